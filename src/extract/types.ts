@@ -1,0 +1,57 @@
+// The extractor's public result. Offsets are UTF-16 code unit indices into the input string.
+
+export type QuoteType = 'direct' | 'mixed' | 'indirect'
+export type SpeakerKind = 'person' | 'organization' | 'unnamed'
+
+/** One entity that speaks in the article: all its mentions folded together. */
+export interface ExtractedSpeaker {
+  /** Index of this speaker in `Extraction.speakers`. */
+  id: number
+  /** Canonical name: the fullest name the article gives; null for an unnamed speaker ("officials"). */
+  name: string | null
+  kind: SpeakerKind
+  /** Title or role as the story writes it ("US special envoy to the Middle East"), if any. */
+  title: string | null
+  /** Distinct names the article uses for it (never pronouns), canonical name first. */
+  aliases: string[]
+}
+
+/** Who a quote is attributed to, and the words in the article that name them there. */
+export interface QuoteSpeaker {
+  /** Index into `Extraction.speakers`. */
+  id: number
+  name: string | null
+  /** The words of this attribution that name the speaker, e.g. "he" or "the president". */
+  mention: string
+  start: number
+  end: number
+  kind: SpeakerKind
+}
+
+export interface ExtractedQuote {
+  /** Content without the outer quotation marks; fragments joined with " … ". */
+  text: string
+  start: number
+  end: number
+  /** Set when the quote is interrupted by its attribution: [[start, end], …]. */
+  fragments: Array<[number, number]> | null
+  type: QuoteType
+  /** The verb or phrase of saying as written ("said", "according to"), null when none was found. */
+  cue: string | null
+  speaker: QuoteSpeaker | null
+  /** In [0, 1]. */
+  confidence: number
+  /** A second-hand attribution ("the Wall Street Journal" in "… according to the Wall Street Journal"). */
+  via: string | null
+}
+
+export interface Extraction {
+  extractor_version: string
+  quotes: ExtractedQuote[]
+  speakers: ExtractedSpeaker[]
+}
+
+export interface ExtractOptions {
+  /** Keep quotes below this confidence out of the result (default 0). */
+  minConfidence?: number
+}
