@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The `whosaid` command-line tool: one file per command under ./commands, dispatched by name.
 import { argv, exit, stderr } from 'node:process'
-
-type Command = { summary: string; run: (args: string[]) => Promise<number> }
+import type { Command } from './command.js'
 
 // Each entry loads its module lazily so that `whosaid extract` never opens a database.
 const commands: Record<string, () => Promise<Command>> = {
+  // name: async () => (await import('./commands/name.js')).default,
 }
 
 function usage (): string {
