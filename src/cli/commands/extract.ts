@@ -1,0 +1,139 @@
+// `whosaid extract`: the extraction of one text as JSON, or predictions for a JSON Lines stream of articles.
+import { createReadStream } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createInterface } from 'node:readline'
+import { once } from 'node:events'
+import { stdin, stdout, stderr } from 'node:process'
+import { parseArgs } from 'node:util'
+import type { Readable } from 'node:stream'
+import { extract } from '../../extract/index.js'
+import type { ExtractOptions } from '../../extract/index.js'
+import { toPredictionRecord } from '../../eval/predictions.js'
+import type { Command } from '../command.js'
+
+const HELP = `usage: whosaid extract FILE|-            print the extraction of a text file (- = stdin) as JSON
+       whosaid extract --jsonl [FILE|-]  read {"id","text",...} records one a line (stdin by default),
+                                         write {"id","quotes":[...]} prediction records one a line
+
+options:
+  --jsonl               JSON Lines in, prediction records out (the format /work/shared/eval/score.mjs reads);
+                        a bad line is reported on stderr with its number, the run goes on, and exits 1 at the end
+  --min-confidence X    leave out quotes below confidence X (0..1)
+  --html                not yet supported: HTML input is left to a later issue (give plain text)
+  -h, --help            this help
+`
+
+const OPTIONS = {
+  jsonl: { type: 'boolean' },
+  'min-confidence': { type: 'string' },
+  html: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+function fail (message: string): number {
+  stderr.write(`whosaid extract: ${message}\n`)
+  return 2
+}
+
+async function readText (source: string): Promise<string> {
+  if (source !== '-') return readFile(source, 'utf8')
+  let text = ''
+  stdin.setEncoding('utf8')
+  for await (const chunk of stdin) text += chunk as string
+  return text
+}
+
+/** Writes a line, waiting for the stream to drain when its buffer is full so that memory stays flat. */
+async function writeLine (line: string): Promise<void> {
+  if (!stdout.write(line + '\n')) await once(stdout, 'drain')
+}
+
+/** The prediction line for one input line, or an error message. */
+function predictLine (line: string, options: ExtractOptions): string {
+  let record: unknown
+  try {
+    record = JSON.parse(line)
+  } catch (err) {
+    throw new Error(`invalid JSON (${err instanceof Error ? err.message : String(err)})`)
+  }
+  if (typeof record !== 'object' || record === null) throw new Error('not a JSON object')
+  const { id, text } = record as { id?: unknown, text?: unknown }
+  if (typeof id !== 'string' && typeof id !== 'number') throw new Error('missing "id" (string or number)')
+  if (typeof text !== 'string') throw new Error('missing "text" (string)')
+  return JSON.stringify(toPredictionRecord(id, extract(text, options)))
+}
+
+async function extractJsonLines (input: Readable, options: ExtractOptions): Promise<number> {
+  let lineNumber = 0
+  let failed = 0
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    lineNumber++
+    if (line.trim() === '') continue
+    let output: string
+    try {
+      output = predictLine(line, options)
+    } catch (err) {
+      failed++
+      stderr.write(`whosaid extract: line ${lineNumber}: ${err instanceof Error ? err.message : String(err)}\n`)
+      continue
+    }
+    await writeLine(output)
+  }
+  if (failed) stderr.write(`whosaid extract: ${failed} of ${lineNumber} lines failed\n`)
+  return failed ? 1 : 0
+}
+
+function parseMinConfidence (value: string | undefined): number | undefined | Error {
+  if (value === undefined) return undefined
+  const x = Number(value)
+  return Number.isFinite(x) && x >= 0 && x <= 1 ? x : new Error(`--min-confidence must be a number in [0, 1], got '${value}'`)
+}
+
+async function run (args: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true })
+  } catch (err) {
+    return fail(`${err instanceof Error ? err.message : String(err)}\n\n${HELP}`)
+  }
+  const { values, positionals } = parsed
+  if (values.help) { stdout.write(HELP); return 0 }
+  if (values.html) return fail('--html is not supported yet (left to a later issue); give plain text')
+  const minConfidence = parseMinConfidence(values['min-confidence'])
+  if (minConfidence instanceof Error) return fail(minConfidence.message)
+  const options: ExtractOptions = minConfidence === undefined ? {} : { minConfidence }
+  if (positionals.length > 1) return fail(`one input at most, got ${positionals.length}\n\n${HELP}`)
+  const source = positionals[0]
+
+  // a closed reader (e.g. `| head`) is not an error
+  stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err })
+
+  if (values.jsonl) {
+    const input = source === undefined || source === '-' ? stdin : createReadStream(source)
+    const opened = input === stdin ? null : await openError(input)
+    if (opened) return fail(opened)
+    return extractJsonLines(input, options)
+  }
+  if (source === undefined) return fail(`give a FILE, or - for stdin\n\n${HELP}`)
+  let text: string
+  try {
+    text = await readText(source)
+  } catch (err) {
+    return fail(`cannot read ${source}: ${err instanceof Error ? err.message : String(err)}`)
+  }
+  stdout.write(JSON.stringify(extract(text, options), null, 2) + '\n')
+  return 0
+}
+
+/** Waits until a file stream is open; resolves to the error message if it cannot be. */
+async function openError (stream: Readable): Promise<string | null> {
+  try {
+    await once(stream, 'ready')
+    return null
+  } catch (err) {
+    return `cannot read ${(stream as { path?: string }).path ?? 'input'}: ${err instanceof Error ? err.message : String(err)}`
+  }
+}
+
+const command: Command = { summary: 'print the quotes found in a text, or predictions for JSON Lines articles', run }
+export default command
