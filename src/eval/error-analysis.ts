@@ -86,12 +86,18 @@ function pronounErrors (outcomes: readonly PronounOutcome[], gold: readonly Gold
   }))
 }
 
-/** How many errors fall in each group (gold type, else predicted type), largest first. */
-export function countByType (errors: readonly QuoteError[]): Array<[string, number]> {
+/** The group an error is counted in: the gold quote's type (a false positive's predicted type; for pronouns, why). */
+export function errorGroup (e: QuoteError): string {
+  if (e.kind === 'pronoun') return e.prediction ? 'wrong name' : 'no quote found'
+  return (e.kind === 'fp' ? e.prediction?.type : e.gold?.type) ?? 'unknown'
+}
+
+/** How many errors fall in each group, largest first. */
+export function countByGroup (errors: readonly QuoteError[]): Array<[string, number]> {
   const counts = new Map<string, number>()
   for (const e of errors) {
-    const type = (e.kind === 'fp' ? e.prediction?.type : e.gold?.type) ?? 'unknown'
-    counts.set(type, (counts.get(type) ?? 0) + 1)
+    const group = errorGroup(e)
+    counts.set(group, (counts.get(group) ?? 0) + 1)
   }
   return [...counts].sort((a, b) => b[1] - a[1])
 }

@@ -1,5 +1,5 @@
 // Readable listing of scoring errors: one block per error with the spans, speakers and marked text around them.
-import { ERROR_KIND_LABELS, countByType, spreadSample } from './error-analysis.js'
+import { ERROR_KIND_LABELS, countByGroup, spreadSample } from './error-analysis.js'
 import type { ErrorKind, QuoteError } from './error-analysis.js'
 import { MENTION_MARK, QUOTE_MARK, markedSnippet } from './snippet.js'
 import type { Mark } from './snippet.js'
@@ -17,7 +17,7 @@ export interface ReportOptions {
 
 export function formatErrorSection (kind: ErrorKind, errors: readonly QuoteError[], options: ReportOptions): string {
   const shown = options.sample ? spreadSample(errors, options.limit) : errors.slice(0, options.limit || undefined)
-  const groups = countByType(errors).map(([type, n]) => `${type} ${n}`).join(', ')
+  const groups = countByGroup(errors).map(([type, n]) => `${type} ${n}`).join(', ')
   const lines = [
     `== ${kind}: ${errors.length} ${ERROR_KIND_LABELS[kind]}${groups ? ` (${groups})` : ''}` +
       `${shown.length < errors.length ? `, showing ${shown.length}` : ''} ==`,

@@ -5,7 +5,7 @@ import { stderr, stdout } from 'node:process'
 import { parseArgs } from 'node:util'
 import { extract } from '../../extract/index.js'
 import type { ExtractOptions } from '../../extract/index.js'
-import { ERROR_KINDS, collectErrors } from '../../eval/error-analysis.js'
+import { ERROR_KINDS, collectErrors, errorGroup } from '../../eval/error-analysis.js'
 import type { ErrorKind, QuoteError } from '../../eval/error-analysis.js'
 import { formatErrorSection } from '../../eval/error-report.js'
 import { formatScores } from '../../eval/format-scores.js'
@@ -37,7 +37,8 @@ error analysis:
                           speaker  matched quotes whose speaker is wrong
                           exact    matched quotes whose bounds differ (quote marks/punctuation aside)
                           pronoun  pronoun speakers not resolved to the annotated person (needs --resolve)
-  --type TYPE           only errors on gold quotes of this type (direct, mixed, indirect; fp: the predicted type)
+  --type TYPE           only errors on gold quotes of this type (direct, mixed, indirect; fp: the predicted type;
+                        pronoun errors are not filtered)
   --limit N             errors shown per kind (default 10; 0 = all)
   --sample              spread the shown errors over all documents instead of taking the first ones
   --context N           characters of text shown either side of a quote (default 150)
@@ -178,7 +179,7 @@ function runExtractor (gold: readonly GoldRecord[], options: ExtractOptions): Ex
 
 function errorsOfType (errors: QuoteError[], type: string | undefined): QuoteError[] {
   if (type === undefined) return errors
-  return errors.filter((e) => (e.kind === 'fp' ? e.prediction?.type : e.gold?.type ?? 'unknown') === type)
+  return errors.filter((e) => e.kind === 'pronoun' || errorGroup(e) === type)
 }
 
 async function evaluate (settings: EvalSettings): Promise<number> {
