@@ -1,0 +1,70 @@
+// Applies migrations/NNN_name.sql in order, each in its own transaction, recording each one
+// in schema_migrations so that a restart applies nothing twice.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Database } from './database.js'
+
+const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/
+
+export interface MigrationFile {
+  version: number
+  name: string
+  path: string
+}
+
+export class MigrationError extends Error {
+  override name = 'MigrationError'
+}
+
+export function listMigrations (dir: string): MigrationFile[] {
+  let entries: string[]
+  try {
+    entries = readdirSync(dir)
+  } catch (err) {
+    throw new MigrationError(`cannot read migrations directory ${dir}: ${(err as Error).message}`)
+  }
+  const files = entries
+    .filter((name) => name.endsWith('.sql'))
+    .map((name) => {
+      const match = MIGRATION_FILE.exec(name)
+      if (!match) throw new MigrationError(`migration file ${name} must be named NNN_name.sql (lowercase, e.g. 002_add_index.sql)`)
+      return { version: Number(match[1]), name, path: join(dir, name) }
+    })
+    .sort((a, b) => a.version - b.version)
+  for (let i = 1; i < files.length; i++) {
+    if (files[i]!.version === files[i - 1]!.version) {
+      throw new MigrationError(`migrations ${files[i - 1]!.name} and ${files[i]!.name} share version ${files[i]!.version}`)
+    }
+  }
+  return files
+}
+
+/** Applies the migrations not yet recorded; returns the names of those it applied. */
+export function migrate (db: Database, dir: string): string[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`)
+  const applied = new Set(
+    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
+  )
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+  const done: string[] = []
+  for (const file of listMigrations(dir)) {
+    if (applied.has(file.version)) continue
+    const sql = readFileSync(file.path, 'utf8')
+    const apply = db.transaction(() => {
+      db.exec(sql)
+      record.run(file.version, file.name, new Date().toISOString())
+    })
+    try {
+      apply()
+    } catch (err) {
+      // The transaction has rolled back: the database is as it was before this file.
+      throw new MigrationError(`migration ${file.name} failed: ${(err as Error).message}`)
+    }
+    done.push(file.name)
+  }
+  return done
+}
