@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ErrorResponse } from '../schemas/common.js'
+import { Health } from '../schemas/health.js'
+
+const healthRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get('/health', {
+    schema: {
+      summary: 'Whether the service and its database answer',
+      tags: ['health'],
+      response: { 200: Health, 503: ErrorResponse },
+    },
+  }, async (request, reply) => {
+    try {
+      fastify.db.ping()
+    } catch (err) {
+      request.log.error({ err }, 'health check: database did not answer')
+      return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'database is not answering' })
+    }
+    return { status: 'ok' as const, database: 'ok' as const }
+  })
+}
+
+export default healthRoutes

@@ -1,0 +1,31 @@
+// Schemas shared by every resource: errors, ids, pagination.
+import { Type, type TSchema } from '@sinclair/typebox'
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
+export const ErrorResponse = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String(),
+}, { title: 'ErrorResponse', description: 'Every error reply has this shape.' })
+
+/** The error replies a route can give besides its success, for its response schema. */
+export const errorResponses = {
+  400: ErrorResponse,
+  404: ErrorResponse,
+  500: ErrorResponse,
+}
+
+export const IdParams = Type.Object({
+  id: Type.Integer({ minimum: 1, description: 'Numeric id.' }),
+})
+
+export const PageQuery = Type.Object({
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Items per page (1–100).' }),
+  cursor: Type.Optional(Type.String({ minLength: 1, description: 'next_cursor from the previous page.' })),
+})
+
+export const Page = <T extends TSchema>(item: T) => Type.Object({
+  items: Type.Array(item),
+  next_cursor: Nullable(Type.String({ description: 'Pass as cursor for the next page; null on the last page.' })),
+})

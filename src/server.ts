@@ -1,0 +1,43 @@
+// Runs the service: configuration from the environment, listen, and a graceful stop on SIGINT/SIGTERM.
+import { env, exit, stderr } from 'node:process'
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig, type Config } from './config.js'
+
+let config: Config
+try {
+  config = loadConfig(env)
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err
+  stderr.write(`whosaid: configuration error: ${err.message}\n`)
+  exit(1)
+}
+
+let app: Awaited<ReturnType<typeof buildApp>>
+try {
+  app = await buildApp(
+    { databasePath: config.databasePath, seed: config.seed },
+    { level: config.logLevel },
+  )
+  await app.listen({ port: config.port, host: config.host })
+} catch (err) {
+  // Start-up failures (bad migration, seed file, port in use) are reported by message alone.
+  stderr.write(`whosaid: cannot start: ${err instanceof Error ? err.message : String(err)}\n`)
+  exit(1)
+}
+
+let stopping = false
+async function stop (signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return
+  stopping = true
+  app.log.info({ signal }, 'shutting down')
+  try {
+    // Stops accepting connections, lets in-flight requests finish, then closes the database.
+    await app.close()
+    exit(0)
+  } catch (err) {
+    app.log.error({ err }, 'error while shutting down')
+    exit(1)
+  }
+}
+process.once('SIGINT', (signal) => { void stop(signal) })
+process.once('SIGTERM', (signal) => { void stop(signal) })
