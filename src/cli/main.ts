@@ -6,6 +6,7 @@ import type { Command } from './command.js'
 // Each entry loads its module lazily so that `whosaid extract` never opens a database.
 const commands: Record<string, () => Promise<Command>> = {
   // name: async () => (await import('./commands/name.js')).default,
+  seed: async () => (await import('./commands/seed.js')).default,
   extract: async () => (await import('./commands/extract.js')).default,
   eval: async () => (await import('./commands/eval.js')).default,
 }

@@ -1,0 +1,51 @@
+// `whosaid seed`: ingest the seed articles into a database now, whether or not it is empty.
+import { parseArgs } from 'node:util'
+import { env, stderr, stdout } from 'node:process'
+import type { Command } from '../command.js'
+import { databasePathFrom } from '../../config.js'
+import { MIGRATIONS_DIR, SEEDS_DIR } from '../../paths.js'
+import { seed } from '../../services/seed.js'
+import { Store } from '../../store/index.js'
+
+const HELP = `usage: whosaid seed [--db PATH] [--dir DIR]
+
+Ingests every DIR/*.txt article (metadata in the .json beside it) through the
+same extraction path as the API. Articles already stored are left unchanged.
+
+  --db PATH   database file (default: $DATABASE_PATH or ./data/whosaid.db)
+  --dir DIR   seeds directory (default: the seeds/ shipped with whosaid)
+`
+
+const seedCommand: Command = {
+  summary: 'ingest the seed articles into the database',
+  async run (args) {
+    let values
+    try {
+      ({ values } = parseArgs({
+        args,
+        options: { db: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+        strict: true,
+        allowPositionals: false,
+      }))
+    } catch (err) {
+      stderr.write(`whosaid seed: ${(err as Error).message}\n\n${HELP}`)
+      return 2
+    }
+    if (values.help) {
+      stdout.write(HELP)
+      return 0
+    }
+    const store = Store.open({ path: values.db ?? databasePathFrom(env), migrationsDir: MIGRATIONS_DIR })
+    try {
+      for (const article of seed(store, values.dir ?? SEEDS_DIR)) {
+        const what = article.created ? 'ingested' : 'already stored'
+        stdout.write(`${article.file}: ${what} as source ${article.source_id} (${article.quote_count} quotes)\n`)
+      }
+    } finally {
+      store.close()
+    }
+    return 0
+  },
+}
+
+export default seedCommand
