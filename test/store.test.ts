@@ -1,0 +1,166 @@
+import t, { type Test } from 'tap'
+import { MIGRATIONS_DIR } from '../src/paths.js'
+import { InvalidExtractionError, SourceConflictError, Store, contentHash, toFtsQuery } from '../src/store/index.js'
+import { slugify } from '../src/store/ingest.js'
+import { budgetArticle } from './helpers/article.js'
+import { sliceQuote } from './helpers/quotes.js'
+
+function memoryStore (t: Test): Store {
+  const store = Store.open({ path: ':memory:', migrationsDir: MIGRATIONS_DIR })
+  t.teardown(() => store.close())
+  return store
+}
+
+t.test('ingest writes the source, speakers, aliases and quotes', async (t) => {
+  const store = memoryStore(t)
+  const { article, extraction } = budgetArticle()
+  const result = store.ingest(article, extraction)
+  t.same(result, { source_id: 1, created: true, quote_count: 4 })
+
+  const source = store.sources.get(result.source_id)!
+  t.equal(source.text, article.text)
+  t.equal(source.title, 'City budget')
+  t.equal(source.publisher, 'Test Gazette')
+  t.equal(source.published_at, '2024-05-01T08:00:00.000Z')
+  t.equal(source.content_hash, contentHash(article.text))
+  t.equal(source.extractor_version, 'test-1')
+  t.ok(!Number.isNaN(Date.parse(source.ingested_at)))
+  t.equal(source.quote_count, 4)
+
+  const speakers = store.speakers.list({ limit: 10 }).items
+  t.same(speakers.map((s) => [s.name, s.kind, s.slug, s.title, s.quote_count]), [
+    ['Jane Doe', 'person', 'jane-doe', 'Mayor', 2],
+    ['Acme Corp', 'organization', 'acme-corp', null, 1],
+    [null, 'unnamed', null, null, 1],
+  ])
+  t.same(speakers[0]!.aliases, ['Doe', 'Jane Doe'])
+
+  const quotes = store.quotes.list({ limit: 10 }, { source_id: result.source_id }).items
+  t.equal(quotes.length, 4)
+  for (const quote of quotes) {
+    t.equal(sliceQuote(source.text, quote), quote.text, `quote ${quote.id} slices the source text`)
+    if (quote.speaker) t.equal(source.text.slice(quote.speaker.start!, quote.speaker.end!), quote.speaker.mention)
+  }
+  t.same(quotes[2]!.fragments, extraction.quotes[2]!.fragments)
+  t.same(quotes.map((q) => q.type), ['mixed', 'direct', 'direct', 'indirect'])
+  t.same(quotes[0]!.speaker, { id: speakers[0]!.id, slug: 'jane-doe', name: 'Jane Doe', kind: 'person', mention: 'Jane Doe', start: 6, end: 14 })
+})
+
+t.test('the same text is stored once', async (t) => {
+  const store = memoryStore(t)
+  const { article, extraction } = budgetArticle()
+  store.ingest(article, extraction)
+  t.same(store.ingest({ ...article, title: 'Another title' }, extraction), { source_id: 1, created: false, quote_count: 4 })
+  t.equal(store.sources.count(), 1)
+  t.equal(store.quotes.list({ limit: 100 }).items.length, 4)
+})
+
+t.test('named people and organizations are shared across articles; unnamed speakers never are', async (t) => {
+  const store = memoryStore(t)
+  const first = budgetArticle()
+  const second = budgetArticle(' Updated.')
+  second.extraction.speakers[0]!.title = 'Mayor of Springfield'
+  store.ingest(first.article, first.extraction)
+  const result = store.ingest(second.article, second.extraction)
+  t.equal(result.created, true)
+
+  const speakers = store.speakers.list({ limit: 10 }).items
+  t.same(speakers.map((s) => s.name), ['Jane Doe', 'Acme Corp', null, null])
+  t.equal(speakers[0]!.quote_count, 4)
+  t.equal(speakers[0]!.title, 'Mayor', 'a known title is kept')
+  t.same(speakers.filter((s) => s.kind === 'unnamed').map((s) => s.quote_count), [1, 1])
+})
+
+t.test('same name with another kind is another speaker with its own slug', async (t) => {
+  const store = memoryStore(t)
+  const first = budgetArticle()
+  const second = budgetArticle(' Again.')
+  second.extraction.speakers[1]!.kind = 'person'
+  second.extraction.quotes[1]!.speaker!.kind = 'person'
+  store.ingest(first.article, first.extraction)
+  store.ingest(second.article, second.extraction)
+  const acme = store.speakers.list({ limit: 10 }).items.filter((s) => s.name === 'Acme Corp')
+  t.same(acme.map((s) => [s.kind, s.slug]), [['organization', 'acme-corp'], ['person', 'acme-corp-2']])
+  t.same(store.speakers.list({ limit: 10 }, { kind: 'person' }).items.map((s) => s.name), ['Jane Doe', 'Acme Corp'])
+})
+
+t.test('an extraction that does not fit the text is refused and nothing is written', async (t) => {
+  const store = memoryStore(t)
+  const { article, extraction } = budgetArticle()
+  extraction.quotes[3]!.end = article.text.length + 5
+  t.throws(() => store.ingest(article, extraction), InvalidExtractionError)
+
+  const unknownSpeaker = budgetArticle()
+  unknownSpeaker.extraction.quotes[0]!.speaker!.id = 7
+  t.throws(() => store.ingest(unknownSpeaker.article, unknownSpeaker.extraction), { message: /names speaker 7/ })
+
+  const badFragment = budgetArticle()
+  badFragment.extraction.quotes[2]!.fragments = [[-1, 3]]
+  t.throws(() => store.ingest(badFragment.article, badFragment.extraction), { message: /fragment \[-1, 3\]/ })
+
+  t.equal(store.sources.count(), 0)
+  t.same(store.speakers.list({ limit: 10 }).items, [])
+})
+
+t.test('a failure halfway through an article rolls the whole article back', async (t) => {
+  const store = memoryStore(t)
+  const { article, extraction } = budgetArticle()
+  extraction.quotes[3]!.confidence = 2 // passes offset checks, fails the CHECK constraint on insert
+  t.throws(() => store.ingest(article, extraction), { message: /CHECK constraint failed/ })
+  t.equal(store.sources.count(), 0)
+  t.same(store.speakers.list({ limit: 10 }).items, [])
+  t.same(store.quotes.list({ limit: 10 }).items, [])
+})
+
+t.test('a url already used by other text is a conflict', async (t) => {
+  const store = memoryStore(t)
+  const first = budgetArticle()
+  const second = budgetArticle(' Changed.')
+  store.ingest({ ...first.article, url: 'https://example.test/a' }, first.extraction)
+  t.throws(() => store.ingest({ ...second.article, url: 'https://example.test/a' }, second.extraction), SourceConflictError)
+  t.equal(store.sources.count(), 1)
+})
+
+t.test('quote lists page by id and filter by speaker, type and words', async (t) => {
+  const store = memoryStore(t)
+  const { article, extraction } = budgetArticle()
+  store.ingest(article, extraction)
+
+  const first = store.quotes.list({ limit: 3 })
+  t.equal(first.items.length, 3)
+  t.equal(first.next_after, first.items[2]!.id)
+  const rest = store.quotes.list({ limit: 3, after: first.next_after! })
+  t.equal(rest.items.length, 1)
+  t.equal(rest.next_after, null)
+
+  const doe = store.speakers.list({ limit: 1 }).items[0]!
+  t.same(store.quotes.list({ limit: 10 }, { speaker_id: doe.id }).items.map((q) => q.cue), ['said', 'added'])
+  t.same(store.quotes.list({ limit: 10 }, { type: 'indirect' }).items.map((q) => q.text), ['the vote would happen Monday'])
+  t.same(store.quotes.list({ limit: 10 }, { match: toFtsQuery('FIGHT')! }).items.map((q) => q.text), ['We will fight this,'])
+  t.same(store.quotes.list({ limit: 10 }, { match: toFtsQuery('long over')! }).items.length, 1)
+  t.same(store.quotes.list({ limit: 10 }, { match: toFtsQuery('fight Monday')! }).items, [], 'every word must match')
+})
+
+t.test('the full-text index follows deletes of sources', async (t) => {
+  const store = memoryStore(t)
+  const { article, extraction } = budgetArticle()
+  const { source_id: sourceId } = store.ingest(article, extraction)
+  store.db.prepare('DELETE FROM sources WHERE id = ?').run(sourceId)
+  t.equal(store.db.prepare("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'fight'").pluck().get(), 0)
+  t.same(store.quotes.list({ limit: 10 }).items, [])
+  t.same(store.db.prepare('SELECT count(*) FROM speaker_aliases').pluck().get(), 0)
+})
+
+t.test('free text becomes a safe FTS5 query', async (t) => {
+  t.equal(toFtsQuery('fight'), '"fight"')
+  t.equal(toFtsQuery('"NEAR(a b)" OR -x*'), '"NEAR" "a" "b" "OR" "x"')
+  t.equal(toFtsQuery('  ?!  '), null)
+  t.equal(toFtsQuery('Día'), '"Día"')
+})
+
+t.test('slugs are lowercase ascii words joined by hyphens', async (t) => {
+  t.equal(slugify('Steve Witkoff'), 'steve-witkoff')
+  t.equal(slugify('Benjamín Netanyahu'), 'benjamin-netanyahu')
+  t.equal(slugify('U.S. State Department'), 'u-s-state-department')
+  t.equal(slugify('—'), 'speaker')
+})
