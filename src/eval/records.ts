@@ -1,7 +1,9 @@
 // Parsing of the corpus's record files: one JSON document, or JSON Lines (as the reference scorer reads them).
 import type { GoldRecord, PredictionRecord, ResolveRecord } from './types.js'
 
-export class RecordError extends Error {}
+export class RecordError extends Error {
+  override name = 'RecordError'
+}
 
 /** A file holding a single JSON object (possibly pretty-printed) or one JSON object a line. */
 export function parseRecords (raw: string, source: string): unknown[] {

@@ -213,7 +213,7 @@ async function evaluate (settings: EvalSettings): Promise<number> {
   const listing = settings.json ? stderr : stdout
   for (const kind of settings.show) {
     const errors = errorsOfType(collectErrors(result, gold, kind), settings.type)
-    listing.write('\n' + formatErrorSection(kind, errors, settings) + '\n')
+    listing.write('\n' + formatErrorSection(kind, errors, settings).trimEnd() + '\n')
   }
   return run && run.failures > 0 ? 1 : 0
 }
