@@ -1,0 +1,134 @@
+// Spawns the built command line (`npx tsc -p .` first; the test builds when dist is missing).
+import t from 'tap'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '../..')
+const main = join(root, 'dist/cli/main.js')
+if (!existsSync(join(root, 'dist/cli/commands/eval.js'))) spawnSync('npx', ['tsc', '-p', '.'], { cwd: root, stdio: 'ignore' })
+
+function whosaid (args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [main, ...args], { cwd: root, input, encoding: 'utf8' })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'whosaid-eval-'))
+t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+const file = (name: string, content: string): string => {
+  const path = join(dir, name)
+  writeFileSync(path, content)
+  return path
+}
+
+const TEXT_A = 'The council met on Monday. “We will fix the roads,” said Mayor Ann Lee. Critics were unconvinced.'
+const TEXT_B = 'Rain fell all week. “The river is rising,” said Tom Wu, a farmer.'
+const span = (text: string, part: string) => { const s = text.indexOf(part); return [s, s + part.length] as const }
+const roads = span(TEXT_A, 'We will fix the roads,')
+const lee = span(TEXT_A, 'Ann Lee')
+const critics = span(TEXT_A, 'Critics')
+const river = span(TEXT_B, 'The river is rising,')
+const gold = [
+  { id: 'doc-a', text: TEXT_A, quotes: [{ content_start: roads[0], content_end: roads[1], speaker: 'Mayor Ann Lee', speaker_start: lee[0] - 6, speaker_end: lee[1], type: 'direct', optional: false }] },
+  { id: 'doc-b', text: TEXT_B, quotes: [{ content_start: river[0], content_end: river[1], speaker: 'Tom Wu', type: 'direct', optional: false }] },
+]
+const goldPath = file('gold.jsonl', gold.map((g) => JSON.stringify(g)).join('\n') + '\n')
+// predictions: doc-a right with the wrong speaker, doc-b missed, plus a false positive in doc-b
+const predPath = file('pred.jsonl', [
+  { id: 'doc-a', quotes: [{ start: roads[0] - 1, end: roads[1] + 1, type: 'direct', speaker: { name: 'Critics', mention: 'Critics', start: critics[0], end: critics[1] } }] },
+  { id: 'doc-b', quotes: [{ start: 0, end: 18, type: 'indirect', speaker: { name: 'Rain' } }] },
+].map((p) => JSON.stringify(p)).join('\n'))
+
+t.test('extract FILE and extract - print the extraction as JSON', async (t) => {
+  const path = file('a.txt', TEXT_A)
+  const fromFile = whosaid(['extract', path])
+  t.equal(fromFile.code, 0, fromFile.stderr)
+  const extraction = JSON.parse(fromFile.stdout)
+  t.type(extraction.extractor_version, 'string')
+  t.ok(Array.isArray(extraction.quotes) && Array.isArray(extraction.speakers))
+  const fromStdin = whosaid(['extract', '-'], TEXT_A)
+  t.same(JSON.parse(fromStdin.stdout), extraction, 'stdin gives the same result')
+  t.equal(whosaid(['extract', join(dir, 'missing.txt')]).code, 2)
+})
+
+t.test('extract --jsonl writes one prediction record a line and reports bad lines', async (t) => {
+  const input = [JSON.stringify({ id: 'a', text: TEXT_A, extra: 1 }), '{not json', JSON.stringify({ id: 'c' }), '', JSON.stringify({ id: 7, text: TEXT_B })].join('\n')
+  const r = whosaid(['extract', '--jsonl'], input)
+  t.equal(r.code, 1, 'a failed line makes the run fail at the end')
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+  t.same(lines.map((l) => l.id), ['a', 7], 'the good lines are all written')
+  t.same(Object.keys(lines[0]).sort(), ['id', 'quotes'])
+  t.match(r.stderr, /line 2: invalid JSON/)
+  t.match(r.stderr, /line 3: missing "text"/)
+  const ok = whosaid(['extract', '--jsonl', file('in.jsonl', JSON.stringify({ id: 'a', text: TEXT_A }) + '\n')])
+  t.equal(ok.code, 0)
+  t.equal(ok.stdout.trim().split('\n').length, 1)
+})
+
+t.test('extract --help and --html', async (t) => {
+  const help = whosaid(['extract', '--help'])
+  t.equal(help.code, 0)
+  t.match(help.stdout, /--jsonl/)
+  t.match(help.stdout, /--html\s+not yet supported/)
+  t.equal(whosaid(['extract', '--html', 'x']).code, 2)
+})
+
+t.test('eval --pred --json gives the reference scorer’s fields', async (t) => {
+  const r = whosaid(['eval', goldPath, '--pred', predPath, '--json'])
+  t.equal(r.code, 0, r.stderr)
+  const scores = JSON.parse(r.stdout)
+  t.same(scores.quote, { tp: 1, fp: 1, fn: 1, precision: 0.5, recall: 0.5, f1: 0.5 })
+  t.equal(scores.quote_exact.tp, 1, 'the prediction includes the quotation marks: still exact')
+  t.equal(scores.speaker_accuracy, 0)
+  t.same(scores.recall_by_type, { direct: '1/2' })
+  t.notOk('speed' in scores, 'no speed without extraction')
+})
+
+t.test('eval runs the extractor and reports the speed', async (t) => {
+  const r = whosaid(['eval', goldPath, '--json'])
+  t.equal(r.code, 0, r.stderr)
+  const scores = JSON.parse(r.stdout)
+  t.equal(scores.documents, 2)
+  t.type(scores.speed.mb_per_s, 'number')
+  t.type(scores.extractor_version, 'string')
+  const table = whosaid(['eval', goldPath])
+  t.match(table.stdout, /quote\s+\d+\s+\d+\s+\d+/)
+  t.match(table.stdout, /MB\/s/)
+})
+
+t.test('eval --show lists errors with marked context', async (t) => {
+  const r = whosaid(['eval', goldPath, '--pred', predPath, '--show', 'fn,fp,speaker,exact'])
+  t.equal(r.code, 0, r.stderr)
+  t.match(r.stdout, /== fn: 1 missed/)
+  t.match(r.stdout, /\[fn\] doc-b gold #0/)
+  t.match(r.stdout, /⟦The river is rising,⟧/)
+  t.match(r.stdout, /== fp: 1 false positives/)
+  t.match(r.stdout, /\[speaker\] doc-a/)
+  t.match(r.stdout, /⟨Mayor Ann Lee⟩/, 'the gold mention is marked')
+  t.match(r.stdout, /⟨Critics⟩/, 'the predicted mention is marked')
+  t.match(r.stdout, /== exact: 0/)
+  const filtered = whosaid(['eval', goldPath, '--pred', predPath, '--filter', 'doc-b', '--json', '--show', 'fn'])
+  t.equal(JSON.parse(filtered.stdout).documents, 1)
+  t.match(filtered.stderr, /\[fn\] doc-b/, 'with --json the listing goes to stderr')
+  const limited = whosaid(['eval', goldPath, '--pred', predPath, '--show', 'fn', '--type', 'mixed'])
+  t.match(limited.stdout, /== fn: 0/)
+})
+
+t.test('eval with a resolve file scores pronoun resolution', async (t) => {
+  const resolvePath = file('resolve.jsonl', JSON.stringify({ id: 'doc-a', content_start: roads[0], content_end: roads[1], referent: 'Ann Lee', named: true }) + '\n')
+  const r = whosaid(['eval', goldPath, '--pred', predPath, '--resolve', resolvePath, '--json', '--show', 'pronoun'])
+  t.same(JSON.parse(r.stdout).pronoun_resolution, { items: 1, quotes_found: 1, accuracy_on_found: 0, accuracy: 0 })
+  t.match(r.stderr, /\[pronoun\] doc-a/)
+})
+
+t.test('eval usage errors exit 2 with a clear message', async (t) => {
+  const missing = whosaid(['eval', join(dir, 'no-such.jsonl')])
+  t.equal(missing.code, 2)
+  t.match(missing.stderr, /gold file not found/)
+  t.equal(whosaid(['eval', goldPath, '--show', 'typo']).code, 2)
+  t.equal(whosaid(['eval', goldPath, '--show', 'pronoun']).code, 2, 'pronoun needs --resolve')
+  t.equal(whosaid(['eval', goldPath, '--filter', 'nothing-matches']).code, 2)
+  t.equal(whosaid(['eval', goldPath, '--limit', '-1']).code, 2)
+  t.equal(whosaid(['eval', '--help']).code, 0)
+})
