@@ -1,6 +1,7 @@
 // Builds the Fastify application without listening: plugins first, then one route file per resource.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import sensible from '@fastify/sensible'
+import fp from 'fastify-plugin'
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { MIGRATIONS_DIR, SEEDS_DIR } from './paths.js'
 import db from './plugins/db.js'
@@ -41,7 +42,8 @@ export type App = FastifyInstance
 /** A ready application; rejects (e.g. with a MigrationError) when start-up fails. */
 export async function buildApp (options: AppOptions, logger: FastifyServerOptions['logger'] = false): Promise<App> {
   const fastify = Fastify({ logger }).withTypeProvider<TypeBoxTypeProvider>()
-  await fastify.register(app, options)
+  // Unencapsulated so that tests and server.ts see fastify.db on the instance they hold.
+  await fastify.register(fp(app), options)
   try {
     await fastify.ready()
   } catch (err) {

@@ -1,0 +1,46 @@
+import t from 'tap'
+import { testApp } from '../helpers/app.js'
+import { MIGRATIONS_DIR } from '../../src/paths.js'
+import { mkdtempSync, copyFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+t.test('an unknown route is a JSON 404', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  const res = await app.inject({ method: 'GET', url: '/nowhere?x=1' })
+  t.equal(res.statusCode, 404)
+  t.same(res.json(), { statusCode: 404, error: 'Not Found', message: 'Route GET /nowhere not found' })
+})
+
+t.test('a server-side failure is a 500 without stack trace or SQL', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  app.db.close()
+  const res = await app.inject({ method: 'GET', url: '/quotes' })
+  t.equal(res.statusCode, 500)
+  const body = res.json()
+  t.same(Object.keys(body).sort(), ['error', 'message', 'statusCode'])
+  t.equal(body.error, 'Internal Server Error')
+  t.notMatch(res.body, /database|SELECT|sqlite|\bat \S+:\d+/i)
+})
+
+t.test('the OpenAPI description lists every route', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  const res = await app.inject({ method: 'GET', url: '/docs/json' })
+  t.equal(res.statusCode, 200)
+  const paths = Object.keys(res.json().paths)
+  for (const path of ['/health', '/sources', '/sources/{id}', '/speakers', '/speakers/{id}', '/speakers/{id}/quotes', '/quotes', '/quotes/{id}']) {
+    t.ok(paths.includes(path), `documents ${path}`)
+  }
+  const ui = await app.inject({ method: 'GET', url: '/docs' })
+  t.ok(ui.statusCode < 400)
+})
+
+t.test('start-up fails with the migration error when a migration fails', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-migrations-'))
+  copyFileSync(join(MIGRATIONS_DIR, '001_initial_schema.sql'), join(dir, '001_initial_schema.sql'))
+  writeFileSync(join(dir, '002_broken.sql'), 'CREATE TABLE (;')
+  await t.rejects(testApp({ migrationsDir: dir }), { name: 'MigrationError', message: /^migration 002_broken\.sql failed/ })
+})

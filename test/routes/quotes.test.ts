@@ -1,0 +1,103 @@
+import t from 'tap'
+import { testApp } from '../helpers/app.js'
+import { budgetArticle } from '../helpers/article.js'
+import { sliceQuote } from '../helpers/quotes.js'
+
+async function appWithArticle (t: { teardown: (fn: () => unknown) => void }) {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  const { article, extraction } = budgetArticle()
+  app.db.ingest(article, extraction)
+  return { app, text: article.text }
+}
+
+t.test('GET /quotes returns quotes whose offsets slice the source text', async (t) => {
+  const { app, text } = await appWithArticle(t)
+  const res = await app.inject({ method: 'GET', url: '/quotes' })
+  t.equal(res.statusCode, 200)
+  const { items, next_cursor: nextCursor } = res.json()
+  t.equal(items.length, 4)
+  t.equal(nextCursor, null)
+  for (const quote of items) t.equal(sliceQuote(text, quote), quote.text)
+  t.same(items[1], {
+    id: 2,
+    source_id: 1,
+    speaker: { id: 2, slug: 'acme-corp', name: 'Acme Corp', kind: 'organization', mention: 'Acme Corp', start: text.indexOf('Acme Corp'), end: text.indexOf('Acme Corp') + 9 },
+    text: 'We will fight this,',
+    start: text.indexOf('We will'),
+    end: text.indexOf('We will') + 19,
+    fragments: null,
+    type: 'direct',
+    cue: 'said',
+    confidence: 0.95,
+    via: null,
+  })
+  t.equal(items[3].speaker.name, null, 'an unnamed speaker has no name')
+})
+
+t.test('GET /quotes filters', async (t) => {
+  const { app } = await appWithArticle(t)
+  const texts = async (query: string) => (await app.inject({ method: 'GET', url: `/quotes?${query}` })).json().items.map((q: { text: string }) => q.text)
+  t.same(await texts('type=indirect'), ['the vote would happen Monday'])
+  t.same(await texts('speaker_id=2'), ['We will fight this,'])
+  t.same(await texts('source_id=1&type=mixed'), ['balanced and fair.'])
+  t.same(await texts('source_id=2'), [])
+  t.same(await texts('q=fight'), ['We will fight this,'])
+  t.same(await texts('q=' + encodeURIComponent('"long" (over*')), ['It is not over, … not by a long way.'], 'FTS syntax in q is just words')
+})
+
+t.test('GET /quotes walks every page with the cursor', async (t) => {
+  const { app } = await appWithArticle(t)
+  const seen: number[] = []
+  let cursor: string | null = null
+  let pages = 0
+  do {
+    const url: string = cursor === null ? '/quotes?limit=1' : `/quotes?limit=1&cursor=${cursor}`
+    const body = (await app.inject({ method: 'GET', url })).json()
+    seen.push(...body.items.map((q: { id: number }) => q.id))
+    cursor = body.next_cursor
+    pages++
+  } while (cursor !== null && pages < 10)
+  t.same(seen, [1, 2, 3, 4])
+})
+
+t.test('GET /quotes refuses bad queries with a 400 naming the problem', async (t) => {
+  const { app } = await appWithArticle(t)
+  const cases: Array<[string, RegExp]> = [
+    ['limit=101', /querystring\/limit must be <= 100/],
+    ['limit=0', /querystring\/limit must be >= 1/],
+    ['limit=ten', /querystring\/limit must be integer/],
+    ['cursor=bm9wZQ', /cursor is not valid/],
+    ['type=quoted', /querystring\/type/],
+    ['speaker_id=x', /querystring\/speaker_id must be integer/],
+    ['q=' + encodeURIComponent('?!'), /q must contain at least one word/],
+  ]
+  for (const [query, message] of cases) {
+    const res = await app.inject({ method: 'GET', url: `/quotes?${query}` })
+    t.equal(res.statusCode, 400, query)
+    t.equal(res.json().error, 'Bad Request')
+    t.match(res.json().message, message, query)
+  }
+})
+
+t.test('GET /quotes/:id', async (t) => {
+  const { app, text } = await appWithArticle(t)
+  const res = await app.inject({ method: 'GET', url: '/quotes/3' })
+  t.equal(res.statusCode, 200)
+  const quote = res.json()
+  t.equal(quote.fragments.length, 2)
+  t.equal(sliceQuote(text, quote), quote.text)
+  t.equal((await app.inject({ method: 'GET', url: '/quotes/30' })).statusCode, 404)
+})
+
+t.test('the default page is 20 quotes', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  for (let i = 0; i < 6; i++) {
+    const { article, extraction } = budgetArticle(` #${i}`)
+    app.db.ingest(article, extraction)
+  }
+  const body = (await app.inject({ method: 'GET', url: '/quotes' })).json()
+  t.equal(body.items.length, 20)
+  t.type(body.next_cursor, 'string')
+})

@@ -1,0 +1,51 @@
+import t from 'tap'
+import { testApp } from '../helpers/app.js'
+import { budgetArticle } from '../helpers/article.js'
+
+t.test('GET /sources lists articles without text; GET /sources/:id has the text', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  const { article, extraction } = budgetArticle()
+  app.db.ingest(article, extraction)
+
+  const list = await app.inject({ method: 'GET', url: '/sources' })
+  t.equal(list.statusCode, 200)
+  const body = list.json()
+  t.equal(body.next_cursor, null)
+  t.equal(body.items.length, 1)
+  const [source] = body.items
+  t.match(source, { id: 1, url: null, title: 'City budget', publisher: 'Test Gazette', published_at: '2024-05-01T08:00:00.000Z', extractor_version: 'test-1', quote_count: 4 })
+  t.match(source.ingested_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+  t.notOk('text' in source)
+
+  const one = await app.inject({ method: 'GET', url: '/sources/1' })
+  t.equal(one.statusCode, 200)
+  t.equal(one.json().text, article.text)
+})
+
+t.test('GET /sources/:id refuses ids that are not there or not ids', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  const missing = await app.inject({ method: 'GET', url: '/sources/42' })
+  t.equal(missing.statusCode, 404)
+  t.same(missing.json(), { statusCode: 404, error: 'Not Found', message: 'source 42 not found' })
+
+  const bad = await app.inject({ method: 'GET', url: '/sources/abc' })
+  t.equal(bad.statusCode, 400)
+  t.match(bad.json(), { statusCode: 400, error: 'Bad Request', message: /params\/id must be integer/ })
+})
+
+t.test('GET /sources pages with a cursor', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  for (const suffix of ['', ' 2', ' 3']) {
+    const { article, extraction } = budgetArticle(suffix)
+    app.db.ingest(article, extraction)
+  }
+  const first = (await app.inject({ method: 'GET', url: '/sources?limit=2' })).json()
+  t.same(first.items.map((s: { id: number }) => s.id), [1, 2])
+  t.type(first.next_cursor, 'string')
+  const second = (await app.inject({ method: 'GET', url: `/sources?limit=2&cursor=${first.next_cursor}` })).json()
+  t.same(second.items.map((s: { id: number }) => s.id), [3])
+  t.equal(second.next_cursor, null)
+})
