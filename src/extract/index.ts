@@ -1,31 +1,126 @@
-// Placeholder extractor: quoted text with the nearest "X said" speaker. Replaced by the real pipeline.
-import type { Extraction, ExtractOptions, ExtractedQuote, ExtractedSpeaker } from './types.js'
+// The extraction pipeline: text → furniture → quotation marks → sentences → cues and attributions → speakers.
+// Pure and deterministic: no I/O, the same input gives the same output.
+import { TokenKind, type Doc } from './document.js'
+import { splitParagraphs, tokenize } from './text.js'
+import { markFurniture } from './furniture.js'
+import { findQuotes } from './quotation-marks.js'
+import { splitSentences } from './sentences.js'
+import { attributeSentence, quoteSpan, type Attribution } from './attribution.js'
+import { describeMention } from './mentions.js'
+import { EntityTable, type Entity } from './entities.js'
+import type { ExtractedQuote, ExtractedSpeaker, Extraction, ExtractOptions, QuoteType } from './types.js'
 export type * from './types.js'
 
-export const EXTRACTOR_VERSION = '0.0.1'
+/** Bumped whenever the extractor's output may change, so stored sources can be re-extracted. */
+export const EXTRACTOR_VERSION = '1.0.0'
 
-export function extract(text: string, _options: ExtractOptions = {}): Extraction {
-  const quotes: ExtractedQuote[] = []
+export function buildDoc (text: string): Doc {
+  const tokens = tokenize(text)
+  const paragraphs = splitParagraphs(text, tokens)
+  const doc: Doc = {
+    text, tokens, paragraphs, sentences: [], quotes: [],
+    quoteOf: new Int32Array(tokens.length).fill(-1), sentenceOf: new Int32Array(tokens.length),
+  }
+  markFurniture(doc)
+  doc.quotes = findQuotes(doc)
+  doc.quotes.forEach((q, id) => {
+    const last = q.close >= 0 ? q.close : paragraphs[q.paragraph]!.endToken - 1
+    for (let i = q.open; i <= last; i++) doc.quoteOf[i] = id
+  })
+  doc.sentences = splitSentences(doc)
+  doc.sentences.forEach((s, id) => doc.sentenceOf.fill(id, s.firstToken, s.endToken))
+  return doc
+}
+
+interface Found { attribution: Attribution, entity: Entity, mentionStart: number, mentionEnd: number }
+
+/** Whether a sentence is nothing but quotation (and punctuation), so that it can continue the quote before it. */
+function quoteOnly (doc: Doc, s: number): number[] | null {
+  const { firstToken, endToken } = doc.sentences[s]!
+  const ids: number[] = []
+  for (let i = firstToken; i < endToken; i++) {
+    const q = doc.quoteOf[i]!
+    if (q === -1) { if (doc.tokens[i]!.kind !== TokenKind.Punct) return null; continue }
+    if (ids[ids.length - 1] !== q) ids.push(q)
+  }
+  return ids.length ? ids : null
+}
+
+export function extract (text: string, options: ExtractOptions = {}): Extraction {
+  const doc = buildDoc(text)
+  const table = new EntityTable(doc)
+  const found: Found[] = []
+  const used = new Set<number>()
+  let open: Found | null = null // the latest direct or mixed quote, which a quote-only sentence may continue
+  let openSentence = -1
+
+  doc.sentences.forEach((sentence, s) => {
+    if (doc.paragraphs[sentence.paragraph]!.furniture) return
+    const attributions = attributeSentence(doc, s)
+    table.collectAntecedents(s)
+    const continuation = quoteOnly(doc, s)
+    if (continuation && open && openSentence === s - 1 && attributions.length === 0 && !continuation.some((q) => used.has(q))) {
+      for (const q of continuation) { open.attribution.spans.push(quoteSpan(doc, q)); open.attribution.quotes.push(q); used.add(q) }
+      openSentence = s
+      return
+    }
+    for (const a of attributions) {
+      if (a.quotes.some((q) => used.has(q)) && a.direct) continue
+      if (!a.speaker) continue
+      const mention = describeMention(doc, a.speaker)
+      const apposition = a.apposition ? doc.text.slice(doc.tokens[a.apposition.start]!.start, doc.tokens[a.apposition.end - 1]!.end) : null
+      const entity = (mention.kind === 'person' || mention.kind === 'organization' || mention.kind === 'group')
+        ? table.addNamed(mention, s, mention.kind === 'person' ? apposition : null)!
+        : table.resolve(mention, s)
+      const f: Found = { attribution: a, entity, mentionStart: mention.start, mentionEnd: mention.end }
+      // "X said:" with the quote in the next sentence.
+      if (a.spans.length === 0) { open = f; openSentence = s; found.push(f); continue }
+      for (const q of a.quotes) used.add(q)
+      found.push(f)
+      if (a.quotes.length) { open = f; openSentence = s } else open = null
+    }
+  })
+
+  return assemble(doc, found.filter((f) => f.attribution.spans.length > 0), table, options)
+}
+
+function assemble (doc: Doc, found: Found[], table: EntityTable, options: ExtractOptions): Extraction {
+  const speakerIds = new Map<number, number>()
   const speakers: ExtractedSpeaker[] = []
-  const byName = new Map<string, number>()
-  const re = /[“"]([^”"\n]{2,}?)[”"],?\s+(?:([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) (?:said|added|says)|(?:said|added|says) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))/g
-  for (const m of text.matchAll(re)) {
-    const name = m[2] ?? m[3]
-    if (!name || m.index === undefined) continue
-    const start = m.index + 1
-    const end = start + m[1]!.length
-    const nameStart = text.indexOf(name, end)
-    let id = byName.get(name)
+  const quotes: ExtractedQuote[] = []
+  const minConfidence = options.minConfidence ?? 0
+  for (const f of found) {
+    const a = f.attribution
+    const spans = a.spans.slice().sort((x, y) => x[0] - y[0])
+    const start = spans[0]![0]
+    const end = spans[spans.length - 1]![1]
+    const type: QuoteType = a.direct ? 'direct' : a.quotes.length ? 'mixed' : 'indirect'
+    const e = f.entity
+    const confidence = Math.round(a.confidence * (e.name ? 1 : 0.8) * 100) / 100
+    if (confidence < minConfidence) continue
+    let id = speakerIds.get(e.id)
     if (id === undefined) {
       id = speakers.length
-      byName.set(name, id)
-      speakers.push({ id, name, kind: 'person', title: null, aliases: [name] })
+      speakerIds.set(e.id, id)
+      speakers.push({ id, name: e.name, kind: e.kind, title: e.titles[e.titles.length - 1] ?? null, aliases: aliasesOf(e) })
     }
     quotes.push({
-      text: m[1]!, start, end, fragments: null, type: 'direct', cue: 'said',
-      speaker: { id, name, mention: name, start: nameStart, end: nameStart + name.length, kind: 'person' },
-      confidence: 0.5, via: null,
+      text: spans.map(([s, t]) => doc.text.slice(s, t)).join(' … '),
+      start,
+      end,
+      fragments: spans.length > 1 ? spans : null,
+      type,
+      cue: doc.text.slice(doc.tokens[a.cue.start]!.start, doc.tokens[a.cue.end - 1]!.end),
+      speaker: { id, name: e.name, mention: doc.text.slice(f.mentionStart, f.mentionEnd), start: f.mentionStart, end: f.mentionEnd, kind: e.kind },
+      confidence,
+      via: a.via ? doc.text.slice(doc.tokens[a.via.start]!.start, doc.tokens[a.via.end - 1]!.end) : null,
     })
   }
+  void table
   return { extractor_version: EXTRACTOR_VERSION, quotes, speakers }
+}
+
+function aliasesOf (e: Entity): string[] {
+  const names = e.name ? [e.name, ...e.aliases.filter((a) => a !== e.name)] : e.aliases
+  return [...new Set(names)]
 }

@@ -1,0 +1,317 @@
+// Stage 4b: attribution patterns. For each cue, finds who speaks (a noun phrase before or after it) and what is
+// said (an adjacent quotation, or the clause the cue introduces), in the patterns of news prose:
+//   "Q," X said.  /  "Q," said X.  /  X said: "Q"  /  X said (that) CLAUSE  /  CLAUSE, X said.
+//   according to X, CLAUSE  /  CLAUSE, according to X.  /  "Q1," X said, "Q2."  /  X, the Y of Z, said …
+import { TokenKind, type Doc, type Sentence, type Token } from './document.js'
+import type { Cue } from './cues.js'
+import { findCues } from './cues.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS } from './lexicon.js'
+import { isAppositive, phraseAfter, phraseBefore, type Range } from './phrases.js'
+
+export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according'
+
+export interface Attribution {
+  sentence: number
+  cue: Cue
+  shape: Shape
+  /** The words that name the speaker (without an apposition). */
+  speaker: Range | null
+  /** An apposition or relative clause after the speaker's name: "the US special envoy to the Middle East". */
+  apposition: Range | null
+  /** Content as character spans; several when a quote is interrupted or continued. */
+  spans: Array<[number, number]>
+  /** Quotations (indices into doc.quotes) the content is made of or contains. */
+  quotes: number[]
+  /** Whether the content is entirely quoted. */
+  direct: boolean
+  /** "according to X" alongside another cue: the second-hand source. */
+  via: Range | null
+  confidence: number
+}
+
+const isClosingMark = (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'quotes'>, i: number): boolean =>
+  i >= 0 && doc.quoteOf[i] !== -1 && doc.quotes[doc.quoteOf[i]!]!.close === i
+const isOpeningMark = (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'quotes'>, i: number): boolean =>
+  i >= 0 && doc.quoteOf[i] !== -1 && doc.quotes[doc.quoteOf[i]!]!.open === i
+
+const SENTENCE_PUNCT = new Set(['.', '!', '?', '…', '...'])
+const LINKS = new Set([',', '—', '–', '--', '-'])
+
+const STATEMENT_NOUNS = new Set([
+  'statement', 'interview', 'letter', 'email', 'e-mail', 'speech', 'post', 'tweet', 'release', 'video', 'op-ed', 'memo',
+  'rally', 'conference', 'event', 'debate', 'hearing', 'briefing', 'appearance', 'address', 'town', 'meeting', 'call', 'message',
+  'report', 'filing', 'column', 'blog', 'book', 'podcast', 'show', 'broadcast', 'radio', 'television', 'remarks', 'note',
+])
+
+interface Subject { speaker: Range, apposition: Range | null, start: number }
+
+/** Skips adverbs and auxiliaries leftwards from the cue: "X also has said". */
+function skipAdverbsLeft (tokens: Token[], i: number, lo: number): number {
+  while (i >= lo && PRE_CUE_ADVERBS.has(tokens[i]!.lower)) i--
+  return i
+}
+
+/** The subject before a cue, through an apposition if there is one. */
+function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
+  const { tokens, quoteOf } = doc
+  const end = skipAdverbsLeft(tokens, cue.start - 1, lo) + 1
+  if (end <= lo) return null
+  const direct = phraseBefore(doc, end, lo)
+  if (direct) return { speaker: direct, apposition: null, start: direct.start }
+  // "Steve Witkoff, the US special envoy to the Middle East, told …": find the comma that opens the apposition.
+  if (tokens[end - 1]?.text !== ',') return null
+  for (let c = end - 2; c > lo && end - c <= 24; c--) {
+    if (quoteOf[c] !== -1) return null
+    if (tokens[c]!.text !== ',') continue
+    if (!isAppositive(tokens, c + 1, end - 1)) return null
+    const head = phraseBefore(doc, c, lo)
+    if (!head) return null
+    return { speaker: head, apposition: { start: c + 1, end: end - 1 }, start: head.start }
+  }
+  return null
+}
+
+/** The speaker after an inverted cue: `"…," said X, the Y.` */
+function subjectAfter (doc: Doc, from: number, hi: number): Subject | null {
+  const speaker = phraseAfter(doc, from, hi)
+  if (!speaker) return null
+  const t = doc.tokens[speaker.start]!
+  if (t.kind === TokenKind.Word && PERSONAL_PRONOUNS.has(t.lower) && t.lower !== 'he' && t.lower !== 'she' && t.lower !== 'they') return null
+  let apposition: Range | null = null
+  if (doc.tokens[speaker.end]?.text === ',' && speaker.end + 1 < hi) {
+    let e = speaker.end + 1
+    while (e < hi && doc.tokens[e]!.text !== ',' && !SENTENCE_PUNCT.has(doc.tokens[e]!.text) && doc.quoteOf[e] === -1) e++
+    if (e > speaker.end + 1 && isAppositive(doc.tokens, speaker.end + 1, e)) apposition = { start: speaker.end + 1, end: e }
+  }
+  return { speaker, apposition, start: speaker.start }
+}
+
+/** Skips what stands between a cue and its content: time words, "in a statement", "to reporters", objects, "that" is kept. */
+function contentStart (doc: Doc, cue: Cue, hi: number): number {
+  const { tokens, quoteOf } = doc
+  let i = cue.end
+  let skippedObject = !cue.verb.object
+  for (let guard = 0; guard < 6 && i < hi; guard++) {
+    const t = tokens[i]!
+    if (quoteOf[i] !== -1) break
+    if (t.text === ',' || t.text === ':' || t.text === '—') { i++; continue }
+    if (TIME_WORDS.has(t.lower)) { i++; continue }
+    const next = tokens[i + 1]
+    // "on Thursday", "last week", "early Monday"
+    if ((t.lower === 'on' || t.lower === 'last' || t.lower === 'this' || t.lower === 'early' || t.lower === 'late' || t.lower === 'earlier' || t.lower === 'later') &&
+      next && (TIME_WORDS.has(next.lower) || /^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(next.lower))) {
+      i += 2
+      while (i < hi && (tokens[i]!.kind === TokenKind.Number || TIME_WORDS.has(tokens[i]!.lower))) i++
+      continue
+    }
+    // "in a statement", "at a rally", "during an interview with CNN", "on Twitter", "to reporters"
+    if (/^(in|at|during|on|via|through|to|with|from|before|after|over)$/.test(t.lower) && prepositionalAside(doc, i, hi) > i) {
+      i = prepositionalAside(doc, i, hi)
+      continue
+    }
+    if (!skippedObject) {
+      skippedObject = true
+      if (t.lower === 'that' || t.lower === 'if' || t.lower === 'whether') break
+      if (/^(him|her|them|me|us|reporters|journalists|supporters|voters|listeners|viewers|members|lawmakers|the|a|an|his|her|their|an)$/.test(t.lower) || t.capitalized) {
+        const obj = phraseAfter(doc, i, hi)
+        const end = obj ? obj.end : (/^(him|her|them|me|us)$/.test(t.lower) || !DETERMINERS.has(t.lower) ? i + 1 : i)
+        if (end > i) { i = end; continue }
+      }
+    }
+    break
+  }
+  return i
+}
+
+/** "in a statement", "at a rally in Iowa", "to reporters", "on CNN": the end of such an aside, or `i` if none. */
+function prepositionalAside (doc: Doc, i: number, hi: number): number {
+  const { tokens, quoteOf } = doc
+  const prep = tokens[i]!.lower
+  let j = i + 1
+  let sawNoun = false
+  for (; j < hi && j - i <= 8; j++) {
+    const t = tokens[j]!
+    if (quoteOf[j] !== -1) break
+    if (t.kind !== TokenKind.Word && !(t.text === '.' && tokens[j - 1]?.capitalized) && !(t.lower === '’s' || t.lower === "'s")) break
+    if (t.lower === 'that' || CUE_VERB_FORMS.has(t.lower)) break
+    if (STATEMENT_NOUNS.has(t.lower) || t.capitalized || t.lower === 'reporters' || t.lower === 'journalists') sawNoun = true
+    else if (!(DETERMINERS.has(t.lower) || t.lower === 'with' || t.lower === 'of' || t.lower === 'press' || t.lower === 'news' || t.lower === 'phone' || t.lower === 'written' || t.lower === 'social' || t.lower === 'media' || t.lower === 'campaign' || t.lower === 'radio' || t.lower === 'televised')) break
+  }
+  if (!sawNoun) return i
+  // Only an aside when what follows starts a clause or a quote: not "said to the committee's members that …" misreads.
+  if (prep === 'to' && !(tokens[j]?.lower === 'that' || tokens[j]?.text === ',' || isOpeningMark(doc, j))) return j
+  return j
+}
+
+/** Where a clause that starts at `from` ends (exclusive token index): the sentence's end, or a break before it. */
+function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number): number {
+  const { tokens, quoteOf } = doc
+  let end = Math.min(hi, stopAt)
+  for (let i = from + 1; i < end; i++) {
+    if (quoteOf[i] !== -1) continue
+    const t = tokens[i]!
+    if (t.text === ';') { end = i; break }
+    if (t.text === ',' && (tokens[i + 1]?.lower === 'but' || tokens[i + 1]?.lower === 'according')) { end = i; break }
+  }
+  // Leave out closing punctuation outside quotes.
+  while (end > from && quoteOf[end - 1] === -1 && (SENTENCE_PUNCT.has(tokens[end - 1]!.text) || LINKS.has(tokens[end - 1]!.text) || tokens[end - 1]!.text === ':')) end--
+  return end
+}
+
+/** Trims a connective left before the next attribution's subject ("… solution as the officials revealed"). */
+function trimConnective (tokens: Token[], from: number, end: number): number {
+  while (end > from && /^(as|and|while|but|,|—|–|-|when|after|because|since|so|though|although|even)$/.test(tokens[end - 1]!.lower)) end--
+  return end
+}
+
+function spanOf (doc: Doc, from: number, to: number): [number, number] {
+  return [doc.tokens[from]!.start, doc.tokens[to - 1]!.end]
+}
+
+function quotesIn (doc: Doc, from: number, to: number): number[] {
+  const ids: number[] = []
+  for (let i = from; i < to; i++) {
+    const q = doc.quoteOf[i]!
+    if (q !== -1 && ids[ids.length - 1] !== q) ids.push(q)
+  }
+  return ids
+}
+
+/** A quote's content span, without its marks. */
+export function quoteSpan (doc: Doc, q: number): [number, number] {
+  const span = doc.quotes[q]!
+  return [span.contentStart, span.contentEnd]
+}
+
+function onlyPunctuation (doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (doc.tokens[i]!.kind !== TokenKind.Punct && doc.quoteOf[i] === -1) return false
+  return true
+}
+
+export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
+  const s: Sentence = doc.sentences[sIndex]!
+  const lo = s.firstToken
+  const hi = s.endToken
+  const cues = findCues(doc, lo, hi)
+  if (cues.length === 0) return []
+  const out: Attribution[] = []
+  const according = cues.filter((c) => c.according)
+  const subjects = cues.map((cue) => cue.according ? null : subjectBefore(doc, cue, lo))
+
+  cues.forEach((cue, k) => {
+    if (cue.according) return
+    const left = subjects[k]!
+    const before = (left ? left.start : cue.start) - 1
+    let b = before
+    while (b >= lo && LINKS.has(doc.tokens[b]!.text) && doc.quoteOf[b] === -1) b--
+
+    // "Q," X said.  /  "Q," said X.
+    if (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1)) {
+      const q = doc.quoteOf[b]!
+      const subject = left ?? subjectAfter(doc, cue.end, hi)
+      if (!subject) return
+      const quotes = [q]
+      const spans = [quoteSpan(doc, q)]
+      // "Q1," X said, "Q2."
+      const afterEnd = Math.max(cue.end, subject.apposition ? subject.apposition.end : subject.speaker.end)
+      let j = afterEnd
+      while (j < hi && doc.quoteOf[j] === -1 && (LINKS.has(doc.tokens[j]!.text) || doc.tokens[j]!.text === ':' || doc.tokens[j]!.text === '.' || PRE_CUE_ADVERBS.has(doc.tokens[j]!.lower) || TIME_WORDS.has(doc.tokens[j]!.lower))) j++
+      if (j < hi && isOpeningMark(doc, j)) {
+        const q2 = doc.quoteOf[j]!
+        quotes.push(q2)
+        spans.push(quoteSpan(doc, q2))
+      }
+      const whole = doc.quotes[q]!.open >= lo && (doc.quotes[q]!.open === lo || onlyPunctuation(doc, lo, doc.quotes[q]!.open))
+      out.push({
+        sentence: sIndex, cue, shape: 'quote-before', speaker: subject.speaker, apposition: subject.apposition,
+        spans, quotes, direct: true, via: null, confidence: whole ? 0.95 : 0.85,
+      })
+      return
+    }
+
+    if (!left) {
+      // CLAUSE, said X.
+      if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo) {
+        const subject = subjectAfter(doc, cue.end, hi)
+        if (subject && clauseEnd(doc, subject.speaker.end, hi, hi) <= (subject.apposition?.end ?? subject.speaker.end) + 1) {
+          const end = b + 1
+          const quotes = quotesIn(doc, lo, end)
+          out.push({
+            sentence: sIndex, cue, shape: 'clause-before', speaker: subject.speaker, apposition: subject.apposition,
+            spans: [spanOf(doc, lo, end)], quotes, direct: false, via: null, confidence: 0.7,
+          })
+        }
+      }
+      return
+    }
+
+    // The next cue's subject bounds this one's clause.
+    const nextSubject = subjects.slice(k + 1).find((x) => x !== null)
+    const stopAt = nextSubject ? trimConnective(doc.tokens, cue.end, nextSubject.start) : hi
+    const from = contentStart(doc, cue, hi)
+    const end = clauseEnd(doc, from, hi, stopAt)
+
+    if (from >= end || onlyPunctuation(doc, from, end)) {
+      // CLAUSE, X said.  — or a cue at the sentence's end that introduces the next sentence ("X said:").
+      if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo && doc.quoteOf[b] === -1) {
+        let start = lo
+        while (start < b && (doc.tokens[start]!.kind === TokenKind.Punct && doc.quoteOf[start] === -1)) start++
+        const quotes = quotesIn(doc, start, b + 1)
+        const direct = quotes.length === 1 && onlyPunctuation(doc, start, b + 1)
+        out.push({
+          sentence: sIndex, cue, shape: 'clause-before', speaker: left.speaker, apposition: left.apposition,
+          spans: direct ? [quoteSpan(doc, quotes[0]!)] : [spanOf(doc, start, b + 1)], quotes, direct, via: null, confidence: direct ? 0.9 : 0.7,
+        })
+      } else if (end <= from || doc.tokens[hi - 1]!.text === ':' || doc.tokens[hi - 1]!.text === ',') {
+        out.push({
+          sentence: sIndex, cue, shape: 'quote-after', speaker: left.speaker, apposition: left.apposition,
+          spans: [], quotes: [], direct: true, via: null, confidence: 0.85,
+        })
+      }
+      return
+    }
+
+    const quotes = quotesIn(doc, from, end)
+    const firstQuote = quotes[0]
+    const quoteOpensContent = firstQuote !== undefined && doc.quotes[firstQuote]!.open === from
+    const direct = quoteOpensContent && quotes.length === 1 &&
+      (doc.quotes[firstQuote]!.close === -1 || onlyPunctuation(doc, doc.quotes[firstQuote]!.close + 1, end))
+    out.push({
+      sentence: sIndex, cue, shape: direct ? 'quote-after' : 'clause-after', speaker: left.speaker, apposition: left.apposition,
+      spans: direct ? [quoteSpan(doc, firstQuote!)] : [spanOf(doc, from, end)], quotes, direct, via: null,
+      confidence: direct ? 0.9 : quotes.length ? 0.8 : 0.7,
+    })
+  })
+
+  // according to X
+  for (const cue of according) {
+    const speaker = phraseAfter(doc, cue.end, hi)
+    if (!speaker) continue
+    const host = out.find((a) => a.spans.length > 0)
+    if (host) { host.via = speaker; continue }
+    const atStart = onlyPunctuation(doc, lo, cue.start) || cue.start === lo
+    let from: number
+    let end: number
+    if (atStart) {
+      from = speaker.end
+      while (from < hi && doc.tokens[from]!.text === ',') from++
+      end = clauseEnd(doc, from, hi, hi)
+    } else {
+      from = lo
+      end = cue.start
+      while (end > from && LINKS.has(doc.tokens[end - 1]!.text)) end--
+      // "…, according to X, CLAUSE": the part after the aside belongs to the clause as well.
+      let after = speaker.end
+      while (after < hi && doc.tokens[after]!.text === ',') after++
+      if (after < hi && !onlyPunctuation(doc, after, hi) && doc.tokens[speaker.end]?.text === ',') end = clauseEnd(doc, after, hi, hi)
+    }
+    if (end <= from) continue
+    const quotes = quotesIn(doc, from, end)
+    const direct = quotes.length === 1 && doc.quotes[quotes[0]!]!.open === from && onlyPunctuation(doc, doc.quotes[quotes[0]!]!.close + 1, end)
+    out.push({
+      sentence: sIndex, cue, shape: 'according', speaker, apposition: null,
+      spans: direct ? [quoteSpan(doc, quotes[0]!)] : [spanOf(doc, from, end)], quotes, direct, via: null, confidence: 0.75,
+    })
+  }
+  return out
+}

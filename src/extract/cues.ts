@@ -1,0 +1,61 @@
+// Stage 4a: verbs and phrases of saying, outside quotations. Forms that are also common nouns ("reports",
+// "claims", "notes") count only where a noun phrase stands right before them and no determiner makes them nouns.
+import { TokenKind, type Doc, type Token } from './document.js'
+import { CUE_VERB_FORMS, DETERMINERS, PARTICLE_CUES, type CueVerb } from './lexicon.js'
+
+export interface Cue {
+  /** Token range of the cue words: "said", "called for", "according to". */
+  start: number
+  end: number
+  verb: CueVerb
+  /** "according to X": the speaker follows, and the clause is on either side. */
+  according: boolean
+}
+
+const NOUN_LIKE = new Set([
+  'report', 'reports', 'note', 'notes', 'claim', 'claims', 'post', 'posts', 'tweet', 'tweets', 'answer', 'answers',
+  'promise', 'promises', 'demand', 'demands', 'praise', 'counter', 'echo', 'echoes', 'reply', 'replies', 'state', 'states',
+  'call', 'calls', 'remarks', 'pledge', 'pledges', 'vow', 'vows', 'warning', 'saying', 'writing', 'reporting', 'stress',
+  'joke', 'jokes', 'concern', 'mention', 'continue', 'repeat', 'answer', 'add', 'tell', 'say', 'ask', 'deny', 'write',
+  'suggest', 'argue', 'insist', 'warn', 'confirm', 'announce', 'explain', 'admit', 'declare', 'predict', 'urge',
+  'describe', 'accuse', 'criticize', 'recall', 'acknowledge', 'indicate', 'reveal', 'respond',
+])
+const ACCORDING: CueVerb = { object: false, nominal: false }
+const NO_OBJECT: CueVerb = { object: false, nominal: true }
+
+function isNounUse (tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]
+  if (!prev) return true
+  if (DETERMINERS.has(prev.lower) || prev.lower === '’s' || prev.lower === "'s" || prev.lower === 'to' ||
+    prev.lower === 'of' || prev.lower === 'in' || prev.lower === 'for' || prev.lower === 'and' || prev.kind === TokenKind.Number) return true
+  const next = tokens[i + 1]
+  return next !== undefined && (next.lower === 'of' || next.lower === 'about' && tokens[i]!.lower.endsWith('s'))
+}
+
+export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): Cue[] {
+  const { tokens, quoteOf } = doc
+  const cues: Cue[] = []
+  for (let i = from; i < to; i++) {
+    if (quoteOf[i] !== -1) continue
+    const t = tokens[i]!
+    if (t.kind !== TokenKind.Word) continue
+    if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && i + 1 < to) {
+      cues.push({ start: i, end: i + 2, verb: ACCORDING, according: true })
+      i++
+      continue
+    }
+    const particles = PARTICLE_CUES.get(t.lower)
+    if (particles && i + 1 < to && particles.has(tokens[i + 1]!.lower) && quoteOf[i + 1] === -1) {
+      cues.push({ start: i, end: i + 2, verb: NO_OBJECT, according: false })
+      i++
+      continue
+    }
+    const verb = CUE_VERB_FORMS.get(t.lower)
+    if (!verb) continue
+    if (NOUN_LIKE.has(t.lower) && isNounUse(tokens, i)) continue
+    // "the said …" and participles used as adjectives ("the so-called", "a stated goal") are not cues.
+    if (i > from && DETERMINERS.has(tokens[i - 1]!.lower)) continue
+    cues.push({ start: i, end: i + 1, verb, according: false })
+  }
+  return cues
+}

@@ -1,0 +1,56 @@
+// The one shared view of an article that every stage reads and annotates. All offsets index the original string.
+
+export const enum TokenKind { Word, Number, Punct, QuoteMark }
+
+export interface Token {
+  start: number
+  end: number
+  text: string
+  lower: string
+  kind: TokenKind
+  /** First character is an upper-case letter. */
+  capitalized: boolean
+}
+
+export interface Paragraph {
+  start: number
+  end: number
+  /** Token index range [firstToken, endToken). */
+  firstToken: number
+  endToken: number
+  /** Caption, credit line or page furniture: never mined for quotes nor used as an antecedent. */
+  furniture: boolean
+}
+
+export interface Sentence {
+  paragraph: number
+  firstToken: number
+  endToken: number
+}
+
+/** A top-level quotation: marks paired within a paragraph (nested marks are part of its content). */
+export interface QuoteSpan {
+  paragraph: number
+  /** Token index of the opening mark. */
+  open: number
+  /** Token index of the closing mark, or -1 where the paragraph ends first. */
+  close: number
+  /** Content offsets, without the marks. */
+  contentStart: number
+  contentEnd: number
+  /** The next paragraph's quote that continues this one (news convention: no closing mark, an opening one next). */
+  continuedBy: number
+  continues: number
+}
+
+export interface Doc {
+  text: string
+  tokens: Token[]
+  paragraphs: Paragraph[]
+  sentences: Sentence[]
+  quotes: QuoteSpan[]
+  /** For each token, the index of the top-level quote it lies in (marks included), or -1. */
+  quoteOf: Int32Array
+  /** For each token, the index of its sentence. */
+  sentenceOf: Int32Array
+}

@@ -1,0 +1,260 @@
+// Stage 6: who is who. Folds the article's mentions into entities (one per person, organisation or unnamed group),
+// and resolves pronouns and role nouns ("he", "the president") to the person meant. Salience, not proximity:
+// "he" is the subject of the nearest earlier sentence that names a compatible person, which is often not the
+// nearest name.
+import { TokenKind, type Doc } from './document.js'
+import { NON_NAME_CAPITALS, ROLE_NOUNS, TITLES, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './lexicon.js'
+import { describeMention, type Gender, type Mention } from './mentions.js'
+import type { SpeakerKind } from './types.js'
+
+export interface Entity {
+  id: number
+  kind: SpeakerKind
+  /** Fullest name seen; null for unnamed groups and unresolved roles. */
+  name: string | null
+  surname: string | null
+  firstName: string | null
+  gender: Gender
+  /** Titles as written, prenominal ("President") and appositive ("the US special envoy to the Middle East"). */
+  titles: string[]
+  /** Lower-case title words, for matching role nouns ("the president" → a "President …"). */
+  roleWords: Set<string>
+  /** Names as written ("President Trump", "Trump", "the president"). */
+  aliases: string[]
+  /** Token index of the latest mention. */
+  lastSeen: number
+}
+
+export interface PlacedMention extends Mention {
+  sentence: number
+  entity: number
+}
+
+const normalize = (s: string): string => s.toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/['’]/g, '’').replace(/\s+/g, ' ')
+
+export class EntityTable {
+  readonly entities: Entity[] = []
+  private readonly mentions: PlacedMention[] = []
+  private readonly bySentence = new Map<number, PlacedMention[]>()
+
+  constructor (private readonly doc: Doc) {}
+
+  /** Mentions in text order of one sentence that can be antecedents. */
+  private place (m: Mention, sentence: number, entity: number): PlacedMention {
+    const placed = { ...m, sentence, entity }
+    this.mentions.push(placed)
+    let list = this.bySentence.get(sentence)
+    if (!list) this.bySentence.set(sentence, (list = []))
+    // Kept in text order: the first mention of a sentence stands for its subject.
+    let k = list.length
+    while (k > 0 && list[k - 1]!.tokens.start > placed.tokens.start) k--
+    list.splice(k, 0, placed)
+    return placed
+  }
+
+  private create (kind: SpeakerKind, m: Mention, name: string | null): Entity {
+    const e: Entity = {
+      id: this.entities.length, kind, name, surname: m.surname, firstName: m.firstName, gender: m.gender,
+      titles: [], roleWords: new Set(), aliases: [], lastSeen: m.tokens.start,
+    }
+    this.entities.push(e)
+    return e
+  }
+
+  private addTitle (e: Entity, title: string | null): void {
+    if (!title) return
+    const clean = title.replace(/^(the|a|an)\s+/i, '').replace(/[,\s]+$/, '')
+    if (!clean || e.titles.includes(clean)) return
+    e.titles.push(clean)
+    for (const w of clean.toLowerCase().split(/[^\p{L}.-]+/u)) {
+      const word = w.replace(/\.$/, '')
+      if (ROLE_NOUNS.has(word) || TITLES.has(word)) e.roleWords.add(expandTitle(word))
+    }
+  }
+
+  private alias (e: Entity, text: string): void {
+    if (!e.aliases.includes(text)) e.aliases.push(text)
+  }
+
+  /** Adds a named person, organisation or group mention; returns its entity. Pronouns and roles go through resolve(). */
+  addNamed (m: Mention, sentence: number, apposition: string | null = null): Entity | null {
+    let e: Entity | undefined
+    if (m.kind === 'person') {
+      e = this.findPerson(m)
+      if (!e) e = this.create('person', m, m.name)
+      else if (m.name && (!e.name || wordCount(m.name) > wordCount(e.name))) e.name = m.name
+      if (m.firstName && !e.firstName) e.firstName = m.firstName
+      if (!e.gender && m.gender) e.gender = m.gender
+      this.addTitle(e, m.title)
+      this.addTitle(e, apposition)
+      this.alias(e, this.doc.text.slice(m.start, m.end))
+      if (m.name) this.alias(e, m.name)
+    } else if (m.kind === 'organization') {
+      const key = normalize(m.name ?? '')
+      e = m.indefinite ? undefined : this.entities.find((x) => x.kind === 'organization' && x.name !== null && normalize(x.name) === key)
+      if (!e) e = this.create('organization', m, m.name?.replace(/^(the|a|an)\s+/i, '') ?? null)
+      this.alias(e, this.doc.text.slice(m.start, m.end))
+    } else if (m.kind === 'group') {
+      const text = this.doc.text.slice(m.start, m.end)
+      e = this.entities.find((x) => x.kind === 'unnamed' && x.aliases.some((a) => normalize(a) === normalize(text)))
+      if (!e) e = this.create('unnamed', m, null)
+      this.alias(e, text)
+    } else return null
+    e.lastSeen = m.tokens.start
+    this.place(m, sentence, e.id)
+    return e
+  }
+
+  private findPerson (m: Mention): Entity | undefined {
+    let best: Entity | undefined
+    for (const e of this.entities) {
+      if (e.kind !== 'person' || !e.surname) continue
+      const sameSurname = e.surname === m.surname
+      // A lone first name ("Hillary") or a lone surname matches a fuller name seen before.
+      const firstNameOnly = !m.firstName && m.surname !== null && e.firstName === m.surname && !this.entities.some((x) => x.surname === m.surname)
+      if (!sameSurname && !firstNameOnly) continue
+      if (sameSurname && m.firstName && e.firstName && m.firstName !== e.firstName && !initialOf(m.firstName, e.firstName)) continue
+      if (!best || e.lastSeen > best.lastSeen) best = e
+    }
+    return best
+  }
+
+  /** Resolves a pronoun or role mention at token `at` to an entity, or creates an unresolved one. */
+  resolve (m: Mention, sentence: number): Entity {
+    let e: Entity | undefined
+    if (m.kind === 'pronoun' && (m.gender === 'male' || m.gender === 'female')) e = this.antecedent(m.gender, sentence, m.tokens.start)
+    else if (m.kind === 'pronoun' && m.gender === 'plural') e = this.pluralAntecedent(sentence, m.tokens.start)
+    else if (m.kind === 'role' && !m.indefinite && m.head) e = this.byRole(m.head, m.tokens.start)
+    if (!e) {
+      e = this.create(m.kind === 'role' && !m.indefinite ? 'person' : 'unnamed', m, null)
+      if (m.kind === 'role') this.alias(e, this.doc.text.slice(m.start, m.end))
+    } else if (m.kind === 'role') this.alias(e, this.doc.text.slice(m.start, m.end))
+    if (m.kind === 'pronoun' && e.kind === 'person' && !e.gender && (m.gender === 'male' || m.gender === 'female')) e.gender = m.gender
+    e.lastSeen = m.tokens.start
+    this.place(m, sentence, e.id)
+    return e
+  }
+
+  private compatible (e: Entity, gender: 'male' | 'female'): boolean {
+    return e.kind === 'person' && (e.gender === null || e.gender === gender)
+  }
+
+  /** The subject of the nearest sentence (this one first, before the pronoun) that names a compatible person. */
+  private antecedent (gender: 'male' | 'female', sentence: number, at: number): Entity | undefined {
+    for (let s = sentence; s >= 0 && sentence - s <= 8; s--) {
+      const list = this.bySentence.get(s)
+      if (!list) continue
+      for (const m of list) {
+        if (s === sentence && (m.tokens.start >= at || this.subordinateOpening(s))) continue
+        const e = this.entities[m.entity]!
+        if (this.compatible(e, gender) && e.name) return e
+      }
+    }
+    let best: Entity | undefined
+    for (const e of this.entities) if (this.compatible(e, gender) && e.name && e.lastSeen < at && (!best || e.lastSeen > best.lastSeen)) best = e
+    return best
+  }
+
+  /** "After meeting Obama, he said …": a name in an opening subordinate clause is not the subject. */
+  private subordinateOpening (sentence: number): boolean {
+    const first = this.doc.tokens[this.doc.sentences[sentence]!.firstToken]!
+    return SUBORDINATORS.has(first.lower)
+  }
+
+  private pluralAntecedent (sentence: number, at: number): Entity | undefined {
+    for (let s = sentence; s >= 0 && sentence - s <= 3; s--) {
+      const list = this.bySentence.get(s)
+      if (!list) continue
+      for (const m of list) {
+        if (s === sentence && m.tokens.start >= at) continue
+        const e = this.entities[m.entity]!
+        if (e.kind === 'organization' || (e.kind === 'unnamed' && m.kind === 'group')) return e
+      }
+    }
+    return undefined
+  }
+
+  private byRole (head: string, at: number): Entity | undefined {
+    const role = expandTitle(head)
+    let best: Entity | undefined
+    for (const e of this.entities) {
+      if (e.kind !== 'person' || !e.name || !e.roleWords.has(role)) continue
+      if (!best || (e.lastSeen < at && (best.lastSeen >= at || e.lastSeen > best.lastSeen))) best = e
+    }
+    return best
+  }
+
+  /** Person names and role nouns outside quotations: candidates for what later pronouns mean. */
+  collectAntecedents (sentence: number): void {
+    const { doc } = this
+    const s = doc.sentences[sentence]!
+    if (doc.paragraphs[s.paragraph]!.furniture) return
+    const { tokens, quoteOf } = doc
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      if (quoteOf[i] !== -1) continue
+      const t = tokens[i]!
+      if (t.kind !== TokenKind.Word) continue
+      // "the president", "the Florida senator": a role noun within three words of "the".
+      if (t.lower === 'the') {
+        for (let j = i + 1; j < Math.min(i + 4, s.endToken); j++) {
+          const w = tokens[j]!
+          if (w.kind !== TokenKind.Word || quoteOf[j] !== -1) break
+          if (ROLE_NOUNS.has(w.lower) && !(tokens[j + 1]?.capitalized)) {
+            if (!this.hasMentionAt(i)) this.resolve(describeMention(doc, { start: i, end: j + 1 }), sentence)
+            i = j
+            break
+          }
+        }
+        continue
+      }
+      if (!t.capitalized || NON_NAME_CAPITALS.has(t.lower)) continue
+      let end = i + 1
+      while (end < s.endToken && quoteOf[end] === -1 && (tokens[end]!.capitalized || (tokens[end]!.text === '.' && tokens[end - 1]!.text.length === 1))) end++
+      let start = i
+      while (start > s.firstToken && quoteOf[start - 1] === -1 && (TITLES.has(tokens[start - 1]!.lower) || (tokens[start - 1]!.text === '.' && TITLES.has(tokens[start - 2]?.lower ?? '')))) start--
+      if (!this.hasMentionAt(start) && !this.hasMentionAt(i)) {
+        const m = describeMention(doc, { start, end })
+        if (m.kind === 'person' && this.isPersonName(m, start < i)) this.addNamed(m, sentence)
+      }
+      i = end - 1
+    }
+  }
+
+  /** A capitalised run is a person when a title or known first name says so, or it repeats a known person's surname. */
+  private isPersonName (m: Mention, titled: boolean): boolean {
+    if (titled) return true
+    if (m.firstName && (MALE_FIRST_NAMES.has(m.firstName) || FEMALE_FIRST_NAMES.has(m.firstName))) return true
+    if (!m.firstName && m.surname) return this.entities.some((e) => e.kind === 'person' && e.surname === m.surname)
+    return false
+  }
+
+  private hasMentionAt (token: number): boolean {
+    for (let k = this.mentions.length - 1; k >= 0 && k >= this.mentions.length - 6; k--) {
+      const m = this.mentions[k]!
+      if (m.tokens.start <= token && token < m.tokens.end) return true
+    }
+    return false
+  }
+}
+
+const SUBORDINATORS = new Set(['after', 'when', 'while', 'before', 'asked', 'if', 'although', 'though', 'because', 'as', 'since', 'despite', 'in', 'on', 'at', 'during', 'unlike', 'like', 'with', 'without', 'for', 'speaking', 'responding', 'addressing'])
+
+function wordCount (s: string): number {
+  return s.split(/\s+/).length
+}
+
+function initialOf (a: string, b: string): boolean {
+  return (a.length <= 2 && b.startsWith(a.replace('.', ''))) || (b.length <= 2 && a.startsWith(b.replace('.', '')))
+}
+
+/** Abbreviated titles match their role noun: "Sen." is a senator, "Gov." a governor. */
+function expandTitle (w: string): string {
+  switch (w) {
+    case 'sen': return 'senator'
+    case 'gov': return 'governor'
+    case 'rep': return 'representative'
+    case 'pres': return 'president'
+    case 'gen': return 'general'
+    default: return w
+  }
+}

@@ -1,0 +1,258 @@
+// Word lists the rules rely on. Lower-case; looked up by a token's lower-case form.
+
+const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/))
+
+/** Base forms of verbs of saying, with how their complement is introduced. */
+export interface CueVerb {
+  /** Takes an indirect object before its clause ("told reporters that …"). */
+  object: boolean
+  /** The content follows as a noun phrase or infinitive, not only as a clause ("called for X", "urged X to …"). */
+  nominal: boolean
+}
+
+// Forms are spelled out: irregular forms are common among these verbs and a stemmer would over-match.
+const CUE_VERBS: Array<[string[], CueVerb]> = [
+  [['say', 'says', 'said', 'saying'], { object: false, nominal: false }],
+  [['tell', 'tells', 'told', 'telling'], { object: true, nominal: false }],
+  [['add', 'adds', 'added', 'adding'], { object: false, nominal: false }],
+  [['reply', 'replies', 'replied', 'replying'], { object: false, nominal: false }],
+  [['respond', 'responds', 'responded', 'responding'], { object: false, nominal: false }],
+  [['answer', 'answers', 'answered', 'answering'], { object: false, nominal: false }],
+  [['ask', 'asks', 'asked', 'asking'], { object: true, nominal: true }],
+  [['write', 'writes', 'wrote', 'writing'], { object: false, nominal: false }],
+  [['tweet', 'tweets', 'tweeted', 'tweeting'], { object: false, nominal: false }],
+  [['post', 'posts', 'posted'], { object: false, nominal: false }],
+  [['warn', 'warns', 'warned', 'warning'], { object: true, nominal: false }],
+  [['insist', 'insists', 'insisted', 'insisting'], { object: false, nominal: false }],
+  [['confirm', 'confirms', 'confirmed', 'confirming'], { object: false, nominal: true }],
+  [['deny', 'denies', 'denied', 'denying'], { object: false, nominal: true }],
+  [['note', 'notes', 'noted', 'noting'], { object: false, nominal: false }],
+  [['suggest', 'suggests', 'suggested', 'suggesting'], { object: false, nominal: false }],
+  [['announce', 'announces', 'announced', 'announcing'], { object: false, nominal: true }],
+  [['argue', 'argues', 'argued', 'arguing'], { object: false, nominal: false }],
+  [['claim', 'claims', 'claimed', 'claiming'], { object: false, nominal: false }],
+  [['acknowledge', 'acknowledges', 'acknowledged', 'acknowledging'], { object: false, nominal: false }],
+  [['admit', 'admits', 'admitted', 'admitting'], { object: false, nominal: false }],
+  [['explain', 'explains', 'explained', 'explaining'], { object: false, nominal: false }],
+  [['declare', 'declares', 'declared', 'declaring'], { object: false, nominal: false }],
+  [['state', 'states', 'stated', 'stating'], { object: false, nominal: false }],
+  [['report', 'reports', 'reported', 'reporting'], { object: false, nominal: false }],
+  [['reveal', 'reveals', 'revealed', 'revealing'], { object: false, nominal: true }],
+  [['indicate', 'indicates', 'indicated', 'indicating'], { object: false, nominal: false }],
+  [['continue', 'continues', 'continued'], { object: false, nominal: false }],
+  [['conclude', 'concludes', 'concluded', 'concluding'], { object: false, nominal: false }],
+  [['predict', 'predicts', 'predicted', 'predicting'], { object: false, nominal: false }],
+  [['promise', 'promises', 'promised', 'promising'], { object: true, nominal: false }],
+  [['vow', 'vows', 'vowed', 'vowing'], { object: false, nominal: false }],
+  [['pledge', 'pledges', 'pledged', 'pledging'], { object: false, nominal: false }],
+  [['urge', 'urges', 'urged', 'urging'], { object: false, nominal: true }],
+  [['recall', 'recalls', 'recalled', 'recalling'], { object: false, nominal: false }],
+  [['emphasize', 'emphasizes', 'emphasized', 'emphasizing', 'emphasise', 'emphasised'], { object: false, nominal: false }],
+  [['stress', 'stresses', 'stressed', 'stressing'], { object: false, nominal: false }],
+  [['assert', 'asserts', 'asserted', 'asserting'], { object: false, nominal: false }],
+  [['contend', 'contends', 'contended', 'contending'], { object: false, nominal: false }],
+  [['maintain', 'maintains', 'maintained'], { object: false, nominal: false }],
+  [['complain', 'complains', 'complained', 'complaining'], { object: false, nominal: false }],
+  [['remark', 'remarks', 'remarked'], { object: false, nominal: false }],
+  [['reiterate', 'reiterates', 'reiterated', 'reiterating'], { object: false, nominal: false }],
+  [['repeat', 'repeats', 'repeated'], { object: false, nominal: false }],
+  [['concede', 'concedes', 'conceded', 'conceding'], { object: false, nominal: false }],
+  [['joke', 'jokes', 'joked', 'joking'], { object: false, nominal: false }],
+  [['quip', 'quips', 'quipped'], { object: false, nominal: false }],
+  [['shout', 'shouts', 'shouted', 'shouting'], { object: false, nominal: false }],
+  [['yell', 'yells', 'yelled'], { object: false, nominal: false }],
+  [['scream', 'screams', 'screamed'], { object: false, nominal: false }],
+  [['chant', 'chants', 'chanted', 'chanting'], { object: false, nominal: false }],
+  [['demand', 'demands', 'demanded', 'demanding'], { object: false, nominal: true }],
+  [['accuse', 'accuses', 'accused', 'accusing'], { object: false, nominal: true }],
+  [['criticize', 'criticizes', 'criticized', 'criticizing', 'criticise', 'criticised'], { object: false, nominal: true }],
+  [['praise', 'praises', 'praised', 'praising'], { object: false, nominal: true }],
+  [['describe', 'describes', 'described', 'describing'], { object: false, nominal: true }],
+  [['mention', 'mentions', 'mentioned'], { object: false, nominal: true }],
+  [['observe', 'observes', 'observed'], { object: false, nominal: false }],
+  [['boast', 'boasts', 'boasted', 'boasting'], { object: false, nominal: false }],
+  [['brag', 'brags', 'bragged'], { object: false, nominal: false }],
+  [['testify', 'testifies', 'testified'], { object: false, nominal: false }],
+  [['tout', 'touts', 'touted', 'touting'], { object: false, nominal: true }],
+  [['counter', 'counters', 'countered'], { object: false, nominal: false }],
+  [['retort', 'retorts', 'retorted'], { object: false, nominal: false }],
+  [['whisper', 'whispers', 'whispered'], { object: false, nominal: false }],
+  [['announce', 'announced'], { object: false, nominal: true }],
+  [['proclaim', 'proclaims', 'proclaimed'], { object: false, nominal: false }],
+  [['echo', 'echoes', 'echoed'], { object: false, nominal: false }],
+  [['allege', 'alleges', 'alleged', 'alleging'], { object: false, nominal: false }],
+  [['predict', 'predicted'], { object: false, nominal: false }],
+  [['caution', 'cautions', 'cautioned'], { object: true, nominal: false }],
+  [['assure', 'assures', 'assured'], { object: true, nominal: false }],
+  [['inform', 'informs', 'informed'], { object: true, nominal: false }],
+  [['remind', 'reminds', 'reminded'], { object: true, nominal: false }],
+  [['advise', 'advises', 'advised'], { object: true, nominal: false }],
+  [['explain', 'explained'], { object: false, nominal: false }],
+]
+
+export const CUE_VERB_FORMS: ReadonlyMap<string, CueVerb> = new Map(
+  CUE_VERBS.flatMap(([forms, verb]) => forms.map((form) => [form, verb] as const)),
+)
+
+/** Verbs that need a particle to be a cue: "called for", "called on", "pointed out". */
+export const PARTICLE_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['call', set('for on')], ['calls', set('for on')], ['called', set('for on')], ['calling', set('for on')],
+  ['point', set('out')], ['points', set('out')], ['pointed', set('out')], ['pointing', set('out')],
+  ['go', set('on')], ['goes', set('on')], ['went', set('on')],
+  ['weigh', set('in')], ['weighed', set('in')],
+  ['spell', set('out')], ['spelled', set('out')],
+])
+
+/** Words that may stand between a speaker and its verb: "X also said", "X has repeatedly said". */
+export const PRE_CUE_ADVERBS = set(`
+  also has have had would will could did does do later previously repeatedly then again once recently
+  publicly privately reportedly never often frequently still simply just first initially quickly immediately
+  had long further separately flatly bluntly angrily quietly only already ultimately allegedly even
+  now too subsequently earlier has
+`)
+
+/** Time words after a verb, before its clause: "said Thursday (that) …". */
+export const TIME_WORDS = set(`
+  monday tuesday wednesday thursday friday saturday sunday today yesterday tonight recently earlier later
+  last this next week month year morning afternoon evening night weekend
+`)
+
+export const PERSONAL_PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'neuter' | 'first'> = new Map([
+  ['he', 'male'], ['she', 'female'], ['they', 'plural'], ['it', 'neuter'], ['i', 'first'], ['we', 'first'],
+])
+
+/** Honorifics and titles that come before a name. Lower-case, without trailing period. */
+export const TITLES = set(`
+  mr mrs ms miss dr prof sen senator rep representative gov governor president vice secretary minister
+  premier chancellor mayor judge justice gen general col colonel lt capt captain sgt adm admiral
+  chairman chairwoman chair ambassador envoy commissioner director spokesman spokeswoman spokesperson
+  king queen prince princess pope rev reverend father sir lord lady sheikh chief attorney
+  speaker leader congressman congresswoman councilman councilwoman lawmaker candidate nominee
+  pastor bishop cardinal rabbi imam coach officer detective sheriff superintendent professor
+  ceo cfo founder host anchor moderator correspondent columnist analyst strategist adviser advisor
+  pollster manager aide executive deputy officials official
+`)
+
+/** Gender that an honorific or title fixes. */
+export const TITLE_GENDER: ReadonlyMap<string, 'male' | 'female'> = new Map([
+  ['mr', 'male'], ['mrs', 'female'], ['ms', 'female'], ['miss', 'female'], ['sir', 'male'], ['lord', 'male'],
+  ['lady', 'female'], ['king', 'male'], ['queen', 'female'], ['prince', 'male'], ['princess', 'female'],
+  ['spokesman', 'male'], ['spokeswoman', 'female'], ['chairman', 'male'], ['chairwoman', 'female'],
+  ['congressman', 'male'], ['congresswoman', 'female'], ['councilman', 'male'], ['councilwoman', 'female'],
+  ['father', 'male'], ['pope', 'male'], ['sheikh', 'male'], ['businessman', 'male'], ['businesswoman', 'female'],
+])
+
+/** Nouns that name a person by role: "the president", "the Florida senator". */
+export const ROLE_NOUNS = set(`
+  president senator governor secretary minister mayor candidate nominee spokesman spokeswoman spokesperson
+  chairman chairwoman chair ambassador envoy commissioner director judge justice congressman congresswoman
+  lawmaker leader speaker businessman businesswoman billionaire mogul frontrunner front-runner democrat republican
+  official aide adviser advisor strategist pollster manager attorney lawyer prosecutor general chief officer
+  premier chancellor king queen prince pope ceo founder host anchor moderator author columnist reporter
+  writer economist analyst expert professor scientist researcher activist organizer voter supporter critic
+  man woman source resident veteran student teacher mother father son daughter wife husband sheriff
+  detective doctor physician executive representative rep sen gov deputy vice-president congressional
+  nominee incumbent challenger contender hopeful rival opponent campaigner ex-president
+`)
+
+/** Plural nouns for groups that speak without a name: "officials said", "critics say". */
+export const GROUP_NOUNS = set(`
+  officials aides advisers advisors analysts experts critics supporters opponents sources observers
+  lawmakers legislators leaders republicans democrats conservatives liberals progressives activists voters
+  residents protesters protestors demonstrators economists scientists researchers strategists pollsters
+  investigators prosecutors police authorities diplomats people members staffers organizers organisers
+  advocates insiders allies donors delegates residents witnesses historians scholars doctors parents
+  students teachers workers employees executives insiders others some many most both few several
+  americans commentators pundits respondents spokesmen spokespeople representatives senators governors
+  candidates officers agents troops soldiers crowd audience
+`)
+
+/** Head words that make a noun phrase an organisation. */
+export const ORG_HEADS = set(`
+  office ministry department campaign committee party agency administration council commission court
+  company corporation corp inc llc group organization organisation institute university college network
+  newspaper union association foundation bureau service police army navy military embassy government
+  cabinet senate house congress parliament assembly team staff board center centre fund bank
+  times post journal news tribune herald guardian telegraph magazine press radio television tv
+  politico cnn msnbc nbc abc cbs fox bbc reuters ap afp breitbart bloomberg axios npr pbs
+  hamas hezbollah isis taliban nato fbi cia nsa dhs doj epa irs pentagon kremlin gop dnc rnc
+  coalition alliance caucus movement federation chamber club society project poll survey study report
+  white secretariat cbo gao un eu imf county city township
+`)
+
+/** Multi-word organisation names commonly quoted as speakers. */
+export const ORG_NAMES = set(`
+  white-house
+`)
+
+/** News agencies and photo services that appear in credit lines. */
+export const CREDIT_AGENCIES = set(`
+  ap afp reuters getty images shutterstock epa efe anadolu bloomberg xinhua upi pa zuma sipa alamy
+  corbis newscom polaris redux wireimage filmmagic ap/photo ap-photo photo file via courtesy dpa tass ansa
+  rex istock istockphoto
+`)
+
+/** Words that never belong to a speaker noun phrase: they end it when read backwards from the verb. */
+export const NP_STOPPERS = set(`
+  and or but nor so yet because although though while whereas if unless until when whenever where after before
+  since as than that which whom whose what why how whether
+  in on at by with from into onto upon over under about against between among through during without within
+  across behind beyond toward towards near off out up down via per like
+  is are was were be been being am do does did done has have had having will would shall should can could may might must
+  not no never it its this these those there here then thus also
+  to
+`)
+
+/** Determiners and possessives that open a descriptive noun phrase. */
+export const DETERMINERS = set(`
+  the a an his her their its our my your one some many several two three four five six seven eight nine ten
+  other another each every both most few
+`)
+
+/** Capitalised words that start sentences but are not names. */
+export const NON_NAME_CAPITALS = set(`
+  the a an and but or so yet for nor in on at by with from to of as if when while after before since because
+  although though however meanwhile moreover still also then there here this that these those it its he she they
+  we i you his her their our my your who what where why how which whether today yesterday tomorrow
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december mr mrs ms dr
+  not no yes all some many most both each every any one two three four five six seven eight nine ten
+  according asked said says told added even just only once instead indeed perhaps later earlier now
+  last next first second third new former late current
+`)
+
+/** Abbreviations whose period does not end a sentence. */
+export const ABBREVIATIONS = set(`
+  mr mrs ms dr prof sen rep gov gen col lt capt sgt adm rev st jr sr co corp inc ltd no vs etc
+  jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres supt dept est approx fig
+`)
+
+export const MALE_FIRST_NAMES = set(`
+  aaron adam alan albert alex alexander andrew anthony antonio arthur barack ben benjamin bernie bernard bill billy bob bobby
+  brad bradley brandon brian bruce bryan carl carlos charles charlie chris christopher chuck clarence colin craig dan daniel
+  danny dave david dennis dick don donald doug douglas dwight ed eddie edward eric eugene frank fred gary george gerald
+  glenn gordon greg gregory harold harry henry howard jack jacob james jason jay jeb jeff jeffrey jeremy jerry jesse
+  jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin keith ken kenneth kevin
+  larry lawrence lee leon lindsey louis luis marco marcus mark martin matt matthew max michael mike mitch mitt
+  nathan neil newt nick nicholas paul pete peter phil philip ralph randy raymond reince richard rick rob robert
+  roger ron ronald ross roy rudy rush russell ryan sam samuel scott sean sergio seth shawn stephen steve steven
+  stuart ted terry thomas tim timothy todd tom tommy tony travis trey troy vladimir walter wayne william willie
+  xi abdullah ahmed ali hassan ibrahim mohammed muhammad omar benjamin bibi emmanuel francois
+  boris dmitry sergei recep narendra justin shinzo kim moon rex jared corey kellyanne reince mike jeff
+  elijah al hakeem chuck harry kirk cory tim ben rand marco chris lindsey jim bobby rick scott john
+  dick joe eric elliott adam devin trey jason darrell paul kevin steny
+  steve edan eliya adam
+`)
+
+export const FEMALE_FIRST_NAMES = set(`
+  abigail alice alicia amanda amy andrea angela ann anna anne barbara betsy betty beverly brenda carly carol
+  caroline catherine cathy cheryl christina christine cindy claire condoleezza cynthia dana deborah debbie
+  debra denise diana diane donna dorothy elaine elena elizabeth ellen emily emma evelyn frances gina gloria
+  heather heidi helen hillary huma ivanka jane janet janice jean jennifer jessica jill joan joanne joni
+  joyce judith judy julia julie karen kate katherine kathleen kathy kelly kellyanne kirsten kristen laura
+  lauren linda lisa loretta louise lynn madeleine maria marie marilyn marsha martha mary megyn melania
+  melissa michelle monica nancy nicole nikki pam pamela patricia patty paula rachel rebecca rosa rose
+  ruth sally samantha sandra sarah sharon shirley stephanie susan susana tammy teresa theresa tina
+  tulsi valerie virginia wendy debbie kamala lara tiffany chelsea jill maxine barbara dianne claire
+  amy mazie tammy heidi shelley lisa joni deb ayanna ilhan alexandria rashida theresa angela
+`)

@@ -1,0 +1,116 @@
+// Stage 5a: what kind of speaker a noun phrase names, and how: its name, its title, its grammatical gender.
+import { TokenKind, type Doc, type Token } from './document.js'
+import {
+  DETERMINERS, FEMALE_FIRST_NAMES, GROUP_NOUNS, MALE_FIRST_NAMES, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS,
+  TITLE_GENDER, TITLES,
+} from './lexicon.js'
+import type { Range } from './phrases.js'
+
+export type MentionKind = 'pronoun' | 'person' | 'organization' | 'role' | 'group' | 'relative'
+export type Gender = 'male' | 'female' | 'plural' | 'neuter' | 'first' | null
+
+export interface Mention {
+  /** Token range and character offsets of the words that name the speaker. */
+  tokens: Range
+  start: number
+  end: number
+  kind: MentionKind
+  /** Person or organisation name without title or determiner ("Steve Witkoff", "prime minister’s office"). */
+  name: string | null
+  /** Surname for persons; lower-case. */
+  surname: string | null
+  /** First name for persons; lower-case, null when only a surname is given. */
+  firstName: string | null
+  /** Title before the name as written ("U.S. special envoy", "President"); honorifics such as "Mr." excluded. */
+  title: string | null
+  /** The head noun of a role or group ("president", "officials"), lower-case. */
+  head: string | null
+  gender: Gender
+  /** Indefinite ("a spokesman", "some officials"): never the same entity as another mention. */
+  indefinite: boolean
+}
+
+const NAME_PARTICLES = new Set(['de', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'da', 'di', 'du', 'st'])
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame'])
+
+const isStop = (t: Token): boolean => t.text === '.'
+
+/** Start of the trailing run of capitalised name words in [start, end). */
+function nameRunStart (tokens: Token[], start: number, end: number): number {
+  let i = end
+  while (i > start) {
+    const t = tokens[i - 1]!
+    if (t.kind === TokenKind.Word && t.capitalized && !TITLES.has(t.lower.replace(/\.$/, ''))) { i--; continue }
+    if (isStop(t) && i - 2 >= start && tokens[i - 2]!.capitalized && tokens[i - 2]!.text.length === 1) { i--; continue }
+    if (t.kind === TokenKind.Word && NAME_PARTICLES.has(t.lower) && i - 2 >= start && tokens[i - 2]!.capitalized && i < end) { i--; continue }
+    break
+  }
+  return i
+}
+
+function slice (doc: Pick<Doc, 'text' | 'tokens'>, from: number, to: number): string {
+  return doc.text.slice(doc.tokens[from]!.start, doc.tokens[to - 1]!.end)
+}
+
+export function describeMention (doc: Pick<Doc, 'text' | 'tokens'>, r: Range): Mention {
+  const { tokens } = doc
+  const first = tokens[r.start]!
+  const last = tokens[r.end - 1]!
+  const base: Mention = {
+    tokens: r, start: first.start, end: last.end, kind: 'group', name: null, surname: null, firstName: null,
+    title: null, head: null, gender: null, indefinite: false,
+  }
+  if (r.end - r.start === 1 && PERSONAL_PRONOUNS.has(first.lower)) return { ...base, kind: 'pronoun', gender: PERSONAL_PRONOUNS.get(first.lower)! }
+  if (r.end - r.start === 1 && first.lower === 'who') return { ...base, kind: 'relative' }
+
+  let from = r.start
+  const indefinite = first.lower === 'a' || first.lower === 'an' || first.lower === 'some' || first.lower === 'one' || first.lower === 'several' || first.lower === 'many'
+  if (DETERMINERS.has(first.lower)) from++
+  const nameStart = nameRunStart(tokens, from, r.end)
+  const nameWords = tokens.slice(nameStart, r.end).filter((t) => t.kind === TokenKind.Word)
+  const lowerWords = tokens.slice(from, r.end).filter((t) => t.kind === TokenKind.Word).map((t) => t.lower)
+  const isOrg = lowerWords.some((w) => ORG_HEADS.has(w)) ||
+    (nameWords.length === 1 && /^[A-Z]{2,6}$/.test(nameWords[0]!.text) && !MALE_FIRST_NAMES.has(nameWords[0]!.lower))
+
+  if (nameWords.length > 0 && nameStart < r.end) {
+    const titleWords = tokens.slice(from, nameStart)
+    const titleText = titleWords.length ? slice(doc, from, nameStart) : ''
+    const honorific = titleWords.find((t) => HONORIFICS.has(t.lower))
+    const gender = genderOf(titleWords, nameWords)
+    if (isOrg && !honorific) {
+      return { ...base, kind: 'organization', name: slice(doc, from, r.end), head: last.lower, indefinite }
+    }
+    const title = titleText && !titleWords.every((t) => HONORIFICS.has(t.lower) || t.text === '.') ? titleText : null
+    const words = nameWords.map((t) => t.lower)
+    return {
+      ...base,
+      kind: 'person',
+      tokens: { start: r.start, end: r.end },
+      name: slice(doc, nameStart, r.end),
+      surname: words[words.length - 1]!,
+      firstName: words.length > 1 ? words[0]! : null,
+      title,
+      gender,
+    }
+  }
+  const head = last.lower
+  if (ORG_HEADS.has(head) || (isOrg && !GROUP_NOUNS.has(head) && !ROLE_NOUNS.has(head))) {
+    return { ...base, kind: 'organization', name: slice(doc, from, r.end), head, indefinite }
+  }
+  if (GROUP_NOUNS.has(head) || head.endsWith('s')) return { ...base, kind: 'group', head, indefinite: true, gender: 'plural' }
+  if (ROLE_NOUNS.has(head) || TITLES.has(head)) {
+    return { ...base, kind: 'role', head, indefinite, gender: TITLE_GENDER.get(head) ?? null }
+  }
+  return { ...base, kind: 'group', head, indefinite: true }
+}
+
+function genderOf (titleWords: Token[], nameWords: Token[]): Gender {
+  for (const t of titleWords) {
+    const g = TITLE_GENDER.get(t.lower)
+    if (g) return g
+  }
+  const firstName = nameWords.length > 1 ? nameWords[0]!.lower : null
+  if (firstName && MALE_FIRST_NAMES.has(firstName) && !FEMALE_FIRST_NAMES.has(firstName)) return 'male'
+  if (firstName && FEMALE_FIRST_NAMES.has(firstName) && !MALE_FIRST_NAMES.has(firstName)) return 'female'
+  return null
+}

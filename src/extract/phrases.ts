@@ -1,0 +1,121 @@
+// Noun phrases around a verb of saying, found by shape rather than by a tagger: capitalised names with their
+// titles ("U.S. special envoy Steve Witkoff"), descriptions ("the prime minister’s office"), pronouns, and the
+// appositions that follow a name ("Steve Witkoff, the US special envoy to the Middle East, told …").
+import { TokenKind, type Doc, type Token } from './document.js'
+import {
+  CUE_VERB_FORMS, DETERMINERS, GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, PERSONAL_PRONOUNS,
+  ROLE_NOUNS, TITLES, TIME_WORDS,
+} from './lexicon.js'
+
+export interface Range { start: number, end: number } // token indices [start, end)
+
+const MAX_PHRASE = 12
+const MAX_MODIFIERS = 4
+
+const isNounish = (t: Token): boolean =>
+  ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower) || TITLES.has(t.lower)
+
+const isPossessive = (t: Token): boolean => t.lower === '’s' || t.lower === "'s"
+
+/** A full stop that belongs to the word before it: "Mr.", "D.", "Sen.". */
+function isAttachedStop (tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]
+  return tokens[i]!.text === '.' && prev !== undefined && prev.end === tokens[i]!.start && prev.kind === TokenKind.Word &&
+    (prev.text.length <= 4 && (prev.capitalized || TITLES.has(prev.lower)))
+}
+
+/**
+ * The noun phrase that ends just before token `end` (exclusive), reading backwards no further than `lo`.
+ * Returns null when the words there cannot name a speaker.
+ */
+export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, end: number, lo: number): Range | null {
+  const { tokens, quoteOf } = doc
+  let i = end - 1
+  let modifiers = 0
+  let head: Token | null = null
+  for (; i >= lo && end - i <= MAX_PHRASE; i--) {
+    const t = tokens[i]!
+    if (quoteOf[i] !== -1) break
+    if (t.kind === TokenKind.Word) {
+      if (head === null) {
+        if (PERSONAL_PRONOUNS.has(t.lower) || t.lower === 'who') return { start: i, end }
+        if (!t.capitalized && !isNounish(t)) return null
+        head = t
+        continue
+      }
+      if (DETERMINERS.has(t.lower)) { i--; break }
+      if (NP_STOPPERS.has(t.lower) || CUE_VERB_FORMS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower)) break
+      if ((t.lower === 'of' || t.lower === 'for') && !(tokens[i - 1] && (isNounish(tokens[i - 1]!) || tokens[i - 1]!.capitalized))) break
+      if (t.capitalized || isNounish(t) || t.lower === 'of' || t.lower === 'for') continue
+      if (++modifiers > MAX_MODIFIERS || t.lower.endsWith('ly')) break
+      continue
+    }
+    if (head === null) return null
+    if (isPossessive(t) || isAttachedStop(tokens, i) || t.kind === TokenKind.Number) continue
+    if ((t.text === '-' || t.text === '&') && tokens[i - 1]?.kind === TokenKind.Word) continue
+    break
+  }
+  return trimPhrase(tokens, { start: i + 1, end })
+}
+
+/** The noun phrase starting at token `start`, reading forwards no further than `hi` (exclusive). */
+export function phraseAfter (doc: Pick<Doc, 'tokens' | 'quoteOf'>, start: number, hi: number): Range | null {
+  const { tokens, quoteOf } = doc
+  let i = start
+  let named = false
+  for (; i < hi && i - start < MAX_PHRASE; i++) {
+    const t = tokens[i]!
+    if (quoteOf[i] !== -1) break
+    if (t.kind === TokenKind.Word) {
+      if (i === start && (PERSONAL_PRONOUNS.has(t.lower))) return { start, end: start + 1 }
+      if (NP_STOPPERS.has(t.lower) && !(t.lower === 'of' || t.lower === 'for')) break
+      if (CUE_VERB_FORMS.has(t.lower) && i > start) break
+      if ((t.lower === 'of' || t.lower === 'for') && !named) break
+      if (t.capitalized) { if (!NON_NAME_CAPITALS.has(t.lower) && !TIME_WORDS.has(t.lower)) named = true; continue }
+      if (isNounish(t)) { named = true; continue }
+      if (DETERMINERS.has(t.lower) && i === start) continue
+      if (i > start && !t.lower.endsWith('ly')) continue
+      break
+    }
+    if (isPossessive(t) || isAttachedStop(tokens, i) || t.kind === TokenKind.Number) continue
+    if ((t.text === '-' || t.text === '&') && tokens[i + 1]?.kind === TokenKind.Word) continue
+    break
+  }
+  if (!named) return null
+  // Trailing "of"/"for" without their object, or modifiers after the head, are not part of the name.
+  let end = i
+  while (end > start && !(tokens[end - 1]!.capitalized || isNounish(tokens[end - 1]!) || tokens[end - 1]!.text === '.')) end--
+  return trimPhrase(tokens, { start, end })
+}
+
+/** Drops sentence openers and time words from the front: "But Trump", "Thursday Smith". */
+function trimPhrase (tokens: Token[], r: Range): Range | null {
+  let { start } = r
+  while (start < r.end) {
+    const t = tokens[start]!
+    if (t.kind === TokenKind.Word && (NON_NAME_CAPITALS.has(t.lower) || TIME_WORDS.has(t.lower)) && !DETERMINERS.has(t.lower) &&
+      !(t.lower === 'mr' || t.lower === 'mrs' || t.lower === 'ms' || t.lower === 'dr')) { start++; continue }
+    if (t.kind === TokenKind.Punct) { start++; continue }
+    break
+  }
+  if (start >= r.end) return null
+  const last = tokens[r.end - 1]!
+  if (last.kind === TokenKind.Word && NON_NAME_CAPITALS.has(last.lower) && !PERSONAL_PRONOUNS.has(last.lower)) return null
+  return { start, end: r.end }
+}
+
+/** Whether the words from `start` to `end` read as an apposition or relative clause after a name. */
+export function isAppositive (tokens: Token[], start: number, end: number): boolean {
+  const first = tokens[start]
+  if (!first || end - start > 20) return false
+  if (first.lower === 'who' || first.lower === 'whose' || first.lower === 'which') return true
+  if (DETERMINERS.has(first.lower) || TITLES.has(first.lower) || ROLE_NOUNS.has(first.lower)) return true
+  if (first.kind === TokenKind.Number) return true // "21, …" ages
+  // "R-N.H.", "D-Calif.": party and state tags.
+  if (/^[RDI]-/.test(first.text)) return true
+  if (first.capitalized && end - start <= 8) {
+    for (let i = start; i < end; i++) if (isNounish(tokens[i]!) && !tokens[i]!.capitalized) return true
+    if (TITLES.has(first.lower)) return true
+  }
+  return !first.capitalized && first.kind === TokenKind.Word && !NP_STOPPERS.has(first.lower) && !CUE_VERB_FORMS.has(first.lower)
+}

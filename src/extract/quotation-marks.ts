@@ -1,0 +1,114 @@
+// Stage 3: quotation marks. Pairs opening and closing marks within each paragraph, tells apostrophes from
+// single quotes, and links a quote left open at a paragraph's end to the next paragraph when that one opens
+// with a mark (the news convention for quotes that run over several paragraphs). An unbalanced mark never
+// reaches past its paragraph.
+import { TokenKind, type Doc, type Paragraph, type QuoteSpan, type Token } from './document.js'
+
+const enum Family { Double, Single }
+const enum Role { Open, Close, Either, None }
+
+interface Mark { token: number, family: Family, role: Role }
+
+const OPENERS = new Set(['“', '„', '«', '‘', '‚', '``', '‹'])
+const CLOSERS = new Set(['”', '»', '’', '›', '‟'])
+
+function family (t: string): Family {
+  return t === "'" || t === '‘' || t === '’' || t === '‚' || t === '‹' || t === '›' ? Family.Single : Family.Double
+}
+
+const isSpaceOrNone = (ch: string | undefined): boolean => ch === undefined || /\s/.test(ch)
+const OPENING_CONTEXT = /[\s([{\u2014\u2013\-\/"“‘'«:]/
+const CLOSING_CONTEXT = /[\s)\]}.,;:!?\u2014\u2013\-"”’'»…]/
+
+function roleOf (text: string, tok: Token): Role {
+  const before = tok.start > 0 ? text[tok.start - 1] : undefined
+  const after = tok.end < text.length ? text[tok.end] : undefined
+  const canOpen = !isSpaceOrNone(after) && (before === undefined || OPENING_CONTEXT.test(before))
+  const canClose = before !== undefined && !/\s/.test(before) && (after === undefined || CLOSING_CONTEXT.test(after))
+  if (OPENERS.has(tok.text)) {
+    // ‘90s is an elided year, not an opening quote.
+    if (tok.text === '‘' && after !== undefined && /\d/.test(after) && !canClose && /^\d\ds/.test(text.slice(tok.end, tok.end + 3))) return Role.None
+    return Role.Open
+  }
+  if (CLOSERS.has(tok.text)) {
+    // A closing mark used as an opener (”word) happens in sloppy copy.
+    if (canOpen && !canClose) return tok.text === '’' ? Role.None : Role.Open
+    return Role.Close
+  }
+  if (canOpen && !canClose) return Role.Open
+  if (canClose && !canOpen) return Role.Close
+  return Role.Either
+}
+
+/** Marks of one paragraph with their possible roles; lone apostrophes dropped. */
+function marksOf (doc: Pick<Doc, 'text' | 'tokens'>, p: Paragraph): Mark[] {
+  const marks: Mark[] = []
+  for (let i = p.firstToken; i < p.endToken; i++) {
+    const tok = doc.tokens[i]!
+    if (tok.kind !== TokenKind.QuoteMark) continue
+    const role = roleOf(doc.text, tok)
+    if (role === Role.None) continue
+    const fam = family(tok.text)
+    // A single mark glued to a word on one side only is an apostrophe ("Hamas’ ruthlessness", "’em") unless it opens.
+    if (fam === Family.Single && role === Role.Either) continue
+    marks.push({ token: i, family: fam, role })
+  }
+  return marks
+}
+
+/**
+ * Pairs marks with a small stack. Double marks make top-level quotes; single marks nest inside them, or make
+ * top-level quotes themselves in paragraphs that use no double marks (headline style).
+ */
+function pairParagraph (doc: Pick<Doc, 'text' | 'tokens'>, p: Paragraph, pIndex: number, out: QuoteSpan[]): boolean {
+  const marks = marksOf(doc, p)
+  const usesDouble = marks.some((m) => m.family === Family.Double)
+  const top: Family = usesDouble ? Family.Double : Family.Single
+  let open: Mark | null = null
+  for (const m of marks) {
+    if (open === null) {
+      if (m.family !== top) continue
+      if (m.role === Role.Open || m.role === Role.Either) open = m
+      continue
+    }
+    // Marks of the other family inside a quote are nested quotes: part of the content.
+    if (m.family !== top) continue
+    if (m.role === Role.Open && !(doc.tokens[m.token]!.text === '"' || doc.tokens[m.token]!.text === "''")) {
+      // A second opener while one is open: the first was never closed; restart from here.
+      open = m
+      continue
+    }
+    push(out, span(doc, pIndex, open.token, m.token))
+    open = null
+  }
+  return open !== null && push(out, span(doc, pIndex, open.token, -1, p.end))
+}
+
+/** Keeps only spans with content; says whether it kept this one. */
+function push (out: QuoteSpan[], q: QuoteSpan): boolean {
+  if (q.contentEnd <= q.contentStart) return false
+  out.push(q)
+  return true
+}
+
+function span (doc: Pick<Doc, 'tokens'>, paragraph: number, open: number, close: number, paragraphEnd = 0): QuoteSpan {
+  const contentStart = doc.tokens[open]!.end
+  const contentEnd = close >= 0 ? doc.tokens[close]!.start : paragraphEnd
+  return { paragraph, open, close, contentStart, contentEnd, continuedBy: -1, continues: -1 }
+}
+
+export function findQuotes (doc: Pick<Doc, 'text' | 'tokens' | 'paragraphs'>): QuoteSpan[] {
+  const quotes: QuoteSpan[] = []
+  let pendingOpen = -1 // a quote left open at the previous paragraph's end
+  doc.paragraphs.forEach((p, pIndex) => {
+    const before = quotes.length
+    if (p.furniture) { pendingOpen = -1; return }
+    const leftOpen = pairParagraph(doc, p, pIndex, quotes)
+    if (pendingOpen >= 0 && quotes.length > before && quotes[before]!.open === p.firstToken) {
+      quotes[pendingOpen]!.continuedBy = before
+      quotes[before]!.continues = pendingOpen
+    }
+    pendingOpen = leftOpen ? quotes.length - 1 : -1
+  })
+  return quotes
+}

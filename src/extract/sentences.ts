@@ -1,0 +1,67 @@
+// Stage 1b: sentences within paragraphs. A quotation is read as one unit: its inner full stops end no sentence
+// of the text around it, except where a quote ending in . ! or ? is followed by a new capitalised sentence that
+// is not its attribution ("…." He said → one sentence; "…." The next day → two).
+import { TokenKind, type Doc, type Sentence, type Token } from './document.js'
+import { ABBREVIATIONS, CUE_VERB_FORMS, NON_NAME_CAPITALS } from './lexicon.js'
+
+const TERMINAL = new Set(['.', '!', '?', '…', '...'])
+const CLOSING_BRACKETS = new Set([')', ']', '}'])
+
+/** A full stop after "Mr", an initial ("D."), or within an initialism does not end a sentence. */
+function isAbbreviationStop (tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]
+  if (!prev || prev.end !== tokens[i]!.start || prev.kind !== TokenKind.Word) return false
+  if (ABBREVIATIONS.has(prev.lower)) return true
+  return prev.text.length === 1 && prev.capitalized
+}
+
+function startsSentence (tok: Token | undefined): boolean {
+  if (!tok) return true
+  if (tok.kind === TokenKind.QuoteMark || tok.kind === TokenKind.Number) return true
+  return tok.capitalized || tok.text === '(' || tok.text === '—'
+}
+
+/** Whether the words after position i, up to the next punctuation, attribute what came before ("…?" Trump asked). */
+function attributionFollows (tokens: Token[], i: number, end: number): boolean {
+  for (let j = i; j < end && j < i + 8; j++) {
+    const t = tokens[j]!
+    if (t.kind === TokenKind.Punct && t.text !== '.' && t.text !== '-') return false
+    if (CUE_VERB_FORMS.has(t.lower)) return true
+  }
+  return false
+}
+
+export function splitSentences (doc: Pick<Doc, 'tokens' | 'paragraphs' | 'quoteOf'>): Sentence[] {
+  const { tokens, quoteOf } = doc
+  const sentences: Sentence[] = []
+  doc.paragraphs.forEach((p, pIndex) => {
+    let first = p.firstToken
+    for (let i = p.firstToken; i < p.endToken; i++) {
+      const tok = tokens[i]!
+      let boundary = -1 // the last token of the sentence
+      if (quoteOf[i] === -1 && TERMINAL.has(tok.text)) {
+        let j = i + 1
+        while (j < p.endToken && (TERMINAL.has(tokens[j]!.text) || CLOSING_BRACKETS.has(tokens[j]!.text))) j++
+        const next = tokens[j]
+        const abbreviation = tok.text === '.' && isAbbreviationStop(tokens, i) && !(next && NON_NAME_CAPITALS.has(next.lower))
+        if (!abbreviation && j < p.endToken && startsSentence(next)) boundary = j - 1
+      } else if (tok.kind === TokenKind.Word && tok.text.endsWith('.') && quoteOf[i] === -1) {
+        // "U.S." closing a sentence: only when an obvious sentence opener follows.
+        const next = tokens[i + 1]
+        if (next && i + 1 < p.endToken && NON_NAME_CAPITALS.has(next.lower) && next.capitalized) boundary = i
+      } else if (quoteOf[i] !== -1 && tok.kind === TokenKind.QuoteMark && quoteOf[i + 1] !== quoteOf[i] && i > first) {
+        // The closing mark of a quote: a boundary when the quote ended a sentence and a new one starts.
+        const prev = tokens[i - 1]!
+        const next = tokens[i + 1]
+        if (TERMINAL.has(prev.text) && i + 1 < p.endToken && startsSentence(next) && !attributionFollows(tokens, i + 1, p.endToken)) boundary = i
+      }
+      if (boundary >= 0) {
+        sentences.push({ paragraph: pIndex, firstToken: first, endToken: boundary + 1 })
+        first = boundary + 1
+        i = boundary
+      }
+    }
+    if (first < p.endToken) sentences.push({ paragraph: pIndex, firstToken: first, endToken: p.endToken })
+  })
+  return sentences
+}

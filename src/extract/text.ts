@@ -1,0 +1,60 @@
+// Stage 1: tokens and paragraphs with offsets into the original text. Nothing is normalised in place,
+// so offsets never shift: curly and straight marks, non-breaking spaces and ellipses are classified as read.
+import { TokenKind, type Paragraph, type Token } from './document.js'
+
+// Order matters: initialisms ("U.S."), then words with inner apostrophes, hyphens and dots ("don’t", "al-Qassam",
+// "3.5"), a possessive "’s" as its own token, doubled marks used as quotes ('' and ``), ellipses and dashes, then any
+// other single character.
+const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}\p{M}]+(?:(?:[’'](?![sS](?![\p{L}\p{N}]))|[-.\/&_@])[\p{L}\p{N}\p{M}]+)*|[’'][sS](?![\p{L}\p{N}])|''|``|\.\.\.|--|\S/gu
+
+const QUOTE_CHARS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‚', "''", '``', '‹', '›'])
+
+function classify (text: string): TokenKind {
+  if (QUOTE_CHARS.has(text)) return TokenKind.QuoteMark
+  const c = text.charCodeAt(0)
+  if (c >= 48 && c <= 57) return TokenKind.Number
+  return /^[\p{L}\p{N}\p{M}]/u.test(text) ? TokenKind.Word : TokenKind.Punct
+}
+
+function isUpper (ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase()
+}
+
+export function tokenize (text: string): Token[] {
+  const out: Token[] = []
+  TOKEN.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = TOKEN.exec(text)) !== null) {
+    const t = m[0]
+    const kind = classify(t)
+    out.push({
+      start: m.index,
+      end: m.index + t.length,
+      text: t,
+      lower: kind === TokenKind.Word ? t.toLowerCase() : t,
+      kind,
+      capitalized: kind === TokenKind.Word && isUpper(t[0]!),
+    })
+  }
+  return out
+}
+
+/** Paragraphs are lines: a line break between two tokens starts a new one. One pass over the text. */
+export function splitParagraphs (text: string, tokens: Token[]): Paragraph[] {
+  const paragraphs: Paragraph[] = []
+  let first = 0
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i < tokens.length && !hasLineBreak(text, tokens[i - 1]!.end, tokens[i]!.start)) continue
+    paragraphs.push({ start: tokens[first]!.start, end: tokens[i - 1]!.end, firstToken: first, endToken: i, furniture: false })
+    first = i
+  }
+  return paragraphs
+}
+
+function hasLineBreak (text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true
+  }
+  return false
+}
