@@ -1,0 +1,81 @@
+// The built server as a process: start-up, seeding, restart, graceful stop, configuration errors.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import t from 'tap'
+import { SERVER_JS, exited, serverEnv, startServer } from './helpers/server.js'
+import { sliceQuote } from './helpers/quotes.js'
+
+const getJson = async (url: string): Promise<any> => (await fetch(url)).json()
+const logged = (logs: Array<Record<string, unknown>>, msg: string) => logs.filter((entry) => entry['msg'] === msg)
+
+t.test('serves the seed article, keeps data across restarts, re-seeds a deleted database', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-server-'))
+  const databasePath = join(dir, 'data', 'whosaid.db')
+
+  const first = await startServer({ DATABASE_PATH: databasePath })
+  t.teardown(() => { first.child.kill('SIGKILL') })
+  t.equal(logged(first.logs, 'applied migrations').length, 1)
+  t.ok(logged(first.logs, 'seeded article').length >= 1)
+  const health = await fetch(`${first.url}/health`)
+  t.equal(health.status, 200)
+  const sources = (await getJson(`${first.url}/sources`)).items
+  t.ok(sources.some((s: { title: string }) => s.title.startsWith('Joint US-Israeli military action')))
+  const speakers = await getJson(`${first.url}/speakers`)
+  t.type(speakers.items, Array)
+  const quotes = (await getJson(`${first.url}/quotes?limit=100`)).items
+  for (const quote of quotes) {
+    const source = await getJson(`${first.url}/sources/${quote.source_id}`)
+    t.equal(sliceQuote(source.text, quote), quote.text, `quote ${quote.id} slices its source`)
+  }
+  t.equal(await first.stop('SIGTERM'), 0, 'SIGTERM stops with exit code 0')
+  t.notOk(existsSync(`${databasePath}-wal`), 'the database was closed cleanly (WAL checkpointed and removed)')
+
+  const second = await startServer({ DATABASE_PATH: databasePath })
+  t.teardown(() => { second.child.kill('SIGKILL') })
+  t.same(logged(second.logs, 'applied migrations'), [], 'no migration applied twice')
+  t.same(logged(second.logs, 'seeded article'), [], 'a database with data is not seeded again')
+  t.equal((await getJson(`${second.url}/sources`)).items.length, sources.length)
+  t.equal(await second.stop('SIGINT'), 0, 'SIGINT stops with exit code 0')
+
+  rmSync(databasePath)
+  const third = await startServer({ DATABASE_PATH: databasePath })
+  t.teardown(() => { third.child.kill('SIGKILL') })
+  t.equal(logged(third.logs, 'applied migrations').length, 1)
+  t.equal((await getJson(`${third.url}/sources`)).items.length, sources.length, 're-seeded')
+  t.equal(await third.stop(), 0)
+})
+
+t.test('SEED=false starts with an empty database', async (t) => {
+  const databasePath = join(mkdtempSync(join(tmpdir(), 'whosaid-server-')), 'w.db')
+  const server = await startServer({ DATABASE_PATH: databasePath, SEED: 'false' })
+  t.teardown(() => { server.child.kill('SIGKILL') })
+  t.same(await getJson(`${server.url}/sources`), { items: [], next_cursor: null })
+  t.equal(await server.stop(), 0)
+})
+
+t.test('a bad PORT stops start-up with a clear message and no stack trace', async (t) => {
+  const child = spawn(process.execPath, [SERVER_JS], { env: serverEnv({ PORT: 'abc' }), stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => { stderr += chunk })
+  t.equal(await exited(child), 1)
+  t.equal(stderr, 'whosaid: configuration error: PORT must be an integer from 0 to 65535, got "abc"\n')
+})
+
+t.test('a port in use stops start-up with a clear message', async (t) => {
+  const databasePath = join(mkdtempSync(join(tmpdir(), 'whosaid-server-')), 'w.db')
+  const server = await startServer({ DATABASE_PATH: databasePath, SEED: 'false' })
+  t.teardown(() => { server.child.kill('SIGKILL') })
+  const port = new URL(server.url).port
+  const child = spawn(process.execPath, [SERVER_JS], {
+    env: serverEnv({ PORT: port, DATABASE_PATH: databasePath, SEED: 'false' }),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => { stderr += chunk })
+  t.equal(await exited(child), 1)
+  t.match(stderr, /^whosaid: cannot start: .*EADDRINUSE/)
+  t.notMatch(stderr, /\n\s+at /)
+  t.equal(await server.stop(), 0)
+})
