@@ -71,6 +71,37 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   return null
 }
 
+/**
+ * "X did this and says …", "X did this, saying …": a coordinated or participial cue shares the sentence's subject.
+ */
+function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subject | null {
+  const { tokens } = doc
+  const prev = skipAdverbsLeft(tokens, cue.start - 1, lo)
+  if (prev < lo) return null
+  const link = tokens[prev]!.lower
+  const participle = tokens[cue.start]!.lower.endsWith('ing')
+  if (!(link === 'and' || link === 'but' || (link === ',' && participle))) return null
+  // The subject opens the sentence, or follows an introductory phrase ended by a comma.
+  let start = lo
+  while (start < prev && tokens[start]!.kind === TokenKind.Punct) start++
+  let speaker = phraseAfter(doc, start, prev)
+  if (!speaker || !followedByVerbish(tokens, speaker.end)) {
+    let c = start
+    while (c < Math.min(prev, start + 10) && tokens[c]!.text !== ',') c++
+    speaker = c < prev ? phraseAfter(doc, c + 1, prev) : null
+    if (!speaker || !followedByVerbish(tokens, speaker.end)) return null
+  }
+  void hi
+  return { speaker, apposition: null, start: cue.start }
+}
+
+/** The word after a subject looks like a verb or an auxiliary, not more of a noun phrase. */
+function followedByVerbish (tokens: Token[], i: number): boolean {
+  const t = tokens[i]
+  if (!t || t.kind !== TokenKind.Word) return false
+  return PRE_CUE_ADVERBS.has(t.lower) || /(ed|s)$/.test(t.lower) || CUE_VERB_FORMS.has(t.lower) || /^(is|are|was|were|will|would|can|could|may|might|must|should|spoke|took|made|went|came|gave|met|ran|won|lost|began|sought|said|told|wrote|held|left|kept|got|put|set|saw|stood|sent)$/.test(t.lower)
+}
+
 /** The speaker after an inverted cue: `"…," said X, the Y.` */
 function subjectAfter (doc: Doc, from: number, hi: number): Subject | null {
   const speaker = phraseAfter(doc, from, hi)
@@ -196,7 +227,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   if (cues.length === 0) return []
   const out: Attribution[] = []
   const according = cues.filter((c) => c.according)
-  const subjects = cues.map((cue) => cue.according ? null : subjectBefore(doc, cue, lo))
+  const subjects = cues.map((cue) => cue.according ? null : subjectBefore(doc, cue, lo) ?? sharedSubject(doc, cue, lo, hi))
 
   cues.forEach((cue, k) => {
     if (cue.according) return
@@ -206,7 +237,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     while (b >= lo && LINKS.has(doc.tokens[b]!.text) && doc.quoteOf[b] === -1) b--
 
     // "Q," X said.  /  "Q," said X.
-    if (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1)) {
+    if (b >= lo && (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1))) {
       const q = doc.quoteOf[b]!
       const subject = left ?? subjectAfter(doc, cue.end, hi)
       if (!subject) return
