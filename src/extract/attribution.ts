@@ -215,7 +215,10 @@ export function quoteSpan (doc: Doc, q: number): [number, number] {
 }
 
 function onlyPunctuation (doc: Doc, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (doc.tokens[i]!.kind !== TokenKind.Punct && doc.quoteOf[i] === -1) return false
+  for (let i = from; i < to; i++) {
+    const kind = doc.tokens[i]!.kind
+    if (kind === TokenKind.Word || kind === TokenKind.Number) return false
+  }
   return true
 }
 
