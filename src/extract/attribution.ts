@@ -174,6 +174,25 @@ function prepositionalAside (doc: Doc, i: number, hi: number): number {
   return j
 }
 
+/**
+ * Whether what follows an attribution to the sentence's end is only circumstance, not content:
+ * "…, X wrote in a memo to staff.", "…, the airline said Thursday.", "…, she told reporters."
+ */
+function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolean {
+  const { tokens, quoteOf } = doc
+  let i = from
+  while (i < hi && (tokens[i]!.text === ',' || TIME_WORDS.has(tokens[i]!.lower))) i++
+  if (i >= hi || onlyPunctuation(doc, i, hi)) return true
+  const first = tokens[i]!.lower
+  const asideStart = /^(in|on|at|during|to|with|from|after|before|while|when|as|following|for|about|via|through|over|last|this|earlier|later|of|who|whose|which|adding|noting)$/.test(first)
+  const shortObject = cue.verb.object && hi - i <= 6
+  if (!asideStart && !shortObject) return false
+  for (let j = i; j < hi; j++) {
+    if (quoteOf[j] !== -1 || tokens[j]!.lower === 'that') return false
+  }
+  return true
+}
+
 /** Where a clause that starts at `from` ends (exclusive token index): the sentence's end, or a break before it. */
 function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number): number {
   const { tokens, quoteOf } = doc
@@ -267,7 +286,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
       // CLAUSE, said X.
       if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo) {
         const subject = subjectAfter(doc, cue.end, hi)
-        if (subject && clauseEnd(doc, subject.speaker.end, hi, hi) <= (subject.apposition?.end ?? subject.speaker.end) + 1) {
+        if (subject && onlyAside(doc, cue, subject.apposition?.end ?? subject.speaker.end, hi)) {
           const end = b + 1
           const quotes = quotesIn(doc, lo, end)
           out.push({
@@ -285,7 +304,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     const from = contentStart(doc, cue, hi)
     const end = clauseEnd(doc, from, hi, stopAt)
 
-    if (from >= end || onlyPunctuation(doc, from, end)) {
+    if (from >= end || onlyPunctuation(doc, from, end) || (b >= lo && doc.tokens[b + 1]?.text === ',' && onlyAside(doc, cue, cue.end, hi))) {
       // CLAUSE, X said.  — or a cue at the sentence's end that introduces the next sentence ("X said:").
       if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo && doc.quoteOf[b] === -1) {
         let start = lo

@@ -108,7 +108,8 @@ export const PRE_CUE_ADVERBS = set(`
   also has have had would will could did does do later previously repeatedly then again once recently
   publicly privately reportedly never often frequently still simply just first initially quickly immediately
   had long further separately flatly bluntly angrily quietly only already ultimately allegedly even
-  now too subsequently earlier has
+  now too subsequently earlier since long widely consistently openly explicitly specifically directly personally
+  herself himself themselves itself generally privately formally officially
 `)
 
 /** Time words after a verb, before its clause: "said Thursday (that) …". */

@@ -28,7 +28,8 @@ function isAttachedStop (tokens: Token[], i: number): boolean {
  * The noun phrase that ends just before token `end` (exclusive), reading backwards no further than `lo`.
  * Returns null when the words there cannot name a speaker.
  */
-export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, end: number, lo: number): Range | null {
+export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, phraseEnd: number, lo: number): Range | null {
+  let end = phraseEnd
   const { tokens, quoteOf } = doc
   let i = end - 1
   let modifiers = 0
@@ -36,6 +37,13 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, end: number,
   for (; i >= lo && end - i <= MAX_PHRASE; i--) {
     const t = tokens[i]!
     if (quoteOf[i] !== -1) break
+    // A parenthetical tag after the name, "(R-Wis.)", "(D-N.Y.)": step over it.
+    if (t.text === ')' && head === null) {
+      let j = i - 1
+      while (j > lo && i - j <= 8 && tokens[j]!.text !== '(') j--
+      if (tokens[j]?.text === '(' && j > lo) { i = j; end = j; continue }
+      return null
+    }
     if (t.kind === TokenKind.Word) {
       if (head === null) {
         if (PERSONAL_PRONOUNS.has(t.lower) || t.lower === 'who') return { start: i, end }
@@ -75,6 +83,8 @@ export function phraseAfter (doc: Pick<Doc, 'tokens' | 'quoteOf'>, start: number
       if (isNounish(t)) { named = true; continue }
       if (DETERMINERS.has(t.lower) && i === start) continue
       if (i > start && !t.lower.endsWith('ly')) continue
+      // "political scientist Jane Doe": lower-case modifiers first, when a title or name follows soon.
+      if (i === start && !t.lower.endsWith('ly') && nounSoon(tokens, i + 1, hi)) continue
       break
     }
     if (isPossessive(t) || isAttachedStop(tokens, i) || t.kind === TokenKind.Number) continue
@@ -86,6 +96,15 @@ export function phraseAfter (doc: Pick<Doc, 'tokens' | 'quoteOf'>, start: number
   let end = i
   while (end > start && !(tokens[end - 1]!.capitalized || isNounish(tokens[end - 1]!) || tokens[end - 1]!.text === '.')) end--
   return trimPhrase(tokens, { start, end })
+}
+
+function nounSoon (tokens: Token[], from: number, hi: number): boolean {
+  for (let j = from; j < Math.min(hi, from + 3); j++) {
+    const t = tokens[j]!
+    if (t.kind !== TokenKind.Word || NP_STOPPERS.has(t.lower)) return false
+    if (isNounish(t) || (t.capitalized && !NON_NAME_CAPITALS.has(t.lower))) return true
+  }
+  return false
 }
 
 /** Drops sentence openers and time words from the front: "But Trump", "Thursday Smith". */
