@@ -53,6 +53,11 @@ t.test('seeding ingests every seed article through the extractor; quotes slice t
   }
   // Every named speaker is listed, and every speaker of a quote exists.
   const speakers = store.speakers.list({ limit: 100 }).items
+  for (const name of ['Trump', 'Steve Witkoff']) {
+    const speaker = speakers.find((s) => s.name === name)
+    t.ok(speaker, `${name} is a speaker of the seed article`)
+    t.ok(speaker && speaker.quote_count > 0, `${name} has quotes`)
+  }
   for (const quote of store.quotes.list({ limit: 100 }).items) {
     if (quote.speaker) t.ok(speakers.some((s) => s.id === quote.speaker!.id))
   }

@@ -142,6 +142,9 @@ function contentStart (doc: Doc, cue: Cue, hi: number): number {
     }
     if (!skippedObject) {
       skippedObject = true
+      // "warned followers on social media and in interviews that …": the object runs up to "that".
+      const that = thatAhead(doc, i, hi)
+      if (that > i) { i = that; break }
       if (t.lower === 'that' || t.lower === 'if' || t.lower === 'whether') break
       if (/^(him|her|them|me|us|reporters|journalists|supporters|voters|listeners|viewers|members|lawmakers|the|a|an|his|her|their|an)$/.test(t.lower) || t.capitalized) {
         const obj = phraseAfter(doc, i, hi)
@@ -152,6 +155,16 @@ function contentStart (doc: Doc, cue: Cue, hi: number): number {
     break
   }
   return i
+}
+
+/** The index of a "that" soon after an object, with no punctuation or quotation in between; or -1. */
+function thatAhead (doc: Doc, from: number, hi: number): number {
+  for (let j = from; j < Math.min(hi, from + 12); j++) {
+    const t = doc.tokens[j]!
+    if (doc.quoteOf[j] !== -1 || (t.kind === TokenKind.Punct && t.text !== '.' && t.text !== '-')) return -1
+    if (t.lower === 'that') return j
+  }
+  return -1
 }
 
 /** "in a statement", "at a rally in Iowa", "to reporters", "on CNN": the end of such an aside, or `i` if none. */

@@ -32,13 +32,34 @@ function isNounUse (tokens: Token[], i: number): boolean {
   return next !== undefined && (next.lower === 'of' || next.lower === 'about' && tokens[i]!.lower.endsWith('s'))
 }
 
+/** Most words capitalised: a headline, where verbs are capitalised too ("Clinton Says Russians Hacked DNC"). */
+function isTitleCase (tokens: Token[], from: number, to: number): boolean {
+  let words = 0
+  let capitals = 0
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!
+    if (t.kind !== TokenKind.Word || t.text.length < 4) continue
+    words++
+    if (t.capitalized) capitals++
+  }
+  return words > 0 && capitals / words >= 0.6
+}
+
+const CONTINUE = new Set(['continue', 'continues', 'continued'])
+
 export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): Cue[] {
   const { tokens, quoteOf } = doc
   const cues: Cue[] = []
+  let headline: boolean | null = null
   for (let i = from; i < to; i++) {
     if (quoteOf[i] !== -1) continue
     const t = tokens[i]!
     if (t.kind !== TokenKind.Word) continue
+    // Mid-sentence capitals are names ("the United States", "the Washington Post"), except in headlines.
+    if (t.capitalized && i > from && tokens[i - 1]!.kind !== TokenKind.QuoteMark) {
+      headline ??= isTitleCase(tokens, from, to)
+      if (!headline) continue
+    }
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && i + 1 < to) {
       cues.push({ start: i, end: i + 2, verb: ACCORDING, according: true })
       i++
@@ -53,6 +74,10 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     const verb = CUE_VERB_FORMS.get(t.lower)
     if (!verb) continue
     if (NOUN_LIKE.has(t.lower) && isNounUse(tokens, i)) continue
+    // "continued to rise" is not speech; "he continued: …" is.
+    if (CONTINUE.has(t.lower) && !(i + 1 >= to || /^[,:]$/.test(tokens[i + 1]!.text) || tokens[i + 1]!.kind === TokenKind.QuoteMark)) continue
+    // "is said to be": a passive rumour, not an attribution.
+    if (t.lower === 'said' && tokens[i + 1]?.lower === 'to' && /^(is|are|was|were|be|been)$/.test(tokens[i - 1]?.lower ?? '')) continue
     // "the said …" and participles used as adjectives ("the so-called", "a stated goal") are not cues.
     if (i > from && DETERMINERS.has(tokens[i - 1]!.lower)) continue
     cues.push({ start: i, end: i + 1, verb, according: false })

@@ -51,7 +51,6 @@ const CUE_VERBS: Array<[string[], CueVerb]> = [
   [['stress', 'stresses', 'stressed', 'stressing'], { object: false, nominal: false }],
   [['assert', 'asserts', 'asserted', 'asserting'], { object: false, nominal: false }],
   [['contend', 'contends', 'contended', 'contending'], { object: false, nominal: false }],
-  [['maintain', 'maintains', 'maintained'], { object: false, nominal: false }],
   [['complain', 'complains', 'complained', 'complaining'], { object: false, nominal: false }],
   [['remark', 'remarks', 'remarked'], { object: false, nominal: false }],
   [['reiterate', 'reiterates', 'reiterated', 'reiterating'], { object: false, nominal: false }],
