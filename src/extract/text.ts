@@ -9,14 +9,21 @@ const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}\p{M}]+(?:(?:[’'](?![sS](?![\p{L}\p{
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‚', "''", '``', '‹', '›'])
 
+const LETTER = /[\p{L}\p{N}\p{M}]/u
+
 function classify (text: string): TokenKind {
-  if (QUOTE_CHARS.has(text)) return TokenKind.QuoteMark
   const c = text.charCodeAt(0)
   if (c >= 48 && c <= 57) return TokenKind.Number
-  return /^[\p{L}\p{N}\p{M}]/u.test(text) ? TokenKind.Word : TokenKind.Punct
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return TokenKind.Word
+  if (text.length <= 2 && QUOTE_CHARS.has(text)) return TokenKind.QuoteMark
+  if (c < 128) return TokenKind.Punct
+  return LETTER.test(text[0]!) ? TokenKind.Word : TokenKind.Punct
 }
 
-function isUpper (ch: string): boolean {
+function isUpper (text: string): boolean {
+  const c = text.charCodeAt(0)
+  if (c < 128) return c >= 65 && c <= 90
+  const ch = text[0]!
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase()
 }
 
@@ -33,7 +40,7 @@ export function tokenize (text: string): Token[] {
       text: t,
       lower: kind === TokenKind.Word ? t.toLowerCase() : t,
       kind,
-      capitalized: kind === TokenKind.Word && isUpper(t[0]!),
+      capitalized: kind === TokenKind.Word && isUpper(t),
     })
   }
   return out
