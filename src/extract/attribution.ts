@@ -254,12 +254,47 @@ function onlyPunctuation (doc: Doc, from: number, to: number): boolean {
   return true
 }
 
+/**
+ * "Bush: "The mission is …"", "WALLACE: Do you …": a short name, a colon, then what was said. The colon is the cue.
+ */
+function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: number): Attribution | null {
+  const { tokens, quoteOf } = doc
+  let colon = lo
+  while (colon < Math.min(hi, lo + 7) && tokens[colon]!.text !== ':' && quoteOf[colon] === -1) colon++
+  if (colon >= hi - 1 || tokens[colon]!.text !== ':' || colon === lo || quoteOf[colon] !== -1) return null
+  const speaker = phraseBefore(doc, colon, lo)
+  if (!speaker || speaker.start !== lo) return null
+  const words = tokens.slice(lo, colon).filter((t) => t.kind === TokenKind.Word)
+  if (!words.length || !words.every((t) => t.capitalized)) return null
+  // "Q: …" and "A: …" in interviews, or section labels ("Update:") are not speakers.
+  if (words.length === 1 && (words[0]!.text.length === 1 || NON_SPEAKER_LABELS.has(words[0]!.lower))) return null
+  let from = colon + 1
+  const quotes = quotesIn(doc, from, hi)
+  const direct = quotes.length === 1 && doc.quotes[quotes[0]!]!.open === from &&
+    (doc.quotes[quotes[0]!]!.close === -1 || onlyPunctuation(doc, doc.quotes[quotes[0]!]!.close + 1, hi))
+  // Without quotation marks only transcript style counts: an all-capitals name ("WALLACE:").
+  if (!direct && !words.every((t) => t.text === t.text.toUpperCase())) return null
+  while (from < hi && tokens[from]!.kind === TokenKind.Punct && quoteOf[from] === -1) from++
+  const end = clauseEnd(doc, from, hi, hi)
+  if (end <= from) return null
+  return {
+    sentence: sIndex, cue: { start: colon, end: colon + 1, verb: { object: false, nominal: false }, according: false },
+    shape: 'quote-after', speaker, apposition: null,
+    spans: direct ? [quoteSpan(doc, quotes[0]!)] : [spanOf(doc, from, end)], quotes, direct, via: null, confidence: 0.7,
+  }
+}
+
+const NON_SPEAKER_LABELS = new Set(['update', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a'])
+
 export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   const s: Sentence = doc.sentences[sIndex]!
   const lo = s.firstToken
   const hi = s.endToken
   const cues = findCues(doc, lo, hi)
-  if (cues.length === 0) return []
+  if (cues.length === 0) {
+    const colon = colonAttribution(doc, sIndex, lo, hi)
+    return colon ? [colon] : []
+  }
   const out: Attribution[] = []
   const according = cues.filter((c) => c.according)
   const subjects = cues.map((cue) => cue.according ? null : subjectBefore(doc, cue, lo) ?? sharedSubject(doc, cue, lo, hi))

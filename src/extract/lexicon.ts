@@ -86,7 +86,28 @@ const CUE_VERBS: Array<[string[], CueVerb]> = [
   [['inform', 'informs', 'informed'], { object: true, nominal: false }],
   [['remind', 'reminds', 'reminded'], { object: true, nominal: false }],
   [['advise', 'advises', 'advised'], { object: true, nominal: false }],
-  [['explain', 'explained'], { object: false, nominal: false }],
+  [['exclaim', 'exclaims', 'exclaimed'], { object: false, nominal: false }],
+  [['wonder', 'wonders', 'wondered', 'wondering'], { object: false, nominal: false }],
+  [['demur', 'demurs', 'demurred'], { object: false, nominal: false }],
+  [['recount', 'recounts', 'recounted', 'recounting'], { object: false, nominal: false }],
+  [['gloat', 'gloats', 'gloated'], { object: false, nominal: false }],
+  [['muse', 'muses', 'mused'], { object: false, nominal: false }],
+  [['mutter', 'mutters', 'muttered'], { object: false, nominal: false }],
+  [['plead', 'pleads', 'pleaded'], { object: false, nominal: false }],
+  [['scoff', 'scoffs', 'scoffed'], { object: false, nominal: false }],
+  [['lament', 'laments', 'lamented', 'lamenting'], { object: false, nominal: false }],
+  [['sing', 'sings', 'sang'], { object: false, nominal: false }],
+  [['thunder', 'thundered'], { object: false, nominal: false }],
+  [['cry', 'cries', 'cried'], { object: false, nominal: false }],
+  [['snap', 'snapped'], { object: false, nominal: false }],
+  [['interject', 'interjected'], { object: false, nominal: false }],
+  [['chime', 'chimed'], { object: false, nominal: false }],
+  [['speculate', 'speculates', 'speculated'], { object: false, nominal: false }],
+  [['acknowledge', 'acknowledged'], { object: false, nominal: false }],
+  [['blast', 'blasts', 'blasted'], { object: false, nominal: true }],
+  [['slam', 'slams', 'slammed'], { object: false, nominal: true }],
+  [['pitch', 'pitches', 'pitched'], { object: false, nominal: true }],
+  [['welcome', 'welcomes', 'welcomed'], { object: false, nominal: true }],
 ]
 
 export const CUE_VERB_FORMS: ReadonlyMap<string, CueVerb> = new Map(
@@ -115,6 +136,7 @@ export const PRE_CUE_ADVERBS = set(`
 export const TIME_WORDS = set(`
   monday tuesday wednesday thursday friday saturday sunday today yesterday tonight recently earlier later
   last this next week month year morning afternoon evening night weekend
+  january february march april june july august september october november december
 `)
 
 export const PERSONAL_PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'neuter' | 'first'> = new Map([

@@ -94,6 +94,7 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens'>, r: Range): M
     }
   }
   const head = last.lower
+  if (last.kind === TokenKind.Number) return { ...base, kind: 'role', head, indefinite }
   if (ORG_HEADS.has(head) || (isOrg && !GROUP_NOUNS.has(head) && !ROLE_NOUNS.has(head))) {
     return { ...base, kind: 'organization', name: slice(doc, from, r.end), head, indefinite }
   }

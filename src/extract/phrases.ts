@@ -58,6 +58,8 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, phraseEnd: n
       if (++modifiers > MAX_MODIFIERS || t.lower.endsWith('ly')) break
       continue
     }
+    // "the 43-year-old": a number as the head of a described person.
+    if (head === null && t.kind === TokenKind.Number && i > lo && DETERMINERS.has(tokens[i - 1]!.lower)) { head = t; continue }
     if (head === null) return null
     if (isPossessive(t) || isAttachedStop(tokens, i) || t.kind === TokenKind.Number) continue
     if ((t.text === '-' || t.text === '&') && tokens[i - 1]?.kind === TokenKind.Word) continue
