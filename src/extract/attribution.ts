@@ -60,13 +60,17 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   if (direct) return { speaker: direct, apposition: null, start: direct.start }
   // "Steve Witkoff, the US special envoy to the Middle East, told …": find the comma that opens the apposition.
   if (tokens[end - 1]?.text !== ',') return null
-  for (let c = end - 2; c > lo && end - c <= 24; c--) {
+  // Appositions may stack: "Yin Myint May, 60, a doctor, said".
+  let segmentEnd = end - 1
+  let apposition: Range | null = null
+  for (let c = end - 2; c > lo && end - c <= 30; c--) {
     if (quoteOf[c] !== -1) return null
     if (tokens[c]!.text !== ',') continue
-    if (!isAppositive(tokens, c + 1, end - 1)) return null
+    if (!isAppositive(tokens, c + 1, segmentEnd)) return null
+    apposition ??= { start: c + 1, end: end - 1 }
     const head = phraseBefore(doc, c, lo)
-    if (!head) return null
-    return { speaker: head, apposition: { start: c + 1, end: end - 1 }, start: head.start }
+    if (head) return { speaker: head, apposition: { start: c + 1, end: apposition.end }, start: head.start }
+    segmentEnd = c
   }
   return null
 }
@@ -215,6 +219,8 @@ function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number): number 
     const t = tokens[i]!
     if (t.text === ';') { end = i; break }
     if (t.text === ',' && (tokens[i + 1]?.lower === 'but' || tokens[i + 1]?.lower === 'according')) { end = i; break }
+    // "“…,” according to the Wall Street Journal": the source after a quote is not content.
+    if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && (tokens[i - 1]!.text === ',' || quoteOf[i - 1] !== -1)) { end = i; break }
   }
   // Leave out closing punctuation outside quotes.
   while (end > from && quoteOf[end - 1] === -1 && (SENTENCE_PUNCT.has(tokens[end - 1]!.text) || LINKS.has(tokens[end - 1]!.text) || tokens[end - 1]!.text === ':')) end--

@@ -144,8 +144,10 @@ export class EntityTable {
     for (let s = sentence; s >= 0 && sentence - s <= 8; s--) {
       const list = this.bySentence.get(s)
       if (!list) continue
+      const clauseStart = this.mainClauseStart(s)
       for (const m of list) {
-        if (s === sentence && (m.tokens.start >= at || this.subordinateOpening(s))) continue
+        if (s === sentence && m.tokens.start >= at) continue
+        if (m.tokens.start < clauseStart) continue
         const e = this.entities[m.entity]!
         if (this.compatible(e, gender) && e.name) return e
       }
@@ -155,10 +157,15 @@ export class EntityTable {
     return best
   }
 
-  /** "After meeting Obama, he said …": a name in an opening subordinate clause is not the subject. */
-  private subordinateOpening (sentence: number): boolean {
-    const first = this.doc.tokens[this.doc.sentences[sentence]!.firstToken]!
-    return SUBORDINATORS.has(first.lower)
+  /** "Asked about Cruz's charges, Rubio said …": names in an opening subordinate clause are not the subject. */
+  private mainClauseStart (sentence: number): number {
+    const { tokens, quoteOf } = this.doc
+    const s = this.doc.sentences[sentence]!
+    if (!SUBORDINATORS.has(tokens[s.firstToken]!.lower)) return s.firstToken
+    for (let i = s.firstToken; i < s.endToken && i < s.firstToken + 30; i++) {
+      if (tokens[i]!.text === ',' && quoteOf[i] === -1) return i + 1
+    }
+    return s.firstToken
   }
 
   private pluralAntecedent (sentence: number, at: number): Entity | undefined {
@@ -199,7 +206,7 @@ export class EntityTable {
         for (let j = i + 1; j < Math.min(i + 4, s.endToken); j++) {
           const w = tokens[j]!
           if (w.kind !== TokenKind.Word || quoteOf[j] !== -1) break
-          if (ROLE_NOUNS.has(w.lower) && !(tokens[j + 1]?.capitalized)) {
+          if ((ROLE_NOUNS.has(w.lower) || TITLES.has(w.lower)) && !(tokens[j + 1]?.capitalized)) {
             if (!this.hasMentionAt(i)) this.resolve(describeMention(doc, { start: i, end: j + 1 }), sentence)
             i = j
             break
@@ -255,6 +262,14 @@ function expandTitle (w: string): string {
     case 'rep': return 'representative'
     case 'pres': return 'president'
     case 'gen': return 'general'
+    case 'adm': return 'admiral'
+    case 'lt': return 'lieutenant'
+    case 'col': return 'colonel'
+    case 'capt': return 'captain'
+    case 'sgt': return 'sergeant'
+    case 'rev': return 'reverend'
+    case 'prof': return 'professor'
+    case 'dr': return 'doctor'
     default: return w
   }
 }

@@ -129,7 +129,7 @@ export const PRE_CUE_ADVERBS = set(`
   publicly privately reportedly never often frequently still simply just first initially quickly immediately
   had long further separately flatly bluntly angrily quietly only already ultimately allegedly even
   now too subsequently earlier since long widely consistently openly explicitly specifically directly personally
-  herself himself themselves itself generally privately formally officially
+  herself himself themselves itself generally privately formally officially instead
 `)
 
 /** Time words after a verb, before its clause: "said Thursday (that) …". */

@@ -72,6 +72,10 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens'>, r: Range): M
   const isOrg = lowerWords.some((w) => ORG_HEADS.has(w)) ||
     (nameWords.length === 1 && /^[A-Z]{2,6}$/.test(nameWords[0]!.text) && !MALE_FIRST_NAMES.has(nameWords[0]!.lower))
 
+  // "Democrats", "Republicans", "Chinese": capitalised groups, not people.
+  if (nameWords.length === 1 && nameStart === from && (GROUP_NOUNS.has(nameWords[0]!.lower) || /(ese|ians|ans|ists)$/.test(nameWords[0]!.lower))) {
+    return { ...base, kind: 'group', head: nameWords[0]!.lower, indefinite: false, gender: 'plural' }
+  }
   if (nameWords.length > 0 && nameStart < r.end) {
     const titleWords = tokens.slice(from, nameStart)
     const titleText = titleWords.length ? slice(doc, from, nameStart) : ''
