@@ -323,6 +323,12 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
       const afterEnd = Math.max(cue.end, subject.apposition ? subject.apposition.end : subject.speaker.end)
       let j = afterEnd
       while (j < hi && doc.quoteOf[j] === -1 && (LINKS.has(doc.tokens[j]!.text) || doc.tokens[j]!.text === ':' || doc.tokens[j]!.text === '.' || PRE_CUE_ADVERBS.has(doc.tokens[j]!.lower) || TIME_WORDS.has(doc.tokens[j]!.lower))) j++
+      if (j < hi && !isOpeningMark(doc, j)) {
+        // "…," he said of the campaign, "…": an aside before the second part.
+        let k = j
+        while (k < hi && k - j < 12 && doc.quoteOf[k] === -1 && !SENTENCE_PUNCT.has(doc.tokens[k]!.text)) k++
+        if (k < hi && isOpeningMark(doc, k) && doc.tokens[k - 1]!.text === ',') j = k
+      }
       if (j < hi && isOpeningMark(doc, j)) {
         const q2 = doc.quoteOf[j]!
         quotes.push(q2)
