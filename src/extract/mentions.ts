@@ -63,6 +63,7 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens'>, r: Range): M
   if (r.end - r.start === 1 && PERSONAL_PRONOUNS.has(first.lower)) return { ...base, kind: 'pronoun', gender: PERSONAL_PRONOUNS.get(first.lower)! }
   if (r.end - r.start === 1 && first.lower === 'who') return { ...base, kind: 'relative' }
 
+  if (r.end - r.start === 1 && DETERMINERS.has(first.lower)) return { ...base, kind: 'group', head: first.lower, indefinite: true }
   let from = r.start
   const indefinite = first.lower === 'a' || first.lower === 'an' || first.lower === 'some' || first.lower === 'one' || first.lower === 'several' || first.lower === 'many'
   if (DETERMINERS.has(first.lower)) from++

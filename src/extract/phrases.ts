@@ -7,6 +7,8 @@ import {
   ROLE_NOUNS, TITLES, TIME_WORDS,
 } from './lexicon.js'
 
+const STANDALONE = new Set(['one', 'another', 'others', 'some', 'many', 'several', 'both'])
+
 export interface Range { start: number, end: number } // token indices [start, end)
 
 const MAX_PHRASE = 12
@@ -47,6 +49,8 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, phraseEnd: n
     if (t.kind === TokenKind.Word) {
       if (head === null) {
         if (PERSONAL_PRONOUNS.has(t.lower) || t.lower === 'who') return { start: i, end }
+        // "“…,” one said." / "another added": a determiner standing for an unnamed person.
+        if (STANDALONE.has(t.lower) && (i === lo || !DETERMINERS.has(tokens[i - 1]!.lower))) return { start: i, end }
         if (!t.capitalized && !isNounish(t)) return null
         head = t
         continue
@@ -78,6 +82,7 @@ export function phraseAfter (doc: Pick<Doc, 'tokens' | 'quoteOf'>, start: number
     if (quoteOf[i] !== -1) break
     if (t.kind === TokenKind.Word) {
       if (i === start && (PERSONAL_PRONOUNS.has(t.lower))) return { start, end: start + 1 }
+      if (i === start && STANDALONE.has(t.lower) && (tokens[i + 1]?.kind !== TokenKind.Word)) return { start, end: start + 1 }
       if (NP_STOPPERS.has(t.lower) && !(t.lower === 'of' || t.lower === 'for')) break
       if (CUE_VERB_FORMS.has(t.lower) && i > start) break
       if ((t.lower === 'of' || t.lower === 'for') && !named) break
