@@ -30,9 +30,9 @@ export interface Attribution {
 }
 
 const isClosingMark = (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'quotes'>, i: number): boolean =>
-  i >= 0 && doc.quoteOf[i] !== -1 && doc.quotes[doc.quoteOf[i]!]!.close === i
+  i >= 0 && i < doc.tokens.length && doc.quoteOf[i] !== -1 && doc.quotes[doc.quoteOf[i]!]!.close === i
 const isOpeningMark = (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'quotes'>, i: number): boolean =>
-  i >= 0 && doc.quoteOf[i] !== -1 && doc.quotes[doc.quoteOf[i]!]!.open === i
+  i >= 0 && i < doc.tokens.length && doc.quoteOf[i] !== -1 && doc.quotes[doc.quoteOf[i]!]!.open === i
 
 const SENTENCE_PUNCT = new Set(['.', '!', '?', '…', '...'])
 const LINKS = new Set([',', '—', '–', '--', '-'])
@@ -290,6 +290,31 @@ function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: number): At
   }
 }
 
+/**
+ * "She then addressed the supporters again: “…”": a sentence whose subject does something and then, after a
+ * colon, a quotation runs to the sentence's end. The subject speaks it.
+ */
+function subjectColonQuote (doc: Doc, sIndex: number, lo: number, hi: number): Attribution | null {
+  const { tokens, quoteOf } = doc
+  let colon = -1
+  for (let i = lo; i < hi; i++) {
+    if (quoteOf[i] !== -1) break
+    if (tokens[i]!.text === ':') { colon = i; break }
+  }
+  if (colon < 0 || !isOpeningMark(doc, colon + 1)) return null
+  const q = doc.quoteOf[colon + 1]!
+  if (doc.quotes[q]!.close !== -1 && !onlyPunctuation(doc, doc.quotes[q]!.close + 1, hi)) return null
+  let start = lo
+  while (start < colon && tokens[start]!.kind === TokenKind.Punct) start++
+  if (/^(as|and|but|so|then)$/.test(tokens[start]!.lower)) start++
+  const speaker = phraseAfter(doc, start, colon)
+  if (!speaker || !followedByVerbish(tokens, speaker.end)) return null
+  return {
+    sentence: sIndex, cue: { start: colon, end: colon + 1, verb: { object: false, nominal: false }, according: false },
+    shape: 'quote-after', speaker, apposition: null, spans: [quoteSpan(doc, q)], quotes: [q], direct: true, via: null, confidence: 0.6,
+  }
+}
+
 const NON_SPEAKER_LABELS = new Set(['update', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a'])
 
 export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
@@ -298,7 +323,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   const hi = s.endToken
   const cues = findCues(doc, lo, hi)
   if (cues.length === 0) {
-    const colon = colonAttribution(doc, sIndex, lo, hi)
+    const colon = colonAttribution(doc, sIndex, lo, hi) ?? subjectColonQuote(doc, sIndex, lo, hi)
     return colon ? [colon] : []
   }
   const out: Attribution[] = []

@@ -45,6 +45,17 @@ function isTitleCase (tokens: Token[], from: number, to: number): boolean {
   return words > 0 && capitals / words >= 0.6
 }
 
+const CALL = new Set(['call', 'calls', 'called', 'calling', 'dubbed', 'labeled', 'labelled', 'branded'])
+
+function quoteWithin (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    if (doc.quoteOf[j] !== -1) return true
+    const t = doc.tokens[j]!
+    if (t.kind === TokenKind.Punct) return false
+  }
+  return false
+}
+
 const CONTINUE = new Set(['continue', 'continues', 'continued'])
 
 export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): Cue[] {
@@ -63,6 +74,11 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && i + 1 < to) {
       cues.push({ start: i, end: i + 2, verb: ACCORDING, according: true })
       i++
+      continue
+    }
+    // "called Ohio “one of the most competitive …”": naming with a quotation is speech.
+    if (CALL.has(t.lower) && quoteWithin(doc, i + 1, Math.min(to, i + 5))) {
+      cues.push({ start: i, end: i + 1, verb: NO_OBJECT, according: false })
       continue
     }
     const particles = PARTICLE_CUES.get(t.lower)

@@ -121,6 +121,7 @@ export const PARTICLE_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['go', set('on')], ['goes', set('on')], ['went', set('on')],
   ['weigh', set('in')], ['weighed', set('in')],
   ['spell', set('out')], ['spelled', set('out')],
+  ['put', set('it')], ['puts', set('it')],
 ])
 
 /** Words that may stand between a speaker and its verb: "X also said", "X has repeatedly said". */
