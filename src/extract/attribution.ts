@@ -34,6 +34,9 @@ const isClosingMark = (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'quotes'>, i: numbe
 const isOpeningMark = (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'quotes'>, i: number): boolean =>
   i >= 0 && i < doc.tokens.length && doc.quoteOf[i] !== -1 && doc.quotes[doc.quoteOf[i]!]!.open === i
 
+const MAX_CLAUSE = 300
+const MAX_ASIDE = 40
+
 const SENTENCE_PUNCT = new Set(['.', '!', '?', '…', '...'])
 const LINKS = new Set([',', '—', '–', '--', '-'])
 
@@ -199,6 +202,7 @@ function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolean {
   const { tokens, quoteOf } = doc
   let i = from
   while (i < hi && (tokens[i]!.text === ',' || TIME_WORDS.has(tokens[i]!.lower))) i++
+  if (hi - i > MAX_ASIDE) return false
   if (i >= hi || onlyPunctuation(doc, i, hi)) return true
   const first = tokens[i]!.lower
   const asideStart = /^(in|on|at|during|to|with|from|after|before|while|when|as|following|for|about|via|through|over|last|this|earlier|later|of|who|whose|which|adding|noting)$/.test(first)
@@ -213,7 +217,8 @@ function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolean {
 /** Where a clause that starts at `from` ends (exclusive token index): the sentence's end, or a break before it. */
 function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number): number {
   const { tokens, quoteOf } = doc
-  let end = Math.min(hi, stopAt)
+  // A reported clause longer than this is not one clause; the bound also keeps long run-on input linear.
+  let end = Math.min(hi, stopAt, from + MAX_CLAUSE)
   for (let i = from + 1; i < end; i++) {
     if (quoteOf[i] !== -1) continue
     const t = tokens[i]!
@@ -329,6 +334,9 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   const out: Attribution[] = []
   const according = cues.filter((c) => c.according)
   const subjects = cues.map((cue) => cue.according ? null : subjectBefore(doc, cue, lo) ?? sharedSubject(doc, cue, lo, hi))
+  // For each cue, the subject of the next cue that has one: computed once, from the right.
+  const nextSubjects: Array<Subject | null> = new Array(cues.length).fill(null)
+  for (let k = cues.length - 2; k >= 0; k--) nextSubjects[k] = subjects[k + 1] ?? nextSubjects[k + 1]!
 
   cues.forEach((cue, k) => {
     if (cue.according) return
@@ -384,7 +392,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     }
 
     // The next cue's subject bounds this one's clause.
-    const nextSubject = subjects.slice(k + 1).find((x) => x !== null)
+    const nextSubject = nextSubjects[k]
     const stopAt = nextSubject ? trimConnective(doc.tokens, cue.end, nextSubject.start) : hi
     const from = contentStart(doc, cue, hi)
     const end = clauseEnd(doc, from, hi, stopAt)

@@ -36,6 +36,12 @@ export class EntityTable {
   readonly entities: Entity[] = []
   private readonly mentions: PlacedMention[] = []
   private readonly bySentence = new Map<number, PlacedMention[]>()
+  // Indexes, so that each mention costs the same however long the article: persons by surname and first name,
+  // organisations and unnamed groups by their normalised name.
+  private readonly persons = new Map<string, Entity[]>()
+  private readonly firstNames = new Map<string, Entity[]>()
+  private readonly named = new Map<string, Entity>()
+  private readonly roleHolders = new Map<string, Entity[]>()
 
   constructor (private readonly doc: Doc) {}
 
@@ -58,7 +64,14 @@ export class EntityTable {
       titles: [], roleWords: new Set(), aliases: [], lastSeen: m.tokens.start,
     }
     this.entities.push(e)
+    if (kind === 'person' && e.surname) this.index(this.persons, e.surname, e)
     return e
+  }
+
+  private index (map: Map<string, Entity[]>, key: string, e: Entity): void {
+    const list = map.get(key)
+    if (!list) map.set(key, [e])
+    else if (!list.includes(e)) list.push(e)
   }
 
   private addTitle (e: Entity, title: string | null): void {
@@ -68,7 +81,10 @@ export class EntityTable {
     e.titles.push(clean)
     for (const w of clean.toLowerCase().split(/[^\p{L}.-]+/u)) {
       const word = w.replace(/\.$/, '')
-      if (ROLE_NOUNS.has(word) || TITLES.has(word)) e.roleWords.add(expandTitle(word))
+      if (ROLE_NOUNS.has(word) || TITLES.has(word)) {
+        e.roleWords.add(expandTitle(word))
+        this.index(this.roleHolders, expandTitle(word), e)
+      }
     }
   }
 
@@ -84,20 +100,28 @@ export class EntityTable {
       if (!e) e = this.create('person', m, m.name)
       else if (m.name && (!e.name || wordCount(m.name) > wordCount(e.name))) e.name = m.name
       if (m.firstName && !e.firstName) e.firstName = m.firstName
+      if (e.firstName) this.index(this.firstNames, e.firstName, e)
       if (!e.gender && m.gender) e.gender = m.gender
       this.addTitle(e, m.title)
       this.addTitle(e, apposition)
       this.alias(e, this.doc.text.slice(m.start, m.end))
       if (m.name) this.alias(e, m.name)
     } else if (m.kind === 'organization') {
-      const key = normalize(m.name ?? '')
-      e = m.indefinite ? undefined : this.entities.find((x) => x.kind === 'organization' && x.name !== null && normalize(x.name) === key)
-      if (!e) e = this.create('organization', m, m.name?.replace(/^(the|a|an)\s+/i, '') ?? null)
+      const key = 'org:' + normalize(m.name ?? '')
+      e = m.indefinite ? undefined : this.named.get(key)
+      if (!e) {
+        e = this.create('organization', m, m.name?.replace(/^(the|a|an)\s+/i, '') ?? null)
+        if (!m.indefinite) this.named.set(key, e)
+      }
       this.alias(e, this.doc.text.slice(m.start, m.end))
     } else if (m.kind === 'group') {
       const text = this.doc.text.slice(m.start, m.end)
-      e = this.entities.find((x) => x.kind === 'unnamed' && x.aliases.some((a) => normalize(a) === normalize(text)))
-      if (!e) e = this.create('unnamed', m, null)
+      const key = 'group:' + normalize(text)
+      e = this.named.get(key)
+      if (!e) {
+        e = this.create('unnamed', m, null)
+        this.named.set(key, e)
+      }
       this.alias(e, text)
     } else return null
     e.lastSeen = m.tokens.start
@@ -107,13 +131,12 @@ export class EntityTable {
 
   private findPerson (m: Mention): Entity | undefined {
     let best: Entity | undefined
-    for (const e of this.entities) {
-      if (e.kind !== 'person' || !e.surname) continue
-      const sameSurname = e.surname === m.surname
-      // A lone first name ("Hillary") or a lone surname matches a fuller name seen before.
-      const firstNameOnly = !m.firstName && m.surname !== null && e.firstName === m.surname && !this.entities.some((x) => x.surname === m.surname)
-      if (!sameSurname && !firstNameOnly) continue
-      if (sameSurname && m.firstName && e.firstName && m.firstName !== e.firstName && !initialOf(m.firstName, e.firstName)) continue
+    if (!m.surname) return undefined
+    const sameSurname = this.persons.get(m.surname) ?? []
+    // A lone first name ("Hillary") matches a fuller name seen before, when no one bears it as a surname.
+    const candidates = sameSurname.length || m.firstName ? sameSurname : (this.firstNames.get(m.surname) ?? [])
+    for (const e of candidates) {
+      if (e.surname === m.surname && m.firstName && e.firstName && m.firstName !== e.firstName && !initialOf(m.firstName, e.firstName)) continue
       if (!best || e.lastSeen > best.lastSeen) best = e
     }
     return best
@@ -153,7 +176,9 @@ export class EntityTable {
       }
     }
     let best: Entity | undefined
-    for (const e of this.entities) if (this.compatible(e, gender) && e.name && e.lastSeen < at && (!best || e.lastSeen > best.lastSeen)) best = e
+    for (const list of this.persons.values()) {
+      for (const e of list) if (this.compatible(e, gender) && e.name && e.lastSeen < at && (!best || e.lastSeen > best.lastSeen)) best = e
+    }
     return best
   }
 
@@ -184,8 +209,8 @@ export class EntityTable {
   private byRole (head: string, at: number): Entity | undefined {
     const role = expandTitle(head)
     let best: Entity | undefined
-    for (const e of this.entities) {
-      if (e.kind !== 'person' || !e.name || !e.roleWords.has(role)) continue
+    for (const e of this.roleHolders.get(role) ?? []) {
+      if (e.kind !== 'person' || !e.name) continue
       if (!best || (e.lastSeen < at && (best.lastSeen >= at || e.lastSeen > best.lastSeen))) best = e
     }
     return best
@@ -231,7 +256,7 @@ export class EntityTable {
   private isPersonName (m: Mention, titled: boolean): boolean {
     if (titled) return true
     if (m.firstName && (MALE_FIRST_NAMES.has(m.firstName) || FEMALE_FIRST_NAMES.has(m.firstName))) return true
-    if (!m.firstName && m.surname) return this.entities.some((e) => e.kind === 'person' && e.surname === m.surname)
+    if (!m.firstName && m.surname) return this.persons.has(m.surname)
     return false
   }
 
