@@ -1,0 +1,372 @@
+// One or more hand-written sentences for every attribution pattern, quotation-mark style and resolution rule the
+// engine claims. Expectations are what a correct extractor gives; where the engine falls short the test carries
+// a `todo` naming the gap, to be removed once the engine is fixed.
+import t, { type Test } from 'tap'
+import { extract } from '../../src/extract/index.js'
+import type { ExtractedQuote, Extraction, QuoteType, SpeakerKind } from '../../src/extract/types.js'
+import { offsetProblems, quotesWith, summary } from '../helpers/extract.js'
+
+interface Want {
+  /** Words of the quote's content (for an interrupted quote: words of its first fragment). */
+  words: string
+  /** Words that must be in the same quote too (e.g. of a later fragment). */
+  alsoWords?: string
+  /** Words the quote's content must not include (its attribution, say). */
+  notWords?: string
+  /** The exact content, when it matters (direct quotes: without outer marks). */
+  text?: string
+  name: string | null
+  kind?: SpeakerKind
+  type?: QuoteType
+  cue?: string
+  mention?: string
+  /** Number of fragments; 0 or absent means unfragmented. */
+  fragments?: number
+  title?: string | null
+  via?: string | null
+}
+
+/** Checks one expected quote in an extraction; returns the quote found. */
+function expectQuote (t: Test, input: string, ex: Extraction, w: Want): ExtractedQuote | undefined {
+  const found = quotesWith(input, ex, w.words)
+  t.equal(found.length, 1, `one quote holds "${w.words}"\n${summary(ex)}`)
+  const q = found[0]
+  if (!q) return undefined
+  if (w.alsoWords !== undefined) t.ok(q.text.includes(w.alsoWords), `the same quote holds "${w.alsoWords}": ${q.text}`)
+  if (w.notWords !== undefined) t.notOk(q.text.includes(w.notWords), `content leaves out "${w.notWords}": ${q.text}`)
+  if (w.text !== undefined) t.equal(q.text, w.text, 'content')
+  t.equal(q.speaker?.name, w.name, 'speaker name')
+  t.equal(q.speaker?.kind, w.kind ?? 'person', 'speaker kind')
+  if (w.type) t.equal(q.type, w.type, 'type')
+  if (w.cue) t.equal(q.cue, w.cue, 'cue')
+  if (w.mention) t.equal(q.speaker?.mention, w.mention, 'mention')
+  if (w.fragments !== undefined) t.equal(q.fragments?.length ?? 0, w.fragments, 'fragments')
+  if (w.via !== undefined) t.equal(q.via, w.via, 'via')
+  if (w.title !== undefined) t.equal(q.speaker ? ex.speakers[q.speaker.id]?.title : undefined, w.title, 'title')
+  return q
+}
+
+/** A test: the input, the quotes it must yield, and optionally the exact number of quotes. */
+function pattern (name: string, input: string, wants: Want[], opts: { count?: number, todo?: string } = {}): void {
+  t.test(name, opts.todo ? { todo: opts.todo } : {}, async (t) => {
+    const ex = extract(input)
+    t.same(offsetProblems(input, ex), [], 'offsets slice the input')
+    if (opts.count !== undefined) t.equal(ex.quotes.length, opts.count, `${opts.count} quote(s)\n${summary(ex)}`)
+    for (const w of wants) expectQuote(t, input, ex, w)
+  })
+}
+
+// --- Direct quotes -------------------------------------------------------------------------------------------
+
+pattern('"Q," X said.', '"The bridge will open in May," Mayor Carla Mendes said.', [
+  { words: 'The bridge will open', text: 'The bridge will open in May,', name: 'Carla Mendes', type: 'direct', cue: 'said', mention: 'Mayor Carla Mendes', title: 'Mayor' },
+], { count: 1 })
+
+pattern('"Q," said X.', '"We have no plans to raise taxes," said Governor Tom Baker.', [
+  { words: 'no plans to raise taxes', text: 'We have no plans to raise taxes,', name: 'Tom Baker', type: 'direct', cue: 'said', title: 'Governor' },
+], { count: 1 })
+
+pattern('"Q," said X. with a short surname ending the sentence', '"Yes, we are ready," said Ann Lee.', [
+  { words: 'we are ready', name: 'Ann Lee', type: 'direct', mention: 'Ann Lee' },
+], { count: 1, todo: 'a surname of up to four letters before the final stop takes the stop into the mention ("Ann Lee.") and the speaker becomes unnamed' })
+
+pattern('X said: "Q"', 'Dr. Priya Natarajan said: "The vaccine is safe for children."', [
+  { words: 'The vaccine is safe', text: 'The vaccine is safe for children.', name: 'Priya Natarajan', type: 'direct', cue: 'said', mention: 'Dr. Priya Natarajan' },
+], { count: 1 })
+
+pattern('X said, "Q"', 'Coach Luis Ortega said, "We played our worst game of the season."', [
+  { words: 'our worst game', text: 'We played our worst game of the season.', name: 'Luis Ortega', type: 'direct', title: 'Coach' },
+], { count: 1 })
+
+pattern('"Q," X told reporters.', '“We’re not going anywhere,” Ruth Adler told reporters on Friday.', [
+  { words: 'not going anywhere', text: 'We’re not going anywhere,', name: 'Ruth Adler', type: 'direct', cue: 'told' },
+], { count: 1 })
+
+pattern('"Q1," X said. "Q2." is one quote in two fragments',
+  '"We are not done," Ellen Park said. "We will be back next year."', [
+    { words: 'We are not done', alsoWords: 'We will be back next year.', name: 'Ellen Park', type: 'direct', fragments: 2 },
+  ], { count: 1 })
+
+pattern('"Q1," X said, "Q2." is one quote in two fragments',
+  '"We are not done," Ellen Park said, "and we will be back next year."', [
+    { words: 'We are not done', alsoWords: 'and we will be back next year.', name: 'Ellen Park', type: 'direct', fragments: 2 },
+  ], { count: 1 })
+
+t.test('fragments of "Q1," X said, "Q2." are exactly the two quoted spans', async (t) => {
+  const input = '“It is not over,” Coach Dan Ruiz said, “not by a long way.”'
+  const ex = extract(input)
+  const q = ex.quotes[0]
+  t.equal(ex.quotes.length, 1, summary(ex))
+  const a = input.indexOf('It is not over,')
+  const b = input.indexOf('not by a long way.')
+  t.same(q?.fragments, [[a, a + 'It is not over,'.length], [b, b + 'not by a long way.'.length]])
+  t.equal(q?.start, a)
+  t.equal(q?.end, b + 'not by a long way.'.length)
+  t.equal(q?.text, 'It is not over, … not by a long way.')
+})
+
+pattern('a quote opened after "X said:" continues into the next paragraph',
+  'Union boss Frank Mills said: "The strike will go on until the company listens. We have waited long enough.\n\n"Our members are ready for a long fight."', [
+    { words: 'The strike will go on', alsoWords: 'Our members are ready for a long fight.', name: 'Frank Mills', type: 'direct', fragments: 2 },
+  ], { count: 1, todo: '"Union boss Frank Mills" is taken whole as an organisation because of "Union"' })
+
+pattern('a quote opened after "X said:" continues into the next paragraph (no title)',
+  'Frank Mills said: "The strike will go on until the company listens. We have waited long enough.\n\n"Our members are ready for a long fight."', [
+    { words: 'The strike will go on', alsoWords: 'Our members are ready for a long fight.', name: 'Frank Mills', type: 'direct', fragments: 2 },
+  ], { count: 1 })
+
+pattern('a quote left open at a paragraph’s end continues in the next, attributed at its end',
+  'Frank Mills spoke at length on Tuesday.\n\n"The strike will go on until the company listens. We have waited long enough.\n\n"Our members are ready for a long fight," he said.', [
+    { words: 'The strike will go on', alsoWords: 'Our members are ready for a long fight,', name: 'Frank Mills', type: 'direct', fragments: 2, mention: 'he' },
+  ], { count: 1, todo: 'the first paragraph of a multi-paragraph quote attributed in its last paragraph is dropped; only "Our members …" is extracted' })
+
+// --- Indirect speech -------------------------------------------------------------------------------------------
+
+pattern('X said that CLAUSE', 'Finance Minister Olaf Brandt said that inflation would fall below three percent by autumn.', [
+  { words: 'inflation would fall below three percent by autumn', name: 'Olaf Brandt', type: 'indirect', cue: 'said', title: 'Finance Minister' },
+], { count: 1 })
+
+pattern('X said CLAUSE', 'Finance Minister Olaf Brandt said inflation would fall below three percent by autumn.', [
+  { words: 'inflation would fall below three percent by autumn', text: 'inflation would fall below three percent by autumn', name: 'Olaf Brandt', type: 'indirect', cue: 'said' },
+], { count: 1 })
+
+pattern('X told reporters that CLAUSE', 'Ruth Adler told reporters on Friday that the store would stay open.', [
+  { words: 'the store would stay open', notWords: 'reporters', name: 'Ruth Adler', type: 'indirect', cue: 'told' },
+], { count: 1 })
+
+pattern('X told reporters CLAUSE', 'Ruth Adler told reporters the store would stay open through the winter.', [
+  { words: 'the store would stay open', notWords: 'reporters', name: 'Ruth Adler', type: 'indirect', cue: 'told' },
+], { count: 1 })
+
+pattern('X told reporters CLAUSE, with a title that is also an organisation word',
+  'Police Chief Dana Whitfield told reporters that the suspect had been arrested near the border.', [
+    { words: 'the suspect had been arrested near the border', name: 'Dana Whitfield', kind: 'person', type: 'indirect', cue: 'told', title: 'Police Chief' },
+  ], { count: 1, todo: '"Police Chief Dana Whitfield" is one organisation named "Police Chief Dana Whitfield" instead of the person Dana Whitfield with title Police Chief' })
+
+pattern('according to X, CLAUSE', 'According to Senator Rosa Kwan, the bill will pass the Senate next week.', [
+  { words: 'the bill will pass the Senate next week', notWords: 'Kwan', name: 'Rosa Kwan', type: 'indirect', cue: 'According to' },
+], { count: 1 })
+
+pattern('CLAUSE, according to X.', 'The bill will pass the Senate next week, according to Senator Rosa Kwan.', [
+  { words: 'The bill will pass the Senate next week', notWords: 'according', name: 'Rosa Kwan', mention: 'Senator Rosa Kwan', type: 'indirect', cue: 'according to' },
+], { count: 1, todo: 'the final stop is taken into the mention ("Senator Rosa Kwan.") and the speaker becomes unnamed' })
+
+pattern('CLAUSE, according to X. (longer surname)', 'The bill will pass the Senate next week, according to Senator Tom Baker.', [
+  { words: 'The bill will pass the Senate next week', notWords: 'according', name: 'Tom Baker', mention: 'Senator Tom Baker', type: 'indirect', cue: 'according to' },
+], { count: 1 })
+
+pattern('CLAUSE, according to X, who …', 'The bill will pass the Senate next week, according to Tom Baker, who chairs the committee.', [
+  { words: 'The bill will pass the Senate next week', notWords: 'according to', name: 'Tom Baker', type: 'indirect', cue: 'according to' },
+], { count: 1, todo: 'the content runs on over "according to Tom Baker, who chairs the committee"' })
+
+pattern('CLAUSE, X said.', 'The library will close for repairs in June, Mayor Hannah Vogel said.', [
+  { words: 'The library will close for repairs in June', notWords: 'Vogel', name: 'Hannah Vogel', type: 'indirect', cue: 'said' },
+], { count: 1 })
+
+pattern('apposition: X, the Y of Z, said', 'Hannah Vogel, the mayor of Springfield, said the library would close for repairs.', [
+  { words: 'the library would close for repairs', name: 'Hannah Vogel', mention: 'Hannah Vogel', type: 'indirect', title: 'mayor of Springfield' },
+], { count: 1 })
+
+pattern('apposition: "Q," said X, a Y.', '"I saw the smoke first," said Clara Moss, a neighbor.', [
+  { words: 'I saw the smoke first', name: 'Clara Moss', type: 'direct', title: 'neighbor' },
+], { count: 1 })
+
+pattern('an age in apposition is not a title', 'Ruth Adler, 54, said the store would stay open.', [
+  { words: 'the store would stay open', name: 'Ruth Adler', type: 'indirect', title: null },
+], { count: 1, todo: 'the age "54" becomes the speaker’s title' })
+
+pattern('participial: …, saying CLAUSE', 'Judge Ramon Diaz adjourned the hearing on Friday, saying the defense needed more time to review the evidence.', [
+  { words: 'the defense needed more time', name: 'Ramon Diaz', type: 'indirect', cue: 'saying' },
+], { count: 1 })
+
+pattern('coordinated: X did A and says CLAUSE', 'Governor Ana Ruiz vetoed the measure and says the state cannot afford it.', [
+  { words: 'the state cannot afford it', name: 'Ana Ruiz', type: 'indirect', cue: 'says' },
+], { count: 1 })
+
+// --- Mixed quotes ---------------------------------------------------------------------------------------------
+
+pattern('mixed: X said the plan was "dead on arrival" and …', 'Senator Paul Grant said the plan was “dead on arrival” and that he would vote against it.', [
+  { words: 'the plan was “dead on arrival”', alsoWords: 'he would vote against it', name: 'Paul Grant', type: 'mixed', cue: 'said' },
+], { count: 1 })
+
+pattern('mixed: a quoted fragment within a reported clause (straight marks)', 'Senator Paul Grant said the plan was "dead on arrival" in its current form.', [
+  { words: '"dead on arrival"', name: 'Paul Grant', type: 'mixed' },
+], { count: 1 })
+
+// --- Organisations and unnamed groups -------------------------------------------------------------------------
+
+pattern('organisation: the White House said', 'The White House said the talks would resume on Monday.', [
+  { words: 'the talks would resume on Monday', name: 'White House', kind: 'organization', type: 'indirect' },
+], { count: 1 })
+
+pattern('organisation: "Q," the Ministry of Health said', '"We are reviewing the report," the Ministry of Health said in a statement.', [
+  { words: 'We are reviewing the report', name: 'Ministry of Health', kind: 'organization', type: 'direct' },
+], { count: 1 })
+
+t.test('a spokesperson for the ministry is not a person', async (t) => {
+  const input = 'A spokesperson for the ministry said the border would remain closed.'
+  const ex = extract(input)
+  const q = quotesWith(input, ex, 'the border would remain closed')[0]
+  t.ok(q?.speaker, summary(ex))
+  t.not(q?.speaker?.kind, 'person')
+  t.notOk(ex.speakers.some((s) => s.kind === 'person'), 'no person among the speakers')
+})
+
+pattern('unnamed group: officials said', 'Officials said the road would reopen by Friday.', [
+  { words: 'the road would reopen by Friday', name: null, kind: 'unnamed', type: 'indirect', mention: 'Officials' },
+], { count: 1 })
+
+pattern('unnamed group: "Q," witnesses said', '"The whole building shook," witnesses said on Sunday.', [
+  { words: 'The whole building shook', name: null, kind: 'unnamed', type: 'direct' },
+], { count: 1 })
+
+// --- Pronouns, role nouns, gender, name merging --------------------------------------------------------------
+
+pattern('pronoun: the subject, not the nearest name, is the referent',
+  'Senator Jane Doe met Mary Roe on Monday. She said the meeting had been productive.', [
+    { words: 'the meeting had been productive', name: 'Jane Doe', mention: 'She' },
+  ], { count: 1 })
+
+pattern('pronoun: he after a sentence whose subject is Mr. X and which names Mr. Y later',
+  'Mr. Alan Reeve met Mr. Victor Hale in Boston on Tuesday. He said the merger was off.', [
+    { words: 'the merger was off', name: 'Alan Reeve', mention: 'He' },
+  ], { count: 1 })
+
+pattern('pronoun: she across a paragraph break',
+  'Senator Jane Doe met John Roe on Monday.\n\nShe said the meeting had been productive.', [
+    { words: 'the meeting had been productive', name: 'Jane Doe', mention: 'She' },
+  ], { count: 1 })
+
+pattern('gender agreement: she skips the male subject for the female object',
+  'Mark Ford met Lisa Chen at the library. She said the books were overdue.', [
+    { words: 'the books were overdue', name: 'Lisa Chen', mention: 'She' },
+  ], { count: 1 })
+
+pattern('gender agreement: he skips the female first conjunct',
+  'Lisa Chen and Mark Ford both spoke at the rally. He said the march would continue.', [
+    { words: 'the march would continue', name: 'Mark Ford', mention: 'He' },
+  ], { count: 1 })
+
+pattern('gender agreement: the speaker of the quote before is kept for "she"',
+  '"The clinic will stay open," Dr. Helen Cho said on Monday. Her colleague Tom Baker agreed. "We have the staff," she added.', [
+    { words: 'The clinic will stay open', name: 'Helen Cho' },
+    { words: 'We have the staff', name: 'Helen Cho', mention: 'she' },
+  ])
+
+pattern('role noun: the president is President Ann Smith',
+  'President Ann Smith arrived in Lagos on Sunday. The president said the visit would strengthen trade ties.', [
+    { words: 'the visit would strengthen trade ties', name: 'Ann Smith', mention: 'The president' },
+  ], { count: 1 })
+
+t.test('name merging: Maria Lopez, Lopez and Ms. Lopez are one speaker', async (t) => {
+  const input = 'Maria Lopez will run for governor. Lopez said the campaign would focus on schools. "We start tomorrow," Ms. Lopez added.'
+  const ex = extract(input)
+  t.equal(ex.quotes.length, 2, summary(ex))
+  t.equal(ex.speakers.length, 1, 'one speaker')
+  t.equal(ex.speakers[0]?.name, 'Maria Lopez')
+  t.ok(ex.speakers[0]?.aliases.includes('Lopez'))
+  t.equal(new Set(ex.quotes.map((q) => q.speaker?.id)).size, 1, 'both quotes by the same speaker')
+  t.equal(quotesWith(input, ex, 'We start tomorrow')[0]?.speaker?.mention, 'Ms. Lopez')
+})
+
+t.test('name merging: a title and a full name fold into one speaker with the title', async (t) => {
+  const input = 'Special envoy Dan Marsh arrived in Cairo on Monday. Marsh said the talks would start soon.\n\n"We are close," said U.S. special envoy Dan Marsh.'
+  const ex = extract(input)
+  t.equal(ex.quotes.length, 2, summary(ex))
+  const marsh = ex.speakers.filter((s) => s.aliases.some((a) => a.includes('Marsh')))
+  t.equal(marsh.length, 1, 'one Marsh')
+  t.equal(marsh[0]?.name, 'Dan Marsh')
+  t.ok(marsh[0]?.title && /envoy/i.test(marsh[0].title), `title names the envoy: ${marsh[0]?.title}`)
+})
+
+t.test('two people sharing a surname are not merged', async (t) => {
+  const input = 'Bill Clinton said the foundation would expand. Hillary Clinton said the plan needed more work.'
+  const ex = extract(input)
+  t.equal(ex.quotes.length, 2, summary(ex))
+  t.equal(quotesWith(input, ex, 'the foundation would expand')[0]?.speaker?.name, 'Bill Clinton')
+  t.equal(quotesWith(input, ex, 'the plan needed more work')[0]?.speaker?.name, 'Hillary Clinton')
+  t.same(ex.speakers.map((s) => s.name).sort(), ['Bill Clinton', 'Hillary Clinton'])
+})
+
+// --- Quotation-mark styles ------------------------------------------------------------------------------------
+
+pattern('curly double quotes', '“The river is rising fast,” said Fire Chief Omar Haddad.', [
+  { words: 'The river is rising fast', text: 'The river is rising fast,', name: 'Omar Haddad', type: 'direct', title: 'Fire Chief' },
+], { count: 1 })
+
+pattern('NYT-style doubled single quotes', "''We will not back down,'' said Senator Rita Moreno.", [
+  { words: 'We will not back down', text: 'We will not back down,', name: 'Rita Moreno', type: 'direct' },
+], { count: 1 })
+
+pattern('TeX-style ``…\'\' quotes', "``We will not back down,'' said Senator Rita Moreno.", [
+  { words: 'We will not back down', text: 'We will not back down,', name: 'Rita Moreno', type: 'direct' },
+], { count: 1 })
+
+pattern('single-quote headline style', "'We will rebuild the pier,' Mayor Jack Lee says", [
+  { words: 'We will rebuild the pier', text: 'We will rebuild the pier,', name: 'Jack Lee', type: 'direct', cue: 'says' },
+], { count: 1 })
+
+pattern('single-quote headline style, mixed', "Mayor Jack Lee says 'we will rebuild the pier' after storm", [
+  { words: 'we will rebuild the pier', name: 'Jack Lee', type: 'mixed', cue: 'says' },
+], { count: 1 })
+
+pattern('apostrophes are not quotation marks',
+  'Hamas’ leaders and a ’90s band played rock ’n’ roll until dawn, and they don’t stop, Tom Reed said.', [
+    { words: 'Hamas’ leaders', text: 'Hamas’ leaders and a ’90s band played rock ’n’ roll until dawn, and they don’t stop', name: 'Tom Reed', type: 'indirect' },
+  ], { count: 1 })
+
+pattern('apostrophes inside a direct quote do not end it',
+  '“Hamas’ leaders don’t listen, and the ’90s are over,” said Tom Redford.', [
+    { words: 'Hamas’ leaders', text: 'Hamas’ leaders don’t listen, and the ’90s are over,', name: 'Tom Redford', type: 'direct' },
+  ], { count: 1 })
+
+pattern('nested quotes (curly)', '“I heard him shout ‘run’ and then the lights went out,” said Clara Mossberg.', [
+  { words: 'I heard him shout', text: 'I heard him shout ‘run’ and then the lights went out,', name: 'Clara Mossberg', type: 'direct' },
+], { count: 1 })
+
+pattern('nested quotes (straight)', '"I heard him shout \'run\' and then the lights went out," said Clara Mossberg.', [
+  { words: 'I heard him shout', text: "I heard him shout 'run' and then the lights went out,", name: 'Clara Mossberg', type: 'direct' },
+], { count: 1 })
+
+t.test('an unbalanced opening mark does not swallow the following paragraphs', async (t) => {
+  const input = 'Mayor Pat Kim said: "The council will vote on the budget\n\nResidents packed the hall on Monday night.\n\nThe vote is expected next week, officials said.'
+  const ex = extract(input)
+  t.same(offsetProblems(input, ex), [])
+  const first = quotesWith(input, ex, 'The council will vote')
+  t.equal(first.length, 1, summary(ex))
+  t.equal(first[0]?.speaker?.name, 'Pat Kim')
+  t.ok((first[0]?.end ?? Infinity) <= input.indexOf('\n'), 'the quote ends in its paragraph')
+  t.same(quotesWith(input, ex, 'Residents packed'), [], 'the next paragraph is no quote')
+  const later = quotesWith(input, ex, 'The vote is expected next week')
+  t.equal(later.length, 1)
+  t.equal(later[0]?.speaker?.kind, 'unnamed', 'the later attribution stands on its own')
+})
+
+// --- Abbreviations --------------------------------------------------------------------------------------------
+
+pattern('abbreviations (U.S., Mr., Jan., Sen.) do not end sentences',
+  'The U.S. ambassador, Mr. Karl Wendt, met Sen. Ruth Ames on Jan. 5. Sen. Ames said the talks were useful.', [
+    { words: 'the talks were useful', name: 'Ruth Ames', mention: 'Sen. Ames' },
+  ], { count: 1 })
+
+pattern('a sentence continuing after "U.S." keeps its attribution',
+  'Senator Paul Grant said the U.S. economy would grow by Jan. 1 next year.', [
+    { words: 'the U.S. economy would grow by Jan. 1 next year', name: 'Paul Grant', type: 'indirect' },
+  ], { count: 1 })
+
+pattern('"Q," Mr. X said.', '"The deal is done," Mr. Karl Wendt said on Tuesday.', [
+  { words: 'The deal is done', name: 'Karl Wendt', mention: 'Mr. Karl Wendt', type: 'direct' },
+], { count: 1 })
+
+// --- Scare quotes ---------------------------------------------------------------------------------------------
+
+t.test('scare quotes without a speaker are not quotes', async (t) => {
+  for (const input of [
+    'The so-called "reform" has been delayed again.',
+    'The “smart” thermostat arrived late, and the “free” shipping cost $20.',
+    'The council approved the ‘temporary’ tax in 2019 and it is still in place.',
+  ]) {
+    const ex = extract(input)
+    t.same(ex.quotes, [], `${input}\n${summary(ex)}`)
+  }
+})
