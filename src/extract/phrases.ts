@@ -22,8 +22,10 @@ const isPossessive = (t: Token): boolean => t.lower === '’s' || t.lower === "'
 /** A full stop that belongs to the word before it: "Mr.", "D.", "Sen.". */
 function isAttachedStop (tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1]
+  const next = tokens[i + 1]
+  // Only mid-phrase: a stop followed by a capitalised word ("Sen. Kwan"), never a sentence's final stop ("… Ann Lee.").
   return tokens[i]!.text === '.' && prev !== undefined && prev.end === tokens[i]!.start && prev.kind === TokenKind.Word &&
-    (prev.text.length <= 4 && (prev.capitalized || TITLES.has(prev.lower)))
+    (prev.text.length <= 4 && (prev.capitalized || TITLES.has(prev.lower))) && next !== undefined && next.capitalized
 }
 
 /**

@@ -68,7 +68,7 @@ pattern('"Q," said X.', '"We have no plans to raise taxes," said Governor Tom Ba
 
 pattern('"Q," said X. with a short surname ending the sentence', '"Yes, we are ready," said Ann Lee.', [
   { words: 'we are ready', name: 'Ann Lee', type: 'direct', mention: 'Ann Lee' },
-], { count: 1, todo: 'a surname of up to four letters before the final stop takes the stop into the mention ("Ann Lee.") and the speaker becomes unnamed' })
+], { count: 1 })
 
 pattern('X said: "Q"', 'Dr. Priya Natarajan said: "The vaccine is safe for children."', [
   { words: 'The vaccine is safe', text: 'The vaccine is safe for children.', name: 'Priya Natarajan', type: 'direct', cue: 'said', mention: 'Dr. Priya Natarajan' },
@@ -149,7 +149,7 @@ pattern('according to X, CLAUSE', 'According to Senator Rosa Kwan, the bill will
 
 pattern('CLAUSE, according to X.', 'The bill will pass the Senate next week, according to Senator Rosa Kwan.', [
   { words: 'The bill will pass the Senate next week', notWords: 'according', name: 'Rosa Kwan', mention: 'Senator Rosa Kwan', type: 'indirect', cue: 'according to' },
-], { count: 1, todo: 'the final stop is taken into the mention ("Senator Rosa Kwan.") and the speaker becomes unnamed' })
+], { count: 1 })
 
 pattern('CLAUSE, according to X. (longer surname)', 'The bill will pass the Senate next week, according to Senator Tom Baker.', [
   { words: 'The bill will pass the Senate next week', notWords: 'according', name: 'Tom Baker', mention: 'Senator Tom Baker', type: 'indirect', cue: 'according to' },
