@@ -81,10 +81,10 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
     }
   })
 
-  return assemble(doc, found.filter((f) => f.attribution.spans.length > 0), table, options)
+  return assemble(doc, found.filter((f) => f.attribution.spans.length > 0), options)
 }
 
-function assemble (doc: Doc, found: Found[], table: EntityTable, options: ExtractOptions): Extraction {
+function assemble (doc: Doc, found: Found[], options: ExtractOptions): Extraction {
   const speakerIds = new Map<number, number>()
   const speakers: ExtractedSpeaker[] = []
   const quotes: ExtractedQuote[] = []
@@ -116,7 +116,6 @@ function assemble (doc: Doc, found: Found[], table: EntityTable, options: Extrac
       via: a.via ? doc.text.slice(doc.tokens[a.via.start]!.start, doc.tokens[a.via.end - 1]!.end) : null,
     })
   }
-  void table
   return { extractor_version: EXTRACTOR_VERSION, quotes, speakers }
 }
 
