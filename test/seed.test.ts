@@ -36,7 +36,7 @@ t.test('seeding ingests every seed article through the extractor; quotes slice t
   const store = memoryStore(t)
   const seeded = seed(store, SEEDS_DIR)
   t.equal(seeded.length, readSeedArticles(SEEDS_DIR).length)
-  t.ok(seeded.every((article) => article.created))
+  t.ok(seeded.every((article) => article.status === 'created'))
   t.equal(store.sources.count(), seeded.length)
 
   for (const article of seeded) {
@@ -67,7 +67,7 @@ t.test('seeding again stores nothing twice', async (t) => {
   const store = memoryStore(t)
   const first = seed(store, SEEDS_DIR)
   const again = seed(store, SEEDS_DIR)
-  t.same(again.map((a) => [a.file, a.source_id, a.created, a.quote_count]), first.map((a) => [a.file, a.source_id, false, a.quote_count]))
+  t.same(again.map((a) => [a.file, a.source_id, a.status, a.quote_count]), first.map((a) => [a.file, a.source_id, 'existing', a.quote_count]))
   t.equal(store.sources.count(), first.length)
 })
 

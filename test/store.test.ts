@@ -15,7 +15,7 @@ t.test('ingest writes the source, speakers, aliases and quotes', async (t) => {
   const store = memoryStore(t)
   const { article, extraction } = budgetArticle()
   const result = store.ingest(article, extraction)
-  t.same(result, { source_id: 1, created: true, quote_count: 4 })
+  t.same(result, { source_id: 1, status: 'created', quote_count: 4 })
 
   const source = store.sources.get(result.source_id)!
   t.equal(source.text, article.text)
@@ -50,7 +50,7 @@ t.test('the same text is stored once', async (t) => {
   const store = memoryStore(t)
   const { article, extraction } = budgetArticle()
   store.ingest(article, extraction)
-  t.same(store.ingest({ ...article, title: 'Another title' }, extraction), { source_id: 1, created: false, quote_count: 4 })
+  t.same(store.ingest({ ...article, title: 'Another title' }, extraction), { source_id: 1, status: 'existing', quote_count: 4 })
   t.equal(store.sources.count(), 1)
   t.equal(store.quotes.list({ limit: 100 }).items.length, 4)
 })
@@ -62,7 +62,7 @@ t.test('named people and organizations are shared across articles; unnamed speak
   second.extraction.speakers[0]!.title = 'Mayor of Springfield'
   store.ingest(first.article, first.extraction)
   const result = store.ingest(second.article, second.extraction)
-  t.equal(result.created, true)
+  t.equal(result.status, 'created')
 
   const speakers = store.speakers.list({ limit: 10 }).items
   t.same(speakers.map((s) => s.name), ['Jane Doe', 'Acme Corp', null, null])

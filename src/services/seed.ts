@@ -7,7 +7,7 @@ export interface SeededArticle extends IngestResult {
   file: string
 }
 
-/** Idempotent: an article whose text is already stored is left as it is (created: false). */
+/** Idempotent: an article whose text is already stored is left as it is (status 'existing'). */
 export function seed (store: Store, dir: string): SeededArticle[] {
   // Read and check every file first so a bad metadata file stops seeding before anything is written.
   const articles = readSeedArticles(dir)

@@ -8,7 +8,7 @@ import { SourceStore } from './sources.js'
 import { SpeakerStore } from './speakers.js'
 
 export type { Database } from './database.js'
-export type { ArticleInput, IngestResult } from './ingest.js'
+export type { ArticleInput, IngestResult, IngestStatus } from './ingest.js'
 export { InvalidExtractionError, SourceConflictError, contentHash } from './ingest.js'
 export { MigrationError } from './migrate.js'
 export type { PageRequest, PageResult } from './page.js'

@@ -13,10 +13,15 @@ export interface ArticleInput {
   published_at?: string | null
 }
 
+/**
+ * created: a new source; existing: the same text was already stored, nothing was written;
+ * updated: a source with the same url had different text, which this text replaced.
+ */
+export type IngestStatus = 'created' | 'existing' | 'updated'
+
 export interface IngestResult {
   source_id: number
-  /** False when an article with the same text was already stored; nothing was written then. */
-  created: boolean
+  status: IngestStatus
   quote_count: number
 }
 
@@ -107,7 +112,7 @@ export function createIngest (db: Database): (article: ArticleInput, extraction:
     const hash = contentHash(article.text)
     const existing = findSourceByHash.get(hash)
     if (existing) {
-      return { source_id: existing.id, created: false, quote_count: countQuotes.get(existing.id) as number }
+      return { source_id: existing.id, status: 'existing', quote_count: countQuotes.get(existing.id) as number }
     }
     const url = article.url ?? null
     if (url !== null && findSourceByUrl.get(url)) {
@@ -150,6 +155,6 @@ export function createIngest (db: Database): (article: ArticleInput, extraction:
         via: quote.via,
       })
     }
-    return { source_id: sourceId, created: true, quote_count: extraction.quotes.length }
+    return { source_id: sourceId, status: 'created', quote_count: extraction.quotes.length }
   })
 }

@@ -38,7 +38,7 @@ const seedCommand: Command = {
     const store = Store.open({ path: values.db ?? databasePathFrom(env), migrationsDir: MIGRATIONS_DIR })
     try {
       for (const article of seed(store, values.dir ?? SEEDS_DIR)) {
-        const what = article.created ? 'ingested' : 'already stored'
+        const what = article.status === 'existing' ? 'already stored' : 'ingested'
         stdout.write(`${article.file}: ${what} as source ${article.source_id} (${article.quote_count} quotes)\n`)
       }
     } finally {
