@@ -1,79 +1,195 @@
 #!/usr/bin/env node
-// Extraction benchmark: MB/s on one core over the dev corpus (or generated text), against a tokenizing pass,
-// with scaling and adversarial inputs. Figures are printed, never asserted. `--quick` runs fewer rounds.
+// Runs the benchmark sections (extraction, dataset, API, ingestion), prints tables, marks each target met or missed,
+// writes the figures to bench/results/latest.json and, after a full run, the generated part of bench/RESULTS.md.
+//
+//   npm run bench                 full run (the 100,000-source dataset is built once, then cached in bench/.cache/)
+//   npm run bench -- --quick      under a minute: fewer rounds, a 5,000-source dataset, 1,000 articles to ingest
+//   npm run bench -- --only api   sections: extraction, dataset, api, ingest (dataset is implied by api)
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { extract } from '../dist/extract/index.js'
+import { BENCH_DIR, RESULTS_DIR, ROOT, log, machine, markdownTable, now, parseArgs, round, seconds, table } from './lib.mjs'
+import { runExtraction } from './extraction.mjs'
+import { ensureDataset } from './dataset.mjs'
+import { runApi } from './api.mjs'
+import { runIngest } from './ingest.mjs'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const quick = process.argv.includes('--quick')
-const corpusPath = path.join(here, '..', '..', 'shared', 'corpus', 'polnear-dev.jsonl')
+const opts = parseArgs(process.argv.slice(2))
+const wanted = (s) => (!opts.only || opts.only.includes(s) || (s === 'dataset' && opts.only.includes('api'))) && !opts.skip.includes(s)
+const fullRun = !opts.quick && !opts.only && opts.skip.length === 0 && opts.rounds === null && opts.sources === null
+const SOURCES = opts.sources ?? (opts.quick ? 5000 : 100000)
 
-function generatedArticles (n) {
-  const names = ['Maria Lopez', 'John Roe', 'Ann Smith', 'Peter Kim', 'the ministry', 'officials']
-  const out = []
-  for (let i = 0; i < n; i++) {
-    const a = names[i % names.length], b = names[(i + 2) % names.length]
-    out.push([
-      `Headline number ${i} about the budget`,
-      `${a} said on Monday that the plan would cut costs by ${i % 40} percent, according to a statement.`,
-      `“We will not accept this,” ${b} told reporters. “It is a bad deal for everyone.”`,
-      `Critics say the proposal is “dead on arrival” and ${a.split(' ').pop()} added that talks would continue.`,
-      'Photo: Reuters', 'Related Posts',
-    ].join('\n\n'))
-  }
-  return out
+function git (...args) {
+  try { return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() } catch { return null }
 }
 
-const texts = fs.existsSync(corpusPath)
-  ? fs.readFileSync(corpusPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l).text)
-  : generatedArticles(500)
-const source = fs.existsSync(corpusPath) ? 'dev corpus' : 'generated articles'
-const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0)
-
-const TOKENS = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu
-function tokenizeOnly (t) { let n = 0; for (const m of t.matchAll(TOKENS)) n += m.index & 1; return n }
-
-function timeIt (fn, rounds) {
-  fn() // warm-up: the JIT's first pass is not what a running server sees
-  const t0 = performance.now()
-  for (let r = 0; r < rounds; r++) fn()
-  return (performance.now() - t0) / 1000 / rounds
-}
-
-const rounds = quick ? 2 : 5
-const extractSeconds = timeIt(() => { for (const t of texts) extract(t) }, rounds)
-const tokenSeconds = timeIt(() => { for (const t of texts) tokenizeOnly(t) }, rounds)
-const mbps = bytes / 1e6 / extractSeconds
-const tokenMbps = bytes / 1e6 / tokenSeconds
-
-const one = texts.find((t) => t.length > 3000) ?? texts[0]
-const scaling = [1, 10, 100].map((k) => {
-  const input = Array.from({ length: k }, () => one).join('\n\n')
-  const s = timeIt(() => extract(input), quick ? 1 : 3)
-  return { copies: k, chars: input.length, ms: +(s * 1000).toFixed(2), us_per_kchar: +(s * 1e6 / (input.length / 1000)).toFixed(1) }
-})
-
-const adversarial = {
-  'unmatched quotation marks (10,000)': 'He said " and '.repeat(10000),
-  '1 MB paragraph': ('Smith said the plan “works” and Jones said it does not, according to officials. ').repeat(12500),
-  '100,000 short lines': 'ok\n'.repeat(100000),
-}
-const adversarialResults = Object.entries(adversarial).map(([name, input]) => {
-  const s = timeIt(() => extract(input), 1)
-  return { input: name, chars: input.length, ms: +(s * 1000).toFixed(1), mb_per_s: +(Buffer.byteLength(input) / 1e6 / s).toFixed(2) }
-})
-
+const started = now()
 const results = {
-  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
-  extraction: { source, articles: texts.length, megabytes: +(bytes / 1e6).toFixed(2), mb_per_s: +mbps.toFixed(2), articles_per_s: +(texts.length / extractSeconds).toFixed(0), tokenizing_pass_mb_per_s: +tokenMbps.toFixed(1), ratio_to_tokenizing: +(tokenMbps / mbps).toFixed(1) },
-  scaling,
-  adversarial: adversarialResults,
+  date: new Date().toISOString(),
+  mode: opts.quick ? 'quick' : 'full',
+  commit: git('rev-parse', '--short', 'HEAD'),
+  uncommitted_changes_in_src: (git('status', '--porcelain', '--', 'src', 'migrations') ?? '').split('\n').filter(Boolean).length,
+  machine: machine(),
+  sections: {},
+  errors: {},
 }
-console.log(`extraction over ${source}: ${results.extraction.mb_per_s} MB/s, ${results.extraction.articles_per_s} articles/s on one core`)
-console.log(`tokenizing pass: ${results.extraction.tokenizing_pass_mb_per_s} MB/s (extraction is ${results.extraction.ratio_to_tokenizing}x slower)`)
-console.table(scaling)
-console.table(adversarialResults)
-fs.mkdirSync(path.join(here, 'results'), { recursive: true })
-fs.writeFileSync(path.join(here, 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n')
+
+async function section (name, fn) {
+  if (!wanted(name)) return undefined
+  log(`[${name}]`)
+  const t0 = now()
+  try {
+    const r = await fn()
+    results.sections[name] = r
+    return r
+  } catch (err) {
+    results.errors[name] = err.stack ?? String(err)
+    log(`  ${name} failed: ${err.message}`)
+    return undefined
+  } finally {
+    log(`  ${name}: ${round(seconds(t0), 1)} s`)
+  }
+}
+
+const extraction = await section('extraction', () => runExtraction(opts))
+const dataset = await section('dataset', () => ensureDataset({ sources: SOURCES }))
+const api = dataset ? await section('api', () => runApi({ quick: opts.quick, dataset, rounds: opts.rounds })) : undefined
+const ingest = await section('ingest', () => runIngest(opts))
+results.total_seconds = round(seconds(started), 1)
+results.machine.load_average_at_end = os.loadavg().map((x) => round(x, 2))
+
+// Targets (2-core machine), each met or missed.
+const targets = []
+const mark = (met) => (met === null ? 'n/a' : met ? 'met' : 'MISSED')
+const target = (name, value, met) => targets.push({ target: name, value, status: mark(met) })
+if (extraction) {
+  target('extraction ≥ 5 MB/s per core (dev corpus)', `${extraction.mb_per_s} MB/s`, extraction.mb_per_s >= 5)
+  target('extraction within 10× of a tokenizing pass', `${extraction.ratio_to_tokenizing}×`, extraction.ratio_to_tokenizing <= 10)
+  target('extraction time linear in input size (µs/kchar at 100× ≤ 1.5× the smaller inputs)', `${extraction.scaling_growth_100x}×`, extraction.scaling_growth_100x <= 1.5)
+}
+if (api) {
+  for (const e of api.endpoints) {
+    const filterMissing = e.endpoint.startsWith('GET /speakers?name=') && !api.name_filter
+    target(`${e.endpoint} ≥ 50% of bare Fastify req/s`, `${e.ratio} (${e.rps} vs ${e.bare_rps} req/s)${filterMissing ? ', filter not implemented' : ''}`, filterMissing ? null : e.ratio >= 0.5)
+    target(`${e.endpoint} p99 ≤ ${e.p99_target_ms} ms`, `${e.p99_ms} ms (p50 ${e.p50_ms} ms)${filterMissing ? ', filter not implemented' : ''}`, filterMissing ? null : e.p99_ms <= e.p99_target_ms)
+  }
+  target(`server peak RSS ≤ 250 MB (API run, ${api.dataset.quotes} quotes)`, `${api.server_peak_rss_mb} MB`, api.server_peak_rss_mb === null ? null : api.server_peak_rss_mb <= 250)
+}
+if (ingest) {
+  target('ingestion ≥ 1,000 articles/s, both cores: in-process (workers extract, store.ingest per article)', `${ingest.in_process.articles_per_s} articles/s`, ingest.in_process.articles_per_s >= 1000)
+  const b = ingest.batch_endpoint, c = ingest.cli
+  target('ingestion ≥ 1,000 articles/s: POST /sources/batch', b ? (b.error ?? `${b.articles_per_s} articles/s`) : 'missing', b && !b.error ? b.articles_per_s >= 1000 : null)
+  target('ingestion ≥ 1,000 articles/s: whosaid ingest --workers 2', c ? (c.error ?? `${c.articles_per_s} articles/s`) : 'missing', c && !c.error ? c.articles_per_s >= 1000 : null)
+  if (b && !b.error) target(`server peak RSS ≤ 250 MB (POST /sources/batch, ${ingest.articles} articles)`, `${b.server_peak_rss_mb} MB`, b.server_peak_rss_mb <= 250)
+}
+results.targets = targets
+
+// Printing.
+const out = []
+const say = (s = '') => out.push(s)
+const m = results.machine
+say(`whosaid benchmarks (${results.mode}) — ${m.cpu}, ${m.cores} cores${m.cgroup_cpus ? ` (cgroup ${m.cgroup_cpus})` : ''}, ${m.ram_gb} GB RAM, Node ${m.node}; load average ${m.load_average_at_start.join(' ')} at start, ${m.load_average_at_end.join(' ')} at end`)
+say(`commit ${results.commit}${results.uncommitted_changes_in_src ? ` with ${results.uncommitted_changes_in_src} uncommitted changes in src/ and migrations/` : ''}; ${results.total_seconds} s in all`)
+if (opts.quick) say('quick run: small dataset and short rounds; the targets hold at 1M quotes and are only indicative here')
+if (extraction) {
+  say(); say(`EXTRACTION (one core) over ${extraction.source}: ${extraction.articles} articles, ${extraction.megabytes} MB`)
+  say(table(['measure', 'value'], [
+    ['extraction MB/s', extraction.mb_per_s], ['extraction articles/s', extraction.articles_per_s], ['µs per kchar', extraction.us_per_kchar],
+    ['tokenizing pass MB/s', extraction.tokenizing_pass_mb_per_s], ['ratio to tokenizing', extraction.ratio_to_tokenizing],
+    [`generated articles MB/s (${extraction.synthetic.articles}, ~10 quotes each)`, extraction.synthetic.mb_per_s], ['generated articles articles/s', extraction.synthetic.articles_per_s],
+  ]))
+  say(); say(table(['copies', 'chars', 'ms', 'µs/kchar'], extraction.scaling.map((s) => [s.copies, s.chars, s.ms, s.us_per_kchar])))
+  say(); say(table(['adversarial input', 'chars', 'ms', 'MB/s'], extraction.adversarial.map((a) => [a.input, a.chars, a.ms, a.mb_per_s])))
+}
+if (dataset) {
+  say(); say(`DATASET: ${dataset.sources} sources, ${dataset.quotes} quotes, ${dataset.speakers} speakers (${dataset.named_speakers} named), ${dataset.megabytes} MB; ` +
+    `${dataset.cached ? `cached (built in ${dataset.build_seconds} s at ${dataset.articles_per_s} articles/s on ${dataset.built_at})` : `built in ${dataset.build_seconds} s (${dataset.articles_per_s} articles/s)`}`)
+}
+if (api) {
+  say(); say(`API: ${api.connections} connections, ${api.rounds} rounds of ${api.run_seconds} s per side, bare and real alternating; ${api.dataset.quotes} quotes`)
+  say(table(['endpoint', 'bytes', 'req/s', 'p50 ms', 'p99 ms', 'bare req/s', 'bare p50', 'bare p99', 'ratio', 'non-2xx'],
+    api.endpoints.map((e) => [e.endpoint, e.typical_bytes, e.rps, e.p50_ms, e.p99_ms, e.bare_rps, e.bare_p50_ms, e.bare_p99_ms, e.ratio, e.non2xx])))
+  say(`server RSS ${api.server_rss_after_start_mb} MB after start, peak ${api.server_peak_rss_mb} MB (bare server peak ${api.bare_peak_rss_mb} MB)`)
+  for (const n of api.notes) say(`note: ${n}`)
+}
+if (ingest) {
+  say(); say(`INGESTION: ${ingest.articles} generated articles (${ingest.megabytes} MB, ${ingest.quotes} quotes) into fresh databases`)
+  const rows = [
+    ['extraction alone, one core', ingest.extract_one_core.articles_per_s, ingest.extract_one_core.seconds, null],
+    [`extraction alone, ${ingest.extract_all_cores.workers} workers`, ingest.extract_all_cores.articles_per_s, ingest.extract_all_cores.seconds, null],
+    ['storing alone (store.ingest, a transaction per article)', ingest.store.articles_per_s, ingest.store.seconds, null],
+    ['storing alone (200 articles per transaction)', ingest.store_batched.articles_per_s, ingest.store_batched.seconds, null],
+    [`in-process: ${ingest.in_process.workers} extraction workers + main thread storing`, ingest.in_process.articles_per_s, ingest.in_process.seconds, ingest.in_process.peak_rss_mb],
+  ]
+  if (ingest.batch_endpoint && !ingest.batch_endpoint.error) rows.push([`POST /sources/batch (${ingest.batch_endpoint.per_request} per request, ${ingest.batch_endpoint.in_flight} in flight)`, ingest.batch_endpoint.articles_per_s, ingest.batch_endpoint.seconds, ingest.batch_endpoint.server_peak_rss_mb])
+  if (ingest.cli && !ingest.cli.error) rows.push([`whosaid ingest --workers ${ingest.cli.workers}`, ingest.cli.articles_per_s, ingest.cli.seconds, ingest.cli.peak_rss_mb])
+  say(table(['path', 'articles/s', 'seconds', 'peak RSS MB'], rows))
+  say(`single-threaded split: ${Math.round(ingest.extract_share * 100)}% extracting, ${Math.round(ingest.store_share * 100)}% storing; ceiling with extraction on every core and storing on one thread: ${ingest.ceiling_articles_per_s} articles/s`)
+  for (const n of ingest.notes) say(`note: ${n}`)
+}
+say(); say('TARGETS')
+say(table(['target', 'value', 'status'], targets.map((t) => [t.target, t.value, t.status])))
+for (const [name, err] of Object.entries(results.errors)) { say(); say(`${name} FAILED: ${err.split('\n').slice(0, 6).join('\n')}`) }
+console.log(out.join('\n'))
+
+fs.mkdirSync(RESULTS_DIR, { recursive: true })
+fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), JSON.stringify(results, null, 2) + '\n')
+log(`figures written to ${path.relative(process.cwd(), path.join(RESULTS_DIR, 'latest.json'))}`)
+
+// RESULTS.md keeps the latest full run: the part between the markers is replaced, the analysis below it is kept.
+if (fullRun && Object.keys(results.errors).length === 0) {
+  const file = path.join(BENCH_DIR, 'RESULTS.md')
+  const BEGIN = '<!-- generated by bench/run.mjs: begin -->', END = '<!-- generated by bench/run.mjs: end -->'
+  const md = []
+  md.push(BEGIN)
+  md.push(`Latest full run: ${results.date.slice(0, 16).replace('T', ' ')} UTC, commit ${results.commit}${results.uncommitted_changes_in_src ? ` plus ${results.uncommitted_changes_in_src} uncommitted changes in src/ and migrations/` : ''}, ${results.total_seconds} s in all.`)
+  md.push('')
+  md.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.ram_gb} GB RAM, Node ${m.node}, ${m.platform}. Load average ${m.load_average_at_start.join(' / ')} at start and ${m.load_average_at_end.join(' / ')} at end${m.load_average_at_start[0] > 0.7 || m.load_average_at_end[0] > 2.5 ? ' (the machine was shared with other processes during the run)' : ''}.`)
+  md.push('')
+  md.push('### Targets'); md.push('')
+  md.push(markdownTable(['target', 'value', 'status'], targets.map((t) => [t.target, t.value, t.status])))
+  if (extraction) {
+    md.push(''); md.push(`### Extraction (one core, ${extraction.source}, ${extraction.articles} articles, ${extraction.megabytes} MB)`); md.push('')
+    md.push(markdownTable(['measure', 'value'], [
+      ['extraction', `${extraction.mb_per_s} MB/s, ${extraction.articles_per_s} articles/s, ${extraction.us_per_kchar} µs/kchar`],
+      ['tokenizing pass', `${extraction.tokenizing_pass_mb_per_s} MB/s (extraction is ${extraction.ratio_to_tokenizing}× slower)`],
+      [`generated articles (${extraction.synthetic.articles}, ~10 quotes in 1.4 kB each)`, `${extraction.synthetic.mb_per_s} MB/s, ${extraction.synthetic.articles_per_s} articles/s`],
+    ]))
+    md.push(''); md.push(markdownTable(['copies of one article', 'chars', 'ms', 'µs/kchar'], extraction.scaling.map((s) => [s.copies, s.chars, s.ms, s.us_per_kchar])))
+    md.push(''); md.push(markdownTable(['adversarial input', 'chars', 'ms', 'MB/s'], extraction.adversarial.map((a) => [a.input, a.chars, a.ms, a.mb_per_s])))
+  }
+  if (dataset) {
+    md.push(''); md.push('### Dataset'); md.push('')
+    md.push(`${dataset.sources} generated sources, ${dataset.quotes} quotes, ${dataset.speakers} speakers (${dataset.named_speakers} named), ${dataset.megabytes} MB of SQLite; built through the real extractor (worker threads) and store in ${dataset.build_seconds} s (${dataset.articles_per_s} articles/s)${dataset.cached ? `, on ${dataset.built_at.slice(0, 10)}, cached since` : ''}.`)
+  }
+  if (api) {
+    md.push(''); md.push(`### API (${api.connections} connections, ${api.rounds} rounds of ${api.run_seconds} s per side, alternating with a bare Fastify server answering a body of the same size from memory)`); md.push('')
+    md.push(markdownTable(['endpoint', 'typical body', 'req/s', 'p50 ms', 'p99 ms', 'bare req/s', 'bare p50 ms', 'bare p99 ms', 'ratio (median of rounds)'],
+      api.endpoints.map((e) => [e.endpoint, `${e.typical_bytes} B`, e.rps, e.p50_ms, e.p99_ms, e.bare_rps, e.bare_p50_ms, e.bare_p99_ms, e.ratio])))
+    md.push(''); md.push(`Server RSS: ${api.server_rss_after_start_mb} MB after start, ${api.server_peak_rss_mb} MB peak (VmHWM) over the run; the bare server peaked at ${api.bare_peak_rss_mb} MB.`)
+    for (const n of api.notes) { md.push(''); md.push(`Note: ${n}`) }
+  }
+  if (ingest) {
+    md.push(''); md.push(`### Ingestion (${ingest.articles} generated articles, ${ingest.megabytes} MB, ${ingest.quotes} quotes, fresh databases)`); md.push('')
+    const rows = [
+      ['extraction alone, one core', ingest.extract_one_core.articles_per_s, '–'],
+      [`extraction alone, ${ingest.extract_all_cores.workers} worker threads`, ingest.extract_all_cores.articles_per_s, '–'],
+      ['storing alone: store.ingest, one transaction per article', ingest.store.articles_per_s, '–'],
+      ['storing alone: 200 articles per transaction', ingest.store_batched.articles_per_s, '–'],
+      [`in-process: ${ingest.in_process.workers} extraction workers, main thread storing`, ingest.in_process.articles_per_s, `${ingest.in_process.peak_rss_mb} MB`],
+    ]
+    const b = ingest.batch_endpoint, c = ingest.cli
+    rows.push(['POST /sources/batch (NDJSON)', b ? (b.error ? `failed: ${b.error}` : b.articles_per_s) : 'missing', b && !b.error ? `${b.server_peak_rss_mb} MB (server)` : '–'])
+    rows.push(['whosaid ingest FILE --workers 2', c ? (c.error ? `failed: ${c.error}` : c.articles_per_s) : 'missing', c && !c.error ? `${c.peak_rss_mb} MB` : '–'])
+    md.push(markdownTable(['path', 'articles/s', 'peak RSS'], rows))
+    md.push(''); md.push(`Single-threaded, ${Math.round(ingest.extract_share * 100)}% of the time goes to extracting and ${Math.round(ingest.store_share * 100)}% to storing; with extraction on every core and storing on one thread the ceiling is ${ingest.ceiling_articles_per_s} articles/s.`)
+    for (const n of ingest.notes) { md.push(''); md.push(`Note: ${n}`) }
+  }
+  md.push(END)
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmark results\n\n\`npm run bench\` rewrites the part between the markers after every full run; the analysis after it is written by hand.\n\n${BEGIN}\n${END}\n\n## What limits it\n\n(to be written after a run)\n`
+  const a = text.indexOf(BEGIN), z = text.indexOf(END)
+  text = a >= 0 && z > a ? text.slice(0, a) + md.join('\n') + text.slice(z + END.length) : `${text}\n${md.join('\n')}\n`
+  fs.writeFileSync(file, text)
+  log('bench/RESULTS.md updated')
+}
