@@ -114,9 +114,32 @@ function assemble (doc: Doc, found: Found[], options: ExtractOptions): Extractio
       speaker: { id, name: e.name, mention: doc.text.slice(f.mentionStart, f.mentionEnd), start: f.mentionStart, end: f.mentionEnd, kind: e.kind },
       confidence,
       via: a.via ? doc.text.slice(doc.tokens[a.via.start]!.start, doc.tokens[a.via.end - 1]!.end) : null,
+      context: contextOf(doc, start, end, f.mentionStart, f.mentionEnd),
     })
   }
   return { extractor_version: EXTRACTOR_VERSION, quotes, speakers }
+}
+
+/** The index of the token that holds character `offset`, or the last one before it. */
+function tokenAt (doc: Doc, offset: number): number {
+  const { tokens } = doc
+  let lo = 0
+  let hi = tokens.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (tokens[mid]!.start <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** From the start of the first sentence the quote or its mention touches to the end of the last one. */
+function contextOf (doc: Doc, start: number, end: number, mentionStart: number, mentionEnd: number): [number, number] {
+  const first = doc.sentenceOf[tokenAt(doc, Math.min(start, mentionStart))]!
+  const last = doc.sentenceOf[tokenAt(doc, Math.max(end, mentionEnd) - 1)]!
+  const a = doc.sentences[first]!
+  const b = doc.sentences[last]!
+  return [doc.tokens[a.firstToken]!.start, doc.tokens[b.endToken - 1]!.end]
 }
 
 function aliasesOf (e: Entity): string[] {

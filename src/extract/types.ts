@@ -43,6 +43,11 @@ export interface ExtractedQuote {
   confidence: number
   /** A second-hand attribution ("the Wall Street Journal" in "… according to the Wall Street Journal"). */
   via: string | null
+  /**
+   * The sentence(s) holding the quote and its attribution: from the start of the first sentence that the quote or
+   * its speaker mention touches to the end of the last one.
+   */
+  context: [number, number]
 }
 
 export interface Extraction {

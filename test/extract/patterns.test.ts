@@ -120,6 +120,32 @@ pattern('a quote left open at a paragraph’s end continues in the next, attribu
     { words: 'The strike will go on', alsoWords: 'Our members are ready for a long fight,', name: 'Frank Mills', type: 'direct', fragments: 2, mention: 'he' },
   ], { count: 1, todo: 'the first paragraph of a multi-paragraph quote attributed in its last paragraph is dropped; only "Our members …" is extracted' })
 
+t.test('context: the whole sentence that holds the quote and its attribution', async (t) => {
+  const first = 'The council met on Monday.'
+  const sentence = '"The bridge will open in May," Mayor Carla Mendes said on Tuesday.'
+  const input = `${first} ${sentence} Work began last year.`
+  const ex = extract(input)
+  t.equal(ex.quotes.length, 1, summary(ex))
+  const q = ex.quotes[0]!
+  const context = input.slice(...q.context)
+  t.equal(context, sentence, 'exactly the sentence')
+  t.ok(context.includes(input.slice(q.start, q.end)), 'holds the quote')
+  t.ok(q.context[0] <= q.speaker!.start && q.speaker!.end <= q.context[1], 'holds the speaker mention')
+})
+
+t.test('context: "Q1," X said. "Q2." spans both sentences', async (t) => {
+  const input = 'It rained. "We are not done," Ellen Park said. "We will be back next year." The end came.'
+  const ex = extract(input)
+  const q = ex.quotes[0]!
+  t.equal(input.slice(...q.context), '"We are not done," Ellen Park said. "We will be back next year."')
+})
+
+t.test('context: an indirect quote whose pronoun refers back keeps to its own sentence', async (t) => {
+  const input = 'Senator Jane Doe met Mary Roe on Monday. She said the meeting had been productive.'
+  const q = extract(input).quotes[0]!
+  t.equal(input.slice(...q.context), 'She said the meeting had been productive.')
+})
+
 // --- Indirect speech -------------------------------------------------------------------------------------------
 
 pattern('X said that CLAUSE', 'Finance Minister Olaf Brandt said that inflation would fall below three percent by autumn.', [

@@ -20,6 +20,24 @@ function problems (input: string): string[] {
   for (const q of ex.quotes) {
     if (!['direct', 'mixed', 'indirect'].includes(q.type)) found.push(`quote type ${q.type}`)
   }
+  found.push(...contextProblems(input, ex))
+  return found
+}
+
+/** The context of every quote lies in the input and holds the quote and its speaker mention. */
+function contextProblems (input: string, ex: ReturnType<typeof extract>): string[] {
+  const found: string[] = []
+  ex.quotes.forEach((q, i) => {
+    const where = `quote ${i} ${JSON.stringify(q.text.slice(0, 40))}`
+    const c = q.context
+    if (!Array.isArray(c) || c.length !== 2 || !Number.isInteger(c[0]) || !Number.isInteger(c[1]) || c[0] < 0 || c[0] > c[1] || c[1] > input.length) {
+      found.push(`${where}: context ${JSON.stringify(c)} outside the input`)
+      return
+    }
+    if (q.start < c[0] || q.end > c[1]) found.push(`${where}: [${q.start}, ${q.end}) not within its context [${c[0]}, ${c[1]})`)
+    if (q.speaker && (q.speaker.start < c[0] || q.speaker.end > c[1])) found.push(`${where}: mention not within its context`)
+    if (/^\s|\s$/u.test(input.slice(c[0], c[1]))) found.push(`${where}: context starts or ends in white space`)
+  })
   return found
 }
 
@@ -90,6 +108,7 @@ t.test('minConfidence filters quotes and keeps offsets valid', async (t) => {
   for (const min of [0, 0.5, 0.75, 0.9, 1]) {
     const ex = extract(input, { minConfidence: min })
     t.same(offsetProblems(input, ex), [], `minConfidence ${min}`)
+    t.same(contextProblems(input, ex), [], `contexts at minConfidence ${min}`)
     t.ok(ex.quotes.every((q) => q.confidence >= min), `every quote at least ${min}`)
     t.equal(ex.quotes.length, all.quotes.filter((q) => q.confidence >= min).length, `exactly those of the full result at ${min}`)
   }
@@ -127,7 +146,8 @@ function scales (t: Test, make: (n: number) => string, n: number): void {
     detail += ` [${small.length} chars: ${s.toFixed(0)} ms, ${big.length} chars: ${b.toFixed(0)} ms]`
   }
   t.ok(ratio <= FACTOR, `10× the input takes ${ratio.toFixed(1)}× the time (limit ${FACTOR}×)${detail}`)
-  t.same(offsetProblems(big, extract(big)).slice(0, 5), [], 'the big input’s offsets are valid')
+  const ex = extract(big)
+  t.same([...offsetProblems(big, ex), ...contextProblems(big, ex)].slice(0, 5), [], 'the big input’s offsets are valid')
 }
 
 t.test('10,000 unmatched opening quotation marks', async (t) => {
