@@ -3,10 +3,15 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import sensible from '@fastify/sensible'
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { DEFAULT_BATCH_BODY_LIMIT, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT_PER_MINUTE, type CorsOrigin } from './config.js'
 import { MIGRATIONS_DIR, SEEDS_DIR } from './paths.js'
+import auth from './plugins/auth.js'
+import body from './plugins/body.js'
+import coerce from './plugins/coerce.js'
 import db from './plugins/db.js'
 import errors from './plugins/errors.js'
 import openapi from './plugins/openapi.js'
+import security from './plugins/security.js'
 import seed from './plugins/seed.js'
 import healthRoutes from './routes/health.js'
 import quoteRoutes from './routes/quotes.js'
@@ -20,11 +25,39 @@ export interface AppOptions {
   seed: boolean
   seedsDir?: string
   migrationsDir?: string
+  /** Writes need `Authorization: Bearer <apiKey>`; unset or null leaves them open. */
+  apiKey?: string | null
+  /** Requests per minute per client IP (default 1000); 0 turns the limit off. */
+  rateLimitPerMinute?: number
+  /** CORS origins: '*' or a list; unset or null sends no CORS headers. */
+  corsOrigin?: CorsOrigin
+  /** Largest JSON body in bytes (default 2 MB). */
+  bodyLimit?: number
+  /** Largest NDJSON batch request in bytes (default 100 MB), read by batch routes as fastify.limits.batchBodyLimit. */
+  batchBodyLimit?: number
 }
+
+/** Server timeouts (ms): a whole request, including a 100 MB batch upload, must arrive within requestTimeout. */
+export const SERVER_TIMEOUTS = {
+  requestTimeout: 120_000,
+  headersTimeout: 30_000,
+  keepAliveTimeout: 72_000,
+} as const
 
 export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(sensible)
   await fastify.register(errors)
+  // Headers, CORS and the rate limit first, then auth: hooks run in this order, all before any body is read.
+  await fastify.register(security, {
+    rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+    corsOrigin: options.corsOrigin ?? null,
+  })
+  await fastify.register(auth, { apiKey: options.apiKey ?? null })
+  await fastify.register(body, {
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    batchBodyLimit: options.batchBodyLimit ?? DEFAULT_BATCH_BODY_LIMIT,
+  })
+  await fastify.register(coerce)
   await fastify.register(openapi)
   await fastify.register(db, {
     databasePath: options.databasePath,
@@ -39,9 +72,24 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
 
 export type App = FastifyInstance
 
+/** The options the Fastify instance is built with: body limit, strict validation, timeouts. */
+export function serverOptions (options: AppOptions, logger: FastifyServerOptions['logger'] = false): FastifyServerOptions {
+  return {
+    logger,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // A body schema with additionalProperties: false refuses unknown fields instead of dropping them silently, and
+    // a body is taken as typed: only query strings, params and headers are converted (src/plugins/coerce.ts).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    requestTimeout: SERVER_TIMEOUTS.requestTimeout,
+    keepAliveTimeout: SERVER_TIMEOUTS.keepAliveTimeout,
+  }
+}
+
 /** A ready application; rejects (e.g. with a MigrationError) when start-up fails. */
 export async function buildApp (options: AppOptions, logger: FastifyServerOptions['logger'] = false): Promise<App> {
-  const fastify = Fastify({ logger }).withTypeProvider<TypeBoxTypeProvider>()
+  const fastify = Fastify(serverOptions(options, logger)).withTypeProvider<TypeBoxTypeProvider>()
+  // Slow senders of headers (slowloris) are cut off sooner than slow senders of bodies.
+  fastify.server.headersTimeout = SERVER_TIMEOUTS.headersTimeout
   // Unencapsulated so that tests and server.ts see fastify.db on the instance they hold.
   await fastify.register(fp(app), options)
   try {

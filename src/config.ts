@@ -10,7 +10,25 @@ export interface Config {
   logLevel: LogLevel
   /** Ingest seeds/ when the database has no sources at start-up. */
   seed: boolean
+  /** Writes need `Authorization: Bearer <apiKey>`; null leaves them open. */
+  apiKey: string | null
+  /** Requests per minute per client IP; 0 turns rate limiting off. */
+  rateLimitPerMinute: number
+  /** Origins allowed by CORS: '*', a list, or null for no CORS headers at all. */
+  corsOrigin: CorsOrigin
+  /** Largest JSON request body, in bytes. */
+  bodyLimit: number
+  /** Largest NDJSON batch request, in bytes. */
+  batchBodyLimit: number
 }
+
+export type CorsOrigin = '*' | string[] | null
+
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1000
+export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024
+export const DEFAULT_BATCH_BODY_LIMIT = 100 * 1024 * 1024
+/** Shorter keys are refused: a key is the only thing between the internet and the writes. */
+export const MIN_API_KEY_LENGTH = 16
 
 export const DEFAULT_DATABASE_PATH = './data/whosaid.db'
 
@@ -46,6 +64,41 @@ function parseSeed (value: string | undefined): boolean {
   throw new ConfigError(`SEED must be true or false, got "${value}"`)
 }
 
+function parseApiKey (value: string | undefined): string | null {
+  if (value === undefined || value === '') return null
+  // The same characters src/plugins/auth.ts accepts after "Bearer ".
+  if (!/^[\x21-\x7e]+$/.test(value)) {
+    throw new ConfigError('API_KEY must be printable ASCII without spaces (it is sent as "Authorization: Bearer <key>")')
+  }
+  if (value.length < MIN_API_KEY_LENGTH) {
+    throw new ConfigError(`API_KEY must be at least ${MIN_API_KEY_LENGTH} characters long, got ${value.length}`)
+  }
+  return value
+}
+
+function parseCount (name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) {
+    throw new ConfigError(`${name} must be an integer of at least ${min}, got "${value}"`)
+  }
+  return n
+}
+
+function parseCorsOrigin (value: string | undefined): CorsOrigin {
+  if (value === undefined || value.trim() === '') return null
+  if (value.trim() === '*') return '*'
+  const origins = value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '')
+  for (const origin of origins) {
+    let parsed: URL | undefined
+    try { parsed = new URL(origin) } catch { parsed = undefined }
+    if (parsed === undefined || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError(`CORS_ORIGIN must be * or a comma-separated list of origins like https://example.org, got "${origin}"`)
+    }
+  }
+  return origins.map((origin) => origin.replace(/\/$/, ''))
+}
+
 export function databasePathFrom (env: Env): string {
   const value = env['DATABASE_PATH']
   return value === undefined || value === '' ? DEFAULT_DATABASE_PATH : value
@@ -60,5 +113,10 @@ export function loadConfig (env: Env): Config {
     databasePath: databasePathFrom(env),
     logLevel: parseLogLevel(env['LOG_LEVEL']),
     seed: parseSeed(env['SEED']),
+    apiKey: parseApiKey(env['API_KEY']),
+    rateLimitPerMinute: parseCount('RATE_LIMIT_PER_MINUTE', env['RATE_LIMIT_PER_MINUTE'], DEFAULT_RATE_LIMIT_PER_MINUTE, 0),
+    corsOrigin: parseCorsOrigin(env['CORS_ORIGIN']),
+    bodyLimit: parseCount('BODY_LIMIT', env['BODY_LIMIT'], DEFAULT_BODY_LIMIT, 1),
+    batchBodyLimit: parseCount('BATCH_BODY_LIMIT', env['BATCH_BODY_LIMIT'], DEFAULT_BATCH_BODY_LIMIT, 1),
   }
 }

@@ -15,7 +15,16 @@ try {
 let app: Awaited<ReturnType<typeof buildApp>>
 try {
   app = await buildApp(
-    { databasePath: config.databasePath, seed: config.seed },
+    {
+      databasePath: config.databasePath,
+      seed: config.seed,
+      // Without a key, src/plugins/auth.ts logs a warning that writes are open.
+      apiKey: config.apiKey,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      corsOrigin: config.corsOrigin,
+      bodyLimit: config.bodyLimit,
+      batchBodyLimit: config.batchBodyLimit,
+    },
     { level: config.logLevel },
   )
   await app.listen({ port: config.port, host: config.host })

@@ -2,13 +2,25 @@ import t from 'tap'
 import { ConfigError, loadConfig } from '../src/config.js'
 
 t.test('defaults', async (t) => {
-  t.same(loadConfig({}), { port: 3000, host: '127.0.0.1', databasePath: './data/whosaid.db', logLevel: 'info', seed: true })
-  t.same(loadConfig({ PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '' }), loadConfig({}), 'empty means unset')
+  t.same(loadConfig({}), {
+    port: 3000,
+    host: '127.0.0.1',
+    databasePath: './data/whosaid.db',
+    logLevel: 'info',
+    seed: true,
+    apiKey: null,
+    rateLimitPerMinute: 1000,
+    corsOrigin: null,
+    bodyLimit: 2097152,
+    batchBodyLimit: 104857600,
+  })
+  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '' }
+  t.same(loadConfig(empty), loadConfig({}), 'empty means unset')
 })
 
 t.test('values from the environment', async (t) => {
   t.same(loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/data/w.db', LOG_LEVEL: 'DEBUG', SEED: 'false' }),
-    { port: 8080, host: '0.0.0.0', databasePath: '/data/w.db', logLevel: 'debug', seed: false })
+    { ...loadConfig({}), port: 8080, host: '0.0.0.0', databasePath: '/data/w.db', logLevel: 'debug', seed: false })
   t.equal(loadConfig({ PORT: '0' }).port, 0)
   t.equal(loadConfig({ PORT: '65535' }).port, 65535)
   t.equal(loadConfig({ SEED: '0' }).seed, false)
@@ -21,4 +33,42 @@ t.test('bad values give a message naming the variable and the value', async (t) 
   }
   t.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), { name: 'ConfigError', message: /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"$/ })
   t.throws(() => loadConfig({ SEED: 'maybe' }), { name: 'ConfigError', message: 'SEED must be true or false, got "maybe"' })
+})
+
+t.test('API_KEY', async (t) => {
+  const key = 'a-long-enough-key-0123456789/+=='
+  t.equal(loadConfig({ API_KEY: key }).apiKey, key)
+  t.throws(() => loadConfig({ API_KEY: 'short' }),
+    new ConfigError('API_KEY must be at least 16 characters long, got 5'))
+  for (const bad of ['has a space in it 0123456789', 'tab\tinside-0123456789', 'non-ascii-ключ-0123456789']) {
+    t.throws(() => loadConfig({ API_KEY: bad }),
+      new ConfigError('API_KEY must be printable ASCII without spaces (it is sent as "Authorization: Bearer <key>")'), JSON.stringify(bad))
+  }
+  t.notMatch(String((() => { try { loadConfig({ API_KEY: 'secret' }) } catch (err) { return (err as Error).message } })()), /secret/,
+    'the message never repeats the key')
+})
+
+t.test('RATE_LIMIT_PER_MINUTE, BODY_LIMIT, BATCH_BODY_LIMIT', async (t) => {
+  t.same(loadConfig({ RATE_LIMIT_PER_MINUTE: '60', BODY_LIMIT: '1024', BATCH_BODY_LIMIT: '1048576' }),
+    { ...loadConfig({}), rateLimitPerMinute: 60, bodyLimit: 1024, batchBodyLimit: 1048576 })
+  t.equal(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute, 0, '0 turns rate limiting off')
+  for (const bad of ['-1', 'ten', '1.5', '1e3', ' 5', '99999999999999999999']) {
+    t.throws(() => loadConfig({ RATE_LIMIT_PER_MINUTE: bad }),
+      new ConfigError(`RATE_LIMIT_PER_MINUTE must be an integer of at least 0, got "${bad}"`), bad)
+  }
+  for (const name of ['BODY_LIMIT', 'BATCH_BODY_LIMIT']) {
+    t.throws(() => loadConfig({ [name]: '0' }), new ConfigError(`${name} must be an integer of at least 1, got "0"`))
+    t.throws(() => loadConfig({ [name]: '2MB' }), new ConfigError(`${name} must be an integer of at least 1, got "2MB"`))
+  }
+})
+
+t.test('CORS_ORIGIN', async (t) => {
+  t.equal(loadConfig({ CORS_ORIGIN: '*' }).corsOrigin, '*')
+  t.same(loadConfig({ CORS_ORIGIN: 'https://a.example' }).corsOrigin, ['https://a.example'])
+  t.same(loadConfig({ CORS_ORIGIN: 'https://a.example, http://localhost:5173/ ,' }).corsOrigin,
+    ['https://a.example', 'http://localhost:5173'], 'spaces, a trailing slash and empty items are dropped')
+  for (const bad of ['a.example', 'https://a.example/app', 'ftp://a.example', 'null', 'https://A.example', 'https://a.example:443']) {
+    t.throws(() => loadConfig({ CORS_ORIGIN: `https://ok.example,${bad}` }),
+      new ConfigError(`CORS_ORIGIN must be * or a comma-separated list of origins like https://example.org, got "${bad}"`), bad)
+  }
 })

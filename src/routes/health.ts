@@ -4,6 +4,8 @@ import { Health } from '../schemas/health.js'
 
 const healthRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/health', {
+    // Probes must never see a 429.
+    config: { rateLimit: false },
     schema: {
       summary: 'Whether the service and its database answer',
       tags: ['health'],

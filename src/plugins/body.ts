@@ -1,0 +1,55 @@
+// What request bodies the API takes: the size limits (fastify.limits) and, for routes whose body schema is an
+// object, only the media types they parse (415 otherwise, decided before the body is read).
+import type { FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+
+export interface Limits {
+  /** Largest JSON body in bytes: the server-wide bodyLimit (BODY_LIMIT). */
+  bodyLimit: number
+  /** Largest NDJSON batch request in bytes (BATCH_BODY_LIMIT): a batch route sets `bodyLimit: fastify.limits.batchBodyLimit`. */
+  batchBodyLimit: number
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    limits: Limits
+  }
+}
+
+export class UnsupportedMediaTypeError extends Error {
+  override name = 'UnsupportedMediaTypeError'
+  readonly statusCode = 415
+}
+
+/** The media type of a Content-Type header, lower case, without parameters ("application/json; charset=utf-8" → "application/json"). */
+export function mediaType (contentType: string): string {
+  return contentType.split(';')[0]!.trim().toLowerCase()
+}
+
+/**
+ * The media types a route takes: its schema's `consumes` (also shown in the OpenAPI description) or, for a body
+ * schema that is a JSON object, application/json; undefined when the route leaves it to the parsers it has.
+ */
+export function acceptedTypes (request: FastifyRequest): string[] | undefined {
+  const schema = request.routeOptions.schema as { body?: { type?: unknown }, consumes?: unknown } | undefined
+  if (Array.isArray(schema?.consumes)) return schema.consumes.map(String)
+  return schema?.body?.type === 'object' ? ['application/json'] : undefined
+}
+
+export const listTypes = (types: string[]): string => types.join(' or ')
+
+export default fp<Limits>(async (fastify, options) => {
+  fastify.decorate('limits', { bodyLimit: options.bodyLimit, batchBodyLimit: options.batchBodyLimit })
+
+  // Fastify parses text/plain into a string, which a JSON route would then refuse as "body must be object" (400);
+  // the client sent the wrong kind of body, and 415 says so, before any of it is read.
+  fastify.addHook('preParsing', async (request, reply) => {
+    const contentType = request.headers['content-type']
+    if (contentType === undefined) return
+    const accepted = acceptedTypes(request)
+    if (accepted === undefined || accepted.includes(mediaType(contentType))) return
+    reply.header('connection', 'close')
+    throw new UnsupportedMediaTypeError(
+      `Content-Type ${JSON.stringify(mediaType(contentType))} is not accepted here; send ${listTypes(accepted)}`)
+  })
+}, { name: 'body' })
