@@ -14,9 +14,13 @@ import openapi from './plugins/openapi.js'
 import security from './plugins/security.js'
 import seed from './plugins/seed.js'
 import healthRoutes from './routes/health.js'
-import quoteRoutes from './routes/quotes.js'
-import sourceRoutes from './routes/sources.js'
-import speakerRoutes from './routes/speakers.js'
+import cursors from './plugins/cursors.js'
+import quoteCorrectionRoutes from './routes/quotes/correct.js'
+import quoteRoutes from './routes/quotes/index.js'
+import sourceRoutes from './routes/sources/index.js'
+import sourceManageRoutes from './routes/sources/manage.js'
+import speakerCorrectionRoutes from './routes/speakers/corrections.js'
+import speakerRoutes from './routes/speakers/index.js'
 
 export interface AppOptions {
   /** A file path, or ':memory:'. */
@@ -63,11 +67,15 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
     databasePath: options.databasePath,
     migrationsDir: options.migrationsDir ?? MIGRATIONS_DIR,
   })
+  await fastify.register(cursors)
   if (options.seed) await fastify.register(seed, { seedsDir: options.seedsDir ?? SEEDS_DIR })
   await fastify.register(healthRoutes)
   await fastify.register(sourceRoutes)
+  await fastify.register(sourceManageRoutes)
   await fastify.register(speakerRoutes)
+  await fastify.register(speakerCorrectionRoutes)
   await fastify.register(quoteRoutes)
+  await fastify.register(quoteCorrectionRoutes)
 }
 
 export type App = FastifyInstance

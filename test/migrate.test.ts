@@ -38,10 +38,45 @@ t.test('every lookup the API makes has an index', async (t) => {
   migrate(db, MIGRATIONS_DIR)
   const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>)
     .map((row) => row.detail).join('\n')
-  t.match(plan('SELECT id FROM quotes WHERE speaker_id = 1 AND id > 0 ORDER BY id'), /USING (COVERING )?INDEX quotes_speaker/)
-  t.match(plan('SELECT id FROM quotes WHERE source_id = 1 AND id > 0 ORDER BY id'), /USING (COVERING )?INDEX quotes_source/)
-  t.match(plan('SELECT id FROM speakers WHERE name = \'x\' AND kind = \'person\''), /USING (COVERING )?INDEX speakers_name_kind/)
-  t.match(plan('SELECT id FROM sources WHERE content_hash = \'x\''), /USING (COVERING )?INDEX/)
+  t.match(plan("SELECT id FROM quotes WHERE speaker_id = 1 AND (quoted_at < 'x' OR (quoted_at = 'x' AND id < 5)) ORDER BY quoted_at DESC, id DESC LIMIT 21"),
+    /USING (COVERING )?INDEX quotes_speaker_newest/)
+  t.notMatch(plan('SELECT id FROM quotes ORDER BY quoted_at DESC, id DESC LIMIT 21'), /TEMP B-TREE/, 'newest first needs no sort')
+  t.match(plan('SELECT id FROM quotes WHERE source_id = 1 ORDER BY start_offset'), /USING (COVERING )?INDEX quotes_source/)
+  t.match(plan("SELECT id FROM speakers WHERE surname_key = 'x' AND kind = 'person' AND home_source_id IS NULL"), /USING (COVERING )?INDEX speakers_surname/)
+  t.match(plan("SELECT id FROM speakers WHERE name_key = 'x' AND kind = 'organization' AND home_source_id IS NULL"), /USING (COVERING )?INDEX speakers_org_name/)
+  t.match(plan('SELECT id FROM speakers s WHERE s.merged_into IS NULL AND s.home_source_id IS NULL AND s.quote_count > 0 ORDER BY s.quote_count DESC, s.id LIMIT 21'),
+    /USING (COVERING )?INDEX speakers_by_count/)
+  t.match(plan("SELECT speaker_id FROM speaker_tokens WHERE token >= 'wit' AND token < 'wit\uffff'"), /USING (COVERING )?(PRIMARY KEY|INDEX)/)
+  t.match(plan("SELECT id FROM quotes WHERE speaker_id = 1 AND text_key = 'k'"), /USING (COVERING )?INDEX quotes_speaker_words/)
+  t.match(plan("SELECT id FROM sources WHERE content_hash = 'x'"), /USING (COVERING )?INDEX/)
+  t.match(plan("SELECT id FROM sources WHERE url = 'x'"), /USING (COVERING )?INDEX/)
+})
+
+t.test('002 upgrades a database written by 001: keys, counts and local speakers filled in', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-migrations-'))
+  copyFileSync(join(MIGRATIONS_DIR, '001_initial_schema.sql'), join(dir, '001_initial_schema.sql'))
+  const path = join(mkdtempSync(join(tmpdir(), 'whosaid-db-')), 'w.db')
+  const old = openDatabase(path)
+  migrate(old, dir)
+  old.exec(`INSERT INTO sources (id, title, text, content_hash, ingested_at, published_at, extractor_version)
+      VALUES (1, 't', 'Benjamín Netanyahu said no. The ministry said yes.', 'h', '2024-01-02T00:00:00.000Z', '2024-01-01T00:00:00.000Z', 'v');
+    INSERT INTO speakers (id, slug, name, kind, title) VALUES (1, 'benjamin-netanyahu', 'Benjamín Netanyahu', 'person', 'Prime Minister'),
+      (2, NULL, 'the ministry', 'organization', NULL);
+    INSERT INTO speaker_aliases VALUES (1, 'Benjamín Netanyahu', 1), (1, 'Netanyahu', 1), (2, 'the ministry', 1);
+    INSERT INTO quotes (source_id, speaker_id, text, start_offset, end_offset, type, confidence)
+      VALUES (1, 1, 'no', 24, 26, 'indirect', 0.8), (1, 2, 'yes', 46, 49, 'indirect', 0.8);`)
+  old.close()
+
+  const store = Store.open({ path, migrationsDir: MIGRATIONS_DIR })
+  t.teardown(() => store.close())
+  t.ok(store.appliedMigrations.includes('002_speaker_identity.sql'))
+  const row = store.db.prepare('SELECT name_key, first_key, surname_key, quote_count, source_count, first_quoted_at FROM speakers WHERE id = 1').get()
+  t.same(row, { name_key: 'benjamin netanyahu', first_key: 'benjamin', surname_key: 'netanyahu', quote_count: 1, source_count: 1, first_quoted_at: '2024-01-01T00:00:00.000Z' })
+  t.equal(store.speakers.get(2)!.source_id, 1, 'a role-only organisation belongs to its article')
+  t.same(store.speakers.list({ limit: 10 }, { nameTokens: ['netan'] }).items.map((s) => s.id), [1])
+  t.same(store.speakers.get(1)!.titles, ['Prime Minister'])
+  t.same(store.quotes.list({ limit: 10 }, { match: 'yes' }).items.map((q) => q.quoted_at), ['2024-01-01T00:00:00.000Z'])
+  t.match(store.cursorSecret(), /^[0-9a-f]{64}$/)
 })
 
 t.test('running migrations again applies nothing and keeps the data', async (t) => {

@@ -16,9 +16,18 @@ export const QuoteSpeaker = Type.Object({
   end: Nullable(Offset),
 })
 
+export const QuoteSource = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  url: Nullable(Type.String()),
+  publisher: Nullable(Type.String()),
+  published_at: Nullable(Type.String({ format: 'date-time' })),
+})
+
 export const Quote = Type.Object({
   id: Type.Integer(),
   source_id: Type.Integer(),
+  source: QuoteSource,
   speaker: Nullable(QuoteSpeaker),
   text: Type.String({ description: 'Without the outer quotation marks; fragments joined with " … ".' }),
   start: Offset,
@@ -30,4 +39,21 @@ export const Quote = Type.Object({
   cue: Nullable(Type.String()),
   confidence: Type.Number({ minimum: 0, maximum: 1 }),
   via: Nullable(Type.String()),
-})
+  quoted_at: Type.String({ format: 'date-time', description: 'The source\'s publication date, else when it was ingested.' }),
+  corrected: Type.Boolean({ description: 'True when the speaker was set by hand.' }),
+  copies: Type.Optional(Type.Array(Type.Object({ quote_id: Type.Integer(), source: QuoteSource }), {
+    description: 'With distinct=true: every source where this speaker said these words, newest first.',
+  })),
+}, { title: 'Quote' })
+
+export const QuoteDetail = Type.Composite([Quote, Type.Object({
+  context: Nullable(Type.Object({
+    start: Offset,
+    end: Offset,
+    text: Type.String({ description: 'The sentence(s) around the quote.' }),
+  })),
+})], { title: 'QuoteDetail' })
+
+export const QuotePatch = Type.Object({
+  speaker_id: Type.Integer({ minimum: 1, description: 'The speaker who really said it.' }),
+}, { additionalProperties: false })

@@ -1,7 +1,27 @@
 // The one path from an article to stored quotes, shared by the API, seeding and the CLI.
-import { extract } from '../extract/index.js'
+import { EXTRACTOR_VERSION, extract } from '../extract/index.js'
 import type { ArticleInput, IngestResult, Store } from '../store/index.js'
 
 export function ingestArticle (store: Store, article: ArticleInput): IngestResult {
   return store.ingest(article, extract(article.text))
+}
+
+export interface ReextractResult {
+  source_id: number
+  extractor_version: string
+  /** False when the source was already extracted by the current version and `force` was not set. */
+  reextracted: boolean
+  quote_count: number
+}
+
+/** Extracts a stored article again with the current extractor; undefined when there is no such source. */
+export function reextractSource (store: Store, sourceId: number, force = false): ReextractResult | undefined {
+  const source = store.sources.get(sourceId)
+  if (!source) return undefined
+  if (source.extractor_version === EXTRACTOR_VERSION && !force) {
+    return { source_id: sourceId, extractor_version: EXTRACTOR_VERSION, reextracted: false, quote_count: source.quote_count }
+  }
+  const extraction = extract(source.text)
+  store.articles.reextract(sourceId, extraction)
+  return { source_id: sourceId, extractor_version: EXTRACTOR_VERSION, reextracted: true, quote_count: extraction.quotes.length }
 }

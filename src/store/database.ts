@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
+import { isRoleOnly, nameKey, nameTokens, personName, textKey } from '../identity/names.js'
 
 export type Database = BetterSqlite3.Database
 
@@ -16,9 +17,22 @@ export function openDatabase (path: string): Database {
     // Wait for a competing writer (e.g. `whosaid seed` next to the server) instead of failing at once.
     db.pragma('busy_timeout = 5000')
     db.pragma('synchronous = NORMAL')
+    registerFunctions(db)
   } catch (err) {
     db.close()
     throw err
   }
   return db
+}
+
+// Name folding for SQL (migrations backfill keys with it); the same functions the ingest path uses.
+function registerFunctions (db: Database): void {
+  const options = { deterministic: true }
+  const onText = (fn: (text: string) => unknown) => (value: unknown) => typeof value === 'string' ? fn(value) : null
+  db.function('whosaid_name_key', options, onText(nameKey))
+  db.function('whosaid_first_key', options, onText((name) => personName(name)?.first ?? null))
+  db.function('whosaid_surname_key', options, onText((name) => personName(name)?.surname ?? null))
+  db.function('whosaid_name_tokens', options, onText((name) => JSON.stringify(nameTokens(name))))
+  db.function('whosaid_text_key', options, onText(textKey))
+  db.function('whosaid_role_only', options, onText((name) => isRoleOnly(name) ? 1 : 0))
 }

@@ -1,21 +1,22 @@
 // The store: every read and write of the database goes through here.
-import type { Extraction } from '../extract/types.js'
+import { Corrections } from './corrections.js'
 import { openDatabase, type Database } from './database.js'
-import { createIngest, type ArticleInput, type IngestResult } from './ingest.js'
 import { migrate } from './migrate.js'
 import { QuoteStore } from './quotes.js'
+import { SourceWriter } from './source-writes.js'
 import { SourceStore } from './sources.js'
 import { SpeakerStore } from './speakers.js'
 
 export type { Database } from './database.js'
-export type { ArticleInput, IngestResult, IngestStatus } from './ingest.js'
-export { InvalidExtractionError, SourceConflictError, contentHash } from './ingest.js'
+export { ConflictError, NotFoundError, QuerySyntaxError } from './errors.js'
 export { MigrationError } from './migrate.js'
-export type { PageRequest, PageResult } from './page.js'
-export type { Quote, QuoteFilter, QuoteSpeakerRef } from './quotes.js'
-export { toFtsQuery } from './quotes.js'
-export type { SourceDetail, SourceSummary } from './sources.js'
-export type { Speaker, SpeakerFilter } from './speakers.js'
+export { PageKeyError, type PageKey, type PageRequest, type PageResult } from './page.js'
+export type { Quote, QuoteDetail, QuoteFilter, QuoteSort, QuoteSourceRef, QuoteSpeakerRef } from './quotes.js'
+export {
+  InvalidExtractionError, contentHash, type ArticleInput, type IngestResult, type IngestStatus,
+} from './source-writes.js'
+export type { SourceDetail, SourceFilter, SourceSummary } from './sources.js'
+export type { Speaker, SpeakerAlias, SpeakerDetail, SpeakerFilter, SpeakerRef, SpeakerSort } from './speakers.js'
 
 export interface StoreOptions {
   /** A file path, or ':memory:'. */
@@ -28,8 +29,10 @@ export class Store {
   readonly sources: SourceStore
   readonly speakers: SpeakerStore
   readonly quotes: QuoteStore
-  /** Stores an article and its extraction in one transaction; the same text twice is stored once. */
-  readonly ingest: (article: ArticleInput, extraction: Extraction) => IngestResult
+  /** Ingest, re-extraction and deletion of articles, each in one transaction. */
+  readonly articles: SourceWriter
+  /** Merges, splits and quote attributions made by hand. */
+  readonly corrections: Corrections
   /** Names of the migrations applied when this store was opened. */
   readonly appliedMigrations: string[]
 
@@ -39,7 +42,8 @@ export class Store {
     this.sources = new SourceStore(db)
     this.speakers = new SpeakerStore(db)
     this.quotes = new QuoteStore(db)
-    this.ingest = createIngest(db)
+    this.articles = new SourceWriter(db)
+    this.corrections = new Corrections(db)
   }
 
   /** Opens the database and brings its schema up to date; throws MigrationError if a migration fails. */
@@ -53,12 +57,29 @@ export class Store {
     }
   }
 
+  /** Stores an article and its extraction in one transaction; the same text twice is stored once. */
+  ingest (...args: Parameters<SourceWriter['ingest']>): ReturnType<SourceWriter['ingest']> {
+    return this.articles.ingest(...args)
+  }
+
+  /** The secret that signs this database's pagination cursors (made by a migration). */
+  cursorSecret (): string {
+    return this.db.prepare<[], string>("SELECT value FROM settings WHERE key = 'cursor_secret'").pluck().get() as string
+  }
+
   /** Throws if the database cannot answer a query. */
   ping (): void {
     this.db.prepare('SELECT 1').get()
   }
 
+  /** Checkpoints the write-ahead log into the database file and closes it. */
   close (): void {
-    if (this.db.open) this.db.close()
+    if (!this.db.open) return
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)')
+    } catch {
+      // Another process may hold the database; closing still checkpoints what it can.
+    }
+    this.db.close()
   }
 }

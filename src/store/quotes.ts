@@ -1,7 +1,10 @@
-// Reads of quotes, filtered by source, speaker, type or words in the quote (FTS5).
+// Reads of quotes: lists filtered by source, speaker, type, date, confidence and full text
+// (FTS5), newest first, by relevance or in article order; one quote with the sentence around it.
 import type { QuoteType, SpeakerKind } from '../extract/types.js'
 import type { Database } from './database.js'
-import { toPage, type PageRequest, type PageResult } from './page.js'
+import { withFtsQuery } from './errors.js'
+import { checkKey, toPage, type PageKey, type PageRequest, type PageResult } from './page.js'
+import { StatementCache } from './statements.js'
 
 export interface QuoteSpeakerRef {
   id: number
@@ -14,9 +17,18 @@ export interface QuoteSpeakerRef {
   end: number | null
 }
 
+export interface QuoteSourceRef {
+  id: number
+  title: string
+  url: string | null
+  publisher: string | null
+  published_at: string | null
+}
+
 export interface Quote {
   id: number
   source_id: number
+  source: QuoteSourceRef
   speaker: QuoteSpeakerRef | null
   text: string
   start: number
@@ -26,14 +38,37 @@ export interface Quote {
   cue: string | null
   confidence: number
   via: string | null
+  /** The source's publication date, else when it was ingested. */
+  quoted_at: string
+  /** True when the speaker was set by hand (PATCH /quotes/:id). */
+  corrected: boolean
+  /** With `distinct`: every source where this speaker said these words, newest first. */
+  copies?: Array<{ quote_id: number, source: QuoteSourceRef }>
 }
+
+export interface QuoteDetail extends Quote {
+  /** The sentence(s) around the quote in the source text, with their offsets. */
+  context: { start: number, end: number, text: string } | null
+}
+
+/** newest: by source date; relevance: best full-text match first (needs `match`); position: in article order. */
+export type QuoteSort = 'newest' | 'relevance' | 'position'
 
 export interface QuoteFilter {
   source_id?: number | undefined
   speaker_id?: number | undefined
+  /** Quotes of any of these speakers. */
+  speaker_ids?: number[] | undefined
   type?: QuoteType | undefined
-  /** An FTS5 query as made by toFtsQuery. */
+  /** ISO 8601 bounds on the source date: since inclusive, until exclusive. */
+  since?: string | undefined
+  until?: string | undefined
+  min_confidence?: number | undefined
+  /** An FTS5 query over the quote text. */
   match?: string | undefined
+  /** Fold the same words by the same speaker in several sources into one item. */
+  distinct?: boolean | undefined
+  sort?: QuoteSort | undefined
 }
 
 interface QuoteRow {
@@ -54,27 +89,39 @@ interface QuoteRow {
   cue: string | null
   confidence: number
   via: string | null
+  quoted_at: string
+  corrected: number
+  text_key: string | null
+  context_start: number | null
+  context_end: number | null
+  source_title: string
+  source_url: string | null
+  source_publisher: string | null
+  source_published_at: string | null
+  rank?: number
 }
 
-const SELECT = `SELECT q.id, q.source_id, q.speaker_id, sp.slug AS speaker_slug, sp.name AS speaker_name,
+const COLUMNS = `q.id, q.source_id, q.speaker_id, sp.slug AS speaker_slug, sp.name AS speaker_name,
   sp.kind AS speaker_kind, q.speaker_mention, q.speaker_start, q.speaker_end, q.text, q.start_offset,
-  q.end_offset, q.fragments, q.type, q.cue, q.confidence, q.via
-  FROM quotes q LEFT JOIN speakers sp ON sp.id = q.speaker_id`
-
-/**
- * Turns free text into an FTS5 query that matches quotes containing every word, so user input
- * can never be an FTS5 syntax error. Returns null when the text has no word in it.
- */
-export function toFtsQuery (text: string): string | null {
-  const words = text.match(/[\p{L}\p{N}]+/gu)
-  if (!words) return null
-  return words.map((word) => `"${word}"`).join(' ')
-}
+  q.end_offset, q.fragments, q.type, q.cue, q.confidence, q.via, q.quoted_at, q.corrected, q.text_key,
+  q.context_start, q.context_end, src.title AS source_title, src.url AS source_url,
+  src.publisher AS source_publisher, src.published_at AS source_published_at`
+const JOINS = 'LEFT JOIN speakers sp ON sp.id = q.speaker_id JOIN sources src ON src.id = q.source_id'
+const COPIES_SHOWN = 50
+// More than any article has; a bound so that one request cannot read a whole table.
+const MAX_QUOTES_PER_SOURCE = 100_000
 
 function fromRow (row: QuoteRow): Quote {
   return {
     id: row.id,
     source_id: row.source_id,
+    source: {
+      id: row.source_id,
+      title: row.source_title,
+      url: row.source_url,
+      publisher: row.source_publisher,
+      published_at: row.source_published_at,
+    },
     speaker: row.speaker_id === null
       ? null
       : {
@@ -94,42 +141,111 @@ function fromRow (row: QuoteRow): Quote {
     cue: row.cue,
     confidence: row.confidence,
     via: row.via,
+    quoted_at: row.quoted_at,
+    corrected: row.corrected === 1,
   }
 }
 
 export class QuoteStore {
-  readonly #db: Database
+  readonly #lists: StatementCache
   readonly #get
-  // One prepared statement per combination of filters, made on first use.
-  readonly #lists = new Map<string, ReturnType<Database['prepare']>>()
+  readonly #sourceText
+  readonly #copies
 
   constructor (db: Database) {
-    this.#db = db
-    this.#get = db.prepare<[number], QuoteRow>(`${SELECT} WHERE q.id = ?`)
+    this.#lists = new StatementCache(db)
+    this.#get = db.prepare<[number], QuoteRow>(`SELECT ${COLUMNS} FROM quotes q ${JOINS} WHERE q.id = ?`)
+    this.#sourceText = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck()
+    this.#copies = db.prepare<[number, string], QuoteRow>(`SELECT ${COLUMNS} FROM quotes q ${JOINS}
+      WHERE q.speaker_id = ? AND q.text_key = ? ORDER BY q.quoted_at DESC, q.id DESC LIMIT ${COPIES_SHOWN}`)
   }
 
   list (page: PageRequest, filter: QuoteFilter = {}): PageResult<Quote> {
-    const clauses = ['q.id > @after']
-    if (filter.source_id !== undefined) clauses.push('q.source_id = @source_id')
-    if (filter.speaker_id !== undefined) clauses.push('q.speaker_id = @speaker_id')
-    if (filter.type !== undefined) clauses.push('q.type = @type')
-    if (filter.match !== undefined) clauses.push('q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH @match)')
-    const sql = `${SELECT} WHERE ${clauses.join(' AND ')} ORDER BY q.id LIMIT @limit`
-    let statement = this.#lists.get(sql)
-    if (!statement) {
-      statement = this.#db.prepare(sql)
-      this.#lists.set(sql, statement)
+    const sort = filter.sort ?? (filter.match !== undefined ? 'relevance' : 'newest')
+    const relevance = sort === 'relevance' && filter.match !== undefined
+    const params: Record<string, unknown> = { limit: page.limit + 1 }
+    const clauses: string[] = []
+    const add = (clause: string, values: Record<string, unknown>): void => {
+      clauses.push(clause)
+      Object.assign(params, values)
     }
-    const params: Record<string, unknown> = { after: page.after ?? 0, limit: page.limit + 1 }
-    for (const key of ['source_id', 'speaker_id', 'type', 'match'] as const) {
-      if (filter[key] !== undefined) params[key] = filter[key]
+    if (filter.source_id !== undefined) add('q.source_id = @source_id', { source_id: filter.source_id })
+    if (filter.speaker_id !== undefined) add('q.speaker_id = @speaker_id', { speaker_id: filter.speaker_id })
+    if (filter.speaker_ids !== undefined) {
+      // Ids are integers from the store, never client text, so they can be part of the SQL.
+      clauses.push(`q.speaker_id IN (${filter.speaker_ids.map((id) => Math.trunc(id)).join(', ') || 'NULL'})`)
     }
-    const rows = statement.all(params) as QuoteRow[]
-    return toPage(rows.map(fromRow), page.limit)
+    if (filter.type !== undefined) add('q.type = @type', { type: filter.type })
+    if (filter.since !== undefined) add('q.quoted_at >= @since', { since: filter.since })
+    if (filter.until !== undefined) add('q.quoted_at < @until', { until: filter.until })
+    if (filter.min_confidence !== undefined) add('q.confidence >= @min_confidence', { min_confidence: filter.min_confidence })
+    if (filter.match !== undefined) {
+      params['match'] = filter.match
+      if (relevance) clauses.push('quotes_fts MATCH @match')
+      else clauses.push('q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH @match)')
+    }
+    if (filter.distinct) {
+      // Only the newest copy of the same words by the same speaker stands for them all.
+      clauses.push(`(q.speaker_id IS NULL OR q.id = (SELECT q2.id FROM quotes q2
+        WHERE q2.speaker_id = q.speaker_id AND q2.text_key = q.text_key ORDER BY q2.quoted_at DESC, q2.id DESC LIMIT 1))`)
+    }
+
+    let order: string
+    let keyOf: (row: QuoteRow) => PageKey
+    if (relevance) {
+      order = 'f.rank, q.id'
+      keyOf = (row) => [row.rank!, row.id]
+      if (page.after) {
+        const [rank, id] = checkKey(page.after, ['number', 'number'])
+        add('(f.rank > @rank OR (f.rank = @rank AND q.id > @id))', { rank, id })
+      }
+    } else if (sort === 'position') {
+      order = 'q.start_offset, q.id'
+      keyOf = (row) => [row.start_offset, row.id]
+      if (page.after) {
+        const [start, id] = checkKey(page.after, ['number', 'number'])
+        add('(q.start_offset > @start OR (q.start_offset = @start AND q.id > @id))', { start, id })
+      }
+    } else {
+      order = 'q.quoted_at DESC, q.id DESC'
+      keyOf = (row) => [row.quoted_at, row.id]
+      if (page.after) {
+        const [at, id] = checkKey(page.after, ['string', 'number'])
+        add('(q.quoted_at < @at OR (q.quoted_at = @at AND q.id < @id))', { at, id })
+      }
+    }
+    const from = relevance
+      ? `FROM quotes_fts f JOIN quotes q ON q.id = f.rowid ${JOINS}`
+      : `FROM quotes q ${JOINS}`
+    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''
+    const sql = `SELECT ${COLUMNS}${relevance ? ', f.rank AS rank' : ''} ${from} ${where} ORDER BY ${order} LIMIT @limit`
+
+    const rows = withFtsQuery(() => this.#lists.get(sql).all(params) as QuoteRow[])
+    return toPage(rows, page.limit, keyOf, (row) => {
+      const quote = fromRow(row)
+      if (filter.distinct) quote.copies = this.#copiesOf(row)
+      return quote
+    })
   }
 
-  get (id: number): Quote | undefined {
+  /** Every quote of one article, in article order. */
+  ofSource (sourceId: number): Quote[] {
+    return this.list({ limit: MAX_QUOTES_PER_SOURCE }, { source_id: sourceId, sort: 'position' }).items
+  }
+
+  get (id: number): QuoteDetail | undefined {
     const row = this.#get.get(id)
-    return row && fromRow(row)
+    if (!row) return undefined
+    let context: QuoteDetail['context'] = null
+    if (row.context_start !== null && row.context_end !== null) {
+      const text = this.#sourceText.get(row.source_id) as string
+      context = { start: row.context_start, end: row.context_end, text: text.slice(row.context_start, row.context_end) }
+    }
+    return { ...fromRow(row), context }
+  }
+
+  #copiesOf (row: QuoteRow): Quote['copies'] {
+    const copies = row.speaker_id === null || row.text_key === null ? [row] : this.#copies.all(row.speaker_id, row.text_key)
+    return copies.map((copy) => ({ quote_id: copy.id, source: fromRow(copy).source }))
   }
 }

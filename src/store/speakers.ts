@@ -1,7 +1,9 @@
-// Reads of speakers, with the aliases articles use for them.
+// Reads of speakers: lists filtered by name words and kind, one speaker with the names and titles
+// articles give it, and lookups by id or slug that follow manual merges.
 import type { SpeakerKind } from '../extract/types.js'
 import type { Database } from './database.js'
-import { toPage, type PageRequest, type PageResult } from './page.js'
+import { StatementCache } from './statements.js'
+import { checkKey, toPage, type PageKey, type PageRequest, type PageResult } from './page.js'
 
 export interface Speaker {
   id: number
@@ -9,47 +11,132 @@ export interface Speaker {
   name: string | null
   kind: SpeakerKind
   title: string | null
-  aliases: string[]
+  /** The article an unnamed or role-only speaker belongs to; null for speakers shared across articles. */
+  source_id: number | null
   quote_count: number
+  source_count: number
+  first_quoted_at: string | null
+  last_quoted_at: string | null
 }
+
+export interface SpeakerAlias {
+  alias: string
+  source_count: number
+  /** The first sources (by id) where the speaker goes by this name. */
+  source_ids: number[]
+}
+
+export interface SpeakerDetail extends Speaker {
+  titles: string[]
+  aliases: SpeakerAlias[]
+}
+
+export type SpeakerSort = 'quotes' | 'name'
 
 export interface SpeakerFilter {
+  /** Every word must start a word of one of the speaker's names (folded words from nameTokens). */
+  nameTokens?: string[] | undefined
+  /** 'unnamed' lists the speakers that belong to one article. */
   kind?: SpeakerKind | undefined
+  sort?: SpeakerSort | undefined
 }
 
-type SpeakerRow = Omit<Speaker, 'aliases'> & { aliases: string }
+/** What a speaker reference (id or slug) points at; `merged_into` is set when it was merged away. */
+export interface SpeakerRef {
+  id: number
+  merged_into: number | null
+}
 
-const COLUMNS = `s.id, s.slug, s.name, s.kind, s.title,
-  (SELECT json_group_array(alias) FROM (SELECT DISTINCT alias FROM speaker_aliases a WHERE a.speaker_id = s.id ORDER BY alias)) AS aliases,
-  (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id) AS quote_count`
+const COLUMNS = `s.id, s.slug, s.name, s.kind, s.title, s.home_source_id AS source_id, s.quote_count,
+  s.source_count, s.first_quoted_at, s.last_quoted_at`
+const ALIAS_SOURCES_SHOWN = 20
 
-function fromRow (row: SpeakerRow): Speaker {
-  return { ...row, aliases: JSON.parse(row.aliases) as string[] }
+type SpeakerRow = Speaker & { name_key: string | null }
+
+function toSpeaker ({ name_key: _, ...speaker }: SpeakerRow): Speaker {
+  return speaker
 }
 
 export class SpeakerStore {
-  readonly #list
-  readonly #listByKind
+  readonly #lists: StatementCache
   readonly #get
+  readonly #byId
+  readonly #bySlug
+  readonly #titles
+  readonly #aliases
 
   constructor (db: Database) {
-    this.#list = db.prepare<[number, number], SpeakerRow>(
-      `SELECT ${COLUMNS} FROM speakers s WHERE s.id > ? ORDER BY s.id LIMIT ?`)
-    this.#listByKind = db.prepare<[string, number, number], SpeakerRow>(
-      `SELECT ${COLUMNS} FROM speakers s WHERE s.kind = ? AND s.id > ? ORDER BY s.id LIMIT ?`)
-    this.#get = db.prepare<[number], SpeakerRow>(`SELECT ${COLUMNS} FROM speakers s WHERE s.id = ?`)
+    this.#lists = new StatementCache(db)
+    this.#get = db.prepare<[number], SpeakerRow>(`SELECT ${COLUMNS}, s.name_key FROM speakers s WHERE s.id = ?`)
+    this.#byId = db.prepare<[number], SpeakerRef>('SELECT id, merged_into FROM speakers WHERE id = ?')
+    this.#bySlug = db.prepare<[string], SpeakerRef>('SELECT id, merged_into FROM speakers WHERE slug = ?')
+    this.#titles = db.prepare<[number], string>(
+      'SELECT title FROM speaker_titles WHERE speaker_id = ? GROUP BY title ORDER BY count(*) DESC, title').pluck()
+    this.#aliases = db.prepare<[number], { alias: string, source_count: number, source_ids: string }>(
+      `SELECT alias, count(*) AS source_count, json_group_array(source_id) AS source_ids
+       FROM (SELECT alias, source_id FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias, source_id)
+       GROUP BY alias ORDER BY source_count DESC, alias`)
   }
 
   list (page: PageRequest, filter: SpeakerFilter = {}): PageResult<Speaker> {
-    const after = page.after ?? 0
-    const rows = filter.kind
-      ? this.#listByKind.all(filter.kind, after, page.limit + 1)
-      : this.#list.all(after, page.limit + 1)
-    return toPage(rows.map(fromRow), page.limit)
+    const sort = filter.sort ?? 'quotes'
+    const params: Record<string, unknown> = { limit: page.limit + 1 }
+    const clauses = filter.kind === 'unnamed'
+      ? ['s.home_source_id IS NOT NULL', 's.quote_count > 0']
+      : ['s.merged_into IS NULL', 's.home_source_id IS NULL', 's.quote_count > 0']
+    if (filter.kind !== undefined && filter.kind !== 'unnamed') {
+      clauses.push('s.kind = @kind')
+      params['kind'] = filter.kind
+    }
+    ;(filter.nameTokens ?? []).forEach((token, i) => {
+      // A word prefix as a range on the token index: "witk" matches "witkoff".
+      clauses.push(`s.id IN (SELECT speaker_id FROM speaker_tokens WHERE token >= @t${i} AND token < @u${i})`)
+      params[`t${i}`] = token
+      params[`u${i}`] = token + '\uffff'
+    })
+    let order: string
+    if (sort === 'quotes') {
+      order = 's.quote_count DESC, s.id'
+      if (page.after) {
+        const [count, id] = checkKey(page.after, ['number', 'number'])
+        clauses.push('(s.quote_count < @count OR (s.quote_count = @count AND s.id > @id))')
+        Object.assign(params, { count, id })
+      }
+    } else {
+      order = "coalesce(s.name_key, ''), s.id"
+      if (page.after) {
+        const [key, id] = checkKey(page.after, ['string', 'number'])
+        clauses.push("(coalesce(s.name_key, '') > @key OR (coalesce(s.name_key, '') = @key AND s.id > @id))")
+        Object.assign(params, { key, id })
+      }
+    }
+    const sql = `SELECT ${COLUMNS}, s.name_key FROM speakers s WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT @limit`
+    const rows = this.#lists.get(sql).all(params) as SpeakerRow[]
+    const keyOf = (row: SpeakerRow): PageKey => sort === 'quotes' ? [row.quote_count, row.id] : [row.name_key ?? '', row.id]
+    return toPage(rows, page.limit, keyOf, toSpeaker)
   }
 
-  get (id: number): Speaker | undefined {
+  get (id: number): SpeakerDetail | undefined {
     const row = this.#get.get(id)
-    return row && fromRow(row)
+    if (!row) return undefined
+    return {
+      ...toSpeaker(row),
+      titles: this.#titles.all(id) as string[],
+      aliases: this.#aliases.all(id).map((alias) => ({
+        alias: alias.alias,
+        source_count: alias.source_count,
+        source_ids: (JSON.parse(alias.source_ids) as number[]).slice(0, ALIAS_SOURCES_SHOWN),
+      })),
+    }
+  }
+
+  /** Ids of the speakers shared across articles whose names match every word prefix, most quoted first. */
+  idsMatching (nameTokens: string[], limit: number): number[] {
+    return this.list({ limit }, { nameTokens }).items.map((speaker) => speaker.id)
+  }
+
+  /** The speaker a numeric id or a slug names, merged or not; undefined when none does. */
+  find (ref: number | string): SpeakerRef | undefined {
+    return typeof ref === 'number' ? this.#byId.get(ref) : this.#bySlug.get(ref)
   }
 }

@@ -30,6 +30,11 @@ export function budgetArticle (suffix = ''): Fixture {
   const [acme, acmeEnd] = span(text, 'Acme Corp')
   const [doe, doeEnd] = span(text, 'Doe', f1e)
   const [off, offEnd] = span(text, 'Officials')
+  // The sentence(s) around each quote and its speaker mention.
+  const c1 = span(text, 'Mayor Jane Doe said the budget was "balanced and fair."')
+  const c2 = span(text, '"We will fight this," said Acme Corp, the city’s largest employer.')
+  const c3 = span(text, '"It is not over," Doe added, "not by a long way."')
+  const c4 = span(text, 'Officials said the vote would happen Monday.')
 
   return {
     article: { title: `City budget${suffix}`, text, publisher: 'Test Gazette', url: null, published_at: '2024-05-01T08:00:00.000Z' },
@@ -44,23 +49,23 @@ export function budgetArticle (suffix = ''): Fixture {
         {
           text: 'balanced and fair.', start: s1, end: e1, fragments: null, type: 'mixed', cue: 'said',
           speaker: { id: 0, name: 'Jane Doe', mention: 'Jane Doe', start: jd, end: jdEnd, kind: 'person' },
-          confidence: 0.9, via: null,
+          confidence: 0.9, via: null, context: c1,
         },
         {
           text: 'We will fight this,', start: s2, end: e2, fragments: null, type: 'direct', cue: 'said',
           speaker: { id: 1, name: 'Acme Corp', mention: 'Acme Corp', start: acme, end: acmeEnd, kind: 'organization' },
-          confidence: 0.95, via: null,
+          confidence: 0.95, via: null, context: c2,
         },
         {
           text: `${text.slice(f1s, f1e)} … ${text.slice(f2s, f2e)}`, start: f1s, end: f2e,
           fragments: [[f1s, f1e], [f2s, f2e]], type: 'direct', cue: 'added',
           speaker: { id: 0, name: 'Jane Doe', mention: 'Doe', start: doe, end: doeEnd, kind: 'person' },
-          confidence: 0.8, via: null,
+          confidence: 0.8, via: null, context: c3,
         },
         {
           text: 'the vote would happen Monday', start: s4, end: e4, fragments: null, type: 'indirect', cue: 'said',
           speaker: { id: 2, name: null, mention: 'Officials', start: off, end: offEnd, kind: 'unnamed' },
-          confidence: 0.6, via: null,
+          confidence: 0.6, via: null, context: c4,
         },
       ],
     },

@@ -19,9 +19,11 @@ t.test('GET /quotes returns quotes whose offsets slice the source text', async (
   t.equal(items.length, 4)
   t.equal(nextCursor, null)
   for (const quote of items) t.equal(sliceQuote(text, quote), quote.text)
-  t.same(items[1], {
+  t.same(items.map((q: { id: number }) => q.id), [4, 3, 2, 1], 'newest first, then by id descending')
+  t.same(items[2], {
     id: 2,
     source_id: 1,
+    source: { id: 1, title: 'City budget', url: null, publisher: 'Test Gazette', published_at: '2024-05-01T08:00:00.000Z' },
     speaker: { id: 2, slug: 'acme-corp', name: 'Acme Corp', kind: 'organization', mention: 'Acme Corp', start: text.indexOf('Acme Corp'), end: text.indexOf('Acme Corp') + 9 },
     text: 'We will fight this,',
     start: text.indexOf('We will'),
@@ -31,8 +33,10 @@ t.test('GET /quotes returns quotes whose offsets slice the source text', async (
     cue: 'said',
     confidence: 0.95,
     via: null,
+    quoted_at: '2024-05-01T08:00:00.000Z',
+    corrected: false,
   })
-  t.equal(items[3].speaker.name, null, 'an unnamed speaker has no name')
+  t.equal(items[0].speaker.name, null, 'an unnamed speaker has no name')
 })
 
 t.test('GET /quotes filters', async (t) => {
@@ -43,7 +47,16 @@ t.test('GET /quotes filters', async (t) => {
   t.same(await texts('source_id=1&type=mixed'), ['balanced and fair.'])
   t.same(await texts('source_id=2'), [])
   t.same(await texts('q=fight'), ['We will fight this,'])
-  t.same(await texts('q=' + encodeURIComponent('"long" (over*')), ['It is not over, … not by a long way.'], 'FTS syntax in q is just words')
+  t.same(await texts('q=' + encodeURIComponent('"long way" over*')), ['It is not over, … not by a long way.'], 'phrases and prefixes')
+  t.same(await texts('q=' + encodeURIComponent('fight OR balanced') + '&sort=newest'), ['We will fight this,', 'balanced and fair.'])
+  t.same(await texts('q=' + encodeURIComponent('fight NOT fight')), [])
+  t.same(await texts('min_confidence=0.9'), ['We will fight this,', 'balanced and fair.'])
+  t.same(await texts('speaker=doe'), ['It is not over, … not by a long way.', 'balanced and fair.'])
+  t.same(await texts('speaker=JANE%20D'), ['It is not over, … not by a long way.', 'balanced and fair.'])
+  t.same(await texts('speaker=nobody'), [])
+  t.same(await texts('since=2024-05-01'), await texts(''))
+  t.same(await texts('until=2024-04-30'), [])
+  t.same(await texts('until=2024-05-01').then((x: string[]) => x.length), 4, 'a bare until date includes that day')
 })
 
 t.test('GET /quotes walks every page with the cursor', async (t) => {
@@ -58,7 +71,7 @@ t.test('GET /quotes walks every page with the cursor', async (t) => {
     cursor = body.next_cursor
     pages++
   } while (cursor !== null && pages < 10)
-  t.same(seen, [1, 2, 3, 4])
+  t.same(seen, [4, 3, 2, 1])
 })
 
 t.test('GET /quotes refuses bad queries with a 400 naming the problem', async (t) => {
@@ -70,7 +83,12 @@ t.test('GET /quotes refuses bad queries with a 400 naming the problem', async (t
     ['cursor=bm9wZQ', /cursor is not valid/],
     ['type=quoted', /querystring\/type/],
     ['speaker_id=x', /querystring\/speaker_id must be integer/],
-    ['q=' + encodeURIComponent('?!'), /q must contain at least one word/],
+    ['q=' + encodeURIComponent('"unclosed'), /q is not a valid full-text query/],
+    ['q=' + encodeURIComponent('a AND'), /q is not a valid full-text query/],
+    ['speaker=' + encodeURIComponent('?!'), /speaker must contain a letter or digit/],
+    ['since=yesterday', /querystring\/since/],
+    ['until=2024-02-31', /until is not a real date|querystring\/until/],
+    ['min_confidence=2', /querystring\/min_confidence must be <= 1/],
   ]
   for (const [query, message] of cases) {
     const res = await app.inject({ method: 'GET', url: `/quotes?${query}` })
@@ -87,6 +105,9 @@ t.test('GET /quotes/:id', async (t) => {
   const quote = res.json()
   t.equal(quote.fragments.length, 2)
   t.equal(sliceQuote(text, quote), quote.text)
+  t.equal(quote.speaker.name, 'Jane Doe')
+  t.equal(quote.source.title, 'City budget')
+  t.same(quote.context, { start: text.indexOf('"It is'), end: text.indexOf('way."') + 5, text: '"It is not over," Doe added, "not by a long way."' })
   t.equal((await app.inject({ method: 'GET', url: '/quotes/30' })).statusCode, 404)
 })
 

@@ -21,6 +21,28 @@ t.test('GET /sources lists articles without text; GET /sources/:id has the text'
   const one = await app.inject({ method: 'GET', url: '/sources/1' })
   t.equal(one.statusCode, 200)
   t.equal(one.json().text, article.text)
+  t.same(one.json().quotes.map((q: { start: number }) => q.start), [...one.json().quotes.map((q: { start: number }) => q.start)].sort((a, b) => a - b), 'quotes in article order')
+  t.equal(one.json().quotes.length, 4)
+  const quotes = (await app.inject({ method: 'GET', url: '/sources/1/quotes?type=direct' })).json()
+  t.same(quotes.items.map((q: { text: string }) => q.text), ['We will fight this,', 'It is not over, … not by a long way.'])
+})
+
+t.test('GET /sources filters by publisher, date and title words', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  const a = budgetArticle()
+  app.db.ingest(a.article, a.extraction)
+  const b = budgetArticle(' Second.')
+  app.db.ingest({ ...b.article, title: 'Harbour plan approved', publisher: 'Coast Post', published_at: '2025-01-10T00:00:00.000Z' }, b.extraction)
+  const titles = async (query: string) => (await app.inject({ method: 'GET', url: `/sources?${query}` })).json().items.map((s: { title: string }) => s.title)
+  t.same(await titles('publisher=coast%20post'), ['Harbour plan approved'])
+  t.same(await titles('since=2025-01-01'), ['Harbour plan approved'])
+  t.same(await titles('until=2024-12-31'), ['City budget'])
+  t.same(await titles('q=harbour'), ['Harbour plan approved'])
+  t.same(await titles('q=budget%20OR%20plan'), ['City budget', 'Harbour plan approved'])
+  const bad = await app.inject({ method: 'GET', url: '/sources?q=%22open' })
+  t.equal(bad.statusCode, 400)
+  t.match(bad.json().message, /q is not a valid full-text query/)
 })
 
 t.test('GET /sources/:id refuses ids that are not there or not ids', async (t) => {

@@ -1,0 +1,77 @@
+// Keys that compare speaker names and titles across articles: case- and accent-insensitive,
+// with a person's name split into first name and surname. Pure functions, no I/O.
+import { createHash } from 'node:crypto'
+
+/** Lowercase, without accents or other combining marks, runs of spaces collapsed. */
+export function fold (text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
+/** The words of a name or query, folded: "Steve Witkoff's" → ["steve", "witkoff"]. */
+export function nameTokens (text: string): string[] {
+  return fold(text).replace(/['’]s\b/g, '').match(/[\p{L}\p{N}]+/gu) ?? []
+}
+
+/** The key two names share when they name the same thing: tokens joined, a leading "the" dropped. */
+export function nameKey (name: string): string {
+  const tokens = nameTokens(name)
+  if (tokens[0] === 'the' && tokens.length > 1) tokens.shift()
+  return tokens.join(' ')
+}
+
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md'])
+
+export interface PersonName {
+  /** Folded first name, null for a bare surname ("Trump"). */
+  first: string | null
+  surname: string
+}
+
+/** "Donald J. Trump Jr." → { first: "donald", surname: "trump" }; null when there is no word. */
+export function personName (name: string): PersonName | null {
+  const tokens = nameTokens(name)
+  while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1]!)) tokens.pop()
+  const surname = tokens.pop()
+  if (surname === undefined) return null
+  return { first: tokens[0] ?? null, surname }
+}
+
+const TITLE_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'to', 'for', 'and', 'in', 'on', 'at', 'former', 'then'])
+
+/** The content words of a title, folded: "US special envoy to the Middle East" → us special envoy middle east. */
+export function titleWords (title: string): string[] {
+  return nameTokens(title).filter((word) => !TITLE_STOPWORDS.has(word))
+}
+
+/**
+ * Two titles agree when the words of one are all in the other ("President" and "US President");
+ * null when either is missing, so that no title is neither agreement nor disagreement.
+ */
+export function titlesAgree (a: string | null, b: string | null): boolean | null {
+  if (a === null || b === null) return null
+  const wordsA = titleWords(a)
+  const wordsB = titleWords(b)
+  if (wordsA.length === 0 || wordsB.length === 0) return null
+  const [shorter, longer] = wordsA.length <= wordsB.length ? [wordsA, new Set(wordsB)] : [wordsB, new Set(wordsA)]
+  return shorter.every((word) => longer.has(word))
+}
+
+/**
+ * An organisation named only by its role ("the prime minister's office", "the ministry") is
+ * different in every article; a proper name ("the White House", "Hamas") has a capital letter.
+ */
+export function isRoleOnly (name: string): boolean {
+  return !/\p{Lu}/u.test(name.replace(/^the\s+/i, ''))
+}
+
+/** Same words in the same order, whatever the case, accents, spacing or punctuation. */
+export function textKey (text: string): string {
+  return createHash('sha256').update(nameTokens(text).join(' ')).digest('base64url').slice(0, 22)
+}
+
+/** "Benjamín Netanyahu" → "benjamin-netanyahu": lowercase ASCII words joined by hyphens. */
+export function slugify (name: string): string {
+  const slug = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+  return slug || 'speaker'
+}

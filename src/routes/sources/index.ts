@@ -1,0 +1,62 @@
+// Reading ingested articles: the list (publisher, date, title words), one article with its text
+// and quotes, and its quotes as a page.
+import { Type } from '@sinclair/typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.js'
+import { Quote, QuoteType } from '../../schemas/quote.js'
+import { SourceDetail, SourceSummary } from '../../schemas/source.js'
+import { DateBounds, dateBounds } from '../query.js'
+
+const SourceListQuery = Type.Composite([PageQuery, DateBounds, Type.Object({
+  publisher: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Exact publisher, any case.' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Full-text query over titles (FTS5 syntax).' })),
+})])
+
+const SourceQuotesQuery = Type.Composite([PageQuery, Type.Object({ type: Type.Optional(QuoteType) })])
+
+const sourceRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get('/sources', {
+    schema: {
+      summary: 'Ingested articles, oldest first (without their text)',
+      tags: ['sources'],
+      querystring: SourceListQuery,
+      response: { 200: Page(SourceSummary), ...errorResponses },
+    },
+  }, async (request) => {
+    const { publisher, q } = request.query
+    const page = fastify.db.sources.list(fastify.cursors.page('sources', request.query),
+      { publisher, titleMatch: q, ...dateBounds(request.query) })
+    return { items: page.items, next_cursor: fastify.cursors.encode('sources', page.next) }
+  })
+
+  fastify.get('/sources/:id', {
+    schema: {
+      summary: 'One article with its text and every quote, with offsets into the text',
+      tags: ['sources'],
+      params: IdParams,
+      response: { 200: SourceDetail, ...errorResponses },
+    },
+  }, async (request) => {
+    const source = fastify.db.sources.get(request.params.id)
+    if (!source) throw fastify.httpErrors.notFound(`source ${request.params.id} not found`)
+    return { ...source, quotes: fastify.db.quotes.ofSource(source.id) }
+  })
+
+  fastify.get('/sources/:id/quotes', {
+    schema: {
+      summary: "An article's quotes in article order",
+      tags: ['sources', 'quotes'],
+      params: IdParams,
+      querystring: SourceQuotesQuery,
+      response: { 200: Page(Quote), ...errorResponses },
+    },
+  }, async (request) => {
+    const id = request.params.id
+    if (!fastify.db.sources.get(id)) throw fastify.httpErrors.notFound(`source ${id} not found`)
+    const page = fastify.db.quotes.list(fastify.cursors.page('quotes:position', request.query),
+      { source_id: id, type: request.query.type, sort: 'position' })
+    return { items: page.items, next_cursor: fastify.cursors.encode('quotes:position', page.next) }
+  })
+}
+
+export default sourceRoutes

@@ -1,0 +1,45 @@
+// Deleting an article, and extracting a stored article again with the current extractor.
+import { Type } from '@sinclair/typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { IdParams, errorResponses } from '../../schemas/common.js'
+import { ReextractReply } from '../../schemas/source.js'
+import { reextractSource } from '../../services/ingest.js'
+
+const ReextractQuery = Type.Object({
+  force: Type.Boolean({ default: false, description: 'Extract again even when the extractor version has not changed.' }),
+})
+
+const manageRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.delete('/sources/:id', {
+    schema: {
+      summary: 'Delete an article and its quotes',
+      description: 'Speakers left without quotes disappear from listings.',
+      tags: ['sources'],
+      params: IdParams,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    if (!fastify.db.articles.delete(request.params.id)) {
+      throw fastify.httpErrors.notFound(`source ${request.params.id} not found`)
+    }
+    return reply.code(204).send(null)
+  })
+
+  fastify.post('/sources/:id/reextract', {
+    schema: {
+      summary: "Replace an article's quotes with those of the current extractor",
+      description: 'Does nothing when the source was extracted by the current version, unless force=true. ' +
+        'Manual merges, splits and quote corrections are kept.',
+      tags: ['sources'],
+      params: IdParams,
+      querystring: ReextractQuery,
+      response: { 200: ReextractReply, ...errorResponses },
+    },
+  }, async (request) => {
+    const result = reextractSource(fastify.db, request.params.id, request.query.force)
+    if (!result) throw fastify.httpErrors.notFound(`source ${request.params.id} not found`)
+    return result
+  })
+}
+
+export default manageRoutes

@@ -1,0 +1,83 @@
+// Reading speakers: the list (name words, kind, sort), one speaker with its names and titles, and
+// its quotes. `:id` is the numeric id or the slug.
+import { Type } from '@sinclair/typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { nameTokens } from '../../identity/names.js'
+import { ErrorResponse, Page, PageQuery, errorResponses } from '../../schemas/common.js'
+import { Quote, QuoteType } from '../../schemas/quote.js'
+import { Speaker, SpeakerDetail, SpeakerKind, SpeakerParams } from '../../schemas/speaker.js'
+import { DateBounds, dateBounds } from '../query.js'
+import { speakerFromParam } from './ref.js'
+
+const SpeakerListQuery = Type.Composite([PageQuery, Type.Object({
+  name: Type.Optional(Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description: 'Words that start the speaker\'s names or aliases, any case or accents: witkoff, "steve wit".',
+  })),
+  kind: Type.Optional(SpeakerKind),
+  sort: Type.Union([Type.Literal('quotes'), Type.Literal('name')], { default: 'quotes' }),
+})])
+
+const SpeakerQuotesQuery = Type.Composite([PageQuery, DateBounds, Type.Object({
+  type: Type.Optional(QuoteType),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Full-text query (FTS5 syntax).' })),
+  sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('relevance')], {
+    description: 'Default: relevance with q, else newest.',
+  })),
+})])
+
+const redirect = { 301: Type.Null({ description: 'The speaker was merged; Location names the survivor.' }) }
+
+const speakerRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get('/speakers', {
+    schema: {
+      summary: 'Speakers across all articles, most quoted first',
+      description: 'Unnamed speakers and organisations named only by role belong to one article: they are listed with kind=unnamed.',
+      tags: ['speakers'],
+      querystring: SpeakerListQuery,
+      response: { 200: Page(Speaker), ...errorResponses },
+    },
+  }, async (request) => {
+    const { name, kind, sort } = request.query
+    const tokens = name === undefined ? undefined : nameTokens(name)
+    if (tokens !== undefined && tokens.length === 0) throw fastify.httpErrors.badRequest('querystring/name must contain a letter or digit')
+    const order = `speakers:${sort}`
+    const page = fastify.db.speakers.list(fastify.cursors.page(order, request.query), { nameTokens: tokens, kind, sort })
+    return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
+  })
+
+  fastify.get('/speakers/:id', {
+    schema: {
+      summary: 'One speaker, with the names and titles the articles give it',
+      tags: ['speakers'],
+      params: SpeakerParams,
+      response: { 200: SpeakerDetail, ...redirect, ...errorResponses, 404: ErrorResponse },
+    },
+  }, async (request, reply) => {
+    const id = speakerFromParam(fastify, request.params.id, reply)
+    if (id === null) return reply
+    return fastify.db.speakers.get(id)!
+  })
+
+  fastify.get('/speakers/:id/quotes', {
+    schema: {
+      summary: "A speaker's quotes, newest first",
+      tags: ['speakers', 'quotes'],
+      params: SpeakerParams,
+      querystring: SpeakerQuotesQuery,
+      response: { 200: Page(Quote), ...redirect, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const id = speakerFromParam(fastify, request.params.id, reply, '/quotes')
+    if (id === null) return reply
+    const { type, q } = request.query
+    const sort = request.query.sort ?? (q === undefined ? 'newest' : 'relevance')
+    const order = `quotes:${sort}`
+    const page = fastify.db.quotes.list(fastify.cursors.page(order, request.query),
+      { speaker_id: id, type, match: q, sort, ...dateBounds(request.query) })
+    return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
+  })
+}
+
+export default speakerRoutes

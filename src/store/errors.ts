@@ -1,0 +1,32 @@
+// Errors the store throws for requests it cannot carry out. Each carries the HTTP status it
+// stands for, which the error handler uses; the CLI shows the message alone.
+
+/** The id names nothing stored. */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError'
+  readonly statusCode = 404
+}
+
+/** The request contradicts what is stored (merging a speaker into itself, an alias it does not have). */
+export class ConflictError extends Error {
+  override name = 'ConflictError'
+  readonly statusCode = 409
+}
+
+/** A full-text query (FTS5) that is not valid syntax. */
+export class QuerySyntaxError extends Error {
+  override name = 'QuerySyntaxError'
+  readonly statusCode = 400
+}
+
+/** Runs a query that takes a user's FTS5 expression, turning SQLite's syntax errors into QuerySyntaxError. */
+export function withFtsQuery<T> (run: () => T): T {
+  try {
+    return run()
+  } catch (err) {
+    if (err instanceof Error && /fts5|syntax error|unterminated string|no such column/i.test(err.message)) {
+      throw new QuerySyntaxError(`q is not a valid full-text query (${err.message.replace(/^fts5: /, '')}); put phrases in double quotes, e.g. "peace deal"`)
+    }
+    throw err
+  }
+}

@@ -1,0 +1,227 @@
+// Writes of articles: ingest (new, already stored, or a new version of a stored url), re-extraction
+// of stored text, and deletion. Each is one transaction, so an article is never half written.
+// The store never reads the text itself: it only checks that offsets fit it.
+import { createHash } from 'node:crypto'
+import type { Extraction } from '../extract/types.js'
+import { textKey } from '../identity/names.js'
+import type { Database } from './database.js'
+import { SpeakerResolver } from './speaker-resolution.js'
+import { SpeakerRollups } from './speaker-rollups.js'
+
+export interface ArticleInput {
+  title: string
+  text: string
+  url?: string | null
+  publisher?: string | null
+  /** ISO 8601. */
+  published_at?: string | null
+}
+
+/**
+ * created: a new source; existing: the same text was already stored, nothing was written;
+ * updated: a source with the same url had different text, which this text replaced.
+ */
+export type IngestStatus = 'created' | 'existing' | 'updated'
+
+export interface IngestResult {
+  source_id: number
+  status: IngestStatus
+  quote_count: number
+}
+
+/** The extraction does not fit the article (offset outside the text, unknown speaker index). */
+export class InvalidExtractionError extends Error {
+  override name = 'InvalidExtractionError'
+}
+
+export function contentHash (text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+function checkSpan (what: string, start: number, end: number, length: number): void {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > length) {
+    throw new InvalidExtractionError(`${what} [${start}, ${end}] is outside the text (length ${length})`)
+  }
+}
+
+function validate (text: string, extraction: Extraction): void {
+  extraction.speakers.forEach((speaker, index) => {
+    if (speaker.id !== index) throw new InvalidExtractionError(`speaker at index ${index} has id ${speaker.id}`)
+  })
+  extraction.quotes.forEach((quote, index) => {
+    checkSpan(`quote ${index}`, quote.start, quote.end, text.length)
+    for (const [start, end] of quote.fragments ?? []) checkSpan(`quote ${index} fragment`, start, end, text.length)
+    checkSpan(`quote ${index} context`, quote.context[0], quote.context[1], text.length)
+    if (quote.speaker) {
+      if (!extraction.speakers[quote.speaker.id]) {
+        throw new InvalidExtractionError(`quote ${index} names speaker ${quote.speaker.id}, which is not in the extraction`)
+      }
+      checkSpan(`quote ${index} speaker mention`, quote.speaker.start, quote.speaker.end, text.length)
+    }
+  })
+}
+
+interface StoredSource {
+  id: number
+  text: string
+  quoted_at: string
+}
+
+export class SourceWriter {
+  readonly #resolver: SpeakerResolver
+  readonly #rollups: SpeakerRollups
+  readonly #byHash
+  readonly #byUrl
+  readonly #byId
+  readonly #countQuotes
+  readonly #insertSource
+  readonly #updateSource
+  readonly #setVersion
+  readonly #speakersOf
+  readonly #clearQuotes
+  readonly #clearAliases
+  readonly #clearTitles
+  readonly #clearLocalSpeakers
+  readonly #deleteSource
+  readonly #correction
+  readonly #insertQuote
+
+  /** Stores an article and its extraction; the same text twice is stored once. */
+  readonly ingest: (article: ArticleInput, extraction: Extraction) => IngestResult
+  /** Replaces a stored article's quotes with a new extraction of the same text; false if there is no such source. */
+  readonly reextract: (sourceId: number, extraction: Extraction) => boolean
+  /** Deletes an article with its quotes; false if there is no such source. */
+  readonly delete: (sourceId: number) => boolean
+
+  constructor (db: Database) {
+    this.#resolver = new SpeakerResolver(db)
+    this.#rollups = new SpeakerRollups(db)
+    this.#byHash = db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE content_hash = ?')
+    this.#byUrl = db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE url = ?')
+    this.#byId = db.prepare<[number], StoredSource>(
+      'SELECT id, text, coalesce(published_at, ingested_at) AS quoted_at FROM sources WHERE id = ?')
+    this.#countQuotes = db.prepare<[number], number>('SELECT count(*) FROM quotes WHERE source_id = ?').pluck()
+    this.#insertSource = db.prepare(`INSERT INTO sources
+      (url, title, publisher, published_at, text, content_hash, ingested_at, extractor_version)
+      VALUES (@url, @title, @publisher, @published_at, @text, @content_hash, @ingested_at, @extractor_version)`)
+    this.#updateSource = db.prepare(`UPDATE sources SET title = @title, publisher = @publisher,
+      published_at = @published_at, text = @text, content_hash = @content_hash, ingested_at = @ingested_at,
+      extractor_version = @extractor_version WHERE id = @id`)
+    this.#setVersion = db.prepare('UPDATE sources SET extractor_version = ? WHERE id = ?')
+    this.#speakersOf = db.prepare<[number], number>(
+      'SELECT DISTINCT speaker_id FROM quotes WHERE source_id = ? AND speaker_id IS NOT NULL').pluck()
+    this.#clearQuotes = db.prepare('DELETE FROM quotes WHERE source_id = ?')
+    this.#clearAliases = db.prepare('DELETE FROM speaker_aliases WHERE source_id = ?')
+    this.#clearTitles = db.prepare('DELETE FROM speaker_titles WHERE source_id = ?')
+    this.#clearLocalSpeakers = db.prepare('DELETE FROM speakers WHERE home_source_id = ?')
+    this.#deleteSource = db.prepare('DELETE FROM sources WHERE id = ?')
+    this.#correction = db.prepare<[number, string], number>(
+      'SELECT speaker_id FROM quote_corrections WHERE source_id = ? AND text = ?').pluck()
+    this.#insertQuote = db.prepare(`INSERT INTO quotes
+      (source_id, speaker_id, speaker_mention, speaker_start, speaker_end, text, start_offset, end_offset,
+       fragments, type, cue, confidence, via, quoted_at, text_key, context_start, context_end, corrected)
+      VALUES (@source_id, @speaker_id, @speaker_mention, @speaker_start, @speaker_end, @text, @start_offset,
+       @end_offset, @fragments, @type, @cue, @confidence, @via, @quoted_at, @text_key, @context_start,
+       @context_end, @corrected)`)
+
+    this.ingest = db.transaction((article, extraction) => this.#ingest(article, extraction))
+    this.reextract = db.transaction((sourceId, extraction) => this.#reextract(sourceId, extraction))
+    this.delete = db.transaction((sourceId) => this.#delete(sourceId))
+  }
+
+  #ingest (article: ArticleInput, extraction: Extraction): IngestResult {
+    const hash = contentHash(article.text)
+    const existing = this.#byHash.get(hash)
+    if (existing) {
+      return { source_id: existing.id, status: 'existing', quote_count: this.#countQuotes.get(existing.id) as number }
+    }
+    validate(article.text, extraction)
+    const url = article.url ?? null
+    const row = {
+      url,
+      title: article.title,
+      publisher: article.publisher ?? null,
+      published_at: article.published_at ?? null,
+      text: article.text,
+      content_hash: hash,
+      ingested_at: new Date().toISOString(),
+      extractor_version: extraction.extractor_version,
+    }
+    const quotedAt = row.published_at ?? row.ingested_at
+    const previous = url === null ? undefined : this.#byUrl.get(url)
+    if (previous) {
+      // A new version of a stored article: its old quotes go, the new text's quotes come.
+      const before = this.#clear(previous.id)
+      this.#updateSource.run({ ...row, id: previous.id })
+      const after = this.#write(previous.id, quotedAt, extraction)
+      this.#rollups.recount([...before, ...after.keys()])
+      return { source_id: previous.id, status: 'updated', quote_count: extraction.quotes.length }
+    }
+    const sourceId = Number(this.#insertSource.run(row).lastInsertRowid)
+    for (const [speakerId, quotes] of this.#write(sourceId, quotedAt, extraction)) {
+      this.#rollups.addSource(speakerId, quotes, quotedAt)
+    }
+    return { source_id: sourceId, status: 'created', quote_count: extraction.quotes.length }
+  }
+
+  #reextract (sourceId: number, extraction: Extraction): boolean {
+    const source = this.#byId.get(sourceId)
+    if (!source) return false
+    validate(source.text, extraction)
+    const before = this.#clear(sourceId)
+    this.#setVersion.run(extraction.extractor_version, sourceId)
+    const after = this.#write(sourceId, source.quoted_at, extraction)
+    this.#rollups.recount([...before, ...after.keys()])
+    return true
+  }
+
+  #delete (sourceId: number): boolean {
+    const speakers = this.#speakersOf.all(sourceId)
+    // Cascades to quotes, aliases, titles, corrections and the speakers local to this article.
+    if (this.#deleteSource.run(sourceId).changes === 0) return false
+    this.#rollups.recount(speakers)
+    return true
+  }
+
+  /** Removes what an extraction of this source wrote; returns the speakers that lost quotes. */
+  #clear (sourceId: number): number[] {
+    const speakers = this.#speakersOf.all(sourceId)
+    this.#clearQuotes.run(sourceId)
+    this.#clearAliases.run(sourceId)
+    this.#clearTitles.run(sourceId)
+    this.#clearLocalSpeakers.run(sourceId)
+    return speakers
+  }
+
+  /** Writes speakers and quotes; returns how many quotes each stored speaker got. */
+  #write (sourceId: number, quotedAt: string, extraction: Extraction): Map<number, number> {
+    const speakerIds = extraction.speakers.map((speaker) => this.#resolver.resolve(speaker, sourceId))
+    const perSpeaker = new Map<number, number>()
+    for (const quote of extraction.quotes) {
+      const corrected = this.#correction.get(sourceId, quote.text)
+      const speakerId = corrected ?? (quote.speaker ? speakerIds[quote.speaker.id]! : null)
+      if (speakerId !== null) perSpeaker.set(speakerId, (perSpeaker.get(speakerId) ?? 0) + 1)
+      this.#insertQuote.run({
+        source_id: sourceId,
+        speaker_id: speakerId,
+        speaker_mention: quote.speaker?.mention ?? null,
+        speaker_start: quote.speaker?.start ?? null,
+        speaker_end: quote.speaker?.end ?? null,
+        text: quote.text,
+        start_offset: quote.start,
+        end_offset: quote.end,
+        fragments: quote.fragments ? JSON.stringify(quote.fragments) : null,
+        type: quote.type,
+        cue: quote.cue,
+        confidence: quote.confidence,
+        via: quote.via,
+        quoted_at: quotedAt,
+        text_key: textKey(quote.text),
+        context_start: quote.context[0],
+        context_end: quote.context[1],
+        corrected: corrected === undefined ? 0 : 1,
+      })
+    }
+    return perSpeaker
+  }
+}
