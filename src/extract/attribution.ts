@@ -6,7 +6,7 @@ import { TokenKind, type Doc, type Sentence, type Token } from './document.js'
 import type { Cue } from './cues.js'
 import { findCues } from './cues.js'
 import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS } from './lexicon.js'
-import { isAppositive, phraseAfter, phraseBefore, type Range } from './phrases.js'
+import { isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 
 export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according'
 
@@ -82,25 +82,62 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
  * "X did this and says …", "X did this, saying …": a coordinated or participial cue shares the sentence's subject.
  */
 function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subject | null {
-  const { tokens } = doc
+  const { tokens, quoteOf } = doc
   const prev = skipAdverbsLeft(tokens, cue.start - 1, lo)
   if (prev < lo) return null
   const link = tokens[prev]!.lower
   const participle = tokens[cue.start]!.lower.endsWith('ing')
-  if (!(link === 'and' || link === 'but' || (link === ',' && participle))) return null
-  // The subject opens the sentence, or follows an introductory phrase ended by a comma.
-  let start = lo
-  while (start < prev && tokens[start]!.kind === TokenKind.Punct) start++
-  let speaker = phraseAfter(doc, start, prev)
-  if (!speaker || !followedByVerbish(tokens, speaker.end)) {
-    let c = start
-    while (c < Math.min(prev, start + 10) && tokens[c]!.text !== ',') c++
-    speaker = c < prev ? phraseAfter(doc, c + 1, prev) : null
-    if (!speaker || !followedByVerbish(tokens, speaker.end)) return null
+  if (!(link === 'and' || link === 'but' || ((link === ',' || link === '—' || link === '–' || link === '-') && participle))) return null
+  // The subject opens the sentence, or follows an introductory phrase ended by a comma, or a conjunction.
+  for (let start = lo; start < prev && start - lo <= 40; start++) {
+    if (quoteOf[start] !== -1) continue
+    const t = tokens[start]!
+    if (start > lo && !(tokens[start - 1]!.text === ',' || SUBJECT_OPENERS.has(tokens[start - 1]!.lower))) continue
+    if (t.kind === TokenKind.Punct) continue
+    const subject = clauseSubject(doc, start, prev)
+    if (subject) return { ...subject, start: cue.start }
   }
   void hi
-  return { speaker, apposition: null, start: cue.start }
+  return null
 }
+
+const SUBJECT_OPENERS = new Set(['while', 'whereas', 'but', 'as', 'and', 'then', 'so'])
+
+/**
+ * A noun phrase at `start` followed by a verb (perhaps after an apposition): the subject of a clause. The phrase is
+ * cut at its first verb-like word ("Graham called both …" → "Graham").
+ */
+function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Range, apposition: Range | null } | null {
+  const { tokens, quoteOf } = doc
+  const p = phraseAfter(doc, start, limit)
+  if (!p) return null
+  const first = tokens[p.start]!
+  if (p.end - p.start === 1 && PERSONAL_PRONOUNS.has(first.lower)) {
+    return looseVerb(tokens[p.end]) ? { speaker: p, apposition: null } : null
+  }
+  for (let e = p.start + 1; e <= p.end; e++) {
+    const prev = tokens[e - 1]!
+    const t = tokens[e]
+    if (!t || t.capitalized || !(prev.capitalized || isNounish(prev))) continue
+    if (followedByVerbish(tokens, e)) return { speaker: { start: p.start, end: e }, apposition: null }
+  }
+  // "Gary Emineth, a former state party chairman, became …"
+  if (tokens[p.end]?.text === ',') {
+    let c = p.end + 1
+    while (c < limit && c - p.end <= 20 && tokens[c]!.text !== ',' && quoteOf[c] === -1) c++
+    if (c < limit && tokens[c]!.text === ',' && c > p.end + 1 && isAppositive(tokens, p.end + 1, c) && looseVerb(tokens[c + 1])) {
+      return { speaker: p, apposition: { start: p.end + 1, end: c } }
+    }
+  }
+  return null
+}
+
+/** After a pronoun or an apposition, any lower-case word but a preposition or conjunction is taken for the verb. */
+function looseVerb (t: Token | undefined): boolean {
+  return t !== undefined && t.kind === TokenKind.Word && !t.capitalized && !NP_STOPPERS_FOR_VERB.has(t.lower)
+}
+
+const NP_STOPPERS_FOR_VERB = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'that', 'who', 'which'])
 
 /** The word after a subject looks like a verb or an auxiliary, not more of a noun phrase. */
 function followedByVerbish (tokens: Token[], i: number): boolean {
@@ -393,7 +430,9 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
 
     // The next cue's subject bounds this one's clause.
     const nextSubject = nextSubjects[k]
-    const stopAt = nextSubject ? trimConnective(doc.tokens, cue.end, nextSubject.start) : hi
+    // "Graham, who says CLAUSE, tweeted …": a cue inside the next subject's apposition ends where the apposition does.
+    const inApposition = nextSubject?.apposition && nextSubject.apposition.start <= cue.start && cue.end <= nextSubject.apposition.end
+    const stopAt = !nextSubject ? hi : inApposition ? nextSubject.apposition!.end : trimConnective(doc.tokens, cue.end, nextSubject.start)
     const from = contentStart(doc, cue, hi)
     const end = clauseEnd(doc, from, hi, stopAt)
 

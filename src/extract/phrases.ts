@@ -14,7 +14,7 @@ export interface Range { start: number, end: number } // token indices [start, e
 const MAX_PHRASE = 12
 const MAX_MODIFIERS = 4
 
-const isNounish = (t: Token): boolean =>
+export const isNounish = (t: Token): boolean =>
   ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower) || TITLES.has(t.lower)
 
 const isPossessive = (t: Token): boolean => t.lower === '’s' || t.lower === "'s"
