@@ -4,9 +4,9 @@
 //   according to X, CLAUSE  /  CLAUSE, according to X.  /  "Q1," X said, "Q2."  /  X, the Y of Z, said …
 import { TokenKind, type Doc, type Sentence, type Token } from './document.js'
 import type { Cue } from './cues.js'
-import { findCues } from './cues.js'
+import { findCues, NOUN_LIKE } from './cues.js'
 import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS } from './lexicon.js'
-import { isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
+import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 
 export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according'
 
@@ -48,6 +48,30 @@ const STATEMENT_NOUNS = new Set([
 
 interface Subject { speaker: Range, apposition: Range | null, start: number }
 
+/** A cue that reads only as a verb ("said", "insisted"), not one that may be a noun ("state", "cry", "reports"). */
+function plainCue (doc: Doc, cue: Cue): boolean {
+  const w = doc.tokens[cue.start]!.lower
+  return cue.end - cue.start === 1 && !NOUN_LIKE.has(w) && !AMBIGUOUS_CUES.has(w)
+}
+
+/**
+ * A described subject ("the billionaire real estate magnate says …") for a finite cue only: not a participle that
+ * modifies a noun ("a plan announced earlier", "rivals promising upheaval", "a fact later confirmed by …").
+ */
+function describedSubject (doc: Doc, cue: Cue, end: number, lo: number): Range | null {
+  const { tokens } = doc
+  const verb = tokens[cue.start]!.lower
+  const next = tokens[cue.end]?.lower
+  if (verb.endsWith('ing') || next === 'by' || next === 'to' || next === 'as') return null
+  const r = describedBefore(doc, end, lo)
+  if (!r) return null
+  const first = tokens[r.start]!.lower
+  if ((first === 'a' || first === 'an') && verb.endsWith('ed') && end === cue.start) return null
+  return r
+}
+
+const AMBIGUOUS_CUES = new Set(['cry', 'cries', 'boast', 'boasts', 'slams', 'blasts', 'pitch', 'pitches', 'welcome', 'welcomes', 'sing', 'sings', 'snap', 'chant', 'chants', 'thunder', 'muse', 'whisper', 'whispers', 'counter', 'counters', 'quip', 'quips', 'added'])
+
 /** Skips adverbs and auxiliaries leftwards from the cue: "X also has said". */
 function skipAdverbsLeft (tokens: Token[], i: number, lo: number): number {
   while (i >= lo && PRE_CUE_ADVERBS.has(tokens[i]!.lower)) i--
@@ -59,7 +83,7 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   const { tokens, quoteOf } = doc
   const end = skipAdverbsLeft(tokens, cue.start - 1, lo) + 1
   if (end <= lo) return null
-  const direct = phraseBefore(doc, end, lo)
+  const direct = phraseBefore(doc, end, lo) ?? (plainCue(doc, cue) ? describedSubject(doc, cue, end, lo) : null)
   if (direct) return { speaker: direct, apposition: null, start: direct.start }
   // "Steve Witkoff, the US special envoy to the Middle East, told …": find the comma that opens the apposition.
   if (tokens[end - 1]?.text !== ',') return null

@@ -12,7 +12,7 @@ export interface Cue {
   according: boolean
 }
 
-const NOUN_LIKE = new Set([
+export const NOUN_LIKE: ReadonlySet<string> = new Set([
   'report', 'reports', 'note', 'notes', 'claim', 'claims', 'post', 'posts', 'tweet', 'tweets', 'answer', 'answers',
   'promise', 'promises', 'demand', 'demands', 'praise', 'counter', 'echo', 'echoes', 'reply', 'replies', 'state', 'states',
   'call', 'calls', 'remarks', 'pledge', 'pledges', 'vow', 'vows', 'warning', 'saying', 'writing', 'reporting', 'stress',

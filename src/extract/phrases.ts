@@ -74,6 +74,44 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, phraseEnd: n
   return trimPhrase(tokens, { start: i + 1, end })
 }
 
+const QUANTIFIERS = new Set(['percent', 'in', 'of', 'out'])
+
+/**
+ * A described subject with a common noun for its head, found where phraseBefore finds no name or title: "the
+ * billionaire real estate magnate", "that person", "regulators", "about 4 in 10", "58 percent of voters". It must open
+ * with a determiner or a number, or be a plural noun at the start of a clause.
+ */
+export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, end: number, lo: number): Range | null {
+  const { tokens, quoteOf } = doc
+  const head = tokens[end - 1]
+  if (!head || end - 1 < lo || quoteOf[end - 1] !== -1) return null
+  const headOk = (head.kind === TokenKind.Word && !head.capitalized && head.lower.length > 2 && !/(ly|ed|ing)$/.test(head.lower) &&
+    !NP_STOPPERS.has(head.lower) && !CUE_VERB_FORMS.has(head.lower) && !DETERMINERS.has(head.lower)) ||
+    (head.kind === TokenKind.Number && tokens[end - 2]?.lower === 'in')
+  if (!headOk) return null
+  for (let i = end - 2; i >= lo && end - i <= 6; i--) {
+    const t = tokens[i]!
+    if (quoteOf[i] !== -1) return null
+    if (DETERMINERS.has(t.lower) || t.kind === TokenKind.Number) {
+      // Take in a number's modifiers: "about 4 in 10", "nearly 60 percent".
+      let start = i
+      while (start > lo && /^(about|nearly|almost|roughly|some|only|just|more|fewer|less|than|over|under|around)$/.test(tokens[start - 1]!.lower)) start--
+      return { start, end }
+    }
+    if (t.kind === TokenKind.Word && (NP_STOPPERS.has(t.lower) && !QUANTIFIERS.has(t.lower))) break
+    if (t.kind === TokenKind.Word && (CUE_VERB_FORMS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower) || /(ly)$/.test(t.lower))) return null
+    if (t.kind === TokenKind.Punct && !isPossessive(t) && t.text !== '-') break
+  }
+  // No determiner: a bare plural noun ("regulators say", "security specialists say") opening its clause.
+  if (!(head.lower.endsWith('s') && !head.lower.endsWith('ss'))) return null
+  let start = end - 1
+  while (start > lo && end - start < 3 && tokens[start - 1]!.kind === TokenKind.Word && !tokens[start - 1]!.capitalized &&
+    !NP_STOPPERS.has(tokens[start - 1]!.lower) && !CUE_VERB_FORMS.has(tokens[start - 1]!.lower) && !/(ly)$/.test(tokens[start - 1]!.lower)) start--
+  const before = tokens[start - 1]
+  if (start === lo || (before && (before.text === ',' || /^(and|but|while|as|because|though|although|whereas|so)$/.test(before.lower)))) return { start, end }
+  return null
+}
+
 /** The noun phrase starting at token `start`, reading forwards no further than `hi` (exclusive). */
 export function phraseAfter (doc: Pick<Doc, 'tokens' | 'quoteOf'>, start: number, hi: number): Range | null {
   const { tokens, quoteOf } = doc
