@@ -381,6 +381,24 @@ function subjectColonQuote (doc: Doc, sIndex: number, lo: number, hi: number): A
   }
 }
 
+/**
+ * Whatever "according to" names, when it is no name: "a new article in Politico", "state law", "early results of
+ * exit polls". Runs to the next punctuation, quotation or verb of saying.
+ */
+function sourceAfter (doc: Doc, from: number, hi: number): Range | null {
+  const { tokens, quoteOf } = doc
+  let i = from
+  while (i < hi && i - from < 16) {
+    const t = tokens[i]!
+    if (quoteOf[i] !== -1) break
+    if (t.kind === TokenKind.Punct && !(t.text === '-' || t.text === '’s' || t.text === "'s" || t.text === '.' && tokens[i - 1]?.capitalized && tokens[i + 1]?.capitalized)) break
+    if (t.kind === TokenKind.Word && (CUE_VERB_FORMS.has(t.lower) || t.lower === 'that') && i > from) break
+    i++
+  }
+  if (i === from || tokens[from]!.kind === TokenKind.Punct) return null
+  return { start: from, end: i }
+}
+
 const NON_SPEAKER_LABELS = new Set(['update', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a'])
 
 export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
@@ -494,7 +512,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
 
   // according to X
   for (const cue of according) {
-    const speaker = phraseAfter(doc, cue.end, hi)
+    const speaker = phraseAfter(doc, cue.end, hi) ?? sourceAfter(doc, cue.end, hi)
     if (!speaker) continue
     const host = out.find((a) => a.spans.length > 0)
     if (host) { host.via = speaker; continue }
