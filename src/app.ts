@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import sensible from '@fastify/sensible'
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { DEFAULT_BATCH_BODY_LIMIT, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT_PER_MINUTE, type CorsOrigin } from './config.js'
+import { DEFAULT_BATCH_BODY_LIMIT, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT_PER_MINUTE, type CorsOrigin, type TrustProxy } from './config.js'
 import { MIGRATIONS_DIR, SEEDS_DIR } from './paths.js'
 import auth from './plugins/auth.js'
 import body from './plugins/body.js'
@@ -39,6 +39,8 @@ export interface AppOptions {
   bodyLimit?: number
   /** Largest NDJSON batch request in bytes (default 100 MB), read by batch routes as fastify.limits.batchBodyLimit. */
   batchBodyLimit?: number
+  /** Proxies trusted to give the client's address in X-Forwarded-For (default none): true, a hop count or addresses. */
+  trustProxy?: TrustProxy
 }
 
 /** Server timeouts (ms): a whole request, including a 100 MB batch upload, must arrive within requestTimeout. */
@@ -85,6 +87,9 @@ export function serverOptions (options: AppOptions, logger: FastifyServerOptions
   return {
     logger,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // request.ip, and so the rate limit, is the proxy's address unless the proxy is trusted.
+    // (A hop count works, though Fastify's types leave numbers out.)
+    trustProxy: (options.trustProxy ?? false) as FastifyServerOptions['trustProxy'],
     // A body schema with additionalProperties: false refuses unknown fields instead of dropping them silently, and
     // a body is taken as typed: only query strings, params and headers are converted (src/plugins/coerce.ts).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },

@@ -1,4 +1,5 @@
 // Server configuration from environment variables, checked up front with messages that name the variable.
+import { isIP } from 'node:net'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = typeof LOG_LEVELS[number]
@@ -20,7 +21,11 @@ export interface Config {
   bodyLimit: number
   /** Largest NDJSON batch request, in bytes. */
   batchBodyLimit: number
+  /** Which proxies may tell the client's address in X-Forwarded-For: none, all, a hop count, or their addresses. */
+  trustProxy: TrustProxy
 }
+
+export type TrustProxy = boolean | number | string[]
 
 export type CorsOrigin = '*' | string[] | null
 
@@ -99,6 +104,22 @@ function parseCorsOrigin (value: string | undefined): CorsOrigin {
   return origins.map((origin) => origin.replace(/\/$/, ''))
 }
 
+function parseTrustProxy (value: string | undefined): TrustProxy {
+  if (value === undefined || value.trim() === '' || value.trim().toLowerCase() === 'false') return false
+  if (value.trim().toLowerCase() === 'true') return true
+  if (/^\d+$/.test(value.trim())) return Number(value.trim())
+  const addresses = value.split(',').map((address) => address.trim()).filter((address) => address !== '')
+  for (const address of addresses) {
+    const [ip, prefix, ...rest] = address.split('/')
+    const version = isIP(ip ?? '')
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 6 ? 128 : 32))
+    if (version === 0 || !prefixOk || rest.length > 0) {
+      throw new ConfigError(`TRUST_PROXY must be true, false, a number of hops or a comma-separated list of IP addresses or CIDR ranges, got "${address}"`)
+    }
+  }
+  return addresses
+}
+
 export function databasePathFrom (env: Env): string {
   const value = env['DATABASE_PATH']
   return value === undefined || value === '' ? DEFAULT_DATABASE_PATH : value
@@ -118,5 +139,6 @@ export function loadConfig (env: Env): Config {
     corsOrigin: parseCorsOrigin(env['CORS_ORIGIN']),
     bodyLimit: parseCount('BODY_LIMIT', env['BODY_LIMIT'], DEFAULT_BODY_LIMIT, 1),
     batchBodyLimit: parseCount('BATCH_BODY_LIMIT', env['BATCH_BODY_LIMIT'], DEFAULT_BATCH_BODY_LIMIT, 1),
+    trustProxy: parseTrustProxy(env['TRUST_PROXY']),
   }
 }

@@ -24,6 +24,7 @@ try {
       corsOrigin: config.corsOrigin,
       bodyLimit: config.bodyLimit,
       batchBodyLimit: config.batchBodyLimit,
+      trustProxy: config.trustProxy,
     },
     { level: config.logLevel },
   )

@@ -13,8 +13,9 @@ t.test('defaults', async (t) => {
     corsOrigin: null,
     bodyLimit: 2097152,
     batchBodyLimit: 104857600,
+    trustProxy: false,
   })
-  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '' }
+  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '' }
   t.same(loadConfig(empty), loadConfig({}), 'empty means unset')
 })
 
@@ -70,5 +71,16 @@ t.test('CORS_ORIGIN', async (t) => {
   for (const bad of ['a.example', 'https://a.example/app', 'ftp://a.example', 'null', 'https://A.example', 'https://a.example:443']) {
     t.throws(() => loadConfig({ CORS_ORIGIN: `https://ok.example,${bad}` }),
       new ConfigError(`CORS_ORIGIN must be * or a comma-separated list of origins like https://example.org, got "${bad}"`), bad)
+  }
+})
+
+t.test('TRUST_PROXY', async (t) => {
+  t.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false)
+  t.equal(loadConfig({ TRUST_PROXY: 'TRUE' }).trustProxy, true)
+  t.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2, 'a number of hops')
+  t.same(loadConfig({ TRUST_PROXY: '10.0.0.1, 172.16.0.0/12,::1,fd00::/8' }).trustProxy, ['10.0.0.1', '172.16.0.0/12', '::1', 'fd00::/8'])
+  for (const bad of ['proxy.example', '10.0.0.0/33', '10.0.0.1/8/1', '300.1.1.1', 'fd00::/129']) {
+    t.throws(() => loadConfig({ TRUST_PROXY: bad }), new ConfigError(
+      `TRUST_PROXY must be true, false, a number of hops or a comma-separated list of IP addresses or CIDR ranges, got "${bad}"`), bad)
   }
 })

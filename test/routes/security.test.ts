@@ -159,6 +159,21 @@ t.test('the rate limit counts requests per client IP and answers 429 with Retry-
   }
 })
 
+t.test('behind a trusted proxy each client has its own allowance; an untrusted X-Forwarded-For is ignored', async (t) => {
+  const direct = await testApp({ rateLimitPerMinute: 1 })
+  t.teardown(() => direct.close())
+  const spoof = (app: App, client: string) =>
+    app.inject({ method: 'GET', url: '/sources', remoteAddress: '10.9.9.9', headers: { 'x-forwarded-for': client } })
+  t.equal((await spoof(direct, '192.0.2.1')).statusCode, 200)
+  t.equal((await spoof(direct, '192.0.2.2')).statusCode, 429, 'a client cannot pick a fresh address by sending the header')
+
+  const proxied = await testApp({ rateLimitPerMinute: 1, trustProxy: ['10.9.9.9'] })
+  t.teardown(() => proxied.close())
+  t.equal((await spoof(proxied, '192.0.2.1')).statusCode, 200)
+  t.equal((await spoof(proxied, '192.0.2.2')).statusCode, 200, 'another client behind the proxy')
+  t.equal((await spoof(proxied, '192.0.2.1')).statusCode, 429, 'the first client again')
+})
+
 t.test('the rate limit applies before auth, so guessing keys is limited too', async (t) => {
   const app = await testApp({ rateLimitPerMinute: 2, apiKey: KEY })
   t.teardown(() => app.close())
