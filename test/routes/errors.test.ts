@@ -31,7 +31,8 @@ t.test('the OpenAPI description lists every route', async (t) => {
   const res = await app.inject({ method: 'GET', url: '/docs/json' })
   t.equal(res.statusCode, 200)
   const paths = Object.keys(res.json().paths)
-  for (const path of ['/health', '/sources', '/sources/{id}', '/speakers', '/speakers/{id}', '/speakers/{id}/quotes', '/quotes', '/quotes/{id}']) {
+  for (const path of ['/health', '/sources', '/sources/{id}', '/sources/{id}/quotes', '/sources/{id}/reextract', '/speakers', '/speakers/{id}',
+    '/speakers/{id}/quotes', '/speakers/{id}/merge', '/speakers/{id}/split', '/quotes', '/quotes/{id}']) {
     t.ok(paths.includes(path), `documents ${path}`)
   }
   const ui = await app.inject({ method: 'GET', url: '/docs' })
@@ -43,4 +44,19 @@ t.test('start-up fails with the migration error when a migration fails', async (
   copyFileSync(join(MIGRATIONS_DIR, '001_initial_schema.sql'), join(dir, '001_initial_schema.sql'))
   writeFileSync(join(dir, '002_broken.sql'), 'CREATE TABLE (;')
   await t.rejects(testApp({ migrationsDir: dir }), { name: 'MigrationError', message: /^migration 002_broken\.sql failed/ })
+})
+
+t.test('every documented operation declares its success and error responses', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  const spec = (await app.inject({ method: 'GET', url: '/docs/json' })).json()
+  for (const [path, operations] of Object.entries(spec.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const codes = Object.keys(operation.responses ?? {})
+      t.ok(codes.some((code) => /^2\d\d$/.test(code)), `${method.toUpperCase()} ${path} documents its success`)
+      if (path.startsWith('/docs')) continue
+      t.ok(codes.includes('400') || path === '/health', `${method.toUpperCase()} ${path} documents 400`)
+      if (path.includes('{id}')) t.ok(codes.includes('404'), `${method.toUpperCase()} ${path} documents 404`)
+    }
+  }
 })

@@ -122,3 +122,23 @@ t.test('the default page is 20 quotes', async (t) => {
   t.equal(body.items.length, 20)
   t.type(body.next_cursor, 'string')
 })
+
+t.test('distinct=true folds the same words by the same speaker in several sources into one item', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  const first = budgetArticle()
+  app.db.ingest(first.article, first.extraction)
+  const copy = budgetArticle(' Syndicated.')
+  app.db.ingest({ ...copy.article, published_at: '2024-05-02T08:00:00.000Z', publisher: 'Wire Copy' }, copy.extraction)
+
+  const all = (await app.inject({ method: 'GET', url: '/quotes?speaker_id=1' })).json().items
+  t.equal(all.length, 4, 'two copies of each of Jane Doe\'s two quotes')
+  const folded = (await app.inject({ method: 'GET', url: '/quotes?speaker_id=1&distinct=true' })).json().items
+  t.equal(folded.length, 2)
+  for (const item of folded) {
+    t.equal(item.source.publisher, 'Wire Copy', 'the newest copy stands for the others')
+    t.same(item.copies.map((c: { source: { id: number } }) => c.source.id), [2, 1])
+  }
+  const unnamed = (await app.inject({ method: 'GET', url: '/quotes?type=indirect&distinct=true' })).json().items
+  t.equal(unnamed.length, 2, 'quotes of article-local speakers are never folded: they are different speakers')
+})
