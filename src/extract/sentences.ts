@@ -2,7 +2,7 @@
 // of the text around it, except where a quote ending in . ! or ? is followed by a new capitalised sentence that
 // is not its attribution ("…." He said → one sentence; "…." The next day → two).
 import { TokenKind, type Doc, type Sentence, type Token } from './document.js'
-import { ABBREVIATIONS, CUE_VERB_FORMS, NON_NAME_CAPITALS } from './lexicon.js'
+import { ABBREVIATIONS, CUE_VERB_FORMS, NON_NAME_CAPITALS, TIME_WORDS } from './lexicon.js'
 
 const TERMINAL = new Set(['.', '!', '?', '…', '...'])
 const CLOSING_BRACKETS = new Set([')', ']', '}'])
@@ -26,9 +26,22 @@ function attributionFollows (tokens: Token[], i: number, end: number): boolean {
   for (let j = i; j < end && j < i + 8; j++) {
     const t = tokens[j]!
     if (t.kind === TokenKind.Punct && t.text !== '.' && t.text !== '-') return false
-    if (CUE_VERB_FORMS.has(t.lower)) return true
+    if (CUE_VERB_FORMS.has(t.lower)) return endsAttribution(tokens, j + 1, end, CUE_VERB_FORMS.get(t.lower)!.object)
   }
   return false
+}
+
+const ASIDE_OPENERS = new Set(['in', 'on', 'at', 'during', 'to', 'of', 'with', 'after', 'before', 'while', 'from', 'as', 'when', 'about', 'via', 'through', 'over', 'later', 'earlier', 'again', 'recently', 'then'])
+
+/**
+ * After the verb of "…." he said: only an aside, a name or the sentence's end make it the quote's attribution. A clause
+ * ("…." He says referees are …) starts a sentence of its own.
+ */
+function endsAttribution (tokens: Token[], i: number, end: number, object: boolean): boolean {
+  if (object && i < end && tokens[i]!.kind === TokenKind.Word && !tokens[i]!.capitalized && !ASIDE_OPENERS.has(tokens[i]!.lower) && tokens[i]!.lower !== 'that') i++
+  const t = tokens[i]
+  if (!t || i >= end || t.kind !== TokenKind.Word) return true
+  return t.capitalized || TIME_WORDS.has(t.lower) || ASIDE_OPENERS.has(t.lower)
 }
 
 export function splitSentences (doc: Pick<Doc, 'tokens' | 'paragraphs' | 'quoteOf'>): Sentence[] {
