@@ -17,8 +17,9 @@ const KEY = 'k3y-for-tests-0123456789abcdef'
 const WRITES = [
   { method: 'POST', url: '/sources' },
   { method: 'POST', url: '/extract' },
+  { method: 'POST', url: '/speakers/1/merge' },
   { method: 'PUT', url: '/sources/1' },
-  { method: 'PATCH', url: '/speakers/1' },
+  { method: 'PATCH', url: '/quotes/1' },
   { method: 'DELETE', url: '/sources/1' },
 ] as const
 
@@ -375,6 +376,30 @@ t.test('validation messages name the field', async (t) => {
   const params = await app.inject({ method: 'GET', url: '/sources/abc' })
   seen(params)
   t.equal(params.json().message, 'params/id must be integer')
+})
+
+t.test('the write routes get the same rules', async (t) => {
+  const app = await testApp({ apiKey: KEY, bodyLimit: 200 })
+  t.teardown(() => app.close())
+  const auth = { authorization: `Bearer ${KEY}` }
+  const cases: Array<[string, string, unknown, number, string]> = [
+    ['PATCH', '/quotes/1', { speaker_id: 2, speakr: 3 }, 400, 'body has unknown field "speakr"'],
+    ['PATCH', '/quotes/1', { speaker_id: '2' }, 400, 'body/speaker_id must be integer'],
+    ['PATCH', '/quotes/1', {}, 400, 'body/speaker_id is required'],
+    ['POST', '/speakers/1/merge', { into: true }, 400, 'body/into must be integer or string'],
+    ['POST', '/speakers/1/split', { alias: '' }, 400, 'body/alias must NOT have fewer than 1 characters'],
+    ['POST', '/speakers/1/split', { alias: 'x'.repeat(300) }, 413, 'body is larger than the limit of 200 bytes'],
+  ]
+  for (const [method, url, payload, status, message] of cases) {
+    const res = await app.inject({ method: method as 'POST', url, payload: payload as object, headers: auth })
+    seen(res)
+    t.equal(res.statusCode, status, `${method} ${url} ${JSON.stringify(payload).slice(0, 40)}`)
+    t.same(res.json().message, message)
+  }
+  const text = await app.inject({ method: 'PATCH', url: '/quotes/1', payload: 'speaker_id=2', headers: { ...auth, 'content-type': 'text/plain' } })
+  seen(text)
+  t.equal(text.statusCode, 415)
+  t.equal(text.json().message, 'Content-Type "text/plain" is not accepted here; send application/json')
 })
 
 t.test('query strings and path parameters are still converted by their schemas', async (t) => {
