@@ -116,7 +116,7 @@ function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subject | n
   for (let start = lo; start < prev && start - lo <= 40; start++) {
     if (quoteOf[start] !== -1) continue
     const t = tokens[start]!
-    if (start > lo && !(tokens[start - 1]!.text === ',' || SUBJECT_OPENERS.has(tokens[start - 1]!.lower))) continue
+    if (start > lo && !(tokens[start - 1]!.text === ',' || SUBJECT_OPENERS.has(tokens[start - 1]!.lower) || isClosingMark(doc, start - 1))) continue
     if (t.kind === TokenKind.Punct) continue
     const subject = clauseSubject(doc, start, prev)
     if (subject) return { ...subject, start: cue.start }
@@ -438,7 +438,9 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
       if (j < hi && !isOpeningMark(doc, j)) {
         // "…," he said of the campaign, "…": an aside before the second part.
         let k = j
-        while (k < hi && k - j < 12 && doc.quoteOf[k] === -1 && !SENTENCE_PUNCT.has(doc.tokens[k]!.text)) k++
+        // Not when the aside is an attribution of its own ("…," he said, adding, "…"; "…," said X, who thinks "…").
+        while (k < hi && k - j < 12 && doc.quoteOf[k] === -1 && !SENTENCE_PUNCT.has(doc.tokens[k]!.text) &&
+          !CUE_VERB_FORMS.has(doc.tokens[k]!.lower) && !/^(who|going|adding|noting|before|after|then)$/.test(doc.tokens[k]!.lower)) k++
         if (k < hi && isOpeningMark(doc, k) && doc.tokens[k - 1]!.text === ',') j = k
       }
       if (j < hi && isOpeningMark(doc, j)) {
