@@ -74,9 +74,13 @@ const AMBIGUOUS_CUES = new Set(['cry', 'cries', 'boast', 'boasts', 'slams', 'bla
 
 /** Skips adverbs and auxiliaries leftwards from the cue: "X also has said". */
 function skipAdverbsLeft (tokens: Token[], i: number, lo: number): number {
-  while (i >= lo && PRE_CUE_ADVERBS.has(tokens[i]!.lower)) i--
+  // "X is calling for", "X has been saying": a progressive cue takes a form of "be" as well.
+  const progressive = i + 1 < tokens.length && tokens[i + 1]!.lower.endsWith('ing')
+  while (i >= lo && (PRE_CUE_ADVERBS.has(tokens[i]!.lower) || (progressive && PROGRESSIVE_AUX.has(tokens[i]!.lower)))) i--
   return i
 }
+
+const PROGRESSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', '’s', "'s", '’re', "'re", 'am', '’m', "'m"])
 
 /** The subject before a cue, through an apposition if there is one. */
 function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
