@@ -97,7 +97,14 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   for (let c = end - 2; c > lo && end - c <= 30; c--) {
     if (quoteOf[c] !== -1) return null
     if (tokens[c]!.text !== ',') continue
-    if (!isAppositive(tokens, c + 1, segmentEnd)) return null
+    if (!isAppositive(tokens, c + 1, segmentEnd)) {
+      // "The state’s campaign chairman, Phil Lovas, said": a role, then the name in apposition; the name speaks.
+      const name = apposition === null ? phraseAfter(doc, c + 1, segmentEnd) : null
+      if (!name || name.start !== c + 1 || name.end !== segmentEnd || !tokens[name.end - 1]!.capitalized) return null
+      const role = phraseBefore(doc, c, lo) ?? describedBefore(doc, c, lo)
+      if (!role || tokens[role.end - 1]!.capitalized || !isNounish(tokens[role.end - 1]!)) return null
+      return { speaker: name, apposition: role, start: role.start }
+    }
     apposition ??= { start: c + 1, end: end - 1 }
     const head = phraseBefore(doc, c, lo)
     if (head) return { speaker: head, apposition: { start: c + 1, end: apposition.end }, start: head.start }
