@@ -21,9 +21,12 @@ function rssNowMb (pid) {
   } catch { return null }
 }
 
+/** With BENCH_PROFILE_DIR set, the server writes a CPU profile there when it stops (node --cpu-prof). */
 export async function startServer ({ dbPath, env = {} }) {
   const port = await freePort()
-  const child = spawn(process.execPath, [path.join(DIST, 'server.js')], {
+  const profileDir = process.env.BENCH_PROFILE_DIR
+  const args = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : []
+  const child = spawn(process.execPath, [...args, path.join(DIST, 'server.js')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, SEED: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -42,7 +42,9 @@ async function extractOnWorkers (texts, workers = os.availableParallelism?.() ??
 
 function runChild (args, { pollRss = true } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const profileDir = process.env.BENCH_PROFILE_DIR
+    const node = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : []
+    const child = spawn(process.execPath, [...node, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     child.stdout.setEncoding('utf8').on('data', (d) => { out += d })
     const err = tailOf(child.stderr)
