@@ -1,0 +1,238 @@
+// A web page → the article in it: its readable text (paragraphs kept), title, byline, publisher and date.
+// @mozilla/readability finds the article over a linkedom document; when it finds none, the page's main text is used.
+// Pure: no I/O, no network (relative links and images are never fetched).
+import { Readability } from '@mozilla/readability'
+import { parseHTML } from 'linkedom'
+import { readableText, type TextNodeLike } from './text.js'
+
+export interface HtmlArticle {
+  /** Paragraphs separated by a blank line; entities decoded; no markup, scripts or styles. */
+  text: string
+  title: string | null
+  byline: string | null
+  publisher: string | null
+  /** ISO 8601 (UTC) from the page's metadata, when it gives a valid date. */
+  published_at: string | null
+  /** 'readability' when Readability found the article, 'body' when the page's main text was used instead. */
+  method: 'readability' | 'body'
+}
+
+/**
+ * Readability's scoring is far from linear (a page of 20,000 nested <div>s takes minutes), so pages with more
+ * elements or deeper nesting than this go straight to the fallback, which is linear. Real news pages have a few
+ * thousand elements nested a few dozen deep.
+ */
+export const MAX_ELEMENTS_FOR_READABILITY = 10_000
+export const MAX_DEPTH_FOR_READABILITY = 80
+
+/** Whether the tree under `root` has at most `maxElements` elements and `maxDepth` levels. */
+function withinLimits (root: TextNodeLike, maxElements: number, maxDepth: number): boolean {
+  const stack: Array<[TextNodeLike, number]> = [[root, 0]]
+  let elements = 0
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (++elements > maxElements || depth > maxDepth) return false
+    const children = node.childNodes
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!
+      if (child.nodeType === 1) stack.push([child, depth + 1])
+    }
+  }
+  return true
+}
+
+/** The part of the DOM read here (the project compiles without the DOM lib; linkedom provides these). */
+interface DomElement extends TextNodeLike {
+  textContent: string | null
+  getAttribute: (name: string) => string | null
+  querySelector: (selector: string) => DomElement | null
+  querySelectorAll: (selector: string) => ArrayLike<DomElement>
+  remove: () => void
+}
+
+interface DomDocument {
+  body: DomElement | null
+  documentElement: DomElement | null
+  querySelector: (selector: string) => DomElement | null
+  querySelectorAll: (selector: string) => ArrayLike<DomElement>
+  getElementsByTagName: (name: string) => ArrayLike<DomElement>
+}
+
+interface DomNode {
+  nodeType: number
+  nodeName: string
+  nodeValue: string | null
+  outerHTML?: string
+  childNodes: ArrayLike<DomNode>
+}
+
+const HEAD_ELEMENTS = new Set(['TITLE', 'META', 'LINK', 'BASE', 'STYLE'])
+
+function escapeText (text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/**
+ * linkedom builds the tree as written, without the <html>, <head> and <body> a browser implies, so a fragment
+ * ("<p>…</p>") or a page without <body> is rebuilt as a whole document before anything reads it.
+ */
+function parseDocument (html: string): DomDocument {
+  const document = (parseHTML(html) as unknown as { document: DomDocument & { childNodes: ArrayLike<DomNode> } }).document
+  const root = document.documentElement
+  if (root !== null && root.nodeName === 'HTML' &&
+    Array.from(root.childNodes).some((node) => node.nodeName === 'BODY')) return document
+  const head: string[] = []
+  const body: string[] = []
+  let inBody = false
+  const place = (node: DomNode): void => {
+    if (node.nodeType === 3) {
+      const text = node.nodeValue ?? ''
+      if (/\S/.test(text)) inBody = true
+      body.push(escapeText(text))
+    } else if (node.nodeType !== 1) {
+      // comments, doctype
+    } else if (node.nodeName === 'HTML' || node.nodeName === 'BODY') {
+      Array.from(node.childNodes).forEach(place)
+    } else if (node.nodeName === 'HEAD') {
+      head.push(...Array.from(node.childNodes).map((n) => n.outerHTML ?? ''))
+    } else if (HEAD_ELEMENTS.has(node.nodeName) && !inBody) {
+      head.push(node.outerHTML ?? '')
+    } else {
+      inBody = true
+      body.push(node.outerHTML ?? '')
+    }
+  }
+  Array.from(document.childNodes).forEach(place)
+  const whole = `<!DOCTYPE html><html><head>${head.join('')}</head><body>${body.join('')}</body></html>`
+  return (parseHTML(whole) as unknown as { document: DomDocument }).document
+}
+
+interface MetaReader {
+  (...keys: string[]): string | null
+}
+
+/** A reader of <meta name|property|itemprop="…" content="…"> values, first key found wins. */
+function metaReader (document: DomDocument): MetaReader {
+  const values = new Map<string, string>()
+  for (const meta of Array.from(document.querySelectorAll('meta'))) {
+    const content = clean(meta.getAttribute('content'))
+    if (content === null) continue
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      const key = meta.getAttribute(attribute)?.trim().toLowerCase()
+      if (key && !values.has(key)) values.set(key, content)
+    }
+  }
+  return (...keys) => {
+    for (const key of keys) {
+      const value = values.get(key)
+      if (value !== undefined) return value
+    }
+    return null
+  }
+}
+
+/** Whitespace collapsed and trimmed; null when nothing is left. */
+function clean (value: string | null | undefined): string | null {
+  if (value == null) return null
+  const cleaned = value.replace(/\s+/g, ' ').trim()
+  return cleaned === '' ? null : cleaned
+}
+
+function notUrl (value: string | null): string | null {
+  return value !== null && /^(https?:)?\/\//i.test(value) ? null : value
+}
+
+function isoDate (value: string | null | undefined): string | null {
+  if (value == null) return null
+  const time = Date.parse(value.trim())
+  return Number.isNaN(time) ? null : new Date(time).toISOString()
+}
+
+/** "Big news | The Daily" → "Big news" when the page's publisher is "The Daily". */
+function withoutPublisher (title: string | null, publisher: string | null): string | null {
+  if (title === null || publisher === null) return title
+  const lowerTitle = title.toLowerCase()
+  const lowerPublisher = publisher.toLowerCase()
+  for (const separator of [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', ' • ']) {
+    if (lowerTitle.endsWith(separator + lowerPublisher)) {
+      const rest = title.slice(0, title.length - separator.length - publisher.length).trim()
+      if (rest !== '') return rest
+    }
+    if (lowerTitle.startsWith(lowerPublisher + separator)) {
+      const rest = title.slice(publisher.length + separator.length).trim()
+      if (rest !== '') return rest
+    }
+  }
+  return title
+}
+
+interface ReadabilityResult {
+  text: string
+  title: string | null
+  byline: string | null
+  siteName: string | null
+  publishedTime: string | null
+}
+
+function runReadability (document: DomDocument): ReadabilityResult | null {
+  const root = document.documentElement
+  if (root === null || !withinLimits(root, MAX_ELEMENTS_FOR_READABILITY, MAX_DEPTH_FOR_READABILITY)) return null
+  let parsed
+  try {
+    parsed = new Readability<unknown>(document as never, {
+      serializer: (node) => node,
+      maxElemsToParse: MAX_ELEMENTS_FOR_READABILITY,
+    }).parse()
+  } catch {
+    return null
+  }
+  if (!parsed || !parsed.content) return null
+  return {
+    text: readableText(parsed.content as unknown as TextNodeLike),
+    title: clean(parsed.title),
+    byline: clean(parsed.byline),
+    siteName: clean(parsed.siteName),
+    publishedTime: parsed.publishedTime ?? null,
+  }
+}
+
+/** The page's main text when Readability finds no article: <article>, <main>, or the body, without navigation. */
+function bodyText (html: string): string {
+  const document = parseDocument(html)
+  const root = document.querySelector('article') ?? document.querySelector('main') ??
+    document.querySelector('[role="main"]') ?? document.body ?? document.documentElement
+  if (!root) return ''
+  for (const nav of Array.from(root.querySelectorAll('nav, [role="navigation"]'))) nav.remove()
+  return readableText(root)
+}
+
+/** The article in an HTML page. Never throws on malformed markup; the text may be '' for a page without any. */
+export function htmlToArticle (html: string): HtmlArticle {
+  const document = parseDocument(html)
+  const meta = metaReader(document)
+  const pageTitle = clean(document.querySelector('title')?.textContent)
+  const firstHeading = clean(document.querySelector('h1')?.textContent)
+  const authorLink = clean(document.querySelector('[rel="author"]')?.textContent)
+
+  // Readability rewrites the document it reads, so everything above is taken first.
+  const found = runReadability(document)
+  const readable = found !== null && /\S/.test(found.text) ? found : null
+
+  const publisher = meta('og:site_name') ?? found?.siteName ??
+    notUrl(meta('application-name', 'publisher', 'dc.publisher', 'dcterms.publisher', 'article:publisher'))
+  const title = withoutPublisher(
+    found?.title ?? meta('og:title', 'twitter:title', 'dc.title', 'headline') ?? pageTitle ?? firstHeading,
+    publisher)
+  const byline = found?.byline ?? notUrl(meta('author', 'article:author', 'dc.creator', 'byl')) ?? authorLink
+  const published = isoDate(found?.publishedTime) ??
+    isoDate(meta('article:published_time', 'datepublished', 'date', 'dc.date', 'dcterms.created', 'pubdate'))
+
+  return {
+    text: readable ? readable.text : bodyText(html),
+    title,
+    byline,
+    publisher,
+    published_at: published,
+    method: readable ? 'readability' : 'body',
+  }
+}
