@@ -18,6 +18,7 @@ import cursors from './plugins/cursors.js'
 import quoteCorrectionRoutes from './routes/quotes/correct.js'
 import quoteRoutes from './routes/quotes/index.js'
 import sourceRoutes from './routes/sources/index.js'
+import sourceIngestRoutes from './routes/sources/ingest.js'
 import sourceManageRoutes from './routes/sources/manage.js'
 import speakerCorrectionRoutes from './routes/speakers/corrections.js'
 import speakerRoutes from './routes/speakers/index.js'
@@ -73,6 +74,7 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
   if (options.seed) await fastify.register(seed, { seedsDir: options.seedsDir ?? SEEDS_DIR })
   await fastify.register(healthRoutes)
   await fastify.register(sourceRoutes)
+  await fastify.register(sourceIngestRoutes)
   await fastify.register(sourceManageRoutes)
   await fastify.register(speakerRoutes)
   await fastify.register(speakerCorrectionRoutes)

@@ -1,0 +1,34 @@
+// POST /sources: one article (text or HTML) extracted and stored in one transaction.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ArticleRequest } from '../../schemas/article.js'
+import { ErrorResponse, errorResponses } from '../../schemas/common.js'
+import { IngestReply } from '../../schemas/source.js'
+import { prepareArticle } from '../../services/article.js'
+import { ingestArticle } from '../../services/ingest.js'
+
+const ingestRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.post('/sources', {
+    schema: {
+      summary: 'Ingest an article: extract its quotes and store them',
+      description: 'The same text again returns the stored source (200, status existing). A different text under a url ' +
+        'already stored replaces that source and its quotes (200, status updated).',
+      tags: ['sources'],
+      body: ArticleRequest,
+      response: { 200: IngestReply, 201: IngestReply, ...errorResponses, 413: ErrorResponse, 415: ErrorResponse },
+    },
+  }, async (request, reply) => {
+    const { article } = prepareArticle(request.body)
+    const result = ingestArticle(fastify.db, article)
+    const source = fastify.db.sources.get(result.source_id)!
+    reply.code(result.status === 'created' ? 201 : 200)
+    if (result.status === 'created') reply.header('location', `/sources/${result.source_id}`)
+    return {
+      ...source,
+      quotes: fastify.db.quotes.ofSource(source.id),
+      status: result.status,
+      updated: result.status === 'updated',
+    }
+  })
+}
+
+export default ingestRoutes
