@@ -5,7 +5,7 @@
 import { TokenKind, type Doc, type Sentence, type Token } from './document.js'
 import type { Cue } from './cues.js'
 import { findCues, NOUN_LIKE } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS } from './lexicon.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS } from './lexicon.js'
 import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 
 export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according'
@@ -304,6 +304,36 @@ function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number): number 
   return end
 }
 
+/**
+ * The token range before an attribution inserted into its own content ("The goal, he said, is …"), or the relative
+ * pronoun that opens it ("…, which critics said was …"); null when neither.
+ */
+function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, lo: number, from: number): [number, number] | null {
+  const { tokens, quoteOf } = doc
+  const before = tokens[left.start - 1]
+  if (left.start - 1 >= lo && before && quoteOf[left.start - 1] === -1 && (before.lower === 'which' || before.lower === 'what')) {
+    // Only where the pronoun is the subject of what was said: "which critics said was …", not "to which X replied, “…”".
+    const prep = tokens[left.start - 2]
+    const first = tokens[from]
+    if (prep && NP_STOPPERS.has(prep.lower) && prep.lower !== 'and' && prep.lower !== 'but') return null
+    if (!first || first.kind !== TokenKind.Word || first.capitalized || DETERMINERS.has(first.lower) || PERSONAL_PRONOUNS.has(first.lower) || first.lower === 'that') return null
+    return [left.start - 1, left.start]
+  }
+  if (!(b > lo && tokens[b + 1]?.text === ',' && quoteOf[b] === -1)) return null
+  // The cue must be set off by a comma after it as well: "…, he said, …" (time words may come between).
+  let comma = false
+  for (let i = cue.end; i < from; i++) {
+    const t = tokens[i]!
+    if (t.text === ',') comma = true
+    else if (!(TIME_WORDS.has(t.lower) || PRE_CUE_ADVERBS.has(t.lower) || t.lower === 'on' || t.kind === TokenKind.Number)) return null
+  }
+  if (!comma) return null
+  let start = lo
+  while (start < b && tokens[start]!.kind === TokenKind.Punct && quoteOf[start] === -1) start++
+  for (let i = start; i <= b; i++) if (CUE_VERB_FORMS.has(tokens[i]!.lower) && quoteOf[i] === -1) return null
+  return start <= b ? [start, b + 1] : null
+}
+
 /** Trims a connective left before the next attribution's subject ("… solution as the officials revealed"). */
 function trimConnective (tokens: Token[], from: number, end: number): number {
   while (end > from && /^(as|and|while|but|,|—|–|-|when|after|because|since|so|though|although|even)$/.test(tokens[end - 1]!.lower)) end--
@@ -396,18 +426,34 @@ function subjectColonQuote (doc: Doc, sIndex: number, lo: number, hi: number): A
  * Whatever "according to" names, when it is no name: "a new article in Politico", "state law", "early results of
  * exit polls". Runs to the next punctuation, quotation or verb of saying.
  */
-function sourceAfter (doc: Doc, from: number, hi: number): Range | null {
+function sourceAfter (doc: Doc, from: number, hi: number): { speaker: Range, extent: Range } | null {
   const { tokens, quoteOf } = doc
   let i = from
+  let head = -1
   while (i < hi && i - from < 16) {
     const t = tokens[i]!
     if (quoteOf[i] !== -1) break
     if (t.kind === TokenKind.Punct && !(t.text === '-' || t.text === '’s' || t.text === "'s" || t.text === '.' && tokens[i - 1]?.capitalized && tokens[i + 1]?.capitalized)) break
-    if (t.kind === TokenKind.Word && (CUE_VERB_FORMS.has(t.lower) || t.lower === 'that') && i > from) break
+    if (t.kind === TokenKind.Word && i > from && (t.lower === 'that' || (CUE_VERB_FORMS.has(t.lower) && !NOUN_LIKE.has(t.lower)))) break
+    // The head noun phrase names the source: "state records (kept by the county)", "a new article (in Politico)".
+    if (head < 0 && t.kind === TokenKind.Word && i > from && !t.capitalized && (NP_STOPPERS.has(t.lower) || /(ed|ing)$/.test(t.lower)) && !DETERMINERS.has(tokens[i - 1]!.lower)) head = i
     i++
   }
   if (i === from || tokens[from]!.kind === TokenKind.Punct) return null
-  return { start: from, end: i }
+  return { speaker: { start: from, end: head < 0 ? i : head }, extent: { start: from, end: i } }
+}
+
+/** "…, according to X, the committee chair, …": a short determiner or title phrase closed by a comma before more text. */
+function sourceApposition (doc: Doc, from: number, hi: number): boolean {
+  const { tokens } = doc
+  const first = tokens[from]!
+  if (!(DETERMINERS.has(first.lower) || isNounish(first) || first.kind === TokenKind.Number)) return false
+  for (let i = from + 1; i < hi && i - from <= 8; i++) {
+    if (doc.quoteOf[i] !== -1) return false
+    if (tokens[i]!.text === ',' || tokens[i]!.text === '—') return i + 1 < hi && !onlyPunctuation(doc, i + 1, hi)
+    if (CUE_VERB_FORMS.has(tokens[i]!.lower) || tokens[i]!.kind === TokenKind.Punct) return false
+  }
+  return false
 }
 
 const NON_SPEAKER_LABELS = new Set(['update', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a'])
@@ -489,7 +535,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     const inApposition = nextSubject?.apposition && nextSubject.apposition.start <= cue.start && cue.end <= nextSubject.apposition.end
     const stopAt = !nextSubject ? hi : inApposition ? nextSubject.apposition!.end : trimConnective(doc.tokens, cue.end, nextSubject.start)
     const from = contentStart(doc, cue, hi)
-    const end = clauseEnd(doc, from, hi, stopAt)
+    let end = clauseEnd(doc, from, hi, stopAt)
 
     if (from >= end || onlyPunctuation(doc, from, end) || (b >= lo && doc.tokens[b + 1]?.text === ',' && onlyAside(doc, cue, cue.end, hi))) {
       // CLAUSE, X said.  — or a cue at the sentence's end that introduces the next sentence ("X said:").
@@ -511,46 +557,65 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
       return
     }
 
-    const quotes = quotesIn(doc, from, end)
+    // "The goal, he said, is to …": the words before an inserted attribution are content too. So is the relative
+    // pronoun of "…, which critics said was discriminatory".
+    const front = interruptedFront(doc, cue, left, b, lo, from)
+    if (front && front[1] - front[0] === 1 && front[1] === left.start) {
+      for (let i = from + 1; i < end; i++) if (doc.tokens[i]!.text === ',' && doc.quoteOf[i] === -1) { end = i; break }
+    }
+    const quotes = quotesIn(doc, front ? front[0] : from, end)
     const firstQuote = quotes[0]
     const quoteOpensContent = firstQuote !== undefined && doc.quotes[firstQuote]!.open === from
-    const direct = quoteOpensContent && quotes.length === 1 &&
+    const direct = !front && quoteOpensContent && quotes.length === 1 &&
       (doc.quotes[firstQuote]!.close === -1 || onlyPunctuation(doc, doc.quotes[firstQuote]!.close + 1, end))
+    const spans: Array<[number, number]> = direct ? [quoteSpan(doc, firstQuote!)] : [spanOf(doc, from, end)]
+    if (front) spans.unshift(spanOf(doc, front[0], front[1]))
     out.push({
       sentence: sIndex, cue, shape: direct ? 'quote-after' : 'clause-after', speaker: left.speaker, apposition: left.apposition,
-      spans: direct ? [quoteSpan(doc, firstQuote!)] : [spanOf(doc, from, end)], quotes, direct, via: null,
+      spans, quotes, direct, via: null,
       confidence: direct ? 0.9 : quotes.length ? 0.8 : 0.7,
     })
   })
 
   // according to X
   for (const cue of according) {
-    const speaker = phraseAfter(doc, cue.end, hi) ?? sourceAfter(doc, cue.end, hi)
-    if (!speaker) continue
+    const named = phraseAfter(doc, cue.end, hi)
+    const source = named ? { speaker: named, extent: named } : sourceAfter(doc, cue.end, hi)
+    if (!source) continue
+    const { speaker, extent } = source
     const host = out.find((a) => a.spans.length > 0)
     if (host) { host.via = speaker; continue }
     const atStart = onlyPunctuation(doc, lo, cue.start) || cue.start === lo
     let from: number
     let end: number
+    let rest: [number, number] | null = null // a second fragment after the aside
     if (atStart) {
-      from = speaker.end
+      from = extent.end
       while (from < hi && doc.tokens[from]!.text === ',') from++
       end = clauseEnd(doc, from, hi, hi)
     } else {
       from = lo
+      while (from < cue.start && doc.tokens[from]!.kind === TokenKind.Punct && doc.quoteOf[from] === -1) from++
       end = cue.start
-      while (end > from && LINKS.has(doc.tokens[end - 1]!.text)) end--
-      // "…, according to X, CLAUSE": the part after the aside belongs to the clause as well.
-      let after = speaker.end
-      while (after < hi && doc.tokens[after]!.text === ',') after++
-      if (after < hi && !onlyPunctuation(doc, after, hi) && doc.tokens[speaker.end]?.text === ',') end = clauseEnd(doc, after, hi, hi)
+      while (end > from && LINKS.has(doc.tokens[end - 1]!.text) && doc.quoteOf[end - 1] === -1) end--
+      // "…, according to X, CLAUSE": the part after the aside is a second fragment of the content; but not a relative
+      // clause or an apposition about the source ("according to Tom Baker, who chairs the committee").
+      let after = extent.end
+      while (after < hi && LINKS.has(doc.tokens[after]!.text)) after++
+      if (after < hi && after > extent.end && !onlyPunctuation(doc, after, hi) && !sourceApposition(doc, after, hi) &&
+        !/^(who|whose|which|where|when|and|but|as|while)$/.test(doc.tokens[after]!.lower)) {
+        const restEnd = clauseEnd(doc, after, hi, hi)
+        if (restEnd > after) rest = [after, restEnd]
+      }
     }
     if (end <= from) continue
-    const quotes = quotesIn(doc, from, end)
-    const direct = quotes.length === 1 && doc.quotes[quotes[0]!]!.open === from && onlyPunctuation(doc, doc.quotes[quotes[0]!]!.close + 1, end)
+    const quotes = quotesIn(doc, from, rest ? rest[1] : end)
+    const direct = !rest && quotes.length === 1 && doc.quotes[quotes[0]!]!.open === from && onlyPunctuation(doc, doc.quotes[quotes[0]!]!.close + 1, end)
+    const spans: Array<[number, number]> = direct ? [quoteSpan(doc, quotes[0]!)] : [spanOf(doc, from, end)]
+    if (rest) spans.push(spanOf(doc, rest[0], rest[1]))
     out.push({
       sentence: sIndex, cue, shape: 'according', speaker, apposition: null,
-      spans: direct ? [quoteSpan(doc, quotes[0]!)] : [spanOf(doc, from, end)], quotes, direct, via: null, confidence: 0.75,
+      spans, quotes, direct, via: null, confidence: 0.75,
     })
   }
   return out

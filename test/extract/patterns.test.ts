@@ -183,11 +183,66 @@ pattern('CLAUSE, according to X. (longer surname)', 'The bill will pass the Sena
 
 pattern('CLAUSE, according to X, who …', 'The bill will pass the Senate next week, according to Tom Baker, who chairs the committee.', [
   { words: 'The bill will pass the Senate next week', notWords: 'according to', name: 'Tom Baker', type: 'indirect', cue: 'according to' },
-], { count: 1, todo: 'the content runs on over "according to Tom Baker, who chairs the committee"' })
+], { count: 1 })
+
+pattern('CLAUSE, according to X, CLAUSE: two fragments around the aside',
+  'Most residents - 63 percent last year, according to the county survey - still favor the new park.', [
+    { words: 'Most residents - 63 percent last year', alsoWords: 'still favor the new park', notWords: 'survey', name: 'county survey', kind: 'organization', type: 'indirect', fragments: 2 },
+  ], { count: 1 })
 
 pattern('CLAUSE, X said.', 'The library will close for repairs in June, Mayor Hannah Vogel said.', [
   { words: 'The library will close for repairs in June', notWords: 'Vogel', name: 'Hannah Vogel', type: 'indirect', cue: 'said' },
 ], { count: 1 })
+
+pattern('interrupted indirect: FRONT, X said, REST', 'The goal, Mayor Hannah Vogel said, is to reopen the library by June.', [
+  { words: 'The goal', alsoWords: 'is to reopen the library by June', notWords: 'Vogel', name: 'Hannah Vogel', type: 'indirect', fragments: 2 },
+], { count: 1 })
+
+pattern('relative pronoun as the subject of what was said', 'The council passed the levy, which critics said was unfair to renters, on Monday.', [
+  { words: 'was unfair to renters', text: 'which … was unfair to renters', name: null, kind: 'unnamed', type: 'indirect', mention: 'critics' },
+], { count: 1 })
+
+pattern('described subject: a common noun with a determiner', 'The retired schoolteacher says the council ignored the vote.', [
+  { words: 'the council ignored the vote', name: null, kind: 'unnamed', type: 'indirect', mention: 'The retired schoolteacher' },
+], { count: 1 })
+
+pattern('described subject: a share of respondents', 'Last month, 52 percent said the mayor would win.', [
+  { words: 'the mayor would win', name: null, kind: 'unnamed', type: 'indirect', mention: '52 percent' },
+], { count: 1 })
+
+pattern('a participle after a noun is no attribution', 'A plan announced earlier this year will add two bus lines. A video posted online showed the crash.', [], { count: 0 })
+
+pattern('according to a source that is not a name', 'According to state records released by the county, the fund ran out of money in May.', [
+  { words: 'the fund ran out of money in May', notWords: 'county', name: null, kind: 'unnamed', type: 'indirect', mention: 'state records' },
+], { count: 1 })
+
+pattern('a role with the name in apposition: the name speaks', 'The city’s budget director, Alma Ruiz, said the fund was empty.', [
+  { words: 'the fund was empty', name: 'Alma Ruiz', type: 'indirect', mention: 'Alma Ruiz' },
+], { count: 1 })
+
+pattern('shared subject: X did this and said CLAUSE', 'Senator Paul Grant toured the plant on Monday and said the jobs would stay in the county.', [
+  { words: 'the jobs would stay in the county', name: 'Paul Grant', type: 'indirect', cue: 'said' },
+], { count: 1 })
+
+pattern('shared subject after an apposition', 'Gary Holm, a former party chairman, became a delegate and said he was leaning toward the governor.', [
+  { words: 'he was leaning toward the governor', name: 'Gary Holm', type: 'indirect' },
+], { count: 1 })
+
+pattern('progressive cue: X is calling for', 'Governor Tom Baker is calling for a recount in three counties.', [
+  { words: 'a recount in three counties', name: 'Tom Baker', type: 'indirect', cue: 'calling for' },
+], { count: 1 })
+
+pattern('"…." He says CLAUSE is a sentence of its own',
+  'Mark Ruiz says “the game has changed.” He says referees now stop play for every small foul.', [
+    { words: 'the game has changed', name: 'Mark Ruiz' },
+    { words: 'referees now stop play for every small foul', name: 'Mark Ruiz', mention: 'He', type: 'indirect' },
+  ], { count: 2 })
+
+pattern('"X, who said CLAUSE, said CLAUSE": the relative clause ends at its comma',
+  'Barkley, who said he usually votes for Democrats, said one candidate he likes is the governor.', [
+    { words: 'he usually votes for Democrats', notWords: 'candidate', name: null, kind: 'unnamed', mention: 'who', type: 'indirect' },
+    { words: 'one candidate he likes is the governor', name: 'Barkley', type: 'indirect' },
+  ], { count: 2 })
 
 pattern('apposition: X, the Y of Z, said', 'Hannah Vogel, the mayor of Springfield, said the library would close for repairs.', [
   { words: 'the library would close for repairs', name: 'Hannah Vogel', mention: 'Hannah Vogel', type: 'indirect', title: 'mayor of Springfield' },
