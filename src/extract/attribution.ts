@@ -127,7 +127,7 @@ function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subject | n
   for (let start = lo; start < prev && start - lo <= 40; start++) {
     if (quoteOf[start] !== -1) continue
     const t = tokens[start]!
-    if (start > lo && !(tokens[start - 1]!.text === ',' || SUBJECT_OPENERS.has(tokens[start - 1]!.lower) || isClosingMark(doc, start - 1))) continue
+    if (start > lo && !(LINKS.has(tokens[start - 1]!.text) || SUBJECT_OPENERS.has(tokens[start - 1]!.lower) || isClosingMark(doc, start - 1))) continue
     if (t.kind === TokenKind.Punct) continue
     const subject = clauseSubject(doc, start, prev)
     if (subject) return { ...subject, start: cue.start }
@@ -207,6 +207,8 @@ function contentStart (doc: Doc, cue: Cue, hi: number): number {
     if (t.text === ',' || t.text === ':' || t.text === '—') { i++; continue }
     if (TIME_WORDS.has(t.lower)) { i++; continue }
     const next = tokens[i + 1]
+    // "added warily: …", "said flatly that …"
+    if (t.lower.endsWith('ly') && t.lower.length > 4 && next && (next.text === ',' || next.text === ':' || next.lower === 'that' || isOpeningMark(doc, i + 1))) { i++; continue }
     // "on Thursday", "last week", "early Monday"
     if ((t.lower === 'on' || t.lower === 'last' || t.lower === 'this' || t.lower === 'early' || t.lower === 'late' || t.lower === 'earlier' || t.lower === 'later') &&
       next && (TIME_WORDS.has(next.lower) || /^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(next.lower))) {
@@ -219,6 +221,11 @@ function contentStart (doc: Doc, cue: Cue, hi: number): number {
       i = prepositionalAside(doc, i, hi)
       continue
     }
+    // "adding of Mr. Trump, “…”", "said of the plan: …"
+    if ((t.lower === 'of' || t.lower === 'about') && i === cue.end) {
+      const j = prepositionalAside(doc, i, hi)
+      if (j > i && (tokens[j]?.text === ',' || tokens[j]?.text === ':' || isOpeningMark(doc, j))) { i = j; continue }
+    }
     if (!skippedObject) {
       skippedObject = true
       // "warned followers on social media and in interviews that …": the object runs up to "that".
@@ -226,8 +233,12 @@ function contentStart (doc: Doc, cue: Cue, hi: number): number {
       if (that > i) { i = that; break }
       if (t.lower === 'that' || t.lower === 'if' || t.lower === 'whether') break
       if (/^(him|her|them|me|us|reporters|journalists|supporters|voters|listeners|viewers|members|lawmakers|the|a|an|his|her|their|an)$/.test(t.lower) || t.capitalized) {
+        if (/^(him|her|them|me|us)$/.test(t.lower)) { i++; continue }
+        // "told a news conference they are …", "told reporters the store …": the object runs to the clause's subject.
+        const clause = clauseAfterObject(doc, i, hi)
+        if (clause > i) { i = clause; continue }
         const obj = phraseAfter(doc, i, hi)
-        const end = obj ? obj.end : (/^(him|her|them|me|us)$/.test(t.lower) || !DETERMINERS.has(t.lower) ? i + 1 : i)
+        const end = obj ? obj.end : (!DETERMINERS.has(t.lower) ? i + 1 : i)
         if (end > i) { i = end; continue }
       }
     }
@@ -236,11 +247,31 @@ function contentStart (doc: Doc, cue: Cue, hi: number): number {
   return i
 }
 
+const CLAUSE_OPENERS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'the', 'this', 'these', 'those', 'their', 'its', 'our', 'there'])
+
+/** After an object that starts at `from`: the first word that opens the reported clause (a subject), or -1. */
+function clauseAfterObject (doc: Doc, from: number, hi: number): number {
+  const { tokens, quoteOf } = doc
+  for (let j = from + 1; j < Math.min(hi, from + 10); j++) {
+    const t = tokens[j]!
+    if (quoteOf[j] !== -1) return -1
+    if (t.kind === TokenKind.Punct) {
+      if (isPossessiveToken(t) || t.text === '.' || t.text === '-') continue
+      return -1
+    }
+    if (NP_STOPPERS.has(t.lower) && !CLAUSE_OPENERS.has(t.lower)) return -1
+    if (CLAUSE_OPENERS.has(t.lower)) return j
+  }
+  return -1
+}
+
+const isPossessiveToken = (t: Token): boolean => t.text === '’s' || t.text === "'s" || t.text === '’' || t.text === "'"
+
 /** The index of a "that" soon after an object, with no punctuation or quotation in between; or -1. */
 function thatAhead (doc: Doc, from: number, hi: number): number {
   for (let j = from; j < Math.min(hi, from + 12); j++) {
     const t = doc.tokens[j]!
-    if (doc.quoteOf[j] !== -1 || (t.kind === TokenKind.Punct && t.text !== '.' && t.text !== '-')) return -1
+    if (doc.quoteOf[j] !== -1 || (t.kind === TokenKind.Punct && t.text !== '.' && t.text !== '-' && !isPossessiveToken(t))) return -1
     if (t.lower === 'that') return j
   }
   return -1
@@ -328,10 +359,30 @@ function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, lo: num
     else if (!(TIME_WORDS.has(t.lower) || PRE_CUE_ADVERBS.has(t.lower) || t.lower === 'on' || t.kind === TokenKind.Number)) return null
   }
   if (!comma) return null
-  let start = lo
-  while (start < b && tokens[start]!.kind === TokenKind.Punct && quoteOf[start] === -1) start++
+  const start = clauseStartAt(doc, lo, b)
   for (let i = start; i <= b; i++) if (CUE_VERB_FORMS.has(tokens[i]!.lower) && quoteOf[i] === -1) return null
   return start <= b ? [start, b + 1] : null
+}
+
+/**
+ * Where the content of a sentence-initial clause starts: after leading punctuation and a dateline
+ * ("WASHINGTON (AP) — ", "LOS ANGELES, Feb. 2 (UPI) — ").
+ */
+function clauseStartAt (doc: Doc, lo: number, limit: number): number {
+  const { tokens, quoteOf } = doc
+  let start = lo
+  while (start < limit && tokens[start]!.kind === TokenKind.Punct && quoteOf[start] === -1) start++
+  for (let i = start + 1; i < limit && i - start <= 14; i++) {
+    const t = tokens[i]!
+    if (quoteOf[i] !== -1) break
+    if (t.text === '—' || t.text === '--' || t.text === '–') {
+      const prev = tokens[i - 1]!
+      const dateline = prev.text === ')' || (prev.kind === TokenKind.Word && prev.text.length >= 2 && prev.text === prev.text.toUpperCase() && /\p{Lu}/u.test(prev.text))
+      if (dateline && tokens[start]!.text === tokens[start]!.text.toUpperCase()) return i + 1 < limit ? i + 1 : start
+      break
+    }
+  }
+  return start
 }
 
 /** Trims a connective left before the next attribution's subject ("… solution as the officials revealed"). */
@@ -470,12 +521,23 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   const out: Attribution[] = []
   const according = cues.filter((c) => c.according)
   const subjects = cues.map((cue) => cue.according ? null : subjectBefore(doc, cue, lo) ?? sharedSubject(doc, cue, lo, hi))
+  // "X responded by (first) saying …", "X concluded by implying that …": the second cue speaks for the first.
+  const byCue = cues.map((cue, k) => {
+    const next = cues[k + 1]
+    if (!next || cue.according) return false
+    let i = cue.end
+    if (doc.tokens[i]?.lower !== 'by') return false
+    i++
+    while (i < next.start && PRE_CUE_ADVERBS.has(doc.tokens[i]!.lower)) i++
+    return i === next.start && doc.tokens[next.start]!.lower.endsWith('ing')
+  })
+  byCue.forEach((by, k) => { if (by && subjects[k] && !subjects[k + 1]) subjects[k + 1] = { ...subjects[k]!, start: cues[k + 1]!.start } })
   // For each cue, the subject of the next cue that has one: computed once, from the right.
   const nextSubjects: Array<Subject | null> = new Array(cues.length).fill(null)
   for (let k = cues.length - 2; k >= 0; k--) nextSubjects[k] = subjects[k + 1] ?? nextSubjects[k + 1]!
 
   cues.forEach((cue, k) => {
-    if (cue.according) return
+    if (cue.according || byCue[k]) return
     const left = subjects[k]!
     const before = (left ? left.start : cue.start) - 1
     let b = before
@@ -519,10 +581,11 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
         const subject = subjectAfter(doc, cue.end, hi)
         if (subject && onlyAside(doc, cue, subject.apposition?.end ?? subject.speaker.end, hi)) {
           const end = b + 1
-          const quotes = quotesIn(doc, lo, end)
+          const start = clauseStartAt(doc, lo, end)
+          const quotes = quotesIn(doc, start, end)
           out.push({
             sentence: sIndex, cue, shape: 'clause-before', speaker: subject.speaker, apposition: subject.apposition,
-            spans: [spanOf(doc, lo, end)], quotes, direct: false, via: null, confidence: 0.7,
+            spans: [spanOf(doc, start, end)], quotes, direct: false, via: null, confidence: 0.7,
           })
         }
       }
@@ -540,8 +603,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     if (from >= end || onlyPunctuation(doc, from, end) || (b >= lo && doc.tokens[b + 1]?.text === ',' && onlyAside(doc, cue, cue.end, hi))) {
       // CLAUSE, X said.  — or a cue at the sentence's end that introduces the next sentence ("X said:").
       if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo && doc.quoteOf[b] === -1) {
-        let start = lo
-        while (start < b && (doc.tokens[start]!.kind === TokenKind.Punct && doc.quoteOf[start] === -1)) start++
+        const start = clauseStartAt(doc, lo, b)
         const quotes = quotesIn(doc, start, b + 1)
         const direct = quotes.length === 1 && onlyPunctuation(doc, start, b + 1)
         out.push({
@@ -591,11 +653,15 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     let rest: [number, number] | null = null // a second fragment after the aside
     if (atStart) {
       from = extent.end
+      // "According to early results of the exit poll conducted by … Networks, CLAUSE": the source runs to the comma.
+      for (let c = extent.end; c < hi && c - cue.end <= 40 && doc.quoteOf[c] === -1; c++) {
+        if (doc.tokens[c]!.text === ',') { from = c; break }
+        if (CUE_VERB_FORMS.has(doc.tokens[c]!.lower) && !NOUN_LIKE.has(doc.tokens[c]!.lower)) break
+      }
       while (from < hi && doc.tokens[from]!.text === ',') from++
       end = clauseEnd(doc, from, hi, hi)
     } else {
-      from = lo
-      while (from < cue.start && doc.tokens[from]!.kind === TokenKind.Punct && doc.quoteOf[from] === -1) from++
+      from = clauseStartAt(doc, lo, cue.start)
       end = cue.start
       while (end > from && LINKS.has(doc.tokens[end - 1]!.text) && doc.quoteOf[end - 1] === -1) end--
       // "…, according to X, CLAUSE": the part after the aside is a second fragment of the content; but not a relative

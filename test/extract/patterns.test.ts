@@ -244,6 +244,22 @@ pattern('"X, who said CLAUSE, said CLAUSE": the relative clause ends at its comm
     { words: 'one candidate he likes is the governor', name: 'Barkley', type: 'indirect' },
   ], { count: 2 })
 
+pattern('X told OBJECT CLAUSE: the object runs to the clause’s subject', 'Ann Cole told a news conference they are planting the seeds.', [
+  { words: 'they are planting the seeds', text: 'they are planting the seeds', name: 'Ann Cole', type: 'indirect', cue: 'told' },
+], { count: 1 })
+
+pattern('X responded by saying CLAUSE: the inner cue carries the content', 'Mayor Ann Cole responded by first saying the vote was fair.', [
+  { words: 'the vote was fair', text: 'the vote was fair', name: 'Ann Cole', type: 'indirect', cue: 'saying' },
+], { count: 1 })
+
+pattern('a dateline is not content', 'WASHINGTON (AP) — The bridge will close for a month, the transport agency said.', [
+  { words: 'The bridge will close', text: 'The bridge will close for a month', name: 'transport agency', kind: 'organization', type: 'indirect' },
+], { count: 1 })
+
+pattern('an adverb after the cue is not content', 'Then Ann Cole added warily: "There is always something."', [
+  { words: 'There is always something', text: 'There is always something.', name: 'Ann Cole', type: 'direct' },
+], { count: 1 })
+
 pattern('apposition: X, the Y of Z, said', 'Hannah Vogel, the mayor of Springfield, said the library would close for repairs.', [
   { words: 'the library would close for repairs', name: 'Hannah Vogel', mention: 'Hannah Vogel', type: 'indirect', title: 'mayor of Springfield' },
 ], { count: 1 })
