@@ -17,11 +17,15 @@ import healthRoutes from './routes/health.js'
 import cursors from './plugins/cursors.js'
 import quoteCorrectionRoutes from './routes/quotes/correct.js'
 import quoteRoutes from './routes/quotes/index.js'
+import extractRoutes from './routes/extract.js'
+import sourceBatchRoutes from './routes/sources/batch.js'
 import sourceRoutes from './routes/sources/index.js'
 import sourceIngestRoutes from './routes/sources/ingest.js'
 import sourceManageRoutes from './routes/sources/manage.js'
 import speakerCorrectionRoutes from './routes/speakers/corrections.js'
 import speakerRoutes from './routes/speakers/index.js'
+import extractor from './services/extractor-plugin.js'
+import { defaultWorkerCount } from './services/extractor-pool.js'
 
 export interface AppOptions {
   /** A file path, or ':memory:'. */
@@ -42,6 +46,8 @@ export interface AppOptions {
   batchBodyLimit?: number
   /** Proxies trusted to give the client's address in X-Forwarded-For (default none): true, a hop count or addresses. */
   trustProxy?: TrustProxy
+  /** Worker threads for extraction (POST /extract, POST /sources/batch); default one per core, 0 = main thread. */
+  extractorWorkers?: number
 }
 
 /** Server timeouts (ms): a whole request, including a 100 MB batch upload, must arrive within requestTimeout. */
@@ -71,11 +77,14 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
     migrationsDir: options.migrationsDir ?? MIGRATIONS_DIR,
   })
   await fastify.register(cursors)
+  await fastify.register(extractor, { workers: options.extractorWorkers ?? defaultWorkerCount() })
   if (options.seed) await fastify.register(seed, { seedsDir: options.seedsDir ?? SEEDS_DIR })
   await fastify.register(healthRoutes)
   await fastify.register(sourceRoutes)
   await fastify.register(sourceIngestRoutes)
   await fastify.register(sourceManageRoutes)
+  await fastify.register(sourceBatchRoutes)
+  await fastify.register(extractRoutes)
   await fastify.register(speakerRoutes)
   await fastify.register(speakerCorrectionRoutes)
   await fastify.register(quoteRoutes)

@@ -1,0 +1,24 @@
+// POST /extract: the quotes and speakers in a text or an HTML page, without storing anything.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { errorResponses, ErrorResponse } from '../schemas/common.js'
+import { ExtractRequest, ExtractResponse } from '../schemas/extraction.js'
+import { prepareArticle } from '../services/article.js'
+
+const extractRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.post('/extract', {
+    schema: {
+      summary: 'Find the quotes in a text or an HTML page (nothing is stored)',
+      description: 'Offsets index into the text given, or for html into the `text` of the reply.',
+      tags: ['extract'],
+      body: ExtractRequest,
+      response: { 200: ExtractResponse, ...errorResponses, 413: ErrorResponse, 503: ErrorResponse },
+    },
+  }, async (request) => {
+    const { article, page } = prepareArticle(request.body)
+    const extraction = await fastify.extractor.extract(article.text)
+    if (page === null) return extraction
+    return { ...extraction, text: article.text, title: page.title, byline: page.byline, publisher: page.publisher }
+  })
+}
+
+export default extractRoutes

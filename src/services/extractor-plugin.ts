@@ -1,0 +1,20 @@
+// fastify.extractor: the ExtractorPool the routes extract with, closed when the app closes.
+import fp from 'fastify-plugin'
+import { ExtractorPool } from './extractor-pool.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    extractor: ExtractorPool
+  }
+}
+
+export interface ExtractorPluginOptions {
+  /** Worker threads; 0 extracts in the main thread. Workers start on the first extraction. */
+  workers: number
+}
+
+export default fp<ExtractorPluginOptions>(async (fastify, options) => {
+  const pool = new ExtractorPool(options.workers)
+  fastify.decorate('extractor', pool)
+  fastify.addHook('onClose', async () => pool.close())
+}, { name: 'extractor' })

@@ -1,0 +1,77 @@
+// The extractor pool: the same results as extract() in the calling thread, each for its own text, bounded, closable.
+// Worker threads under tap's TypeScript loader take seconds to start, so one pool of two serves most tests.
+import t from 'tap'
+import { extract } from '../../src/extract/index.js'
+import { ArticleError, prepareArticle } from '../../src/services/article.js'
+import { ExtractorBusyError, ExtractorClosedError, ExtractorPool } from '../../src/services/extractor-pool.js'
+
+function article (n: number): string {
+  return `Council member Dana Reyes${n} said the plan was "ready for a vote number ${n}."\n\n` +
+    `"We have waited long enough," Reyes${n} told reporters on Tuesday. ` +
+    'The mayor\'s office said in a statement that it would review the proposal.'
+}
+
+const pool = new ExtractorPool(2, { maxQueue: 50 })
+t.teardown(() => pool.close())
+
+t.test('workers give the same extraction as extract(), each result for its own text', async (t) => {
+  const texts = Array.from({ length: 12 }, (_, i) => article(i))
+  const results = await Promise.all(texts.map((text) => pool.extract(text)))
+  t.equal(pool.inline, false, `workers started (${pool.fallbackReason})`)
+  results.forEach((result, i) => t.same(result, extract(texts[i]!), `article ${i}`))
+  t.ok(results[3]!.quotes.some((q) => q.speaker?.name?.includes('Reyes3')), 'article 3 names its own speaker')
+  t.equal(pool.pending, 0)
+})
+
+t.test('prepare() checks, converts and extracts on a worker; a bad article comes back as a 400 naming its field', async (t) => {
+  const html = `<html><head><title>Plan | Gazette</title></head><body><article><p>${article(1)}</p></article></body></html>`
+  const done = await pool.prepare({ json: JSON.stringify({ html, published_at: '2024-05-01' }) })
+  const expected = prepareArticle({ html, published_at: '2024-05-01' }).article
+  t.same(done.article, expected)
+  t.same(done.extraction, extract(expected.text))
+
+  const fromValue = await pool.prepare({ value: { text: article(2) } })
+  t.equal(fromValue.article.text, article(2))
+
+  const refused = await pool.prepare({ json: '{"text": "a", "url": "mailto:x@example.org"}' }).catch((err: unknown) => err)
+  t.ok(refused instanceof ArticleError, 'an ArticleError again on this side')
+  t.match(refused, { field: 'url', statusCode: 400, message: /^url must be an absolute http or https URL/ })
+  await t.rejects(pool.prepare({ json: 'not json' }), { name: 'ArticleError', message: /^invalid JSON/ })
+})
+
+t.test('a full queue refuses with a 503 instead of growing without bound', async (t) => {
+  // Two jobs go straight to the two idle workers; fifty wait; the next is refused.
+  const accepted = Array.from({ length: 52 }, (_, i) => pool.extract(article(i)))
+  const refused = pool.extract(article(99))
+  await t.rejects(refused, ExtractorBusyError)
+  await t.rejects(refused, { statusCode: 503 })
+  t.equal((await Promise.all(accepted)).length, 52)
+})
+
+t.test('size 0 extracts inline with the same result', async (t) => {
+  const inline = new ExtractorPool(0)
+  t.teardown(() => inline.close())
+  t.equal(inline.inline, true)
+  const text = article(7)
+  t.same(await inline.extract(text), extract(text))
+  await t.rejects(inline.prepare({ value: { text: ' ' } }), { name: 'ArticleError', field: 'text' })
+})
+
+t.test('a worker file that cannot load falls back to inline extraction', async (t) => {
+  const broken = new ExtractorPool(1, { workerUrl: new URL('./no-such-worker.js', import.meta.url) })
+  t.teardown(() => broken.close())
+  const text = article(1)
+  t.same(await broken.extract(text), extract(text))
+  t.equal(broken.inline, true)
+  t.match(broken.fallbackReason, /cannot start/)
+})
+
+t.test('close() rejects what is still waiting, and everything after', async (t) => {
+  const jobs = Array.from({ length: 20 }, (_, i) => pool.extract(article(i).repeat(50)))
+  const settled = Promise.allSettled(jobs)
+  await pool.close()
+  const outcomes = await settled
+  t.ok(outcomes.some((o) => o.status === 'rejected' && o.reason instanceof ExtractorClosedError), 'waiting jobs rejected')
+  await t.rejects(pool.extract('"Hi," she said.'), ExtractorClosedError)
+  await pool.close()
+})
