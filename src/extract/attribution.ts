@@ -327,12 +327,42 @@ function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number): number 
     const t = tokens[i]!
     if (t.text === ';') { end = i; break }
     if (t.text === ',' && (tokens[i + 1]?.lower === 'but' || tokens[i + 1]?.lower === 'according')) { end = i; break }
+    // A trailing modifier after a comma is the writer's, not the speaker's: ", which the court has put on hold",
+    // ", echoing a memo from …", ", compared with 33 percent last month", ", a former nominee who …".
+    if (t.text === ',' && trailingModifier(doc, i + 1, end)) { end = i; break }
+    // "… not classified at the time - a point that officials have disputed": a dash before the writer's comment.
+    if ((t.text === '—' || t.text === '–' || t.text === '--' || t.text === '-') && tokens[i + 1] && quoteOf[i + 1] === -1 &&
+      (DETERMINERS.has(tokens[i + 1]!.lower) || /^(which|who)$/.test(tokens[i + 1]!.lower)) && !hasLater(doc, i + 1, end, t.text)) { end = i; break }
+    // "… to attack the oil that funds the Islamic State and proposed a safe zone": a second predicate of the subject.
+    if (t.lower === 'and' && tokens[i + 1]?.kind === TokenKind.Word && /ed$/.test(tokens[i + 1]!.lower) && !tokens[i + 1]!.capitalized &&
+      PAST_TENSE_FOLLOWS.test(tokens[i + 2]?.lower ?? '')) { end = i; break }
     // "“…,” according to the Wall Street Journal": the source after a quote is not content.
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && (tokens[i - 1]!.text === ',' || quoteOf[i - 1] !== -1)) { end = i; break }
   }
   // Leave out closing punctuation outside quotes.
   while (end > from && quoteOf[end - 1] === -1 && (SENTENCE_PUNCT.has(tokens[end - 1]!.text) || LINKS.has(tokens[end - 1]!.text) || tokens[end - 1]!.text === ':')) end--
   return end
+}
+
+/** Whether the mark `text` occurs again between `from` and `end` (a dash pair encloses an aside; content goes on). */
+function hasLater (doc: Doc, from: number, end: number, text: string): boolean {
+  for (let j = from; j < end; j++) if (doc.tokens[j]!.text === text && doc.quoteOf[j] === -1) return true
+  return false
+}
+
+const PAST_TENSE_FOLLOWS = /^(a|an|the|his|her|their|its|that|to|for|on|in|him|them|it|this|[a-z]+s)$/
+
+/** Whether the words from `from` to the clause's end `end` are a trailing modifier (and no more commas follow). */
+function trailingModifier (doc: Doc, from: number, end: number): boolean {
+  const { tokens, quoteOf } = doc
+  const t = tokens[from]
+  if (!t || t.kind !== TokenKind.Word || quoteOf[from] !== -1) return false
+  const w = t.lower
+  const modifier = /^(which|who|whom|whose|where|compared)$/.test(w) || (w.endsWith('ing') && w.length > 5 && !t.capitalized && w !== 'including') ||
+    ((w === 'a' || w === 'an') && end - from <= 15)
+  if (!modifier) return false
+  for (let j = from + 1; j < end; j++) if (quoteOf[j] === -1 && (tokens[j]!.text === ',' || tokens[j]!.text === ';')) return false
+  return true
 }
 
 /**

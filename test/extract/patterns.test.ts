@@ -260,6 +260,18 @@ pattern('an adverb after the cue is not content', 'Then Ann Cole added warily: "
   { words: 'There is always something', text: 'There is always something.', name: 'Ann Cole', type: 'direct' },
 ], { count: 1 })
 
+pattern('a trailing modifier after a comma is not content', 'Senator Paul Grant said the tax would fall on renters, a group that has grown fast in the city.', [
+  { words: 'the tax would fall on renters', text: 'the tax would fall on renters', name: 'Paul Grant', type: 'indirect' },
+], { count: 1 })
+
+pattern('a relative clause inside the content, closed by a comma, is content', 'Senator Paul Grant said the levy, which passed in May, would help schools.', [
+  { words: 'the levy, which passed in May, would help schools', name: 'Paul Grant', type: 'indirect' },
+], { count: 1 })
+
+pattern('a second predicate of the subject is not content', 'Governor Tom Baker called for a recount in three counties and promised a report by Friday.', [
+  { words: 'a recount in three counties', text: 'a recount in three counties', name: 'Tom Baker', type: 'indirect' },
+], { count: 1 })
+
 pattern('apposition: X, the Y of Z, said', 'Hannah Vogel, the mayor of Springfield, said the library would close for repairs.', [
   { words: 'the library would close for repairs', name: 'Hannah Vogel', mention: 'Hannah Vogel', type: 'indirect', title: 'mayor of Springfield' },
 ], { count: 1 })
