@@ -268,7 +268,7 @@ pattern('a relative clause inside the content, closed by a comma, is content', '
   { words: 'the levy, which passed in May, would help schools', name: 'Paul Grant', type: 'indirect' },
 ], { count: 1 })
 
-pattern('a second predicate of the subject is not content', 'Governor Tom Baker called for a recount in three counties and promised a report by Friday.', [
+pattern('a second predicate of the subject is not content', 'Governor Tom Baker called for a recount in three counties and ordered a review of the ballots.', [
   { words: 'a recount in three counties', text: 'a recount in three counties', name: 'Tom Baker', type: 'indirect' },
 ], { count: 1 })
 
