@@ -326,7 +326,7 @@ function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number): number 
     if (quoteOf[i] !== -1) continue
     const t = tokens[i]!
     if (t.text === ';') { end = i; break }
-    if (t.text === ',' && (tokens[i + 1]?.lower === 'but' || tokens[i + 1]?.lower === 'according')) { end = i; break }
+    if (t.text === ',' && (tokens[i + 1]?.lower === 'according')) { end = i; break }
     // A trailing modifier after a comma is the writer's, not the speaker's: ", which the court has put on hold",
     // ", echoing a memo from …", ", compared with 33 percent last month", ", a former nominee who …".
     if (t.text === ',' && trailingModifier(doc, i + 1, end)) { end = i; break }
@@ -414,6 +414,18 @@ function clauseStartAt (doc: Doc, lo: number, limit: number): number {
   }
   return start
 }
+
+/** Whether a verb of saying (or a colon) outside quotations stands between `from` and `to`. */
+function cueBefore (doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (doc.quoteOf[i] !== -1) continue
+    const t = doc.tokens[i]!
+    if (t.text === ':' || CUE_VERB_FORMS.has(t.lower) || PARTICLE_WORDS.has(t.lower) || (t.lower === 'according' && doc.tokens[i + 1]?.lower === 'to')) return true
+  }
+  return false
+}
+
+const PARTICLE_WORDS = new Set(['called', 'calls', 'call', 'calling', 'dubbed', 'labeled', 'branded', 'described', 'termed'])
 
 /** Trims a connective left before the next attribution's subject ("… solution as the officials revealed"). */
 function trimConnective (tokens: Token[], from: number, end: number): number {
@@ -590,14 +602,28 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
         // Not when the aside is an attribution of its own ("…," he said, adding, "…"; "…," said X, who thinks "…").
         while (k < hi && k - j < 12 && doc.quoteOf[k] === -1 && !SENTENCE_PUNCT.has(doc.tokens[k]!.text) &&
           !CUE_VERB_FORMS.has(doc.tokens[k]!.lower) && !/^(who|going|adding|noting|before|after|then)$/.test(doc.tokens[k]!.lower)) k++
-        if (k < hi && isOpeningMark(doc, k) && doc.tokens[k - 1]!.text === ',') j = k
+        // "…," Sanders said at a rally in Binghamton, N.Y. "…": an abbreviation's stop ends the aside too.
+        if (k < hi && isOpeningMark(doc, k) && (doc.tokens[k - 1]!.text === ',' || (doc.tokens[k - 1]!.text.endsWith('.') && doc.tokens[k - 1]!.text.length > 1))) j = k
       }
       if (j < hi && isOpeningMark(doc, j)) {
         const q2 = doc.quoteOf[j]!
         quotes.push(q2)
         spans.push(quoteSpan(doc, q2))
       }
-      const whole = doc.quotes[q]!.open >= lo && (doc.quotes[q]!.open === lo || onlyPunctuation(doc, lo, doc.quotes[q]!.open))
+      const open = doc.quotes[q]!.open
+      const whole = open >= lo && (open === lo || onlyPunctuation(doc, lo, open))
+      // "With thousands of systems, “there is no single point of failure,” he said.": the sentence up to the quote's
+      // end is what was said, partly quoted — unless a verb of saying before the quote introduces it.
+      if (!whole && open > lo && doc.quotes[q]!.close >= 0 && !cueBefore(doc, lo, open)) {
+        const start = clauseStartAt(doc, lo, open)
+        const mixedQuotes = quotesIn(doc, start, doc.quotes[q]!.close + 1)
+        spans[0] = [doc.tokens[start]!.start, doc.quotes[q]!.contentEnd]
+        out.push({
+          sentence: sIndex, cue, shape: 'quote-before', speaker: subject.speaker, apposition: subject.apposition,
+          spans, quotes: [...new Set([...mixedQuotes, ...quotes])], direct: false, via: null, confidence: 0.8,
+        })
+        return
+      }
       out.push({
         sentence: sIndex, cue, shape: 'quote-before', speaker: subject.speaker, apposition: subject.apposition,
         spans, quotes, direct: true, via: null, confidence: whole ? 0.95 : 0.85,

@@ -272,6 +272,21 @@ pattern('a second predicate of the subject is not content', 'Governor Tom Baker 
   { words: 'a recount in three counties', text: 'a recount in three counties', name: 'Tom Baker', type: 'indirect' },
 ], { count: 1 })
 
+pattern('"…" inside a sentence before "X said": the sentence up to the quote is mixed content',
+  'With thousands of polling places, “there is no single point of failure,” Ann Cole said.', [
+    { words: 'With thousands of polling places', text: 'With thousands of polling places, “there is no single point of failure,', name: 'Ann Cole', type: 'mixed' },
+  ], { count: 1 })
+
+pattern('"Q1," X said at a place ending in an abbreviation. "Q2" is one quote',
+  '“The plan is not good,” Ann Cole said at a rally in Albany, N.Y. “We will fight it.”', [
+    { words: 'The plan is not good', alsoWords: 'We will fight it.', name: 'Ann Cole', type: 'direct', fragments: 2 },
+  ], { count: 1 })
+
+pattern('X said CLAUSE, but CLAUSE: the second clause is content too',
+  'Senator Paul Grant said he would support the nominee, but beyond that he would stay out of the race.', [
+    { words: 'he would support the nominee, but beyond that he would stay out of the race', name: 'Paul Grant', type: 'indirect' },
+  ], { count: 1 })
+
 pattern('apposition: X, the Y of Z, said', 'Hannah Vogel, the mayor of Springfield, said the library would close for repairs.', [
   { words: 'the library would close for repairs', name: 'Hannah Vogel', mention: 'Hannah Vogel', type: 'indirect', title: 'mayor of Springfield' },
 ], { count: 1 })
