@@ -1,10 +1,8 @@
-// POST /sources: one article (text or HTML) extracted and stored in one transaction.
+// POST /sources: one article (text or HTML) extracted off the main thread and stored in one transaction.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ArticleRequest } from '../../schemas/article.js'
 import { ErrorResponse, errorResponses } from '../../schemas/common.js'
 import { IngestReply } from '../../schemas/source.js'
-import { prepareArticle } from '../../services/article.js'
-import { ingestArticle } from '../../services/ingest.js'
 
 const ingestRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/sources', {
@@ -17,8 +15,9 @@ const ingestRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: IngestReply, 201: IngestReply, ...errorResponses, 413: ErrorResponse, 415: ErrorResponse },
     },
   }, async (request, reply) => {
-    const { article } = prepareArticle(request.body)
-    const result = ingestArticle(fastify.db, article)
+    // Checking, HTML conversion and extraction run on a worker thread; the write stays here.
+    const { article, extraction } = await fastify.extractor.prepare({ value: request.body })
+    const result = fastify.db.ingest(article, extraction)
     const source = fastify.db.sources.get(result.source_id)!
     reply.code(result.status === 'created' ? 201 : 200)
     if (result.status === 'created') reply.header('location', `/sources/${result.source_id}`)
