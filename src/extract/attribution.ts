@@ -584,6 +584,12 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     const before = (left ? left.start : cue.start) - 1
     let b = before
     while (b >= lo && LINKS.has(doc.tokens[b]!.text) && doc.quoteOf[b] === -1) b--
+    // "“…,” former governor Jeb Bush said": words trimmed off the front of the subject stand between it and the quote.
+    if (left && b >= lo && doc.quoteOf[b] === -1) {
+      let m = b
+      while (m >= lo && b - m < 3 && doc.quoteOf[m] === -1 && /^(former|late|current|new|then|first|second|third|last)$/.test(doc.tokens[m]!.lower)) m--
+      if (m < b && m >= lo && isClosingMark(doc, m)) b = m
+    }
 
     // "Q," X said.  /  "Q," said X.
     if (b >= lo && (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1))) {

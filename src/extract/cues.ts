@@ -56,6 +56,7 @@ function quoteWithin (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: nu
   return false
 }
 
+const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that'])
 const CONTINUE = new Set(['continue', 'continues', 'continued'])
 
 export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): Cue[] {
@@ -95,7 +96,7 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     // "is said to be": a passive rumour, not an attribution.
     if (t.lower === 'said' && tokens[i + 1]?.lower === 'to' && /^(is|are|was|were|be|been)$/.test(tokens[i - 1]?.lower ?? '')) continue
     // "the said …" and participles used as adjectives ("the so-called", "a stated goal") are not cues.
-    if (i > from && DETERMINERS.has(tokens[i - 1]!.lower)) continue
+    if (i > from && ARTICLES.has(tokens[i - 1]!.lower)) continue
     cues.push({ start: i, end: i + 1, verb, according: false })
   }
   return cues

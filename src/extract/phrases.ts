@@ -75,6 +75,7 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, phraseEnd: n
 }
 
 const QUANTIFIERS = new Set(['percent', 'in', 'of', 'out'])
+const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(-[a-z]+)?$/
 
 /**
  * A described subject with a common noun for its head, found where phraseBefore finds no name or title: "the
@@ -85,14 +86,15 @@ export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, end: numb
   const { tokens, quoteOf } = doc
   const head = tokens[end - 1]
   if (!head || end - 1 < lo || quoteOf[end - 1] !== -1) return null
+  const isNumber = (t: Token): boolean => t.kind === TokenKind.Number || NUMBER_WORDS.test(t.lower)
   const headOk = (head.kind === TokenKind.Word && !head.capitalized && head.lower.length > 2 && !/(ly|ed|ing)$/.test(head.lower) &&
     !NP_STOPPERS.has(head.lower) && !CUE_VERB_FORMS.has(head.lower) && !DETERMINERS.has(head.lower)) ||
-    (head.kind === TokenKind.Number && tokens[end - 2]?.lower === 'in')
+    (isNumber(head) && tokens[end - 2]?.lower === 'in')
   if (!headOk) return null
-  for (let i = end - 2; i >= lo && end - i <= 6; i--) {
+  for (let i = end - 2; i >= lo && end - i <= 9; i--) {
     const t = tokens[i]!
     if (quoteOf[i] !== -1) return null
-    if (DETERMINERS.has(t.lower) || t.kind === TokenKind.Number) {
+    if (DETERMINERS.has(t.lower) || isNumber(t)) {
       // Take in a number's modifiers: "about 4 in 10", "nearly 60 percent".
       let start = i
       while (start > lo && /^(about|nearly|almost|roughly|some|only|just|more|fewer|less|than|over|under|around)$/.test(tokens[start - 1]!.lower)) start--

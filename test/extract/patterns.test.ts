@@ -287,6 +287,14 @@ pattern('X said CLAUSE, but CLAUSE: the second clause is content too',
     { words: 'he would support the nominee, but beyond that he would stay out of the race', name: 'Paul Grant', type: 'indirect' },
   ], { count: 1 })
 
+pattern('a share in words: "Two in three said"', 'The poll found much the same. Two in three said they would vote early.', [
+  { words: 'they would vote early', name: null, kind: 'unnamed', type: 'indirect', mention: 'Two in three' },
+], { count: 1 })
+
+pattern('"Q," former governor X said', '"We are not done yet," former governor Ann Cole said.', [
+  { words: 'We are not done yet', name: 'Ann Cole', type: 'direct' },
+], { count: 1 })
+
 pattern('apposition: X, the Y of Z, said', 'Hannah Vogel, the mayor of Springfield, said the library would close for repairs.', [
   { words: 'the library would close for repairs', name: 'Hannah Vogel', mention: 'Hannah Vogel', type: 'indirect', title: 'mayor of Springfield' },
 ], { count: 1 })
