@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Command>> = {
   seed: async () => (await import('./commands/seed.js')).default,
   extract: async () => (await import('./commands/extract.js')).default,
   eval: async () => (await import('./commands/eval.js')).default,
+  ingest: async () => (await import('./commands/ingest.js')).default,
 }
 
 function usage (): string {

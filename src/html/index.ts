@@ -1,9 +1,30 @@
 // A web page → the article in it: its readable text (paragraphs kept), title, byline, publisher and date.
 // @mozilla/readability finds the article over a linkedom document; when it finds none, the page's main text is used.
 // Pure: no I/O, no network (relative links and images are never fetched).
-import { Readability } from '@mozilla/readability'
-import { parseHTML } from 'linkedom'
+import { createRequire } from 'node:module'
 import { readableText, type TextNodeLike } from './text.js'
+
+interface Libraries {
+  parseHTML: typeof import('linkedom').parseHTML
+  Readability: typeof import('@mozilla/readability').Readability
+}
+
+let libraries: Libraries | null = null
+
+/**
+ * linkedom and Readability, loaded on the first page converted: loading linkedom takes a few hundred milliseconds,
+ * which a process or worker thread that only ever sees plain text should not pay.
+ */
+function load (): Libraries {
+  if (libraries === null) {
+    const require = createRequire(import.meta.url)
+    libraries = {
+      parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+      Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+    }
+  }
+  return libraries
+}
 
 export interface HtmlArticle {
   /** Paragraphs separated by a blank line; entities decoded; no markup, scripts or styles. */
@@ -77,6 +98,7 @@ function escapeText (text: string): string {
  * ("<p>…</p>") or a page without <body> is rebuilt as a whole document before anything reads it.
  */
 function parseDocument (html: string): DomDocument {
+  const { parseHTML } = load()
   const document = (parseHTML(html) as unknown as { document: DomDocument & { childNodes: ArrayLike<DomNode> } }).document
   const root = document.documentElement
   if (root !== null && root.nodeName === 'HTML' &&
@@ -179,7 +201,7 @@ function runReadability (document: DomDocument): ReadabilityResult | null {
   if (root === null || !withinLimits(root, MAX_ELEMENTS_FOR_READABILITY, MAX_DEPTH_FOR_READABILITY)) return null
   let parsed
   try {
-    parsed = new Readability<unknown>(document as never, {
+    parsed = new (load().Readability)<unknown>(document as never, {
       serializer: (node) => node,
       maxElemsToParse: MAX_ELEMENTS_FOR_READABILITY,
     }).parse()

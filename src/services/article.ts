@@ -53,10 +53,17 @@ function schemaMessage (error: ValueError): string {
     case ValueErrorType.StringMinLength:
       return `${field} must not be empty`
     case ValueErrorType.StringPattern:
-      return field === 'url' ? urlMessage() : field === 'published_at' ? dateMessage() : `${field} ${error.message}`
+      return field === 'url' ? `${urlMessage()}, got ${shown(error.value)}`
+        : field === 'published_at' ? `${dateMessage()}, got ${shown(error.value)}` : `${field} ${error.message}`
     default:
       return field === 'text' || field === 'html' ? `${field} must be a string` : `${field} must be a string or null`
   }
+}
+
+/** A value for a message: quoted, and cut when long. */
+const shown = (value: unknown): string => {
+  const text = String(value)
+  return JSON.stringify(text.length > 100 ? text.slice(0, 100) + '…' : text)
 }
 
 const urlMessage = (): string => 'url must be an absolute http or https URL'
@@ -85,7 +92,7 @@ export function parseArticleJson (json: string): ArticleRequest {
 export function normalizeDate (value: string): string {
   const match = ISO_DATE.exec(value) === null ? null
     : /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|z|([+-])(\d{2}):?(\d{2})?)?)?$/.exec(value)
-  if (match === null) throw new ArticleError('published_at', `${dateMessage()}, got "${value}"`)
+  if (match === null) throw new ArticleError('published_at', `${dateMessage()}, got ${shown(value)}`)
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '0', , sign, oh = '0', om = '0'] = match
   const year = Number(y)
   const month = Number(mo)
@@ -94,7 +101,7 @@ export function normalizeDate (value: string): string {
   const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || Number(h) > 23 || Number(mi) > 59 ||
     Number(s) > 59 || Number(oh) > 23 || Number(om) > 59) {
-    throw new ArticleError('published_at', `published_at is not a real date or time: "${value}"`)
+    throw new ArticleError('published_at', `published_at is not a real date or time: ${shown(value)}`)
   }
   const offset = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om))
   const date = new Date(0)
@@ -111,7 +118,7 @@ function normalizeUrl (value: string): string {
     if (!HTTP_URL.test(trimmed)) throw new Error('not http')
     url = new URL(trimmed)
   } catch {
-    throw new ArticleError('url', `${urlMessage()}, got "${value.length > 100 ? value.slice(0, 100) + '…' : value}"`)
+    throw new ArticleError('url', `${urlMessage()}, got ${shown(value)}`)
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ArticleError('url', urlMessage())
   return url.href
