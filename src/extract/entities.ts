@@ -76,7 +76,8 @@ export class EntityTable {
 
   private addTitle (e: Entity, title: string | null): void {
     if (!title) return
-    const clean = title.replace(/^(the|a|an)\s+/i, '').replace(/[,\s]+$/, '')
+    // An age is no title: "Ruth Adler, 54," and "Yin May, 60, a doctor," (the doctor is).
+    const clean = title.replace(/^\d+(\s*,\s*|\s*$)/, '').replace(/^(the|a|an)\s+/i, '').replace(/[,\s]+$/, '')
     if (!clean || e.titles.includes(clean)) return
     e.titles.push(clean)
     for (const w of clean.toLowerCase().split(/[^\p{L}.-]+/u)) {

@@ -20,6 +20,9 @@ const BOILERPLATE = new RegExp([
   '^(loading|close|menu|search|home|next|previous|back to top)\\.{0,3}$',
 ].join('|'), 'iu')
 
+// A link to another story, however long its headline: "Read more: …", "Related: …", "See also: …".
+const LINK_PREFIX = /^(read more|read also|also read|related|see also|more|watch|listen|recommended|more on this|more from .{1,30}|further reading)\s*:/iu
+
 const SENTENCE_END = /[.!?…"”’)]$/
 
 const isCreditWord = (t: Token): boolean => CREDIT_AGENCIES.has(t.lower)
@@ -53,7 +56,9 @@ function endsWithCredit (tokens: Token[], p: Paragraph): boolean {
   // Walk back over the credit's tokens to the last full stop (or bracket) before it.
   while (i > p.firstToken && tokens[i]!.text !== '.' && !tokens[i]!.text.endsWith('.') && tokens[i]!.text !== '(') i--
   if (i <= p.firstToken) return false
-  const creditStart = tokens[i]!.text === '(' ? i : i + 1
+  let creditStart = tokens[i]!.text === '(' ? i : i + 1
+  // "… was a “disaster.” JOHN SMITH/EPA-EFE/Shutterstock": closing marks after the stop belong to the caption.
+  while (creditStart < p.endToken && tokens[creditStart]!.kind === TokenKind.QuoteMark) creditStart++
   return creditStart < p.endToken && isCredit(tokens, creditStart, p.endToken)
 }
 
@@ -63,6 +68,7 @@ export function markFurniture (doc: Pick<Doc, 'text' | 'tokens' | 'paragraphs'>)
     const line = text.slice(p.start, p.end)
     const words = p.endToken - p.firstToken
     if (words <= 12 && BOILERPLATE.test(line)) p.furniture = true
+    else if (LINK_PREFIX.test(line)) p.furniture = true
     else if (isCredit(tokens, p.firstToken, p.endToken)) p.furniture = true
     else if (endsWithCredit(tokens, p)) p.furniture = true
     // Short lines without sentence punctuation or quotation marks read as interface text ("Related Posts").

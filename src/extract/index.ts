@@ -66,6 +66,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
     }
     for (const a of attributions) {
       if (a.quotes.some((q) => used.has(q)) && a.direct) continue
+      if (a.direct && a.shape === 'quote-before') withEarlierParagraphs(doc, a, used)
       if (!a.speaker) continue
       const mention = describeMention(doc, a.speaker)
       const apposition = a.apposition ? doc.text.slice(doc.tokens[a.apposition.start]!.start, doc.tokens[a.apposition.end - 1]!.end) : null
@@ -118,6 +119,20 @@ function assemble (doc: Doc, found: Found[], options: ExtractOptions): Extractio
     })
   }
   return { extractor_version: EXTRACTOR_VERSION, quotes, speakers }
+}
+
+/**
+ * A quote that runs over paragraphs and is attributed only in its last ("…¶"… ," he said.): its earlier paragraphs,
+ * unless already taken, are fragments of it.
+ */
+function withEarlierParagraphs (doc: Doc, a: Attribution, used: Set<number>): void {
+  const first = a.quotes[0]!
+  let q = doc.quotes[first]!.continues
+  for (let guard = 0; q !== -1 && !used.has(q) && guard < 20; guard++) {
+    a.quotes.unshift(q)
+    a.spans.unshift(quoteSpan(doc, q))
+    q = doc.quotes[q]!.continues
+  }
 }
 
 /** The index of the token that holds character `offset`, or the last one before it. */

@@ -150,7 +150,7 @@ export const TITLES = set(`
   speaker leader congressman congresswoman councilman councilwoman lawmaker candidate nominee
   pastor bishop cardinal rabbi imam coach officer detective sheriff superintendent professor
   ceo cfo founder host anchor moderator correspondent columnist analyst strategist adviser advisor
-  pollster manager aide executive deputy officials official
+  pollster manager aide executive deputy officials official boss
 `)
 
 /** Gender that an honorific or title fixes. */
@@ -172,7 +172,7 @@ export const ROLE_NOUNS = set(`
   writer economist analyst expert professor scientist researcher activist organizer voter supporter critic
   man woman source resident veteran student teacher mother father son daughter wife husband sheriff
   detective doctor physician executive representative rep sen gov deputy vice-president congressional
-  nominee incumbent challenger contender hopeful rival opponent campaigner ex-president
+  nominee incumbent challenger contender hopeful rival opponent campaigner ex-president boss
 `)
 
 /** Plural nouns for groups that speak without a name: "officials said", "critics say". */

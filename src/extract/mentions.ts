@@ -82,7 +82,13 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens'>, r: Range): M
     const titleText = titleWords.length ? slice(doc, from, nameStart) : ''
     const honorific = titleWords.find((t) => HONORIFICS.has(t.lower))
     const gender = genderOf(titleWords, nameWords)
-    if (isOrg && !honorific) {
+    // "Union boss Frank Mills", "Police Chief Dana Whitfield", "White House press secretary Josh Earnest": an
+    // organisation's word that only qualifies the title of a named person.
+    const titleLower = titleWords.filter((t) => t.kind === TokenKind.Word).map((t) => t.lower)
+    const lastOrg = titleLower.findLastIndex((w) => ORG_HEADS.has(w))
+    const titledPerson = lastOrg >= 0 && titleLower.slice(lastOrg + 1).some((w) => TITLES.has(w) || ROLE_NOUNS.has(w)) &&
+      !nameWords.some((t) => ORG_HEADS.has(t.lower) || /^[A-Z]{2,}$/.test(t.text))
+    if (isOrg && !honorific && !titledPerson) {
       return { ...base, kind: 'organization', name: slice(doc, from, r.end), head: last.lower, indefinite }
     }
     const title = titleText && !titleWords.every((t) => HONORIFICS.has(t.lower) || t.text === '.') ? titleText : null
