@@ -7,6 +7,8 @@ import { join } from 'node:path'
 import t from 'tap'
 import { SERVER_JS, exited, serverEnv, startServer } from './helpers/server.js'
 
+t.setTimeout(120_000)
+
 t.test('API_KEY: open writes are announced at start-up, a key closes them, a weak key stops start-up', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'whosaid-server-'))
   const open = await startServer({ DATABASE_PATH: join(dir, 'open.db'), SEED: 'false' })

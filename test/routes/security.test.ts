@@ -13,6 +13,9 @@ import { keyMatches } from '../../src/plugins/auth.js'
 import { testApp } from '../helpers/app.js'
 import { createHash } from 'node:crypto'
 
+// About twenty apps are built here; on a busy machine that takes longer than tap's default 30 s per file.
+t.setTimeout(180_000)
+
 const KEY = 'k3y-for-tests-0123456789abcdef'
 const WRITES = [
   { method: 'POST', url: '/sources' },
