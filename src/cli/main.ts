@@ -10,6 +10,9 @@ const commands: Record<string, () => Promise<Command>> = {
   extract: async () => (await import('./commands/extract.js')).default,
   eval: async () => (await import('./commands/eval.js')).default,
   ingest: async () => (await import('./commands/ingest.js')).default,
+  speakers: async () => (await import('./commands/speakers.js')).default,
+  quotes: async () => (await import('./commands/quotes.js')).default,
+  reextract: async () => (await import('./commands/reextract.js')).default,
 }
 
 function usage (): string {
