@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import { BENCH_DIR, DIST, ROOT, freePort, log, median, peakRssMb, percentile, rng, round, stopChild, tailOf, waitForHttp } from './lib.mjs'
+import { BENCH_DIR, DIST, MIGRATIONS_DIR, ROOT, freePort, log, median, peakRssMb, percentile, rng, round, stopChild, tailOf, waitForHttp } from './lib.mjs'
 import { queryNames, queryWords } from './generator.mjs'
 
 const require = createRequire(path.join(ROOT, 'package.json'))
@@ -86,6 +86,41 @@ export const ENDPOINTS = [
   { route: '/quotes', label: 'GET /quotes?q=', p99Target: 25 },
   { route: '/quotes/:id', label: 'GET /quotes/:id', p99Target: 10 },
 ]
+
+/**
+ * Time spent in the store alone for each endpoint's requests (in this process, one at a time, no HTTP), so that the
+ * share of the database in a request's latency is known. Null for an endpoint whose store call is not known.
+ */
+async function storeTimings (dbPath, paths, n) {
+  const { Store } = await import(path.join(DIST, 'store', 'index.js'))
+  let nameTokens = null
+  try { ({ nameTokens } = await import(path.join(DIST, 'identity', 'names.js'))) } catch {}
+  const store = Store.open({ path: dbPath, migrationsDir: MIGRATIONS_DIR })
+  const param = (p, key) => decodeURIComponent(new URL(p, 'http://x').searchParams.get(key))
+  const calls = {
+    '/speakers': (p) => store.speakers.list({ limit: 20 }, { nameTokens: nameTokens(param(p, 'name')), sort: 'quotes' }),
+    '/speakers/:id/quotes': (p) => store.quotes.list({ limit: 20 }, { speaker_id: Number(p.split('/')[2]), sort: 'newest' }),
+    '/quotes': (p) => store.quotes.list({ limit: 20 }, { match: param(p, 'q'), sort: 'relevance' }),
+    '/quotes/:id': (p) => store.quotes.get(Number(p.split('/')[2])),
+  }
+  const out = {}
+  try {
+    for (const [route, call] of Object.entries(calls)) {
+      try {
+        const list = paths[route].slice(0, n)
+        for (const p of list.slice(0, 5)) call(p)
+        // At most n requests or 10 s per endpoint, whichever comes first.
+        const times = [], start = performance.now()
+        for (const p of list) {
+          const t0 = performance.now(); call(p); times.push(performance.now() - t0)
+          if (performance.now() - start > 10000) break
+        }
+        out[route] = { requests: times.length, p50_ms: round(percentile(times, 50), 2), p99_ms: round(percentile(times, 99), 2), max_ms: round(Math.max(...times), 1) }
+      } catch (err) { out[route] = { error: err.message } }
+    }
+  } finally { store.close() }
+  return out
+}
 
 /** Typical body of an endpoint: the one of median size among the first `n` of its requests. */
 async function typicalBody (base, paths, n = 60) {
@@ -192,6 +227,12 @@ export async function runApi ({ quick, dataset, rounds: roundsOpt }) {
       })
     }
     out.server_peak_rss_mb = peakRssMb(real.child.pid)
+    const store = await storeTimings(dataset.path, paths, quick ? 100 : 400)
+    for (const e of out.endpoints) {
+      const t = store[ENDPOINTS.find((x) => x.label === e.endpoint).route]
+      e.store_p50_ms = t?.p50_ms ?? null; e.store_p99_ms = t?.p99_ms ?? null
+      if (t?.error) out.notes.push(`store timing of ${e.endpoint} failed: ${t.error}`)
+    }
     out.bare_peak_rss_mb = peakRssMb(bare.child.pid)
   } finally {
     await stopChild(real.child)
