@@ -38,8 +38,34 @@ export function acceptedTypes (request: FastifyRequest): string[] | undefined {
 
 export const listTypes = (types: string[]): string => types.join(' or ')
 
+/** A JSON body whose bytes are not UTF-8 (RFC 8259 §8.1): refused rather than stored with U+FFFD in place of them. */
+export class InvalidUtf8Error extends Error {
+  override name = 'InvalidUtf8Error'
+  readonly statusCode = 400
+  constructor () {
+    super('body is not valid UTF-8')
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
 export default fp<Limits>(async (fastify, options) => {
   fastify.decorate('limits', { bodyLimit: options.bodyLimit, batchBodyLimit: options.batchBodyLimit })
+
+  // Fastify's own JSON parser decodes the bytes leniently, so a byte that is not UTF-8 would become U+FFFD in stored
+  // text. The same parser (with its prototype-poisoning checks) runs here on bytes checked to be UTF-8.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error')
+  fastify.removeContentTypeParser('application/json')
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string
+    try {
+      text = utf8.decode(body as Buffer)
+    } catch {
+      done(new InvalidUtf8Error(), undefined)
+      return
+    }
+    parseJson(request, text, done)
+  })
 
   // Fastify parses text/plain into a string, which a JSON route would then refuse as "body must be object" (400);
   // the client sent the wrong kind of body, and 415 says so, before any of it is read.
