@@ -26,10 +26,11 @@ export const ArticleHtml = Type.String({
 export const ArticleRequest = Type.Object({
   text: Type.Optional(ArticleText),
   html: Type.Optional(ArticleHtml),
+  // url and published_at carry no `pattern`: prepareArticle checks them, with a message that says what is expected
+  // instead of a regular expression, the same for HTTP requests, batch lines and files.
   url: Type.Optional(Nullable(Type.String({
     maxLength: MAX_URL_LENGTH,
-    pattern: HTTP_URL_PATTERN,
-    description: 'Where the article was published (http or https). A different text under a url already stored replaces it.',
+    description: 'Where the article was published: an absolute http or https URL. A different text under a url already stored replaces it.',
   }))),
   title: Type.Optional(Nullable(Type.String({
     minLength: 1,
@@ -42,7 +43,7 @@ export const ArticleRequest = Type.Object({
     description: "Default for html: the page's og:site_name or similar.",
   }))),
   published_at: Type.Optional(Nullable(Type.String({
-    pattern: ISO_DATE_PATTERN,
+    maxLength: 64,
     description: 'ISO 8601 date or date-time; a time without a zone is UTC. Stored as a UTC date-time.',
   }))),
 }, { additionalProperties: false, title: 'ArticleRequest' })

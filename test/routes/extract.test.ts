@@ -69,6 +69,7 @@ t.test('bad requests are 400s naming the field', async (t) => {
     [{ html: '<script>1</script>' }, /html has no readable text/],
     [{ text: 'a', url: 'http://x.example/' }, /url/],
     [{ text: 42 }, /text must be string/],
+    [{ text: 'a', author: 'x' }, /unknown field "author"/],
   ]
   for (const [payload, message] of cases) {
     const res = await app.inject({ method: 'POST', url: '/extract', payload: payload as object })
