@@ -18,11 +18,29 @@ export function openDatabase (path: string): Database {
     db.pragma('busy_timeout = 5000')
     db.pragma('synchronous = NORMAL')
     registerFunctions(db)
+    immediateTransactions(db)
   } catch (err) {
     db.close()
     throw err
   }
   return db
+}
+
+/**
+ * Makes db.transaction(fn)() begin with BEGIN IMMEDIATE. A deferred transaction that reads and then writes, while
+ * another process (a second server, `whosaid seed`) commits in between, fails at its first write with
+ * SQLITE_BUSY_SNAPSHOT at once, whatever busy_timeout says; an immediate one waits its turn for the write lock instead.
+ * Every transaction of the store writes, so none loses anything by taking the lock up front.
+ */
+function immediateTransactions (db: Database): void {
+  const transaction = db.transaction.bind(db)
+  db.transaction = ((fn: (...args: any[]) => unknown) => {
+    const variants = transaction(fn)
+    const immediate = variants.immediate
+    return Object.assign(function (this: unknown, ...args: unknown[]) { return immediate.apply(this, args) }, {
+      default: variants.default, deferred: variants.deferred, immediate: variants.immediate, exclusive: variants.exclusive,
+    })
+  }) as Database['transaction']
 }
 
 // Name folding for SQL (migrations backfill keys with it); the same functions the ingest path uses.
