@@ -12,6 +12,7 @@ import { toPredictionRecord } from '../../eval/predictions.js'
 import type { Command } from '../command.js'
 
 const HELP = `usage: whosaid extract FILE|-            print the extraction of a text file (- = stdin) as JSON
+       whosaid extract --html FILE|-     the same for an HTML page, with the text taken from it
        whosaid extract --jsonl [FILE|-]  read {"id","text",...} records one a line (stdin by default),
                                          write {"id","quotes":[...]} prediction records one a line
 
@@ -19,7 +20,8 @@ options:
   --jsonl               JSON Lines in, prediction records out (the format /work/shared/eval/score.mjs reads);
                         a bad line is reported on stderr with its number, the run goes on, and exits 1 at the end
   --min-confidence X    leave out quotes below confidence X (0..1)
-  --html                not yet supported: HTML input is left to a later issue (give plain text)
+  --html                the input is an HTML page: the reply adds the page's text (which the offsets index
+                        into), title, byline and publisher, as POST /extract does
   -h, --help            this help
 `
 
@@ -98,7 +100,7 @@ async function run (args: string[]): Promise<number> {
   }
   const { values, positionals } = parsed
   if (values.help) { stdout.write(HELP); return 0 }
-  if (values.html) return fail('--html is not supported yet (left to a later issue); give plain text')
+  if (values.html && values.jsonl) return fail('--html reads one page; it does not go with --jsonl')
   const minConfidence = parseMinConfidence(values['min-confidence'])
   if (minConfidence instanceof Error) return fail(minConfidence.message)
   const options: ExtractOptions = minConfidence === undefined ? {} : { minConfidence }
@@ -121,7 +123,23 @@ async function run (args: string[]): Promise<number> {
   } catch (err) {
     return fail(`cannot read ${source}: ${err instanceof Error ? err.message : String(err)}`)
   }
-  stdout.write(JSON.stringify(extract(text, options), null, 2) + '\n')
+  if (!values.html) {
+    stdout.write(JSON.stringify(extract(text, options), null, 2) + '\n')
+    return 0
+  }
+  // Loaded here alone: the HTML and validation libraries would slow every plain-text run's start.
+  const { ArticleError, prepareArticle } = await import('../../services/article.js')
+  let page
+  try {
+    page = prepareArticle({ html: text }).page!
+  } catch (err) {
+    if (err instanceof ArticleError) return fail(`${source}: ${err.message}`)
+    throw err
+  }
+  const extraction = extract(page.text, options)
+  stdout.write(JSON.stringify({
+    ...extraction, text: page.text, title: page.title, byline: page.byline, publisher: page.publisher,
+  }, null, 2) + '\n')
   return 0
 }
 
