@@ -84,6 +84,7 @@ export class SourceWriter {
   readonly #clearLocalSpeakers
   readonly #deleteSource
   readonly #correction
+  readonly #hasCorrections
   readonly #insertQuote
 
   /** Stores an article and its extraction; the same text twice is stored once. */
@@ -117,6 +118,7 @@ export class SourceWriter {
     this.#deleteSource = db.prepare('DELETE FROM sources WHERE id = ?')
     this.#correction = db.prepare<[number, string], number>(
       'SELECT speaker_id FROM quote_corrections WHERE source_id = ? AND text = ?').pluck()
+    this.#hasCorrections = db.prepare<[number], number>('SELECT 1 FROM quote_corrections WHERE source_id = ? LIMIT 1').pluck()
     this.#insertQuote = db.prepare(`INSERT INTO quotes
       (source_id, speaker_id, speaker_mention, speaker_start, speaker_end, text, start_offset, end_offset,
        fragments, type, cue, confidence, via, quoted_at, text_key, context_start, context_end, corrected)
@@ -197,8 +199,10 @@ export class SourceWriter {
   #write (sourceId: number, quotedAt: string, extraction: Extraction): Map<number, number> {
     const speakerIds = extraction.speakers.map((speaker) => this.#resolver.resolve(speaker, sourceId))
     const perSpeaker = new Map<number, number>()
+    // Only a source extracted before can have corrections; a new one skips the lookups.
+    const corrections = this.#hasCorrections.get(sourceId) !== undefined
     for (const quote of extraction.quotes) {
-      const corrected = this.#correction.get(sourceId, quote.text)
+      const corrected = corrections ? this.#correction.get(sourceId, quote.text) : undefined
       const speakerId = corrected ?? (quote.speaker ? speakerIds[quote.speaker.id]! : null)
       if (speakerId !== null) perSpeaker.set(speakerId, (perSpeaker.get(speakerId) ?? 0) + 1)
       this.#insertQuote.run({
