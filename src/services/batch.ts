@@ -31,9 +31,11 @@ export interface BatchOptions<K> {
 
 type Settled = { ok: ExtractedArticle } | { error: unknown }
 
+/** The message of an error the client can act on: its article's fault (4xx), or a busy extractor (503). */
 function clientMessage (err: unknown): string | null {
   const status = (err as { statusCode?: unknown } | null)?.statusCode
-  return err instanceof Error && typeof status === 'number' && status >= 400 && status < 500 ? err.message : null
+  const meaningful = typeof status === 'number' && ((status >= 400 && status < 500) || status === 503)
+  return err instanceof Error && meaningful ? err.message : null
 }
 
 export function emptyCounts (): BatchCounts {

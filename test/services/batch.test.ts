@@ -1,0 +1,55 @@
+// ingestBatch: outcomes in input order whatever order extraction finishes in; a failure is one job's alone.
+import t from 'tap'
+import { extract } from '../../src/extract/index.js'
+import { MIGRATIONS_DIR } from '../../src/paths.js'
+import { ingestBatch, type BatchJob, type BatchOutcome } from '../../src/services/batch.js'
+import { ExtractorPool } from '../../src/services/extractor-pool.js'
+import { Store } from '../../src/store/index.js'
+
+const story = (n: number): string => `“Plan ${n} is ready,” said Mayor Ana Silva. The vote is on Monday ${n}.` +
+  ' More words.'.repeat(n % 4 === 0 ? 400 : 1)
+
+function jobs (n: number): Array<BatchJob<number>> {
+  return Array.from({ length: n }, (_, i): BatchJob<number> =>
+    i === 3 ? { key: i, error: 'line is not valid UTF-8' }
+      : i === 5 ? { key: i, source: { json: '{"text": 5' } }
+        : { key: i, source: { value: { text: story(i) } } })
+}
+
+t.test('in order, with a window smaller than the batch; counts match the outcomes', async (t) => {
+  const store = Store.open({ path: ':memory:', migrationsDir: MIGRATIONS_DIR })
+  const pool = new ExtractorPool(0)
+  t.teardown(async () => { await pool.close(); store.close() })
+  const seen: Array<[number, BatchOutcome]> = []
+  const counts = await ingestBatch(store, pool, jobs(12), { onOutcome: (key, outcome) => { seen.push([key, outcome]) }, window: 3 })
+  t.same(seen.map(([key]) => key), [...Array(12).keys()])
+  t.same(counts, { created: 10, existing: 0, updated: 0, failed: 2 })
+  t.match(seen[3]![1], { status: 'error', error: 'line is not valid UTF-8' })
+  t.match(seen[5]![1], { status: 'error', error: /^invalid JSON/ })
+  const eighth = store.sources.get(seen[8]![1].source_id!)!
+  t.equal(eighth.text, story(8))
+  t.equal(seen[8]![1].quote_count, extract(story(8)).quotes.length)
+})
+
+t.test('a busy extractor and a store that cannot write are errors of their jobs, reported as such', async (t) => {
+  const store = Store.open({ path: ':memory:', migrationsDir: MIGRATIONS_DIR })
+  const busy = new ExtractorPool(1, { maxQueue: 0 })
+  t.teardown(() => busy.close())
+  const seen: BatchOutcome[] = []
+  const counts = await ingestBatch(store, busy, jobs(2), { onOutcome: (_key, outcome) => { seen.push(outcome) } })
+  t.same(counts.failed, 2)
+  t.match(seen, [{ status: 'error', error: /extractor queue is full/ }, { status: 'error', error: /extractor queue is full/ }])
+
+  store.close()
+  const internal: unknown[] = []
+  const inline = new ExtractorPool(0)
+  const outcomes: BatchOutcome[] = []
+  const closed = await ingestBatch(store, inline, jobs(1), {
+    onOutcome: (_key, outcome) => { outcomes.push(outcome) },
+    onInternalError: (_key, err) => { internal.push(err) },
+  })
+  t.same(closed.failed, 1)
+  t.same(outcomes, [{ status: 'error', error: 'could not store this article (internal error)' }], 'no database detail in the outcome')
+  t.equal(internal.length, 1, 'the error itself goes to onInternalError')
+  t.match(String(internal[0]), /not open/)
+})
