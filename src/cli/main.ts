@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   speakers: async () => (await import('./commands/speakers.js')).default,
   quotes: async () => (await import('./commands/quotes.js')).default,
   reextract: async () => (await import('./commands/reextract.js')).default,
+  backup: async () => (await import('./commands/backup.js')).default,
 }
 
 function usage (): string {

@@ -1,0 +1,133 @@
+// `whosaid backup FILE` through the built CLI, taken while the real server writes; and the restore steps of the
+// README (stop, copy over, remove -wal and -shm, start) giving back exactly what the backup held.
+import { spawn, spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import t from 'tap'
+import { PROJECT_ROOT } from '../src/paths.js'
+import { generatedArticle, generatedArticles } from './helpers/generated-articles.js'
+import { countRows, databaseProblems, postArticle } from './helpers/robustness.js'
+import { startServer } from './helpers/server.js'
+
+t.setTimeout(120_000)
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'main.js')
+
+function env (): NodeJS.ProcessEnv {
+  const copy = { ...process.env }
+  delete copy['DATABASE_PATH']
+  return copy
+}
+
+/** Runs the CLI without blocking this process (the server's clients keep writing meanwhile). */
+function whosaid (...args: string[]): Promise<{ status: number | null, stdout: string, stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: env() })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => { stdout += chunk })
+    child.stderr.on('data', (chunk) => { stderr += chunk })
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
+}
+
+t.test('a backup taken while the server writes is consistent, and restoring it gives back what it held', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-backup-'))
+  const databasePath = join(dir, 'whosaid.db')
+  const backupPath = join(dir, 'backup.db')
+  const server = await startServer({ DATABASE_PATH: databasePath, SEED: 'false', RATE_LIMIT_PER_MINUTE: '0' })
+  t.teardown(() => { if (server.child.exitCode === null) server.child.kill('SIGKILL') })
+
+  const articles = generatedArticles(15, 70_000)
+  for (const article of articles) t.equal((await postArticle(server.url, article)).status, 201)
+
+  // Writers keep posting new articles for as long as the backup runs.
+  let acknowledged = articles.length
+  let backingUp = true
+  const writer = async (): Promise<void> => {
+    while (backingUp) {
+      const article = generatedArticle(70_000 + articles.length)
+      articles.push(article)
+      const res = await postArticle(server.url, article)
+      if (res.status === 201) acknowledged++
+    }
+  }
+  const writers = Promise.all([writer(), writer()])
+  const before = acknowledged
+  const result = await whosaid('backup', backupPath, '--db', databasePath)
+  const after = acknowledged
+  backingUp = false
+  await writers
+
+  t.equal(result.status, 0, result.stderr)
+  t.match(result.stdout, new RegExp(`^backed up (\\d+) sources and (\\d+) quotes to ${backupPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\.\\d MB\\)\\n$`))
+  const inBackup = countRows(backupPath, 'sources')
+  t.ok(inBackup >= before && inBackup <= after + 2, `the backup holds ${inBackup} sources: at least the ${before} stored before it began, at most the ${after} stored when it ended`)
+  t.equal(Number(/^backed up (\d+) sources/.exec(result.stdout)?.[1]), inBackup, 'and says so')
+  t.same(databaseProblems(backupPath, articles), [], 'the backup is sound and every article in it whole')
+  t.same(readdirSync(dir).filter((name) => name.includes('partial') || name.startsWith('backup.db-')), [], 'no partial copy or -wal/-shm left beside it')
+
+  // More writes after the backup, which a restore must take back.
+  for (let i = 0; i < 5; i++) {
+    const article = generatedArticle(70_000 + articles.length)
+    articles.push(article)
+    t.equal((await postArticle(server.url, article)).status, 201)
+  }
+  t.ok(countRows(databasePath, 'sources') > inBackup, 'the live database has moved on')
+
+  // The README's restore: stop, copy the backup over the database, remove stale -wal and -shm, start.
+  t.equal(await server.stop(), 0)
+  copyFileSync(backupPath, databasePath)
+  for (const suffix of ['-wal', '-shm']) rmSync(`${databasePath}${suffix}`, { force: true })
+  const restored = await startServer({ DATABASE_PATH: databasePath, SEED: 'false', RATE_LIMIT_PER_MINUTE: '0' })
+  t.teardown(() => { if (restored.child.exitCode === null) restored.child.kill('SIGKILL') })
+  let listed = 0
+  let cursor: string | null = null
+  do {
+    const page = await (await fetch(`${restored.url}/sources?limit=100${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`)).json() as { items: unknown[], next_cursor: string | null }
+    listed += page.items.length
+    cursor = page.next_cursor
+  } while (cursor !== null)
+  t.equal(listed, inBackup, 'the restored server serves exactly the sources of the backup')
+  t.equal((await postArticle(restored.url, articles[0]!)).body.status, 'existing', 'and knows what it holds')
+  t.equal(await restored.stop(), 0)
+})
+
+t.test('whosaid backup refuses what it should', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-backup-'))
+  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: env() })
+
+  const missing = run('backup', join(dir, 'b.db'), '--db', join(dir, 'nothing.db'))
+  t.equal(missing.status, 1)
+  t.match(missing.stderr, /no database at .*nothing\.db/)
+  t.notOk(existsSync(join(dir, 'nothing.db')), 'no database is created')
+  t.notOk(existsSync(join(dir, 'b.db')), 'no backup is written')
+
+  const seeded = run('seed', '--db', join(dir, 'w.db'))
+  t.equal(seeded.status, 0, seeded.stderr)
+  writeFileSync(join(dir, 'taken.db'), 'keep me')
+  const exists = run('backup', join(dir, 'taken.db'), '--db', join(dir, 'w.db'))
+  t.equal(exists.status, 1)
+  t.match(exists.stderr, /taken\.db exists; pass --force to replace it/)
+  const forced = run('backup', join(dir, 'taken.db'), '--force', '--db', join(dir, 'w.db'))
+  t.equal(forced.status, 0, forced.stderr)
+  t.ok(countRows(join(dir, 'taken.db'), 'sources') >= 1, '--force replaces it with the backup')
+
+  const itself = run('backup', join(dir, 'w.db'), '--force', '--db', join(dir, 'w.db'))
+  t.equal(itself.status, 1)
+  t.match(itself.stderr, /is the database itself/)
+  t.same(databaseProblems(join(dir, 'w.db')), [], 'the database is untouched')
+
+  const noDir = run('backup', join(dir, 'no', 'such', 'dir', 'b.db'), '--db', join(dir, 'w.db'))
+  t.equal(noDir.status, 1)
+  t.match(noDir.stderr, /directory .* does not exist/)
+
+  const noFile = run('backup')
+  t.equal(noFile.status, 2)
+  t.match(noFile.stderr, /FILE is required\nusage: whosaid backup FILE/)
+  const help = run('backup', '--help')
+  t.equal(help.status, 0)
+  t.match(help.stdout, /online backup/)
+  t.match(run('--help').stderr, /^ {2}backup$/m, 'listed among the commands')
+})
