@@ -9,7 +9,7 @@ import auth from './plugins/auth.js'
 import body from './plugins/body.js'
 import coerce from './plugins/coerce.js'
 import db from './plugins/db.js'
-import errors from './plugins/errors.js'
+import errors, { frameworkErrorReply } from './plugins/errors.js'
 import openapi from './plugins/openapi.js'
 import security from './plugins/security.js'
 import seed from './plugins/seed.js'
@@ -104,6 +104,8 @@ export function serverOptions (options: AppOptions, logger: FastifyServerOptions
     // A body schema with additionalProperties: false refuses unknown fields instead of dropping them silently, and
     // a body is taken as typed: only query strings, params and headers are converted (src/plugins/coerce.ts).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    // Errors raised while routing (bad percent-encoding, an over-long path parameter) in the usual error shape too.
+    frameworkErrors: frameworkErrorReply,
     requestTimeout: SERVER_TIMEOUTS.requestTimeout,
     keepAliveTimeout: SERVER_TIMEOUTS.keepAliveTimeout,
   }

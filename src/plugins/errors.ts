@@ -1,7 +1,7 @@
 // Every error reply is { statusCode, error, message }. A 4xx says what was wrong with the request (naming the field
 // or header); a 5xx, and any error that is not a deliberate 4xx, never shows a stack trace, a file path or SQL.
 import { STATUS_CODES } from 'node:http'
-import type { FastifyError, FastifyRequest, FastifySchemaValidationError, FastifyServerOptions } from 'fastify'
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import { acceptedTypes, listTypes, mediaType } from './body.js'
 
@@ -90,6 +90,22 @@ function frameworkMessage (error: FastifyError, request: FastifyRequest): string
     default:
       return undefined
   }
+}
+
+/**
+ * Fastify's `frameworkErrors` option (set in src/app.ts): errors raised while routing, before any hook or error
+ * handler runs (a path that is not valid percent-encoding, a path parameter over maxParamLength), in the usual shape.
+ */
+export function frameworkErrorReply (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
+    ? error.statusCode
+    : 500
+  if (status >= 500) request.log.error({ err: error }, 'request failed while routing')
+  void reply.code(status).header('x-content-type-options', 'nosniff').send({
+    statusCode: status,
+    error: STATUS_CODES[status] ?? 'Error',
+    message: status >= 500 ? GENERIC_5XX : error.message,
+  })
 }
 
 export default fp(async (fastify) => {

@@ -447,6 +447,21 @@ t.test('errors: 5xx say nothing of the cause, deliberate 4xx keep their message'
   t.same(conflict.json(), { statusCode: 409, error: 'Conflict', message: 'source 3 is being replaced' })
 })
 
+t.test('errors raised while routing have the usual shape', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  const badPath = await app.inject({ method: 'GET', url: '/quotes/%ff' })
+  seen(badPath)
+  t.equal(badPath.statusCode, 400)
+  t.same(badPath.json(), { statusCode: 400, error: 'Bad Request', message: "'/quotes/%ff' is not a valid url component" })
+  t.equal(badPath.headers['x-content-type-options'], 'nosniff')
+  const longParam = await app.inject({ method: 'GET', url: `/sources/${'1'.repeat(150)}` })
+  seen(longParam)
+  t.equal(longParam.statusCode, 414)
+  t.equal(longParam.json().error, 'URI Too Long')
+  t.match(longParam.json().message, /max param length/)
+})
+
 t.test('server timeouts are set', async (t) => {
   const app = await testApp()
   t.teardown(() => app.close())
