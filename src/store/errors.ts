@@ -24,7 +24,7 @@ export function withFtsQuery<T> (run: () => T): T {
   try {
     return run()
   } catch (err) {
-    if (err instanceof Error && /fts5|syntax error|unterminated string|no such column/i.test(err.message)) {
+    if (err instanceof Error && /fts5|syntax error|unterminated string|no such column|unknown special query/i.test(err.message)) {
       throw new QuerySyntaxError(`q is not a valid full-text query (${err.message.replace(/^fts5: /, '')}); put phrases in double quotes, e.g. "peace deal"`)
     }
     throw err

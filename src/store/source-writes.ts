@@ -85,6 +85,7 @@ export class SourceWriter {
   readonly #deleteSource
   readonly #correction
   readonly #hasCorrections
+  readonly #quoteIds
   readonly #insertQuote
 
   /** Stores an article and its extraction; the same text twice is stored once. */
@@ -119,10 +120,11 @@ export class SourceWriter {
     this.#correction = db.prepare<[number, string], number>(
       'SELECT speaker_id FROM quote_corrections WHERE source_id = ? AND text = ?').pluck()
     this.#hasCorrections = db.prepare<[number], number>('SELECT 1 FROM quote_corrections WHERE source_id = ? LIMIT 1').pluck()
+    this.#quoteIds = db.prepare<[number], { id: number, text: string }>('SELECT id, text FROM quotes WHERE source_id = ? ORDER BY id')
     this.#insertQuote = db.prepare(`INSERT INTO quotes
-      (source_id, speaker_id, speaker_mention, speaker_start, speaker_end, text, start_offset, end_offset,
+      (id, source_id, speaker_id, speaker_mention, speaker_start, speaker_end, text, start_offset, end_offset,
        fragments, type, cue, confidence, via, quoted_at, text_key, context_start, context_end, corrected)
-      VALUES (@source_id, @speaker_id, @speaker_mention, @speaker_start, @speaker_end, @text, @start_offset,
+      VALUES (@id, @source_id, @speaker_id, @speaker_mention, @speaker_start, @speaker_end, @text, @start_offset,
        @end_offset, @fragments, @type, @cue, @confidence, @via, @quoted_at, @text_key, @context_start,
        @context_end, @corrected)`)
 
@@ -155,8 +157,8 @@ export class SourceWriter {
       // A new version of a stored article: its old quotes go, the new text's quotes come.
       const before = this.#clear(previous.id)
       this.#updateSource.run({ ...row, id: previous.id })
-      const after = this.#write(previous.id, quotedAt, extraction)
-      this.#rollups.recount([...before, ...after.keys()])
+      const after = this.#write(previous.id, quotedAt, extraction, before.quoteIds)
+      this.#rollups.recount([...before.speakers, ...after.keys()])
       return { source_id: previous.id, status: 'updated', quote_count: extraction.quotes.length }
     }
     const sourceId = Number(this.#insertSource.run(row).lastInsertRowid)
@@ -172,8 +174,8 @@ export class SourceWriter {
     validate(source.text, extraction)
     const before = this.#clear(sourceId)
     this.#setVersion.run(extraction.extractor_version, sourceId)
-    const after = this.#write(sourceId, source.quoted_at, extraction)
-    this.#rollups.recount([...before, ...after.keys()])
+    const after = this.#write(sourceId, source.quoted_at, extraction, before.quoteIds)
+    this.#rollups.recount([...before.speakers, ...after.keys()])
     return true
   }
 
@@ -185,18 +187,27 @@ export class SourceWriter {
     return true
   }
 
-  /** Removes what an extraction of this source wrote; returns the speakers that lost quotes. */
-  #clear (sourceId: number): number[] {
+  /**
+   * Removes what an extraction of this source wrote; returns the speakers that lost quotes and the
+   * ids of the quotes by their text, so that a quote found again keeps its id (and its links).
+   */
+  #clear (sourceId: number): { speakers: number[], quoteIds: Map<string, number[]> } {
     const speakers = this.#speakersOf.all(sourceId)
+    const quoteIds = new Map<string, number[]>()
+    for (const { id, text } of this.#quoteIds.all(sourceId)) {
+      const ids = quoteIds.get(text)
+      if (ids) ids.push(id)
+      else quoteIds.set(text, [id])
+    }
     this.#clearQuotes.run(sourceId)
     this.#clearAliases.run(sourceId)
     this.#clearTitles.run(sourceId)
     this.#clearLocalSpeakers.run(sourceId)
-    return speakers
+    return { speakers, quoteIds }
   }
 
   /** Writes speakers and quotes; returns how many quotes each stored speaker got. */
-  #write (sourceId: number, quotedAt: string, extraction: Extraction): Map<number, number> {
+  #write (sourceId: number, quotedAt: string, extraction: Extraction, reuse?: Map<string, number[]>): Map<number, number> {
     const speakerIds = extraction.speakers.map((speaker) => this.#resolver.resolve(speaker, sourceId))
     const perSpeaker = new Map<number, number>()
     // Only a source extracted before can have corrections; a new one skips the lookups.
@@ -206,6 +217,7 @@ export class SourceWriter {
       const speakerId = corrected ?? (quote.speaker ? speakerIds[quote.speaker.id]! : null)
       if (speakerId !== null) perSpeaker.set(speakerId, (perSpeaker.get(speakerId) ?? 0) + 1)
       this.#insertQuote.run({
+        id: reuse?.get(quote.text)?.shift() ?? null,
         source_id: sourceId,
         speaker_id: speakerId,
         speaker_mention: quote.speaker?.mention ?? null,

@@ -123,3 +123,21 @@ t.test('reextract does nothing for an up-to-date source unless forced; unknown s
   t.match(same.json(), { source_id: ids[0], reextracted: false, quote_count: 2 })
   t.equal((await post('/sources/77/reextract')).statusCode, 404)
 })
+
+t.test('a quote found again by re-extraction keeps its id, so links to it keep working', async (t) => {
+  const { ids, get, post } = await appWith(t, lara)
+  const before = (await get(`/sources/${ids[0]}`)).json().quotes.map((q: { id: number, text: string }) => [q.id, q.text])
+  t.equal((await post(`/sources/${ids[0]}/reextract?force=true`)).statusCode, 200)
+  const after = (await get(`/sources/${ids[0]}`)).json().quotes.map((q: { id: number, text: string }) => [q.id, q.text])
+  t.same(after, before)
+  for (const [id, text] of before) t.equal((await get(`/quotes/${id}`)).json().text, text)
+})
+
+t.test('a query FTS5 reads as a special command is a 400, not a 500', async (t) => {
+  const { get } = await appWith(t, lara)
+  for (const url of ['/quotes?q=*', '/sources?q=*', '/speakers/lara-trump/quotes?q=*']) {
+    const res = await get(url)
+    t.equal(res.statusCode, 400, url)
+    t.match(res.json().message, /q is not a valid full-text query/, url)
+  }
+})
