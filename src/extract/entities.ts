@@ -74,8 +74,15 @@ export class EntityTable {
     else if (!list.includes(e)) list.push(e)
   }
 
+  /** Raw titles already added, per entity: a title repeated with every mention is cleaned once. */
+  private readonly seenTitles = new Map<number, Set<string>>()
+
   private addTitle (e: Entity, title: string | null): void {
     if (!title) return
+    let seen = this.seenTitles.get(e.id)
+    if (!seen) this.seenTitles.set(e.id, (seen = new Set()))
+    if (seen.has(title)) return
+    seen.add(title)
     // An age is no title: "Ruth Adler, 54," and "Yin May, 60, a doctor," (the doctor is).
     const clean = title.replace(/^\d+(\s*,\s*|\s*$)/, '').replace(/^(the|a|an)\s+/i, '').replace(/[,\s]+$/, '')
     if (!clean || e.titles.includes(clean)) return
@@ -245,12 +252,30 @@ export class EntityTable {
       while (end < s.endToken && quoteOf[end] === -1 && (tokens[end]!.capitalized || (tokens[end]!.text === '.' && tokens[end - 1]!.text.length === 1))) end++
       let start = i
       while (start > s.firstToken && quoteOf[start - 1] === -1 && (TITLES.has(tokens[start - 1]!.lower) || (tokens[start - 1]!.text === '.' && TITLES.has(tokens[start - 2]?.lower ?? '')))) start--
-      if (!this.hasMentionAt(start) && !this.hasMentionAt(i)) {
+      if (!this.hasMentionAt(start) && !this.hasMentionAt(i) && this.mayNamePerson(start, i, end)) {
         const m = describeMention(doc, { start, end })
         if (m.kind === 'person' && this.isPersonName(m, start < i)) this.addNamed(m, sentence)
       }
       i = end - 1
     }
+  }
+
+  /**
+   * A cheap test before describing a capitalised run: it can name a person only with a title before it, a known
+   * first name in it, or a last word that is a known person's surname (what isPersonName asks). Most capitalised runs
+   * ("The", "Washington", "Republican Party") fail it, and describing them would only make garbage.
+   */
+  private mayNamePerson (start: number, i: number, end: number): boolean {
+    if (start < i) return true
+    const { tokens } = this.doc
+    let last = end - 1
+    while (last >= i && tokens[last]!.kind !== TokenKind.Word) last--
+    if (last >= i && this.persons.has(tokens[last]!.lower)) return true
+    for (let j = i; j < end; j++) {
+      const w = tokens[j]!.lower
+      if (MALE_FIRST_NAMES.has(w) || FEMALE_FIRST_NAMES.has(w)) return true
+    }
+    return false
   }
 
   /** A capitalised run is a person when a title or known first name says so, or it repeats a known person's surname. */
@@ -273,7 +298,10 @@ export class EntityTable {
 const SUBORDINATORS = new Set(['after', 'when', 'while', 'before', 'asked', 'if', 'although', 'though', 'because', 'as', 'since', 'despite', 'in', 'on', 'at', 'during', 'unlike', 'like', 'with', 'without', 'for', 'speaking', 'responding', 'addressing'])
 
 function wordCount (s: string): number {
-  return s.split(/\s+/).length
+  let n = 1
+  const space = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0
+  for (let i = 1; i < s.length; i++) if (space(s.charCodeAt(i)) && !space(s.charCodeAt(i - 1))) n++
+  return n
 }
 
 function initialOf (a: string, b: string): boolean {
