@@ -434,7 +434,7 @@ function trimConnective (tokens: Token[], from: number, end: number): number {
 }
 
 function spanOf (doc: Doc, from: number, to: number): [number, number] {
-  return [doc.tokens[from]!.start, doc.tokens[to - 1]!.end]
+  return [doc.starts[from]!, doc.ends[to - 1]!]
 }
 
 function quotesIn (doc: Doc, from: number, to: number): number[] {
@@ -623,7 +623,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
       if (!whole && open > lo && doc.quotes[q]!.close >= 0 && !cueBefore(doc, lo, open)) {
         const start = clauseStartAt(doc, lo, open)
         const mixedQuotes = quotesIn(doc, start, doc.quotes[q]!.close + 1)
-        spans[0] = [doc.tokens[start]!.start, doc.quotes[q]!.contentEnd]
+        spans[0] = [doc.starts[start]!, doc.quotes[q]!.contentEnd]
         out.push({
           sentence: sIndex, cue, shape: 'quote-before', speaker: subject.speaker, apposition: subject.apposition,
           spans, quotes: [...new Set([...mixedQuotes, ...quotes])], direct: false, via: null, confidence: 0.8,

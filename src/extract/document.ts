@@ -2,9 +2,11 @@
 
 export const enum TokenKind { Word, Number, Punct, QuoteMark }
 
+/**
+ * What a token is, not where: one object per distinct token text in a document, shared by all its occurrences (so a
+ * long text allocates few long-lived objects). Where each occurrence lies is in `Doc.starts` and `Doc.ends`.
+ */
 export interface Token {
-  start: number
-  end: number
   text: string
   lower: string
   kind: TokenKind
@@ -46,6 +48,9 @@ export interface QuoteSpan {
 export interface Doc {
   text: string
   tokens: Token[]
+  /** Character offsets of each token occurrence: [starts[i], ends[i]). */
+  starts: Int32Array
+  ends: Int32Array
   paragraphs: Paragraph[]
   sentences: Sentence[]
   quotes: QuoteSpan[]

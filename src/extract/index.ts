@@ -15,10 +15,10 @@ export type * from './types.js'
 export const EXTRACTOR_VERSION = '1.0.0'
 
 export function buildDoc (text: string): Doc {
-  const tokens = tokenize(text)
-  const paragraphs = splitParagraphs(text, tokens)
+  const { tokens, starts, ends } = tokenize(text)
+  const paragraphs = splitParagraphs(text, starts, ends)
   const doc: Doc = {
-    text, tokens, paragraphs, sentences: [], quotes: [],
+    text, tokens, starts, ends, paragraphs, sentences: [], quotes: [],
     quoteOf: new Int32Array(tokens.length).fill(-1), sentenceOf: new Int32Array(tokens.length),
   }
   markFurniture(doc)
@@ -69,7 +69,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
       if (a.direct && a.shape === 'quote-before') withEarlierParagraphs(doc, a, used)
       if (!a.speaker) continue
       const mention = describeMention(doc, a.speaker)
-      const apposition = a.apposition ? doc.text.slice(doc.tokens[a.apposition.start]!.start, doc.tokens[a.apposition.end - 1]!.end) : null
+      const apposition = a.apposition ? doc.text.slice(doc.starts[a.apposition.start]!, doc.ends[a.apposition.end - 1]!) : null
       const entity = (mention.kind === 'person' || mention.kind === 'organization' || mention.kind === 'group')
         ? table.addNamed(mention, s, mention.kind === 'person' ? apposition : null)!
         : table.resolve(mention, s)
@@ -111,10 +111,10 @@ function assemble (doc: Doc, found: Found[], options: ExtractOptions): Extractio
       end,
       fragments: spans.length > 1 ? spans : null,
       type,
-      cue: doc.text.slice(doc.tokens[a.cue.start]!.start, doc.tokens[a.cue.end - 1]!.end),
+      cue: doc.text.slice(doc.starts[a.cue.start]!, doc.ends[a.cue.end - 1]!),
       speaker: { id, name: e.name, mention: doc.text.slice(f.mentionStart, f.mentionEnd), start: f.mentionStart, end: f.mentionEnd, kind: e.kind },
       confidence,
-      via: a.via ? doc.text.slice(doc.tokens[a.via.start]!.start, doc.tokens[a.via.end - 1]!.end) : null,
+      via: a.via ? doc.text.slice(doc.starts[a.via.start]!, doc.ends[a.via.end - 1]!) : null,
       context: contextOf(doc, start, end, f.mentionStart, f.mentionEnd),
     })
   }
@@ -137,12 +137,12 @@ function withEarlierParagraphs (doc: Doc, a: Attribution, used: Set<number>): vo
 
 /** The index of the token that holds character `offset`, or the last one before it. */
 function tokenAt (doc: Doc, offset: number): number {
-  const { tokens } = doc
+  const { starts } = doc
   let lo = 0
-  let hi = tokens.length - 1
+  let hi = starts.length - 1
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1
-    if (tokens[mid]!.start <= offset) lo = mid
+    if (starts[mid]! <= offset) lo = mid
     else hi = mid - 1
   }
   return lo
@@ -154,7 +154,7 @@ function contextOf (doc: Doc, start: number, end: number, mentionStart: number, 
   const last = doc.sentenceOf[tokenAt(doc, Math.max(end, mentionEnd) - 1)]!
   const a = doc.sentences[first]!
   const b = doc.sentences[last]!
-  return [doc.tokens[a.firstToken]!.start, doc.tokens[b.endToken - 1]!.end]
+  return [doc.starts[a.firstToken]!, doc.ends[b.endToken - 1]!]
 }
 
 function aliasesOf (e: Entity): string[] {

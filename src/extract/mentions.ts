@@ -48,16 +48,16 @@ function nameRunStart (tokens: Token[], start: number, end: number): number {
   return i
 }
 
-function slice (doc: Pick<Doc, 'text' | 'tokens'>, from: number, to: number): string {
-  return doc.text.slice(doc.tokens[from]!.start, doc.tokens[to - 1]!.end)
+function slice (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, from: number, to: number): string {
+  return doc.text.slice(doc.starts[from]!, doc.ends[to - 1]!)
 }
 
-export function describeMention (doc: Pick<Doc, 'text' | 'tokens'>, r: Range): Mention {
+export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, r: Range): Mention {
   const { tokens } = doc
   const first = tokens[r.start]!
   const last = tokens[r.end - 1]!
   const base: Mention = {
-    tokens: r, start: first.start, end: last.end, kind: 'group', name: null, surname: null, firstName: null,
+    tokens: r, start: doc.starts[r.start]!, end: doc.ends[r.end - 1]!, kind: 'group', name: null, surname: null, firstName: null,
     title: null, head: null, gender: null, indefinite: false,
   }
   if (r.end - r.start === 1 && PERSONAL_PRONOUNS.has(first.lower)) return { ...base, kind: 'pronoun', gender: PERSONAL_PRONOUNS.get(first.lower)! }

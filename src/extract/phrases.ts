@@ -20,11 +20,12 @@ export const isNounish = (t: Token): boolean =>
 const isPossessive = (t: Token): boolean => t.lower === '’s' || t.lower === "'s"
 
 /** A full stop that belongs to the word before it: "Mr.", "D.", "Sen.". */
-function isAttachedStop (tokens: Token[], i: number): boolean {
+function isAttachedStop (doc: Pick<Doc, 'tokens' | 'starts' | 'ends'>, i: number): boolean {
+  const { tokens } = doc
   const prev = tokens[i - 1]
   const next = tokens[i + 1]
   // Only mid-phrase: a stop followed by a capitalised word ("Sen. Kwan"), never a sentence's final stop ("… Ann Lee.").
-  return tokens[i]!.text === '.' && prev !== undefined && prev.end === tokens[i]!.start && prev.kind === TokenKind.Word &&
+  return tokens[i]!.text === '.' && prev !== undefined && doc.ends[i - 1] === doc.starts[i] && prev.kind === TokenKind.Word &&
     (prev.text.length <= 4 && (prev.capitalized || TITLES.has(prev.lower))) && next !== undefined && next.capitalized
 }
 
@@ -32,7 +33,7 @@ function isAttachedStop (tokens: Token[], i: number): boolean {
  * The noun phrase that ends just before token `end` (exclusive), reading backwards no further than `lo`.
  * Returns null when the words there cannot name a speaker.
  */
-export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, phraseEnd: number, lo: number): Range | null {
+export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | 'ends'>, phraseEnd: number, lo: number): Range | null {
   let end = phraseEnd
   const { tokens, quoteOf } = doc
   let i = end - 1
@@ -67,7 +68,7 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, phraseEnd: n
     // "the 43-year-old": a number as the head of a described person.
     if (head === null && t.kind === TokenKind.Number && i > lo && DETERMINERS.has(tokens[i - 1]!.lower)) { head = t; continue }
     if (head === null) return null
-    if (isPossessive(t) || isAttachedStop(tokens, i) || t.kind === TokenKind.Number) continue
+    if (isPossessive(t) || isAttachedStop(doc, i) || t.kind === TokenKind.Number) continue
     if ((t.text === '-' || t.text === '&') && tokens[i - 1]?.kind === TokenKind.Word) continue
     break
   }
@@ -82,7 +83,7 @@ const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|
  * billionaire real estate magnate", "that person", "regulators", "about 4 in 10", "58 percent of voters". It must open
  * with a determiner or a number, or be a plural noun at the start of a clause.
  */
-export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, end: number, lo: number): Range | null {
+export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | 'ends'>, end: number, lo: number): Range | null {
   const { tokens, quoteOf } = doc
   const head = tokens[end - 1]
   if (!head || end - 1 < lo || quoteOf[end - 1] !== -1) return null
@@ -115,7 +116,7 @@ export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf'>, end: numb
 }
 
 /** The noun phrase starting at token `start`, reading forwards no further than `hi` (exclusive). */
-export function phraseAfter (doc: Pick<Doc, 'tokens' | 'quoteOf'>, start: number, hi: number): Range | null {
+export function phraseAfter (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | 'ends'>, start: number, hi: number): Range | null {
   const { tokens, quoteOf } = doc
   let i = start
   let named = false
@@ -136,7 +137,7 @@ export function phraseAfter (doc: Pick<Doc, 'tokens' | 'quoteOf'>, start: number
       if (i === start && !t.lower.endsWith('ly') && nounSoon(tokens, i + 1, hi)) continue
       break
     }
-    if (isPossessive(t) || isAttachedStop(tokens, i) || t.kind === TokenKind.Number) continue
+    if (isPossessive(t) || isAttachedStop(doc, i) || t.kind === TokenKind.Number) continue
     if ((t.text === '-' || t.text === '&') && tokens[i + 1]?.kind === TokenKind.Word) continue
     break
   }

@@ -20,14 +20,14 @@ const isSpaceOrNone = (ch: string | undefined): boolean => ch === undefined || /
 const OPENING_CONTEXT = /[\s([{\u2014\u2013\-\/"“‘'«:]/
 const CLOSING_CONTEXT = /[\s)\]}.,;:!?\u2014\u2013\-"”’'»…]/
 
-function roleOf (text: string, tok: Token): Role {
-  const before = tok.start > 0 ? text[tok.start - 1] : undefined
-  const after = tok.end < text.length ? text[tok.end] : undefined
+function roleOf (text: string, tok: Token, start: number, end: number): Role {
+  const before = start > 0 ? text[start - 1] : undefined
+  const after = end < text.length ? text[end] : undefined
   const canOpen = !isSpaceOrNone(after) && (before === undefined || OPENING_CONTEXT.test(before))
   const canClose = before !== undefined && !/\s/.test(before) && (after === undefined || CLOSING_CONTEXT.test(after))
   if (OPENERS.has(tok.text)) {
     // ‘90s is an elided year, not an opening quote.
-    if (tok.text === '‘' && after !== undefined && /\d/.test(after) && !canClose && /^\d\ds/.test(text.slice(tok.end, tok.end + 3))) return Role.None
+    if (tok.text === '‘' && after !== undefined && /\d/.test(after) && !canClose && /^\d\ds/.test(text.slice(end, end + 3))) return Role.None
     return Role.Open
   }
   if (CLOSERS.has(tok.text)) {
@@ -41,12 +41,12 @@ function roleOf (text: string, tok: Token): Role {
 }
 
 /** Marks of one paragraph with their possible roles; lone apostrophes dropped. */
-function marksOf (doc: Pick<Doc, 'text' | 'tokens'>, p: Paragraph): Mark[] {
+function marksOf (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p: Paragraph): Mark[] {
   const marks: Mark[] = []
   for (let i = p.firstToken; i < p.endToken; i++) {
     const tok = doc.tokens[i]!
     if (tok.kind !== TokenKind.QuoteMark) continue
-    const role = roleOf(doc.text, tok)
+    const role = roleOf(doc.text, tok, doc.starts[i]!, doc.ends[i]!)
     if (role === Role.None) continue
     const fam = family(tok.text)
     // A single mark glued to a word on one side only is an apostrophe ("Hamas’ ruthlessness", "’em") unless it opens.
@@ -60,7 +60,7 @@ function marksOf (doc: Pick<Doc, 'text' | 'tokens'>, p: Paragraph): Mark[] {
  * Pairs marks with a small stack. Double marks make top-level quotes; single marks nest inside them, or make
  * top-level quotes themselves in paragraphs that use no double marks (headline style).
  */
-function pairParagraph (doc: Pick<Doc, 'text' | 'tokens'>, p: Paragraph, pIndex: number, out: QuoteSpan[]): boolean {
+function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p: Paragraph, pIndex: number, out: QuoteSpan[]): boolean {
   const marks = marksOf(doc, p)
   const usesDouble = marks.some((m) => m.family === Family.Double)
   const top: Family = usesDouble ? Family.Double : Family.Single
@@ -91,13 +91,13 @@ function push (out: QuoteSpan[], q: QuoteSpan): boolean {
   return true
 }
 
-function span (doc: Pick<Doc, 'tokens'>, paragraph: number, open: number, close: number, paragraphEnd = 0): QuoteSpan {
-  const contentStart = doc.tokens[open]!.end
-  const contentEnd = close >= 0 ? doc.tokens[close]!.start : paragraphEnd
+function span (doc: Pick<Doc, 'tokens' | 'starts' | 'ends'>, paragraph: number, open: number, close: number, paragraphEnd = 0): QuoteSpan {
+  const contentStart = doc.ends[open]!
+  const contentEnd = close >= 0 ? doc.starts[close]! : paragraphEnd
   return { paragraph, open, close, contentStart, contentEnd, continuedBy: -1, continues: -1 }
 }
 
-export function findQuotes (doc: Pick<Doc, 'text' | 'tokens' | 'paragraphs'>): QuoteSpan[] {
+export function findQuotes (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends' | 'paragraphs'>): QuoteSpan[] {
   const quotes: QuoteSpan[] = []
   let pendingOpen = -1 // a quote left open at the previous paragraph's end
   doc.paragraphs.forEach((p, pIndex) => {

@@ -8,9 +8,9 @@ const TERMINAL = new Set(['.', '!', '?', '…', '...'])
 const CLOSING_BRACKETS = new Set([')', ']', '}'])
 
 /** A full stop after "Mr", an initial ("D."), or within an initialism does not end a sentence. */
-function isAbbreviationStop (tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1]
-  if (!prev || prev.end !== tokens[i]!.start || prev.kind !== TokenKind.Word) return false
+function isAbbreviationStop (doc: Pick<Doc, 'tokens' | 'starts' | 'ends'>, i: number): boolean {
+  const prev = doc.tokens[i - 1]
+  if (!prev || doc.ends[i - 1] !== doc.starts[i] || prev.kind !== TokenKind.Word) return false
   if (ABBREVIATIONS.has(prev.lower)) return true
   return prev.text.length === 1 && prev.capitalized
 }
@@ -44,7 +44,7 @@ function endsAttribution (tokens: Token[], i: number, end: number, object: boole
   return t.capitalized || TIME_WORDS.has(t.lower) || ASIDE_OPENERS.has(t.lower)
 }
 
-export function splitSentences (doc: Pick<Doc, 'tokens' | 'paragraphs' | 'quoteOf'>): Sentence[] {
+export function splitSentences (doc: Pick<Doc, 'tokens' | 'starts' | 'ends' | 'paragraphs' | 'quoteOf'>): Sentence[] {
   const { tokens, quoteOf } = doc
   const sentences: Sentence[] = []
   doc.paragraphs.forEach((p, pIndex) => {
@@ -56,7 +56,7 @@ export function splitSentences (doc: Pick<Doc, 'tokens' | 'paragraphs' | 'quoteO
         let j = i + 1
         while (j < p.endToken && (TERMINAL.has(tokens[j]!.text) || CLOSING_BRACKETS.has(tokens[j]!.text))) j++
         const next = tokens[j]
-        const abbreviation = tok.text === '.' && isAbbreviationStop(tokens, i) && !(next && NON_NAME_CAPITALS.has(next.lower))
+        const abbreviation = tok.text === '.' && isAbbreviationStop(doc, i) && !(next && NON_NAME_CAPITALS.has(next.lower))
         if (!abbreviation && j < p.endToken && startsSentence(next)) boundary = j - 1
       } else if (tok.kind === TokenKind.Word && tok.text.endsWith('.') && quoteOf[i] === -1) {
         // "U.S." closing a sentence: only when an obvious sentence opener follows.

@@ -37,9 +37,22 @@ function isSpace (c: number): boolean {
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }
 
-export function tokenize (text: string): Token[] {
-  const out: Token[] = []
+export interface Tokens {
+  /** One shared object per distinct token text. */
+  tokens: Token[]
+  starts: Int32Array
+  ends: Int32Array
+}
+
+export function tokenize (text: string): Tokens {
+  const tokens: Token[] = []
+  // Occurrences of the same text share one Token: a long text allocates as many long-lived objects as it has
+  // distinct words, not as it has words (the rest dies young), which keeps time linear in its length.
+  const seen = new Map<string, Token>()
+  let starts = new Int32Array(16 + (text.length >> 2))
+  let ends = new Int32Array(starts.length)
   const n = text.length
+  let count = 0
   let i = 0
   while (i < n) {
     if (isSpace(text.charCodeAt(i))) { i++; continue }
@@ -47,25 +60,42 @@ export function tokenize (text: string): Token[] {
     if (!TOKEN_AT.test(text)) { i++; continue }
     const end = TOKEN_AT.lastIndex
     const t = text.slice(i, end)
-    const kind = classify(t)
-    let lower = t
-    if (kind === TokenKind.Word) {
-      const l = t.toLowerCase()
-      if (l !== t) lower = l
+    let token = seen.get(t)
+    if (token === undefined) {
+      const kind = classify(t)
+      let lower = t
+      if (kind === TokenKind.Word) {
+        const l = t.toLowerCase()
+        if (l !== t) lower = l
+      }
+      token = { text: t, lower, kind, capitalized: kind === TokenKind.Word && isUpper(t) }
+      seen.set(t, token)
     }
-    out.push({ start: i, end, text: t, lower, kind, capitalized: kind === TokenKind.Word && isUpper(t) })
+    if (count === starts.length) {
+      const grownStarts = new Int32Array(count * 2)
+      const grownEnds = new Int32Array(count * 2)
+      grownStarts.set(starts)
+      grownEnds.set(ends)
+      starts = grownStarts
+      ends = grownEnds
+    }
+    tokens.push(token)
+    starts[count] = i
+    ends[count] = end
+    count++
     i = end
   }
-  return out
+  return { tokens, starts: starts.slice(0, count), ends: ends.slice(0, count) }
 }
 
 /** Paragraphs are lines: a line break between two tokens starts a new one. One pass over the text. */
-export function splitParagraphs (text: string, tokens: Token[]): Paragraph[] {
+export function splitParagraphs (text: string, starts: Int32Array, ends: Int32Array): Paragraph[] {
   const paragraphs: Paragraph[] = []
+  const count = starts.length
   let first = 0
-  for (let i = 1; i <= tokens.length; i++) {
-    if (i < tokens.length && !hasLineBreak(text, tokens[i - 1]!.end, tokens[i]!.start)) continue
-    paragraphs.push({ start: tokens[first]!.start, end: tokens[i - 1]!.end, firstToken: first, endToken: i, furniture: false })
+  for (let i = 1; i <= count; i++) {
+    if (i < count && !hasLineBreak(text, ends[i - 1]!, starts[i]!)) continue
+    paragraphs.push({ start: starts[first]!, end: ends[i - 1]!, firstToken: first, endToken: i, furniture: false })
     first = i
   }
   return paragraphs
