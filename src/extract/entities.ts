@@ -132,7 +132,7 @@ export class EntityTable {
       }
       this.alias(e, text)
     } else return null
-    e.lastSeen = m.tokens.start
+    this.seen(e, m.tokens.start, sentence)
     this.place(m, sentence, e.id)
     return e
   }
@@ -161,7 +161,7 @@ export class EntityTable {
       if (m.kind === 'role') this.alias(e, this.doc.text.slice(m.start, m.end))
     } else if (m.kind === 'role') this.alias(e, this.doc.text.slice(m.start, m.end))
     if (m.kind === 'pronoun' && e.kind === 'person' && !e.gender && (m.gender === 'male' || m.gender === 'female')) e.gender = m.gender
-    e.lastSeen = m.tokens.start
+    this.seen(e, m.tokens.start, sentence)
     this.place(m, sentence, e.id)
     return e
   }
@@ -183,11 +183,27 @@ export class EntityTable {
         if (this.compatible(e, gender) && e.name) return e
       }
     }
+    // Else the compatible named person seen last before `at`. Sightings are in sentence order, so the search stops
+    // at the first sentence before the best one found: it does not grow with the number of people in the article.
     let best: Entity | undefined
-    for (const list of this.persons.values()) {
-      for (const e of list) if (this.compatible(e, gender) && e.name && e.lastSeen < at && (!best || e.lastSeen > best.lastSeen)) best = e
+    let bestSentence = -1
+    for (let k = this.sightings.length - 1; k >= 0; k--) {
+      const { entity: e, sentence: s } = this.sightings[k]!
+      if (s < bestSentence) break
+      if (this.compatible(e, gender) && e.name && e.lastSeen < at && (!best || e.lastSeen > best.lastSeen)) {
+        best = e
+        bestSentence = this.doc.sentenceOf[e.lastSeen]!
+      }
     }
     return best
+  }
+
+  /** Every time a named person is seen, in sentence order (the latest sighting of each gives its lastSeen). */
+  private readonly sightings: Array<{ entity: Entity, sentence: number }> = []
+
+  private seen (e: Entity, at: number, sentence: number): void {
+    e.lastSeen = at
+    if (e.kind === 'person' && e.surname) this.sightings.push({ entity: e, sentence })
   }
 
   /** "Asked about Cruz's charges, Rubio said …": names in an opening subordinate clause are not the subject. */
