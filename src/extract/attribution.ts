@@ -465,6 +465,8 @@ function onlyPunctuation (doc: Doc, from: number, to: number): boolean {
  */
 function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: number): Attribution | null {
   const { tokens, quoteOf } = doc
+  const transcript = quotedTranscript(doc, sIndex, lo, hi)
+  if (transcript) return transcript
   let colon = lo
   while (colon < Math.min(hi, lo + 7) && tokens[colon]!.text !== ':' && quoteOf[colon] === -1) colon++
   if (colon >= hi - 1 || tokens[colon]!.text !== ':' || colon === lo || quoteOf[colon] !== -1) return null
@@ -478,8 +480,9 @@ function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: number): At
   const quotes = quotesIn(doc, from, hi)
   const direct = quotes.length === 1 && doc.quotes[quotes[0]!]!.open === from &&
     (doc.quotes[quotes[0]!]!.close === -1 || onlyPunctuation(doc, doc.quotes[quotes[0]!]!.close + 1, hi))
-  // Without quotation marks only transcript style counts: an all-capitals name ("WALLACE:").
-  if (!direct && !words.every((t) => t.text === t.text.toUpperCase())) return null
+  // Without quotation marks only transcript style counts: an all-capitals name ("WALLACE:"); or a headline
+  // ("Poll: Trump Ties Clinton in Three-Way Contest", "Bill Clinton: Hillary thinks feds require too many tests").
+  if (!direct && !words.every((t) => t.text === t.text.toUpperCase()) && !headlineColon(doc, sIndex, colon + 1, hi)) return null
   while (from < hi && tokens[from]!.kind === TokenKind.Punct && quoteOf[from] === -1) from++
   const end = clauseEnd(doc, from, hi, hi)
   if (end <= from) return null
@@ -487,6 +490,48 @@ function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: number): At
     sentence: sIndex, cue: { start: colon, end: colon + 1, verb: { object: false, nominal: false }, according: false },
     shape: 'quote-after', speaker, apposition: null,
     spans: direct ? [quoteSpan(doc, quotes[0]!)] : [spanOf(doc, from, end)], quotes, direct, via: null, confidence: 0.7,
+  }
+}
+
+/** A headline after "NAME:": the sentence is a whole short paragraph, the article's first or in title case. */
+function headlineColon (doc: Doc, sIndex: number, from: number, hi: number): boolean {
+  const s = doc.sentences[sIndex]!
+  const p = doc.paragraphs[s.paragraph]!
+  if (s.firstToken !== p.firstToken || s.endToken !== p.endToken || hi - from > 30 || hi - from < 3) return false
+  if (s.paragraph === 0) return true
+  let words = 0
+  let capitals = 0
+  for (let i = from; i < hi; i++) {
+    const t = doc.tokens[i]!
+    if (t.kind !== TokenKind.Word || t.text.length < 4) continue
+    words++
+    if (t.capitalized) capitals++
+  }
+  return words >= 2 && capitals / words >= 0.7
+}
+
+/**
+ * A transcript line inside a quotation left open to the paragraph's end: "WALLACE: Let's start with …
+ */
+function quotedTranscript (doc: Doc, sIndex: number, lo: number, hi: number): Attribution | null {
+  const { tokens } = doc
+  if (!isOpeningMark(doc, lo)) return null
+  const q = doc.quoteOf[lo]!
+  if (doc.quotes[q]!.close !== -1) return null
+  let colon = lo + 1
+  while (colon < Math.min(hi, lo + 5) && tokens[colon]!.kind === TokenKind.Word && tokens[colon]!.text.length > 1 &&
+    tokens[colon]!.text === tokens[colon]!.text.toUpperCase() && /\p{Lu}/u.test(tokens[colon]!.text)) colon++
+  if (colon === lo + 1 || colon >= hi - 1 || tokens[colon]!.text !== ':') return null
+  if (colon === lo + 2 && NON_SPEAKER_LABELS.has(tokens[lo + 1]!.lower)) return null
+  let from = colon + 1
+  while (from < hi && tokens[from]!.kind === TokenKind.Punct && tokens[from]!.kind !== TokenKind.QuoteMark) from++
+  let end = hi
+  while (end > from && SENTENCE_PUNCT.has(tokens[end - 1]!.text)) end--
+  if (end <= from) return null
+  return {
+    sentence: sIndex, cue: { start: colon, end: colon + 1, verb: { object: false, nominal: false }, according: false },
+    shape: 'quote-after', speaker: { start: lo + 1, end: colon }, apposition: null,
+    spans: [spanOf(doc, from, end)], quotes: [q], direct: true, via: null, confidence: 0.7,
   }
 }
 

@@ -295,6 +295,15 @@ pattern('"Q," former governor X said', '"We are not done yet," former governor A
   { words: 'We are not done yet', name: 'Ann Cole', type: 'direct' },
 ], { count: 1 })
 
+pattern('headline: NAME: what was said', 'Mayor Cole: Bridge Tolls Will Stay Until the Debt Is Paid\n\nThe city council met on Monday.', [
+  { words: 'Bridge Tolls Will Stay', text: 'Bridge Tolls Will Stay Until the Debt Is Paid', name: 'Cole', type: 'indirect', cue: ':' },
+], { count: 1 })
+
+pattern('a transcript line inside a quotation left open', 'Transcript as follows:\n\n"HOST: Will the bridge open in May?\n\n"COLE: It will open in June, not May.', [
+  { words: 'Will the bridge open in May', mention: 'HOST', name: null, kind: 'unnamed', type: 'direct' },
+  { words: 'It will open in June, not May', mention: 'COLE', name: 'COLE', kind: 'organization', type: 'direct' },
+], { count: 2 })
+
 pattern('apposition: X, the Y of Z, said', 'Hannah Vogel, the mayor of Springfield, said the library would close for repairs.', [
   { words: 'the library would close for repairs', name: 'Hannah Vogel', mention: 'Hannah Vogel', type: 'indirect', title: 'mayor of Springfield' },
 ], { count: 1 })
