@@ -300,7 +300,7 @@ pattern('headline: NAME: what was said', 'Mayor Cole: Bridge Tolls Will Stay Unt
 ], { count: 1 })
 
 pattern('a transcript line inside a quotation left open', 'Transcript as follows:\n\n"HOST: Will the bridge open in May?\n\n"COLE: It will open in June, not May.', [
-  { words: 'Will the bridge open in May', mention: 'HOST', name: null, kind: 'unnamed', type: 'direct' },
+  { words: 'Will the bridge open in May', mention: 'HOST', name: null, kind: 'person', type: 'direct' },
   { words: 'It will open in June, not May', mention: 'COLE', name: 'COLE', kind: 'organization', type: 'direct' },
 ], { count: 2 })
 
