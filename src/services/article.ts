@@ -29,6 +29,7 @@ export interface PreparedArticle {
 const ISO_DATE = new RegExp(ISO_DATE_PATTERN)
 const HTTP_URL = new RegExp(HTTP_URL_PATTERN)
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g')
 
 function fieldOf (error: ValueError): string | null {
   const field = error.path.split('/')[1]
@@ -127,6 +128,7 @@ function normalizeUrl (value: string): string {
 /** Whitespace collapsed and trimmed; null for null or absent; a 400 naming the field when nothing is left. */
 function label (field: string, value: string | null | undefined): string | null {
   if (value == null) return null
+  checkCharacters(field, value)
   const cleaned = value.replace(/\s+/g, ' ').trim()
   if (cleaned === '') throw new ArticleError(field, `${field} must not be empty or only whitespace`)
   return cleaned
@@ -148,12 +150,25 @@ function checkText (text: string, field: 'text' | 'html'): void {
   if (text.length > MAX_TEXT_LENGTH) {
     throw new ArticleError(field, `${what} is longer than ${MAX_TEXT_LENGTH} characters (${text.length})`)
   }
-  if (field === 'text') {
-    const nul = text.indexOf('\u0000')
-    if (nul >= 0) throw new ArticleError('text', `text contains a NUL character (U+0000) at index ${nul}`)
-    const lone = LONE_SURROGATE.exec(text)
-    if (lone !== null) throw new ArticleError('text', `text contains an unpaired UTF-16 surrogate at index ${lone.index}`)
-  }
+  if (field === 'text') checkCharacters('text', text)
+}
+
+/**
+ * Refuses NUL (C clients would cut the string there) and unpaired surrogates (not Unicode: SQLite would store U+FFFD
+ * in their place, so the stored string would differ from the one sent).
+ */
+function checkCharacters (field: string, value: string): void {
+  const nul = value.indexOf('\u0000')
+  if (nul >= 0) throw new ArticleError(field, `${field} contains a NUL character (U+0000) at index ${nul}`)
+  const lone = LONE_SURROGATE.exec(value)
+  if (lone !== null) throw new ArticleError(field, `${field} contains an unpaired UTF-16 surrogate at index ${lone.index}`)
+}
+
+/** What HTML parsing would make of them anyway: NUL dropped, an unpaired surrogate U+FFFD. */
+function wellFormed (value: string): string
+function wellFormed (value: string | null): string | null
+function wellFormed (value: string | null): string | null {
+  return value === null ? null : value.replace(/\u0000/g, '').replace(LONE_SURROGATES, '\uFFFD')
 }
 
 /**
@@ -181,19 +196,18 @@ export function prepareArticle (request: ArticleRequest): PreparedArticle {
       throw new ArticleError('html', `html is longer than ${MAX_HTML_LENGTH} characters (${html.length})`)
     }
     page = htmlToArticle(html)
-    // What HTML parsing would make of them anyway: NUL is dropped, an unpaired surrogate becomes U+FFFD.
-    body = page.text.replace(/\u0000/g, '').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD')
+    body = wellFormed(page.text)
     if (body.trim() === '') throw new ArticleError('html', 'html has no readable text')
     checkText(body, 'html')
   }
 
-  const title = label('title', request.title) ?? page?.title ?? titleFromText(body)
+  const title = label('title', request.title) ?? wellFormed(page?.title ?? null) ?? titleFromText(body)
   return {
     article: {
       title,
       text: body,
       url: request.url == null ? null : normalizeUrl(request.url),
-      publisher: label('publisher', request.publisher) ?? page?.publisher ?? null,
+      publisher: label('publisher', request.publisher) ?? wellFormed(page?.publisher ?? null),
       published_at: request.published_at == null ? page?.published_at ?? null : normalizeDate(request.published_at),
     },
     page,

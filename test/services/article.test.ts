@@ -68,6 +68,9 @@ t.test('HTML is converted: text, and title, publisher and date from the page unl
   const given = prepareArticle({ html, title: 'Mine', publisher: 'Me', published_at: '2020-01-01' }).article
   t.same([given.title, given.publisher, given.published_at], ['Mine', 'Me', '2020-01-01T00:00:00.000Z'])
 
+  const broken = prepareArticle({ html: '<title>Bad \ud800 title\u0000</title><p>Body \udfff here.</p>' }).article
+  t.same([broken.title, broken.text], ['Bad \ufffd title', 'Body \ufffd here.'], 'a page is made well-formed, not refused')
+
   const untitled = prepareArticle({ html: '<p>First words of the page.</p><p>More.</p>' }).article
   t.equal(untitled.title, 'First words of the page.', 'no page title: the first line of its text')
 })
@@ -98,6 +101,8 @@ t.test('every refusal is a 400 naming its field', async (t) => {
     ['javascript url', { text: 'a', url: 'javascript:alert(1)' }, 'url', /url must be an absolute http or https URL/],
     ['blank title', { text: 'a', title: '   ' }, 'title', /title must not be empty/],
     ['blank publisher', { text: 'a', publisher: ' ' }, 'publisher', /publisher must not be empty/],
+    ['NUL in title', { text: 'a', title: 'ab\u0000' }, 'title', /title contains a NUL character .* at index 2/],
+    ['unpaired surrogate in publisher', { text: 'a', publisher: '\udc00x' }, 'publisher', /publisher contains an unpaired UTF-16 surrogate at index 0/],
     ['bad date', { text: 'a', published_at: 'yesterday' }, 'published_at', /published_at must be an ISO 8601 date/],
     ['unreal date', { text: 'a', published_at: '2024-02-30' }, 'published_at', /not a real date/],
     ['unknown field', { text: 'a', author: 'x' }, 'author', /author is not a field of an article \(expected text, html, url/],
