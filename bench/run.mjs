@@ -121,8 +121,8 @@ if (ingest) {
   const rows = [
     ['extraction alone, one core', ingest.extract_one_core.articles_per_s, ingest.extract_one_core.seconds, null],
     [`extraction alone, ${ingest.extract_all_cores.workers} workers`, ingest.extract_all_cores.articles_per_s, ingest.extract_all_cores.seconds, null],
-    ['storing alone (store.ingest, a transaction per article)', ingest.store.articles_per_s, ingest.store.seconds, null],
-    ['storing alone (200 articles per transaction)', ingest.store_batched.articles_per_s, ingest.store_batched.seconds, null],
+    [`storing alone (store.ingest, a transaction per article; ${ingest.store.articles} articles)`, ingest.store.articles_per_s, ingest.store.seconds, null],
+    [`storing alone (200 articles per transaction; ${ingest.store_batched.articles} articles)`, ingest.store_batched.articles_per_s, ingest.store_batched.seconds, null],
     [`in-process: ${ingest.in_process.workers} extraction workers + main thread storing`, ingest.in_process.articles_per_s, ingest.in_process.seconds, ingest.in_process.peak_rss_mb],
   ]
   if (ingest.batch_endpoint && !ingest.batch_endpoint.error) rows.push([`POST /sources/batch (${ingest.batch_endpoint.per_request} per request, ${ingest.batch_endpoint.in_flight} in flight)`, ingest.batch_endpoint.articles_per_s, ingest.batch_endpoint.seconds, ingest.batch_endpoint.server_peak_rss_mb])
@@ -179,8 +179,8 @@ if (fullRun && Object.keys(results.errors).length === 0) {
     const rows = [
       ['extraction alone, one core', ingest.extract_one_core.articles_per_s, '–'],
       [`extraction alone, ${ingest.extract_all_cores.workers} worker threads`, ingest.extract_all_cores.articles_per_s, '–'],
-      ['storing alone: store.ingest, one transaction per article', ingest.store.articles_per_s, '–'],
-      ['storing alone: 200 articles per transaction', ingest.store_batched.articles_per_s, '–'],
+      [`storing alone: store.ingest, one transaction per article (first ${ingest.store.articles} articles)`, ingest.store.articles_per_s, '–'],
+      [`storing alone: 200 articles per transaction (first ${ingest.store_batched.articles} articles)`, ingest.store_batched.articles_per_s, '–'],
       [`in-process: ${ingest.in_process.workers} extraction workers, main thread storing`, ingest.in_process.articles_per_s, `${ingest.in_process.peak_rss_mb} MB`],
     ]
     const b = ingest.batch_endpoint, c = ingest.cli
