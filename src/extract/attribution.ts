@@ -4,8 +4,8 @@
 //   according to X, CLAUSE  /  CLAUSE, according to X.  /  "Q1," X said, "Q2."  /  X, the Y of Z, said …
 import { TokenKind, type Doc, type Sentence, type Token } from './document.js'
 import type { Cue } from './cues.js'
-import { findCues, NOUN_LIKE } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS } from './lexicon.js'
+import { findCues, NAMING_VERB, NOUN_LIKE } from './cues.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, ORG_HEADS } from './lexicon.js'
 import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 
 export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according'
@@ -70,7 +70,7 @@ function describedSubject (doc: Doc, cue: Cue, end: number, lo: number): Range |
   return r
 }
 
-const AMBIGUOUS_CUES = new Set(['cry', 'cries', 'boast', 'boasts', 'slams', 'blasts', 'pitch', 'pitches', 'welcome', 'welcomes', 'sing', 'sings', 'snap', 'chant', 'chants', 'thunder', 'muse', 'whisper', 'whispers', 'counter', 'counters', 'quip', 'quips', 'added'])
+const AMBIGUOUS_CUES = new Set(['called', 'calls', 'call', 'calling', 'cry', 'cries', 'boast', 'boasts', 'slams', 'blasts', 'pitch', 'pitches', 'welcome', 'welcomes', 'sing', 'sings', 'snap', 'chant', 'chants', 'thunder', 'muse', 'whisper', 'whispers', 'counter', 'counters', 'quip', 'quips', 'added'])
 
 /** Skips adverbs and auxiliaries leftwards from the cue: "X also has said". */
 function skipAdverbsLeft (tokens: Token[], i: number, lo: number): number {
@@ -88,6 +88,13 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   const end = skipAdverbsLeft(tokens, cue.start - 1, lo) + 1
   if (end <= lo) return null
   const direct = phraseBefore(doc, end, lo) ?? (plainCue(doc, cue) ? describedSubject(doc, cue, end, lo) : null)
+  // "X called Y Z" without a quotation: only a name or a pronoun names someone; "a company called Cambridge
+  // Analytica", "one PAC called Stop Hillary" give a thing its name.
+  if (direct && cue.verb === NAMING_VERB) {
+    const first = tokens[direct.start]!
+    const last = tokens[direct.end - 1]!
+    if (DETERMINERS.has(first.lower) || !(PERSONAL_PRONOUNS.has(last.lower) || (last.capitalized && !ORG_HEADS.has(last.lower)))) return null
+  }
   if (direct) return { speaker: direct, apposition: null, start: direct.start }
   // "Steve Witkoff, the US special envoy to the Middle East, told …": find the comma that opens the apposition.
   if (tokens[end - 1]?.text !== ',') return null

@@ -56,6 +56,26 @@ function quoteWithin (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: nu
   return false
 }
 
+const NAMING = new Set(['called', 'calls', 'call', 'calling'])
+/** The verb of a naming cue without a quotation ("He called the actions lawful"), told apart by identity. */
+export const NAMING_VERB: CueVerb = { object: false, nominal: true }
+const NOT_NAMED = new Set(['meeting', 'meetings', 'session', 'election', 'elections', 'vote', 'votes', 'conference', 'strike', 'hearing',
+  'hearings', 'halt', 'timeout', 'press', 'news', 'special', 'snap', 'recess', 'summit', 'referendum', 'audible', 'ambulance', 'police', 'cops', 'number'])
+
+/** After "called": an object (determiner, pronoun, possessive or name) that is not a meeting or an election. */
+function namingObject (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, to: number): boolean {
+  const { tokens, quoteOf } = doc
+  const t = tokens[i]
+  if (!t || i >= to || quoteOf[i] !== -1 || t.kind !== TokenKind.Word) return false
+  if (/^(for|on|off|up|in|out|back|it|upon|over|to|into|at|by|from|with|and|or|but|that|as|the shots)$/.test(t.lower)) {
+    // "called it a disgrace" is naming; "called it off", "called it quits" are not.
+    if (t.lower !== 'it' || !tokens[i + 1] || /^(off|quits|a day|a night)$/.test(tokens[i + 1]!.lower)) return false
+  }
+  if (!(DETERMINERS.has(t.lower) || t.capitalized || /^(him|her|them|it|himself|herself|themselves|itself|me|us|this|that|these|those)$/.test(t.lower))) return false
+  for (let j = i; j < Math.min(to, i + 4); j++) if (NOT_NAMED.has(tokens[j]!.lower)) return false
+  return true
+}
+
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that'])
 const CONTINUE = new Set(['continue', 'continues', 'continued'])
 
@@ -80,6 +100,13 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     // "called Ohio “one of the most competitive …”": naming with a quotation is speech.
     if (CALL.has(t.lower) && quoteWithin(doc, i + 1, Math.min(to, i + 5))) {
       cues.push({ start: i, end: i + 1, verb: NO_OBJECT, according: false })
+      continue
+    }
+    // "Graham called both candidates “crazy”", "He called the actions lawful": naming what someone is, as a verb
+    // with an object; not "called a meeting", "was called", "a website called …".
+    if (NAMING.has(t.lower) && i > from && namingObject(doc, i + 1, to) && !/^(is|are|was|were|be|been|being|so)$/.test(tokens[i - 1]!.lower) &&
+      !ARTICLES.has(tokens[i - 1]!.lower)) {
+      cues.push({ start: i, end: i + 1, verb: NAMING_VERB, according: false })
       continue
     }
     const particles = PARTICLE_CUES.get(t.lower)

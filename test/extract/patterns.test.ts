@@ -304,6 +304,13 @@ pattern('a transcript line inside a quotation left open', 'Transcript as follows
   { words: 'It will open in June, not May', mention: 'COLE', name: 'COLE', kind: 'organization', type: 'direct' },
 ], { count: 2 })
 
+pattern('naming: X called Y Z', 'Senator Paul Grant called the new toll plan unfair to commuters.', [
+  { words: 'the new toll plan unfair to commuters', name: 'Paul Grant', type: 'indirect', cue: 'called' },
+], { count: 1 })
+
+pattern('naming a thing, calling a meeting and being called are no attributions',
+  'They hired a company called Northwind Analytics. The mayor called a meeting for Friday. The plan was called a success.', [], { count: 0 })
+
 pattern('apposition: X, the Y of Z, said', 'Hannah Vogel, the mayor of Springfield, said the library would close for repairs.', [
   { words: 'the library would close for repairs', name: 'Hannah Vogel', mention: 'Hannah Vogel', type: 'indirect', title: 'mayor of Springfield' },
 ], { count: 1 })
