@@ -50,21 +50,27 @@ export function migrate (db: Database, dir: string): string[] {
     db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
   )
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+  const recorded = db.prepare<[number], number>('SELECT 1 FROM schema_migrations WHERE version = ?').pluck()
   const done: string[] = []
   for (const file of listMigrations(dir)) {
     if (applied.has(file.version)) continue
     const sql = readFileSync(file.path, 'utf8')
-    const apply = db.transaction(() => {
+    // Checked again inside the (immediate) transaction: another process opening the same new file at
+    // the same moment may have applied it since the list above was read.
+    const apply = db.transaction((): boolean => {
+      if (recorded.get(file.version) !== undefined) return false
       db.exec(sql)
       record.run(file.version, file.name, new Date().toISOString())
+      return true
     })
+    let wrote: boolean
     try {
-      apply()
+      wrote = apply()
     } catch (err) {
       // The transaction has rolled back: the database is as it was before this file.
       throw new MigrationError(`migration ${file.name} failed: ${(err as Error).message}`)
     }
-    done.push(file.name)
+    if (wrote) done.push(file.name)
   }
   return done
 }
