@@ -8,7 +8,7 @@ import { findCues, NAMING_VERB, NOUN_LIKE } from './cues.js'
 import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, ORG_HEADS } from './lexicon.js'
 import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 
-export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according'
+export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according' | 'asked'
 
 export interface Attribution {
   sentence: number
@@ -434,6 +434,50 @@ function cueBefore (doc: Doc, from: number, to: number): boolean {
 
 const PARTICLE_WORDS = new Set(['called', 'calls', 'call', 'calling', 'dubbed', 'labeled', 'branded', 'described', 'termed'])
 
+/** "Asked (by X) (on Fox News) QUESTION, …" and "…, when asked QUESTION.": the question as content. */
+function askedQuestion (doc: Doc, sIndex: number, cue: Cue, lo: number, hi: number): Attribution | null {
+  const { tokens, quoteOf } = doc
+  if (tokens[cue.start]!.lower !== 'asked' || cue.end - cue.start !== 1) return null
+  const prev = tokens[cue.start - 1]
+  const opens = cue.start === lo || (prev !== undefined && quoteOf[cue.start - 1] === -1 &&
+    (/^(when|if|once|and|but|after|before|while)$/.test(prev.lower) || prev.text === ','))
+  if (!opens || (prev && prev.text === ',' && tokens[cue.start - 2] && /^(he|she|they|i|we)$/.test(tokens[cue.start - 2]!.lower))) return null
+  let i = cue.end
+  let speaker: Range | null = null
+  for (let guard = 0; guard < 6 && i < hi; guard++) {
+    const t = tokens[i]!
+    if (quoteOf[i] !== -1) break
+    if (t.lower === 'by' && !speaker) {
+      const by = phraseAfter(doc, i + 1, hi) ?? describedAfter(doc, i + 1, hi)
+      if (by) { speaker = by; i = by.end; continue }
+      break
+    }
+    if (TIME_WORDS.has(t.lower) || /^(directly|again|later|repeatedly|recently)$/.test(t.lower)) { i++; continue }
+    if (/^(in|at|during|on|via|through|after|over)$/.test(t.lower) && prepositionalAside(doc, i, hi) > i) { i = prepositionalAside(doc, i, hi); continue }
+    break
+  }
+  const first = tokens[i]
+  if (!first || i >= hi || !(quoteOf[i] !== -1 || /^(about|whether|if|what|who|whom|why|how|which|when|where|to|for|specifically)$/.test(first.lower))) return null
+  let end = i + 1
+  while (end < hi && !(quoteOf[end] === -1 && (tokens[end]!.text === ',' || tokens[end]!.text === ';' || tokens[end]!.text === '—')) && end - i < 60) end++
+  while (end > i && quoteOf[end - 1] === -1 && SENTENCE_PUNCT.has(tokens[end - 1]!.text)) end--
+  if (end <= i) return null
+  const quotes = quotesIn(doc, i, end)
+  return {
+    sentence: sIndex, cue, shape: 'asked', speaker, apposition: null, spans: [spanOf(doc, i, end)], quotes,
+    direct: false, via: null, confidence: 0.5,
+  }
+}
+
+/** A described noun phrase starting at `start` ("a reporter", "host John Dickerson"). */
+function describedAfter (doc: Doc, start: number, hi: number): Range | null {
+  const { tokens } = doc
+  if (!tokens[start] || !DETERMINERS.has(tokens[start]!.lower)) return null
+  let end = start + 1
+  while (end < hi && end - start < 5 && tokens[end]!.kind === TokenKind.Word && !NP_STOPPERS.has(tokens[end]!.lower) && doc.quoteOf[end] === -1) end++
+  return end > start + 1 ? { start, end } : null
+}
+
 /** Trims a connective left before the next attribution's subject ("… solution as the officials revealed"). */
 function trimConnective (tokens: Token[], from: number, end: number): number {
   while (end > from && /^(as|and|while|but|,|—|–|-|when|after|because|since|so|though|although|even)$/.test(tokens[end - 1]!.lower)) end--
@@ -687,6 +731,13 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
         spans, quotes, direct: true, via: null, confidence: whole ? 0.95 : 0.85,
       })
       return
+    }
+
+    // "Asked whether …, X said", "When asked by a reporter about …": the question, put by someone unnamed or by
+    // the one after "by".
+    if (!left) {
+      const asked = askedQuestion(doc, sIndex, cue, lo, hi)
+      if (asked) { out.push(asked); return }
     }
 
     if (!left) {

@@ -32,7 +32,8 @@ export function buildDoc (text: string): Doc {
   return doc
 }
 
-interface Found { attribution: Attribution, entity: Entity, mentionStart: number, mentionEnd: number }
+/** An attribution and its speaker; no entity for a question put by someone unnamed ("Asked whether …"). */
+interface Found { attribution: Attribution, entity: Entity | null, mentionStart: number, mentionEnd: number }
 
 /** Whether a sentence is nothing but quotation (and punctuation), so that it can continue the quote before it. */
 function quoteOnly (doc: Doc, s: number): number[] | null {
@@ -67,7 +68,10 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
     for (const a of attributions) {
       if (a.quotes.some((q) => used.has(q)) && a.direct) continue
       if (a.direct && a.shape === 'quote-before') withEarlierParagraphs(doc, a, used)
-      if (!a.speaker) continue
+      if (!a.speaker) {
+        if (a.shape === 'asked') found.push({ attribution: a, entity: null, mentionStart: -1, mentionEnd: -1 })
+        continue
+      }
       const mention = describeMention(doc, a.speaker)
       const apposition = a.apposition ? doc.text.slice(doc.starts[a.apposition.start]!, doc.ends[a.apposition.end - 1]!) : null
       const entity = (mention.kind === 'person' || mention.kind === 'organization' || mention.kind === 'group')
@@ -97,14 +101,20 @@ function assemble (doc: Doc, found: Found[], options: ExtractOptions): Extractio
     const end = spans[spans.length - 1]![1]
     const type: QuoteType = a.direct ? 'direct' : a.quotes.length ? 'mixed' : 'indirect'
     const e = f.entity
-    const confidence = Math.round(a.confidence * (e.name ? 1 : 0.8) * 100) / 100
+    const confidence = Math.round(a.confidence * (e?.name ? 1 : 0.8) * 100) / 100
     if (confidence < minConfidence) continue
-    let id = speakerIds.get(e.id)
-    if (id === undefined) {
-      id = speakers.length
-      speakerIds.set(e.id, id)
-      speakers.push({ id, name: e.name, kind: e.kind, title: e.titles[e.titles.length - 1] ?? null, aliases: aliasesOf(e) })
+    let speaker: ExtractedQuote['speaker'] = null
+    if (e) {
+      let id = speakerIds.get(e.id)
+      if (id === undefined) {
+        id = speakers.length
+        speakerIds.set(e.id, id)
+        speakers.push({ id, name: e.name, kind: e.kind, title: e.titles[e.titles.length - 1] ?? null, aliases: aliasesOf(e) })
+      }
+      speaker = { id, name: e.name, mention: doc.text.slice(f.mentionStart, f.mentionEnd), start: f.mentionStart, end: f.mentionEnd, kind: e.kind }
     }
+    const mentionStart = e ? f.mentionStart : start
+    const mentionEnd = e ? f.mentionEnd : end
     quotes.push({
       text: spans.map(([s, t]) => doc.text.slice(s, t)).join(' … '),
       start,
@@ -112,10 +122,10 @@ function assemble (doc: Doc, found: Found[], options: ExtractOptions): Extractio
       fragments: spans.length > 1 ? spans : null,
       type,
       cue: doc.text.slice(doc.starts[a.cue.start]!, doc.ends[a.cue.end - 1]!),
-      speaker: { id, name: e.name, mention: doc.text.slice(f.mentionStart, f.mentionEnd), start: f.mentionStart, end: f.mentionEnd, kind: e.kind },
+      speaker,
       confidence,
       via: a.via ? doc.text.slice(doc.starts[a.via.start]!, doc.ends[a.via.end - 1]!) : null,
-      context: contextOf(doc, start, end, f.mentionStart, f.mentionEnd),
+      context: contextOf(doc, start, end, mentionStart, mentionEnd),
     })
   }
   return { extractor_version: EXTRACTOR_VERSION, quotes, speakers }

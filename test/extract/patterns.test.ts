@@ -311,6 +311,22 @@ pattern('naming: X called Y Z', 'Senator Paul Grant called the new toll plan unf
 pattern('naming a thing, calling a meeting and being called are no attributions',
   'They hired a company called Northwind Analytics. The mayor called a meeting for Friday. The plan was called a success.', [], { count: 0 })
 
+t.test('a question put by someone unnamed: "Asked whether …, X said …"', async (t) => {
+  const input = 'Asked whether the bridge would open in May, Mayor Ann Cole said it would open in June.'
+  const ex = extract(input)
+  t.same(offsetProblems(input, ex), [])
+  t.equal(ex.quotes.length, 2, summary(ex))
+  const question = quotesWith(input, ex, 'the bridge would open in May')[0]
+  t.equal(question?.text, 'whether the bridge would open in May')
+  t.equal(question?.speaker, null, 'no one named asks')
+  t.equal(question?.cue, 'Asked')
+  t.equal(quotesWith(input, ex, 'it would open in June')[0]?.speaker?.name, 'Ann Cole')
+})
+
+pattern('a question put by someone named after "by"', 'When asked by a reporter about the delay, the mayor smiled.', [
+  { words: 'about the delay', text: 'about the delay', name: null, kind: 'unnamed', mention: 'a reporter', type: 'indirect' },
+], { count: 1 })
+
 pattern('apposition: X, the Y of Z, said', 'Hannah Vogel, the mayor of Springfield, said the library would close for repairs.', [
   { words: 'the library would close for repairs', name: 'Hannah Vogel', mention: 'Hannah Vogel', type: 'indirect', title: 'mayor of Springfield' },
 ], { count: 1 })
