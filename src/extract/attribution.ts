@@ -478,6 +478,23 @@ function describedAfter (doc: Doc, start: number, hi: number): Range | null {
   return end > start + 1 ? { start, end } : null
 }
 
+/**
+ * "Though he has no path to the nomination, KASICH APPEARS …, according to …": an introductory subordinate or
+ * participial phrase ended by a comma is the writer's framing, not the source's content.
+ */
+function afterIntroduction (doc: Doc, from: number, to: number): number {
+  const { tokens, quoteOf } = doc
+  const first = tokens[from]
+  if (!first || first.kind !== TokenKind.Word) return from
+  const w = first.lower
+  if (!(/^(though|although|despite|even|while|whereas|unlike|boasting|given|because|since|after|before|amid)$/.test(w) ||
+    (w.endsWith('ing') && w.length > 5))) return from
+  for (let i = from + 1; i < to - 3 && i - from <= 30; i++) {
+    if (quoteOf[i] === -1 && tokens[i]!.text === ',') return i + 1
+  }
+  return from
+}
+
 /** Trims a connective left before the next attribution's subject ("… solution as the officials revealed"). */
 function trimConnective (tokens: Token[], from: number, end: number): number {
   while (end > from && /^(as|and|while|but|,|—|–|-|when|after|because|since|so|though|although|even)$/.test(tokens[end - 1]!.lower)) end--
@@ -736,7 +753,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     // "Asked whether …, X said", "When asked by a reporter about …": the question, put by someone unnamed or by
     // the one after "by".
     if (!left) {
-      const asked = askedQuestion(doc, sIndex, cue, lo, hi)
+      const asked = askedQuestion(doc, sIndex, cue, lo, nextSubjects[k] && nextSubjects[k]!.start > cue.end ? nextSubjects[k]!.start : hi)
       if (asked) { out.push(asked); return }
     }
 
@@ -826,15 +843,24 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
       while (from < hi && doc.tokens[from]!.text === ',') from++
       end = clauseEnd(doc, from, hi, hi)
     } else {
-      from = clauseStartAt(doc, lo, cue.start)
+      from = afterIntroduction(doc, clauseStartAt(doc, lo, cue.start), cue.start)
       end = cue.start
+      const commaBefore = end > from && LINKS.has(doc.tokens[end - 1]!.text) && doc.quoteOf[end - 1] === -1
       while (end > from && LINKS.has(doc.tokens[end - 1]!.text) && doc.quoteOf[end - 1] === -1) end--
+      // "according to members who spoke with reporters afterward, …": the source runs on through its modifier.
+      let sourceEnd = extent.end
+      if (sourceEnd < hi && /^(who|that|which|whose|in|of|from|by|at|for|with|on)$|[a-z](ed|ing)$/.test(doc.tokens[sourceEnd]!.lower)) {
+        let c = sourceEnd
+        while (c < hi && c - sourceEnd <= 25 && doc.quoteOf[c] === -1 && !LINKS.has(doc.tokens[c]!.text) && !SENTENCE_PUNCT.has(doc.tokens[c]!.text)) c++
+        if (c < hi && LINKS.has(doc.tokens[c]!.text)) sourceEnd = c
+      }
       // "…, according to X, CLAUSE": the part after the aside is a second fragment of the content; but not a relative
-      // clause or an apposition about the source ("according to Tom Baker, who chairs the committee").
-      let after = extent.end
+      // clause or an apposition about the source ("according to Tom Baker, who chairs the committee"), and only when
+      // the aside is set off on both sides.
+      let after = sourceEnd
       while (after < hi && LINKS.has(doc.tokens[after]!.text)) after++
-      if (after < hi && after > extent.end && !onlyPunctuation(doc, after, hi) && !sourceApposition(doc, after, hi) &&
-        !/^(who|whose|which|where|when|and|but|as|while)$/.test(doc.tokens[after]!.lower)) {
+      if (commaBefore && after < hi && after > sourceEnd && !onlyPunctuation(doc, after, hi) && !sourceApposition(doc, after, hi) &&
+        !/^(who|whose|which|where|when|as)$/.test(doc.tokens[after]!.lower)) {
         const restEnd = clauseEnd(doc, after, hi, hi)
         if (restEnd > after) rest = [after, restEnd]
       }

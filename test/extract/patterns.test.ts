@@ -327,6 +327,14 @@ pattern('a question put by someone named after "by"', 'When asked by a reporter 
   { words: 'about the delay', text: 'about the delay', name: null, kind: 'unnamed', mention: 'a reporter', type: 'indirect' },
 ], { count: 1 })
 
+pattern('CLAUSE, according to X: an introductory phrase is the writer’s', 'Though the count is not final, the mayor leads by 300 votes, according to county officials.', [
+  { words: 'the mayor leads by 300 votes', text: 'the mayor leads by 300 votes', name: null, kind: 'unnamed', type: 'indirect' },
+], { count: 1 })
+
+pattern('according to X and its modifier, then more content', 'Notably absent, according to members who spoke afterward, was any mention of the budget.', [
+  { words: 'Notably absent', alsoWords: 'was any mention of the budget', notWords: 'spoke', name: null, kind: 'unnamed', fragments: 2 },
+], { count: 1 })
+
 pattern('apposition: X, the Y of Z, said', 'Hannah Vogel, the mayor of Springfield, said the library would close for repairs.', [
   { words: 'the library would close for repairs', name: 'Hannah Vogel', mention: 'Hannah Vogel', type: 'indirect', title: 'mayor of Springfield' },
 ], { count: 1 })
