@@ -91,7 +91,7 @@ export const ENDPOINTS = [
  * Time spent in the store alone for each endpoint's requests (in this process, one at a time, no HTTP), so that the
  * share of the database in a request's latency is known. Null for an endpoint whose store call is not known.
  */
-async function storeTimings (dbPath, paths, n) {
+async function storeTimings (dbPath, paths, n, budgetMs) {
   const { Store } = await import(path.join(DIST, 'store', 'index.js'))
   let nameTokens = null
   try { ({ nameTokens } = await import(path.join(DIST, 'identity', 'names.js'))) } catch {}
@@ -109,11 +109,11 @@ async function storeTimings (dbPath, paths, n) {
       try {
         const list = paths[route].slice(0, n)
         for (const p of list.slice(0, 5)) call(p)
-        // At most n requests or 10 s per endpoint, whichever comes first.
+        // At most n requests or budgetMs per endpoint, whichever comes first.
         const times = [], start = performance.now()
         for (const p of list) {
           const t0 = performance.now(); call(p); times.push(performance.now() - t0)
-          if (performance.now() - start > 10000) break
+          if (performance.now() - start > budgetMs) break
         }
         out[route] = { requests: times.length, p50_ms: round(percentile(times, 50), 2), p99_ms: round(percentile(times, 99), 2), max_ms: round(Math.max(...times), 1) }
       } catch (err) { out[route] = { error: err.message } }
@@ -123,7 +123,7 @@ async function storeTimings (dbPath, paths, n) {
 }
 
 /** Typical body of an endpoint: the one of median size among the first `n` of its requests. */
-async function typicalBody (base, paths, n = 60) {
+async function typicalBody (base, paths, n = 30) {
   const bodies = []
   const status = {}
   for (const p of paths.slice(0, n)) {
@@ -199,7 +199,7 @@ export async function runApi ({ quick, dataset, rounds: roundsOpt }) {
     out.name_filter = nameCheck.works
 
     const typical = {}
-    for (const e of ENDPOINTS) typical[e.route] = await typicalBody(real.base, paths[e.route])
+    for (const e of ENDPOINTS) typical[e.route] = await typicalBody(real.base, paths[e.route], quick ? 15 : 30)
     bare = await startBare(Object.fromEntries(ENDPOINTS.map((e) => [e.route, typical[e.route].body])))
 
     for (const e of ENDPOINTS) {
@@ -227,7 +227,7 @@ export async function runApi ({ quick, dataset, rounds: roundsOpt }) {
       })
     }
     out.server_peak_rss_mb = peakRssMb(real.child.pid)
-    const store = await storeTimings(dataset.path, paths, quick ? 100 : 400)
+    const store = await storeTimings(dataset.path, paths, quick ? 100 : 400, quick ? 2000 : 10000)
     for (const e of out.endpoints) {
       const t = store[ENDPOINTS.find((x) => x.label === e.endpoint).route]
       e.store_p50_ms = t?.p50_ms ?? null; e.store_p99_ms = t?.p99_ms ?? null

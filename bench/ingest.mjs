@@ -113,7 +113,7 @@ async function viaCli (articles, workers) {
 }
 
 export async function runIngest ({ quick }) {
-  const count = quick ? 1000 : 10000
+  const count = quick ? 400 : 10000
   const population = populationFor(count)
   const { extract } = await import(path.join(DIST, 'extract', 'index.js'))
   const Store = await loadStore()
