@@ -96,13 +96,30 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
     if (DETERMINERS.has(first.lower) || !(PERSONAL_PRONOUNS.has(last.lower) || (last.capitalized && !ORG_HEADS.has(last.lower)))) return null
   }
   if (direct) return { speaker: direct, apposition: null, start: direct.start }
-  // "Steve Witkoff, the US special envoy to the Middle East, told …": find the comma that opens the apposition.
-  if (tokens[end - 1]?.text !== ',') return null
-  // Appositions may stack: "Yin Myint May, 60, a doctor, said".
+  // "X -- who has been involved in a scuffle -- said": an apposition between dashes.
+  const dash = tokens[end - 1]?.text
+  if (dash === '--' || dash === '—' || dash === '–') {
+    for (let c = end - 2; c > lo && end - c <= 40; c--) {
+      if (tokens[c]!.text !== dash || quoteOf[c] !== -1) continue
+      const head = phraseBefore(doc, c, lo)
+      return head && c + 1 < end - 1 ? { speaker: head, apposition: { start: c + 1, end: end - 1 }, start: head.start } : null
+    }
+    return null
+  }
+  // "Steve Witkoff, the US special envoy to the Middle East, told …": find the comma that opens the apposition. It may
+  // stand inside a closing quotation ("Ann Cole, the author of “Bridges,” said").
+  const closingComma = isClosingMark(doc, end - 1) && tokens[end - 2]?.text === ','
+  if (tokens[end - 1]?.text !== ',' && !closingComma) return null
+  // Appositions may stack: "Yin Myint May, 60, a doctor, said". A quotation inside one is part of it
+  // ("Hemsley, the co-author of “Going Viral,” said"; "Mr. Manafort, citing “the unique magic of Trump,” said").
   let segmentEnd = end - 1
   let apposition: Range | null = null
   for (let c = end - 2; c > lo && end - c <= 30; c--) {
-    if (quoteOf[c] !== -1) return null
+    if (quoteOf[c] !== -1) {
+      if (closingComma && isOpeningMark(doc, c) && !(c > lo && doc.quoteOf[c - 1] === -1 && tokens[c - 1]!.kind === TokenKind.Word)) return null
+      if (isOpeningMark(doc, c) && tokens[c - 1]?.text === ',') return null
+      continue
+    }
     if (tokens[c]!.text !== ',') continue
     if (!isAppositive(tokens, c + 1, segmentEnd)) {
       // "The state’s campaign chairman, Phil Lovas, said": a role, then the name in apposition; the name speaks.

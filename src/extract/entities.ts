@@ -84,7 +84,7 @@ export class EntityTable {
     if (seen.has(title)) return
     seen.add(title)
     // An age is no title: "Ruth Adler, 54," and "Yin May, 60, a doctor," (the doctor is).
-    const clean = title.replace(/^\d+(\s*,\s*|\s*$)/, '').replace(/^(the|a|an)\s+/i, '').replace(/[,\s]+$/, '')
+    const clean = title.replace(/^((then|now)\s+)?\d+(\s*,\s*|\s*$)/i, '').replace(/^(the|a|an)\s+/i, '').replace(/[,\s]+$/, '')
     if (!clean || e.titles.includes(clean)) return
     e.titles.push(clean)
     for (const w of clean.toLowerCase().split(/[^\p{L}.-]+/u)) {

@@ -180,6 +180,9 @@ export function isAppositive (tokens: Token[], start: number, end: number): bool
   if (first.lower === 'who' || first.lower === 'whose' || first.lower === 'which') return true
   if (DETERMINERS.has(first.lower) || TITLES.has(first.lower) || ROLE_NOUNS.has(first.lower)) return true
   if (first.kind === TokenKind.Number) return true // "21, …" ages
+  // "then 38", "now 81 and retired", "citing …", "Pyongyang’s only ally"
+  if ((first.lower === 'then' || first.lower === 'now') && tokens[start + 1]?.kind === TokenKind.Number) return true
+  if (first.capitalized && tokens[start + 1] && isPossessive(tokens[start + 1]!)) return true
   // "R-N.H.", "D-Calif.": party and state tags.
   if (/^[RDI]-/.test(first.text)) return true
   if (first.capitalized && end - start <= 8) {

@@ -335,6 +335,18 @@ pattern('according to X and its modifier, then more content', 'Notably absent, a
   { words: 'Notably absent', alsoWords: 'was any mention of the budget', notWords: 'spoke', name: null, kind: 'unnamed', fragments: 2 },
 ], { count: 1 })
 
+pattern('an apposition between dashes', 'Ann Cole -- who has led the council since 2019 -- said the vote would wait.', [
+  { words: 'the vote would wait', name: 'Ann Cole', type: 'indirect' },
+], { count: 1 })
+
+pattern('an apposition holding a quotation', 'Ann Cole, the author of “Bridges,” said the vote would wait.', [
+  { words: 'the vote would wait', name: 'Ann Cole', type: 'indirect' },
+], { count: 1 })
+
+pattern('an apposition with an age then', 'Mr. Gene Ross, then 38, said he was advised to wait.', [
+  { words: 'he was advised to wait', name: 'Gene Ross', type: 'indirect', title: null },
+], { count: 1 })
+
 pattern('apposition: X, the Y of Z, said', 'Hannah Vogel, the mayor of Springfield, said the library would close for repairs.', [
   { words: 'the library would close for repairs', name: 'Hannah Vogel', mention: 'Hannah Vogel', type: 'indirect', title: 'mayor of Springfield' },
 ], { count: 1 })
