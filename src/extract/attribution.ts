@@ -180,6 +180,10 @@ function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Rang
     if (!t || t.capitalized || !(prev.capitalized || isNounish(prev))) continue
     if (followedByVerbish(tokens, e)) return { speaker: { start: p.start, end: e }, apposition: null }
   }
+  // "Mrs. Clinton shook her head and said …": after a name, a lower-case word that is no preposition is its verb.
+  if (tokens[p.end - 1]!.capitalized && looseVerb(tokens[p.end]) && !isNounish(tokens[p.end]!) && !DETERMINERS.has(tokens[p.end]!.lower)) {
+    return { speaker: p, apposition: null }
+  }
   // "Gary Emineth, a former state party chairman, became …"
   if (tokens[p.end]?.text === ',') {
     let c = p.end + 1
@@ -207,7 +211,8 @@ function followedByVerbish (tokens: Token[], i: number): boolean {
 
 /** The speaker after an inverted cue: `"…," said X, the Y.` */
 function subjectAfter (doc: Doc, from: number, hi: number): Subject | null {
-  const speaker = phraseAfter(doc, from, hi)
+  // "“…,” said Ann Cole", and described: "said the 46-year-old", "said one of those advisers".
+  const speaker = phraseAfter(doc, from, hi) ?? describedAfter(doc, from, hi)
   if (!speaker) return null
   const t = doc.tokens[speaker.start]!
   if (t.kind === TokenKind.Word && PERSONAL_PRONOUNS.has(t.lower) && t.lower !== 'he' && t.lower !== 'she' && t.lower !== 'they') return null
@@ -486,13 +491,15 @@ function askedQuestion (doc: Doc, sIndex: number, cue: Cue, lo: number, hi: numb
   }
 }
 
-/** A described noun phrase starting at `start` ("a reporter", "host John Dickerson"). */
+/** A described noun phrase starting at `start` ("a reporter", "the 46-year-old", "one of those advisers"). */
 function describedAfter (doc: Doc, start: number, hi: number): Range | null {
   const { tokens } = doc
-  if (!tokens[start] || !DETERMINERS.has(tokens[start]!.lower)) return null
+  if (!tokens[start] || start >= hi || !DETERMINERS.has(tokens[start]!.lower) || doc.quoteOf[start] !== -1) return null
   let end = start + 1
-  while (end < hi && end - start < 5 && tokens[end]!.kind === TokenKind.Word && !NP_STOPPERS.has(tokens[end]!.lower) && doc.quoteOf[end] === -1) end++
-  return end > start + 1 ? { start, end } : null
+  if (tokens[start]!.lower === 'one' && tokens[end]?.lower === 'of') end++
+  while (end < hi && end - start < 6 && (tokens[end]!.kind === TokenKind.Word || tokens[end]!.kind === TokenKind.Number) &&
+    !NP_STOPPERS.has(tokens[end]!.lower) && !CUE_VERB_FORMS.has(tokens[end]!.lower) && doc.quoteOf[end] === -1) end++
+  return end > start + 1 && tokens[end - 1]!.lower !== 'of' ? { start, end } : null
 }
 
 /**

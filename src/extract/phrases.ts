@@ -189,5 +189,7 @@ export function isAppositive (tokens: Token[], start: number, end: number): bool
     for (let i = start; i < end; i++) if (isNounish(tokens[i]!) && !tokens[i]!.capitalized) return true
     if (TITLES.has(first.lower)) return true
   }
-  return !first.capitalized && first.kind === TokenKind.Word && !NP_STOPPERS.has(first.lower) && !CUE_VERB_FORMS.has(first.lower)
+  // "…, noting the size of his following, said": a participle's phrase.
+  return !first.capitalized && first.kind === TokenKind.Word && !NP_STOPPERS.has(first.lower) &&
+    (!CUE_VERB_FORMS.has(first.lower) || first.lower.endsWith('ing'))
 }

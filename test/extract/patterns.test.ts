@@ -347,6 +347,18 @@ pattern('an apposition with an age then', 'Mr. Gene Ross, then 38, said he was a
   { words: 'he was advised to wait', name: 'Gene Ross', type: 'indirect', title: null },
 ], { count: 1 })
 
+pattern('"Q," said a described speaker', '"Now he will go to work for you," said the 46-year-old.', [
+  { words: 'Now he will go to work for you', name: null, mention: 'the 46-year-old', type: 'direct' },
+], { count: 1, })
+
+pattern('shared subject with an irregular verb: X shook her head and said', 'Mayor Ann Cole shook her head and said, "No."', [
+  { words: 'No.', name: 'Ann Cole', type: 'direct' },
+], { count: 1 })
+
+pattern('a participle’s phrase in apposition', 'Senator Paul Grant, noting the size of the crowd, said the rally had been a success.', [
+  { words: 'the rally had been a success', name: 'Paul Grant', type: 'indirect' },
+], { count: 1 })
+
 pattern('apposition: X, the Y of Z, said', 'Hannah Vogel, the mayor of Springfield, said the library would close for repairs.', [
   { words: 'the library would close for repairs', name: 'Hannah Vogel', mention: 'Hannah Vogel', type: 'indirect', title: 'mayor of Springfield' },
 ], { count: 1 })
