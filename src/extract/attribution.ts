@@ -347,7 +347,7 @@ function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolean {
 }
 
 /** Where a clause that starts at `from` ends (exclusive token index): the sentence's end, or a break before it. */
-function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number): number {
+function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, nominal = true): number {
   const { tokens, quoteOf } = doc
   // A reported clause longer than this is not one clause; the bound also keeps long run-on input linear.
   let end = Math.min(hi, stopAt, from + MAX_CLAUSE)
@@ -363,7 +363,7 @@ function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number): number 
     if ((t.text === '—' || t.text === '–' || t.text === '--' || t.text === '-') && tokens[i + 1] && quoteOf[i + 1] === -1 &&
       (DETERMINERS.has(tokens[i + 1]!.lower) || /^(which|who)$/.test(tokens[i + 1]!.lower)) && !hasLater(doc, i + 1, end, t.text)) { end = i; break }
     // "… to attack the oil that funds the Islamic State and proposed a safe zone": a second predicate of the subject.
-    if (t.lower === 'and' && tokens[i + 1]?.kind === TokenKind.Word && /ed$/.test(tokens[i + 1]!.lower) && !tokens[i + 1]!.capitalized &&
+    if (nominal && t.lower === 'and' && tokens[i + 1]?.kind === TokenKind.Word && /ed$/.test(tokens[i + 1]!.lower) && !tokens[i + 1]!.capitalized &&
       PAST_TENSE_FOLLOWS.test(tokens[i + 2]?.lower ?? '')) { end = i; break }
     // "“…,” according to the Wall Street Journal": the source after a quote is not content.
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && (tokens[i - 1]!.text === ',' || quoteOf[i - 1] !== -1)) { end = i; break }
@@ -804,7 +804,8 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     const inApposition = nextSubject?.apposition && nextSubject.apposition.start <= cue.start && cue.end <= nextSubject.apposition.end
     const stopAt = !nextSubject ? hi : inApposition ? nextSubject.apposition!.end : trimConnective(doc.tokens, cue.end, nextSubject.start)
     const from = contentStart(doc, cue, hi)
-    let end = clauseEnd(doc, from, hi, stopAt)
+    // A clause with its own subject ("he then recorded … and hosted …") keeps its coordinated verbs.
+    let end = clauseEnd(doc, from, hi, stopAt, cue.verb.nominal || !CLAUSE_OPENERS.has(doc.tokens[from]?.lower ?? ''))
 
     if (from >= end || onlyPunctuation(doc, from, end) || (b >= lo && doc.tokens[b + 1]?.text === ',' && onlyAside(doc, cue, cue.end, hi))) {
       // CLAUSE, X said.  — or a cue at the sentence's end that introduces the next sentence ("X said:").
