@@ -180,9 +180,16 @@ function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Rang
     if (!t || t.capitalized || !(prev.capitalized || isNounish(prev))) continue
     if (followedByVerbish(tokens, e)) return { speaker: { start: p.start, end: e }, apposition: null }
   }
-  // "Mrs. Clinton shook her head and said …": after a name, a lower-case word that is no preposition is its verb.
-  if (tokens[p.end - 1]!.capitalized && looseVerb(tokens[p.end]) && !isNounish(tokens[p.end]!) && !DETERMINERS.has(tokens[p.end]!.lower)) {
-    return { speaker: p, apposition: null }
+  // "Mrs. Clinton shook her head and said …": after a name, a lower-case word that is no preposition is its verb;
+  // so it is after a short time or place ("Trump on Tuesday dismissed …", "Republicans on Capitol Hill seized …").
+  if (tokens[p.end - 1]!.capitalized) {
+    let v = p.end
+    if (/^(on|in|at|last|this|earlier|later)$/.test(tokens[v]?.lower ?? '')) {
+      let w = v + 1
+      while (w < limit && w - v <= 4 && tokens[w]!.kind === TokenKind.Word && (tokens[w]!.capitalized || TIME_WORDS.has(tokens[w]!.lower) || DETERMINERS.has(tokens[w]!.lower)) && quoteOf[w] === -1) w++
+      if (w > v + 1) v = w
+    }
+    if (looseVerb(tokens[v]) && !isNounish(tokens[v]!) && !DETERMINERS.has(tokens[v]!.lower)) return { speaker: p, apposition: null }
   }
   // "Gary Emineth, a former state party chairman, became …"
   if (tokens[p.end]?.text === ',') {

@@ -119,7 +119,7 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (!verb) continue
     if (NOUN_LIKE.has(t.lower) && isNounUse(tokens, i)) continue
     // "continued to rise" is not speech; "he continued: …" is.
-    if (CONTINUE.has(t.lower) && !(i + 1 >= to || /^[,:]$/.test(tokens[i + 1]!.text) || tokens[i + 1]!.kind === TokenKind.QuoteMark)) continue
+    if (CONTINUE.has(t.lower) && !(i + 1 >= to || /^[,:.]$/.test(tokens[i + 1]!.text) || tokens[i + 1]!.kind === TokenKind.QuoteMark)) continue
     // "is said to be": a passive rumour, not an attribution.
     if (t.lower === 'said' && tokens[i + 1]?.lower === 'to' && /^(is|are|was|were|be|been)$/.test(tokens[i - 1]?.lower ?? '')) continue
     // "the said …" and participles used as adjectives ("the so-called", "a stated goal") are not cues.

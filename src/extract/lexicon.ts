@@ -105,6 +105,7 @@ const CUE_VERBS: Array<[string[], CueVerb]> = [
   [['slam', 'slams', 'slammed'], { object: false, nominal: true }],
   [['pitch', 'pitches', 'pitched'], { object: false, nominal: true }],
   [['welcome', 'welcomes', 'welcomed'], { object: false, nominal: true }],
+  [['agree', 'agrees', 'agreed'], { object: false, nominal: true }],
 ]
 
 export const CUE_VERB_FORMS: ReadonlyMap<string, CueVerb> = new Map(
@@ -114,7 +115,7 @@ export const CUE_VERB_FORMS: ReadonlyMap<string, CueVerb> = new Map(
 /** Verbs that need a particle to be a cue: "called for", "called on", "pointed out". */
 export const PARTICLE_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['call', set('for on')], ['calls', set('for on')], ['called', set('for on')], ['calling', set('for on')],
-  ['point', set('out')], ['points', set('out')], ['pointed', set('out')], ['pointing', set('out')],
+  ['point', set('out to')], ['points', set('out to')], ['pointed', set('out to')], ['pointing', set('out to')],
   ['go', set('on')], ['goes', set('on')], ['went', set('on')],
   ['weigh', set('in')], ['weighed', set('in')],
   ['spell', set('out')], ['spelled', set('out')],

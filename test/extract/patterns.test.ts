@@ -359,6 +359,22 @@ pattern('a participle’s phrase in apposition', 'Senator Paul Grant, noting the
   { words: 'the rally had been a success', name: 'Paul Grant', type: 'indirect' },
 ], { count: 1 })
 
+pattern('"Q1," X continued. "Q2"', '"We will win," Ann Cole said. The crowd cheered.\n\n"It will not be easy," she continued. "But we are ready."', [
+  { words: 'It will not be easy', alsoWords: 'But we are ready.', name: 'Ann Cole', mention: 'she', cue: 'continued', fragments: 2 },
+], { count: 2 })
+
+pattern('X agreed that CLAUSE', 'Senator Paul Grant agreed that the bridge needed repairs.', [
+  { words: 'the bridge needed repairs', name: 'Paul Grant', type: 'indirect', cue: 'agreed' },
+], { count: 1 })
+
+pattern('X pointed to Y', 'Mayor Ann Cole pointed to the drop in crime since 2019.', [
+  { words: 'the drop in crime since 2019', name: 'Ann Cole', type: 'indirect', cue: 'pointed to' },
+], { count: 1 })
+
+pattern('a participle shares a subject followed by a time', 'Ann Cole on Tuesday dismissed the plan as too costly, arguing that the city could not pay for it.', [
+  { words: 'the city could not pay for it', name: 'Ann Cole', type: 'indirect', cue: 'arguing' },
+], { count: 1 })
+
 pattern('apposition: X, the Y of Z, said', 'Hannah Vogel, the mayor of Springfield, said the library would close for repairs.', [
   { words: 'the library would close for repairs', name: 'Hannah Vogel', mention: 'Hannah Vogel', type: 'indirect', title: 'mayor of Springfield' },
 ], { count: 1 })
