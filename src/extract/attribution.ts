@@ -397,6 +397,9 @@ function trailingModifier (doc: Doc, from: number, end: number): boolean {
   const modifier = /^(which|who|whom|whose|where|compared)$/.test(w) || (w.endsWith('ing') && w.length > 5 && !t.capitalized && w !== 'including') ||
     ((w === 'a' || w === 'an') && end - from <= 15)
   if (!modifier) return false
+  // "…, which calls on Israel to withdraw": a present-tense verb right after "which" describes a thing the speaker
+  // named, and stays in what was said; "…, which the court has put on hold" is the writer's comment.
+  if (w === 'which' && /^[a-z]+[^s]s$/.test(tokens[from + 1]?.lower ?? '') && !/^(this|its|his|has|was|is)$/.test(tokens[from + 1]!.lower)) return false
   for (let j = from + 1; j < end; j++) if (quoteOf[j] === -1 && (tokens[j]!.text === ',' || tokens[j]!.text === ';')) return false
   return true
 }

@@ -264,6 +264,14 @@ pattern('a trailing modifier after a comma is not content', 'Senator Paul Grant 
   { words: 'the tax would fall on renters', text: 'the tax would fall on renters', name: 'Paul Grant', type: 'indirect' },
 ], { count: 1 })
 
+pattern('a writer\'s ", which …" comment after reported speech is not content', 'Senator Paul Grant said the levy would help schools, which the court has put on hold.', [
+  { words: 'the levy would help schools', text: 'the levy would help schools', name: 'Paul Grant', type: 'indirect' },
+], { count: 1 })
+
+pattern('", which" and a present-tense verb describes what the speaker named, and is content', 'Senator Paul Grant has said that he opposes the levy, which calls on renters to pay for schools.', [
+  { words: 'he opposes the levy, which calls on renters to pay for schools', name: 'Paul Grant', type: 'indirect' },
+], { count: 1 })
+
 pattern('a relative clause inside the content, closed by a comma, is content', 'Senator Paul Grant said the levy, which passed in May, would help schools.', [
   { words: 'the levy, which passed in May, would help schools', name: 'Paul Grant', type: 'indirect' },
 ], { count: 1 })
