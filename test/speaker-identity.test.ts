@@ -4,20 +4,8 @@ import t, { type Test } from 'tap'
 import { MIGRATIONS_DIR, SEEDS_DIR } from '../src/paths.js'
 import { ingestArticle } from '../src/services/ingest.js'
 import { readSeedArticles } from '../src/services/seed-articles.js'
-import { Store, type ArticleInput } from '../src/store/index.js'
-
-const donald: ArticleInput = {
-  title: 'Ceasefire talks',
-  published_at: '2025-10-20T09:00:00.000Z',
-  text: 'Ceasefire talks\n\nPresident Donald Trump said on Friday that talks on a ceasefire were going well.\n\n' +
-    '“We are very close to a deal, very close,” Trump told reporters at the White House.',
-}
-const lara: ArticleInput = {
-  title: 'RNC opens new offices in Ohio',
-  published_at: '2025-10-21T09:00:00.000Z',
-  text: 'RNC opens new offices in Ohio\n\nLara Trump, the co-chair of the Republican National Committee, said the party ' +
-    'would open twenty new offices before the election.\n\n“We are going to win this state,” Lara Trump told supporters in Columbus.',
-}
+import { Store } from '../src/store/index.js'
+import { donaldTrumpArticle as donald, laraTrumpArticle as lara } from './helpers/trump-articles.js'
 
 function memoryStore (t: Test): Store {
   const store = Store.open({ path: ':memory:', migrationsDir: MIGRATIONS_DIR })
