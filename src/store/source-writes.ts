@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import type { Extraction } from '../extract/types.js'
 import { textKey } from '../identity/names.js'
 import type { Database } from './database.js'
+import type { Statement } from './statements.js'
 import { SpeakerResolver } from './speaker-resolution.js'
 import { SpeakerRollups } from './speaker-rollups.js'
 
@@ -61,6 +62,19 @@ function validate (text: string, extraction: Extraction): void {
   })
 }
 
+const QUOTE_COLUMNS = [
+  'id', 'source_id', 'speaker_id', 'speaker_mention', 'speaker_start', 'speaker_end', 'text', 'start_offset',
+  'end_offset', 'fragments', 'type', 'cue', 'confidence', 'via', 'quoted_at', 'text_key', 'context_start',
+  'context_end', 'corrected',
+]
+
+/**
+ * An article's quotes go in with one INSERT (of up to this many rows), not one each: every INSERT into quotes runs
+ * the quotes_fts trigger under a statement journal, and FTS5 flushes its pending terms into a new segment at each
+ * statement savepoint, so one INSERT per quote wrote (and later merged) one FTS segment per quote.
+ */
+const QUOTES_PER_INSERT = 64
+
 interface StoredSource {
   id: number
   text: string
@@ -86,7 +100,9 @@ export class SourceWriter {
   readonly #correction
   readonly #hasCorrections
   readonly #quoteIds
-  readonly #insertQuote
+  readonly #db: Database
+  /** INSERT of n quotes at once, by n. */
+  readonly #insertQuotes = new Map<number, Statement>()
 
   /** Stores an article and its extraction; the same text twice is stored once. */
   readonly ingest: (article: ArticleInput, extraction: Extraction) => IngestResult
@@ -121,12 +137,7 @@ export class SourceWriter {
       'SELECT speaker_id FROM quote_corrections WHERE source_id = ? AND text = ?').pluck()
     this.#hasCorrections = db.prepare<[number], number>('SELECT 1 FROM quote_corrections WHERE source_id = ? LIMIT 1').pluck()
     this.#quoteIds = db.prepare<[number], { id: number, text: string }>('SELECT id, text FROM quotes WHERE source_id = ? ORDER BY id')
-    this.#insertQuote = db.prepare(`INSERT INTO quotes
-      (id, source_id, speaker_id, speaker_mention, speaker_start, speaker_end, text, start_offset, end_offset,
-       fragments, type, cue, confidence, via, quoted_at, text_key, context_start, context_end, corrected)
-      VALUES (@id, @source_id, @speaker_id, @speaker_mention, @speaker_start, @speaker_end, @text, @start_offset,
-       @end_offset, @fragments, @type, @cue, @confidence, @via, @quoted_at, @text_key, @context_start,
-       @context_end, @corrected)`)
+    this.#db = db
 
     this.ingest = db.transaction((article, extraction) => this.#ingest(article, extraction))
     this.reextract = db.transaction((sourceId, extraction) => this.#reextract(sourceId, extraction))
@@ -212,32 +223,32 @@ export class SourceWriter {
     const perSpeaker = new Map<number, number>()
     // Only a source extracted before can have corrections; a new one skips the lookups.
     const corrections = this.#hasCorrections.get(sourceId) !== undefined
+    const rows: unknown[][] = []
     for (const quote of extraction.quotes) {
       const corrected = corrections ? this.#correction.get(sourceId, quote.text) : undefined
       const speakerId = corrected ?? (quote.speaker ? speakerIds[quote.speaker.id]! : null)
       if (speakerId !== null) perSpeaker.set(speakerId, (perSpeaker.get(speakerId) ?? 0) + 1)
-      this.#insertQuote.run({
-        id: reuse?.get(quote.text)?.shift() ?? null,
-        source_id: sourceId,
-        speaker_id: speakerId,
-        speaker_mention: quote.speaker?.mention ?? null,
-        speaker_start: quote.speaker?.start ?? null,
-        speaker_end: quote.speaker?.end ?? null,
-        text: quote.text,
-        start_offset: quote.start,
-        end_offset: quote.end,
-        fragments: quote.fragments ? JSON.stringify(quote.fragments) : null,
-        type: quote.type,
-        cue: quote.cue,
-        confidence: quote.confidence,
-        via: quote.via,
-        quoted_at: quotedAt,
-        text_key: textKey(quote.text),
-        context_start: quote.context[0],
-        context_end: quote.context[1],
-        corrected: corrected === undefined ? 0 : 1,
-      })
+      rows.push([
+        reuse?.get(quote.text)?.shift() ?? null, sourceId, speakerId, quote.speaker?.mention ?? null,
+        quote.speaker?.start ?? null, quote.speaker?.end ?? null, quote.text, quote.start, quote.end,
+        quote.fragments ? JSON.stringify(quote.fragments) : null, quote.type, quote.cue, quote.confidence, quote.via,
+        quotedAt, textKey(quote.text), quote.context[0], quote.context[1], corrected === undefined ? 0 : 1,
+      ])
+    }
+    for (let i = 0; i < rows.length; i += QUOTES_PER_INSERT) {
+      const chunk = rows.slice(i, i + QUOTES_PER_INSERT)
+      this.#insertQuotesStatement(chunk.length).run(chunk.flat())
     }
     return perSpeaker
+  }
+
+  #insertQuotesStatement (count: number): Statement {
+    let statement = this.#insertQuotes.get(count)
+    if (!statement) {
+      const row = `(${Array(QUOTE_COLUMNS.length).fill('?').join(', ')})`
+      statement = this.#db.prepare(`INSERT INTO quotes (${QUOTE_COLUMNS.join(', ')}) VALUES ${Array(count).fill(row).join(', ')}`)
+      this.#insertQuotes.set(count, statement)
+    }
+    return statement
   }
 }
