@@ -4,6 +4,7 @@ import type { QuoteType, SpeakerKind } from '../extract/types.js'
 import type { Database } from './database.js'
 import { withFtsQuery } from './errors.js'
 import { checkKey, toPage, type PageKey, type PageRequest, type PageResult } from './page.js'
+import { QuoteSearch, type SearchFilters } from './quote-search.js'
 import { StatementCache } from './statements.js'
 
 export interface QuoteSpeakerRef {
@@ -51,7 +52,7 @@ export interface QuoteDetail extends Quote {
   context: { start: number, end: number, text: string } | null
 }
 
-/** newest: by source date; relevance: best full-text match first (needs `match`); position: in article order. */
+/** newest: by source date; relevance: best full-text matches among the newest first (quote-search.ts); position: article order. */
 export type QuoteSort = 'newest' | 'relevance' | 'position'
 
 export interface QuoteFilter {
@@ -98,7 +99,6 @@ interface QuoteRow {
   source_url: string | null
   source_publisher: string | null
   source_published_at: string | null
-  rank?: number
 }
 
 const COLUMNS = `q.id, q.source_id, q.speaker_id, sp.slug AS speaker_slug, sp.name AS speaker_name,
@@ -146,14 +146,45 @@ function fromRow (row: QuoteRow): Quote {
   }
 }
 
+/** The filters other than full text, as SQL over `q` (quotes) with named parameters. */
+function filterClauses (filter: QuoteFilter): SearchFilters {
+  const clauses: string[] = []
+  const params: Record<string, unknown> = {}
+  const add = (clause: string, values: Record<string, unknown>): void => {
+    clauses.push(clause)
+    Object.assign(params, values)
+  }
+  if (filter.source_id !== undefined) add('q.source_id = @source_id', { source_id: filter.source_id })
+  if (filter.speaker_id !== undefined) add('q.speaker_id = @speaker_id', { speaker_id: filter.speaker_id })
+  if (filter.speaker_ids !== undefined) {
+    // Ids are integers from the store, never client text, so they can be part of the SQL.
+    clauses.push(`q.speaker_id IN (${filter.speaker_ids.map((id) => Math.trunc(id)).join(', ') || 'NULL'})`)
+  }
+  if (filter.type !== undefined) add('q.type = @type', { type: filter.type })
+  if (filter.since !== undefined) add('q.quoted_at >= @since', { since: filter.since })
+  if (filter.until !== undefined) add('q.quoted_at < @until', { until: filter.until })
+  if (filter.min_confidence !== undefined) add('q.confidence >= @min_confidence', { min_confidence: filter.min_confidence })
+  if (filter.distinct) {
+    // Only the newest copy of the same words by the same speaker stands for them all.
+    clauses.push(`(q.speaker_id IS NULL OR q.id = (SELECT q2.id FROM quotes q2
+      WHERE q2.speaker_id = q.speaker_id AND q2.text_key = q.text_key ORDER BY q2.quoted_at DESC, q2.id DESC LIMIT 1))`)
+  }
+  return { clauses, params }
+}
+
 export class QuoteStore {
   readonly #lists: StatementCache
+  readonly #search: QuoteSearch
+  readonly #byIds
   readonly #get
   readonly #sourceText
   readonly #copies
 
   constructor (db: Database) {
     this.#lists = new StatementCache(db)
+    this.#search = new QuoteSearch(db)
+    this.#byIds = db.prepare<[string], QuoteRow>(`SELECT ${COLUMNS} FROM quotes q ${JOINS}
+      WHERE q.id IN (SELECT value FROM json_each(?))`)
     this.#get = db.prepare<[number], QuoteRow>(`SELECT ${COLUMNS} FROM quotes q ${JOINS} WHERE q.id = ?`)
     this.#sourceText = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck()
     this.#copies = db.prepare<[number, string], QuoteRow>(`SELECT ${COLUMNS} FROM quotes q ${JOINS}
@@ -162,44 +193,36 @@ export class QuoteStore {
 
   list (page: PageRequest, filter: QuoteFilter = {}): PageResult<Quote> {
     const sort = filter.sort ?? (filter.match !== undefined ? 'relevance' : 'newest')
-    const relevance = sort === 'relevance' && filter.match !== undefined
-    const params: Record<string, unknown> = { limit: page.limit + 1 }
-    const clauses: string[] = []
+    const filters = filterClauses(filter)
+    const toQuote = (row: QuoteRow): Quote => {
+      const quote = fromRow(row)
+      if (filter.distinct) quote.copies = this.#copiesOf(row)
+      return quote
+    }
+    if (filter.match !== undefined && sort !== 'position') {
+      const match = filter.match
+      const hits = withFtsQuery(() => sort === 'relevance'
+        ? this.#search.relevance(page, match, filters)
+        : this.#search.newest(page, match, filters))
+      const rows = new Map(this.#byIds.all(JSON.stringify(hits.items.map((hit) => hit.id))).map((row) => [row.id, row]))
+      // A quote deleted between the two reads is left out rather than failing the page.
+      const items = hits.items.flatMap((hit) => { const row = rows.get(hit.id); return row ? [toQuote(row)] : [] })
+      return { items, next: hits.next }
+    }
+
+    const { clauses, params } = filters
+    params['limit'] = page.limit + 1
     const add = (clause: string, values: Record<string, unknown>): void => {
       clauses.push(clause)
       Object.assign(params, values)
     }
-    if (filter.source_id !== undefined) add('q.source_id = @source_id', { source_id: filter.source_id })
-    if (filter.speaker_id !== undefined) add('q.speaker_id = @speaker_id', { speaker_id: filter.speaker_id })
-    if (filter.speaker_ids !== undefined) {
-      // Ids are integers from the store, never client text, so they can be part of the SQL.
-      clauses.push(`q.speaker_id IN (${filter.speaker_ids.map((id) => Math.trunc(id)).join(', ') || 'NULL'})`)
-    }
-    if (filter.type !== undefined) add('q.type = @type', { type: filter.type })
-    if (filter.since !== undefined) add('q.quoted_at >= @since', { since: filter.since })
-    if (filter.until !== undefined) add('q.quoted_at < @until', { until: filter.until })
-    if (filter.min_confidence !== undefined) add('q.confidence >= @min_confidence', { min_confidence: filter.min_confidence })
     if (filter.match !== undefined) {
       params['match'] = filter.match
-      if (relevance) clauses.push('quotes_fts MATCH @match')
-      else clauses.push('q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH @match)')
+      clauses.push('q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH @match)')
     }
-    if (filter.distinct) {
-      // Only the newest copy of the same words by the same speaker stands for them all.
-      clauses.push(`(q.speaker_id IS NULL OR q.id = (SELECT q2.id FROM quotes q2
-        WHERE q2.speaker_id = q.speaker_id AND q2.text_key = q.text_key ORDER BY q2.quoted_at DESC, q2.id DESC LIMIT 1))`)
-    }
-
     let order: string
     let keyOf: (row: QuoteRow) => PageKey
-    if (relevance) {
-      order = 'f.rank, q.id'
-      keyOf = (row) => [row.rank!, row.id]
-      if (page.after) {
-        const [rank, id] = checkKey(page.after, ['number', 'number'])
-        add('(f.rank > @rank OR (f.rank = @rank AND q.id > @id))', { rank, id })
-      }
-    } else if (sort === 'position') {
+    if (sort === 'position') {
       order = 'q.start_offset, q.id'
       keyOf = (row) => [row.start_offset, row.id]
       if (page.after) {
@@ -214,18 +237,10 @@ export class QuoteStore {
         add('(q.quoted_at < @at OR (q.quoted_at = @at AND q.id < @id))', { at, id })
       }
     }
-    const from = relevance
-      ? `FROM quotes_fts f JOIN quotes q ON q.id = f.rowid ${JOINS}`
-      : `FROM quotes q ${JOINS}`
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''
-    const sql = `SELECT ${COLUMNS}${relevance ? ', f.rank AS rank' : ''} ${from} ${where} ORDER BY ${order} LIMIT @limit`
-
+    const sql = `SELECT ${COLUMNS} FROM quotes q ${JOINS} ${where} ORDER BY ${order} LIMIT @limit`
     const rows = withFtsQuery(() => this.#lists.get(sql).all(params) as QuoteRow[])
-    return toPage(rows, page.limit, keyOf, (row) => {
-      const quote = fromRow(row)
-      if (filter.distinct) quote.copies = this.#copiesOf(row)
-      return quote
-    })
+    return toPage(rows, page.limit, keyOf, toQuote)
   }
 
   /** Every quote of one article, in article order. */

@@ -22,7 +22,8 @@ const QuoteListQuery = Type.Composite([PageQuery, DateBounds, Type.Object({
     description: 'Full-text query (FTS5 syntax): words (all must match), "a phrase", OR, NOT, prefix*.',
   })),
   sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('relevance')], {
-    description: 'Default: relevance with q, else newest.',
+    description: 'Default: relevance with q, else newest. relevance ranks the 500 most recently stored matches by bm25, ' +
+      'then lists older matches newest stored first.',
   })),
   distinct: Type.Boolean({ default: false, description: 'Fold the same words by the same speaker in several sources into one item.' }),
 })])

@@ -23,7 +23,8 @@ const SpeakerQuotesQuery = Type.Composite([PageQuery, DateBounds, Type.Object({
   type: Type.Optional(QuoteType),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Full-text query (FTS5 syntax).' })),
   sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('relevance')], {
-    description: 'Default: relevance with q, else newest.',
+    description: 'Default: relevance with q, else newest. relevance ranks the 500 most recently stored matches by bm25, ' +
+      'then lists older matches newest stored first.',
   })),
 })])
 
