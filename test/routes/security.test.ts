@@ -217,6 +217,9 @@ t.test('security headers on every reply; /docs has a policy that lets the Swagge
     t.match(res.headers['strict-transport-security'], /max-age=\d+/, `${name}: HSTS`)
     t.match(res.headers['content-security-policy'], /default-src 'none'.*frame-ancestors 'none'/, `${name}: CSP loads nothing`)
     t.notOk(res.headers['x-powered-by'], `${name}: no x-powered-by`)
+    t.equal(res.headers['cross-origin-opener-policy'], 'same-origin', `${name}: COOP`)
+    t.equal(res.headers['cross-origin-resource-policy'], 'same-origin', `${name}: CORP`)
+    t.equal(res.headers['x-permitted-cross-domain-policies'], 'none', `${name}: no Flash or PDF cross-domain policy`)
   }
 
   const ui = await app.inject({ method: 'GET', url: '/docs/' })
