@@ -16,8 +16,12 @@ export const errorResponses = {
   500: ErrorResponse,
 }
 
+/** A row id: larger ones would lose precision as JavaScript numbers and match the wrong row, or none. */
+export const Id = (options: { description?: string } = {}) =>
+  Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, ...options })
+
 export const IdParams = Type.Object({
-  id: Type.Integer({ minimum: 1, description: 'Numeric id.' }),
+  id: Id({ description: 'Numeric id.' }),
 })
 
 export const PageQuery = Type.Object({

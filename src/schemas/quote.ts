@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { Nullable } from './common.js'
+import { Id, Nullable } from './common.js'
 import { SpeakerKind } from './speaker.js'
 
 export const QuoteType = Type.Union([Type.Literal('direct'), Type.Literal('mixed'), Type.Literal('indirect')])
@@ -55,5 +55,5 @@ export const QuoteDetail = Type.Composite([Quote, Type.Object({
 })], { title: 'QuoteDetail' })
 
 export const QuotePatch = Type.Object({
-  speaker_id: Type.Integer({ minimum: 1, description: 'The speaker who really said it.' }),
+  speaker_id: Id({ description: 'The speaker who really said it.' }),
 }, { additionalProperties: false })

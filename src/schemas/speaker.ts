@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { Nullable } from './common.js'
+import { Id, Nullable } from './common.js'
 
 export const SpeakerKind = Type.Union([Type.Literal('person'), Type.Literal('organization'), Type.Literal('unnamed')])
 
@@ -39,7 +39,7 @@ export const SpeakerParams = Type.Object({
 })
 
 export const MergeBody = Type.Object({
-  into: Type.Union([Type.Integer({ minimum: 1 }), Type.String({ minLength: 1, maxLength: 200 })], {
+  into: Type.Union([Id(), Type.String({ minLength: 1, maxLength: 200 })], {
     description: 'The speaker (id or slug) that absorbs this one.',
   }),
 }, { additionalProperties: false })

@@ -109,6 +109,13 @@ t.test('GET /quotes/:id', async (t) => {
   t.equal(quote.source.title, 'City budget')
   t.same(quote.context, { start: text.indexOf('"It is'), end: text.indexOf('way."') + 5, text: '"It is not over," Doe added, "not by a long way."' })
   t.equal((await app.inject({ method: 'GET', url: '/quotes/30' })).statusCode, 404)
+  // 2^53 + 1 would be read as 2^53: a different id than the one asked for.
+  for (const url of ['/quotes/9007199254740993', '/quotes?speaker_id=9007199254740993', '/sources/9007199254740993']) {
+    const huge = await app.inject({ method: 'GET', url })
+    t.equal(huge.statusCode, 400, url)
+    t.match(huge.json().message, /must be <= 9007199254740991/, url)
+  }
+  t.equal((await app.inject({ method: 'GET', url: '/quotes/9007199254740991' })).statusCode, 404, 'the largest exact id is looked up')
 })
 
 t.test('the default page is 20 quotes', async (t) => {

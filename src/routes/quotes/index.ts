@@ -3,7 +3,7 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { nameTokens } from '../../identity/names.js'
-import { IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.js'
+import { Id, IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.js'
 import { Quote, QuoteDetail, QuoteType } from '../../schemas/quote.js'
 import { DateBounds, dateBounds } from '../query.js'
 
@@ -12,8 +12,8 @@ const SPEAKERS_PER_NAME = 50
 
 const QuoteListQuery = Type.Composite([PageQuery, DateBounds, Type.Object({
   speaker: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Speaker name words, matched like GET /speakers?name=.' })),
-  speaker_id: Type.Optional(Type.Integer({ minimum: 1 })),
-  source_id: Type.Optional(Type.Integer({ minimum: 1 })),
+  speaker_id: Type.Optional(Id()),
+  source_id: Type.Optional(Id()),
   type: Type.Optional(QuoteType),
   min_confidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   q: Type.Optional(Type.String({
