@@ -20,7 +20,12 @@ function quoteText (a: number, i: number): string {
 function buildStore (t: Test): Store {
   const store = Store.open({ path: ':memory:', migrationsDir: MIGRATIONS_DIR })
   t.teardown(() => store.close())
-  for (let a = 0; a < ARTICLES; a++) {
+  addArticles(store, 0, ARTICLES)
+  return store
+}
+
+function addArticles (store: Store, from: number, to: number): void {
+  for (let a = from; a < to; a++) {
     const quotes: ExtractedQuote[] = []
     let text = ''
     for (let i = 0; i < QUOTES_PER_ARTICLE; i++) {
@@ -37,7 +42,6 @@ function buildStore (t: Test): Store {
     const day = String(1 + ((a * 7) % 28)).padStart(2, '0')
     store.ingest({ title: `Harbour ${a}`, text, published_at: `2024-03-${day}T00:00:00.000Z` }, extraction)
   }
-  return store
 }
 
 function allPages (store: Store, limit: number, filter: QuoteFilter & { sort: QuoteSort }): Quote[] {
@@ -75,6 +79,26 @@ t.test('relevance ranks the newest matches by bm25, then lists every older match
     'the densest quote of the oldest article is listed among the older matches, not ranked')
 })
 
+t.test('quotes stored while a client pages through a search do not hide or repeat the ones it was paging', async (t) => {
+  const store = buildStore(t)
+  // A few new matches, then more than the ranked set again (read by the rowid bound instead of the newest rows).
+  for (const added of [5, 2 * RANKED_MATCHES / QUOTES_PER_ARTICLE + 1]) {
+    const before = store.db.prepare<[], number>("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'harbour'").pluck().all()
+    const seen: number[] = []
+    let page = store.quotes.list({ limit: 50 }, { match: 'harbour' })
+    seen.push(...page.items.map((q) => q.id))
+    const stored = store.sources.count()
+    addArticles(store, stored, stored + added)
+    while (page.next !== null) {
+      page = store.quotes.list({ limit: 50, after: page.next }, { match: 'harbour' })
+      seen.push(...page.items.map((q) => q.id))
+    }
+    t.equal(new Set(seen).size, seen.length, `${added} articles added: no quote twice`)
+    t.same(seen.filter((id) => !before.includes(id)), [], `${added} articles added: the new ones wait for a new search`)
+    t.same(before.filter((id) => !seen.includes(id)), [], `${added} articles added: every earlier match listed`)
+  }
+})
+
 t.test('relevance with other filters ranks the newest matches that pass them', async (t) => {
   const store = buildStore(t)
   const expected = store.db.prepare<[string], number>(`SELECT q.id FROM quotes q WHERE q.type = 'direct'
@@ -108,7 +132,7 @@ t.test('a cursor of one search order is refused by the other', async (t) => {
   const newest = store.quotes.list({ limit: 5 }, { match: 'harbour', sort: 'newest' })
   t.throws(() => store.quotes.list({ limit: 5, after: relevance.next! }, { match: 'harbour', sort: 'newest' }), { name: 'PageKeyError' })
   t.throws(() => store.quotes.list({ limit: 5, after: newest.next! }, { match: 'harbour', sort: 'relevance' }), { name: 'PageKeyError' })
-  t.throws(() => store.quotes.list({ limit: 5, after: [1, 2, 0, 3] }, { match: 'harbour', sort: 'relevance' }), { name: 'PageKeyError' })
+  t.throws(() => store.quotes.list({ limit: 5, after: [1, 2, 3, 0, 3] }, { match: 'harbour', sort: 'relevance' }), { name: 'PageKeyError' })
 })
 
 t.test('bm25 over the candidates: more of the words, shorter text and rarer words score higher', async (t) => {
