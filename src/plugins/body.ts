@@ -69,13 +69,16 @@ export default fp<Limits>(async (fastify, options) => {
 
   // Fastify parses text/plain into a string, which a JSON route would then refuse as "body must be object" (400);
   // the client sent the wrong kind of body, and 415 says so, before any of it is read.
-  fastify.addHook('preParsing', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every request, and most have nothing to check.
+  fastify.addHook('preParsing', (request, reply, payload, done) => {
     const contentType = request.headers['content-type']
-    if (contentType === undefined) return
-    const accepted = acceptedTypes(request)
-    if (accepted === undefined || accepted.includes(mediaType(contentType))) return
+    const accepted = contentType === undefined ? undefined : acceptedTypes(request)
+    if (contentType === undefined || accepted === undefined || accepted.includes(mediaType(contentType))) {
+      done(null, payload)
+      return
+    }
     reply.header('connection', 'close')
-    throw new UnsupportedMediaTypeError(
-      `Content-Type ${JSON.stringify(mediaType(contentType))} is not accepted here; send ${listTypes(accepted)}`)
+    done(new UnsupportedMediaTypeError(
+      `Content-Type ${JSON.stringify(mediaType(contentType))} is not accepted here; send ${listTypes(accepted)}`))
   })
 }, { name: 'body' })

@@ -89,11 +89,14 @@ export function coerce (value: unknown, schema: Schema | undefined): unknown {
 }
 
 export default fp(async (fastify) => {
-  fastify.addHook('preValidation', async (request) => {
+  // A callback hook, not an async one: it runs on every request.
+  fastify.addHook('preValidation', (request, _reply, done) => {
     const schema = request.routeOptions.schema as { querystring?: Schema, params?: Schema, headers?: Schema } | undefined
-    if (schema === undefined) return
-    if (schema.querystring !== undefined) coerce(request.query, schema.querystring)
-    if (schema.params !== undefined) coerce(request.params, schema.params)
-    if (schema.headers !== undefined) coerce(request.headers, schema.headers)
+    if (schema !== undefined) {
+      if (schema.querystring !== undefined) coerce(request.query, schema.querystring)
+      if (schema.params !== undefined) coerce(request.params, schema.params)
+      if (schema.headers !== undefined) coerce(request.headers, schema.headers)
+    }
+    done()
   })
 }, { name: 'coerce' })
