@@ -1,7 +1,16 @@
 // Schemas shared by every resource: errors, ids, pagination.
-import { Type, type TSchema } from '@sinclair/typebox'
+import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox'
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+const SCALAR_TYPES = new Set(['string', 'integer', 'number', 'boolean'])
+
+/**
+ * The schema or null. A scalar becomes `type: [T, 'null']` rather than `anyOf`: the serializer then checks the value's
+ * type instead of running a validator for each branch on every nullable field of every reply.
+ */
+export const Nullable = <T extends TSchema>(schema: T): TUnsafe<Static<T> | null> =>
+  typeof schema['type'] === 'string' && SCALAR_TYPES.has(schema['type'])
+    ? Type.Unsafe<Static<T> | null>({ ...schema, type: [schema['type'], 'null'] })
+    : Type.Unsafe<Static<T> | null>(Type.Union([schema, Type.Null()]))
 
 export const ErrorResponse = Type.Object({
   statusCode: Type.Integer(),
