@@ -168,3 +168,58 @@ t.test('slugs are lowercase ascii words joined by hyphens', async (t) => {
   t.equal(slugify('U.S. State Department'), 'u-s-state-department')
   t.equal(slugify('—'), 'speaker')
 })
+
+t.test('ingestMany: one transaction for the group, a bad article fails alone and the others are stored', async (t) => {
+  const store = memoryStore(t)
+  const bad = budgetArticle(' Bad.')
+  bad.extraction.quotes[3]!.confidence = 2 // passes the offset checks, fails a CHECK constraint halfway through
+  const items = [budgetArticle(' One.'), budgetArticle(' Two.'), bad, budgetArticle(' Three.'), budgetArticle(' One.')]
+  const attempts = store.ingestMany(items)
+  t.equal(store.db.inTransaction, false, 'committed')
+  t.same(attempts.map((a) => a.ok ? a.result.status : 'error'), ['created', 'created', 'error', 'created', 'existing'])
+  t.match(attempts[2], { ok: false, error: { message: /CHECK constraint failed/ } })
+  const ids = attempts.flatMap((a) => a.ok ? [a.result.source_id] : [])
+  t.same(ids, [1, 2, 3, 1], 'the bad article took no id; the repeat is the first')
+  t.same(store.db.prepare('SELECT title FROM sources ORDER BY id').pluck().all(),
+    ['City budget One.', 'City budget Two.', 'City budget Three.'])
+  // Nothing of the bad article: 4 quotes and 1 unnamed speaker per stored article, the named ones shared.
+  t.equal(store.db.prepare('SELECT count(*) FROM quotes').pluck().get(), 12)
+  t.equal(store.db.prepare("SELECT count(*) FROM speakers WHERE kind = 'unnamed'").pluck().get(), 3)
+  t.equal(store.db.prepare('SELECT count(DISTINCT source_id) FROM speaker_aliases').pluck().get(), 3)
+  t.same(store.db.prepare("SELECT quote_count, source_count FROM speakers WHERE name = 'Jane Doe'").get(),
+    { quote_count: 6, source_count: 3 })
+  t.equal(store.db.prepare("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'fight'").pluck().get(), 3)
+  t.same(store.ingestMany([]), [])
+})
+
+t.test('ingestMany: a group rolled back as a whole is stored again article by article, nothing half written', async (t) => {
+  const store = memoryStore(t)
+  // RAISE(ROLLBACK) ends the whole transaction, as SQLite does on a full disk or an I/O error: the articles before
+  // the bad one are rolled back with it.
+  store.db.exec(`CREATE TEMP TRIGGER fail_whole AFTER INSERT ON main.sources WHEN new.title = 'City budget Bad.'
+    BEGIN SELECT RAISE(ROLLBACK, 'the whole transaction is gone'); END`)
+  const attempts = store.ingestMany([budgetArticle(' One.'), budgetArticle(' Bad.'), budgetArticle(' Two.')])
+  t.equal(store.db.inTransaction, false)
+  t.same(attempts.map((a) => a.ok ? a.result.status : 'error'), ['created', 'error', 'created'])
+  t.match(attempts[1], { ok: false, error: { message: 'the whole transaction is gone' } })
+  t.same(store.db.prepare('SELECT title FROM sources ORDER BY id').pluck().all(), ['City budget One.', 'City budget Two.'])
+  t.equal(store.db.prepare('SELECT count(*) FROM quotes').pluck().get(), 8)
+  t.equal(store.db.prepare("SELECT count(*) FROM speakers WHERE kind = 'unnamed'").pluck().get(), 2)
+  t.same(store.db.prepare("SELECT quote_count, source_count FROM speakers WHERE name = 'Jane Doe'").get(),
+    { quote_count: 4, source_count: 2 })
+  t.equal(store.db.prepare("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'fight'").pluck().get(), 2)
+})
+
+t.test('ingestMany: a group whose commit fails is stored again article by article', async (t) => {
+  const store = memoryStore(t)
+  // A deferred foreign key violation surfaces only at COMMIT, so the group's commit fails; alone, the bad article
+  // fails at once and the others are stored.
+  store.db.pragma('defer_foreign_keys = ON')
+  store.db.exec(`CREATE TEMP TRIGGER dangling AFTER INSERT ON main.sources WHEN new.title = 'City budget Bad.'
+    BEGIN INSERT INTO speaker_titles (speaker_id, title, source_id) VALUES (999999, 'ghost', new.id); END`)
+  const attempts = store.ingestMany([budgetArticle(' One.'), budgetArticle(' Bad.'), budgetArticle(' Two.')])
+  t.same(attempts.map((a) => a.ok ? a.result.status : 'error'), ['created', 'error', 'created'])
+  t.match(attempts[1], { ok: false, error: { message: /FOREIGN KEY constraint failed/ } })
+  t.same(store.db.prepare('SELECT title FROM sources ORDER BY id').pluck().all(), ['City budget One.', 'City budget Two.'])
+  t.equal(store.db.prepare('SELECT count(*) FROM speaker_titles WHERE speaker_id = 999999').pluck().get(), 0)
+})

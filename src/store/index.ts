@@ -3,7 +3,7 @@ import { Corrections } from './corrections.js'
 import { openDatabase, type Database } from './database.js'
 import { migrate } from './migrate.js'
 import { QuoteStore } from './quotes.js'
-import { SourceWriter } from './source-writes.js'
+import { SourceWriter, type IngestAttempt, type IngestItem } from './source-writes.js'
 import { SourceStore } from './sources.js'
 import { SpeakerStore } from './speakers.js'
 
@@ -13,7 +13,8 @@ export { MigrationError } from './migrate.js'
 export { PageKeyError, type PageKey, type PageRequest, type PageResult } from './page.js'
 export type { Quote, QuoteDetail, QuoteFilter, QuoteSort, QuoteSourceRef, QuoteSpeakerRef } from './quotes.js'
 export {
-  InvalidExtractionError, contentHash, type ArticleInput, type IngestResult, type IngestStatus,
+  InvalidExtractionError, contentHash, type ArticleInput, type IngestAttempt, type IngestItem, type IngestResult,
+  type IngestStatus,
 } from './source-writes.js'
 export type { SourceDetail, SourceFilter, SourceSummary } from './sources.js'
 export type { Speaker, SpeakerAlias, SpeakerDetail, SpeakerFilter, SpeakerRef, SpeakerSort } from './speakers.js'
@@ -29,7 +30,7 @@ export class Store {
   readonly sources: SourceStore
   readonly speakers: SpeakerStore
   readonly quotes: QuoteStore
-  /** Ingest, re-extraction and deletion of articles, each in one transaction. */
+  /** Ingest (one article or a group), re-extraction and deletion of articles, each in one transaction. */
   readonly articles: SourceWriter
   /** Merges, splits and quote attributions made by hand. */
   readonly corrections: Corrections
@@ -60,6 +61,14 @@ export class Store {
   /** Stores an article and its extraction in one transaction; the same text twice is stored once. */
   ingest (...args: Parameters<SourceWriter['ingest']>): ReturnType<SourceWriter['ingest']> {
     return this.articles.ingest(...args)
+  }
+
+  /**
+   * Stores many articles in one transaction, each in its own savepoint: one that fails is rolled back alone. One
+   * attempt per item, in order, returned after the commit.
+   */
+  ingestMany (items: readonly IngestItem[]): IngestAttempt[] {
+    return this.articles.ingestMany(items)
   }
 
   /** The secret that signs this database's pagination cursors (made by a migration). */

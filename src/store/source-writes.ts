@@ -1,5 +1,6 @@
 // Writes of articles: ingest (new, already stored, or a new version of a stored url), re-extraction
-// of stored text, and deletion. Each is one transaction, so an article is never half written.
+// of stored text, and deletion. Each is one transaction (or one savepoint of a group's transaction),
+// so an article is never half written.
 // The store never reads the text itself: it only checks that offsets fit it.
 import { createHash } from 'node:crypto'
 import type { Extraction } from '../extract/types.js'
@@ -29,6 +30,15 @@ export interface IngestResult {
   status: IngestStatus
   quote_count: number
 }
+
+/** One article to store with its extraction. */
+export interface IngestItem {
+  article: ArticleInput
+  extraction: Extraction
+}
+
+/** What became of one article of ingestMany: stored (or already there), or the error that kept it out. */
+export type IngestAttempt = { ok: true, result: IngestResult } | { ok: false, error: unknown }
 
 /** The extraction does not fit the article (offset outside the text, unknown speaker index). */
 export class InvalidExtractionError extends Error {
@@ -106,6 +116,11 @@ export class SourceWriter {
 
   /** Stores an article and its extraction; the same text twice is stored once. */
   readonly ingest: (article: ArticleInput, extraction: Extraction) => IngestResult
+  /**
+   * Stores articles in one transaction, each in a savepoint of its own: an article that fails is rolled back alone
+   * and the others are stored. Returns one attempt per item, in order, once the transaction is committed.
+   */
+  readonly ingestMany: (items: readonly IngestItem[]) => IngestAttempt[]
   /** Replaces a stored article's quotes with a new extraction of the same text; false if there is no such source. */
   readonly reextract: (sourceId: number, extraction: Extraction) => boolean
   /** Deletes an article with its quotes; false if there is no such source. */
@@ -140,6 +155,26 @@ export class SourceWriter {
     this.#db = db
 
     this.ingest = db.transaction((article, extraction) => this.#ingest(article, extraction))
+    const group = db.transaction((items: readonly IngestItem[]): IngestAttempt[] => items.map((item) => {
+      try {
+        return { ok: true, result: this.ingest(item.article, item.extraction) }
+      } catch (error) {
+        // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the articles before this one
+        // are gone too, so the group fails as a whole rather than carrying on outside any transaction.
+        if (!db.inTransaction) throw error
+        return { ok: false, error }
+      }
+    }))
+    this.ingestMany = (items) => {
+      if (items.length <= 1) return items.map((item) => this.#attempt(item))
+      try {
+        return group(items)
+      } catch {
+        // The group could not be committed (nothing of it is stored): each article alone, as if sent one by one,
+        // so that each gets its own outcome.
+        return items.map((item) => this.#attempt(item))
+      }
+    }
     this.reextract = db.transaction((sourceId, extraction) => this.#reextract(sourceId, extraction))
     this.delete = db.transaction((sourceId) => this.#delete(sourceId))
   }
@@ -177,6 +212,14 @@ export class SourceWriter {
       this.#rollups.addSource(speakerId, quotes, quotedAt)
     }
     return { source_id: sourceId, status: 'created', quote_count: extraction.quotes.length }
+  }
+
+  #attempt (item: IngestItem): IngestAttempt {
+    try {
+      return { ok: true, result: this.ingest(item.article, item.extraction) }
+    } catch (error) {
+      return { ok: false, error }
+    }
   }
 
   #reextract (sourceId: number, extraction: Extraction): boolean {
