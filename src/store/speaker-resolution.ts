@@ -17,6 +17,7 @@ interface PersonRow {
 
 export class SpeakerResolver {
   readonly #persons
+  readonly #personsFirst
   readonly #organization
   readonly #slugs: Slugs
   readonly #insert
@@ -31,6 +32,11 @@ export class SpeakerResolver {
   constructor (db: Database) {
     this.#persons = db.prepare<[string], PersonRow>(`SELECT id, merged_into, first_key, title FROM speakers
       WHERE surname_key = ? AND kind = 'person' AND home_source_id IS NULL ORDER BY id`)
+    // A full name can only match the same first name or a bare surname (matchPerson): the others are left in SQLite,
+    // which for a common surname was most of the cost of a lookup (one JavaScript object per row).
+    this.#personsFirst = db.prepare<[string, string], PersonRow>(`SELECT id, merged_into, first_key, title FROM speakers
+      WHERE surname_key = ? AND kind = 'person' AND home_source_id IS NULL AND (first_key = ? OR first_key IS NULL)
+      ORDER BY id`)
     this.#organization = db.prepare<[string], { id: number, merged_into: number | null }>(`SELECT id, merged_into
       FROM speakers WHERE name_key = ? AND kind = 'organization' AND home_source_id IS NULL ORDER BY id LIMIT 1`)
     this.#slugs = new Slugs(db)
@@ -70,7 +76,8 @@ export class SpeakerResolver {
     }
     const person = personName(name)
     if (person === null) return this.#create(speaker, null)
-    const known: KnownPerson[] = this.#persons.all(person.surname).map((row) => ({
+    const rows = person.first === null ? this.#persons.all(person.surname) : this.#personsFirst.all(person.surname, person.first)
+    const known: KnownPerson[] = rows.map((row) => ({
       id: row.id, survivor: row.merged_into ?? row.id, first: row.first_key, title: row.title,
     }))
     const match = matchPerson({ ...person, title: speaker.title }, known)
