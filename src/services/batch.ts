@@ -1,6 +1,7 @@
 // Many articles in: each is checked and extracted on the pool (in parallel, a bounded number at a time) and stored
-// on this thread in its own transaction, in input order. A bad article is an error for itself alone.
-import type { IngestStatus, Store } from '../store/index.js'
+// on this thread in input order. The articles extracted and waiting are stored together, in one transaction with a
+// savepoint each (one commit per article was most of the cost of storing); a bad article is an error for itself alone.
+import type { IngestAttempt, IngestStatus, Store } from '../store/index.js'
 import type { ArticleSource, ExtractedArticle, ExtractorPool } from './extractor-pool.js'
 
 export interface BatchOutcome {
@@ -21,15 +22,45 @@ export interface BatchCounts {
 export type BatchJob<K> = { key: K, source: ArticleSource } | { key: K, error: string }
 
 export interface BatchOptions<K> {
-  /** Called once per job, in input order, as soon as it is stored or has failed. */
+  /** Called once per job, in input order, once it is stored (its transaction committed) or has failed. */
   onOutcome: (key: K, outcome: BatchOutcome) => void
   /** Called with errors that are not the article's fault (the outcome says only that it could not be stored). */
   onInternalError?: (key: K, err: unknown) => void
-  /** Jobs in flight at once (default: pool.concurrency). */
+  /**
+   * Jobs in flight at once, extracting or waiting to be stored (default: 256, at least pool.concurrency; fewer while
+   * the pool's queue is half full, so that one batch does not make the pool refuse other requests).
+   */
   window?: number
+  /** Bytes of article sources in flight at once, beyond which no more jobs are read until some are stored (default 16 MiB). */
+  windowBytes?: number
 }
 
 type Settled = { ok: ExtractedArticle } | { error: unknown }
+
+interface InFlight<K> {
+  key: K
+  settled: Promise<Settled>
+  /** Set once settled, so that the jobs ready to store can be told from those still extracting without waiting. */
+  result?: Settled
+  bytes: number
+}
+
+/**
+ * Enough jobs in flight for the workers to extract ahead while this thread stores, and so for large groups: storing
+ * costs less per article the more share a commit (groups of ~20 ran at 2/3 the rate of groups of 200).
+ */
+const DEFAULT_WINDOW = 256
+const DEFAULT_WINDOW_BYTES = 16 * 1024 * 1024
+/** The most articles stored in one transaction. */
+const MAX_GROUP = 200
+
+/** Roughly the memory an article's source holds (UTF-16 code units of its text). */
+function sourceSize (source: ArticleSource): number {
+  if ('json' in source) return source.json.length
+  const value = source.value as { text?: unknown, html?: unknown } | null
+  const content = value?.text ?? value?.html
+  return typeof content === 'string' ? content.length : 0
+}
 
 /** The message of an error the client can act on: its article's fault (4xx), or a busy extractor (503). */
 function clientMessage (err: unknown): string | null {
@@ -50,8 +81,10 @@ export async function ingestBatch<K> (
   store: Store, pool: ExtractorPool, jobs: AsyncIterable<BatchJob<K>> | Iterable<BatchJob<K>>, options: BatchOptions<K>,
 ): Promise<BatchCounts> {
   const counts = emptyCounts()
-  const window = Math.max(1, options.window ?? pool.concurrency)
-  const inFlight: Array<{ key: K, settled: Promise<Settled> }> = []
+  const window = Math.max(1, options.window ?? Math.max(DEFAULT_WINDOW, pool.concurrency))
+  const windowBytes = options.windowBytes ?? DEFAULT_WINDOW_BYTES
+  const inFlight: Array<InFlight<K>> = []
+  let bytesInFlight = 0
 
   const report = (key: K, outcome: BatchOutcome): void => {
     if (outcome.status === 'error') counts.failed++
@@ -59,39 +92,65 @@ export async function ingestBatch<K> (
     options.onOutcome(key, outcome)
   }
 
-  const finishOldest = async (): Promise<void> => {
-    const { key, settled } = inFlight.shift()!
-    const result = await settled
-    if ('error' in result) {
-      const message = clientMessage(result.error)
-      if (message === null) options.onInternalError?.(key, result.error)
-      report(key, { status: 'error', error: message ?? 'could not extract this article (internal error)' })
-      return
-    }
+  const failure = (key: K, err: unknown, what: string): BatchOutcome => {
+    const message = clientMessage(err)
+    if (message === null) options.onInternalError?.(key, err)
+    return { status: 'error', error: message ?? `could not ${what} this article (internal error)` }
+  }
+
+  // Waits for the oldest job only, then stores it with the jobs after it that are already extracted (never waiting
+  // for more, so a slow stream is not held back), commits, and only then reports them in order.
+  const finishReady = async (): Promise<void> => {
+    await inFlight[0]!.settled
+    // Resumed by the first worker reply that settled the oldest job: let this turn's other replies in too, or the
+    // group would hold that one article alone.
+    await new Promise((resolve) => setImmediate(resolve))
+    let count = 1
+    while (count < inFlight.length && count < MAX_GROUP && inFlight[count]!.result !== undefined) count++
+    const group = inFlight.splice(0, count)
+    for (const job of group) bytesInFlight -= job.bytes
+    const extracted = group.flatMap((job) => 'ok' in job.result! ? [job.result.ok] : [])
+    let attempts: IngestAttempt[]
     try {
-      const stored = store.ingest(result.ok.article, result.ok.extraction)
-      report(key, { status: stored.status, source_id: stored.source_id, quote_count: stored.quote_count })
-    } catch (err) {
-      const message = clientMessage(err)
-      if (message === null) options.onInternalError?.(key, err)
-      report(key, { status: 'error', error: message ?? 'could not store this article (internal error)' })
+      attempts = store.ingestMany(extracted)
+    } catch (error) {
+      attempts = extracted.map(() => ({ ok: false, error }))
     }
+    let next = 0
+    for (const job of group) {
+      const result = job.result!
+      if ('error' in result) {
+        report(job.key, failure(job.key, result.error, 'extract'))
+        continue
+      }
+      const attempt = attempts[next++]!
+      report(job.key, attempt.ok
+        ? { status: attempt.result.status, source_id: attempt.result.source_id, quote_count: attempt.result.quote_count }
+        : failure(job.key, attempt.error, 'store'))
+    }
+  }
+
+  const push = (key: K, bytes: number, settled: Promise<Settled>): void => {
+    const job: InFlight<K> = { key, bytes, settled: settled.then((result) => (job.result = result)) }
+    inFlight.push(job)
+    bytesInFlight += bytes
   }
 
   try {
     for await (const job of jobs) {
       if ('error' in job) {
         // Keeps the order: a job known bad still waits for those before it.
-        inFlight.push({ key: job.key, settled: Promise.resolve({ error: Object.assign(new Error(job.error), { statusCode: 400 }) }) })
+        push(job.key, 0, Promise.resolve({ error: Object.assign(new Error(job.error), { statusCode: 400 }) }))
       } else {
         // Settled at once into a value, so that a rejection never goes unhandled while older jobs are awaited.
-        const settled = pool.prepare(job.source).then((ok): Settled => ({ ok }), (error: unknown): Settled => ({ error }))
-        inFlight.push({ key: job.key, settled })
+        push(job.key, sourceSize(job.source),
+          pool.prepare(job.source).then((ok): Settled => ({ ok }), (error: unknown): Settled => ({ error })))
       }
-      while (inFlight.length >= window) await finishOldest()
+      while (inFlight.length >= window || (inFlight.length > 0 &&
+        (bytesInFlight > windowBytes || pool.pending >= pool.maxQueue / 2))) await finishReady()
     }
   } finally {
-    while (inFlight.length > 0) await finishOldest()
+    while (inFlight.length > 0) await finishReady()
   }
   return counts
 }

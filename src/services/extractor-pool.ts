@@ -1,5 +1,6 @@
 // Extraction on worker threads, so that ingesting many articles uses every core while the store's writes stay on
-// the main thread. Workers start on the first call and keep running between calls; jobs wait in one queue.
+// the main thread. Workers start on the first call and keep running between calls; jobs wait in one queue, and a
+// busy worker is sent a few more ahead of time, so that it keeps extracting while the main thread is busy storing.
 //
 // The worker is the sibling file extractor-worker.js (dist/, compiled) or extractor-worker.ts (tests under tap's
 // TypeScript loader, which worker threads inherit through execArgv). If no worker can start, the pool says so
@@ -61,6 +62,12 @@ export interface ExtractorPoolOptions {
   maxQueue?: number
   /** The worker module (default: the sibling extractor-worker file). */
   workerUrl?: URL
+  /**
+   * Jobs sent to a busy worker ahead of time (default 64). A worker gets its next job from the main thread, which
+   * cannot answer while it stores a group of articles: without jobs in hand, workers sat idle through every store,
+   * and the next group held only what they had finished.
+   */
+  prefetch?: number
 }
 
 interface Job {
@@ -73,7 +80,10 @@ interface Job {
 interface Slot {
   worker: Worker
   ready: boolean
-  job: Job | null
+  /** Sent to this worker, in order; it runs the first and holds the others. */
+  jobs: Job[]
+  /** What made the worker fail, until its exit is handled. */
+  error?: Error
 }
 
 /** One worker per core by default. */
@@ -90,6 +100,7 @@ export class ExtractorPool {
   /** Workers asked for; 0 means extraction runs in the calling thread. */
   readonly size: number
   readonly maxQueue: number
+  private readonly prefetch: number
   private readonly workerUrl: URL
   private readonly slots: Slot[] = []
   private readonly queue: Job[] = []
@@ -102,6 +113,7 @@ export class ExtractorPool {
     if (!Number.isInteger(size) || size < 0) throw new RangeError(`pool size must be a whole number >= 0, got ${size}`)
     this.size = size
     this.maxQueue = options.maxQueue ?? 1000
+    this.prefetch = options.prefetch ?? 64
     this.workerUrl = options.workerUrl ?? siblingWorkerUrl()
   }
 
@@ -117,7 +129,7 @@ export class ExtractorPool {
 
   /** Jobs not yet finished (running and waiting). */
   get pending (): number {
-    return this.queue.length + this.slots.filter((slot) => slot.job !== null).length
+    return this.queue.length + this.slots.reduce((sum, slot) => sum + slot.jobs.length, 0)
   }
 
   /** How many jobs a caller should keep in flight to keep every worker busy. */
@@ -141,7 +153,9 @@ export class ExtractorPool {
   private run (job: WorkerJob): Promise<Extraction | ExtractedArticle> {
     if (this.closed) return Promise.reject(new ExtractorClosedError('the extractor pool is closed'))
     if (this.inline) return this.runInline(job)
-    if (this.queue.length >= this.maxQueue) {
+    // Jobs sent ahead to a busy worker are still waiting, as far as the limit goes.
+    const waiting = this.queue.length + this.slots.reduce((sum, slot) => sum + Math.max(0, slot.jobs.length - 1), 0)
+    if (waiting >= this.maxQueue) {
       return Promise.reject(new ExtractorBusyError(`the extractor queue is full (${this.maxQueue} articles waiting); try again later`))
     }
     if (!this.started) this.start()
@@ -159,8 +173,7 @@ export class ExtractorPool {
     for (const job of this.queue.splice(0)) job.reject(error)
     const slots = this.slots.splice(0)
     for (const slot of slots) {
-      slot.job?.reject(error)
-      slot.job = null
+      for (const job of slot.jobs.splice(0)) job.reject(error)
     }
     await Promise.all(slots.map((slot) => slot.worker.terminate()))
   }
@@ -184,10 +197,12 @@ export class ExtractorPool {
 
   private spawn (): Slot {
     const worker = new Worker(this.workerUrl)
-    const slot: Slot = { worker, ready: false, job: null }
+    const slot: Slot = { worker, ready: false, jobs: [] }
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply))
-    worker.on('error', (err) => this.onFailure(slot, err))
-    worker.on('exit', (code) => this.onFailure(slot, new Error(`extractor worker exited with code ${code}`)))
+    // Handled at 'exit', which comes after the replies the worker sent before it died: the jobs it finished keep
+    // their results, and the first job left is the one it died on.
+    worker.on('error', (err) => { slot.error ??= err })
+    worker.on('exit', (code) => this.onFailure(slot, slot.error ?? new Error(`extractor worker exited with code ${code}`)))
     return slot
   }
 
@@ -195,9 +210,9 @@ export class ExtractorPool {
     if (reply.type === 'ready') {
       slot.ready = true
     } else {
-      const job = slot.job
-      slot.job = null
-      if (job !== null && job.id === reply.id) {
+      const index = slot.jobs.findIndex((job) => job.id === reply.id)
+      const job = index < 0 ? null : slot.jobs.splice(index, 1)[0]!
+      if (job !== null) {
         if (reply.type === 'done') job.resolve(reply.result)
         else job.reject(reply.field !== undefined ? new ArticleError(reply.field, reply.message) : new Error(reply.message))
       }
@@ -211,12 +226,13 @@ export class ExtractorPool {
     if (this.closed || index < 0) return
     this.slots.splice(index, 1)
     void slot.worker.terminate()
-    const job = slot.job
-    slot.job = null
+    // The worker runs its jobs in order: the first is the one it failed on, the others go back to the queue.
+    const [job, ...ahead] = slot.jobs.splice(0)
+    this.queue.unshift(...ahead)
     if (!slot.ready) {
       this.fallback = `extractor workers cannot start (${err.message}); extracting in the main thread`
       for (const other of this.slots.splice(0)) {
-        if (other.job) this.queue.unshift(other.job)
+        this.queue.unshift(...other.jobs.splice(0))
         void other.worker.terminate()
       }
       if (job) this.queue.unshift(job)
@@ -229,18 +245,21 @@ export class ExtractorPool {
   }
 
   private dispatch (): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) break
-      if (!slot.ready || slot.job !== null) continue
+    // Each ready worker in turn, the least loaded first, up to one job running and `prefetch` waiting.
+    while (this.queue.length > 0) {
+      let slot: Slot | undefined
+      for (const candidate of this.slots) {
+        if (candidate.ready && candidate.jobs.length <= this.prefetch && (!slot || candidate.jobs.length < slot.jobs.length)) slot = candidate
+      }
+      if (!slot) break
       const job = this.queue.shift()!
-      slot.job = job
-      slot.worker.ref()
+      slot.jobs.push(job)
       slot.worker.postMessage({ id: job.id, job: job.job } satisfies WorkerRequest)
     }
     // Busy or starting workers keep the process alive; idle ones never hold it open.
     const waiting = this.queue.length > 0
     for (const slot of this.slots) {
-      if (slot.job !== null || waiting) slot.worker.ref()
+      if (slot.jobs.length > 0 || waiting) slot.worker.ref()
       else slot.worker.unref()
     }
   }

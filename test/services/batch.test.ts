@@ -1,4 +1,8 @@
 // ingestBatch: outcomes in input order whatever order extraction finishes in; a failure is one job's alone.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import t from 'tap'
 import { extract } from '../../src/extract/index.js'
 import { MIGRATIONS_DIR } from '../../src/paths.js'
@@ -52,4 +56,37 @@ t.test('a busy extractor and a store that cannot write are errors of their jobs,
   t.same(outcomes, [{ status: 'error', error: 'could not store this article (internal error)' }], 'no database detail in the outcome')
   t.equal(internal.length, 1, 'the error itself goes to onInternalError')
   t.match(String(internal[0]), /not open/)
+})
+
+t.test('articles ready together are stored in one transaction; each is reported once committed, a bad one alone', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-batch-'))
+  const store = Store.open({ path: join(dir, 'batch.db'), migrationsDir: MIGRATIONS_DIR })
+  const reader = new Database(join(dir, 'batch.db'), { readonly: true })
+  const pool = new ExtractorPool(0)
+  t.teardown(async () => { await pool.close(); reader.close(); store.close(); rmSync(dir, { recursive: true, force: true }) })
+  // The store refuses article 7 halfway through (after its source row is written).
+  store.db.exec(`CREATE TEMP TRIGGER refuse_seven AFTER INSERT ON main.sources WHEN new.text LIKE '“Plan 7 %'
+    BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`)
+  const groups: number[] = []
+  const ingestMany = store.ingestMany.bind(store)
+  store.ingestMany = (items) => { groups.push(items.length); return ingestMany(items) }
+  const committed = reader.prepare<[number], number>('SELECT count(*) FROM sources WHERE id = ?').pluck()
+  const seen: Array<[number, BatchOutcome]> = []
+  const internal: number[] = []
+  const counts = await ingestBatch(store, pool, jobs(12), {
+    onOutcome: (key, outcome) => {
+      t.equal(store.db.inTransaction, false, `job ${key} reported outside any transaction`)
+      if (outcome.source_id !== undefined) t.equal(committed.get(outcome.source_id), 1, `job ${key} visible to another connection`)
+      seen.push([key, outcome])
+    },
+    onInternalError: (key) => { internal.push(key) },
+  })
+  t.same(seen.map(([key]) => key), [...Array(12).keys()])
+  t.same(counts, { created: 9, existing: 0, updated: 0, failed: 3 })
+  t.same(seen[7]![1], { status: 'error', error: 'could not store this article (internal error)' })
+  t.same(internal, [7])
+  t.ok(groups.some((size) => size > 1), `articles stored in groups (${groups.join(', ')})`)
+  t.equal(groups.reduce((a, b) => a + b, 0), 10, 'every extracted article offered to the store once')
+  t.equal(store.db.prepare('SELECT count(*) FROM sources').pluck().get(), 9)
+  t.equal(store.db.prepare("SELECT count(*) FROM sources WHERE text LIKE '“Plan 7 %'").pluck().get(), 0)
 })

@@ -1,5 +1,9 @@
 // The extractor pool: the same results as extract() in the calling thread, each for its own text, bounded, closable.
 // Worker threads under tap's TypeScript loader take seconds to start, so one pool of two serves most tests.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import t from 'tap'
 import { extract } from '../../src/extract/index.js'
 import { ArticleError, prepareArticle } from '../../src/services/article.js'
@@ -64,6 +68,28 @@ t.test('a worker file that cannot load falls back to inline extraction', async (
   t.same(await broken.extract(text), extract(text))
   t.equal(broken.inline, true)
   t.match(broken.fallbackReason, /cannot start/)
+})
+
+t.test('a worker sent jobs ahead that dies fails only the job it was on; the others go to its replacement', async (t) => {
+  // A stand-in worker: upper-cases each text after a moment's work, one at a time, and dies on "crash".
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-pool-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const file = join(dir, 'crashing-worker.mjs')
+  writeFileSync(file, `import { parentPort } from 'node:worker_threads'
+    parentPort.on('message', ({ id, job }) => {
+      for (const until = Date.now() + 5; Date.now() < until;) ;
+      if (job.text === 'crash') throw new Error('out of its depth')
+      parentPort.postMessage({ type: 'done', id, result: job.text.toUpperCase() })
+    })
+    parentPort.postMessage({ type: 'ready' })`)
+  const crashing = new ExtractorPool(1, { workerUrl: pathToFileURL(file), prefetch: 4 })
+  t.teardown(() => crashing.close())
+  const texts = ['a', 'b', 'crash', 'd', 'e', 'f', 'g']
+  const outcomes = await Promise.allSettled(texts.map((text) => crashing.extract(text)))
+  t.same(outcomes.map((o) => o.status === 'fulfilled' ? o.value : 'failed'), ['A', 'B', 'failed', 'D', 'E', 'F', 'G'])
+  t.match(outcomes[2], { reason: { message: /the extractor worker failed on this article: out of its depth/ } })
+  t.equal(crashing.inline, false)
+  t.equal(crashing.pending, 0)
 })
 
 t.test('close() rejects what is still waiting, and everything after', async (t) => {

@@ -1,5 +1,6 @@
 // `whosaid ingest FILE|DIR|- ...`: articles from files, directories or stdin into the database, extracted on worker
-// threads (one per core by default) and stored on the main thread, one transaction per article.
+// threads (one per core by default) and stored on the main thread, the articles extracted so far in one transaction
+// with a savepoint each.
 import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
@@ -17,7 +18,7 @@ import { Store } from '../../store/index.js'
 
 const HELP = `usage: whosaid ingest [--db PATH] [--workers N] [--json] FILE|DIR|- ...
 
-Extracts and stores articles, each in its own transaction; one that fails is
+Extracts and stores articles, each whole or not at all; one that fails is
 reported and the rest go on. What a file holds depends on its extension:
 
   .txt            one article as plain text, stored exactly as written;

@@ -1,5 +1,6 @@
 // POST /sources/batch: NDJSON, one ArticleRequest a line, read as it arrives. Each line is checked and extracted on
-// the extractor pool and stored in its own transaction; a bad line is an error item and loses nothing else.
+// the extractor pool and stored (in a savepoint of a transaction shared with the lines extracted beside it, see
+// services/batch.ts); a bad line is an error item and loses nothing else.
 import type { Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { BatchReply } from '../../schemas/batch.js'
