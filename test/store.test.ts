@@ -223,3 +223,18 @@ t.test('ingestMany: a group whose commit fails is stored again article by articl
   t.same(store.db.prepare('SELECT title FROM sources ORDER BY id').pluck().all(), ['City budget One.', 'City budget Two.'])
   t.equal(store.db.prepare('SELECT count(*) FROM speaker_titles WHERE speaker_id = 999999').pluck().get(), 0)
 })
+
+t.test('ingestMany: an article updated later in its own group is searchable by its new quotes only', async (t) => {
+  const store = memoryStore(t)
+  const first = budgetArticle(' One.')
+  first.article.url = 'https://example.test/budget'
+  const second = budgetArticle(' Two.')
+  second.article.url = 'https://example.test/budget'
+  second.extraction.quotes[1]!.text = 'We will resist this,'
+  const attempts = store.ingestMany([first, budgetArticle(' Other.'), second])
+  t.same(attempts.map((a) => a.ok ? a.result.status : 'error'), ['created', 'created', 'updated'])
+  const matches = (word: string): number => store.db.prepare('SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?').pluck().get(word) as number
+  t.equal(matches('resist'), 1)
+  t.equal(matches('fight'), 1, 'only the other article still says it')
+  t.doesNotThrow(() => store.db.exec("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)"))
+})

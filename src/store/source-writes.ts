@@ -111,6 +111,11 @@ export class SourceWriter {
   readonly #hasCorrections
   readonly #quoteIds
   readonly #db: Database
+  readonly #indexSources
+  /** Sources whose quotes are written but not yet in quotes_fts (written at the end of the transaction). */
+  readonly #unindexed: number[] = []
+  /** In ingestMany's transaction: quotes_fts is written once, at its end. */
+  #grouped = false
   /** INSERT of n quotes at once, by n. */
   readonly #insertQuotes = new Map<number, Statement>()
 
@@ -153,18 +158,37 @@ export class SourceWriter {
     this.#hasCorrections = db.prepare<[number], number>('SELECT 1 FROM quote_corrections WHERE source_id = ? LIMIT 1').pluck()
     this.#quoteIds = db.prepare<[number], { id: number, text: string }>('SELECT id, text FROM quotes WHERE source_id = ? ORDER BY id')
     this.#db = db
+    // One statement for every source of the transaction, so that FTS5 writes one segment for them all.
+    this.#indexSources = db.prepare(`INSERT INTO quotes_fts (rowid, text)
+      SELECT id, text FROM quotes WHERE source_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
 
-    this.ingest = db.transaction((article, extraction) => this.#ingest(article, extraction))
-    const group = db.transaction((items: readonly IngestItem[]): IngestAttempt[] => items.map((item) => {
+    this.ingest = db.transaction((article, extraction) => {
+      const result = this.#ingest(article, extraction)
+      if (!this.#grouped) this.#indexQuotes()
+      return result
+    })
+    const group = db.transaction((items: readonly IngestItem[]): IngestAttempt[] => {
+      this.#grouped = true
       try {
-        return { ok: true, result: this.ingest(item.article, item.extraction) }
-      } catch (error) {
-        // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the articles before this one
-        // are gone too, so the group fails as a whole rather than carrying on outside any transaction.
-        if (!db.inTransaction) throw error
-        return { ok: false, error }
+        const attempts = items.map((item): IngestAttempt => {
+          const indexed = this.#unindexed.length
+          try {
+            return { ok: true, result: this.ingest(item.article, item.extraction) }
+          } catch (error) {
+            this.#unindexed.length = indexed
+            // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the articles before this one
+            // are gone too, so the group fails as a whole rather than carrying on outside any transaction.
+            if (!db.inTransaction) throw error
+            return { ok: false, error }
+          }
+        })
+        this.#indexQuotes()
+        return attempts
+      } finally {
+        this.#grouped = false
+        this.#unindexed.length = 0
       }
-    }))
+    })
     this.ingestMany = (items) => {
       if (items.length <= 1) return items.map((item) => this.#attempt(item))
       try {
@@ -175,7 +199,11 @@ export class SourceWriter {
         return items.map((item) => this.#attempt(item))
       }
     }
-    this.reextract = db.transaction((sourceId, extraction) => this.#reextract(sourceId, extraction))
+    this.reextract = db.transaction((sourceId, extraction) => {
+      const done = this.#reextract(sourceId, extraction)
+      this.#indexQuotes()
+      return done
+    })
     this.delete = db.transaction((sourceId) => this.#delete(sourceId))
   }
 
@@ -214,6 +242,13 @@ export class SourceWriter {
     return { source_id: sourceId, status: 'created', quote_count: extraction.quotes.length }
   }
 
+  /** Writes the full-text rows of the quotes written since the last call. */
+  #indexQuotes (): void {
+    if (this.#unindexed.length === 0) return
+    this.#indexSources.run(JSON.stringify(this.#unindexed))
+    this.#unindexed.length = 0
+  }
+
   #attempt (item: IngestItem): IngestAttempt {
     try {
       return { ok: true, result: this.ingest(item.article, item.extraction) }
@@ -246,6 +281,8 @@ export class SourceWriter {
    * ids of the quotes by their text, so that a quote found again keeps its id (and its links).
    */
   #clear (sourceId: number): { speakers: number[], quoteIds: Map<string, number[]> } {
+    // Quotes about to be deleted must be in quotes_fts first: its delete trigger removes their rows.
+    this.#indexQuotes()
     const speakers = this.#speakersOf.all(sourceId)
     const quoteIds = new Map<string, number[]>()
     for (const { id, text } of this.#quoteIds.all(sourceId)) {
@@ -282,6 +319,7 @@ export class SourceWriter {
       const chunk = rows.slice(i, i + QUOTES_PER_INSERT)
       this.#insertQuotesStatement(chunk.length).run(chunk.flat())
     }
+    if (rows.length > 0) this.#unindexed.push(sourceId)
     return perSpeaker
   }
 
