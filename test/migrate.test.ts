@@ -74,6 +74,11 @@ t.test('002 upgrades a database written by 001: keys, counts and local speakers 
   t.same(row, { name_key: 'benjamin netanyahu', first_key: 'benjamin', surname_key: 'netanyahu', quote_count: 1, source_count: 1, first_quoted_at: '2024-01-01T00:00:00.000Z' })
   t.equal(store.speakers.get(2)!.source_id, 1, 'a role-only organisation belongs to its article')
   t.same(store.speakers.list({ limit: 10 }, { nameTokens: ['netan'] }).items.map((s) => s.id), [1])
+  // 004: the words of a speaker local to one article move out of the shared speakers' lookup.
+  t.same(store.db.prepare('SELECT DISTINCT speaker_id FROM speaker_tokens').pluck().all(), [1])
+  t.same(store.db.prepare('SELECT token FROM local_speaker_tokens WHERE speaker_id = 2 ORDER BY token').pluck().all(), ['ministry', 'the'])
+  t.same(store.speakers.list({ limit: 10 }, { nameTokens: ['ministry'] }).items, [])
+  t.same(store.speakers.list({ limit: 10 }, { nameTokens: ['ministry'], kind: 'unnamed' }).items.map((s) => s.id), [2])
   t.same(store.speakers.get(1)!.titles, ['Prime Minister'])
   t.same(store.quotes.list({ limit: 10 }, { match: 'yes' }).items.map((q) => q.quoted_at), ['2024-01-01T00:00:00.000Z'])
   t.match(store.cursorSecret(), /^[0-9a-f]{64}$/)

@@ -15,6 +15,11 @@ interface PersonRow {
   title: string | null
 }
 
+/** Unnamed speakers and organisations named by their role are never shared between articles. */
+function belongsToArticle (speaker: ExtractedSpeaker): boolean {
+  return speaker.name === null || speaker.kind === 'unnamed' || (speaker.kind === 'organization' && isRoleOnly(speaker.name))
+}
+
 export class SpeakerResolver {
   readonly #persons
   readonly #personsFirst
@@ -28,6 +33,7 @@ export class SpeakerResolver {
   readonly #insertAlias
   readonly #insertTitle
   readonly #insertToken
+  readonly #insertLocalToken
 
   constructor (db: Database) {
     this.#persons = db.prepare<[string], PersonRow>(`SELECT id, merged_into, first_key, title FROM speakers
@@ -51,15 +57,18 @@ export class SpeakerResolver {
     this.#insertAlias = db.prepare('INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, source_id) VALUES (?, ?, ?)')
     this.#insertTitle = db.prepare('INSERT OR IGNORE INTO speaker_titles (speaker_id, title, source_id) VALUES (?, ?, ?)')
     this.#insertToken = db.prepare('INSERT OR IGNORE INTO speaker_tokens (token, speaker_id) VALUES (?, ?)')
+    // Words of speakers that belong to one article stay out of the shared speakers' lookups (migration 004).
+    this.#insertLocalToken = db.prepare('INSERT OR IGNORE INTO local_speaker_tokens (token, speaker_id) VALUES (?, ?)')
   }
 
   /** The stored speaker's id; records the names and title this article uses for it. */
   resolve (speaker: ExtractedSpeaker, sourceId: number): number {
     const id = this.#applySplits(this.#find(speaker, sourceId), speaker)
     const names = speaker.name === null ? speaker.aliases : [speaker.name, ...speaker.aliases]
+    const insertToken = belongsToArticle(speaker) ? this.#insertLocalToken : this.#insertToken
     for (const name of new Set(names)) {
       this.#insertAlias.run(id, name, sourceId)
-      for (const token of nameTokens(name)) this.#insertToken.run(token, id)
+      for (const token of nameTokens(name)) insertToken.run(token, id)
     }
     if (speaker.title !== null) this.#insertTitle.run(id, speaker.title, sourceId)
     return id
@@ -67,9 +76,7 @@ export class SpeakerResolver {
 
   #find (speaker: ExtractedSpeaker, sourceId: number): number {
     const name = speaker.name
-    if (name === null || speaker.kind === 'unnamed' || (speaker.kind === 'organization' && isRoleOnly(name))) {
-      return this.#create(speaker, sourceId)
-    }
+    if (name === null || belongsToArticle(speaker)) return this.#create(speaker, sourceId)
     if (speaker.kind === 'organization') {
       const row = this.#organization.get(nameKey(name))
       return row ? (row.merged_into ?? row.id) : this.#create(speaker, null)

@@ -18,9 +18,13 @@ export class SpeakerRollups {
       first_quoted_at = (SELECT min(q.quoted_at) FROM quotes q WHERE q.speaker_id = speakers.id),
       last_quoted_at = (SELECT max(q.quoted_at) FROM quotes q WHERE q.speaker_id = speakers.id)
       WHERE id = ?`)
-    this.#clearTokens = db.prepare('DELETE FROM speaker_tokens WHERE speaker_id = ?')
-    this.#rebuildTokens = db.prepare(`INSERT OR IGNORE INTO speaker_tokens (token, speaker_id)
-      SELECT t.value, a.speaker_id FROM speaker_aliases a, json_each(whosaid_name_tokens(a.alias)) t WHERE a.speaker_id = ?`)
+    const clear = (table: string) => db.prepare(`DELETE FROM ${table} WHERE speaker_id = ?`)
+    // A speaker's words go to the table its kind of speaker is looked up in (speakers.ts).
+    const rebuild = (table: string, local: boolean) => db.prepare(`INSERT OR IGNORE INTO ${table} (token, speaker_id)
+      SELECT t.value, a.speaker_id FROM speaker_aliases a, json_each(whosaid_name_tokens(a.alias)) t
+      WHERE a.speaker_id = @id AND (SELECT home_source_id IS NOT NULL FROM speakers WHERE id = @id) = ${local ? 1 : 0}`)
+    this.#clearTokens = [clear('speaker_tokens'), clear('local_speaker_tokens')]
+    this.#rebuildTokens = [rebuild('speaker_tokens', false), rebuild('local_speaker_tokens', true)]
   }
 
   /** After a new article: `quotes` more quotes from one more source, dated `at`. */
@@ -32,8 +36,8 @@ export class SpeakerRollups {
   recount (speakerIds: Iterable<number>): void {
     for (const id of new Set(speakerIds)) {
       this.#recount.run(id)
-      this.#clearTokens.run(id)
-      this.#rebuildTokens.run(id)
+      for (const statement of this.#clearTokens) statement.run(id)
+      for (const statement of this.#rebuildTokens) statement.run({ id })
     }
   }
 }

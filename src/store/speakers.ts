@@ -88,9 +88,10 @@ export class SpeakerStore {
       clauses.push('s.kind = @kind')
       params['kind'] = filter.kind
     }
+    const tokens = filter.kind === 'unnamed' ? 'local_speaker_tokens' : 'speaker_tokens'
     ;(filter.nameTokens ?? []).forEach((token, i) => {
       // A word prefix as a range on the token index: "witk" matches "witkoff".
-      clauses.push(`s.id IN (SELECT speaker_id FROM speaker_tokens WHERE token >= @t${i} AND token < @u${i})`)
+      clauses.push(`s.id IN (SELECT speaker_id FROM ${tokens} WHERE token >= @t${i} AND token < @u${i})`)
       params[`t${i}`] = token
       params[`u${i}`] = token + '\uffff'
     })

@@ -42,6 +42,40 @@ t.test('GET /speakers?name= matches words of names and aliases, any case or acce
   t.match(bad.json().message, /name must contain a letter or digit/)
 })
 
+t.test('speakers of one article are found by name only with kind=unnamed', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  const text = 'The prime minister\'s office said it would reply. Office Depot said it would not. Senior officials said so too.'
+  const at = (words: string): [number, number] => [text.indexOf(words), text.indexOf(words) + words.length]
+  const quote = (speaker: number, mention: string, words: string) => ({
+    text: words, start: at(words)[0], end: at(words)[1], fragments: null, type: 'indirect' as const, cue: 'said',
+    speaker: { id: speaker, name: null, mention, start: at(mention)[0], end: at(mention)[1], kind: 'unnamed' as const },
+    confidence: 0.8, via: null, context: [0, text.length] as [number, number],
+  })
+  app.db.ingest({ title: 'Offices', text }, {
+    extractor_version: 'test-1',
+    speakers: [
+      { id: 0, name: 'the prime minister\'s office', kind: 'organization', title: null, aliases: ['The prime minister\'s office'] },
+      { id: 1, name: 'Office Depot', kind: 'organization', title: null, aliases: ['Office Depot'] },
+      { id: 2, name: null, kind: 'unnamed', title: null, aliases: ['Senior officials'] },
+    ],
+    quotes: [
+      quote(0, 'The prime minister\'s office', 'it would reply'),
+      quote(1, 'Office Depot', 'it would not'),
+      quote(2, 'Senior officials', 'so too'),
+    ],
+  })
+  const names = async (query: string) => (await app.inject({ method: 'GET', url: `/speakers?${query}` })).json().items
+    .map((s: { name: string | null, source_id: number | null }) => [s.name, s.source_id])
+  t.same(await names('name=office'), [['Office Depot', null]], 'the shared speakers only')
+  t.same(await names('name=office&kind=unnamed'), [['the prime minister\'s office', 1]])
+  t.same(await names('name=senior%20officials&kind=unnamed'), [[null, 1]], 'an unnamed speaker by the words that named it')
+  t.same(await names('name=depot&kind=unnamed'), [])
+  const tokens = (table: string) => app.db.db.prepare(`SELECT token FROM ${table} ORDER BY token`).pluck().all()
+  t.same(tokens('speaker_tokens'), ['depot', 'office'], 'the shared lookup holds no word of a local speaker')
+  t.same(tokens('local_speaker_tokens'), ['minister', 'office', 'officials', 'prime', 'senior', 'the'])
+})
+
 t.test('GET /speakers filters by kind and refuses unknown kinds', async (t) => {
   const app = await appWithArticle(t)
   const orgs = await app.inject({ method: 'GET', url: '/speakers?kind=organization' })
