@@ -63,7 +63,7 @@ export interface ExtractorPoolOptions {
   /** The worker module (default: the sibling extractor-worker file). */
   workerUrl?: URL
   /**
-   * Jobs sent to a busy worker ahead of time (default 64). A worker gets its next job from the main thread, which
+   * Jobs sent to a busy worker ahead of time (default 24). A worker gets its next job from the main thread, which
    * cannot answer while it stores a group of articles: without jobs in hand, workers sat idle through every store,
    * and the next group held only what they had finished.
    */
@@ -113,7 +113,7 @@ export class ExtractorPool {
     if (!Number.isInteger(size) || size < 0) throw new RangeError(`pool size must be a whole number >= 0, got ${size}`)
     this.size = size
     this.maxQueue = options.maxQueue ?? 1000
-    this.prefetch = options.prefetch ?? 64
+    this.prefetch = options.prefetch ?? 24
     this.workerUrl = options.workerUrl ?? siblingWorkerUrl()
   }
 

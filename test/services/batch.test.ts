@@ -90,3 +90,22 @@ t.test('articles ready together are stored in one transaction; each is reported 
   t.equal(store.db.prepare('SELECT count(*) FROM sources').pluck().get(), 9)
   t.equal(store.db.prepare("SELECT count(*) FROM sources WHERE text LIKE '“Plan 7 %'").pluck().get(), 0)
 })
+
+t.test('input slow to come: the jobs already extracted are stored and reported without waiting for the next', async (t) => {
+  const store = Store.open({ path: ':memory:', migrationsDir: MIGRATIONS_DIR })
+  const pool = new ExtractorPool(0)
+  t.teardown(async () => { await pool.close(); store.close() })
+  const seen: number[] = []
+  let reportedBeforeMore = -1
+  async function * slow (): AsyncGenerator<BatchJob<number>> {
+    yield { key: 0, source: { value: { text: story(1) } } }
+    yield { key: 1, source: { value: { text: story(2) } } }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    reportedBeforeMore = seen.length
+    yield { key: 2, source: { value: { text: story(3) } } }
+  }
+  const counts = await ingestBatch(store, pool, slow(), { onOutcome: (key) => { seen.push(key) } })
+  t.equal(reportedBeforeMore, 2, 'both stored while the input paused')
+  t.same(seen, [0, 1, 2])
+  t.same(counts, { created: 3, existing: 0, updated: 0, failed: 0 })
+})
