@@ -3,7 +3,7 @@
 // (exactly one of text and html, no blank text, a real date) and turns it into what the store takes.
 import { Type, type Static } from '@sinclair/typebox'
 import { MAX_HTML_LENGTH, MAX_PUBLISHER_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '../limits.js'
-import { Nullable } from './common.js'
+import { NullableInput as Nullable } from './common.js'
 
 /** ISO 8601 date (2024-05-01) or date-time (2024-05-01T08:00, seconds, fraction and zone optional). */
 export const ISO_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|z|[+-]\\d{2}(:?\\d{2})?)?)?$'

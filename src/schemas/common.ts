@@ -1,11 +1,14 @@
 // Schemas shared by every resource: errors, ids, pagination.
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox'
 
+/** The schema or null, for what TypeBox's own checker reads (services/article.ts): it knows anyOf, not type arrays. */
+export const NullableInput = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
 const SCALAR_TYPES = new Set(['string', 'integer', 'number', 'boolean'])
 
 /**
- * The schema or null. A scalar becomes `type: [T, 'null']` rather than `anyOf`: the serializer then checks the value's
- * type instead of running a validator for each branch on every nullable field of every reply.
+ * The schema or null, for replies. A scalar becomes `type: [T, 'null']` rather than `anyOf`: the serializer then checks
+ * the value's type instead of running a validator for each branch on every nullable field of every reply.
  */
 export const Nullable = <T extends TSchema>(schema: T): TUnsafe<Static<T> | null> =>
   typeof schema['type'] === 'string' && SCALAR_TYPES.has(schema['type'])
