@@ -6,16 +6,18 @@ import { isRoleOnly, nameKey, nameTokens, personName, textKey } from '../identit
 
 export type Database = BetterSqlite3.Database
 
+const BUSY_TIMEOUT_MS = 5000
+
 export function openDatabase (path: string): Database {
   if (path !== ':memory:' && !path.startsWith('file:')) {
     mkdirSync(dirname(path), { recursive: true })
   }
   const db = new BetterSqlite3(path)
   try {
-    db.pragma('journal_mode = WAL')
+    enableWal(db)
     db.pragma('foreign_keys = ON')
     // Wait for a competing writer (e.g. `whosaid seed` next to the server) instead of failing at once.
-    db.pragma('busy_timeout = 5000')
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     db.pragma('synchronous = NORMAL')
     // Checkpoint every ~40 MB of WAL instead of 4 MB: a page written by many commits in between is copied into the
     // database once, and a bulk ingest checkpoints a tenth as often (replayed ingest: 712 -> 831 articles/s).
@@ -27,6 +29,24 @@ export function openDatabase (path: string): Database {
     throw err
   }
   return db
+}
+
+/**
+ * Switches a new file to WAL. That takes an exclusive lock for which SQLite does not wait (busy_timeout does not apply):
+ * a process opening the same new file at the same moment (a second server, `whosaid seed`) got "database is locked"
+ * at start-up. It waits here instead, as long as busy_timeout would.
+ */
+function enableWal (db: Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL')
+      return
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5)
+    }
+  }
 }
 
 /**
