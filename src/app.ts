@@ -1,5 +1,6 @@
 // Builds the Fastify application without listening: plugins first, then one route file per resource.
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Server } from 'node:http'
+import Fastify, { type FastifyHttpOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import sensible from '@fastify/sensible'
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -48,14 +49,28 @@ export interface AppOptions {
   trustProxy?: TrustProxy
   /** Worker threads for extraction (POST /extract, POST /sources/batch); default one per core, 0 = main thread. */
   extractorWorkers?: number
+  /** Server timeouts (default SERVER_TIMEOUTS); tests shorten them. */
+  timeouts?: Partial<ServerTimeouts>
 }
 
-/** Server timeouts (ms): a whole request, including a 100 MB batch upload, must arrive within requestTimeout. */
-export const SERVER_TIMEOUTS = {
+export interface ServerTimeouts {
+  /** A whole request, including a 100 MB batch upload, must arrive within this. */
+  requestTimeout: number
+  /** The request line and headers must arrive within this (slow senders of headers: slowloris). */
+  headersTimeout: number
+  keepAliveTimeout: number
+  /** How often Node looks for connections past those limits: a late one is cut off at most this much later. */
+  connectionsCheckingInterval: number
+}
+
+/** Server timeouts (ms). */
+export const SERVER_TIMEOUTS: Readonly<ServerTimeouts> = {
   requestTimeout: 120_000,
   headersTimeout: 30_000,
   keepAliveTimeout: 72_000,
-} as const
+  // Node's default is 30 s, which let a slow sender hold a connection for up to twice headersTimeout.
+  connectionsCheckingInterval: 5_000,
+}
 
 export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(sensible)
@@ -94,7 +109,8 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
 export type App = FastifyInstance
 
 /** The options the Fastify instance is built with: body limit, strict validation, timeouts. */
-export function serverOptions (options: AppOptions, logger: FastifyServerOptions['logger'] = false): FastifyServerOptions {
+export function serverOptions (options: AppOptions, logger: FastifyServerOptions['logger'] = false): FastifyHttpOptions<Server> {
+  const timeouts = { ...SERVER_TIMEOUTS, ...options.timeouts }
   return {
     logger,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
@@ -106,8 +122,9 @@ export function serverOptions (options: AppOptions, logger: FastifyServerOptions
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     // Errors raised while routing (bad percent-encoding, an over-long path parameter) in the usual error shape too.
     frameworkErrors: frameworkErrorReply,
-    requestTimeout: SERVER_TIMEOUTS.requestTimeout,
-    keepAliveTimeout: SERVER_TIMEOUTS.keepAliveTimeout,
+    requestTimeout: timeouts.requestTimeout,
+    keepAliveTimeout: timeouts.keepAliveTimeout,
+    http: { connectionsCheckingInterval: timeouts.connectionsCheckingInterval },
   }
 }
 
@@ -115,7 +132,7 @@ export function serverOptions (options: AppOptions, logger: FastifyServerOptions
 export async function buildApp (options: AppOptions, logger: FastifyServerOptions['logger'] = false): Promise<App> {
   const fastify = Fastify(serverOptions(options, logger)).withTypeProvider<TypeBoxTypeProvider>()
   // Slow senders of headers (slowloris) are cut off sooner than slow senders of bodies.
-  fastify.server.headersTimeout = SERVER_TIMEOUTS.headersTimeout
+  fastify.server.headersTimeout = options.timeouts?.headersTimeout ?? SERVER_TIMEOUTS.headersTimeout
   // Unencapsulated so that tests and server.ts see fastify.db on the instance they hold.
   await fastify.register(fp(app), options)
   try {
