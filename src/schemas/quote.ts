@@ -4,6 +4,12 @@ import { SpeakerKind } from './speaker.js'
 
 export const QuoteType = Type.Union([Type.Literal('direct'), Type.Literal('mixed'), Type.Literal('indirect')])
 
+/** The order of a quote list that can be searched (src/store/quote-search.ts). */
+export const QuoteSort = Type.Union([Type.Literal('newest'), Type.Literal('relevance')], {
+  description: 'Default: relevance with q, else newest. relevance ranks the 500 most recently stored matches by bm25, ' +
+    'then lists older matches newest stored first.',
+})
+
 const Offset = Type.Integer({ minimum: 0, description: 'UTF-16 code unit index into the source text.' })
 
 export const QuoteSpeaker = Type.Object({

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { nameTokens } from '../../identity/names.js'
 import { Id, IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.js'
-import { Quote, QuoteDetail, QuoteType } from '../../schemas/quote.js'
+import { Quote, QuoteDetail, QuoteSort, QuoteType } from '../../schemas/quote.js'
 import { DateBounds, dateBounds } from '../query.js'
 
 // How many speakers a ?speaker= name may stand for.
@@ -21,10 +21,7 @@ const QuoteListQuery = Type.Composite([PageQuery, DateBounds, Type.Object({
     maxLength: 500,
     description: 'Full-text query (FTS5 syntax): words (all must match), "a phrase", OR, NOT, prefix*.',
   })),
-  sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('relevance')], {
-    description: 'Default: relevance with q, else newest. relevance ranks the 500 most recently stored matches by bm25, ' +
-      'then lists older matches newest stored first.',
-  })),
+  sort: Type.Optional(QuoteSort),
   distinct: Type.Boolean({ default: false, description: 'Fold the same words by the same speaker in several sources into one item.' }),
 })])
 

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { nameTokens } from '../../identity/names.js'
 import { ErrorResponse, Page, PageQuery, errorResponses } from '../../schemas/common.js'
-import { Quote, QuoteType } from '../../schemas/quote.js'
+import { Quote, QuoteSort, QuoteType } from '../../schemas/quote.js'
 import { Speaker, SpeakerDetail, SpeakerKind, SpeakerParams } from '../../schemas/speaker.js'
 import { DateBounds, dateBounds } from '../query.js'
 import { speakerFromParam } from './ref.js'
@@ -22,10 +22,7 @@ const SpeakerListQuery = Type.Composite([PageQuery, Type.Object({
 const SpeakerQuotesQuery = Type.Composite([PageQuery, DateBounds, Type.Object({
   type: Type.Optional(QuoteType),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Full-text query (FTS5 syntax).' })),
-  sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('relevance')], {
-    description: 'Default: relevance with q, else newest. relevance ranks the 500 most recently stored matches by bm25, ' +
-      'then lists older matches newest stored first.',
-  })),
+  sort: Type.Optional(QuoteSort),
 })])
 
 const redirect = { 301: Type.Null({ description: 'The speaker was merged; Location names the survivor.' }) }
