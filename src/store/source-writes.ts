@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import type { Extraction } from '../extract/types.js'
 import { textKey } from '../identity/names.js'
 import type { Database } from './database.js'
-import type { Statement } from './statements.js'
+import { StatementCache } from './statements.js'
 import { SpeakerResolver } from './speaker-resolution.js'
 import { SpeakerRollups } from './speaker-rollups.js'
 
@@ -84,6 +84,11 @@ const QUOTE_COLUMNS = [
  * statement savepoint, so one INSERT per quote wrote (and later merged) one FTS segment per quote.
  */
 const QUOTES_PER_INSERT = 64
+const QUOTE_PLACEHOLDERS = `(${QUOTE_COLUMNS.map(() => '?').join(', ')})`
+
+function insertQuotesSql (count: number): string {
+  return `INSERT INTO quotes (${QUOTE_COLUMNS.join(', ')}) VALUES ${Array(count).fill(QUOTE_PLACEHOLDERS).join(', ')}`
+}
 
 interface StoredSource {
   id: number
@@ -110,14 +115,13 @@ export class SourceWriter {
   readonly #correction
   readonly #hasCorrections
   readonly #quoteIds
-  readonly #db: Database
   readonly #indexSources
   /** Sources whose quotes are written but not yet in quotes_fts (written at the end of the transaction). */
   readonly #unindexed: number[] = []
   /** In ingestMany's transaction: quotes_fts is written once, at its end. */
   #grouped = false
-  /** INSERT of n quotes at once, by n. */
-  readonly #insertQuotes = new Map<number, Statement>()
+  /** INSERTs of n quotes at once, one statement per n. */
+  readonly #insertQuotes: StatementCache
 
   /** Stores an article and its extraction; the same text twice is stored once. */
   readonly ingest: (article: ArticleInput, extraction: Extraction) => IngestResult
@@ -157,7 +161,7 @@ export class SourceWriter {
       'SELECT speaker_id FROM quote_corrections WHERE source_id = ? AND text = ?').pluck()
     this.#hasCorrections = db.prepare<[number], number>('SELECT 1 FROM quote_corrections WHERE source_id = ? LIMIT 1').pluck()
     this.#quoteIds = db.prepare<[number], { id: number, text: string }>('SELECT id, text FROM quotes WHERE source_id = ? ORDER BY id')
-    this.#db = db
+    this.#insertQuotes = new StatementCache(db)
     // One statement for every source of the transaction, so that FTS5 writes one segment for them all.
     this.#indexSources = db.prepare(`INSERT INTO quotes_fts (rowid, text)
       SELECT id, text FROM quotes WHERE source_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
@@ -317,19 +321,9 @@ export class SourceWriter {
     }
     for (let i = 0; i < rows.length; i += QUOTES_PER_INSERT) {
       const chunk = rows.slice(i, i + QUOTES_PER_INSERT)
-      this.#insertQuotesStatement(chunk.length).run(chunk.flat())
+      this.#insertQuotes.get(insertQuotesSql(chunk.length)).run(chunk.flat())
     }
     if (rows.length > 0) this.#unindexed.push(sourceId)
     return perSpeaker
-  }
-
-  #insertQuotesStatement (count: number): Statement {
-    let statement = this.#insertQuotes.get(count)
-    if (!statement) {
-      const row = `(${Array(QUOTE_COLUMNS.length).fill('?').join(', ')})`
-      statement = this.#db.prepare(`INSERT INTO quotes (${QUOTE_COLUMNS.join(', ')}) VALUES ${Array(count).fill(row).join(', ')}`)
-      this.#insertQuotes.set(count, statement)
-    }
-    return statement
   }
 }
