@@ -2,9 +2,13 @@
 // with a person's name split into first name and surname. Pure functions, no I/O.
 import { createHash } from 'node:crypto'
 
+const NOT_ASCII = /[^\u0000-\u007f]/
+
 /** Lowercase, without accents or other combining marks, runs of spaces collapsed. */
 export function fold (text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+  // ASCII has nothing to decompose: most text skips the normalization (search scores fold every matched word).
+  const plain = NOT_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text
+  return plain.toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
 /** The words of a name or query, folded: "Steve Witkoff's" → ["steve", "witkoff"]. */

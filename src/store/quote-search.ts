@@ -8,6 +8,7 @@
 //   and in a news archive the recent matches are the ones a reader wants first.
 // newest: by source date, exactly. Few matches: read them all and sort. Many: walk the date index and keep the rows
 //   in the match set, which finds a page after a few hundred rows instead of sorting every match.
+import { fold } from '../identity/names.js'
 import type { Database } from './database.js'
 import { checkKey, PageKeyError, toPage, type PageKey, type PageRequest, type PageResult } from './page.js'
 import { StatementCache } from './statements.js'
@@ -35,13 +36,6 @@ const OLDER = 1
 const K1 = 1.2
 const B = 0.75
 const MARKED = /\u0001([^\u0002]*)\u0002/g
-const NOT_ASCII = /[^\u0000-\u007f]/
-
-function fold (term: string): string {
-  const lower = term.toLowerCase()
-  return NOT_ASCII.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower
-}
-
 /** Words as runs of non-space characters: bm25 needs lengths only relative to each other. */
 function wordCount (text: string): number {
   let words = 0
