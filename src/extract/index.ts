@@ -6,9 +6,9 @@ import { markFurniture } from './furniture.js'
 import { findQuotes } from './quotation-marks.js'
 import { splitSentences } from './sentences.js'
 import { attributeSentence, quoteSpan, type Attribution } from './attribution.js'
-import { describeMention } from './mentions.js'
+import { describeMention, type Mention } from './mentions.js'
 import { EntityTable, type Entity } from './entities.js'
-import type { ExtractedQuote, ExtractedSpeaker, Extraction, ExtractOptions, QuoteType } from './types.js'
+import type { ExtractedQuote, ExtractedSpeaker, Extraction, ExtractOptions, QuoteType, ResolvedBy } from './types.js'
 export type * from './types.js'
 
 /** Bumped whenever the extractor's output may change, so stored sources can be re-extracted. */
@@ -33,7 +33,7 @@ export function buildDoc (text: string): Doc {
 }
 
 /** An attribution and its speaker; no entity for a question put by someone unnamed ("Asked whether …"). */
-interface Found { attribution: Attribution, entity: Entity | null, mentionStart: number, mentionEnd: number }
+interface Found { attribution: Attribution, entity: Entity | null, mentionStart: number, mentionEnd: number, resolvedBy: ResolvedBy }
 
 /** Whether a sentence is nothing but quotation (and punctuation), so that it can continue the quote before it. */
 function quoteOnly (doc: Doc, s: number): number[] | null {
@@ -69,7 +69,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
       if (a.quotes.some((q) => used.has(q)) && a.direct) continue
       if (a.direct && a.shape === 'quote-before') withEarlierParagraphs(doc, a, used)
       if (!a.speaker) {
-        if (a.shape === 'asked') found.push({ attribution: a, entity: null, mentionStart: -1, mentionEnd: -1 })
+        if (a.shape === 'asked') found.push({ attribution: a, entity: null, mentionStart: -1, mentionEnd: -1, resolvedBy: 'unresolved' })
         continue
       }
       const mention = describeMention(doc, a.speaker)
@@ -77,7 +77,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
       const entity = (mention.kind === 'person' || mention.kind === 'organization' || mention.kind === 'group')
         ? table.addNamed(mention, s, mention.kind === 'person' ? apposition : null)!
         : table.resolve(mention, s)
-      const f: Found = { attribution: a, entity, mentionStart: mention.start, mentionEnd: mention.end }
+      const f: Found = { attribution: a, entity, mentionStart: mention.start, mentionEnd: mention.end, resolvedBy: resolvedBy(mention, entity) }
       // "X said:" with the quote in the next sentence.
       if (a.spans.length === 0) { open = f; openSentence = s; found.push(f); continue }
       for (const q of a.quotes) used.add(q)
@@ -111,7 +111,10 @@ function assemble (doc: Doc, found: Found[], options: ExtractOptions): Extractio
         speakerIds.set(e.id, id)
         speakers.push({ id, name: e.name, kind: e.kind, title: e.titles[e.titles.length - 1] ?? null, aliases: aliasesOf(e) })
       }
-      speaker = { id, name: e.name, mention: doc.text.slice(f.mentionStart, f.mentionEnd), start: f.mentionStart, end: f.mentionEnd, kind: e.kind }
+      speaker = {
+        id, name: e.name, mention: doc.text.slice(f.mentionStart, f.mentionEnd), start: f.mentionStart, end: f.mentionEnd,
+        kind: e.kind, resolved_by: f.resolvedBy,
+      }
     }
     const mentionStart = e ? f.mentionStart : start
     const mentionEnd = e ? f.mentionEnd : end
@@ -165,6 +168,13 @@ function contextOf (doc: Doc, start: number, end: number, mentionStart: number, 
   const a = doc.sentences[first]!
   const b = doc.sentences[last]!
   return [doc.starts[a.firstToken]!, doc.ends[b.endToken - 1]!]
+}
+
+/** How the entity behind a mention was found (see ResolvedBy). */
+function resolvedBy (mention: Mention, entity: Entity): ResolvedBy {
+  if (mention.kind === 'person' || mention.kind === 'organization') return 'name'
+  if (!entity.name) return 'unresolved'
+  return mention.kind === 'pronoun' || mention.kind === 'relative' ? 'pronoun' : 'role'
 }
 
 function aliasesOf (e: Entity): string[] {

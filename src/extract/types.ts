@@ -1,7 +1,19 @@
 // The extractor's public result. Offsets are UTF-16 code unit indices into the input string.
 
 export type QuoteType = 'direct' | 'mixed' | 'indirect'
-export type SpeakerKind = 'person' | 'organization' | 'unnamed'
+/**
+ * person and organization are named; group is plural people ("residents", "analysts"); unnamed is one unnamed
+ * individual ("a spokeswoman"). Groups and unnamed speakers belong to their article.
+ */
+export type SpeakerKind = 'person' | 'organization' | 'group' | 'unnamed'
+
+/**
+ * How a quote's speaker was found: `name` the mention holds (part of) the name ("Cllr Hale", "Hale"); `role` a role
+ * noun or title that resolved to a named speaker ("the councillor", "its director"); `description` a description that
+ * did ("the 24-year-old"); `pronoun`; `continuation` no mention, the quote continues the speaker before it;
+ * `unresolved` the mention itself is all that is known ("a spokeswoman", "residents", a role nothing fits).
+ */
+export type ResolvedBy = 'name' | 'role' | 'description' | 'pronoun' | 'continuation' | 'unresolved'
 
 /** One entity that speaks in the article: all its mentions folded together. */
 export interface ExtractedSpeaker {
@@ -26,6 +38,7 @@ export interface QuoteSpeaker {
   start: number
   end: number
   kind: SpeakerKind
+  resolved_by: ResolvedBy
 }
 
 export interface ExtractedQuote {

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox'
 import { ArticleHtml, ArticleText } from './article.js'
 import { Nullable } from './common.js'
 import { QuoteType } from './quote.js'
-import { SpeakerKind } from './speaker.js'
+import { ResolvedBy, SpeakerKind } from './speaker.js'
 
 const Offset = Type.Integer({ minimum: 0, description: 'UTF-16 code unit index into the text.' })
 
@@ -22,6 +22,7 @@ export const ExtractedQuoteSpeaker = Type.Object({
   start: Offset,
   end: Offset,
   kind: SpeakerKind,
+  resolved_by: ResolvedBy,
 }, { additionalProperties: false })
 
 export const ExtractedQuote = Type.Object({

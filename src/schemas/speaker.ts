@@ -1,7 +1,14 @@
 import { Type } from '@sinclair/typebox'
 import { Id, Nullable } from './common.js'
 
-export const SpeakerKind = Type.Union([Type.Literal('person'), Type.Literal('organization'), Type.Literal('unnamed')])
+export const ResolvedBy = Type.Union(
+  [
+    Type.Literal('name'), Type.Literal('role'), Type.Literal('description'), Type.Literal('pronoun'),
+    Type.Literal('continuation'), Type.Literal('unresolved'),
+  ],
+  { description: 'How the speaker was found: the mention names them, a role noun or description or pronoun resolved to them, the quote continues the previous speaker, or unresolved.' },
+)
+export const SpeakerKind = Type.Union([Type.Literal('person'), Type.Literal('organization'), Type.Literal('group'), Type.Literal('unnamed')])
 
 const Timestamp = Type.String({ format: 'date-time' })
 

@@ -22,7 +22,7 @@ Lists the speakers whose names start with the words of NAME (any case or accents
 tsv columns: id, slug, name, kind, title, quote_count, source_count
 `
 
-const KINDS: readonly SpeakerKind[] = ['person', 'organization', 'unnamed']
+const KINDS: readonly SpeakerKind[] = ['person', 'organization', 'group', 'unnamed']
 const SORTS: readonly SpeakerSort[] = ['quotes', 'name']
 
 function render (speakers: Speaker[], format: 'table' | 'tsv'): string {
