@@ -11,6 +11,7 @@ import body from './plugins/body.js'
 import coerce from './plugins/coerce.js'
 import db from './plugins/db.js'
 import errors, { frameworkErrorReply } from './plugins/errors.js'
+import etag from './plugins/etag.js'
 import openapi from './plugins/openapi.js'
 import security from './plugins/security.js'
 import seed from './plugins/seed.js'
@@ -86,6 +87,7 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
     batchBodyLimit: options.batchBodyLimit ?? DEFAULT_BATCH_BODY_LIMIT,
   })
   await fastify.register(coerce)
+  await fastify.register(etag)
   await fastify.register(openapi)
   await fastify.register(db, {
     databasePath: options.databasePath,
