@@ -24,6 +24,7 @@ COPY --from=builder /app/node_modules ./node_modules
 COPY --from=builder /app/dist ./dist
 COPY migrations ./migrations
 COPY seeds ./seeds
+COPY public ./public
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data

@@ -41,7 +41,7 @@ function markedExtracted (extraction: Extraction): MarkedQuote[] {
 export function tryPage (input: TryInput, result: TryResult | null, problem: string | null = null): string {
   const form = html`<form class="try" action="${TRY_PATH}" method="post">
 <label for="try-text">Paste an article's text, or a whole HTML page</label>
-<textarea id="try-text" name="text" rows="12" required>${input.text}</textarea>
+<textarea id="try-text" name="text" rows="${result === null ? 12 : 6}" required>${input.text}</textarea>
 <fieldset><legend>It is</legend>
 <label><input type="radio" name="format" value="guess"${input.format === 'guess' ? ' checked' : ''}> guess: HTML if it starts with &lt;</label>
 <label><input type="radio" name="format" value="text"${input.format === 'text' ? ' checked' : ''}> plain text</label>
