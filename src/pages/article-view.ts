@@ -7,8 +7,9 @@ import { legend, legendOf, markedText, speakerPageHref, type MarkedQuote } from 
 /** A stored quote as the marked text shows it; `speakers` gives the titles of the article's speakers. */
 export function markedStoredQuote (quote: Quote, number: number, speakers: ReadonlyMap<number, SpeakerDetail>): MarkedQuote {
   const speaker = quote.speaker
-  // resolved_by arrives with the speaker identity work; shown when the store gives it.
-  const resolvedBy = (speaker as { resolved_by?: string | null } | null)?.resolved_by ?? null
+  // resolved_by arrives with the speaker identity work, on the quote or its speaker; shown when the store gives it.
+  const resolvedBy = (quote as { resolved_by?: string | null }).resolved_by ??
+    (speaker as { resolved_by?: string | null } | null)?.resolved_by ?? null
   return {
     number,
     spans: quote.fragments ?? [[quote.start, quote.end]],
@@ -39,7 +40,7 @@ export function articlePage (source: SourceDetail, quotes: readonly Quote[], spe
     title: source.title,
     main: html`<article class="article">
 <h1><bdi>${source.title}</bdi></h1>
-<p class="meta">${source.publisher ? html`<bdi>${source.publisher}</bdi> · ` : ''}${day(source.published_at)}${source.url ? html` · ${externalLink(source.url)}` : ''} · ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'} · <a href="/sources/${source.id}">JSON</a></p>
+<p class="meta">${source.publisher ? html`<bdi>${source.publisher}</bdi> · ` : ''}${source.published_at === null ? html`ingested ${day(source.ingested_at)}` : day(source.published_at)}${source.url ? html` · ${externalLink(source.url)}` : ''} · ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'} · <a href="/sources/${source.id}">JSON</a></p>
 <div class="with-legend">
 ${legend(entries)}
 <div class="body">

@@ -27,7 +27,7 @@ ${speakers.length === 0 ? html`<p class="empty">No speakers yet: ingest an artic
 <section>
 <h2>Latest articles</h2>
 ${articles.length === 0 ? html`<p class="empty">No articles yet.</p>` : html`<ul class="articles">${articles.map((article) => html`
-<li><a href="${articlePageHref(article.id)}"><bdi>${article.title}</bdi></a> <span class="muted">${article.publisher ? html`<bdi>${article.publisher}</bdi> · ` : ''}${day(article.published_at)} · ${article.quote_count} ${article.quote_count === 1 ? 'quote' : 'quotes'}</span></li>`)}</ul>`}
+<li><a href="${articlePageHref(article.id)}"><bdi>${article.title}</bdi></a> <span class="muted">${article.publisher ? html`<bdi>${article.publisher}</bdi> · ` : ''}${day(article.published_at ?? article.ingested_at)} · ${article.quote_count} ${article.quote_count === 1 ? 'quote' : 'quotes'}</span></li>`)}</ul>`}
 </section>
 </div>`,
   })

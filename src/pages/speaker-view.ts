@@ -28,6 +28,7 @@ export function speakerPage (speaker: SpeakerDetail, quotes: readonly Quote[], f
 <dt>Kind</dt><dd>${speaker.kind}</dd>
 ${speaker.titles.length > 0 ? html`<dt>Titles</dt><dd>${speaker.titles.map((title, i) => html`${i > 0 ? '; ' : ''}<bdi>${title}</bdi>`)}</dd>` : ''}
 ${otherNames.length > 0 ? html`<dt>Other names</dt><dd>${otherNames.map((alias, i) => html`${i > 0 ? '; ' : ''}<bdi>${alias.alias}</bdi>`)}</dd>` : ''}
+${speaker.source_id === null ? '' : html`<dt>Belongs to</dt><dd><a href="${articlePageHref(speaker.source_id)}">article ${speaker.source_id}</a> (a speaker without a name is one article's own)</dd>`}
 <dt>Quotes</dt><dd>${speaker.quote_count} in ${speaker.source_count} ${speaker.source_count === 1 ? 'article' : 'articles'}</dd>
 ${speaker.first_quoted_at ? html`<dt>Quoted</dt><dd>${day(speaker.first_quoted_at)} to ${day(speaker.last_quoted_at)}</dd>` : ''}
 </dl>

@@ -130,6 +130,10 @@ t.test('a speaker page lists quotes newest first, filters by type and date, page
   t.equal(bad.statusCode, 400)
   t.match(bad.body, /since is not a real date/)
 
+  const unnamed = await app.inject({ method: 'GET', url: '/ui/speakers/3' })
+  t.match(unnamed.body, /<h1><bdi>unnamed speaker<\/bdi><\/h1>/)
+  t.match(unnamed.body, /<dt>Belongs to<\/dt><dd><a href="\/ui\/articles\/1">article 1<\/a>/, 'an unnamed speaker links to its article')
+
   const acme = app.db.speakers.find('acme-corp')!
   const jane = app.db.speakers.find('jane-doe')!
   app.db.corrections.merge(acme.id, jane.id)
