@@ -10,14 +10,15 @@ export class Html {
 }
 
 // Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): a name holding U+202E would
-// reverse the words after it on the page ("‮gpj.exe"). They are dropped; names are also set in <bdi>.
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g
+// reverse the words after it on the page. They are dropped; names are also set in <bdi>.
+// Control characters other than tab and line breaks (NUL among them) have no business in a page either.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g
 const SPECIAL = /[&<>"']/g
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
 /** Text as it must appear in HTML content or a quoted attribute value. */
 export function escapeHtml (text: string): string {
-  return text.replace(BIDI_CONTROLS, '').replace(SPECIAL, (c) => ENTITIES[c]!)
+  return text.replace(INVISIBLE, '').replace(SPECIAL, (c) => ENTITIES[c]!)
 }
 
 export type HtmlValue = Html | string | number | null | undefined | false | readonly HtmlValue[]

@@ -31,6 +31,7 @@ const pageRoutes: FastifyPluginAsync = async (fastify) => {
   fastify.setErrorHandler(pageError)
   await fastify.register(homeRoutes)
   await fastify.register(async (ui) => {
+    ui.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/', 302))
     ui.setNotFoundHandler((request, reply) =>
       sendPage(reply, errorPage(404, `There is no page at ${request.url.split('?')[0]}.`), 404))
     await ui.register(assetRoutes)

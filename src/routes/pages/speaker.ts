@@ -4,7 +4,6 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { speakerPageHref } from '../../pages/marked-text.js'
 import { speakerPage } from '../../pages/speaker-view.js'
-import { SpeakerParams } from '../../schemas/speaker.js'
 import { dateBounds } from '../query.js'
 import { sendPage } from './reply.js'
 
@@ -19,12 +18,15 @@ const SpeakerPageQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 1000 })),
 })
 
+// Any text: a mistyped name is a page saying there is no such speaker, not a pattern to match.
+const SpeakerPageParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) })
+
 const given = (value: string | undefined): string | undefined => value === undefined || value === '' ? undefined : value
 
 const speakerRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  fastify.get('/speakers/:id', { schema: { hide: true, params: SpeakerParams, querystring: SpeakerPageQuery } }, async (request, reply) => {
+  fastify.get('/speakers/:id', { schema: { hide: true, params: SpeakerPageParams, querystring: SpeakerPageQuery } }, async (request, reply) => {
     const param = request.params.id
-    const ref = fastify.db.speakers.find(/^\d+$/.test(param) ? Number(param) : param)
+    const ref = fastify.db.speakers.find(/^[1-9]\d{0,15}$/.test(param) ? Number(param) : param.toLowerCase())
     if (!ref) throw fastify.httpErrors.notFound(`There is no speaker ${param}.`)
     if (ref.merged_into !== null) {
       const survivor = fastify.db.speakers.get(ref.merged_into)!
