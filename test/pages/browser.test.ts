@@ -178,6 +178,20 @@ t.test('a hostile article renders as text: no script, no element or attribute fr
   await page.close()
 })
 
+t.test('API docs: every route once, and Authorize takes the bearer key for the writes', async (t) => {
+  const page = await open('/docs')
+  await page.waitForSelector('.btn.authorize')
+  const operations = await page.$$eval('.opblock', (blocks) => blocks.map((b) =>
+    `${b.querySelector('.opblock-summary-method')?.textContent} ${b.querySelector('.opblock-summary-path')?.textContent}`))
+  t.ok(operations.includes('GET /speakers') && operations.includes('POST /sources'))
+  t.equal(new Set(operations).size, operations.length, 'no route listed twice')
+  t.notOk(operations.some((op) => op.includes('/ui')), 'pages are not API routes')
+  await page.click('.btn.authorize')
+  await page.waitForSelector('.modal-ux')
+  t.match(await page.$eval('.modal-ux', (modal) => modal.textContent), /apiKey\s*\(http, Bearer\)/)
+  await page.close()
+})
+
 t.test('no page logged a script error, failed a request or opened a dialog', async (t) => {
   t.same(problems, [])
 })
