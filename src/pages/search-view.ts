@@ -1,8 +1,10 @@
-// The search page: speakers whose names start with the words, then quotes holding them, matched words marked.
+// The search page: speakers whose names start with the words, articles whose titles hold them, then quotes holding
+// them, matched words marked.
 import { fold } from '../identity/names.js'
-import type { Quote, Speaker } from '../store/index.js'
+import type { Quote, SourceSummary, Speaker } from '../store/index.js'
 import { html, pageHref, type Html } from './html.js'
-import { layout } from './layout.js'
+import { articlePageHref } from './home-view.js'
+import { day, layout } from './layout.js'
 import { speakerLabel, speakerPageHref } from './marked-text.js'
 import { quoteItem } from './speaker-view.js'
 
@@ -25,6 +27,7 @@ export interface SearchResults {
   query: string
   words: string[]
   speakers: readonly Speaker[]
+  articles: readonly SourceSummary[]
   quotes: readonly Quote[]
   nextCursor: string | null
 }
@@ -40,6 +43,11 @@ export function searchPage (results: SearchResults): string {
 ${results.speakers.length === 0 ? html`<p class="empty">No speaker's name starts with these words.</p>` : html`<ul class="speakers">${results.speakers.map((speaker) => html`
 <li><a href="${speakerPageHref(speaker)}"><bdi>${speakerLabel(speaker)}</bdi></a>${speaker.title ? html` <span class="muted">${speaker.title}</span>` : ''} <span class="count">${speaker.quote_count} ${speaker.quote_count === 1 ? 'quote' : 'quotes'}</span></li>`)}</ul>`}
 </section>
+${results.articles.length === 0 ? '' : html`<section>
+<h2>Articles</h2>
+<ul class="articles">${results.articles.map((article) => html`
+<li><a href="${articlePageHref(article.id)}"><bdi>${markWords(article.title, words)}</bdi></a> <span class="muted">${article.publisher ? html`<bdi>${article.publisher}</bdi> · ` : ''}${day(article.published_at ?? article.ingested_at)} · ${article.quote_count} ${article.quote_count === 1 ? 'quote' : 'quotes'}</span></li>`)}</ul>
+</section>`}
 <section>
 <h2>Quotes</h2>
 ${results.quotes.length === 0 ? html`<p class="empty">No quote holds all these words.</p>` : html`<ol class="quotes results">${results.quotes.map((quote) => quoteItem(quote, markWords(quote.text, words), true))}</ol>`}

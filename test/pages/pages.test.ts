@@ -156,6 +156,8 @@ t.test('the search page finds speakers by name and quotes by words, marking the 
   t.match(words.body, /We will <mark class="hit">fight<\/mark> this,/)
   t.match(words.body, /<a href="\/ui\/speakers\/acme-corp"><bdi>Acme Corp<\/bdi><\/a>/, 'the speaker of each quote')
   t.match(words.body, /in <a href="\/ui\/articles\/1"><bdi>City budget<\/bdi><\/a>/, 'and its article')
+  const titles = await app.inject({ method: 'GET', url: '/ui/search?q=budget' })
+  t.match(titles.body, /<h2>Articles<\/h2>\n<ul class="articles">\n<li><a href="\/ui\/articles\/1"><bdi>City <mark class="hit">budget<\/mark><\/bdi><\/a>/, 'articles by title words')
   const syntax = await app.inject({ method: 'GET', url: '/ui/search?q=' + encodeURIComponent('fight" OR (NOT*') })
   t.equal(syntax.statusCode, 200, 'what a person types is never query syntax')
   t.match(syntax.body, /No quote holds all these words/)
