@@ -16,11 +16,11 @@ const TRY_TEXT = 'The council met late on Tuesday. "We need more time," said Mar
 
 const pages = [
   { name: 'home', path: '/' },
-  { name: 'article', path: '/ui/articles/1', focus: '#q2' },
+  { name: 'article', path: '/ui/articles/1', focus: '#quote-2' },
   { name: 'speaker', path: `/ui/speakers/${speaker.slug ?? speaker.id}` },
   { name: 'search', path: '/ui/search?q=hostages' },
   { name: 'try', path: '/ui/try', paste: TRY_TEXT },
-  { name: 'article-phone', path: '/ui/articles/1', width: 390, focus: '#q1' },
+  { name: 'article-phone', path: '/ui/articles/1', width: 390, focus: '#quote-1' },
 ]
 try {
   for (const shot of pages) {

@@ -12,6 +12,7 @@ export function markedStoredQuote (quote: Quote, number: number, speakers: Reado
     (speaker as { resolved_by?: string | null } | null)?.resolved_by ?? null
   return {
     number,
+    anchor: `quote-${quote.id}`,
     spans: quote.fragments ?? [[quote.start, quote.end]],
     type: quote.type,
     cue: quote.cue,

@@ -21,6 +21,8 @@ export interface MarkedSpeaker {
 export interface MarkedQuote {
   /** Shown as the quote's number; fragments of an interrupted quote share it. */
   number: number
+  /** The id of its (first) mark, which links point at: #quote-12 for stored quote 12. */
+  anchor: string
   /** [start, end] offsets into the text: one span, or the fragments of an interrupted quote. */
   spans: Array<[number, number]>
   type: QuoteKind
@@ -132,7 +134,7 @@ export function markedText (text: string, quotes: readonly MarkedQuote[], legend
     parts.push(...plain(at, fragment.start))
     const many = quote.spans.length > 1
     // Only a quote's first fragment takes keyboard focus, so Tab visits each quote once.
-    parts.push(html`<mark class="q t-${quote.type} ${colourClass(quote)}${many ? ' part' : ''}" data-quote="${quote.number}"${fragment.first ? html` id="q${quote.number}" tabindex="0"` : ''} aria-describedby="qd${quote.number}" data-tip="${tip(quote)}"><sup class="n">${quote.number}${many ? (fragment.first ? '' : '′') : ''}</sup>${plain(fragment.start, fragment.end)}</mark>`)
+    parts.push(html`<mark class="q t-${quote.type} ${colourClass(quote)}${many ? ' part' : ''}" data-quote="${quote.number}"${fragment.first ? html` id="${quote.anchor}" tabindex="0"` : ''} aria-describedby="qd${quote.number}" data-tip="${tip(quote)}"><sup class="n">${quote.number}${many ? (fragment.first ? '' : '′') : ''}</sup>${plain(fragment.start, fragment.end)}</mark>`)
     at = fragment.end
   }
   parts.push(...plain(at, text.length))
@@ -144,7 +146,7 @@ ${quotes.length === 0 ? html`<p class="empty">No quotes found.</p>` : html`<ol c
  · <span class="type t-${quote.type}">${TYPE_LABELS[quote.type]}</span>${quote.spans.length > 1 ? html` · interrupted, ${quote.spans.length} parts` : ''}
  · cue <i>${quote.cue ?? 'none'}</i> · confidence ${quote.confidence.toFixed(2)}
  · found by ${quote.resolvedBy ?? (quote.mention ? 'mention' : 'unresolved')}${quote.mention ? html` “<bdi>${quote.mention.text}</bdi>”` : ''}${quote.via === null ? '' : html` · via <bdi>${quote.via}</bdi>`}
- · <a href="#q${quote.number}">show in text</a></li>`)}</ol>`}`
+ · <a href="#${quote.anchor}">show in text</a></li>`)}</ol>`}`
 }
 
 function speakerLink (speaker: MarkedSpeaker | null): Html {

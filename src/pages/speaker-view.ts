@@ -14,7 +14,7 @@ export interface SpeakerQuoteFilters {
 export function quoteItem (quote: Quote, text: Html | string, showSpeaker: boolean): Html {
   return html`<li class="quote-item">
 <blockquote class="t-${quote.type}">${text}</blockquote>
-<p class="muted">${showSpeaker ? html`${quote.speaker ? html`<a href="${speakerPageHref(quote.speaker)}"><bdi>${speakerLabel(quote.speaker)}</bdi></a>` : 'unknown speaker'} · ` : ''}${quote.type}${quote.cue ? html` · <i>${quote.cue}</i>` : ''} · in <a href="${articlePageHref(quote.source_id)}"><bdi>${quote.source.title}</bdi></a>${quote.source.publisher ? html` · <bdi>${quote.source.publisher}</bdi>` : ''} · ${day(quote.quoted_at)}</p>
+<p class="muted">${showSpeaker ? html`${quote.speaker ? html`<a href="${speakerPageHref(quote.speaker)}"><bdi>${speakerLabel(quote.speaker)}</bdi></a>` : 'unknown speaker'} · ` : ''}${quote.type}${quote.cue ? html` · <i>${quote.cue}</i>` : ''} · in <a href="${articlePageHref(quote.source_id)}#quote-${quote.id}"><bdi>${quote.source.title}</bdi></a>${quote.source.publisher ? html` · <bdi>${quote.source.publisher}</bdi>` : ''} · ${day(quote.quoted_at)}</p>
 </li>`
 }
 

@@ -24,6 +24,7 @@ function markedExtracted (extraction: Extraction): MarkedQuote[] {
     const speaker = found === null ? undefined : extraction.speakers[found.id]
     return {
       number: i + 1,
+      anchor: `q${i + 1}`,
       spans: quote.fragments ?? [[quote.start, quote.end]],
       type: quote.type,
       cue: quote.cue,

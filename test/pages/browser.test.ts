@@ -96,12 +96,12 @@ t.test('article: every quote marked in its speaker\'s colour, details on hover, 
   t.equal(mention, 'Jane Doe', 'the speaker\'s mention is marked')
 
   const tipOf = (selector: string) => page.$eval(selector, (mark) => getComputedStyle(mark, '::after').content)
-  t.equal(await tipOf('#q2'), 'none', 'no details until asked')
-  await page.hover('#q2')
-  const hovered = await tipOf('#q2')
+  t.equal(await tipOf('#quote-2'), 'none', 'no details until asked')
+  await page.hover('#quote-2')
+  const hovered = await tipOf('#quote-2')
   for (const line of ['Speaker: Acme Corp', 'Type: direct', 'Cue: said', 'Confidence: 0.95', 'Found by:']) t.match(hovered, line, `hover shows ${line}`)
-  await page.focus('#q1')
-  t.match(await tipOf('#q1'), 'Speaker: Jane Doe, Mayor', 'focus shows the details too')
+  await page.focus('#quote-1')
+  t.match(await tipOf('#quote-1'), 'Speaker: Jane Doe, Mayor', 'focus shows the details too')
 
   // Tab from the top of the page until every quote has had the focus.
   await page.goto(`${base}/ui/articles/1`)
@@ -147,6 +147,8 @@ t.test('search: typed in the header box, results with the words marked, speaker 
   t.same(await page.$$eval('.results mark.hit', (marks) => marks.map((m) => m.textContent)), ['fight', 'fight'])
   const meta = await page.$$eval('.results .quote-item .muted', (items) => items.map((p) => p.textContent ?? ''))
   t.ok(meta.every((text) => /Acme Corp/.test(text) && /City budget/.test(text)))
+  await Promise.all([page.waitForNavigation(), page.click('.results .quote-item .muted a[href^="/ui/articles/"]')])
+  t.equal(await page.evaluate(() => document.querySelector(':target')?.textContent), '2We will fight this,', 'the link lands on the quote in the article')
   await page.close()
 })
 
