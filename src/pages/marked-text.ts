@@ -40,6 +40,8 @@ export interface LegendEntry {
   speaker: MarkedSpeaker
   colour: number
   quotes: number
+  /** The words naming the speaker at their first quote: what tells unnamed speakers apart. */
+  mention: string | null
 }
 
 /** The article's speakers in order of their first quote, each with a colour. */
@@ -49,7 +51,10 @@ export function legendOf (quotes: readonly MarkedQuote[]): LegendEntry[] {
     if (quote.speaker === null) continue
     const entry = entries.get(quote.speaker.key)
     if (entry) entry.quotes++
-    else entries.set(quote.speaker.key, { speaker: quote.speaker, colour: entries.size % PALETTE_SIZE, quotes: 1 })
+    else {
+      entries.set(quote.speaker.key,
+        { speaker: quote.speaker, colour: entries.size % PALETTE_SIZE, quotes: 1, mention: quote.mention?.text ?? null })
+    }
   }
   return [...entries.values()]
 }
@@ -159,7 +164,7 @@ export function legend (entries: readonly LegendEntry[]): Html {
   return html`<aside class="legend" aria-label="Speakers">
 <h2>Speakers</h2>
 ${entries.length === 0 ? html`<p class="empty">No speaker found.</p>` : html`<ul>${entries.map((entry) => html`
-<li><span class="swatch c${entry.colour}"></span> ${speakerLink(entry.speaker)} <span class="muted">${entry.speaker.kind} · ${entry.quotes} ${entry.quotes === 1 ? 'quote' : 'quotes'}</span></li>`)}</ul>`}
+<li><span class="swatch c${entry.colour}"></span> ${speakerLink(entry.speaker)}${entry.speaker.name === null && entry.mention !== null ? html` <span class="muted">“<bdi>${entry.mention}</bdi>”</span>` : ''} <span class="muted">${entry.speaker.kind} · ${entry.quotes} ${entry.quotes === 1 ? 'quote' : 'quotes'}</span></li>`)}</ul>`}
 <h2>Quote types</h2>
 <ul class="types"><li><mark class="q t-direct cx">direct</mark></li><li><mark class="q t-mixed cx">mixed</mark></li><li><mark class="q t-indirect cx">indirect</mark></li></ul>
 </aside>`

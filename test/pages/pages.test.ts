@@ -74,6 +74,7 @@ t.test('an article page marks every quote in its speaker\'s colour, interrupted 
   t.match(body, /<mark class="q t-indirect c2" data-quote="4"/)
   t.match(body, /<b class="mention c0"[^>]*>Jane Doe<\/b>/, 'the speaker\'s mention is marked')
   t.match(body, /<aside class="legend"[\s\S]*<a href="\/ui\/speakers\/jane-doe"><bdi>Jane Doe<\/bdi><\/a>[\s\S]*<a href="\/ui\/speakers\/acme-corp">/)
+  t.match(body, /<bdi>unnamed speaker<\/bdi><\/a> <span class="muted">“<bdi>Officials<\/bdi>”<\/span>/, 'an unnamed speaker is told by the words naming it')
   t.match(body, /<li id="qd3" value="3">[\s\S]*?interrupted, 2 parts/)
   const missing = await app.inject({ method: 'GET', url: '/ui/articles/99' })
   t.equal(missing.statusCode, 404)
