@@ -14,16 +14,20 @@ RUN npm run build && npm prune --omit=dev
 
 # Runtime: the same base, so the native module built above loads as is; no compiler here.
 FROM node:22-slim
+# SEED=false: a production volume starts empty; run with -e SEED=true for the demo article. Set API_KEY to close
+# writes (without it anyone who reaches the port can ingest and delete).
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    DATABASE_PATH=/data/whosaid.db
+    DATABASE_PATH=/data/whosaid.db \
+    SEED=false
 WORKDIR /app
 COPY --from=builder /app/package.json ./package.json
 COPY --from=builder /app/node_modules ./node_modules
 COPY --from=builder /app/dist ./dist
 COPY migrations ./migrations
 COPY seeds ./seeds
+COPY public ./public
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data

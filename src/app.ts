@@ -16,6 +16,7 @@ import openapi from './plugins/openapi.js'
 import security from './plugins/security.js'
 import seed from './plugins/seed.js'
 import healthRoutes from './routes/health.js'
+import pageRoutes from './routes/pages/index.js'
 import cursors from './plugins/cursors.js'
 import quoteCorrectionRoutes from './routes/quotes/correct.js'
 import quoteRoutes from './routes/quotes/index.js'
@@ -106,6 +107,7 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
   await fastify.register(speakerCorrectionRoutes)
   await fastify.register(quoteRoutes)
   await fastify.register(quoteCorrectionRoutes)
+  await fastify.register(pageRoutes)
 }
 
 export type App = FastifyInstance

@@ -6,3 +6,5 @@ import { join } from 'node:path'
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations')
 export const SEEDS_DIR = join(PROJECT_ROOT, 'seeds')
+/** The pages' stylesheet and icon, served by src/routes/pages/assets.ts. */
+export const PUBLIC_DIR = join(PROJECT_ROOT, 'public')

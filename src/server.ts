@@ -1,7 +1,8 @@
 // Runs the service: configuration from the environment, listen, and a graceful stop on SIGINT/SIGTERM.
-import { env, exit, stderr } from 'node:process'
+import { env, exit, stderr, stdout } from 'node:process'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
+import { prettyLogStream } from './log-format.js'
 
 let config: Config
 try {
@@ -26,9 +27,11 @@ try {
       batchBodyLimit: config.batchBodyLimit,
       trustProxy: config.trustProxy,
     },
-    { level: config.logLevel },
+    // JSON lines for collectors and files; one readable line per entry when a person watches a terminal.
+    stdout.isTTY ? { level: config.logLevel, stream: prettyLogStream(stdout) } : { level: config.logLevel },
   )
-  await app.listen({ port: config.port, host: config.host })
+  const address = await app.listen({ port: config.port, host: config.host })
+  app.log.info(`Pages for people at ${address}/ · API documentation at ${address}/docs`)
 } catch (err) {
   // Start-up failures (bad migration, seed file, port in use) are reported by message alone.
   stderr.write(`whosaid: cannot start: ${err instanceof Error ? err.message : String(err)}\n`)

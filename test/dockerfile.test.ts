@@ -42,3 +42,12 @@ t.test('runtime: non-root, data volume, listens on all interfaces, health check 
   t.match(runtime, /HEALTHCHECK [^\n]*\\\n\s+CMD \["node", "-e", "fetch\([^\n]*\/health/)
   t.notMatch(runtime, /curl|wget/)
 })
+
+t.test('the image seeds the demo article only when asked, and its build context leaves out databases and caches', async (t) => {
+  t.match(stages[1]!, /SEED=false/, 'a production volume is not seeded unless SEED=true is given')
+  t.match(stages[1]!, /^COPY public \.\/public$/m, 'the pages\' stylesheet ships')
+  const ignored = readFileSync(join(PROJECT_ROOT, '.dockerignore'), 'utf8').split('\n').map((line) => line.trim())
+  for (const pattern of ['bench/.cache', 'bench/results', '*.db', '*.db-wal', '*.db-shm', 'node_modules', 'dist']) {
+    t.ok(ignored.includes(pattern), `.dockerignore leaves out ${pattern}`)
+  }
+})

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `whosaid` command-line tool: one file per command under ./commands, dispatched by name.
-import { argv, exit, stderr } from 'node:process'
+import { argv, exit, stderr, stdout } from 'node:process'
 import type { Command } from './command.js'
 
 // Each entry loads its module lazily so that `whosaid extract` never opens a database.
@@ -16,20 +16,25 @@ const commands: Record<string, () => Promise<Command>> = {
   backup: async () => (await import('./commands/backup.js')).default,
 }
 
-function usage (): string {
-  const lines = Object.keys(commands).sort().map((name) => `  ${name}`)
+/** The list of commands with the summary each module gives (help only: every module is loaded for it). */
+async function usage (): Promise<string> {
+  const names = Object.keys(commands).sort()
+  const width = Math.max(...names.map((name) => name.length))
+  const lines = await Promise.all(names.map(async (name) => `  ${name.padEnd(width)}  ${(await commands[name]!()).summary}`))
   return `usage: whosaid <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun 'whosaid <command> --help' for a command's options.\n`
 }
 
 async function main (): Promise<number> {
   const [name, ...rest] = argv.slice(2)
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    stderr.write(usage())
+    // Asked for: the help is the output (stdout, exit 0); a bare `whosaid` is a usage error (stderr, exit 2).
+    if (name) stdout.write(await usage())
+    else stderr.write(await usage())
     return name ? 0 : 2
   }
   const load = commands[name]
   if (!load) {
-    stderr.write(`whosaid: unknown command '${name}'\n\n${usage()}`)
+    stderr.write(`whosaid: unknown command '${name}'\n\n${await usage()}`)
     return 2
   }
   const command = await load()

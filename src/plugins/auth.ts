@@ -9,6 +9,13 @@ export interface AuthPluginOptions {
   apiKey?: string | null
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A POST route that changes nothing stored: open without the API key. */
+    storesNothing?: boolean
+  }
+}
+
 export const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 const sha256 = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest()
@@ -46,6 +53,8 @@ export default fp<AuthPluginOptions>(async (fastify, options) => {
 
   fastify.addHook('onRequest', async (request, reply) => {
     if (!WRITE_METHODS.has(request.method)) return
+    // A form post that stores nothing (the try-it page, src/routes/pages/try.ts) is a read for this purpose.
+    if (request.routeOptions.config?.storesNothing === true) return
     // An unread body is not worth keeping the connection for: close it after the 401.
     if (hasBody(request)) reply.header('connection', 'close')
     const header = request.headers.authorization

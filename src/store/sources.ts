@@ -37,11 +37,13 @@ export class SourceStore {
   readonly #get
   readonly #count
   readonly #stale
+  readonly #latest
 
   constructor (db: Database) {
     this.#lists = new StatementCache(db)
     this.#get = db.prepare<[number], SourceDetail>(`SELECT ${SUMMARY_COLUMNS}, s.text FROM sources s WHERE s.id = ?`)
     this.#count = db.prepare<[], number>('SELECT count(*) FROM sources').pluck()
+    this.#latest = db.prepare<[number], SourceSummary>(`SELECT ${SUMMARY_COLUMNS} FROM sources s ORDER BY s.id DESC LIMIT ?`)
     this.#stale = db.prepare<[string], number>('SELECT id FROM sources WHERE extractor_version <> ? ORDER BY id').pluck()
   }
 
@@ -73,6 +75,11 @@ export class SourceStore {
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM sources s ${where} ORDER BY s.id LIMIT @limit`
     const rows = withFtsQuery(() => this.#lists.get(sql).all(params) as SourceSummary[])
     return toPage(rows, page.limit, (row) => [row.id], (row) => row)
+  }
+
+  /** The most recently ingested articles, newest first (for the home page). */
+  latest (limit: number): SourceSummary[] {
+    return this.#latest.all(limit)
   }
 
   get (id: number): SourceDetail | undefined {

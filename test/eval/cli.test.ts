@@ -94,6 +94,24 @@ t.test('extract --help and --html', async (t) => {
   t.equal(whosaid(['extract', '--html', join(dir, 'missing.html')]).code, 2)
 })
 
+t.test('extract guesses HTML from a .html/.htm name or a leading <, as ingest does; --text and --html decide', async (t) => {
+  const markup = '<html><body><article><p>The council met on Monday.</p>' +
+    '<p>&ldquo;We will fix the roads,&rdquo; said Mayor Ann Lee.</p></article></body></html>'
+  for (const [args, input] of [[[file('guess.HTM', markup)], undefined], [['-'], `\n  ${markup}`]] as const) {
+    const r = whosaid(['extract', ...args], input)
+    t.equal(r.code, 0, r.stderr)
+    const out = JSON.parse(r.stdout)
+    t.equal(out.text, 'The council met on Monday.\n\n“We will fix the roads,” said Mayor Ann Lee.', `${args[0]}: read as a page`)
+    t.same(out.quotes.map((q: { text: string }) => q.text), ['We will fix the roads,'])
+  }
+  const plain = whosaid(['extract', file('plain.txt', TEXT_A)])
+  t.equal(JSON.parse(plain.stdout).text, undefined, 'plain text has no text field added')
+  const forced = whosaid(['extract', '--text', file('forced.html', markup)])
+  t.equal(forced.code, 0)
+  t.equal(JSON.parse(forced.stdout).text, undefined, '--text reads even a .html file as text')
+  t.equal(whosaid(['extract', '--text', '--html', '-'], 'x').code, 2)
+})
+
 t.test('eval --pred --json gives the reference scorer’s fields', async (t) => {
   const r = whosaid(['eval', goldPath, '--pred', predPath, '--json'])
   t.equal(r.code, 0, r.stderr)

@@ -18,7 +18,7 @@ import type { Command } from '../command.js'
 
 const HELP = `usage: whosaid eval GOLD.jsonl|GOLD.json [options]
 
-Runs the extractor over each gold record's text and scores it as /work/shared/eval/score.mjs does
+Runs the extractor over each gold record's text and scores it as the reference scorer (score.mjs) does
 (quote P/R/F1, exact bounds, speaker accuracy, end to end, pronoun resolution, recall by type),
 with the extraction speed (extraction time only).
 

@@ -11,17 +11,20 @@ import type { ExtractOptions } from '../../extract/index.js'
 import { toPredictionRecord } from '../../eval/predictions.js'
 import type { Command } from '../command.js'
 
-const HELP = `usage: whosaid extract FILE|-            print the extraction of a text file (- = stdin) as JSON
-       whosaid extract --html FILE|-     the same for an HTML page, with the text taken from it
+const HELP = `usage: whosaid extract FILE|-            print the extraction of an article (- = stdin) as JSON
        whosaid extract --jsonl [FILE|-]  read {"id","text",...} records one a line (stdin by default),
                                          write {"id","quotes":[...]} prediction records one a line
 
+An HTML page (a FILE ending in .html or .htm, or input whose first non-blank character is <) is read as
+ingest reads it: the reply adds the page's text, which the offsets index into, its title, byline and publisher,
+as POST /extract does. Anything else is plain text.
+
 options:
-  --jsonl               JSON Lines in, prediction records out (the format /work/shared/eval/score.mjs reads);
+  --jsonl               JSON Lines in, prediction records out (the format the reference scorer reads);
                         a bad line is reported on stderr with its number, the run goes on, and exits 1 at the end
   --min-confidence X    leave out quotes below confidence X (0..1)
-  --html                the input is an HTML page: the reply adds the page's text (which the offsets index
-                        into), title, byline and publisher, as POST /extract does
+  --html                the input is an HTML page, whatever its name or first character
+  --text                the input is plain text, even if it starts with <
   -h, --help            this help
 `
 
@@ -29,12 +32,19 @@ const OPTIONS = {
   jsonl: { type: 'boolean' },
   'min-confidence': { type: 'string' },
   html: { type: 'boolean' },
+  text: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
 function fail (message: string): number {
   stderr.write(`whosaid extract: ${message}\n`)
   return 2
+}
+
+/** As `whosaid ingest` guesses: by the file's extension, else by a first non-blank character <. */
+export function looksLikeHtml (source: string, text: string): boolean {
+  if (/\.html?$/i.test(source)) return true
+  return text.trimStart().startsWith('<')
 }
 
 async function readText (source: string): Promise<string> {
@@ -101,6 +111,7 @@ async function run (args: string[]): Promise<number> {
   const { values, positionals } = parsed
   if (values.help) { stdout.write(HELP); return 0 }
   if (values.html && values.jsonl) return fail('--html reads one page; it does not go with --jsonl')
+  if (values.html && values.text) return fail('give --html or --text, not both')
   const minConfidence = parseMinConfidence(values['min-confidence'])
   if (minConfidence instanceof Error) return fail(minConfidence.message)
   const options: ExtractOptions = minConfidence === undefined ? {} : { minConfidence }
@@ -123,7 +134,7 @@ async function run (args: string[]): Promise<number> {
   } catch (err) {
     return fail(`cannot read ${source}: ${err instanceof Error ? err.message : String(err)}`)
   }
-  if (!values.html) {
+  if (!(values.html ?? (!values.text && looksLikeHtml(source, text)))) {
     stdout.write(JSON.stringify(extract(text, options), null, 2) + '\n')
     return 0
   }
