@@ -1,10 +1,13 @@
 // Finds or creates the stored speaker for each speaker of a newly extracted article, inside the
 // ingest transaction: named people by the matching rules of src/identity, named organisations
-// by name, and speakers that belong to one article (unnamed, role-only organisations) always new.
+// by name, and speakers that belong to one article (unnamed, groups, role-only organisations) always new.
 // Manual merges (redirects) and splits are applied here so they survive re-extraction.
-import type { ExtractedSpeaker } from '../extract/types.js'
+// Names are compared without a title left before them ("Councillor Margaret Hale" is Margaret Hale, title
+// Councillor), whichever extractor wrote them; docs/speaker-identity.md gives the rules with examples.
+import type { ExtractedSpeaker, SpeakerKind } from '../extract/types.js'
 import { matchPerson, type KnownPerson } from '../identity/match.js'
 import { isRoleOnly, nameKey, nameTokens, personName } from '../identity/names.js'
+import { splitTitle, titledPerson, usableTitle } from '../identity/titles.js'
 import type { Database } from './database.js'
 import { Slugs } from './slugs.js'
 
@@ -13,11 +16,47 @@ interface PersonRow {
   merged_into: number | null
   first_key: string | null
   title: string | null
+  /** JSON arrays of the distinct titles and names the articles gave it. */
+  titles: string
+  aliases: string
 }
 
-/** Unnamed speakers and organisations named by their role are never shared between articles. */
-function belongsToArticle (speaker: ExtractedSpeaker): boolean {
-  return speaker.name === null || speaker.kind === 'unnamed' || (speaker.kind === 'organization' && isRoleOnly(speaker.name))
+/** What a person row says of the person's roles: its titles, and any title written before one of its names. */
+function titlesOf (row: PersonRow): string[] {
+  const titles = new Set(JSON.parse(row.titles) as string[])
+  if (row.title !== null) titles.add(row.title)
+  for (const alias of JSON.parse(row.aliases) as string[]) {
+    const title = splitTitle(alias).title
+    if (title !== null) titles.add(title)
+  }
+  return [...titles]
+}
+
+const PERSON_COLUMNS = `id, merged_into, first_key, title,
+  (SELECT json_group_array(title) FROM (SELECT DISTINCT title FROM speaker_titles WHERE speaker_id = s.id)) AS titles,
+  (SELECT json_group_array(alias) FROM (SELECT DISTINCT alias FROM speaker_aliases WHERE speaker_id = s.id)) AS aliases`
+
+/** A speaker of the article as the store keys it: a person's name without its title, a title that is a role. */
+interface StoredSpeaker {
+  name: string | null
+  kind: SpeakerKind
+  title: string | null
+}
+
+function toStored (speaker: ExtractedSpeaker): StoredSpeaker {
+  const title = usableTitle(speaker.title)
+  if (speaker.name === null) return { name: null, kind: speaker.kind, title }
+  // "Council Member Hana Takahashi" is a person whose title names a body, not the body.
+  const titled = speaker.kind === 'person' ? splitTitle(speaker.name)
+    : speaker.kind === 'organization' ? titledPerson(speaker.name) : null
+  if (titled === null) return { name: speaker.name, kind: speaker.kind, title }
+  return { name: titled.name, kind: 'person', title: title ?? usableTitle(titled.title) }
+}
+
+/** Unnamed speakers, groups and organisations named by their role are never shared between articles. */
+function belongsToArticle (speaker: StoredSpeaker): boolean {
+  return speaker.name === null || speaker.kind === 'unnamed' || speaker.kind === 'group' ||
+    (speaker.kind === 'organization' && isRoleOnly(speaker.name))
 }
 
 export class SpeakerResolver {
@@ -26,8 +65,9 @@ export class SpeakerResolver {
   readonly #organization
   readonly #slugs: Slugs
   readonly #insert
-  readonly #setTitle
+  readonly #refreshTitle
   readonly #upgradeName
+  readonly #nameOf
   readonly #splits
   readonly #mergedInto
   readonly #insertAlias
@@ -36,11 +76,11 @@ export class SpeakerResolver {
   readonly #insertLocalToken
 
   constructor (db: Database) {
-    this.#persons = db.prepare<[string], PersonRow>(`SELECT id, merged_into, first_key, title FROM speakers
+    this.#persons = db.prepare<[string], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM speakers s
       WHERE surname_key = ? AND kind = 'person' AND home_source_id IS NULL ORDER BY id`)
     // A full name can only match the same first name or a bare surname (matchPerson): the others are left in SQLite,
     // which for a common surname was most of the cost of a lookup (one JavaScript object per row).
-    this.#personsFirst = db.prepare<[string, string], PersonRow>(`SELECT id, merged_into, first_key, title FROM speakers
+    this.#personsFirst = db.prepare<[string, string], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM speakers s
       WHERE surname_key = ? AND kind = 'person' AND home_source_id IS NULL AND (first_key = ? OR first_key IS NULL)
       ORDER BY id`)
     this.#organization = db.prepare<[string], { id: number, merged_into: number | null }>(`SELECT id, merged_into
@@ -48,9 +88,12 @@ export class SpeakerResolver {
     this.#slugs = new Slugs(db)
     this.#insert = db.prepare(`INSERT INTO speakers (slug, name, kind, title, name_key, first_key, surname_key, home_source_id)
       VALUES (@slug, @name, @kind, @title, @name_key, @first_key, @surname_key, @home_source_id)`)
-    this.#setTitle = db.prepare('UPDATE speakers SET title = ? WHERE id = ? AND title IS NULL')
-    this.#upgradeName = db.prepare(`UPDATE speakers SET name = ?, name_key = ?, first_key = ?
-      WHERE id = ? AND first_key IS NULL`)
+    // The title shown is the one the articles give most often, the most recently stored of those first.
+    this.#refreshTitle = db.prepare(`UPDATE speakers SET title = coalesce((SELECT title FROM speaker_titles
+      WHERE speaker_id = @id GROUP BY title ORDER BY count(*) DESC, max(source_id) DESC LIMIT 1), title) WHERE id = @id`)
+    this.#upgradeName = db.prepare('UPDATE speakers SET name = ?, name_key = ?, first_key = ?, slug = ? WHERE id = ?')
+    this.#nameOf = db.prepare<[number], { slug: string | null, first_key: string | null }>(
+      'SELECT slug, first_key FROM speakers WHERE id = ?')
     this.#splits = db.prepare<[number], { alias_key: string, into_id: number }>(
       'SELECT alias_key, into_id FROM speaker_splits WHERE speaker_id = ?')
     this.#mergedInto = db.prepare<[number], number | null>('SELECT merged_into FROM speakers WHERE id = ?').pluck()
@@ -63,18 +106,24 @@ export class SpeakerResolver {
 
   /** The stored speaker's id; records the names and title this article uses for it. */
   resolve (speaker: ExtractedSpeaker, sourceId: number): number {
-    const id = this.#applySplits(this.#find(speaker, sourceId), speaker)
+    const stored = toStored(speaker)
+    const id = this.#applySplits(this.#find(stored, sourceId), speaker)
+    // Names as the article gives them ("Cllr Hale"): they explain the merge, and their words find the speaker.
     const names = speaker.name === null ? speaker.aliases : [speaker.name, ...speaker.aliases]
-    const insertToken = belongsToArticle(speaker) ? this.#insertLocalToken : this.#insertToken
+    const local = belongsToArticle(stored)
+    const insertToken = local ? this.#insertLocalToken : this.#insertToken
     for (const name of new Set(names)) {
       this.#insertAlias.run(id, name, sourceId)
       for (const token of nameTokens(name)) insertToken.run(token, id)
     }
-    if (speaker.title !== null) this.#insertTitle.run(id, speaker.title, sourceId)
+    if (stored.title !== null) {
+      this.#insertTitle.run(id, stored.title, sourceId)
+      if (!local) this.#refreshTitle.run({ id })
+    }
     return id
   }
 
-  #find (speaker: ExtractedSpeaker, sourceId: number): number {
+  #find (speaker: StoredSpeaker, sourceId: number): number {
     const name = speaker.name
     if (name === null || belongsToArticle(speaker)) return this.#create(speaker, sourceId)
     if (speaker.kind === 'organization') {
@@ -85,17 +134,26 @@ export class SpeakerResolver {
     if (person === null) return this.#create(speaker, null)
     const rows = person.first === null ? this.#persons.all(person.surname) : this.#personsFirst.all(person.surname, person.first)
     const known: KnownPerson[] = rows.map((row) => ({
-      id: row.id, survivor: row.merged_into ?? row.id, first: row.first_key, title: row.title,
+      id: row.id, survivor: row.merged_into ?? row.id, first: row.first_key, titles: titlesOf(row),
     }))
     const match = matchPerson({ ...person, title: speaker.title }, known)
     if (match === null) return this.#create(speaker, null)
-    if (speaker.title !== null) this.#setTitle.run(speaker.title, match)
-    // "Trump" known, "Donald Trump" now: the speaker gets the full name (its slug stays).
-    if (person.first !== null) this.#upgradeName.run(name, nameKey(name), person.first, match)
+    if (person.first !== null) this.#takeOver(match, name, person.first)
     return match
   }
 
-  #create (speaker: ExtractedSpeaker, homeSourceId: number | null): number {
+  /**
+   * "Hale" known, "Margaret Hale" now: the speaker takes the full name and its slug, and the old slug is kept so that
+   * links with it still lead there. Nothing changes for a speaker that has a first name already.
+   */
+  #takeOver (id: number, name: string, first: string): void {
+    const current = this.#nameOf.get(id)
+    if (!current || current.first_key !== null) return
+    this.#upgradeName.run(name, nameKey(name), first, this.#slugs.unique(name), id)
+    if (current.slug !== null) this.#slugs.keepOld(current.slug, id)
+  }
+
+  #create (speaker: StoredSpeaker, homeSourceId: number | null): number {
     const person = speaker.kind === 'person' && speaker.name !== null ? personName(speaker.name) : null
     return Number(this.#insert.run({
       slug: homeSourceId === null && speaker.name !== null ? this.#slugs.unique(speaker.name) : null,
@@ -108,7 +166,6 @@ export class SpeakerResolver {
       home_source_id: homeSourceId,
     }).lastInsertRowid)
   }
-
 
   // A name split off this speaker by hand goes where the split sent it.
   #applySplits (id: number, speaker: ExtractedSpeaker): number {

@@ -1,7 +1,8 @@
 import t from 'tap'
 import { matchPerson, type KnownPerson } from '../../src/identity/match.js'
 
-const known = (id: number, first: string | null, title: string | null, survivor = id): KnownPerson => ({ id, survivor, first, title })
+const known = (id: number, first: string | null, title: string | null, survivor = id): KnownPerson =>
+  ({ id, survivor, first, titles: title === null ? [] : [title] })
 const person = (first: string | null, title: string | null) => ({ first, surname: 'trump', title })
 
 t.test('the same full name is the same person', async (t) => {
