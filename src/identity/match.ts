@@ -30,14 +30,23 @@ function onlySurvivor (people: KnownPerson[]): number | null {
   return survivors.size === 1 ? people[0]!.survivor : null
 }
 
-/** The id of the speaker to attribute to (after redirects), or null for a new speaker. */
-export function matchPerson (person: NewPerson, known: KnownPerson[]): number | null {
+/**
+ * The id of the speaker to attribute to (after redirects), or null for a new speaker. `otherFirstNames`: people with
+ * this surname and another first name are known (they need not be in `known`); a full name then takes over a speaker
+ * known by surname alone only when a title says it is the same person.
+ */
+export function matchPerson (person: NewPerson, known: KnownPerson[], otherFirstNames = false): number | null {
   if (person.first !== null) {
     const sameName = known.find((candidate) => candidate.first === person.first)
     if (sameName) return sameName.survivor
+    const bare = known.filter((candidate) => candidate.first === null)
     // "Donald Trump" with title President is the "Trump" known with title President.
-    return onlySurvivor(known.filter((candidate) =>
-      candidate.first === null && titleFits(candidate, person.title) === true))
+    const sameTitle = onlySurvivor(bare.filter((candidate) => titleFits(candidate, person.title) === true))
+    if (sameTitle !== null || otherFirstNames) return sameTitle
+    // "Aoife Brennan" is the "Brennan" known so far when nobody else bears the name and no title disagrees, as a bare
+    // "Brennan" is a known "Aoife Brennan": the same people whichever article came first.
+    const survivor = onlySurvivor(bare)
+    return survivor !== null && bare.every((candidate) => titleFits(candidate, person.title) !== false) ? survivor : null
   }
   const sameTitle = known.filter((candidate) => titleFits(candidate, person.title) === true)
   if (sameTitle.length > 0) return onlySurvivor(sameTitle)

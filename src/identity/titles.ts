@@ -122,6 +122,19 @@ export function bareName (name: string): string {
   return splitTitle(name).name
 }
 
+/** Short forms that stand for one title word, spelled out when a name gives the title: "Cllr Hale" is a Councillor. */
+const SHORT_FORMS = new Map([
+  ['cllr', 'Councillor'], ['clr', 'Councillor'], ['sen', 'Senator'], ['rep', 'Representative'], ['gov', 'Governor'],
+  ['gen', 'General'], ['col', 'Colonel'], ['lt', 'Lieutenant'], ['capt', 'Captain'], ['sgt', 'Sergeant'],
+  ['supt', 'Superintendent'], ['insp', 'Inspector'], ['det', 'Detective'], ['prof', 'Professor'],
+  ['pres', 'President'], ['atty', 'Attorney'], ['rev', 'Reverend'], ['adm', 'Admiral'], ['cmdr', 'Commander'],
+])
+
+/** "Cllr" → "Councillor", "Sen." → "Senator"; any other title as it is. */
+export function spelledOut (title: string): string {
+  return SHORT_FORMS.get(nameTokens(title).join(' ')) ?? title
+}
+
 /**
  * A title worth keeping: null for a relative clause ("who chairs the water board", "whose bakery flooded"), an age
  * ("71", "24-year-old"), or an honorific alone ("Mr.").
@@ -180,4 +193,22 @@ export function lookupTokens (tokens: readonly string[]): string[] {
   while (words.length > 1 && (TITLE_WORDS.has(words[0]!) || HONORIFICS.has(words[0]!))) words.shift()
   while (words.length > 1 && COMPANY_SUFFIXES.has(words[words.length - 1]!)) words.pop()
   return words
+}
+
+const GROUP_WORDS = new Set([
+  'residents', 'officials', 'analysts', 'experts', 'critics', 'supporters', 'opponents', 'neighbours', 'neighbors',
+  'protesters', 'protestors', 'parents', 'villagers', 'locals', 'shoppers', 'traders', 'investors', 'economists',
+  'witnesses', 'volunteers', 'staff', 'workers', 'employees', 'students', 'passengers', 'fans', 'people', 'others',
+])
+
+/**
+ * "Campaigners", "Councillors", "Local residents": plural people handed as one person's name. Every word is a plain
+ * word (the last a plural role) and none is a name.
+ */
+export function isGroupName (name: string): boolean {
+  const words = nameTokens(name)
+  const last = words[words.length - 1]
+  if (last === undefined || words.length > 3 || !last.endsWith('s')) return false
+  if (!GROUP_WORDS.has(last) && !TITLE_WORDS.has(last.slice(0, -1)) && !TITLE_WORDS.has(last.replace(/(e)?s$/, ''))) return false
+  return words.slice(0, -1).every((word) => MODIFIERS.has(word) || ['local', 'many', 'some', 'several', 'other'].includes(word))
 }

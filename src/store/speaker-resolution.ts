@@ -7,7 +7,7 @@
 import type { ExtractedSpeaker, SpeakerKind } from '../extract/types.js'
 import { matchPerson, type KnownPerson } from '../identity/match.js'
 import { isRoleOnly, nameKey, nameTokens, personName } from '../identity/names.js'
-import { splitTitle, titledPerson, usableTitle } from '../identity/titles.js'
+import { isGroupName, spelledOut, splitTitle, titledPerson, usableTitle } from '../identity/titles.js'
 import type { Database } from './database.js'
 import { Slugs } from './slugs.js'
 
@@ -46,11 +46,14 @@ interface StoredSpeaker {
 function toStored (speaker: ExtractedSpeaker): StoredSpeaker {
   const title = usableTitle(speaker.title)
   if (speaker.name === null) return { name: null, kind: speaker.kind, title }
+  // "Campaigners said" speaks for a group of people, whatever kind it was handed as.
+  if (speaker.kind === 'person' && isGroupName(speaker.name)) return { name: speaker.name, kind: 'group', title }
   // "Council Member Hana Takahashi" is a person whose title names a body, not the body.
   const titled = speaker.kind === 'person' ? splitTitle(speaker.name)
     : speaker.kind === 'organization' ? titledPerson(speaker.name) : null
   if (titled === null) return { name: speaker.name, kind: speaker.kind, title }
-  return { name: titled.name, kind: 'person', title: title ?? usableTitle(titled.title) }
+  const nameTitle = usableTitle(titled.title)
+  return { name: titled.name, kind: 'person', title: title ?? (nameTitle === null ? null : spelledOut(nameTitle)) }
 }
 
 /** Unnamed speakers, groups and organisations named by their role are never shared between articles. */
@@ -62,6 +65,7 @@ function belongsToArticle (speaker: StoredSpeaker): boolean {
 export class SpeakerResolver {
   readonly #persons
   readonly #personsFirst
+  readonly #otherFirstName
   readonly #organization
   readonly #slugs: Slugs
   readonly #insert
@@ -83,6 +87,9 @@ export class SpeakerResolver {
     this.#personsFirst = db.prepare<[string, string], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM speakers s
       WHERE surname_key = ? AND kind = 'person' AND home_source_id IS NULL AND (first_key = ? OR first_key IS NULL)
       ORDER BY id`)
+    this.#otherFirstName = db.prepare<[string, string], number>(`SELECT 1 FROM speakers
+      WHERE surname_key = ? AND kind = 'person' AND home_source_id IS NULL AND first_key IS NOT NULL AND first_key <> ?
+      LIMIT 1`).pluck()
     this.#organization = db.prepare<[string], { id: number, merged_into: number | null }>(`SELECT id, merged_into
       FROM speakers WHERE name_key = ? AND kind = 'organization' AND home_source_id IS NULL ORDER BY id LIMIT 1`)
     this.#slugs = new Slugs(db)
@@ -136,7 +143,10 @@ export class SpeakerResolver {
     const known: KnownPerson[] = rows.map((row) => ({
       id: row.id, survivor: row.merged_into ?? row.id, first: row.first_key, titles: titlesOf(row),
     }))
-    const match = matchPerson({ ...person, title: speaker.title }, known)
+    // Only a full name that finds no one of its first name needs to know whether others bear the surname.
+    const otherFirstNames = person.first !== null && !known.some((candidate) => candidate.first === person.first) &&
+      known.length > 0 && this.#otherFirstName.get(person.surname, person.first) !== undefined
+    const match = matchPerson({ ...person, title: speaker.title }, known, otherFirstNames)
     if (match === null) return this.#create(speaker, null)
     if (person.first !== null) this.#takeOver(match, name, person.first)
     return match
