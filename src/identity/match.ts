@@ -43,10 +43,12 @@ export function matchPerson (person: NewPerson, known: KnownPerson[], otherFirst
     // "Donald Trump" with title President is the "Trump" known with title President.
     const sameTitle = onlySurvivor(bare.filter((candidate) => titleFits(candidate, person.title) === true))
     if (sameTitle !== null || otherFirstNames) return sameTitle
-    // "Aoife Brennan" is the "Brennan" known so far when nobody else bears the name and no title disagrees, as a bare
-    // "Brennan" is a known "Aoife Brennan": the same people whichever article came first.
+    // "Aoife Brennan" is the "Brennan" known so far when nobody else bears the name and neither has a title, as a bare
+    // "Brennan" is a known "Aoife Brennan": the same people whichever article came first. A title on one side only is
+    // no evidence: "Lara Trump" does not take over the "Trump" known as President.
     const survivor = onlySurvivor(bare)
-    return survivor !== null && bare.every((candidate) => titleFits(candidate, person.title) !== false) ? survivor : null
+    const untitled = person.title === null && bare.every((candidate) => candidate.titles.length === 0)
+    return survivor !== null && untitled ? survivor : null
   }
   const sameTitle = known.filter((candidate) => titleFits(candidate, person.title) === true)
   if (sameTitle.length > 0) return onlySurvivor(sameTitle)

@@ -310,7 +310,7 @@ export class SourceWriter {
 
   /** Writes speakers and quotes; returns how many quotes each stored speaker got. */
   #write (sourceId: number, quotedAt: string, extraction: Extraction, reuse?: Map<string, number[]>): Map<number, number> {
-    const speakerIds = extraction.speakers.map((speaker) => this.#resolver.resolve(speaker, sourceId))
+    const speakerIds = this.#resolver.resolveAll(extraction.speakers, sourceId)
     const perSpeaker = new Map<number, number>()
     // Only a source extracted before can have corrections; a new one skips the lookups.
     const corrections = this.#hasCorrections.get(sourceId) !== undefined

@@ -6,8 +6,9 @@
 // Councillor), whichever extractor wrote them; docs/speaker-identity.md gives the rules with examples.
 import type { ExtractedSpeaker, SpeakerKind } from '../extract/types.js'
 import { matchPerson, type KnownPerson } from '../identity/match.js'
-import { isRoleOnly, nameKey, nameTokens, personName } from '../identity/names.js'
+import { isRoleOnly, nameKey, nameTokens, personName, type PersonName } from '../identity/names.js'
 import { isGroupName, spelledOut, splitTitle, titledPerson, usableTitle } from '../identity/titles.js'
+import { Corrections } from './corrections.js'
 import type { Database } from './database.js'
 import { Slugs } from './slugs.js'
 
@@ -15,26 +16,9 @@ interface PersonRow {
   id: number
   merged_into: number | null
   first_key: string | null
-  title: string | null
-  /** JSON arrays of the distinct titles and names the articles gave it. */
-  titles: string
-  aliases: string
 }
 
-/** What a person row says of the person's roles: its titles, and any title written before one of its names. */
-function titlesOf (row: PersonRow): string[] {
-  const titles = new Set(JSON.parse(row.titles) as string[])
-  if (row.title !== null) titles.add(row.title)
-  for (const alias of JSON.parse(row.aliases) as string[]) {
-    const title = splitTitle(alias).title
-    if (title !== null) titles.add(title)
-  }
-  return [...titles]
-}
-
-const PERSON_COLUMNS = `id, merged_into, first_key, title,
-  (SELECT json_group_array(title) FROM (SELECT DISTINCT title FROM speaker_titles WHERE speaker_id = s.id)) AS titles,
-  (SELECT json_group_array(alias) FROM (SELECT DISTINCT alias FROM speaker_aliases WHERE speaker_id = s.id)) AS aliases`
+const PERSON_COLUMNS = 'id, merged_into, first_key'
 
 /** A speaker of the article as the store keys it: a person's name without its title, a title that is a role. */
 interface StoredSpeaker {
@@ -70,6 +54,10 @@ export class SpeakerResolver {
   readonly #slugs: Slugs
   readonly #insert
   readonly #refreshTitle
+  readonly #corrections: Corrections
+  /** Speakers merged into another by #absorbSurname, to their survivor. */
+  readonly #absorbed = new Map<number, number>()
+  readonly #roles
   readonly #upgradeName
   readonly #nameOf
   readonly #splits
@@ -93,11 +81,19 @@ export class SpeakerResolver {
     this.#organization = db.prepare<[string], { id: number, merged_into: number | null }>(`SELECT id, merged_into
       FROM speakers WHERE name_key = ? AND kind = 'organization' AND home_source_id IS NULL ORDER BY id LIMIT 1`)
     this.#slugs = new Slugs(db)
+    this.#corrections = new Corrections(db)
     this.#insert = db.prepare(`INSERT INTO speakers (slug, name, kind, title, name_key, first_key, surname_key, home_source_id)
       VALUES (@slug, @name, @kind, @title, @name_key, @first_key, @surname_key, @home_source_id)`)
     // The title shown is the one the articles give most often, the most recently stored of those first.
+    // One more of the title shown keeps it first: only another title can change it.
     this.#refreshTitle = db.prepare(`UPDATE speakers SET title = coalesce((SELECT title FROM speaker_titles
-      WHERE speaker_id = @id GROUP BY title ORDER BY count(*) DESC, max(source_id) DESC LIMIT 1), title) WHERE id = @id`)
+      WHERE speaker_id = @id GROUP BY title ORDER BY count(*) DESC, max(source_id) DESC LIMIT 1), title)
+      WHERE id = @id AND title IS NOT @title`)
+    // What the articles said of a known person's roles: its titles, and the names they wrote with one ("Cllr Hale").
+    this.#roles = db.prepare<{ id: number }, { title: string | null, alias: string | null }>(`
+      SELECT title, NULL AS alias FROM speakers WHERE id = @id AND title IS NOT NULL
+      UNION SELECT title, NULL FROM speaker_titles WHERE speaker_id = @id
+      UNION SELECT NULL, alias FROM speaker_aliases WHERE speaker_id = @id`)
     this.#upgradeName = db.prepare('UPDATE speakers SET name = ?, name_key = ?, first_key = ?, slug = ? WHERE id = ?')
     this.#nameOf = db.prepare<[number], { slug: string | null, first_key: string | null }>(
       'SELECT slug, first_key FROM speakers WHERE id = ?')
@@ -109,6 +105,14 @@ export class SpeakerResolver {
     this.#insertToken = db.prepare('INSERT OR IGNORE INTO speaker_tokens (token, speaker_id) VALUES (?, ?)')
     // Words of speakers that belong to one article stay out of the shared speakers' lookups (migration 004).
     this.#insertLocalToken = db.prepare('INSERT OR IGNORE INTO local_speaker_tokens (token, speaker_id) VALUES (?, ?)')
+  }
+
+  /** The stored speakers of an article's speakers, in order; records the names and titles the article uses. */
+  resolveAll (speakers: readonly ExtractedSpeaker[], sourceId: number): number[] {
+    this.#absorbed.clear()
+    const ids = speakers.map((speaker) => this.resolve(speaker, sourceId))
+    // A later speaker of the article may have shown an earlier one to be someone known (#absorbSurname).
+    return this.#absorbed.size === 0 ? ids : ids.map((id) => this.#absorbed.get(id) ?? id)
   }
 
   /** The stored speaker's id; records the names and title this article uses for it. */
@@ -125,7 +129,7 @@ export class SpeakerResolver {
     }
     if (stored.title !== null) {
       this.#insertTitle.run(id, stored.title, sourceId)
-      if (!local) this.#refreshTitle.run({ id })
+      if (!local) this.#refreshTitle.run({ id, title: stored.title })
     }
     return id
   }
@@ -140,16 +144,54 @@ export class SpeakerResolver {
     const person = personName(name)
     if (person === null) return this.#create(speaker, null)
     const rows = person.first === null ? this.#persons.all(person.surname) : this.#personsFirst.all(person.surname, person.first)
+    // The same first name needs no titles (the common case), nor does a bare surname without a title: the known
+    // titles are read only when they can decide.
+    const sameFirst = person.first === null ? undefined : rows.find((row) => row.first_key === person.first)
+    if (sameFirst) {
+      const id = sameFirst.merged_into ?? sameFirst.id
+      if (speaker.title !== null && person.first !== null) {
+        this.#absorbSurname(id, rows, { first: person.first, surname: person.surname }, speaker.title)
+      }
+      return id
+    }
     const known: KnownPerson[] = rows.map((row) => ({
-      id: row.id, survivor: row.merged_into ?? row.id, first: row.first_key, titles: titlesOf(row),
+      id: row.id, survivor: row.merged_into ?? row.id, first: row.first_key,
+      titles: speaker.title === null && person.first === null ? [] : this.#titlesOf(row.id),
     }))
     // Only a full name that finds no one of its first name needs to know whether others bear the surname.
-    const otherFirstNames = person.first !== null && !known.some((candidate) => candidate.first === person.first) &&
-      known.length > 0 && this.#otherFirstName.get(person.surname, person.first) !== undefined
+    const otherFirstNames = person.first !== null && known.length > 0 &&
+      this.#otherFirstName.get(person.surname, person.first) !== undefined
     const match = matchPerson({ ...person, title: speaker.title }, known, otherFirstNames)
     if (match === null) return this.#create(speaker, null)
     if (person.first !== null) this.#takeOver(match, name, person.first)
     return match
+  }
+
+  /**
+   * "Councillor Margaret Hale" now, "Margaret Hale" and "Cllr Hale" known apart (the full name came with no title, so
+   * it could not take the surname over): the title says the surname-only speaker is her, and it is merged into her
+   * as a merge by hand would, its slug redirecting. Only when nobody else with that surname is known.
+   */
+  #absorbSurname (id: number, rows: PersonRow[], person: PersonName & { first: string }, title: string): void {
+    const bare = rows.filter((row) => row.first_key === null && (row.merged_into ?? row.id) !== id)
+    if (bare.length === 0 || this.#otherFirstName.get(person.surname, person.first) !== undefined) return
+    const survivors = new Set(bare.map((row) => row.merged_into ?? row.id))
+    if (survivors.size !== 1) return
+    const [other] = survivors
+    const known: KnownPerson = { id: other!, survivor: other!, first: null, titles: this.#titlesOf(other!) }
+    if (matchPerson({ ...person, first: null, title }, [known]) !== other || known.titles.length === 0) return
+    this.#corrections.merge(other!, id)
+    this.#absorbed.set(other!, id)
+  }
+
+
+  #titlesOf (id: number): string[] {
+    const titles = new Set<string>()
+    for (const row of this.#roles.all({ id })) {
+      const title = row.title ?? (row.alias === null ? null : splitTitle(row.alias).title)
+      if (title !== null) titles.add(title)
+    }
+    return [...titles]
   }
 
   /**

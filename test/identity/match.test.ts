@@ -19,6 +19,12 @@ t.test('a full name joins a bare surname only with the same title', async (t) =>
   t.equal(matchPerson(person('lara', 'co-chair'), [known(1, null, 'President')]), null, 'titles disagree')
 })
 
+t.test('a full name takes over the one bare surname known when neither has a title and nobody else bears it', async (t) => {
+  t.equal(matchPerson(person('lara', null), [known(1, null, null)]), 1)
+  t.equal(matchPerson(person('lara', null), [known(1, null, null)], true), null, 'another first name is known: ambiguous')
+  t.equal(matchPerson(person('lara', 'co-chair'), [known(1, null, null)]), null, 'a title on one side only is no evidence')
+})
+
 t.test('a bare surname joins the one known bearer unless a title disagrees', async (t) => {
   t.equal(matchPerson(person(null, null), [known(1, 'donald', 'President')]), 1)
   t.equal(matchPerson(person(null, 'President'), [known(1, 'donald', 'President')]), 1)
