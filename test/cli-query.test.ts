@@ -200,7 +200,7 @@ t.test('tables on a terminal', { skip: existsSync('/usr/bin/script') ? false : '
 
 t.test('bad options exit with 2 and a usage line', async (t) => {
   const cases: Array<[string[], RegExp]> = [
-    [['speakers', '--kind', 'robot'], /--kind must be one of person, organization, unnamed, got "robot"/],
+    [['speakers', '--kind', 'robot'], /--kind must be one of person, organization, group, unnamed, got "robot"/],
     [['speakers', '--limit', '0'], /--limit must be a whole number 1 or more, got "0"/],
     [['speakers', '--', '!!'], /NAME must contain a letter or digit/],
     [['speakers', '--bogus'], /Unknown option '--bogus'/],

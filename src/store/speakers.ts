@@ -96,20 +96,12 @@ export class SpeakerStore {
       params['kind'] = filter.kind
     }
     const tokens = local ? 'local_speaker_tokens' : 'speaker_tokens'
-    const words = lookupTokens(filter.nameTokens ?? [])
-    const wordClauses = words.map((token, i) => {
+    lookupTokens(filter.nameTokens ?? []).forEach((token, i) => {
       // A word prefix as a range on the token index: "witk" matches "witkoff".
+      clauses.push(`s.id IN (SELECT speaker_id FROM ${tokens} WHERE token >= @t${i} AND token < @u${i})`)
       params[`t${i}`] = token
       params[`u${i}`] = token + '\uffff'
-      return `s.id IN (SELECT speaker_id FROM ${tokens} WHERE token >= @t${i} AND token < @u${i})`
     })
-    if (words.length > 1 && !local) {
-      // "Margaret Hale" also finds a person known so far only as "Hale" (or "Cllr Hale"): it may be her.
-      params['surname'] = words[words.length - 1]
-      clauses.push(`((${wordClauses.join(' AND ')}) OR (s.kind = 'person' AND s.first_key IS NULL AND s.surname_key = @surname))`)
-    } else {
-      clauses.push(...wordClauses)
-    }
     let order: string
     if (sort === 'quotes') {
       order = 's.quote_count DESC, s.id'
