@@ -39,9 +39,13 @@ CREATE INDEX speakers_by_name ON speakers (name_key, id)
 CREATE INDEX speakers_home ON speakers (home_source_id) WHERE home_source_id IS NOT NULL;
 CREATE INDEX speakers_merged ON speakers (merged_into) WHERE merged_into IS NOT NULL;
 
--- A title or honorific left in a stored name ("Councillor Margaret Hale", "Dr Siddiqui") is no first name: the keys
--- are folded again by the functions of this version, which match names without their titles.
-UPDATE speakers SET first_key = whosaid_first_key(name), surname_key = whosaid_surname_key(name)
+-- A title or honorific left in a stored person's name ("Councillor Margaret Hale", "Dr Siddiqui") is not part of it:
+-- the name loses it (the slug stays, so links keep working; the alias keeps the words the article used) and the keys
+-- are folded again by the functions of this version.
+UPDATE speakers SET name = whosaid_bare_name(name)
+  WHERE kind = 'person' AND name IS NOT NULL AND home_source_id IS NULL AND whosaid_bare_name(name) <> name;
+UPDATE speakers SET name_key = whosaid_name_key(name), first_key = whosaid_first_key(name),
+    surname_key = whosaid_surname_key(name)
   WHERE kind = 'person' AND name IS NOT NULL AND home_source_id IS NULL;
 
 -- How each quote's speaker was found (src/extract/types.ts ResolvedBy), or 'manual' when set by hand. Quotes stored
@@ -57,3 +61,6 @@ CREATE TABLE speaker_old_slugs (
   speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE
 ) WITHOUT ROWID;
 CREATE INDEX speaker_old_slugs_speaker ON speaker_old_slugs (speaker_id);
+
+-- A name split off by hand is looked up by its words when it is ambiguous (two Hales known): see speaker-resolution.ts.
+CREATE INDEX speaker_splits_alias ON speaker_splits (alias_key);

@@ -206,14 +206,18 @@ t.test('005 rebuilds speakers for the kind group with every row, index and link 
   t.teardown(() => store.close())
   t.ok(store.appliedMigrations.includes('005_speaker_kinds_and_resolution.sql'))
   t.same(Object.fromEntries(linked.map((table) => [table, count(store.db, table)])), before, 'no row lost, none cascaded away')
+  const renamed = (speakersBefore as Array<{ id: number, name: string | null }>)
+    .map((row) => row.id === 1 ? { ...row, name: 'Margaret Hale' } : row)
   t.same(store.db.prepare('SELECT id, slug, name, kind, title, home_source_id, merged_into, quote_count FROM speakers ORDER BY id').all(),
-    speakersBefore, 'every speaker kept with its id')
+    renamed, 'every speaker kept with its id and slug; a title left in a name is dropped from it')
   t.equal(store.db.pragma('foreign_keys', { simple: true }), 1, 'foreign keys are on again')
   t.same(store.db.pragma('foreign_key_check'), [])
   const indexes = store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'speakers' AND sql IS NOT NULL ORDER BY name").pluck().all()
   t.same(indexes, ['speakers_by_count', 'speakers_by_name', 'speakers_home', 'speakers_merged', 'speakers_org_name', 'speakers_surname'])
 
-  t.equal(store.db.prepare('SELECT first_key FROM speakers WHERE id = 1').pluck().get(), 'margaret', 'a title in a stored name is no first name')
+  t.same(store.db.prepare('SELECT name_key, first_key FROM speakers WHERE id = 1').get(), { name_key: 'margaret hale', first_key: 'margaret' },
+    'a title in a stored name is no first name')
+  t.same(store.speakers.get(1)!.aliases.map((a) => a.alias).sort(), ['Councillor Margaret Hale', 'Hale'], 'the alias keeps the words used')
   t.same(store.db.prepare('SELECT id, resolved_by FROM quotes ORDER BY id').all(),
     [{ id: 10, resolved_by: null }, { id: 11, resolved_by: null }, { id: 12, resolved_by: 'manual' }, { id: 13, resolved_by: null }],
     'not known for old quotes, manual for the one corrected by hand')

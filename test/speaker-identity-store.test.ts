@@ -233,3 +233,17 @@ t.test('an extraction with an unknown resolved_by is refused as invalid, and not
   t.throws(() => app.db.ingest({ title: a.title, text: a.text }, a.extraction), { name: 'InvalidExtractionError', message: /resolved_by/ })
   t.equal(app.db.sources.count(), 0)
 })
+
+t.test('a name with a title split off by hand makes a speaker named without it, and the split survives re-extraction', async (t) => {
+  const app = await appWith(t, [halePlain, haleCouncillor, haleCllr])
+  t.same(await quotesOf(app, 'margaret-hale'), ['Every ward loses something,', 'The bridge will reopen in May,', 'We have no choice this year,'])
+  const split = await app.inject({ method: 'POST', url: '/speakers/margaret-hale/split', payload: { alias: 'Cllr Hale' } })
+  t.equal(split.statusCode, 201, split.body)
+  t.equal(split.json().name, 'Hale')
+  t.equal(split.json().slug, 'hale')
+  t.same(await quotesOf(app, 'hale'), ['The bridge will reopen in May,'])
+  const bridge = app.db.sources.list({ limit: 10 }, { titleMatch: 'bridge' }).items[0]!
+  app.db.articles.reextract(bridge.id, haleCllr.extraction)
+  t.same(await quotesOf(app, 'hale'), ['The bridge will reopen in May,'], 'still split after re-extraction')
+  t.same(await quotesOf(app, 'margaret-hale'), ['Every ward loses something,', 'We have no choice this year,'])
+})

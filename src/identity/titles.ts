@@ -5,7 +5,9 @@
 import { nameTokens } from './names.js'
 
 /** Say nothing about a role, only about address: never a title of their own, never a disagreement. */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'messrs', 'herr', 'frau', 'mme', 'mlle', 'm'])
+const HONORIFICS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'messrs', 'herr', 'frau', 'mme', 'mlle', 'm', 'hon', 'rt',
+])
 
 /** Short forms written in place of a title word. */
 const ABBREVIATIONS = new Map<string, string[]>([
@@ -61,7 +63,9 @@ function folded (word: string): string {
 
 function isTitleWord (word: string): boolean {
   const key = folded(word)
-  return TITLE_WORDS.has(key) || HONORIFICS.has(key)
+  // "Attorney-General", "Vice-President": a hyphenated title ends with a title word.
+  const last = key.slice(key.lastIndexOf('-') + 1)
+  return TITLE_WORDS.has(key) || HONORIFICS.has(key) || (key !== last && TITLE_WORDS.has(last))
 }
 
 function startsCapitalised (word: string): boolean {
@@ -91,7 +95,7 @@ export function splitTitle (name: string): TitledName {
     return { name: name.trim(), title: null }
   }
   const titleWords = words.slice(0, cut + 1)
-  const title = titleWords.every((word) => HONORIFICS.has(folded(word))) ? null : titleWords.join(' ')
+  const title = titleWords.every((word) => HONORIFICS.has(folded(word)) || folded(word) === 'the') ? null : titleWords.join(' ')
   return { name: rest.join(' '), title }
 }
 

@@ -123,13 +123,14 @@ export class Corrections {
     const key = nameKey(alias)
     const rows = this.#aliases.all(id).filter((row) => nameKey(row.alias) === key)
     if (key === '' || rows.length === 0) throw new ConflictError(`speaker ${id} has no alias "${alias}"`)
-    const name = rows[0]!.alias
-    const person = speaker.kind === 'person' ? personName(bareName(name)) : null
+    // A person split off as "Cllr Hale" is named Hale, as the resolver would name them.
+    const name = speaker.kind === 'person' ? bareName(rows[0]!.alias) : rows[0]!.alias
+    const person = speaker.kind === 'person' ? personName(name) : null
     const newId = Number(this.#insertSpeaker.run({
       slug: speaker.home_source_id === null ? this.#slugs.unique(name) : null,
       name,
       kind: speaker.kind,
-      name_key: key,
+      name_key: nameKey(name),
       first_key: person?.first ?? null,
       surname_key: person?.surname ?? null,
       home_source_id: speaker.home_source_id,

@@ -76,5 +76,6 @@ function registerFunctions (db: Database): void {
   db.function('whosaid_surname_key', options, onText((name) => personName(bareName(name))?.surname ?? null))
   db.function('whosaid_name_tokens', options, onText((name) => JSON.stringify(nameTokens(name))))
   db.function('whosaid_text_key', options, onText(textKey))
+  db.function('whosaid_bare_name', options, onText(bareName))
   db.function('whosaid_role_only', options, onText((name) => isRoleOnly(name) ? 1 : 0))
 }

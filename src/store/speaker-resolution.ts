@@ -40,6 +40,10 @@ function toStored (speaker: ExtractedSpeaker): StoredSpeaker {
   return { name: titled.name, kind: 'person', title: title ?? (nameTitle === null ? null : spelledOut(nameTitle)) }
 }
 
+function namesOf (speaker: ExtractedSpeaker): string[] {
+  return speaker.name === null ? speaker.aliases : [speaker.name, ...speaker.aliases]
+}
+
 /** Unnamed speakers, groups and organisations named by their role are never shared between articles. */
 function belongsToArticle (speaker: StoredSpeaker): boolean {
   return speaker.name === null || speaker.kind === 'unnamed' || speaker.kind === 'group' ||
@@ -62,6 +66,7 @@ export class SpeakerResolver {
   readonly #nameOf
   readonly #splits
   readonly #mergedInto
+  readonly #splitsByAlias
   readonly #insertAlias
   readonly #insertTitle
   readonly #insertToken
@@ -99,6 +104,8 @@ export class SpeakerResolver {
       'SELECT slug, first_key FROM speakers WHERE id = ?')
     this.#splits = db.prepare<[number], { alias_key: string, into_id: number }>(
       'SELECT alias_key, into_id FROM speaker_splits WHERE speaker_id = ?')
+    this.#splitsByAlias = db.prepare<[string], { speaker_id: number, into_id: number }>(
+      'SELECT speaker_id, into_id FROM speaker_splits WHERE alias_key = ?')
     this.#mergedInto = db.prepare<[number], number | null>('SELECT merged_into FROM speakers WHERE id = ?').pluck()
     this.#insertAlias = db.prepare('INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, source_id) VALUES (?, ?, ?)')
     this.#insertTitle = db.prepare('INSERT OR IGNORE INTO speaker_titles (speaker_id, title, source_id) VALUES (?, ?, ?)')
@@ -118,9 +125,9 @@ export class SpeakerResolver {
   /** The stored speaker's id; records the names and title this article uses for it. */
   resolve (speaker: ExtractedSpeaker, sourceId: number): number {
     const stored = toStored(speaker)
-    const id = this.#applySplits(this.#find(stored, sourceId), speaker)
+    const id = this.#applySplits(this.#find(stored, sourceId, speaker), speaker)
     // Names as the article gives them ("Cllr Hale"): they explain the merge, and their words find the speaker.
-    const names = speaker.name === null ? speaker.aliases : [speaker.name, ...speaker.aliases]
+    const names = namesOf(speaker)
     const local = belongsToArticle(stored)
     const insertToken = local ? this.#insertLocalToken : this.#insertToken
     for (const name of new Set(names)) {
@@ -134,7 +141,7 @@ export class SpeakerResolver {
     return id
   }
 
-  #find (speaker: StoredSpeaker, sourceId: number): number {
+  #find (speaker: StoredSpeaker, sourceId: number, given: ExtractedSpeaker): number {
     const name = speaker.name
     if (name === null || belongsToArticle(speaker)) return this.#create(speaker, sourceId)
     if (speaker.kind === 'organization') {
@@ -161,7 +168,7 @@ export class SpeakerResolver {
     // Only a full name that finds no one of its first name needs to know whether others bear the surname.
     const otherFirstNames = person.first !== null && known.length > 0 &&
       this.#otherFirstName.get(person.surname, person.first) !== undefined
-    const match = matchPerson({ ...person, title: speaker.title }, known, otherFirstNames)
+    const match = matchPerson({ ...person, title: speaker.title }, known, otherFirstNames) ?? this.#splitAmong(known, given)
     if (match === null) return this.#create(speaker, null)
     if (person.first !== null) this.#takeOver(match, name, person.first)
     return match
@@ -220,10 +227,27 @@ export class SpeakerResolver {
   }
 
   // A name split off this speaker by hand goes where the split sent it.
+  /**
+   * "Cllr Hale" split off Margaret Hale by hand is ambiguous once there are two Hales: the split names the speaker it
+   * went to, when the one it was split from is among the candidates.
+   */
+  #splitAmong (known: KnownPerson[], speaker: ExtractedSpeaker): number | null {
+    if (known.length === 0) return null
+    const survivors = new Set(known.map((candidate) => candidate.survivor))
+    for (const key of new Set(namesOf(speaker).map(nameKey))) {
+      for (const split of this.#splitsByAlias.all(key)) {
+        if (survivors.has(this.#mergedInto.get(split.speaker_id) ?? split.speaker_id)) {
+          return this.#mergedInto.get(split.into_id) ?? split.into_id
+        }
+      }
+    }
+    return null
+  }
+
   #applySplits (id: number, speaker: ExtractedSpeaker): number {
     const splits = this.#splits.all(id)
     if (splits.length === 0) return id
-    const keys = new Set([speaker.name, ...speaker.aliases].filter((n): n is string => n !== null).map(nameKey))
+    const keys = new Set(namesOf(speaker).map(nameKey))
     const split = splits.find((s) => keys.has(s.alias_key))
     if (!split) return id
     return this.#mergedInto.get(split.into_id) ?? split.into_id

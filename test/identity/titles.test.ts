@@ -11,6 +11,9 @@ t.test('a title or honorific before a name is split off', async (t) => {
   t.same(splitTitle('Dr Siddiqui'), { name: 'Siddiqui', title: null }, 'an honorific is no title')
   t.same(splitTitle('Mr. Ivo de Wit'), { name: 'Ivo de Wit', title: null })
   t.equal(bareName('Fire Chief Darnell Okafor'), 'Darnell Okafor')
+  t.same(splitTitle('Attorney-General Nadia Quist'), { name: 'Nadia Quist', title: 'Attorney-General' })
+  t.same(splitTitle('Jean-Pierre Moulin'), { name: 'Jean-Pierre Moulin', title: null }, 'a hyphenated first name is no title')
+  t.same(splitTitle('The Hon. Ewan Tully'), { name: 'Ewan Tully', title: null })
 })
 
 t.test('names that only look like they start with a title keep their words', async (t) => {
