@@ -48,6 +48,9 @@ UPDATE speakers SET name_key = whosaid_name_key(name), first_key = whosaid_first
     surname_key = whosaid_surname_key(name)
   WHERE kind = 'person' AND name IS NOT NULL AND home_source_id IS NULL;
 
+-- An organisation's key leaves out a company's legal suffix: "Kestrel Foods Inc." and "Kestrel Foods" are one.
+UPDATE speakers SET name_key = whosaid_organization_key(name) WHERE kind = 'organization' AND name IS NOT NULL;
+
 -- How each quote's speaker was found (src/extract/types.ts ResolvedBy), or 'manual' when set by hand. Quotes stored
 -- before this migration did not record it: NULL ("not known") until their article is extracted again, except those
 -- corrected by hand.

@@ -247,3 +247,18 @@ t.test('a name with a title split off by hand makes a speaker named without it, 
   t.same(await quotesOf(app, 'hale'), ['The bridge will reopen in May,'], 'still split after re-extraction')
   t.same(await quotesOf(app, 'margaret-hale'), ['Every ward loses something,', 'We have no choice this year,'])
 })
+
+t.test('an organisation with and without its legal suffix is one speaker, found by either name', async (t) => {
+  const one = article('Recall', '"We are recalling the yoghurt," Brannock Dairies Ltd. said.', [{ name: 'Brannock Dairies Ltd.', kind: 'organization' }],
+    [{ quote: 'We are recalling the yoghurt,', mention: 'Brannock Dairies Ltd.', speaker: 0 }])
+  const two = article('Recall over', '"Shelves are full again," said Brannock Dairies.', [{ name: 'Brannock Dairies', kind: 'organization' }],
+    [{ quote: 'Shelves are full again,', mention: 'Brannock Dairies', speaker: 0 }])
+  for (const order of [[one, two], [two, one]]) {
+    const app = await appWith(t, order)
+    for (const name of ['Brannock Dairies', 'Brannock Dairies Ltd']) {
+      const found = await lookUp(app, name)
+      t.equal(found.length, 1, name)
+      t.same(await quotesOf(app, found[0]!.id), ['Shelves are full again,', 'We are recalling the yoghurt,'])
+    }
+  }
+})

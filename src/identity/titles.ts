@@ -2,7 +2,7 @@
 // Lindqvist", "Dr Siddiqui"), and titles as keys that compare across articles ("Cllr" is "Councillor", "the interim
 // chief executive" is "chief executive"). The store applies these to whatever extractor hands it a name, so that a
 // title left in a name never makes a second speaker. Pure functions, no I/O.
-import { nameTokens } from './names.js'
+import { nameKey, nameTokens } from './names.js'
 
 /** Say nothing about a role, only about address: never a title of their own, never a disagreement. */
 const HONORIFICS = new Set([
@@ -187,14 +187,19 @@ export function titlesAgree (a: string | null, b: string | null): boolean | null
 
 const COMPANY_SUFFIXES = new Set(['inc', 'ltd', 'llc', 'plc', 'corp', 'co', 'lp', 'llp', 'sa', 'ag', 'gmbh', 'nv', 'bv'])
 
+/** The key an organisation's names share: "The Kestrel Foods Inc." and "Kestrel Foods" are kestrel foods. */
+export function organizationKey (name: string): string {
+  return lookupTokens(nameKey(name).split(' ').filter(Boolean), false).join(' ')
+}
+
 /**
  * The words of a name looked up, without what the stored names may lack: titles and honorifics before it ("Cllr
  * Margaret Hale" looks up margaret hale) and a company's legal suffix after it ("Kestrel Foods Inc." looks up kestrel
  * foods). A lone word is kept whatever it is: "mayor" finds speakers called that.
  */
-export function lookupTokens (tokens: readonly string[]): string[] {
+export function lookupTokens (tokens: readonly string[], titled = true): string[] {
   const words = [...tokens]
-  while (words.length > 1 && (TITLE_WORDS.has(words[0]!) || HONORIFICS.has(words[0]!))) words.shift()
+  while (titled && words.length > 1 && (TITLE_WORDS.has(words[0]!) || HONORIFICS.has(words[0]!))) words.shift()
   while (words.length > 1 && COMPANY_SUFFIXES.has(words[words.length - 1]!)) words.pop()
   return words
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { isRoleOnly, nameKey, nameTokens, personName, textKey } from '../identity/names.js'
-import { bareName } from '../identity/titles.js'
+import { bareName, organizationKey } from '../identity/titles.js'
 
 export type Database = BetterSqlite3.Database
 
@@ -77,5 +77,6 @@ function registerFunctions (db: Database): void {
   db.function('whosaid_name_tokens', options, onText((name) => JSON.stringify(nameTokens(name))))
   db.function('whosaid_text_key', options, onText(textKey))
   db.function('whosaid_bare_name', options, onText(bareName))
+  db.function('whosaid_organization_key', options, onText(organizationKey))
   db.function('whosaid_role_only', options, onText((name) => isRoleOnly(name) ? 1 : 0))
 }

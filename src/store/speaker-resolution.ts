@@ -7,7 +7,7 @@
 import type { ExtractedSpeaker, SpeakerKind } from '../extract/types.js'
 import { matchPerson, type KnownPerson } from '../identity/match.js'
 import { isRoleOnly, nameKey, nameTokens, personName, type PersonName } from '../identity/names.js'
-import { isGroupName, spelledOut, splitTitle, titledPerson, usableTitle } from '../identity/titles.js'
+import { isGroupName, organizationKey, spelledOut, splitTitle, titledPerson, usableTitle } from '../identity/titles.js'
 import { Corrections } from './corrections.js'
 import type { Database } from './database.js'
 import { Slugs } from './slugs.js'
@@ -145,7 +145,7 @@ export class SpeakerResolver {
     const name = speaker.name
     if (name === null || belongsToArticle(speaker)) return this.#create(speaker, sourceId)
     if (speaker.kind === 'organization') {
-      const row = this.#organization.get(nameKey(name))
+      const row = this.#organization.get(organizationKey(name))
       return row ? (row.merged_into ?? row.id) : this.#create(speaker, null)
     }
     const person = personName(name)
@@ -219,7 +219,7 @@ export class SpeakerResolver {
       name: speaker.name,
       kind: speaker.kind,
       title: speaker.title,
-      name_key: speaker.name === null ? null : nameKey(speaker.name),
+      name_key: speaker.name === null ? null : speaker.kind === 'organization' ? organizationKey(speaker.name) : nameKey(speaker.name),
       first_key: person?.first ?? null,
       surname_key: person?.surname ?? null,
       home_source_id: homeSourceId,

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { bareName, isGroupName, lookupTokens, splitTitle, spelledOut, titledPerson, titlesAgree, usableTitle } from '../../src/identity/titles.js'
+import { bareName, isGroupName, lookupTokens, organizationKey, splitTitle, spelledOut, titledPerson, titlesAgree, usableTitle } from '../../src/identity/titles.js'
 
 t.test('a title or honorific before a name is split off', async (t) => {
   t.same(splitTitle('Councillor Margaret Hale'), { name: 'Margaret Hale', title: 'Councillor' })
@@ -58,6 +58,9 @@ t.test('a looked-up name drops what stored names may lack', async (t) => {
   t.same(lookupTokens(['cllr', 'margaret', 'hale']), ['margaret', 'hale'])
   t.same(lookupTokens(['kestrel', 'foods', 'inc']), ['kestrel', 'foods'])
   t.same(lookupTokens(['mayor']), ['mayor'], 'a lone word is kept')
+  t.equal(organizationKey('The Kestrel Foods Inc.'), 'kestrel foods')
+  t.equal(organizationKey('Kestrel Foods'), 'kestrel foods')
+  t.equal(organizationKey('Chief Executive Co'), 'chief executive', 'an organisation keeps a title word of its name')
 })
 
 t.test('plural people handed as a name are a group', async (t) => {
