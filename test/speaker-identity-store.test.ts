@@ -262,3 +262,26 @@ t.test('an organisation with and without its legal suffix is one speaker, found 
     }
   }
 })
+
+t.test('a double surname is the person whose full name ends with it; two such people keep it apart', async (t) => {
+  const full = article('Dam', '"The dam is safe," said Ana Lucía Carmona Ruiz, the regional engineer.', [{ name: 'Ana Lucía Carmona Ruiz', title: 'regional engineer' }],
+    [{ quote: 'The dam is safe,', mention: 'Ana Lucía Carmona Ruiz', speaker: 0 }])
+  const short = article('Dam again', '"We inspect it every month," Carmona Ruiz said.', [{ name: 'Carmona Ruiz' }],
+    [{ quote: 'We inspect it every month,', mention: 'Carmona Ruiz', speaker: 0 }])
+  const other = article('Mill', '"The mill will close," said Pedro Carmona Ruiz, the mill owner.', [{ name: 'Pedro Carmona Ruiz', title: 'mill owner' }],
+    [{ quote: 'The mill will close,', mention: 'Pedro Carmona Ruiz', speaker: 0 }])
+  const tomas = article('Bakery', '"Bread is up again," said Tomas Ruiz.', [{ name: 'Tomas Ruiz' }],
+    [{ quote: 'Bread is up again,', mention: 'Tomas Ruiz', speaker: 0 }])
+  for (const order of [[full, short, tomas], [short, tomas, full]]) {
+    const app = await appWith(t, order)
+    const ana = (await lookUp(app, 'Ana Lucía Carmona Ruiz'))
+    t.equal(ana.length, 1)
+    t.same(await quotesOf(app, ana[0]!.id), ['The dam is safe,', 'We inspect it every month,'], order.map((a) => a.title).join(', '))
+    t.same(await quotesOf(app, (await lookUp(app, 'Tomas Ruiz'))[0]!.id), ['Bread is up again,'], 'another first name stays apart')
+  }
+  const app = await appWith(t, [full, other, short])
+  for (const name of ['Ana Lucía Carmona Ruiz', 'Pedro Carmona Ruiz']) {
+    const found = (await lookUp(app, name)).filter((s) => s.name === name)
+    t.notOk((await quotesOf(app, found[0]!.id)).includes('We inspect it every month,'), `two people end with Carmona Ruiz: not ${name}`)
+  }
+})

@@ -195,13 +195,14 @@ export function organizationKey (name: string): string {
 /**
  * The words of a name looked up, without what the stored names may lack: titles and honorifics before it ("Cllr
  * Margaret Hale" looks up margaret hale) and a company's legal suffix after it ("Kestrel Foods Inc." looks up kestrel
- * foods). A lone word is kept whatever it is: "mayor" finds speakers called that.
+ * foods), and middle initials. A lone word is kept whatever it is: "mayor" finds speakers called that.
  */
 export function lookupTokens (tokens: readonly string[], titled = true): string[] {
   const words = [...tokens]
   while (titled && words.length > 1 && (TITLE_WORDS.has(words[0]!) || HONORIFICS.has(words[0]!))) words.shift()
   while (words.length > 1 && COMPANY_SUFFIXES.has(words[words.length - 1]!)) words.pop()
-  return words
+  // A middle initial the stored name may lack: "Theodore W. Abernathy" looks up theodore abernathy.
+  return titled && words.length > 2 ? words.filter((word, i) => word.length > 1 || i === 0 || i === words.length - 1) : words
 }
 
 const GROUP_WORDS = new Set([

@@ -7,7 +7,7 @@
 import type { ExtractedSpeaker, SpeakerKind } from '../extract/types.js'
 import { matchPerson, type KnownPerson } from '../identity/match.js'
 import { isRoleOnly, nameKey, nameTokens, personName, type PersonName } from '../identity/names.js'
-import { isGroupName, organizationKey, spelledOut, splitTitle, titledPerson, usableTitle } from '../identity/titles.js'
+import { isGroupName, organizationKey, spelledOut, splitTitle, titledPerson, titlesAgree, usableTitle } from '../identity/titles.js'
 import { Corrections } from './corrections.js'
 import type { Database } from './database.js'
 import { Slugs } from './slugs.js'
@@ -40,6 +40,11 @@ function toStored (speaker: ExtractedSpeaker): StoredSpeaker {
   return { name: titled.name, kind: 'person', title: title ?? (nameTitle === null ? null : spelledOut(nameTitle)) }
 }
 
+/** Every known title clashes with this one (none agrees, none is undecided). */
+function titlesFitNone (titles: string[], title: string): boolean {
+  return titles.length > 0 && titles.every((known) => titlesAgree(known, title) === false)
+}
+
 function namesOf (speaker: ExtractedSpeaker): string[] {
   return speaker.name === null ? speaker.aliases : [speaker.name, ...speaker.aliases]
 }
@@ -54,6 +59,7 @@ export class SpeakerResolver {
   readonly #persons
   readonly #personsFirst
   readonly #otherFirstName
+  readonly #nameEndings
   readonly #organization
   readonly #slugs: Slugs
   readonly #insert
@@ -83,6 +89,10 @@ export class SpeakerResolver {
     this.#otherFirstName = db.prepare<[string, string], number>(`SELECT 1 FROM speakers
       WHERE surname_key = ? AND kind = 'person' AND home_source_id IS NULL AND first_key IS NOT NULL AND first_key <> ?
       LIMIT 1`).pluck()
+    // Names of two words or more (name_key has a space) that end the new name, or that the new name ends.
+    this.#nameEndings = db.prepare<{ surname: string, key: string, spaced: string }, { id: number, merged_into: number | null }>(
+      `SELECT id, merged_into FROM speakers WHERE surname_key = @surname AND kind = 'person' AND home_source_id IS NULL
+       AND name_key LIKE '% %' AND name_key <> @key AND (name_key LIKE '% ' || @key OR @spaced LIKE '% ' || name_key)`)
     this.#organization = db.prepare<[string], { id: number, merged_into: number | null }>(`SELECT id, merged_into
       FROM speakers WHERE name_key = ? AND kind = 'organization' AND home_source_id IS NULL ORDER BY id LIMIT 1`)
     this.#slugs = new Slugs(db)
@@ -161,6 +171,8 @@ export class SpeakerResolver {
       }
       return id
     }
+    const longer = person.first === null ? null : this.#sameNameEnding(name, person.surname, speaker.title)
+    if (longer !== null) return longer
     const known: KnownPerson[] = rows.map((row) => ({
       id: row.id, survivor: row.merged_into ?? row.id, first: row.first_key,
       titles: speaker.title === null && person.first === null ? [] : this.#titlesOf(row.id),
@@ -227,6 +239,22 @@ export class SpeakerResolver {
   }
 
   // A name split off this speaker by hand goes where the split sent it.
+  /**
+   * "López Obrador" and "Andrés Manuel López Obrador", "García Márquez" and "Gabriel García Márquez": a name of two or
+   * more words that ends another (a double surname, a second given name) is the same person, when only one known person
+   * fits and no title disagrees. The first word of the shorter name is then not a first name that differs.
+   */
+  #sameNameEnding (name: string, surname: string, title: string | null): number | null {
+    const key = nameKey(name)
+    if (!key.includes(' ')) return null
+    const rows = this.#nameEndings.all({ surname, key, spaced: ` ${key}` })
+    const survivors = new Set(rows.map((row) => row.merged_into ?? row.id))
+    if (survivors.size !== 1) return null
+    const [survivor] = survivors
+    if (title !== null && titlesFitNone(this.#titlesOf(survivor!), title)) return null
+    return survivor!
+  }
+
   /**
    * "Cllr Hale" split off Margaret Hale by hand is ambiguous once there are two Hales: the split names the speaker it
    * went to, when the one it was split from is among the candidates.

@@ -58,6 +58,7 @@ t.test('a looked-up name drops what stored names may lack', async (t) => {
   t.same(lookupTokens(['cllr', 'margaret', 'hale']), ['margaret', 'hale'])
   t.same(lookupTokens(['kestrel', 'foods', 'inc']), ['kestrel', 'foods'])
   t.same(lookupTokens(['mayor']), ['mayor'], 'a lone word is kept')
+  t.same(lookupTokens(['theodore', 'w', 'abernathy']), ['theodore', 'abernathy'], 'a middle initial')
   t.equal(organizationKey('The Kestrel Foods Inc.'), 'kestrel foods')
   t.equal(organizationKey('Kestrel Foods'), 'kestrel foods')
   t.equal(organizationKey('Chief Executive Co'), 'chief executive', 'an organisation keeps a title word of its name')
