@@ -18,8 +18,6 @@ interface PersonRow {
   first_key: string | null
 }
 
-const PERSON_COLUMNS = 'id, merged_into, first_key'
-
 /** A speaker of the article as the store keys it: a person's name without its title, a title that is a role. */
 interface StoredSpeaker {
   name: string | null
@@ -79,11 +77,11 @@ export class SpeakerResolver {
   readonly #insertLocalToken
 
   constructor (db: Database) {
-    this.#persons = db.prepare<[string], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM speakers s
+    this.#persons = db.prepare<[string], PersonRow>(`SELECT id, merged_into, first_key FROM speakers
       WHERE surname_key = ? AND kind = 'person' AND home_source_id IS NULL ORDER BY id`)
     // A full name can only match the same first name or a bare surname (matchPerson): the others are left in SQLite,
     // which for a common surname was most of the cost of a lookup (one JavaScript object per row).
-    this.#personsFirst = db.prepare<[string, string], PersonRow>(`SELECT ${PERSON_COLUMNS} FROM speakers s
+    this.#personsFirst = db.prepare<[string, string], PersonRow>(`SELECT id, merged_into, first_key FROM speakers
       WHERE surname_key = ? AND kind = 'person' AND home_source_id IS NULL AND (first_key = ? OR first_key IS NULL)
       ORDER BY id`)
     this.#otherFirstName = db.prepare<[string, string], number>(`SELECT 1 FROM speakers
@@ -127,13 +125,13 @@ export class SpeakerResolver {
   /** The stored speakers of an article's speakers, in order; records the names and titles the article uses. */
   resolveAll (speakers: readonly ExtractedSpeaker[], sourceId: number): number[] {
     this.#absorbed.clear()
-    const ids = speakers.map((speaker) => this.resolve(speaker, sourceId))
+    const ids = speakers.map((speaker) => this.#resolve(speaker, sourceId))
     // A later speaker of the article may have shown an earlier one to be someone known (#absorbSurname).
     return this.#absorbed.size === 0 ? ids : ids.map((id) => this.#absorbed.get(id) ?? id)
   }
 
   /** The stored speaker's id; records the names and title this article uses for it. */
-  resolve (speaker: ExtractedSpeaker, sourceId: number): number {
+  #resolve (speaker: ExtractedSpeaker, sourceId: number): number {
     const stored = toStored(speaker)
     const id = this.#applySplits(this.#find(stored, sourceId, speaker), speaker)
     // Names as the article gives them ("Cllr Hale"): they explain the merge, and their words find the speaker.
