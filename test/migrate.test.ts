@@ -169,3 +169,83 @@ t.test('the database is opened with WAL, foreign keys and a busy timeout', async
   t.equal(db.pragma('foreign_keys', { simple: true }), 1)
   t.ok((db.pragma('busy_timeout', { simple: true }) as number) > 0)
 })
+
+t.test('005 rebuilds speakers for the kind group with every row, index and link of a database written by 004', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-migrations-'))
+  for (const file of listMigrations(MIGRATIONS_DIR).filter((f) => f.version <= 4)) copyFileSync(file.path, join(dir, file.name))
+  const path = join(mkdtempSync(join(tmpdir(), 'whosaid-db-')), 'w.db')
+  const old = openDatabase(path)
+  migrate(old, dir)
+  old.exec(`INSERT INTO sources (id, title, text, content_hash, ingested_at, published_at, extractor_version)
+      VALUES (1, 't', 'Councillor Margaret Hale said no. Officials said yes. Hale said maybe.', 'h1', '2024-01-02T00:00:00.000Z', NULL, 'v'),
+        (2, 'u', 'Tomas Berg said later.', 'h2', '2024-01-03T00:00:00.000Z', NULL, 'v');
+    INSERT INTO speakers (id, slug, name, kind, title, name_key, first_key, surname_key, home_source_id, merged_into, quote_count, source_count)
+      VALUES (1, 'councillor-margaret-hale', 'Councillor Margaret Hale', 'person', NULL, 'councillor margaret hale', 'councillor', 'hale', NULL, NULL, 2, 1),
+        (2, NULL, NULL, 'unnamed', NULL, NULL, NULL, NULL, 1, NULL, 1, 1),
+        (3, 'tomas-berg', 'Tomas Berg', 'person', 'ferry operator', 'tomas berg', 'tomas', 'berg', NULL, NULL, 1, 1),
+        (4, 'berg', 'Berg', 'person', NULL, 'berg', NULL, 'berg', NULL, 3, 0, 0);
+    INSERT INTO speaker_aliases VALUES (1, 'Councillor Margaret Hale', 1), (1, 'Hale', 1), (2, 'Officials', 1), (3, 'Tomas Berg', 2);
+    INSERT INTO speaker_titles VALUES (3, 'ferry operator', 2);
+    INSERT INTO speaker_tokens VALUES ('councillor', 1), ('margaret', 1), ('hale', 1), ('tomas', 3), ('berg', 3);
+    INSERT INTO local_speaker_tokens VALUES ('officials', 2);
+    INSERT INTO speaker_splits VALUES (3, 'tomas berg senior', 1);
+    INSERT INTO quotes (id, source_id, speaker_id, text, start_offset, end_offset, type, confidence, quoted_at, corrected)
+      VALUES (10, 1, 1, 'no', 30, 32, 'indirect', 0.8, '2024-01-02T00:00:00.000Z', 0),
+        (11, 1, 2, 'yes', 49, 52, 'indirect', 0.8, '2024-01-02T00:00:00.000Z', 0),
+        (12, 1, 1, 'maybe', 63, 68, 'indirect', 0.8, '2024-01-02T00:00:00.000Z', 1),
+        (13, 2, 3, 'later', 16, 21, 'indirect', 0.8, '2024-01-03T00:00:00.000Z', 0);
+    INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes;
+    INSERT INTO quote_corrections VALUES (1, 'maybe', 1, '2024-01-04T00:00:00.000Z');`)
+  const count = (db: ReturnType<typeof openDatabase>, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()
+  const linked = ['speakers', 'speaker_aliases', 'speaker_titles', 'speaker_tokens', 'local_speaker_tokens', 'speaker_splits', 'quotes', 'quote_corrections']
+  const before = Object.fromEntries(linked.map((table) => [table, count(old, table)]))
+  const speakersBefore = old.prepare('SELECT id, slug, name, kind, title, home_source_id, merged_into, quote_count FROM speakers ORDER BY id').all()
+  old.close()
+
+  const store = Store.open({ path, migrationsDir: MIGRATIONS_DIR })
+  t.teardown(() => store.close())
+  t.ok(store.appliedMigrations.includes('005_speaker_kinds_and_resolution.sql'))
+  t.same(Object.fromEntries(linked.map((table) => [table, count(store.db, table)])), before, 'no row lost, none cascaded away')
+  const renamed = (speakersBefore as Array<{ id: number, name: string | null }>)
+    .map((row) => row.id === 1 ? { ...row, name: 'Margaret Hale' } : row)
+  t.same(store.db.prepare('SELECT id, slug, name, kind, title, home_source_id, merged_into, quote_count FROM speakers ORDER BY id').all(),
+    renamed, 'every speaker kept with its id and slug; a title left in a name is dropped from it')
+  t.equal(store.db.pragma('foreign_keys', { simple: true }), 1, 'foreign keys are on again')
+  t.same(store.db.pragma('foreign_key_check'), [])
+  const indexes = store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'speakers' AND sql IS NOT NULL ORDER BY name").pluck().all()
+  t.same(indexes, ['speakers_by_count', 'speakers_by_name', 'speakers_home', 'speakers_merged', 'speakers_org_name', 'speakers_surname'])
+
+  t.same(store.db.prepare('SELECT name_key, first_key FROM speakers WHERE id = 1').get(), { name_key: 'margaret hale', first_key: 'margaret' },
+    'a title in a stored name is no first name')
+  t.same(store.speakers.get(1)!.aliases.map((a) => a.alias).sort(), ['Councillor Margaret Hale', 'Hale'], 'the alias keeps the words used')
+  t.same(store.db.prepare('SELECT id, resolved_by FROM quotes ORDER BY id').all(),
+    [{ id: 10, resolved_by: null }, { id: 11, resolved_by: null }, { id: 12, resolved_by: 'manual' }, { id: 13, resolved_by: null }],
+    'not known for old quotes, manual for the one corrected by hand')
+  t.equal(store.speakers.find('berg')?.merged_into, 3, 'a merge still redirects')
+  t.same(store.quotes.list({ limit: 10 }, { speaker_id: 1 }).items.map((q) => q.text).sort(), ['maybe', 'no'])
+
+  store.db.prepare("INSERT INTO speakers (name, kind, home_source_id) VALUES ('residents', 'group', 1)").run()
+  t.throws(() => store.db.prepare("INSERT INTO speakers (name, kind) VALUES ('x', 'crowd')").run(), /CHECK constraint/)
+  t.throws(() => store.db.prepare("UPDATE quotes SET resolved_by = 'guess' WHERE id = 10").run(), /CHECK constraint/)
+  // The rebuilt table is linked as the old one was: deleting an article still takes its local speakers and quotes.
+  t.ok(store.articles.delete(1))
+  t.equal(store.db.prepare('SELECT count(*) FROM speakers WHERE home_source_id = 1').pluck().get(), 0)
+  t.equal(store.db.prepare('SELECT count(*) FROM speaker_aliases WHERE source_id = 1').pluck().get(), 0)
+  t.throws(() => store.db.prepare('INSERT INTO speaker_aliases VALUES (999, \'Nobody\', 2)').run(), /FOREIGN KEY/)
+})
+
+t.test('a migration that would leave rows pointing at nothing is rolled back (foreign keys are checked before commit)', async (t) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'whosaid-db-')), 'w.db')
+  const store = Store.open({ path, migrationsDir: MIGRATIONS_DIR })
+  store.db.exec(`INSERT INTO sources (id, title, text, content_hash, ingested_at, extractor_version)
+    VALUES (1, 't', 'x', 'h', '2024-01-01T00:00:00.000Z', 'v');
+    INSERT INTO speakers (id, slug, name, kind) VALUES (1, 'ann-roe', 'Ann Roe', 'person');
+    INSERT INTO speaker_aliases VALUES (1, 'Ann Roe', 1);`)
+  store.close()
+  const dir = migrationsWith({ '900_drop_people.sql': 'DELETE FROM speakers;' })
+  t.throws(() => Store.open({ path, migrationsDir: dir }), { name: 'MigrationError', message: /900_drop_people\.sql failed: .*speaker_aliases/ })
+  const db = openDatabase(path)
+  t.teardown(() => db.close())
+  t.equal(db.prepare('SELECT count(*) FROM speakers').pluck().get(), 1, 'rolled back')
+  t.equal(db.pragma('foreign_keys', { simple: true }), 1)
+})

@@ -43,7 +43,7 @@ t.test('ingest writes the source, speakers, aliases and quotes', async (t) => {
   }
   t.same(quotes[2]!.fragments, extraction.quotes[2]!.fragments)
   t.same(quotes.map((q) => q.type), ['mixed', 'direct', 'direct', 'indirect'])
-  t.same(quotes[0]!.speaker, { id: speakers[0]!.id, slug: 'jane-doe', name: 'Jane Doe', kind: 'person', mention: 'Jane Doe', start: 6, end: 14 })
+  t.same(quotes[0]!.speaker, { id: speakers[0]!.id, slug: 'jane-doe', name: 'Jane Doe', kind: 'person', mention: 'Jane Doe', start: 6, end: 14, resolved_by: 'name' })
 })
 
 t.test('the same text is stored once', async (t) => {
@@ -68,7 +68,7 @@ t.test('named people and organizations are shared across articles; unnamed speak
   t.same(speakers.map((s) => s.name), ['Jane Doe', 'Acme Corp'])
   t.equal(speakers[0]!.quote_count, 4)
   t.equal(speakers[0]!.source_count, 2)
-  t.equal(speakers[0]!.title, 'Mayor', 'a known title is kept')
+  t.equal(speakers[0]!.title, 'Mayor of Springfield', 'as often given as Mayor, and more recently: the title shown')
   t.same(store.speakers.get(speakers[0]!.id)!.titles.sort(), ['Mayor', 'Mayor of Springfield'])
   const unnamed = store.speakers.list({ limit: 10 }, { kind: 'unnamed' }).items
   t.same(unnamed.map((s) => [s.quote_count, s.source_id]), [[1, 1], [1, 2]], 'one unnamed speaker per article')

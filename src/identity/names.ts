@@ -40,26 +40,6 @@ export function personName (name: string): PersonName | null {
   return { first: tokens[0] ?? null, surname }
 }
 
-const TITLE_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'to', 'for', 'and', 'in', 'on', 'at', 'former', 'then'])
-
-/** The content words of a title, folded: "US special envoy to the Middle East" → us special envoy middle east. */
-export function titleWords (title: string): string[] {
-  return nameTokens(title).filter((word) => !TITLE_STOPWORDS.has(word))
-}
-
-/**
- * Two titles agree when the words of one are all in the other ("President" and "US President");
- * null when either is missing, so that no title is neither agreement nor disagreement.
- */
-export function titlesAgree (a: string | null, b: string | null): boolean | null {
-  if (a === null || b === null) return null
-  const wordsA = titleWords(a)
-  const wordsB = titleWords(b)
-  if (wordsA.length === 0 || wordsB.length === 0) return null
-  const [shorter, longer] = wordsA.length <= wordsB.length ? [wordsA, new Set(wordsB)] : [wordsB, new Set(wordsA)]
-  return shorter.every((word) => longer.has(word))
-}
-
 /**
  * An organisation named only by its role ("the prime minister's office", "the ministry") is
  * different in every article; a proper name ("the White House", "Hamas") has a capital letter.

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { Id, Nullable } from './common.js'
-import { SpeakerKind } from './speaker.js'
+import { ResolvedBy, SpeakerKind } from './speaker.js'
 
 export const QuoteType = Type.Union([Type.Literal('direct'), Type.Literal('mixed'), Type.Literal('indirect')])
 
@@ -20,6 +20,12 @@ export const QuoteSpeaker = Type.Object({
   mention: Nullable(Type.String({ description: 'The words naming the speaker at this quote, e.g. "he".' })),
   start: Nullable(Offset),
   end: Nullable(Offset),
+  resolved_by: Nullable(Type.Union([...ResolvedBy.anyOf, Type.Literal('manual')], {
+    description: 'How the speaker was found: name (the mention names them), role (a role noun or title such as ' +
+      '"the councillor"), description ("the 24-year-old"), pronoun, continuation (a quote paragraph continuing the ' +
+      'speaker before it), unresolved (the mention is all that is known), or manual (set by hand with PATCH ' +
+      '/quotes/:id). Null for quotes stored before this was recorded, until their article is extracted again.',
+  })),
 })
 
 export const QuoteSource = Type.Object({

@@ -19,7 +19,7 @@ export const Speaker = Type.Object({
   kind: SpeakerKind,
   title: Nullable(Type.String()),
   source_id: Nullable(Type.Integer({
-    description: 'The article an unnamed or role-only speaker belongs to; null for speakers shared across articles.',
+    description: 'The article a group, unnamed or role-only speaker belongs to; null for speakers shared across articles.',
   })),
   quote_count: Type.Integer(),
   source_count: Type.Integer(),
@@ -28,7 +28,9 @@ export const Speaker = Type.Object({
 }, { title: 'Speaker' })
 
 export const SpeakerDetail = Type.Composite([Speaker, Type.Object({
-  titles: Type.Array(Type.String(), { description: 'Titles and roles the articles give, most frequent first.' }),
+  titles: Type.Array(Type.String(), {
+    description: 'Titles and roles the articles give, most frequent first, then most recent; title is the first.',
+  }),
   aliases: Type.Array(Type.Object({
     alias: Type.String(),
     source_count: Type.Integer(),

@@ -2,6 +2,7 @@
 // quote to another speaker. Each leaves a record that re-extraction honours (a redirect, a split
 // rule, a quote correction), so the correction survives a new extractor version.
 import { nameKey, personName } from '../identity/names.js'
+import { bareName } from '../identity/titles.js'
 import type { Database } from './database.js'
 import { Slugs } from './slugs.js'
 import { ConflictError, NotFoundError } from './errors.js'
@@ -75,7 +76,8 @@ export class Corrections {
       ON CONFLICT (speaker_id, alias_key) DO UPDATE SET into_id = excluded.into_id`)
     this.#quote = db.prepare<[number], { id: number, source_id: number, speaker_id: number | null, text: string }>(
       'SELECT id, source_id, speaker_id, text FROM quotes WHERE id = ?')
-    this.#setQuoteSpeaker = db.prepare('UPDATE quotes SET speaker_id = ?, corrected = 1 WHERE id = ?')
+    this.#setQuoteSpeaker = db.prepare(`UPDATE quotes SET speaker_id = ?, corrected = 1, resolved_by = 'manual'
+      WHERE id = ?`)
     this.#recordCorrection = db.prepare(`INSERT INTO quote_corrections (source_id, text, speaker_id, corrected_at)
       VALUES (?, ?, ?, ?) ON CONFLICT (source_id, text) DO UPDATE SET speaker_id = excluded.speaker_id,
       corrected_at = excluded.corrected_at`)
@@ -121,13 +123,14 @@ export class Corrections {
     const key = nameKey(alias)
     const rows = this.#aliases.all(id).filter((row) => nameKey(row.alias) === key)
     if (key === '' || rows.length === 0) throw new ConflictError(`speaker ${id} has no alias "${alias}"`)
-    const name = rows[0]!.alias
+    // A person split off as "Cllr Hale" is named Hale, as the resolver would name them.
+    const name = speaker.kind === 'person' ? bareName(rows[0]!.alias) : rows[0]!.alias
     const person = speaker.kind === 'person' ? personName(name) : null
     const newId = Number(this.#insertSpeaker.run({
       slug: speaker.home_source_id === null ? this.#slugs.unique(name) : null,
       name,
       kind: speaker.kind,
-      name_key: key,
+      name_key: nameKey(name),
       first_key: person?.first ?? null,
       surname_key: person?.surname ?? null,
       home_source_id: speaker.home_source_id,

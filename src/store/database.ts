@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { isRoleOnly, nameKey, nameTokens, personName, textKey } from '../identity/names.js'
+import { bareName, organizationKey } from '../identity/titles.js'
 
 export type Database = BetterSqlite3.Database
 
@@ -71,9 +72,11 @@ function registerFunctions (db: Database): void {
   const options = { deterministic: true }
   const onText = (fn: (text: string) => unknown) => (value: unknown) => typeof value === 'string' ? fn(value) : null
   db.function('whosaid_name_key', options, onText(nameKey))
-  db.function('whosaid_first_key', options, onText((name) => personName(name)?.first ?? null))
-  db.function('whosaid_surname_key', options, onText((name) => personName(name)?.surname ?? null))
+  db.function('whosaid_first_key', options, onText((name) => personName(bareName(name))?.first ?? null))
+  db.function('whosaid_surname_key', options, onText((name) => personName(bareName(name))?.surname ?? null))
   db.function('whosaid_name_tokens', options, onText((name) => JSON.stringify(nameTokens(name))))
   db.function('whosaid_text_key', options, onText(textKey))
+  db.function('whosaid_bare_name', options, onText(bareName))
+  db.function('whosaid_organization_key', options, onText(organizationKey))
   db.function('whosaid_role_only', options, onText((name) => isRoleOnly(name) ? 1 : 0))
 }

@@ -11,7 +11,7 @@ export type { Database } from './database.js'
 export { ConflictError, NotFoundError, QuerySyntaxError } from './errors.js'
 export { MigrationError } from './migrate.js'
 export { PageKeyError, type PageKey, type PageRequest, type PageResult } from './page.js'
-export type { Quote, QuoteDetail, QuoteFilter, QuoteSort, QuoteSourceRef, QuoteSpeakerRef } from './quotes.js'
+export type { Quote, QuoteDetail, QuoteFilter, QuoteSort, QuoteSourceRef, QuoteSpeakerRef, StoredResolvedBy } from './quotes.js'
 export {
   InvalidExtractionError, contentHash, type ArticleInput, type IngestAttempt, type IngestItem, type IngestResult,
   type IngestStatus,

@@ -52,25 +52,39 @@ export function migrate (db: Database, dir: string): string[] {
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
   const recorded = db.prepare<[number], number>('SELECT 1 FROM schema_migrations WHERE version = ?').pluck()
   const done: string[] = []
-  for (const file of listMigrations(dir)) {
-    if (applied.has(file.version)) continue
-    const sql = readFileSync(file.path, 'utf8')
-    // Checked again inside the (immediate) transaction: another process opening the same new file at
-    // the same moment may have applied it since the list above was read.
-    const apply = db.transaction((): boolean => {
-      if (recorded.get(file.version) !== undefined) return false
-      db.exec(sql)
-      record.run(file.version, file.name, new Date().toISOString())
-      return true
-    })
-    let wrote: boolean
-    try {
-      wrote = apply()
-    } catch (err) {
-      // The transaction has rolled back: the database is as it was before this file.
-      throw new MigrationError(`migration ${file.name} failed: ${(err as Error).message}`)
+  const pending = listMigrations(dir).filter((file) => !applied.has(file.version))
+  if (pending.length === 0) return done
+  // The documented way to rebuild a table (a CHECK cannot be altered) drops the old one, which with foreign keys on
+  // would cascade its deletion to every row pointing at it. Foreign keys are off while migrations run (the pragma
+  // cannot change inside a transaction) and each migration is checked for dangling references before it commits.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number
+  db.pragma('foreign_keys = OFF')
+  try {
+    for (const file of pending) {
+      const sql = readFileSync(file.path, 'utf8')
+      // Checked again inside the (immediate) transaction: another process opening the same new file at
+      // the same moment may have applied it since the list above was read.
+      const apply = db.transaction((): boolean => {
+        if (recorded.get(file.version) !== undefined) return false
+        db.exec(sql)
+        const dangling = db.pragma('foreign_key_check') as Array<{ table: string, parent: string }>
+        if (dangling.length > 0) {
+          throw new Error(`leaves ${dangling.length} rows of ${dangling[0]!.table} pointing at no ${dangling[0]!.parent}`)
+        }
+        record.run(file.version, file.name, new Date().toISOString())
+        return true
+      })
+      let wrote: boolean
+      try {
+        wrote = apply()
+      } catch (err) {
+        // The transaction has rolled back: the database is as it was before this file.
+        throw new MigrationError(`migration ${file.name} failed: ${(err as Error).message}`)
+      }
+      if (wrote) done.push(file.name)
     }
-    if (wrote) done.push(file.name)
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`)
   }
   return done
 }

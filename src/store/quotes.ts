@@ -1,6 +1,6 @@
 // Reads of quotes: lists filtered by source, speaker, type, date, confidence and full text
 // (FTS5), newest first, by relevance or in article order; one quote with the sentence around it.
-import type { QuoteType, SpeakerKind } from '../extract/types.js'
+import type { QuoteType, ResolvedBy, SpeakerKind } from '../extract/types.js'
 import type { Database } from './database.js'
 import { withFtsQuery } from './errors.js'
 import { checkKey, toPage, type PageKey, type PageRequest, type PageResult } from './page.js'
@@ -16,7 +16,12 @@ export interface QuoteSpeakerRef {
   mention: string | null
   start: number | null
   end: number | null
+  /** How the extractor found the speaker, 'manual' when set by hand; null for quotes stored before it was recorded. */
+  resolved_by: StoredResolvedBy | null
 }
+
+/** How a stored quote's speaker was found: the extractor's ResolvedBy, or 'manual' for a correction by hand. */
+export type StoredResolvedBy = ResolvedBy | 'manual'
 
 export interface QuoteSourceRef {
   id: number
@@ -82,6 +87,7 @@ interface QuoteRow {
   speaker_mention: string | null
   speaker_start: number | null
   speaker_end: number | null
+  resolved_by: StoredResolvedBy | null
   text: string
   start_offset: number
   end_offset: number
@@ -102,7 +108,7 @@ interface QuoteRow {
 }
 
 const COLUMNS = `q.id, q.source_id, q.speaker_id, sp.slug AS speaker_slug, sp.name AS speaker_name,
-  sp.kind AS speaker_kind, q.speaker_mention, q.speaker_start, q.speaker_end, q.text, q.start_offset,
+  sp.kind AS speaker_kind, q.speaker_mention, q.speaker_start, q.speaker_end, q.resolved_by, q.text, q.start_offset,
   q.end_offset, q.fragments, q.type, q.cue, q.confidence, q.via, q.quoted_at, q.corrected, q.text_key,
   q.context_start, q.context_end, src.title AS source_title, src.url AS source_url,
   src.publisher AS source_publisher, src.published_at AS source_published_at`
@@ -132,6 +138,7 @@ function fromRow (row: QuoteRow): Quote {
           mention: row.speaker_mention,
           start: row.speaker_start,
           end: row.speaker_end,
+          resolved_by: row.resolved_by,
         },
     text: row.text,
     start: row.start_offset,

@@ -3,7 +3,7 @@
 // so an article is never half written.
 // The store never reads the text itself: it only checks that offsets fit it.
 import { createHash } from 'node:crypto'
-import type { Extraction } from '../extract/types.js'
+import type { Extraction, ResolvedBy } from '../extract/types.js'
 import { textKey } from '../identity/names.js'
 import type { Database } from './database.js'
 import { StatementCache } from './statements.js'
@@ -55,6 +55,8 @@ function checkSpan (what: string, start: number, end: number, length: number): v
   }
 }
 
+const RESOLVED_BY: ReadonlySet<unknown> = new Set<ResolvedBy>(['name', 'role', 'description', 'pronoun', 'continuation', 'unresolved'])
+
 function validate (text: string, extraction: Extraction): void {
   extraction.speakers.forEach((speaker, index) => {
     if (speaker.id !== index) throw new InvalidExtractionError(`speaker at index ${index} has id ${speaker.id}`)
@@ -68,6 +70,11 @@ function validate (text: string, extraction: Extraction): void {
         throw new InvalidExtractionError(`quote ${index} names speaker ${quote.speaker.id}, which is not in the extraction`)
       }
       checkSpan(`quote ${index} speaker mention`, quote.speaker.start, quote.speaker.end, text.length)
+      // Absent from extractors that predate it (stored as not known); anything else is not an answer.
+      const resolvedBy = quote.speaker.resolved_by as unknown
+      if (resolvedBy !== undefined && resolvedBy !== null && !RESOLVED_BY.has(resolvedBy)) {
+        throw new InvalidExtractionError(`quote ${index} has speaker.resolved_by ${JSON.stringify(resolvedBy)}, not one of ${[...RESOLVED_BY].join(', ')}`)
+      }
     }
   })
 }
@@ -75,7 +82,7 @@ function validate (text: string, extraction: Extraction): void {
 const QUOTE_COLUMNS = [
   'id', 'source_id', 'speaker_id', 'speaker_mention', 'speaker_start', 'speaker_end', 'text', 'start_offset',
   'end_offset', 'fragments', 'type', 'cue', 'confidence', 'via', 'quoted_at', 'text_key', 'context_start',
-  'context_end', 'corrected',
+  'context_end', 'corrected', 'resolved_by',
 ]
 
 /**
@@ -303,7 +310,7 @@ export class SourceWriter {
 
   /** Writes speakers and quotes; returns how many quotes each stored speaker got. */
   #write (sourceId: number, quotedAt: string, extraction: Extraction, reuse?: Map<string, number[]>): Map<number, number> {
-    const speakerIds = extraction.speakers.map((speaker) => this.#resolver.resolve(speaker, sourceId))
+    const speakerIds = this.#resolver.resolveAll(extraction.speakers, sourceId)
     const perSpeaker = new Map<number, number>()
     // Only a source extracted before can have corrections; a new one skips the lookups.
     const corrections = this.#hasCorrections.get(sourceId) !== undefined
@@ -317,6 +324,7 @@ export class SourceWriter {
         quote.speaker?.start ?? null, quote.speaker?.end ?? null, quote.text, quote.start, quote.end,
         quote.fragments ? JSON.stringify(quote.fragments) : null, quote.type, quote.cue, quote.confidence, quote.via,
         quotedAt, textKey(quote.text), quote.context[0], quote.context[1], corrected === undefined ? 0 : 1,
+        corrected !== undefined ? 'manual' : (quote.speaker?.resolved_by ?? null),
       ])
     }
     for (let i = 0; i < rows.length; i += QUOTES_PER_INSERT) {

@@ -3,6 +3,7 @@
 import type { SpeakerKind } from '../extract/types.js'
 import type { Database } from './database.js'
 import { StatementCache } from './statements.js'
+import { lookupTokens } from '../identity/titles.js'
 import { checkKey, toPage, type PageKey, type PageRequest, type PageResult } from './page.js'
 
 export interface Speaker {
@@ -36,7 +37,7 @@ export type SpeakerSort = 'quotes' | 'name'
 export interface SpeakerFilter {
   /** Every word must start a word of one of the speaker's names (folded words from nameTokens). */
   nameTokens?: string[] | undefined
-  /** 'unnamed' lists the speakers that belong to one article. */
+  /** 'group' lists the groups, 'unnamed' the other speakers that belong to one article. */
   kind?: SpeakerKind | undefined
   sort?: SpeakerSort | undefined
 }
@@ -69,9 +70,13 @@ export class SpeakerStore {
     this.#lists = new StatementCache(db)
     this.#get = db.prepare<[number], SpeakerRow>(`SELECT ${COLUMNS}, s.name_key FROM speakers s WHERE s.id = ?`)
     this.#byId = db.prepare<[number], SpeakerRef>('SELECT id, merged_into FROM speakers WHERE id = ?')
-    this.#bySlug = db.prepare<[string], SpeakerRef>('SELECT id, merged_into FROM speakers WHERE slug = ?')
+    // A slug the speaker had before it took a full name answers like a merged one: with the speaker that has it now.
+    this.#bySlug = db.prepare<{ slug: string }, SpeakerRef>(`SELECT id, merged_into FROM speakers WHERE slug = @slug
+      UNION ALL SELECT o.speaker_id, coalesce(s.merged_into, s.id) FROM speaker_old_slugs o
+      JOIN speakers s ON s.id = o.speaker_id WHERE o.slug = @slug LIMIT 1`)
     this.#titles = db.prepare<[number], string>(
-      'SELECT title FROM speaker_titles WHERE speaker_id = ? GROUP BY title ORDER BY count(*) DESC, title').pluck()
+      `SELECT title FROM speaker_titles WHERE speaker_id = ? GROUP BY title
+       ORDER BY count(*) DESC, max(source_id) DESC, title`).pluck()
     this.#aliases = db.prepare<[number], { alias: string, source_count: number, source_ids: string }>(
       `SELECT alias, count(*) AS source_count, json_group_array(source_id) AS source_ids
        FROM (SELECT alias, source_id FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias, source_id)
@@ -81,15 +86,17 @@ export class SpeakerStore {
   list (page: PageRequest, filter: SpeakerFilter = {}): PageResult<Speaker> {
     const sort = filter.sort ?? 'quotes'
     const params: Record<string, unknown> = { limit: page.limit + 1 }
-    const clauses = filter.kind === 'unnamed'
-      ? ['s.home_source_id IS NOT NULL', 's.quote_count > 0']
+    // Groups and unnamed speakers belong to their article: kind=group lists the groups, kind=unnamed the others.
+    const local = filter.kind === 'unnamed' || filter.kind === 'group'
+    const clauses = local
+      ? ['s.home_source_id IS NOT NULL', 's.quote_count > 0', filter.kind === 'group' ? "s.kind = 'group'" : "s.kind <> 'group'"]
       : ['s.merged_into IS NULL', 's.home_source_id IS NULL', 's.quote_count > 0']
-    if (filter.kind !== undefined && filter.kind !== 'unnamed') {
+    if (filter.kind !== undefined && !local) {
       clauses.push('s.kind = @kind')
       params['kind'] = filter.kind
     }
-    const tokens = filter.kind === 'unnamed' ? 'local_speaker_tokens' : 'speaker_tokens'
-    ;(filter.nameTokens ?? []).forEach((token, i) => {
+    const tokens = local ? 'local_speaker_tokens' : 'speaker_tokens'
+    lookupTokens(filter.nameTokens ?? []).forEach((token, i) => {
       // A word prefix as a range on the token index: "witk" matches "witkoff".
       clauses.push(`s.id IN (SELECT speaker_id FROM ${tokens} WHERE token >= @t${i} AND token < @u${i})`)
       params[`t${i}`] = token
@@ -138,6 +145,6 @@ export class SpeakerStore {
 
   /** The speaker a numeric id or a slug names, merged or not; undefined when none does. */
   find (ref: number | string): SpeakerRef | undefined {
-    return typeof ref === 'number' ? this.#byId.get(ref) : this.#bySlug.get(ref)
+    return typeof ref === 'number' ? this.#byId.get(ref) : this.#bySlug.get({ slug: ref })
   }
 }

@@ -48,23 +48,23 @@ export function budgetArticle (suffix = ''): Fixture {
       quotes: [
         {
           text: 'balanced and fair.', start: s1, end: e1, fragments: null, type: 'mixed', cue: 'said',
-          speaker: { id: 0, name: 'Jane Doe', mention: 'Jane Doe', start: jd, end: jdEnd, kind: 'person' },
+          speaker: { id: 0, name: 'Jane Doe', mention: 'Jane Doe', start: jd, end: jdEnd, kind: 'person', resolved_by: 'name' },
           confidence: 0.9, via: null, context: c1,
         },
         {
           text: 'We will fight this,', start: s2, end: e2, fragments: null, type: 'direct', cue: 'said',
-          speaker: { id: 1, name: 'Acme Corp', mention: 'Acme Corp', start: acme, end: acmeEnd, kind: 'organization' },
+          speaker: { id: 1, name: 'Acme Corp', mention: 'Acme Corp', start: acme, end: acmeEnd, kind: 'organization', resolved_by: 'name' },
           confidence: 0.95, via: null, context: c2,
         },
         {
           text: `${text.slice(f1s, f1e)} … ${text.slice(f2s, f2e)}`, start: f1s, end: f2e,
           fragments: [[f1s, f1e], [f2s, f2e]], type: 'direct', cue: 'added',
-          speaker: { id: 0, name: 'Jane Doe', mention: 'Doe', start: doe, end: doeEnd, kind: 'person' },
+          speaker: { id: 0, name: 'Jane Doe', mention: 'Doe', start: doe, end: doeEnd, kind: 'person', resolved_by: 'name' },
           confidence: 0.8, via: null, context: c3,
         },
         {
           text: 'the vote would happen Monday', start: s4, end: e4, fragments: null, type: 'indirect', cue: 'said',
-          speaker: { id: 2, name: null, mention: 'Officials', start: off, end: offEnd, kind: 'unnamed' },
+          speaker: { id: 2, name: null, mention: 'Officials', start: off, end: offEnd, kind: 'unnamed', resolved_by: 'unresolved' },
           confidence: 0.6, via: null, context: c4,
         },
       ],

@@ -1,7 +1,8 @@
 import t from 'tap'
 import { matchPerson, type KnownPerson } from '../../src/identity/match.js'
 
-const known = (id: number, first: string | null, title: string | null, survivor = id): KnownPerson => ({ id, survivor, first, title })
+const known = (id: number, first: string | null, title: string | null, survivor = id): KnownPerson =>
+  ({ id, survivor, first, titles: title === null ? [] : [title] })
 const person = (first: string | null, title: string | null) => ({ first, surname: 'trump', title })
 
 t.test('the same full name is the same person', async (t) => {
@@ -16,6 +17,12 @@ t.test('a full name joins a bare surname only with the same title', async (t) =>
   t.equal(matchPerson(person('donald', 'President'), [known(1, null, 'US President')]), 1)
   t.equal(matchPerson(person('lara', null), [known(1, null, 'President')]), null, 'no title: no positive evidence')
   t.equal(matchPerson(person('lara', 'co-chair'), [known(1, null, 'President')]), null, 'titles disagree')
+})
+
+t.test('a full name takes over the one bare surname known when neither has a title and nobody else bears it', async (t) => {
+  t.equal(matchPerson(person('lara', null), [known(1, null, null)]), 1)
+  t.equal(matchPerson(person('lara', null), [known(1, null, null)], true), null, 'another first name is known: ambiguous')
+  t.equal(matchPerson(person('lara', 'co-chair'), [known(1, null, null)]), null, 'a title on one side only is no evidence')
 })
 
 t.test('a bare surname joins the one known bearer unless a title disagrees', async (t) => {

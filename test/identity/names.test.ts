@@ -1,5 +1,6 @@
 import t from 'tap'
-import { fold, isRoleOnly, nameKey, nameTokens, personName, slugify, textKey, titlesAgree } from '../../src/identity/names.js'
+import { fold, isRoleOnly, nameKey, nameTokens, personName, slugify, textKey } from '../../src/identity/names.js'
+import { titlesAgree } from '../../src/identity/titles.js'
 
 t.test('folding ignores case, accents and spacing', async (t) => {
   t.equal(fold('  Benjamín   NETANYAHU '), 'benjamin netanyahu')

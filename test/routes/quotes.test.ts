@@ -24,7 +24,7 @@ t.test('GET /quotes returns quotes whose offsets slice the source text', async (
     id: 2,
     source_id: 1,
     source: { id: 1, title: 'City budget', url: null, publisher: 'Test Gazette', published_at: '2024-05-01T08:00:00.000Z' },
-    speaker: { id: 2, slug: 'acme-corp', name: 'Acme Corp', kind: 'organization', mention: 'Acme Corp', start: text.indexOf('Acme Corp'), end: text.indexOf('Acme Corp') + 9 },
+    speaker: { id: 2, slug: 'acme-corp', name: 'Acme Corp', kind: 'organization', mention: 'Acme Corp', start: text.indexOf('Acme Corp'), end: text.indexOf('Acme Corp') + 9, resolved_by: 'name' },
     text: 'We will fight this,',
     start: text.indexOf('We will'),
     end: text.indexOf('We will') + 19,

@@ -12,7 +12,7 @@ const HELP = `usage: whosaid speakers [NAME] [--kind K] [--sort quotes|name] [--
 Lists the speakers whose names start with the words of NAME (any case or accents:
 "witk", "steve wit"), most quoted first, with their quote and source counts.
 
-  --kind K        person, organization or unnamed (speakers that belong to one article)
+  --kind K        person, organization, group or unnamed (group and unnamed: speakers that belong to one article)
   --sort S        quotes (most quoted first, the default) or name
   --limit N       at most N speakers (default 20)
   --json          one JSON document: {"items": [...], "more": true|false}

@@ -31,7 +31,8 @@ const speakerRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/speakers', {
     schema: {
       summary: 'Speakers across all articles, most quoted first',
-      description: 'Unnamed speakers and organisations named only by role belong to one article: they are listed with kind=unnamed.',
+      description: 'Groups, unnamed speakers and organisations named only by role belong to one article: groups are listed ' +
+        'with kind=group, the others with kind=unnamed. See docs/speaker-identity.md.',
       tags: ['speakers'],
       querystring: SpeakerListQuery,
       response: { 200: Page(Speaker), ...errorResponses },
