@@ -3,7 +3,8 @@
 // "he" is the subject of the nearest earlier sentence that names a compatible person, which is often not the
 // nearest name.
 import { TokenKind, type Doc } from './document.js'
-import { NON_NAME_CAPITALS, ROLE_NOUNS, TITLES, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './lexicon.js'
+import { NON_NAME_CAPITALS, ROLE_NOUNS, TITLES } from './lexicon.js'
+import { isFirstName } from './first-names.js'
 import { describeMention, type Gender, type Mention } from './mentions.js'
 import type { SpeakerKind } from './types.js'
 
@@ -288,8 +289,7 @@ export class EntityTable {
     while (last >= i && tokens[last]!.kind !== TokenKind.Word) last--
     if (last >= i && this.persons.has(tokens[last]!.lower)) return true
     for (let j = i; j < end; j++) {
-      const w = tokens[j]!.lower
-      if (MALE_FIRST_NAMES.has(w) || FEMALE_FIRST_NAMES.has(w)) return true
+      if (isFirstName(tokens[j]!.lower)) return true
     }
     return false
   }
@@ -297,7 +297,7 @@ export class EntityTable {
   /** A capitalised run is a person when a title or known first name says so, or it repeats a known person's surname. */
   private isPersonName (m: Mention, titled: boolean): boolean {
     if (titled) return true
-    if (m.firstName && (MALE_FIRST_NAMES.has(m.firstName) || FEMALE_FIRST_NAMES.has(m.firstName))) return true
+    if (m.firstName && isFirstName(m.firstName)) return true
     if (!m.firstName && m.surname) return this.persons.has(m.surname)
     return false
   }

@@ -247,33 +247,3 @@ export const ABBREVIATIONS = set(`
   mr mrs ms dr prof sen rep gov gen col lt capt sgt adm rev st jr sr co corp inc ltd no vs etc
   jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres supt dept est approx fig
 `)
-
-export const MALE_FIRST_NAMES = set(`
-  aaron adam alan albert alex alexander andrew anthony antonio arthur barack ben benjamin bernie bernard bill billy bob bobby
-  brad bradley brandon brian bruce bryan carl carlos charles charlie chris christopher chuck clarence colin craig dan daniel
-  danny dave david dennis dick don donald doug douglas dwight ed eddie edward eric eugene frank fred gary george gerald
-  glenn gordon greg gregory harold harry henry howard jack jacob james jason jay jeb jeff jeffrey jeremy jerry jesse
-  jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin keith ken kenneth kevin
-  larry lawrence lee leon lindsey louis luis marco marcus mark martin matt matthew max michael mike mitch mitt
-  nathan neil newt nick nicholas paul pete peter phil philip ralph randy raymond reince richard rick rob robert
-  roger ron ronald ross roy rudy rush russell ryan sam samuel scott sean sergio seth shawn stephen steve steven
-  stuart ted terry thomas tim timothy todd tom tommy tony travis trey troy vladimir walter wayne william willie
-  xi abdullah ahmed ali hassan ibrahim mohammed muhammad omar benjamin bibi emmanuel francois
-  boris dmitry sergei recep narendra justin shinzo kim moon rex jared corey kellyanne reince mike jeff
-  elijah al hakeem chuck harry kirk cory tim ben rand marco chris lindsey jim bobby rick scott john
-  dick joe eric elliott adam devin trey jason darrell paul kevin steny
-  steve edan eliya adam
-`)
-
-export const FEMALE_FIRST_NAMES = set(`
-  abigail alice alicia amanda amy andrea angela ann anna anne barbara betsy betty beverly brenda carly carol
-  caroline catherine cathy cheryl christina christine cindy claire condoleezza cynthia dana deborah debbie
-  debra denise diana diane donna dorothy elaine elena elizabeth ellen emily emma evelyn frances gina gloria
-  heather heidi helen hillary huma ivanka jane janet janice jean jennifer jessica jill joan joanne joni
-  joyce judith judy julia julie karen kate katherine kathleen kathy kelly kellyanne kirsten kristen laura
-  lauren linda lisa loretta louise lynn madeleine maria marie marilyn marsha martha mary megyn melania
-  melissa michelle monica nancy nicole nikki pam pamela patricia patty paula rachel rebecca rosa rose
-  ruth sally samantha sandra sarah sharon shirley stephanie susan susana tammy teresa theresa tina
-  tulsi valerie virginia wendy debbie kamala lara tiffany chelsea jill maxine barbara dianne claire
-  amy mazie tammy heidi shelley lisa joni deb ayanna ilhan alexandria rashida theresa angela
-`)

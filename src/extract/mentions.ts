@@ -1,9 +1,10 @@
 // Stage 5a: what kind of speaker a noun phrase names, and how: its name, its title, its grammatical gender.
 import { TokenKind, type Doc, type Token } from './document.js'
 import {
-  DETERMINERS, FEMALE_FIRST_NAMES, GROUP_NOUNS, MALE_FIRST_NAMES, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS,
+  DETERMINERS, GROUP_NOUNS, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS,
   TITLE_GENDER, TITLES,
 } from './lexicon.js'
+import { firstNameGender, isFirstName } from './first-names.js'
 import type { Range } from './phrases.js'
 
 export type MentionKind = 'pronoun' | 'person' | 'organization' | 'role' | 'group' | 'relative'
@@ -71,7 +72,7 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
   const nameWords = tokens.slice(nameStart, r.end).filter((t) => t.kind === TokenKind.Word)
   const lowerWords = tokens.slice(from, r.end).filter((t) => t.kind === TokenKind.Word).map((t) => t.lower)
   const isOrg = lowerWords.some((w) => ORG_HEADS.has(w)) ||
-    (nameWords.length === 1 && /^[A-Z]{2,6}$/.test(nameWords[0]!.text) && !MALE_FIRST_NAMES.has(nameWords[0]!.lower))
+    (nameWords.length === 1 && /^[A-Z]{2,6}$/.test(nameWords[0]!.text) && !isFirstName(nameWords[0]!.lower))
 
   // "Democrats", "Republicans", "Chinese": capitalised groups, not people.
   if (nameWords.length === 1 && nameStart === from && (GROUP_NOUNS.has(nameWords[0]!.lower) || /(ese|ians|ans|ists)$/.test(nameWords[0]!.lower))) {
@@ -122,7 +123,5 @@ function genderOf (titleWords: Token[], nameWords: Token[]): Gender {
     if (g) return g
   }
   const firstName = nameWords.length > 1 ? nameWords[0]!.lower : null
-  if (firstName && MALE_FIRST_NAMES.has(firstName) && !FEMALE_FIRST_NAMES.has(firstName)) return 'male'
-  if (firstName && FEMALE_FIRST_NAMES.has(firstName) && !MALE_FIRST_NAMES.has(firstName)) return 'female'
-  return null
+  return firstName ? firstNameGender(firstName) : null
 }

@@ -309,7 +309,7 @@ pattern('headline: NAME: what was said', 'Mayor Cole: Bridge Tolls Will Stay Unt
 
 pattern('a transcript line inside a quotation left open', 'Transcript as follows:\n\n"HOST: Will the bridge open in May?\n\n"COLE: It will open in June, not May.', [
   { words: 'Will the bridge open in May', mention: 'HOST', name: null, kind: 'person', type: 'direct' },
-  { words: 'It will open in June, not May', mention: 'COLE', name: 'COLE', kind: 'organization', type: 'direct' },
+  { words: 'It will open in June, not May', mention: 'COLE', name: 'COLE', kind: 'person', type: 'direct' },
 ], { count: 2 })
 
 pattern('naming: X called Y Z', 'Senator Paul Grant called the new toll plan unfair to commuters.', [
