@@ -24,6 +24,8 @@ export interface Entity {
   aliases: string[]
   /** Token index of the latest mention. */
   lastSeen: number
+  /** Set when a later pass found that this entity (an unresolved role) is another one. */
+  mergedInto: Entity | null
 }
 
 export interface PlacedMention extends Mention {
@@ -62,17 +64,28 @@ export class EntityTable {
   private create (kind: SpeakerKind, m: Mention, name: string | null): Entity {
     const e: Entity = {
       id: this.entities.length, kind, name, surname: m.surname, firstName: m.firstName, gender: m.gender,
-      titles: [], roleWords: new Set(), aliases: [], lastSeen: m.tokens.start,
+      titles: [], roleWords: new Set(), aliases: [], lastSeen: m.tokens.start, mergedInto: null,
     }
     this.entities.push(e)
     if (kind === 'person' && e.surname) this.index(this.persons, e.surname, e)
+    if (kind === 'organization' && name) this.indexOrgName(e, name)
     return e
   }
 
   private index (map: Map<string, Entity[]>, key: string, e: Entity): void {
     const list = map.get(key)
     if (!list) map.set(key, [e])
-    else if (!list.includes(e)) list.push(e)
+    // An entity is appended to a key's list at most once: it is always the latest entity seen there or new.
+    else if (list[list.length - 1] !== e && !list.includes(e)) list.push(e)
+  }
+
+  /** Organisations by the lower-case words of their name ("museum" → Aldridge Museum of Art), for "the museum". */
+  private readonly orgWords = new Map<string, Entity[]>()
+  /** Named organisations in order of their latest mention: "the company" means the one seen last. */
+  private lastOrg: Entity | null = null
+
+  private indexOrgName (e: Entity, name: string): void {
+    for (const w of contentWords(name)) this.index(this.orgWords, w, e)
   }
 
   /** Raw titles already added, per entity: a title repeated with every mention is cleaned once. */
@@ -84,27 +97,37 @@ export class EntityTable {
     if (!seen) this.seenTitles.set(e.id, (seen = new Set()))
     if (seen.has(title)) return
     seen.add(title)
-    // An age is no title: "Ruth Adler, 54," and "Yin May, 60, a doctor," (the doctor is).
-    const clean = title.replace(/^((then|now)\s+)?\d+(\s*,\s*|\s*$)/i, '').replace(/^(the|a|an)\s+/i, '').replace(/[,\s]+$/, '')
-    if (!clean || e.titles.includes(clean)) return
+    const clean = cleanTitle(title)
+    if (!clean) return
+    // Most recent last: a title given again moves to the end.
+    const at = e.titles.indexOf(clean)
+    if (at !== -1) e.titles.splice(at, 1)
     e.titles.push(clean)
-    for (const w of clean.toLowerCase().split(/[^\p{L}.-]+/u)) {
-      const word = w.replace(/\.$/, '')
-      if (ROLE_NOUNS.has(word) || TITLES.has(word)) {
-        e.roleWords.add(expandTitle(word))
-        this.index(this.roleHolders, expandTitle(word), e)
-      }
+    // A person is given a handful of titles; the bound keeps indexOf above constant on a hostile input.
+    if (e.titles.length > MAX_TITLES) e.titles.shift()
+    for (const word of contentWords(clean)) {
+      const role = expandTitle(word)
+      e.roleWords.add(role)
+      this.index(this.roleHolders, role, e)
     }
   }
 
+  private readonly aliasSets = new Map<number, Set<string>>()
+
   private alias (e: Entity, text: string): void {
-    if (!e.aliases.includes(text)) e.aliases.push(text)
+    let set = this.aliasSets.get(e.id)
+    if (!set) this.aliasSets.set(e.id, (set = new Set(e.aliases)))
+    if (set.has(text)) return
+    set.add(text)
+    e.aliases.push(text)
   }
 
   /** Adds a named person, organisation or group mention; returns its entity. Pronouns and roles go through resolve(). */
   addNamed (m: Mention, sentence: number, apposition: string | null = null): Entity | null {
     let e: Entity | undefined
-    if (m.kind === 'person') {
+    if (m.kind === 'person' && (e = this.orgNamedLikePerson(m))) {
+      this.alias(e, this.doc.text.slice(m.start, m.end))
+    } else if (m.kind === 'person') {
       e = this.findPerson(m)
       if (!e) e = this.create('person', m, m.name)
       else if (m.name && (!e.name || wordCount(m.name) > wordCount(e.name))) e.name = m.name
@@ -117,7 +140,7 @@ export class EntityTable {
       if (m.name) this.alias(e, m.name)
     } else if (m.kind === 'organization') {
       const key = 'org:' + normalize(m.name ?? '')
-      e = m.indefinite ? undefined : this.named.get(key)
+      e = m.indefinite ? undefined : (this.orgByRole(m) ?? this.named.get(key))
       if (!e) {
         e = this.create('organization', m, m.name?.replace(/^(the|a|an)\s+/i, '') ?? null)
         if (!m.indefinite) this.named.set(key, e)
@@ -125,17 +148,61 @@ export class EntityTable {
       this.alias(e, this.doc.text.slice(m.start, m.end))
     } else if (m.kind === 'group') {
       const text = this.doc.text.slice(m.start, m.end)
-      const key = 'group:' + normalize(text)
-      e = this.named.get(key)
-      if (!e) {
-        e = this.create('unnamed', m, null)
-        this.named.set(key, e)
+      // "the railroad", "the developer": one definite thing, which an organisation of the article may be.
+      e = this.orgByRole(m)
+      if (e) this.alias(e, text)
+      else {
+        const key = 'group:' + normalize(text)
+        e = this.named.get(key)
+        if (!e) {
+          e = this.create('unnamed', m, null)
+          this.named.set(key, e)
+        }
+        this.alias(e, text)
       }
-      this.alias(e, text)
     } else return null
+    if (e.kind === 'organization' && e.name && /^\p{Lu}/u.test(e.name)) this.lastOrg = e
     this.seen(e, m.tokens.start, sentence)
     this.place(m, sentence, e.id)
     return e
+  }
+
+  /**
+   * "Prairie Central said" after "Prairie Central Railroad", "the Aldridge": a capitalised name with no first name,
+   * title or honorific that opens a known organisation's name is that organisation.
+   */
+  private orgNamedLikePerson (m: Mention): Entity | undefined {
+    if (m.title || m.gender || !m.name || (m.firstName && isFirstName(m.firstName))) return undefined
+    const words = contentWords(m.name)
+    if (!words.length) return undefined
+    let best: Entity | undefined
+    for (const e of this.orgWords.get(words[0]!) ?? []) {
+      const own = e.name ? contentWords(e.name) : []
+      // The organisation's name goes on in capitals ("Prairie Central Railroad"), unlike "the Rubio campaign",
+      // which is the person's.
+      const rest = e.name ? e.name.split(/\s+/)[words.length] ?? '' : ''
+      if (own.length > words.length && words.every((w, k) => own[k] === w) && /^\p{Lu}/u.test(rest) && (!best || e.lastSeen > best.lastSeen)) best = e
+    }
+    return best
+  }
+
+  /**
+   * A definite common noun for an organisation ("the museum", "the council", "the developer", "the company"): the
+   * organisation of the article whose name or description holds that word, else for a generic word ("company",
+   * "firm") the organisation named last. Undefined when none fits, so that the mention stays its own.
+   */
+  private orgByRole (m: Mention): Entity | undefined {
+    const first = this.doc.tokens[m.tokens.start]!.lower
+    if (m.indefinite && !(m.kind === 'group' && DEFINITE.has(first))) return undefined
+    if (!DEFINITE.has(first) || m.tokens.end - m.tokens.start > 4 || !m.head || m.gender === 'plural') return undefined
+    // Only a common noun: "the Federal Rail Safety Board" is a name of its own.
+    if (/\p{Lu}/u.test(this.doc.text.slice(this.doc.ends[m.tokens.start]!, m.end))) return undefined
+    const head = m.head
+    let best: Entity | undefined
+    for (const e of this.orgWords.get(head) ?? []) if (e.kind === 'organization' && (!best || e.lastSeen > best.lastSeen)) best = e
+    if (!best) for (const e of this.roleHolders.get(head) ?? []) if (e.kind === 'organization' && (!best || e.lastSeen > best.lastSeen)) best = e
+    if (!best && GENERIC_ORG_NOUNS.has(head) && this.lastOrg) best = this.lastOrg
+    return best
   }
 
   private findPerson (m: Mention): Entity | undefined {
@@ -156,15 +223,76 @@ export class EntityTable {
     let e: Entity | undefined
     if (m.kind === 'pronoun' && (m.gender === 'male' || m.gender === 'female')) e = this.antecedent(m.gender, sentence, m.tokens.start)
     else if (m.kind === 'pronoun' && m.gender === 'plural') e = this.pluralAntecedent(sentence, m.tokens.start)
-    else if (m.kind === 'role' && !m.indefinite && m.head) e = this.byRole(m.head, m.tokens.start)
+    else if (m.kind === 'pronoun' && m.gender === 'neuter') e = this.organizationAntecedent(sentence, m.tokens.start)
+    else if (m.kind === 'relative') e = this.relativeAntecedent(sentence, m.tokens.start)
+    else if (m.kind === 'role' && !m.indefinite && m.head) e = this.byRole(m, m.tokens.start) ?? this.orgByRole(m)
     if (!e) {
       e = this.create(m.kind === 'role' && !m.indefinite ? 'person' : 'unnamed', m, null)
-      if (m.kind === 'role') this.alias(e, this.doc.text.slice(m.start, m.end))
+      if (m.kind === 'role') {
+        this.alias(e, this.doc.text.slice(m.start, m.end))
+        if (!m.indefinite && m.head) this.pendingRoles.push({ entity: e, mention: m })
+      }
     } else if (m.kind === 'role') this.alias(e, this.doc.text.slice(m.start, m.end))
     if (m.kind === 'pronoun' && e.kind === 'person' && !e.gender && (m.gender === 'male' || m.gender === 'female')) e.gender = m.gender
+    // "who" only repeats the name just before it: it makes no one more salient.
+    if (m.kind === 'relative') return e
     this.seen(e, m.tokens.start, sentence)
     this.place(m, sentence, e.id)
     return e
+  }
+
+  /** Definite roles no one held when they were read ("the town's fire chief said …" before the chief is named). */
+  private readonly pendingRoles: Array<{ entity: Entity, mention: Mention }> = []
+
+  /**
+   * After the whole article is read: a role nothing fitted when it was read goes to the person the article gives that
+   * role anywhere, before or after; otherwise it stays honestly unnamed.
+   */
+  settleRoles (): void {
+    for (const { entity, mention } of this.pendingRoles) {
+      const holder = this.byRole(mention, Number.MAX_SAFE_INTEGER)
+      if (holder && holder !== entity) {
+        entity.mergedInto = holder
+        this.alias(holder, this.doc.text.slice(mention.start, mention.end))
+      }
+    }
+  }
+
+  /** The entity an entity was found to be (itself unless a later pass merged it). */
+  final (e: Entity): Entity {
+    let f = e
+    for (let guard = 0; f.mergedInto && guard < 4; guard++) f = f.mergedInto
+    return f
+  }
+
+  /** "X, the chairwoman, who said …": the person or organisation named last before "who" in its sentence. */
+  private relativeAntecedent (sentence: number, at: number): Entity | undefined {
+    const list = this.bySentence.get(sentence)
+    if (!list) return undefined
+    for (let k = list.length - 1; k >= 0; k--) {
+      const m = list[k]!
+      if (m.tokens.start >= at) continue
+      const e = this.entities[m.entity]!
+      if ((m.kind === 'person' || m.kind === 'organization') && (e.kind === 'person' || e.kind === 'organization')) return e
+      // Bounded: only the mentions of one sentence, and only the latest named one counts.
+      if (at - m.tokens.end > 40) break
+    }
+    return undefined
+  }
+
+  /** "it said": the organisation named last in this sentence (before "it") or the three before it. */
+  private organizationAntecedent (sentence: number, at: number): Entity | undefined {
+    for (let s = sentence; s >= 0 && sentence - s <= 3; s--) {
+      const list = this.bySentence.get(s)
+      if (!list) continue
+      for (let k = list.length - 1; k >= 0; k--) {
+        const m = list[k]!
+        if (s === sentence && m.tokens.start >= at) continue
+        const e = this.entities[m.entity]!
+        if (e.kind === 'organization') return e
+      }
+    }
+    return undefined
   }
 
   private compatible (e: Entity, gender: 'male' | 'female'): boolean {
@@ -231,12 +359,25 @@ export class EntityTable {
     return undefined
   }
 
-  private byRole (head: string, at: number): Entity | undefined {
-    const role = expandTitle(head)
+  /**
+   * The person the article gave this role: holders of the role's head word ("the town's fire chief" → a "Fire Chief"),
+   * the one whose titles share most of the mention's words first, then the one seen last before the mention, then the
+   * first one after it.
+   */
+  private byRole (m: Mention, at: number): Entity | undefined {
+    if (!m.head) return undefined
+    const words = contentWords(this.doc.text.slice(m.start, m.end)).map(expandTitle)
+    const head = expandTitle(m.head)
     let best: Entity | undefined
-    for (const e of this.roleHolders.get(role) ?? []) {
+    let bestScore = -1
+    for (const e of this.roleHolders.get(head) ?? []) {
       if (e.kind !== 'person' || !e.name) continue
-      if (!best || (e.lastSeen < at && (best.lastSeen >= at || e.lastSeen > best.lastSeen))) best = e
+      if (m.gender && (m.gender === 'male' || m.gender === 'female') && e.gender && e.gender !== m.gender) continue
+      let score = 0
+      for (const w of words) if (e.roleWords.has(w)) score++
+      const better = score > bestScore ||
+        (score === bestScore && best !== undefined && (e.lastSeen < at ? (best.lastSeen >= at || e.lastSeen > best.lastSeen) : (best.lastSeen >= at && e.lastSeen < best.lastSeen)))
+      if (better) { best = e; bestScore = score }
     }
     return best
   }
@@ -310,6 +451,51 @@ export class EntityTable {
     return false
   }
 }
+
+/** At most this many titles per entity, the latest kept: news gives a person a handful. */
+const MAX_TITLES = 8
+
+const DEFINITE = new Set(['the'])
+/** Nouns any organisation may be called by: "the company" is the one named last. */
+const GENERIC_ORG_NOUNS = new Set(['company', 'firm', 'business', 'group', 'organization', 'organisation', 'corporation', 'carrier', 'operator', 'retailer', 'maker', 'chain', 'developer', 'railroad', 'railway', 'airline', 'bank', 'lender', 'insurer', 'charity'])
+const TITLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'on', 'and', 'to', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 's', 'from', 'with', 'by', 'then', 'now', 'former', 'new'])
+
+/** Lower-case content words of a title or role: "the town's fire chief" → town, fire, chief. */
+function contentWords (text: string): string[] {
+  const out: string[] = []
+  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}.-]+/u)) {
+    const w = raw.endsWith('.') ? raw.slice(0, -1) : raw
+    if (w && !TITLE_STOP.has(w) && !/^\d/.test(w)) out.push(w)
+  }
+  return out
+}
+
+/**
+ * A title as the article gives it, or null when the words are no title: an age ("71"; "60, a doctor" keeps the
+ * doctor), a relative clause ("who chairs the water board", cut off where it starts), "one of the plaintiffs".
+ * Linear: one scan over the words, no backtracking pattern.
+ */
+export function cleanTitle (title: string): string | null {
+  const words = title.split(/\s+/)
+  let from = 0
+  let to = words.length
+  const bare = (w: string): string => w.toLowerCase().replace(/[,;:.]+$/, '')
+  // Leading age and time words: "71,", "then", "now".
+  while (from < to && (/^\d+,?$/.test(words[from]!) || bare(words[from]!) === 'then' || bare(words[from]!) === 'now' || words[from] === '')) from++
+  for (let k = from; k < to; k++) {
+    const w = bare(words[k]!)
+    if (RELATIVE_STARTS.has(w)) { to = k; break }
+  }
+  if (from < to && /^(the|a|an)$/i.test(words[from]!)) from++
+  if (from < to && bare(words[from]!) === 'one' && bare(words[from + 1] ?? '') === 'of') return null
+  let text = words.slice(from, to).join(' ')
+  let end = text.length
+  while (end > 0 && (text[end - 1] === ',' || text[end - 1] === ' ' || text[end - 1] === ';')) end--
+  text = text.slice(0, end)
+  return text && /\p{L}/u.test(text) ? text : null
+}
+
+const RELATIVE_STARTS = new Set(['who', 'whose', 'which', 'whom', 'where', 'when', 'that'])
 
 const SUBORDINATORS = new Set(['after', 'when', 'while', 'before', 'asked', 'if', 'although', 'though', 'because', 'as', 'since', 'despite', 'in', 'on', 'at', 'during', 'unlike', 'like', 'with', 'without', 'for', 'speaking', 'responding', 'addressing'])
 

@@ -86,6 +86,12 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
     }
   })
 
+  table.settleRoles()
+  for (const f of found) {
+    if (!f.entity) continue
+    const settled = table.final(f.entity)
+    if (settled !== f.entity) { f.entity = settled; f.resolvedBy = 'role' }
+  }
   return assemble(doc, found.filter((f) => f.attribution.spans.length > 0), options)
 }
 

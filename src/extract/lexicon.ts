@@ -152,6 +152,7 @@ export const TITLES = set(`
   pastor bishop cardinal rabbi imam coach officer detective sheriff superintendent professor
   ceo cfo founder host anchor moderator correspondent columnist analyst strategist adviser advisor
   pollster manager aide executive deputy officials official boss
+  councillor councilor cllr alderman alderwoman mp mep msp
 `)
 
 /** Gender that an honorific or title fixes. */
@@ -174,6 +175,9 @@ export const ROLE_NOUNS = set(`
   man woman source resident veteran student teacher mother father son daughter wife husband sheriff
   detective doctor physician executive representative rep sen gov deputy vice-president congressional
   nominee incumbent challenger contender hopeful rival opponent campaigner ex-president boss
+  councillor councilor alderman investigator inspector engineer pilot skipper curator trustee treasurer
+  owner shopkeeper chef nurse farmer driver swimmer coach captain cousin brother sister uncle aunt grandson
+  granddaughter grandmother grandfather neighbour neighbor landlord tenant partner colleague friend
 `)
 
 /** Plural nouns for groups that speak without a name: "officials said", "critics say". */

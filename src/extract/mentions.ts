@@ -46,7 +46,23 @@ function nameRunStart (tokens: Token[], start: number, end: number): number {
     if (t.kind === TokenKind.Word && NAME_PARTICLES.has(t.lower) && i - 2 >= start && tokens[i - 2]!.capitalized && i < end) { i--; continue }
     break
   }
+  // "Shopkeeper Lotte Nyberg", "Council Treasurer Paul Menon": capitalised words before a known first name, in a run
+  // that goes on to a surname, are the title (sentence-initial capitals hide a lower-case role). Bounded by the run.
+  for (let k = i; k < end - 1; k++) {
+    const t = tokens[k]!
+    if (t.kind !== TokenKind.Word) continue
+    if (isFirstName(t.lower) || NAME_PARTICLES.has(t.lower)) {
+      if (k > i && tokens[end - 1]!.kind === TokenKind.Word && !isFirstName(tokens[k - 1]!.lower) && end - k <= 3 && isRoleWord(tokens[k - 1]!.lower)) return k
+      break
+    }
+    if (t.text.length === 1) break
+  }
   return i
+}
+
+/** A word that names an occupation or role: a known one, or one with an agent suffix ("shopkeeper", "campaigner"). */
+function isRoleWord (w: string): boolean {
+  return ROLE_NOUNS.has(w) || TITLES.has(w) || (w.length > 5 && /(er|or|ist|ian|ant|ent)$/.test(w))
 }
 
 function slice (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, from: number, to: number): string {
