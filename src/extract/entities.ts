@@ -3,7 +3,7 @@
 // "he" is the subject of the nearest earlier sentence that names a compatible person, which is often not the
 // nearest name.
 import { TokenKind, type Doc } from './document.js'
-import { NON_NAME_CAPITALS, ROLE_NOUNS, TITLES } from './lexicon.js'
+import { NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLES } from './lexicon.js'
 import { isFirstName } from './first-names.js'
 import { describeMention, type Gender, type Mention } from './mentions.js'
 import type { SpeakerKind } from './types.js'
@@ -410,12 +410,63 @@ export class EntityTable {
       while (end < s.endToken && quoteOf[end] === -1 && (tokens[end]!.capitalized || (tokens[end]!.text === '.' && tokens[end - 1]!.text.length === 1))) end++
       let start = i
       while (start > s.firstToken && quoteOf[start - 1] === -1 && (TITLES.has(tokens[start - 1]!.lower) || (tokens[start - 1]!.text === '.' && TITLES.has(tokens[start - 2]?.lower ?? '')))) start--
-      if (!this.hasMentionAt(start) && !this.hasMentionAt(i) && this.mayNamePerson(start, i, end)) {
+      // "Aldridge Museum of Art": a name runs on over "of" into capitals.
+      while (end + 1 < s.endToken && tokens[end]!.lower === 'of' && quoteOf[end + 1] === -1 && tokens[end + 1]!.capitalized && end - i < 8) {
+        end += 2
+        while (end < s.endToken && quoteOf[end] === -1 && tokens[end]!.capitalized) end++
+      }
+      const orgName = end - i >= 2 && hasOrgWord(tokens, i, end)
+      if (!orgName && !this.hasMentionAt(start) && !this.hasMentionAt(i) && this.mayNamePerson(start, i, end)) {
         const m = describeMention(doc, { start, end })
-        if (m.kind === 'person' && this.isPersonName(m, start < i)) this.addNamed(m, sentence)
+        if (m.kind === 'person' && this.isPersonName(m, start < i)) {
+          const e = this.addNamed(m, sentence)
+          if (e && e.kind === 'person') {
+            this.addTitle(e, this.appositionAfter(end, s.endToken))
+            this.addTitle(e, this.appositionBefore(start, s.firstToken))
+          }
+        }
+      } else if (orgName && !this.hasMentionAt(i)) {
+        // "the Federal Rail Safety Board", "Prairie Central Railroad": named organisations, which later
+        // "the board", "the railroad" and "it" refer to.
+        const m = describeMention(doc, { start: i, end })
+        if (m.kind === 'organization' || m.kind === 'person') this.addNamed({ ...m, kind: 'organization', name: m.name ?? doc.text.slice(m.start, m.end), title: null }, sentence)
       }
       i = end - 1
     }
+  }
+
+  /**
+   * "Henrik Dahl, the chief executive of Baltic Line," / "Gloria Espinoza, 71, a retired school cook who …": the noun
+   * phrase set off by commas after a name, when it opens with a determiner or possessive. At most 16 tokens: an
+   * apposition in news prose is a short noun phrase; anything longer is a clause.
+   */
+  private appositionAfter (end: number, sentenceEnd: number): string | null {
+    const { tokens, quoteOf } = this.doc
+    let k = end
+    if (tokens[k]?.text !== ',') return null
+    k++
+    // An age: "Gloria Espinoza, 71, a …".
+    if (tokens[k]?.kind === TokenKind.Number && tokens[k + 1]?.text === ',') k += 2
+    if (k >= sentenceEnd || !APPOSITION_OPENERS.has(tokens[k]!.lower)) return null
+    const from = k
+    for (; k < sentenceEnd && k - from < 16; k++) {
+      const t = tokens[k]!
+      if (quoteOf[k] !== -1 || t.text === ',' || t.text === ';' || t.text === '.' || t.text === '(' || t.text === '—' || t.text === '–') break
+    }
+    if (k === from + 1) return null
+    return cleanTitle(this.doc.text.slice(this.doc.starts[from]!, this.doc.ends[k - 1]!))
+  }
+
+  /** "its chief executive, Henrik Dahl": a role noun phrase just before a name, set off by a comma (at most 8 tokens). */
+  private appositionBefore (start: number, sentenceStart: number): string | null {
+    const { tokens, quoteOf } = this.doc
+    if (start - 2 < sentenceStart || tokens[start - 1]!.text !== ',') return null
+    const last = tokens[start - 2]!
+    if (last.kind !== TokenKind.Word || !(ROLE_NOUNS.has(last.lower) || TITLES.has(last.lower))) return null
+    let k = start - 2
+    while (k > sentenceStart && start - k < 8 && quoteOf[k - 1] === -1 && tokens[k - 1]!.kind === TokenKind.Word && !APPOSITION_OPENERS.has(tokens[k]!.lower) && !NP_STOPPERS.has(tokens[k - 1]!.lower)) k--
+    if (!APPOSITION_OPENERS.has(tokens[k]!.lower) && !(tokens[k + 1]?.text === '’s' || tokens[k + 1]?.text === "'s")) return null
+    return cleanTitle(this.doc.text.slice(this.doc.starts[k]!, this.doc.ends[start - 2]!))
   }
 
   /**
@@ -450,6 +501,19 @@ export class EntityTable {
     }
     return false
   }
+}
+
+/** Words that open an apposition that may be a title: "the chief executive", "a retired school cook", "its director". */
+const APPOSITION_OPENERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our'])
+
+
+/** "Prairie Central Railroad", "Aldridge Museum of Art": an organisation's word ends the run or comes before its "of". */
+function hasOrgWord (tokens: Doc['tokens'], from: number, end: number): boolean {
+  for (let k = from; k < end; k++) {
+    const next = k + 1 < end ? tokens[k + 1]!.lower : 'of'
+    if (tokens[k]!.kind === TokenKind.Word && ORG_HEADS.has(tokens[k]!.lower) && next === 'of') return true
+  }
+  return false
 }
 
 /** At most this many titles per entity, the latest kept: news gives a person a handful. */

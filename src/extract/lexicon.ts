@@ -203,6 +203,8 @@ export const ORG_HEADS = set(`
   hamas hezbollah isis taliban nato fbi cia nsa dhs doj epa irs pentagon kremlin gop dnc rnc
   coalition alliance caucus movement federation chamber club society project poll survey study report
   white secretariat cbo gao un eu imf county city township
+  railroad railway railways airline airlines museum authority trust hospital library church partners holdings
+  foods securities guild borough
 `)
 
 /** Multi-word organisation names commonly quoted as speakers. */
