@@ -3,7 +3,7 @@
 // "he" is the subject of the nearest earlier sentence that names a compatible person, which is often not the
 // nearest name.
 import { TokenKind, type Doc } from './document.js'
-import { NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLES } from './lexicon.js'
+import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLES } from './lexicon.js'
 import { isFirstName } from './first-names.js'
 import { describeMention, type Gender, type Mention } from './mentions.js'
 import type { SpeakerKind } from './types.js'
@@ -155,7 +155,8 @@ export class EntityTable {
         const key = 'group:' + normalize(text)
         e = this.named.get(key)
         if (!e) {
-          e = this.create('unnamed', m, null)
+          // "residents", "analysts": plural people are a group; "someone close to the mayor" one unnamed person.
+          e = this.create(m.gender === 'plural' && isPeopleNoun(m.head) ? 'group' : 'unnamed', m, null)
           this.named.set(key, e)
         }
         this.alias(e, text)
@@ -227,12 +228,14 @@ export class EntityTable {
     else if (m.kind === 'relative') e = this.relativeAntecedent(sentence, m.tokens.start)
     else if (m.kind === 'role' && !m.indefinite && m.head) e = this.byRole(m, m.tokens.start) ?? this.orgByRole(m)
     if (!e) {
-      e = this.create(m.kind === 'role' && !m.indefinite ? 'person' : 'unnamed', m, null)
+      // One unnamed individual ("a spokeswoman", a role nothing fits): the role is what the article calls them.
+      e = this.create('unnamed', m, null)
       if (m.kind === 'role') {
-        this.alias(e, this.doc.text.slice(m.start, m.end))
+        this.addTitle(e, this.doc.text.slice(m.start, m.end))
         if (!m.indefinite && m.head) this.pendingRoles.push({ entity: e, mention: m })
       }
-    } else if (m.kind === 'role') this.alias(e, this.doc.text.slice(m.start, m.end))
+    }
+    // A role is no alias: aliases are names.
     if (m.kind === 'pronoun' && e.kind === 'person' && !e.gender && (m.gender === 'male' || m.gender === 'female')) e.gender = m.gender
     // "who" only repeats the name just before it: it makes no one more salient.
     if (m.kind === 'relative') return e
@@ -253,7 +256,6 @@ export class EntityTable {
       const holder = this.byRole(mention, Number.MAX_SAFE_INTEGER)
       if (holder && holder !== entity) {
         entity.mergedInto = holder
-        this.alias(holder, this.doc.text.slice(mention.start, mention.end))
       }
     }
   }
@@ -353,7 +355,7 @@ export class EntityTable {
       for (const m of list) {
         if (s === sentence && m.tokens.start >= at) continue
         const e = this.entities[m.entity]!
-        if (e.kind === 'organization' || (e.kind === 'unnamed' && m.kind === 'group')) return e
+        if (e.kind === 'organization' || e.kind === 'group') return e
       }
     }
     return undefined
@@ -421,7 +423,12 @@ export class EntityTable {
         if (m.kind === 'person' && this.isPersonName(m, start < i)) {
           const e = this.addNamed(m, sentence)
           if (e && e.kind === 'person') {
+            this.pendingAge = null
             this.addTitle(e, this.appositionAfter(end, s.endToken))
+            if (this.pendingAge) {
+              e.roleWords.add(this.pendingAge)
+              this.index(this.roleHolders, this.pendingAge, e)
+            }
             this.addTitle(e, this.appositionBefore(start, s.firstToken))
           }
         }
@@ -445,8 +452,11 @@ export class EntityTable {
     let k = end
     if (tokens[k]?.text !== ',') return null
     k++
-    // An age: "Gloria Espinoza, 71, a …".
-    if (tokens[k]?.kind === TokenKind.Number && tokens[k + 1]?.text === ',') k += 2
+    // An age: "Gloria Espinoza, 71, a …", which "the 71-year-old" refers to.
+    if (tokens[k]?.kind === TokenKind.Number && (tokens[k + 1]?.text === ',' || k + 1 >= sentenceEnd)) {
+      this.pendingAge = tokens[k]!.text + '-year-old'
+      k += 2
+    }
     if (k >= sentenceEnd || !APPOSITION_OPENERS.has(tokens[k]!.lower)) return null
     const from = k
     for (; k < sentenceEnd && k - from < 16; k++) {
@@ -457,6 +467,9 @@ export class EntityTable {
     return cleanTitle(this.doc.text.slice(this.doc.starts[from]!, this.doc.ends[k - 1]!))
   }
 
+  /** The age appositionAfter read last ("71-year-old"), or null. */
+  private pendingAge: string | null = null
+
   /** "its chief executive, Henrik Dahl": a role noun phrase just before a name, set off by a comma (at most 8 tokens). */
   private appositionBefore (start: number, sentenceStart: number): string | null {
     const { tokens, quoteOf } = this.doc
@@ -464,8 +477,11 @@ export class EntityTable {
     const last = tokens[start - 2]!
     if (last.kind !== TokenKind.Word || !(ROLE_NOUNS.has(last.lower) || TITLES.has(last.lower))) return null
     let k = start - 2
-    while (k > sentenceStart && start - k < 8 && quoteOf[k - 1] === -1 && tokens[k - 1]!.kind === TokenKind.Word && !APPOSITION_OPENERS.has(tokens[k]!.lower) && !NP_STOPPERS.has(tokens[k - 1]!.lower)) k--
-    if (!APPOSITION_OPENERS.has(tokens[k]!.lower) && !(tokens[k + 1]?.text === '’s' || tokens[k + 1]?.text === "'s")) return null
+    const possessive = (x: number): boolean => tokens[x]!.text === '’s' || tokens[x]!.text === "'s"
+    while (k > sentenceStart && start - k < 8 && quoteOf[k - 1] === -1 && (tokens[k - 1]!.kind === TokenKind.Word || possessive(k - 1)) &&
+      !APPOSITION_OPENERS.has(tokens[k]!.lower) && !NP_STOPPERS.has(tokens[k - 1]!.lower)) k--
+    // It opens with a determiner ("its chief executive") or a possessive name ("Baltic Line's chief executive").
+    if (!APPOSITION_OPENERS.has(tokens[k]!.lower) && !(k + 1 < start && possessive(k + 1))) return null
     return cleanTitle(this.doc.text.slice(this.doc.starts[k]!, this.doc.ends[start - 2]!))
   }
 
@@ -514,6 +530,11 @@ function hasOrgWord (tokens: Doc['tokens'], from: number, end: number): boolean 
     if (tokens[k]!.kind === TokenKind.Word && ORG_HEADS.has(tokens[k]!.lower) && next === 'of') return true
   }
   return false
+}
+
+/** A plural noun for people ("critics", "campaigners", "residents"), not things ("records", "figures"). */
+function isPeopleNoun (head: string | null): boolean {
+  return head !== null && (GROUP_NOUNS.has(head) || /(ers|ors|ists|ians|ents|ants|ees|men|women|people|folk)$/.test(head))
 }
 
 /** At most this many titles per entity, the latest kept: news gives a person a handful. */

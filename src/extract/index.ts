@@ -77,7 +77,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
       const entity = (mention.kind === 'person' || mention.kind === 'organization' || mention.kind === 'group')
         ? table.addNamed(mention, s, mention.kind === 'person' ? apposition : null)!
         : table.resolve(mention, s)
-      const f: Found = { attribution: a, entity, mentionStart: mention.start, mentionEnd: mention.end, resolvedBy: resolvedBy(mention, entity) }
+      const f: Found = { attribution: a, entity, mentionStart: mention.start, mentionEnd: mention.end, resolvedBy: resolvedBy(doc, mention, entity) }
       // "X said:" with the quote in the next sentence.
       if (a.spans.length === 0) { open = f; openSentence = s; found.push(f); continue }
       for (const q of a.quotes) used.add(q)
@@ -177,10 +177,15 @@ function contextOf (doc: Doc, start: number, end: number, mentionStart: number, 
 }
 
 /** How the entity behind a mention was found (see ResolvedBy). */
-function resolvedBy (mention: Mention, entity: Entity): ResolvedBy {
-  if (mention.kind === 'person' || mention.kind === 'organization') return 'name'
+function resolvedBy (doc: Doc, mention: Mention, entity: Entity): ResolvedBy {
   if (!entity.name) return 'unresolved'
-  return mention.kind === 'pronoun' || mention.kind === 'relative' ? 'pronoun' : 'role'
+  if (mention.kind === 'pronoun' || mention.kind === 'relative') return 'pronoun'
+  if (mention.kind === 'person') return 'name'
+  // "The Calder Avenue Merchants Association" names it; "the museum", "its director" give a role.
+  const words = doc.text.slice(doc.ends[mention.tokens.start]!, mention.end)
+  if ((mention.kind === 'organization' || mention.kind === 'group') && (/\p{Lu}/u.test(words) || /^\p{Lu}/u.test(doc.tokens[mention.tokens.start]!.text) && !/^(the|its|their|a|an)$/i.test(doc.tokens[mention.tokens.start]!.text))) return 'name'
+  if (mention.head && /^\d+-year-old$/.test(mention.head)) return 'description'
+  return 'role'
 }
 
 function aliasesOf (e: Entity): string[] {

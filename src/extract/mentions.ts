@@ -123,6 +123,8 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
   }
   const head = last.lower
   if (last.kind === TokenKind.Number) return { ...base, kind: 'role', head, indefinite }
+  // "the 24-year-old": a description by age, which resolves like a role.
+  if (/^\d+-year-old$/.test(head)) return { ...base, kind: 'role', head, indefinite }
   if (ORG_HEADS.has(head) || (isOrg && !GROUP_NOUNS.has(head) && !ROLE_NOUNS.has(head))) {
     return { ...base, kind: 'organization', name: slice(doc, from, r.end), head, indefinite }
   }
