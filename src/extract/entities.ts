@@ -125,7 +125,7 @@ export class EntityTable {
   /** Adds a named person, organisation or group mention; returns its entity. Pronouns and roles go through resolve(). */
   addNamed (m: Mention, sentence: number, apposition: string | null = null): Entity | null {
     let e: Entity | undefined
-    if (m.kind === 'person' && (e = this.orgNamedLikePerson(m))) {
+    if (m.kind === 'person' && (e = this.orgNamedLikePerson(m, sentence))) {
       this.alias(e, this.doc.text.slice(m.start, m.end))
     } else if (m.kind === 'person') {
       e = this.findPerson(m)
@@ -172,8 +172,19 @@ export class EntityTable {
    * "Prairie Central said" after "Prairie Central Railroad", "the Aldridge": a capitalised name with no first name,
    * title or honorific that opens a known organisation's name is that organisation.
    */
-  private orgNamedLikePerson (m: Mention): Entity | undefined {
-    if (m.title || m.gender || !m.name || (m.firstName && isFirstName(m.firstName))) return undefined
+  private orgNamedLikePerson (m: Mention, sentence: number): Entity | undefined {
+    if (!m.name || (m.title && !GENERIC_ORG_NOUNS.has(m.title.toLowerCase()))) return undefined
+    const same = this.named.get('org:' + normalize(m.name))
+    if (same) return same
+    const known = m.firstName !== null && isFirstName(m.firstName)
+    // "Developer Harrowgate Living", "Harrowgate Living said in a statement": no first name, and the article treats
+    // it as a body.
+    if (!known && m.firstName && (m.title || this.inStatement(sentence))) {
+      const e = this.create('organization', m, m.name)
+      this.named.set('org:' + normalize(m.name), e)
+      if (m.title) this.addTitle(e, m.title)
+      return e
+    }
     const words = contentWords(m.name)
     if (!words.length) return undefined
     let best: Entity | undefined
@@ -185,6 +196,16 @@ export class EntityTable {
       if (own.length > words.length && words.every((w, k) => own[k] === w) && /^\p{Lu}/u.test(rest) && (!best || e.lastSeen > best.lastSeen)) best = e
     }
     return best
+  }
+
+  /** Whether the sentence says "in a statement" (outside quotations): what bodies, not people, usually issue. */
+  private inStatement (sentence: number): boolean {
+    const { tokens, quoteOf } = this.doc
+    const s = this.doc.sentences[sentence]!
+    for (let i = s.firstToken + 2; i < s.endToken; i++) {
+      if (tokens[i]!.lower === 'statement' && quoteOf[i] === -1 && (tokens[i - 1]!.lower === 'a' || tokens[i - 1]!.lower === 'written') && tokens[i - 2]!.lower === 'in') return true
+    }
+    return false
   }
 
   /**

@@ -8,6 +8,7 @@ import { splitSentences } from './sentences.js'
 import { attributeSentence, quoteSpan, type Attribution } from './attribution.js'
 import { describeMention, type Mention } from './mentions.js'
 import { EntityTable, type Entity } from './entities.js'
+import { isFirstName } from './first-names.js'
 import type { ExtractedQuote, ExtractedSpeaker, Extraction, ExtractOptions, QuoteType, ResolvedBy } from './types.js'
 export type * from './types.js'
 
@@ -72,7 +73,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
         if (a.shape === 'asked') found.push({ attribution: a, entity: null, mentionStart: -1, mentionEnd: -1, resolvedBy: 'unresolved' })
         continue
       }
-      const mention = describeMention(doc, a.speaker)
+      const mention = bodySpeaking(doc, a, describeMention(doc, a.speaker))
       const apposition = a.apposition ? doc.text.slice(doc.starts[a.apposition.start]!, doc.ends[a.apposition.end - 1]!) : null
       const entity = (mention.kind === 'person' || mention.kind === 'organization' || mention.kind === 'group')
         ? table.addNamed(mention, s, mention.kind === 'person' ? apposition : null)!
@@ -174,6 +175,19 @@ function contextOf (doc: Doc, start: number, end: number, mentionStart: number, 
   const a = doc.sentences[first]!
   const b = doc.sentences[last]!
   return [doc.starts[a.firstToken]!, doc.ends[b.endToken - 1]!]
+}
+
+/**
+ * "Prairie Central said it would pay …": a capitalised name without a known first name or a title, whose reported
+ * clause goes on with "it", speaks as a body: an organisation, not a person ("he"/"she" would follow a person).
+ */
+function bodySpeaking (doc: Doc, a: Attribution, mention: Mention): Mention {
+  if (mention.kind !== 'person' || mention.title || !mention.firstName || isFirstName(mention.firstName) || a.direct || !a.spans.length) return mention
+  let k = tokenAt(doc, a.spans[0]![0])
+  if (doc.tokens[k]?.lower === 'that') k++
+  const w = doc.tokens[k]?.lower
+  if (w !== 'it' && w !== 'its') return mention
+  return { ...mention, kind: 'organization', surname: null, firstName: null, gender: null }
 }
 
 /** How the entity behind a mention was found (see ResolvedBy). */

@@ -177,7 +177,7 @@ export const ROLE_NOUNS = set(`
   nominee incumbent challenger contender hopeful rival opponent campaigner ex-president boss
   councillor councilor alderman investigator inspector engineer pilot skipper curator trustee treasurer
   owner shopkeeper chef nurse farmer driver swimmer coach captain cousin brother sister uncle aunt grandson
-  granddaughter grandmother grandfather neighbour neighbor landlord tenant partner colleague friend
+  granddaughter grandmother grandfather neighbour neighbor landlord tenant partner colleague friend member
 `)
 
 /** Plural nouns for groups that speak without a name: "officials said", "critics say". */
@@ -190,6 +190,8 @@ export const GROUP_NOUNS = set(`
   students teachers workers employees executives insiders others some many most both few several
   americans commentators pundits respondents spokesmen spokespeople representatives senators governors
   candidates officers agents troops soldiers crowd audience
+  campaigners neighbours neighbors shoppers commuters councillors merchants shopkeepers traders farmers tenants
+  passengers patients nurses families survivors relatives locals villagers businesses
 `)
 
 /** Head words that make a noun phrase an organisation. */
