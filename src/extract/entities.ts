@@ -54,6 +54,9 @@ export class EntityTable {
     this.mentions.push(placed)
     let list = this.bySentence.get(sentence)
     if (!list) this.bySentence.set(sentence, (list = []))
+    // Bounded: a sentence of news prose names a handful of people; past MAX_SENTENCE_MENTIONS (a list, a hostile
+    // input) later mentions are not antecedents, so that keeping the list in order below stays constant per mention.
+    if (list.length >= MAX_SENTENCE_MENTIONS) return placed
     // Kept in text order: the first mention of a sentence stands for its subject.
     let k = list.length
     while (k > 0 && list[k - 1]!.tokens.start > placed.tokens.start) k--
@@ -328,12 +331,17 @@ export class EntityTable {
       const list = this.bySentence.get(s)
       if (!list) continue
       const clauseStart = this.mainClauseStart(s)
+      let inOpening: Entity | undefined
       for (const m of list) {
         if (s === sentence && m.tokens.start >= at) continue
-        if (m.tokens.start < clauseStart) continue
         const e = this.entities[m.entity]!
-        if (this.compatible(e, gender) && e.name) return e
+        if (!this.compatible(e, gender) || !e.name) continue
+        // "Asked about Cruz's charges, Rubio said": the subject of the main clause first; a person named only in
+        // the opening clause ("Though Ms. Olivieri has …, the influx …") when the main clause names none.
+        if (m.tokens.start < clauseStart) { inOpening ??= e; continue }
+        return e
       }
+      if (inOpening) return inOpening
     }
     // Else the compatible named person seen last before `at`. Sightings are in sentence order, so the search stops
     // at the first sentence before the best one found: it does not grow with the number of people in the article.
@@ -341,7 +349,8 @@ export class EntityTable {
     let bestSentence = -1
     for (let k = this.sightings.length - 1; k >= 0; k--) {
       const { entity: e, sentence: s } = this.sightings[k]!
-      if (s < bestSentence) break
+      // Bounded: news names a person again well within SIGHTING_WINDOW sentences of a pronoun for them.
+      if (s < bestSentence || sentence - s > SIGHTING_WINDOW) break
       if (this.compatible(e, gender) && e.name && e.lastSeen < at && (!best || e.lastSeen > best.lastSeen)) {
         best = e
         bestSentence = this.doc.sentenceOf[e.lastSeen]!
@@ -362,7 +371,10 @@ export class EntityTable {
   private mainClauseStart (sentence: number): number {
     const { tokens, quoteOf } = this.doc
     const s = this.doc.sentences[sentence]!
-    if (!SUBORDINATORS.has(tokens[s.firstToken]!.lower)) return s.firstToken
+    const first = tokens[s.firstToken]!
+    // "Appearing before supporters, Suu Kyi said": an opening participle is a subordinate clause too.
+    const participle = first.lower.length > 5 && first.lower.endsWith('ing') && !(tokens[s.firstToken + 1]?.capitalized ?? true)
+    if (!SUBORDINATORS.has(first.lower) && !participle) return s.firstToken
     for (let i = s.firstToken; i < s.endToken && i < s.firstToken + 30; i++) {
       if (tokens[i]!.text === ',' && quoteOf[i] === -1) return i + 1
     }
@@ -557,6 +569,11 @@ function hasOrgWord (tokens: Doc['tokens'], from: number, end: number): boolean 
 function isPeopleNoun (head: string | null): boolean {
   return head !== null && (GROUP_NOUNS.has(head) || /(ers|ors|ists|ians|ents|ants|ees|men|women|people|folk)$/.test(head))
 }
+
+/** Mentions kept per sentence as antecedents (see place()). */
+const MAX_SENTENCE_MENTIONS = 64
+/** How many sentences back a pronoun looks for the last compatible person seen (see antecedent()). */
+const SIGHTING_WINDOW = 40
 
 /** At most this many titles per entity, the latest kept: news gives a person a handful. */
 const MAX_TITLES = 8

@@ -60,6 +60,24 @@ function nameRunStart (tokens: Token[], start: number, end: number): number {
   return i
 }
 
+/**
+ * Where "of Place/Organisation" starts after a capitalised name ("Ganguly of Human Rights Watch"), or `end`. Not after
+ * a title or an organisation's word, which the "of" belongs to ("Secretary of State", "Bank of America").
+ */
+function affiliationStart (tokens: Token[], from: number, end: number): number {
+  for (let k = from + 1; k < end - 1; k++) {
+    if (tokens[k]!.lower !== 'of') continue
+    const before = tokens[k - 1]!
+    const after = tokens[k + 1]!
+    if (!before.capitalized || !after.capitalized || before.kind !== TokenKind.Word) return end
+    if (TITLES.has(before.lower) || ROLE_NOUNS.has(before.lower) || ORG_HEADS.has(before.lower)) return end
+    // The words before "of" must hold a first name: "Prince of Wales", "Duke of York" stay whole.
+    for (let j = from; j < k; j++) if (tokens[j]!.kind === TokenKind.Word && isFirstName(tokens[j]!.lower)) return k
+    return end
+  }
+  return end
+}
+
 /** A word that names an occupation or role: a known one, or one with an agent suffix ("shopkeeper", "campaigner"). */
 function isRoleWord (w: string): boolean {
   return ROLE_NOUNS.has(w) || TITLES.has(w) || (w.length > 5 && /(er|or|ist|ian|ant|ent)$/.test(w))
@@ -84,6 +102,12 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
   let from = r.start
   const indefinite = first.lower === 'a' || first.lower === 'an' || first.lower === 'some' || first.lower === 'one' || first.lower === 'several' || first.lower === 'many'
   if (DETERMINERS.has(first.lower)) from++
+  // "Meenakshi Ganguly of Human Rights Watch", "Juan Ruiz of Oakland": a name, then where the person is from.
+  const end = affiliationStart(tokens, from, r.end)
+  if (end < r.end) {
+    const person = describeMention(doc, { start: r.start, end })
+    if (person.kind === 'person') return { ...person, tokens: r, end: doc.ends[r.end - 1]!, title: person.title ?? slice(doc, end, r.end) }
+  }
   const nameStart = nameRunStart(tokens, from, r.end)
   const nameWords = tokens.slice(nameStart, r.end).filter((t) => t.kind === TokenKind.Word)
   const lowerWords = tokens.slice(from, r.end).filter((t) => t.kind === TokenKind.Word).map((t) => t.lower)
