@@ -187,8 +187,14 @@ function bodySpeaking (doc: Doc, a: Attribution, mention: Mention): Mention {
   if (doc.tokens[k]?.lower === 'that') k++
   const w = doc.tokens[k]?.lower
   if (w !== 'it' && w !== 'its') return mention
+  // Not the "it" of "it was too early", "it would be wrong": that one stands for no one.
+  const next = doc.tokens[k + 1]?.lower ?? ''
+  if (w === 'it' && (BE_FORMS.has(next) || (MODALS.has(next) && BE_FORMS.has(doc.tokens[k + 2]?.lower ?? '')))) return mention
   return { ...mention, kind: 'organization', surname: null, firstName: null, gender: null }
 }
+
+const BE_FORMS = new Set(['is', 'was', 'be', 's', '’s', "'s", 'seems', 'seemed', 'appears', 'appeared', 'remains', 'remained', 'takes', 'took'])
+const MODALS = new Set(['would', 'will', 'could', 'might', 'may', 'should', 'must'])
 
 /** How the entity behind a mention was found (see ResolvedBy). */
 function resolvedBy (doc: Doc, mention: Mention, entity: Entity): ResolvedBy {
