@@ -75,11 +75,17 @@ export class EntityTable {
     return e
   }
 
+  /** Members of each index list, so that adding to a list costs the same however long it is. */
+  private readonly listed = new WeakMap<Entity[], Set<Entity>>()
+
   private index (map: Map<string, Entity[]>, key: string, e: Entity): void {
-    const list = map.get(key)
-    if (!list) map.set(key, [e])
-    // An entity is appended to a key's list at most once: it is always the latest entity seen there or new.
-    else if (list[list.length - 1] !== e && !list.includes(e)) list.push(e)
+    let list = map.get(key)
+    if (!list) map.set(key, (list = []))
+    let members = this.listed.get(list)
+    if (!members) this.listed.set(list, (members = new Set()))
+    if (members.has(e)) return
+    members.add(e)
+    list.push(e)
   }
 
   /** Organisations by the lower-case words of their name ("museum" → Aldridge Museum of Art), for "the museum". */
@@ -111,7 +117,8 @@ export class EntityTable {
     for (const word of contentWords(clean)) {
       const role = expandTitle(word)
       e.roleWords.add(role)
-      this.index(this.roleHolders, role, e)
+      // Only a named entity can be what a role refers to (byRole, orgByRole ask for one).
+      if (e.name) this.index(this.roleHolders, role, e)
     }
   }
 
