@@ -4,7 +4,7 @@
 // nearest name.
 import { TokenKind, type Doc } from './document.js'
 import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLES } from './lexicon.js'
-import { isFirstName } from './first-names.js'
+import { firstNameGender, isFirstName } from './first-names.js'
 import { describeMention, type Gender, type Mention } from './mentions.js'
 import type { SpeakerKind } from './types.js'
 
@@ -16,6 +16,8 @@ export interface Entity {
   surname: string | null
   firstName: string | null
   gender: Gender
+  /** The gender came only from a lone first name ("Margit says"): a full name or pronoun later overrides it. */
+  genderWeak: boolean
   /** Titles as written, prenominal ("President") and appositive ("the US special envoy to the Middle East"). */
   titles: string[]
   /** Lower-case title words, for matching role nouns ("the president" → a "President …"). */
@@ -66,7 +68,7 @@ export class EntityTable {
 
   private create (kind: SpeakerKind, m: Mention, name: string | null): Entity {
     const e: Entity = {
-      id: this.entities.length, kind, name, surname: m.surname, firstName: m.firstName, gender: m.gender,
+      id: this.entities.length, kind, name, surname: m.surname, firstName: m.firstName, gender: m.gender ?? loneFirstNameGender(m), genderWeak: !m.gender && loneFirstNameGender(m) !== null,
       titles: [], roleWords: new Set(), aliases: [], lastSeen: m.tokens.start, mergedInto: null,
     }
     this.entities.push(e)
@@ -143,7 +145,9 @@ export class EntityTable {
       else if (m.name && (!e.name || wordCount(m.name) > wordCount(e.name))) e.name = m.name
       if (m.firstName && !e.firstName) e.firstName = m.firstName
       if (e.firstName) this.index(this.firstNames, e.firstName, e)
-      if (!e.gender && m.gender) e.gender = m.gender
+      if (m.gender && (!e.gender || e.genderWeak)) { e.gender = m.gender; e.genderWeak = false }
+      const weak = loneFirstNameGender(m)
+      if (!e.gender && weak) { e.gender = weak; e.genderWeak = true }
       this.addTitle(e, m.title)
       this.addTitle(e, apposition)
       this.alias(e, this.doc.text.slice(m.start, m.end))
@@ -546,8 +550,19 @@ export class EntityTable {
   private isPersonName (m: Mention, titled: boolean): boolean {
     if (titled) return true
     if (m.firstName && isFirstName(m.firstName)) return true
-    if (!m.firstName && m.surname) return this.persons.has(m.surname)
+    if (!m.firstName && m.surname) return this.persons.has(m.surname) || (isFirstName(m.surname) && this.loneNameInUse(m.tokens.end))
     return false
+  }
+
+  /**
+   * "Leif, her son, …", "Margit herself remembers": a lone first name used as a person's name, told by what follows
+   * it (an apposition with a possessive or determiner, or a reflexive pronoun).
+   */
+  private loneNameInUse (end: number): boolean {
+    const { tokens } = this.doc
+    const next = tokens[end]?.lower
+    if (next === 'herself' || next === 'himself') return true
+    return next === ',' && APPOSITION_OPENERS.has(tokens[end + 1]?.lower ?? '') && tokens[end + 1]?.lower !== 'the' && tokens[end + 1]?.lower !== 'a'
   }
 
   private hasMentionAt (token: number): boolean {
@@ -570,6 +585,12 @@ function hasOrgWord (tokens: Doc['tokens'], from: number, end: number): boolean 
     if (tokens[k]!.kind === TokenKind.Word && ORG_HEADS.has(tokens[k]!.lower) && next === 'of') return true
   }
   return false
+}
+
+/** The gender of a one-word person name that is a first name ("Margit", "Leif"), or null. */
+function loneFirstNameGender (m: Mention): 'male' | 'female' | null {
+  if (m.kind !== 'person' || m.firstName || !m.surname || m.name?.includes(' ')) return null
+  return firstNameGender(m.surname)
 }
 
 /** A plural noun for people ("critics", "campaigners", "residents"), not things ("records", "figures"). */
