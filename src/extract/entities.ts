@@ -54,6 +54,8 @@ export class EntityTable {
   private place (m: Mention, sentence: number, entity: number): PlacedMention {
     const placed = { ...m, sentence, entity }
     this.mentions.push(placed)
+    // Only the latest few are read (hasMentionAt); dropping the rest in halves keeps this O(1) amortised.
+    if (this.mentions.length > 64) this.mentions.splice(0, 32)
     let list = this.bySentence.get(sentence)
     if (!list) this.bySentence.set(sentence, (list = []))
     // Bounded: a sentence of news prose names a handful of people; past MAX_SENTENCE_MENTIONS (a list, a hostile
