@@ -34,7 +34,36 @@ export function buildDoc (text: string): Doc {
 }
 
 /** An attribution and its speaker; no entity for a question put by someone unnamed ("Asked whether …"). */
-interface Found { attribution: Attribution, entity: Entity | null, mentionStart: number, mentionEnd: number, resolvedBy: ResolvedBy }
+interface Found {
+  attribution: Attribution
+  entity: Entity | null
+  mentionStart: number
+  mentionEnd: number
+  resolvedBy: ResolvedBy
+  /** A quote paragraph with no attribution of its own, continuing the speaker before it: no cue, no mention. */
+  continues?: boolean
+}
+
+/** Cues that put a question: what answers them is someone else's. */
+const ASKING = new Set(['asked', 'asks', 'ask', 'asking', 'wondered', 'wonders'])
+
+/**
+ * "“…?” Espinoza asked him.", "asked the mayor": a question put to someone, whose answer is that person's. A question
+ * asked of no one named ("“…?” she asks.") is often rhetorical, and the speaker goes on.
+ */
+function questionPutTo (doc: Doc, a: Attribution): boolean {
+  if (a.shape === 'asked') return true
+  if (!ASKING.has(doc.tokens[a.cue.start]!.lower)) return false
+  const next = doc.tokens[a.cue.end]
+  return next !== undefined && next.kind === TokenKind.Word && doc.quoteOf[a.cue.end] === -1 && (next.capitalized || OBJECT_PRONOUNS.has(next.lower) || next.lower === 'the')
+}
+
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us'])
+
+/** Whether sentence `s` is the first of its paragraph. */
+function startsParagraph (doc: Doc, s: number): boolean {
+  return s === 0 || doc.sentences[s - 1]!.paragraph !== doc.sentences[s]!.paragraph
+}
 
 /** Whether a sentence is nothing but quotation (and punctuation), so that it can continue the quote before it. */
 function quoteOnly (doc: Doc, s: number): number[] | null {
@@ -55,14 +84,36 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
   const used = new Set<number>()
   let open: Found | null = null // the latest direct or mixed quote, which a quote-only sentence may continue
   let openSentence = -1
+  let spoken: Found | null = null // the latest attribution with a speaker, whom a quote-only paragraph may continue
+  let spokenSentence = -1
 
   doc.sentences.forEach((sentence, s) => {
     if (doc.paragraphs[sentence.paragraph]!.furniture) return
     const attributions = attributeSentence(doc, s)
     table.collectAntecedents(s)
     const continuation = quoteOnly(doc, s)
-    if (continuation && open && openSentence === s - 1 && attributions.length === 0 && !continuation.some((q) => used.has(q))) {
+    if (continuation && open && openSentence === s - 1 && attributions.length === 0 && !continuation.some((q) => used.has(q)) &&
+      !questionPutTo(doc, open.attribution)) {
       for (const q of continuation) { open.attribution.spans.push(quoteSpan(doc, q)); open.attribution.quotes.push(q); used.add(q) }
+      openSentence = s
+      return
+    }
+    if (continuation && attributions.length === 0 && spoken && spokenSentence === s - 1 && startsParagraph(doc, s) &&
+      !continuation.some((q) => used.has(q))) {
+      // A paragraph that is only a quotation, right after an attributed sentence: the same speaker goes on
+      // ("… but Chapman says that's not what the union is seeing.¶"Commonly, response times …""), unless that
+      // sentence was a question put to someone (the answer is another speaker's).
+      const a: Attribution = {
+        ...spoken.attribution, sentence: s, spans: continuation.map((q) => quoteSpan(doc, q)), quotes: continuation, direct: true, via: null,
+        confidence: spoken.attribution.confidence * 0.9,
+      }
+      for (const q of continuation) used.add(q)
+      const at = a.spans[0]![0]
+      const f: Found = { attribution: a, entity: spoken.entity, mentionStart: at, mentionEnd: at, resolvedBy: 'continuation', continues: true }
+      found.push(f)
+      spoken = f
+      spokenSentence = s
+      open = f
       openSentence = s
       return
     }
@@ -84,6 +135,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
       for (const q of a.quotes) used.add(q)
       found.push(f)
       if (a.quotes.length) { open = f; openSentence = s } else open = null
+      if (entity && !questionPutTo(doc, a)) { spoken = f; spokenSentence = s } else spoken = null
     }
   })
 
@@ -131,7 +183,7 @@ function assemble (doc: Doc, found: Found[], options: ExtractOptions): Extractio
       end,
       fragments: spans.length > 1 ? spans : null,
       type,
-      cue: doc.text.slice(doc.starts[a.cue.start]!, doc.ends[a.cue.end - 1]!),
+      cue: f.continues ? null : doc.text.slice(doc.starts[a.cue.start]!, doc.ends[a.cue.end - 1]!),
       speaker,
       confidence,
       via: a.via ? doc.text.slice(doc.starts[a.via.start]!, doc.ends[a.via.end - 1]!) : null,

@@ -129,7 +129,10 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     const lastOrg = titleLower.findLastIndex((w) => ORG_HEADS.has(w))
     const titledPerson = lastOrg >= 0 && titleLower.slice(lastOrg + 1).some((w) => TITLES.has(w) || ROLE_NOUNS.has(w)) &&
       !nameWords.some((t) => ORG_HEADS.has(t.lower) || /^[A-Z]{2,}$/.test(t.text))
-    if (isOrg && !honorific && !titledPerson) {
+    // "union steward Colm Reddy": a first name and a surname after an organisation's word name a person.
+    const namedPerson = nameWords.length >= 2 && isFirstName(nameWords[0]!.lower) && !ORG_HEADS.has(last.lower) &&
+      !nameWords.some((t) => ORG_HEADS.has(t.lower))
+    if (isOrg && !honorific && !titledPerson && !namedPerson) {
       return { ...base, kind: 'organization', name: slice(doc, from, r.end), head: last.lower, indefinite }
     }
     const title = titleText && !titleWords.every((t) => HONORIFICS.has(t.lower) || t.text === '.') ? titleText : null

@@ -141,3 +141,33 @@ t.test('resolution stays linear: many people and many roles in one long article'
   // A generous bound against a quadratic blow-up, not a speed target (the benchmark measures speed).
   t.ok(seconds < 30, `extraction took ${seconds.toFixed(2)} s`)
 })
+
+t.test('a paragraph that is only a quotation continues the speaker of the attribution just before it', async (t) => {
+  const input = 'Response times have not improved, but union steward Colm Reddy says that is not what crews are seeing.\n\n' +
+    '"Commonly, an ambulance waits an hour outside the hospital before it can hand over a patient."\n\n' +
+    '"Nobody planned for that," he added.'
+  const ex = extract(input)
+  const quote = quoteWith(input, ex, 'Commonly, an ambulance waits')
+  t.ok(quote, summary(ex))
+  t.equal(quote?.speaker?.name, 'Colm Reddy')
+  t.equal(quote?.speaker?.resolved_by, 'continuation')
+  t.equal(quote?.speaker?.mention, '', 'no words of the article name the speaker there')
+  t.equal(quote?.cue, null)
+  t.equal(quote?.type, 'direct')
+})
+
+t.test('a question put to someone is not continued by the answer that follows', async (t) => {
+  const input = '"Will the ward reopen this winter?" councillor Edith Marsh asked the health minister.\n\n"Not before March, and only if the roof holds."'
+  const ex = extract(input)
+  t.equal(quoteWith(input, ex, 'Will the ward reopen')?.speaker?.name, 'Edith Marsh', 'the question is hers')
+  t.notOk(quoteWith(input, ex, 'Will the ward reopen')?.text.includes('Not before March'), 'the answer is no part of the question')
+  for (const q of ex.quotes) if (q.text.includes('Not before March')) t.not(q.speaker?.name, 'Edith Marsh', `"${q.text}" is not the asker's answer`)
+})
+
+t.test('a person introduced between the attribution and the quote paragraph stops the continuation', async (t) => {
+  const input = 'Colm Reddy says the crews are exhausted.\n\nHis colleague Aine Byrne has worked nights for a decade.\n\n' +
+    '"I have never seen it this bad."'
+  const ex = extract(input)
+  for (const q of ex.quotes) if (q.text.includes('never seen')) t.not(q.speaker?.name, 'Colm Reddy', `"${q.text}" is not Reddy's`)
+  t.equal(quoteWith(input, ex, 'the crews are exhausted')?.speaker?.name, 'Colm Reddy')
+})
