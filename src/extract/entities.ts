@@ -22,6 +22,8 @@ export interface Entity {
   titles: string[]
   /** Lower-case title words, for matching role nouns ("the president" → a "President …"). */
   roleWords: Set<string>
+  /** The head noun of each title ("chief" of "Fire Chief", "executive" of "chief executive of Baltic Line"). */
+  roleHeads: Set<string>
   /** Names as written ("President Trump", "Trump", "the president"). */
   aliases: string[]
   /** Token index of the latest mention. */
@@ -71,7 +73,7 @@ export class EntityTable {
   private create (kind: SpeakerKind, m: Mention, name: string | null): Entity {
     const e: Entity = {
       id: this.entities.length, kind, name, surname: m.surname, firstName: m.firstName, gender: m.gender ?? loneFirstNameGender(m), genderWeak: !m.gender && loneFirstNameGender(m) !== null,
-      titles: [], roleWords: new Set(), aliases: [], lastSeen: m.tokens.start, mergedInto: null,
+      titles: [], roleWords: new Set(), roleHeads: new Set(), aliases: [], lastSeen: m.tokens.start, mergedInto: null,
     }
     this.entities.push(e)
     if (kind === 'person' && e.surname) this.index(this.persons, e.surname, e)
@@ -118,6 +120,8 @@ export class EntityTable {
     e.titles.push(clean)
     // A person is given a handful of titles; the bound keeps indexOf above constant on a hostile input.
     if (e.titles.length > MAX_TITLES) e.titles.shift()
+    const head = titleHead(clean)
+    if (head) e.roleHeads.add(expandTitle(head))
     for (const word of contentWords(clean)) {
       const role = expandTitle(word)
       e.roleWords.add(role)
@@ -160,6 +164,8 @@ export class EntityTable {
       if (!e) {
         e = this.create('organization', m, m.name?.replace(/^(the|a|an)\s+/i, '') ?? null)
         if (!m.indefinite) this.named.set(key, e)
+        // "the council" before "Wexcombe Borough Council" is named: settled after the article (settleRoles).
+        if (!m.indefinite && e.name && !/\p{Lu}/u.test(e.name)) this.pendingOrgs.push({ entity: e, mention: m })
       }
       this.alias(e, this.doc.text.slice(m.start, m.end))
     } else if (m.kind === 'group') {
@@ -237,8 +243,10 @@ export class EntityTable {
     if (/\p{Lu}/u.test(this.doc.text.slice(this.doc.ends[m.tokens.start]!, m.end))) return undefined
     const head = m.head
     let best: Entity | undefined
-    for (const e of this.orgWords.get(head) ?? []) if (e.kind === 'organization' && (!best || e.lastSeen > best.lastSeen)) best = e
-    if (!best) for (const e of this.roleHolders.get(head) ?? []) if (e.kind === 'organization' && (!best || e.lastSeen > best.lastSeen)) best = e
+    // Only organisations with a name of their own: "council" itself is found by its key.
+    const named = (e: Entity): boolean => e.kind === 'organization' && e.name !== null && /^\p{Lu}/u.test(e.name)
+    for (const e of this.orgWords.get(head) ?? []) if (named(e) && (!best || e.lastSeen > best.lastSeen)) best = e
+    if (!best) for (const e of this.roleHolders.get(head) ?? []) if (named(e) && (!best || e.lastSeen > best.lastSeen)) best = e
     if (!best && GENERIC_ORG_NOUNS.has(head) && this.lastOrg) best = this.lastOrg
     return best
   }
@@ -283,12 +291,18 @@ export class EntityTable {
 
   /** Definite roles no one held when they were read ("the town's fire chief said …" before the chief is named). */
   private readonly pendingRoles: Array<{ entity: Entity, mention: Mention }> = []
+  /** Organisations named by a common noun only ("the council"), which a named one of the article may be. */
+  private readonly pendingOrgs: Array<{ entity: Entity, mention: Mention }> = []
 
   /**
    * After the whole article is read: a role nothing fitted when it was read goes to the person the article gives that
    * role anywhere, before or after; otherwise it stays honestly unnamed.
    */
   settleRoles (): void {
+    for (const { entity, mention } of this.pendingOrgs) {
+      const named = this.orgByRole(mention)
+      if (named && named !== entity && named.name && /^\p{Lu}/u.test(named.name)) entity.mergedInto = named
+    }
     for (const { entity, mention } of this.pendingRoles) {
       const holder = this.byRole(mention, Number.MAX_SAFE_INTEGER)
       if (holder && holder !== entity) {
@@ -422,6 +436,8 @@ export class EntityTable {
       if (e.kind !== 'person' || !e.name) continue
       if (m.gender && (m.gender === 'male' || m.gender === 'female') && e.gender && e.gender !== m.gender) continue
       let score = 0
+      // "the town's fire chief" is no "chief executive": the role's head must head one of the titles.
+      if (!e.roleHeads.has(head)) continue
       for (const w of words) if (e.roleWords.has(w)) score++
       const better = score > bestScore ||
         (score === bestScore && best !== undefined && (e.lastSeen < at ? (best.lastSeen >= at || e.lastSeen > best.lastSeen) : (best.lastSeen >= at && e.lastSeen < best.lastSeen)))
@@ -473,6 +489,7 @@ export class EntityTable {
             this.addTitle(e, this.appositionAfter(end, s.endToken))
             if (this.pendingAge) {
               e.roleWords.add(this.pendingAge)
+              e.roleHeads.add(this.pendingAge)
               this.index(this.roleHolders, this.pendingAge, e)
             }
             this.addTitle(e, this.appositionBefore(start, s.firstToken))
@@ -612,6 +629,20 @@ const DEFINITE = new Set(['the'])
 /** Nouns any organisation may be called by: "the company" is the one named last. */
 const GENERIC_ORG_NOUNS = new Set(['company', 'firm', 'business', 'group', 'organization', 'organisation', 'corporation', 'carrier', 'operator', 'retailer', 'maker', 'chain', 'developer', 'railroad', 'railway', 'airline', 'bank', 'lender', 'insurer', 'charity'])
 const TITLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'on', 'and', 'to', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 's', 'from', 'with', 'by', 'then', 'now', 'former', 'new'])
+
+/** The head noun of a title: its last word before "of", "for", "at" … ("chief executive of Baltic Line" → executive). */
+function titleHead (title: string): string | null {
+  let head: string | null = null
+  for (const raw of title.toLowerCase().split(/[^\p{L}\p{N}.-]+/u)) {
+    const w = raw.endsWith('.') ? raw.slice(0, -1) : raw
+    if (!w) continue
+    if (HEAD_ENDERS.has(w)) { if (head) break; continue }
+    if (!TITLE_STOP.has(w)) head = w
+  }
+  return head
+}
+
+const HEAD_ENDERS = new Set(['of', 'for', 'at', 'in', 'on', 'from', 'with', 'to', 'and', 'who', 'whose'])
 
 /** Lower-case content words of a title or role: "the town's fire chief" → town, fire, chief. */
 function contentWords (text: string): string[] {
