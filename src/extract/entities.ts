@@ -558,7 +558,7 @@ export class EntityTable {
     const { tokens } = this.doc
     let last = end - 1
     while (last >= i && tokens[last]!.kind !== TokenKind.Word) last--
-    if (last >= i && this.persons.has(tokens[last]!.lower)) return true
+    if (last >= i && (this.persons.has(tokens[last]!.lower) || this.firstNames.has(tokens[last]!.lower))) return true
     for (let j = i; j < end; j++) {
       if (isFirstName(tokens[j]!.lower)) return true
     }
@@ -569,7 +569,11 @@ export class EntityTable {
   private isPersonName (m: Mention, titled: boolean): boolean {
     if (titled) return true
     if (m.firstName && isFirstName(m.firstName)) return true
-    if (!m.firstName && m.surname) return this.persons.has(m.surname) || (isFirstName(m.surname) && this.loneNameInUse(m.tokens.end))
+    // A lone word: a known person's surname, a known person's first name ("Margit" after "Margit Halvorsen"), or a
+    // first name used as a name (loneNameInUse).
+    if (!m.firstName && m.surname) {
+      return this.persons.has(m.surname) || this.firstNames.has(m.surname) || (isFirstName(m.surname) && this.loneNameInUse(m.tokens.end))
+    }
     return false
   }
 
