@@ -479,7 +479,8 @@ export class EntityTable {
         end += 2
         while (end < s.endToken && quoteOf[end] === -1 && tokens[end]!.capitalized) end++
       }
-      const orgName = end - i >= 2 && hasOrgWord(tokens, i, end)
+      // "Members of Wexcombe Borough Council" are people of it, not the organisation.
+      const orgName = end - i >= 2 && hasOrgWord(tokens, i, end) && !GROUP_NOUNS.has(tokens[i]!.lower)
       if (!orgName && !this.hasMentionAt(start) && !this.hasMentionAt(i) && this.mayNamePerson(start, i, end)) {
         const m = describeMention(doc, { start, end })
         if (m.kind === 'person' && this.isPersonName(m, start < i)) {
@@ -631,7 +632,7 @@ const MAX_TITLES = 8
 
 const DEFINITE = new Set(['the'])
 /** Nouns any organisation may be called by: "the company" is the one named last. */
-const GENERIC_ORG_NOUNS = new Set(['company', 'firm', 'business', 'group', 'organization', 'organisation', 'corporation', 'carrier', 'operator', 'retailer', 'maker', 'chain', 'developer', 'railroad', 'railway', 'airline', 'bank', 'lender', 'insurer', 'charity'])
+const GENERIC_ORG_NOUNS = new Set(['company', 'firm', 'business', 'organization', 'organisation', 'corporation'])
 const TITLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'on', 'and', 'to', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 's', 'from', 'with', 'by', 'then', 'now', 'former', 'new'])
 
 /** The head noun of a title: its last word before "of", "for", "at" … ("chief executive of Baltic Line" → executive). */

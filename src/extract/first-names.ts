@@ -10,7 +10,7 @@ import { CUE_VERB_FORMS, DETERMINERS, GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPER
 const NOT_FIRST_NAMES = new Set([
   ...NON_NAME_CAPITALS, ...TITLES, ...ROLE_NOUNS, ...GROUP_NOUNS, ...ORG_HEADS, ...DETERMINERS, ...TIME_WORDS,
   ...NP_STOPPERS, ...CUE_VERB_FORMS.keys(),
-  ...'north south east west northern southern eastern western new old grand great little big long short high low upper lower central national federal royal united saint san santa fort port mount lake river bay cape first last white black red green blue golden silver china israel india paris london washington florida texas phoenix'.split(' '),
+  ...'eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen north south east west northern southern eastern western new old grand great little big long short high low upper lower central national federal royal united saint san santa fort port mount lake river bay cape first last white black red green blue golden silver china israel india paris london washington florida texas phoenix'.split(' '),
 ])
 
 const cache = new Map<string, 'male' | 'female' | null>()
@@ -19,7 +19,12 @@ const cache = new Map<string, 'male' | 'female' | null>()
 export function firstNameGender (word: string): 'male' | 'female' | null {
   let g = cache.get(word)
   if (g !== undefined) return g
-  g = NOT_FIRST_NAMES.has(word) ? null : (() => { const r = getGender(word); return r === 'unknown' ? null : r })()
+  g = NOT_FIRST_NAMES.has(word) ? null : (() => {
+    let r = getGender(word)
+    // "Lucía", "Zoë": the lists spell most names without accents.
+    if (r === 'unknown' && /[^\x00-\x7f]/.test(word)) r = getGender(word.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+    return r === 'unknown' ? null : r
+  })()
   // Bounded: one entry per distinct capitalised word; cleared rather than grown without end on hostile input.
   if (cache.size > 50_000) cache.clear()
   cache.set(word, g)
