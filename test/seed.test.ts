@@ -52,7 +52,8 @@ t.test('seeding ingests every seed article through the extractor; quotes slice t
     }
   }
   // Every named speaker is listed, and every speaker of a quote exists (shared or local to its article).
-  const speakers = [...store.speakers.list({ limit: 100 }).items, ...store.speakers.list({ limit: 100 }, { kind: 'unnamed' }).items]
+  const speakers = [...store.speakers.list({ limit: 100 }).items, ...store.speakers.list({ limit: 100 }, { kind: 'unnamed' }).items,
+    ...store.speakers.list({ limit: 100 }, { kind: 'group' }).items]
   for (const name of ['Trump', 'Steve Witkoff']) {
     const speaker = speakers.find((s) => s.name === name)
     t.ok(speaker, `${name} is a speaker of the seed article`)

@@ -8,6 +8,7 @@ import { splitSentences } from './sentences.js'
 import { attributeSentence, quoteSpan, type Attribution } from './attribution.js'
 import { describeMention, type Mention } from './mentions.js'
 import { EntityTable, type Entity } from './entities.js'
+import { isFirstName } from './first-names.js'
 import type { ExtractedQuote, ExtractedSpeaker, Extraction, ExtractOptions, QuoteType, ResolvedBy } from './types.js'
 export type * from './types.js'
 
@@ -33,7 +34,36 @@ export function buildDoc (text: string): Doc {
 }
 
 /** An attribution and its speaker; no entity for a question put by someone unnamed ("Asked whether …"). */
-interface Found { attribution: Attribution, entity: Entity | null, mentionStart: number, mentionEnd: number, resolvedBy: ResolvedBy }
+interface Found {
+  attribution: Attribution
+  entity: Entity | null
+  mentionStart: number
+  mentionEnd: number
+  resolvedBy: ResolvedBy
+  /** A quote paragraph with no attribution of its own, continuing the speaker before it: no cue, no mention. */
+  continues?: boolean
+}
+
+/** Cues that put a question: what answers them is someone else's. */
+const ASKING = new Set(['asked', 'asks', 'ask', 'asking', 'wondered', 'wonders'])
+
+/**
+ * "“…?” Espinoza asked him.", "asked the mayor": a question put to someone, whose answer is that person's. A question
+ * asked of no one named ("“…?” she asks.") is often rhetorical, and the speaker goes on.
+ */
+function questionPutTo (doc: Doc, a: Attribution): boolean {
+  if (a.shape === 'asked') return true
+  if (!ASKING.has(doc.tokens[a.cue.start]!.lower)) return false
+  const next = doc.tokens[a.cue.end]
+  return next !== undefined && next.kind === TokenKind.Word && doc.quoteOf[a.cue.end] === -1 && (next.capitalized || OBJECT_PRONOUNS.has(next.lower) || next.lower === 'the')
+}
+
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us'])
+
+/** Whether sentence `s` is the first of its paragraph. */
+function startsParagraph (doc: Doc, s: number): boolean {
+  return s === 0 || doc.sentences[s - 1]!.paragraph !== doc.sentences[s]!.paragraph
+}
 
 /** Whether a sentence is nothing but quotation (and punctuation), so that it can continue the quote before it. */
 function quoteOnly (doc: Doc, s: number): number[] | null {
@@ -54,14 +84,36 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
   const used = new Set<number>()
   let open: Found | null = null // the latest direct or mixed quote, which a quote-only sentence may continue
   let openSentence = -1
+  let spoken: Found | null = null // the latest attribution with a speaker, whom a quote-only paragraph may continue
+  let spokenSentence = -1
 
   doc.sentences.forEach((sentence, s) => {
     if (doc.paragraphs[sentence.paragraph]!.furniture) return
     const attributions = attributeSentence(doc, s)
     table.collectAntecedents(s)
     const continuation = quoteOnly(doc, s)
-    if (continuation && open && openSentence === s - 1 && attributions.length === 0 && !continuation.some((q) => used.has(q))) {
+    if (continuation && open && openSentence === s - 1 && attributions.length === 0 && !continuation.some((q) => used.has(q)) &&
+      !questionPutTo(doc, open.attribution)) {
       for (const q of continuation) { open.attribution.spans.push(quoteSpan(doc, q)); open.attribution.quotes.push(q); used.add(q) }
+      openSentence = s
+      return
+    }
+    if (continuation && attributions.length === 0 && spoken && spokenSentence === s - 1 && startsParagraph(doc, s) &&
+      !continuation.some((q) => used.has(q))) {
+      // A paragraph that is only a quotation, right after an attributed sentence: the same speaker goes on
+      // ("… but Chapman says that's not what the union is seeing.¶"Commonly, response times …""), unless that
+      // sentence was a question put to someone (the answer is another speaker's).
+      const a: Attribution = {
+        ...spoken.attribution, sentence: s, spans: continuation.map((q) => quoteSpan(doc, q)), quotes: continuation, direct: true, via: null,
+        confidence: spoken.attribution.confidence * 0.9,
+      }
+      for (const q of continuation) used.add(q)
+      const at = a.spans[0]![0]
+      const f: Found = { attribution: a, entity: spoken.entity, mentionStart: at, mentionEnd: at, resolvedBy: 'continuation', continues: true }
+      found.push(f)
+      spoken = f
+      spokenSentence = s
+      open = f
       openSentence = s
       return
     }
@@ -72,20 +124,27 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
         if (a.shape === 'asked') found.push({ attribution: a, entity: null, mentionStart: -1, mentionEnd: -1, resolvedBy: 'unresolved' })
         continue
       }
-      const mention = describeMention(doc, a.speaker)
+      const mention = bodySpeaking(doc, a, describeMention(doc, a.speaker))
       const apposition = a.apposition ? doc.text.slice(doc.starts[a.apposition.start]!, doc.ends[a.apposition.end - 1]!) : null
       const entity = (mention.kind === 'person' || mention.kind === 'organization' || mention.kind === 'group')
         ? table.addNamed(mention, s, mention.kind === 'person' ? apposition : null)!
         : table.resolve(mention, s)
-      const f: Found = { attribution: a, entity, mentionStart: mention.start, mentionEnd: mention.end, resolvedBy: resolvedBy(mention, entity) }
+      const f: Found = { attribution: a, entity, mentionStart: mention.start, mentionEnd: mention.end, resolvedBy: resolvedBy(doc, mention, entity) }
       // "X said:" with the quote in the next sentence.
       if (a.spans.length === 0) { open = f; openSentence = s; found.push(f); continue }
       for (const q of a.quotes) used.add(q)
       found.push(f)
       if (a.quotes.length) { open = f; openSentence = s } else open = null
+      if (entity && !questionPutTo(doc, a)) { spoken = f; spokenSentence = s } else spoken = null
     }
   })
 
+  table.settleRoles()
+  for (const f of found) {
+    if (!f.entity) continue
+    const settled = table.final(f.entity)
+    if (settled !== f.entity) { f.entity = settled; f.resolvedBy = 'role' }
+  }
   return assemble(doc, found.filter((f) => f.attribution.spans.length > 0), options)
 }
 
@@ -124,7 +183,7 @@ function assemble (doc: Doc, found: Found[], options: ExtractOptions): Extractio
       end,
       fragments: spans.length > 1 ? spans : null,
       type,
-      cue: doc.text.slice(doc.starts[a.cue.start]!, doc.ends[a.cue.end - 1]!),
+      cue: f.continues ? null : doc.text.slice(doc.starts[a.cue.start]!, doc.ends[a.cue.end - 1]!),
       speaker,
       confidence,
       via: a.via ? doc.text.slice(doc.starts[a.via.start]!, doc.ends[a.via.end - 1]!) : null,
@@ -170,11 +229,35 @@ function contextOf (doc: Doc, start: number, end: number, mentionStart: number, 
   return [doc.starts[a.firstToken]!, doc.ends[b.endToken - 1]!]
 }
 
+/**
+ * "Prairie Central said it would pay …": a capitalised name without a known first name or a title, whose reported
+ * clause goes on with "it", speaks as a body: an organisation, not a person ("he"/"she" would follow a person).
+ */
+function bodySpeaking (doc: Doc, a: Attribution, mention: Mention): Mention {
+  if (mention.kind !== 'person' || mention.title || !mention.firstName || isFirstName(mention.firstName) || a.direct || !a.spans.length) return mention
+  let k = tokenAt(doc, a.spans[0]![0])
+  if (doc.tokens[k]?.lower === 'that') k++
+  const w = doc.tokens[k]?.lower
+  if (w !== 'it' && w !== 'its') return mention
+  // Not the "it" of "it was too early", "it would be wrong": that one stands for no one.
+  const next = doc.tokens[k + 1]?.lower ?? ''
+  if (w === 'it' && (BE_FORMS.has(next) || (MODALS.has(next) && BE_FORMS.has(doc.tokens[k + 2]?.lower ?? '')))) return mention
+  return { ...mention, kind: 'organization', surname: null, firstName: null, gender: null }
+}
+
+const BE_FORMS = new Set(['is', 'was', 'be', 's', '’s', "'s", 'seems', 'seemed', 'appears', 'appeared', 'remains', 'remained', 'takes', 'took'])
+const MODALS = new Set(['would', 'will', 'could', 'might', 'may', 'should', 'must'])
+
 /** How the entity behind a mention was found (see ResolvedBy). */
-function resolvedBy (mention: Mention, entity: Entity): ResolvedBy {
-  if (mention.kind === 'person' || mention.kind === 'organization') return 'name'
+function resolvedBy (doc: Doc, mention: Mention, entity: Entity): ResolvedBy {
   if (!entity.name) return 'unresolved'
-  return mention.kind === 'pronoun' || mention.kind === 'relative' ? 'pronoun' : 'role'
+  if (mention.kind === 'pronoun' || mention.kind === 'relative') return 'pronoun'
+  if (mention.kind === 'person') return 'name'
+  // "The Calder Avenue Merchants Association" names it; "the museum", "its director" give a role.
+  const words = doc.text.slice(doc.ends[mention.tokens.start]!, mention.end)
+  if ((mention.kind === 'organization' || mention.kind === 'group') && (/\p{Lu}/u.test(words) || /^\p{Lu}/u.test(doc.tokens[mention.tokens.start]!.text) && !/^(the|its|their|a|an)$/i.test(doc.tokens[mention.tokens.start]!.text))) return 'name'
+  if (mention.head && /^\d+-year-old$/.test(mention.head)) return 'description'
+  return 'role'
 }
 
 function aliasesOf (e: Entity): string[] {

@@ -152,6 +152,7 @@ export const TITLES = set(`
   pastor bishop cardinal rabbi imam coach officer detective sheriff superintendent professor
   ceo cfo founder host anchor moderator correspondent columnist analyst strategist adviser advisor
   pollster manager aide executive deputy officials official boss
+  councillor councilor cllr alderman alderwoman mp mep msp
 `)
 
 /** Gender that an honorific or title fixes. */
@@ -174,6 +175,9 @@ export const ROLE_NOUNS = set(`
   man woman source resident veteran student teacher mother father son daughter wife husband sheriff
   detective doctor physician executive representative rep sen gov deputy vice-president congressional
   nominee incumbent challenger contender hopeful rival opponent campaigner ex-president boss
+  councillor councilor alderman investigator inspector engineer pilot skipper curator trustee treasurer
+  owner shopkeeper chef nurse farmer driver swimmer coach captain cousin brother sister uncle aunt grandson
+  granddaughter grandmother grandfather neighbour neighbor landlord tenant partner colleague friend member
 `)
 
 /** Plural nouns for groups that speak without a name: "officials said", "critics say". */
@@ -186,6 +190,8 @@ export const GROUP_NOUNS = set(`
   students teachers workers employees executives insiders others some many most both few several
   americans commentators pundits respondents spokesmen spokespeople representatives senators governors
   candidates officers agents troops soldiers crowd audience
+  campaigners neighbours neighbors shoppers commuters councillors merchants shopkeepers traders farmers tenants
+  passengers patients nurses families survivors relatives locals villagers businesses
 `)
 
 /** Head words that make a noun phrase an organisation. */
@@ -199,6 +205,8 @@ export const ORG_HEADS = set(`
   hamas hezbollah isis taliban nato fbi cia nsa dhs doj epa irs pentagon kremlin gop dnc rnc
   coalition alliance caucus movement federation chamber club society project poll survey study report
   white secretariat cbo gao un eu imf county city township
+  railroad railway railways airline airlines museum authority trust hospital library church partners holdings
+  foods securities guild borough
 `)
 
 /** Multi-word organisation names commonly quoted as speakers. */
@@ -246,34 +254,4 @@ export const NON_NAME_CAPITALS = set(`
 export const ABBREVIATIONS = set(`
   mr mrs ms dr prof sen rep gov gen col lt capt sgt adm rev st jr sr co corp inc ltd no vs etc
   jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres supt dept est approx fig
-`)
-
-export const MALE_FIRST_NAMES = set(`
-  aaron adam alan albert alex alexander andrew anthony antonio arthur barack ben benjamin bernie bernard bill billy bob bobby
-  brad bradley brandon brian bruce bryan carl carlos charles charlie chris christopher chuck clarence colin craig dan daniel
-  danny dave david dennis dick don donald doug douglas dwight ed eddie edward eric eugene frank fred gary george gerald
-  glenn gordon greg gregory harold harry henry howard jack jacob james jason jay jeb jeff jeffrey jeremy jerry jesse
-  jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin keith ken kenneth kevin
-  larry lawrence lee leon lindsey louis luis marco marcus mark martin matt matthew max michael mike mitch mitt
-  nathan neil newt nick nicholas paul pete peter phil philip ralph randy raymond reince richard rick rob robert
-  roger ron ronald ross roy rudy rush russell ryan sam samuel scott sean sergio seth shawn stephen steve steven
-  stuart ted terry thomas tim timothy todd tom tommy tony travis trey troy vladimir walter wayne william willie
-  xi abdullah ahmed ali hassan ibrahim mohammed muhammad omar benjamin bibi emmanuel francois
-  boris dmitry sergei recep narendra justin shinzo kim moon rex jared corey kellyanne reince mike jeff
-  elijah al hakeem chuck harry kirk cory tim ben rand marco chris lindsey jim bobby rick scott john
-  dick joe eric elliott adam devin trey jason darrell paul kevin steny
-  steve edan eliya adam
-`)
-
-export const FEMALE_FIRST_NAMES = set(`
-  abigail alice alicia amanda amy andrea angela ann anna anne barbara betsy betty beverly brenda carly carol
-  caroline catherine cathy cheryl christina christine cindy claire condoleezza cynthia dana deborah debbie
-  debra denise diana diane donna dorothy elaine elena elizabeth ellen emily emma evelyn frances gina gloria
-  heather heidi helen hillary huma ivanka jane janet janice jean jennifer jessica jill joan joanne joni
-  joyce judith judy julia julie karen kate katherine kathleen kathy kelly kellyanne kirsten kristen laura
-  lauren linda lisa loretta louise lynn madeleine maria marie marilyn marsha martha mary megyn melania
-  melissa michelle monica nancy nicole nikki pam pamela patricia patty paula rachel rebecca rosa rose
-  ruth sally samantha sandra sarah sharon shirley stephanie susan susana tammy teresa theresa tina
-  tulsi valerie virginia wendy debbie kamala lara tiffany chelsea jill maxine barbara dianne claire
-  amy mazie tammy heidi shelley lisa joni deb ayanna ilhan alexandria rashida theresa angela
 `)

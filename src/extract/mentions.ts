@@ -1,9 +1,10 @@
 // Stage 5a: what kind of speaker a noun phrase names, and how: its name, its title, its grammatical gender.
 import { TokenKind, type Doc, type Token } from './document.js'
 import {
-  DETERMINERS, FEMALE_FIRST_NAMES, GROUP_NOUNS, MALE_FIRST_NAMES, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS,
+  DETERMINERS, GROUP_NOUNS, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS,
   TITLE_GENDER, TITLES,
 } from './lexicon.js'
+import { firstNameGender, isFirstName } from './first-names.js'
 import type { Range } from './phrases.js'
 
 export type MentionKind = 'pronoun' | 'person' | 'organization' | 'role' | 'group' | 'relative'
@@ -45,7 +46,41 @@ function nameRunStart (tokens: Token[], start: number, end: number): number {
     if (t.kind === TokenKind.Word && NAME_PARTICLES.has(t.lower) && i - 2 >= start && tokens[i - 2]!.capitalized && i < end) { i--; continue }
     break
   }
+  // "Shopkeeper Lotte Nyberg", "Council Treasurer Paul Menon": capitalised words before a known first name, in a run
+  // that goes on to a surname, are the title (sentence-initial capitals hide a lower-case role). Bounded by the run.
+  for (let k = i; k < end - 1; k++) {
+    const t = tokens[k]!
+    if (t.kind !== TokenKind.Word) continue
+    if (isFirstName(t.lower) || NAME_PARTICLES.has(t.lower)) {
+      if (k > i && tokens[end - 1]!.kind === TokenKind.Word && !isFirstName(tokens[k - 1]!.lower) && end - k <= 3 && isRoleWord(tokens[k - 1]!.lower)) return k
+      break
+    }
+    if (t.text.length === 1) break
+  }
   return i
+}
+
+/**
+ * Where "of Place/Organisation" starts after a capitalised name ("Ganguly of Human Rights Watch"), or `end`. Not after
+ * a title or an organisation's word, which the "of" belongs to ("Secretary of State", "Bank of America").
+ */
+function affiliationStart (tokens: Token[], from: number, end: number): number {
+  for (let k = from + 1; k < end - 1; k++) {
+    if (tokens[k]!.lower !== 'of') continue
+    const before = tokens[k - 1]!
+    const after = tokens[k + 1]!
+    if (!before.capitalized || !after.capitalized || before.kind !== TokenKind.Word) return end
+    if (TITLES.has(before.lower) || ROLE_NOUNS.has(before.lower) || ORG_HEADS.has(before.lower)) return end
+    // The words before "of" must hold a first name: "Prince of Wales", "Duke of York" stay whole.
+    for (let j = from; j < k; j++) if (tokens[j]!.kind === TokenKind.Word && isFirstName(tokens[j]!.lower)) return k
+    return end
+  }
+  return end
+}
+
+/** A word that names an occupation or role: a known one, or one with an agent suffix ("shopkeeper", "campaigner"). */
+function isRoleWord (w: string): boolean {
+  return ROLE_NOUNS.has(w) || TITLES.has(w) || (w.length > 5 && /(er|or|ist|ian|ant|ent)$/.test(w))
 }
 
 function slice (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, from: number, to: number): string {
@@ -67,11 +102,17 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
   let from = r.start
   const indefinite = first.lower === 'a' || first.lower === 'an' || first.lower === 'some' || first.lower === 'one' || first.lower === 'several' || first.lower === 'many'
   if (DETERMINERS.has(first.lower)) from++
+  // "Meenakshi Ganguly of Human Rights Watch", "Juan Ruiz of Oakland": a name, then where the person is from.
+  const end = affiliationStart(tokens, from, r.end)
+  if (end < r.end) {
+    const person = describeMention(doc, { start: r.start, end })
+    if (person.kind === 'person') return { ...person, tokens: r, end: doc.ends[r.end - 1]!, title: person.title ?? slice(doc, end, r.end) }
+  }
   const nameStart = nameRunStart(tokens, from, r.end)
   const nameWords = tokens.slice(nameStart, r.end).filter((t) => t.kind === TokenKind.Word)
   const lowerWords = tokens.slice(from, r.end).filter((t) => t.kind === TokenKind.Word).map((t) => t.lower)
   const isOrg = lowerWords.some((w) => ORG_HEADS.has(w)) ||
-    (nameWords.length === 1 && /^[A-Z]{2,6}$/.test(nameWords[0]!.text) && !MALE_FIRST_NAMES.has(nameWords[0]!.lower))
+    (nameWords.length === 1 && /^[A-Z]{2,6}$/.test(nameWords[0]!.text) && !isFirstName(nameWords[0]!.lower))
 
   // "Democrats", "Republicans", "Chinese": capitalised groups, not people.
   if (nameWords.length === 1 && nameStart === from && (GROUP_NOUNS.has(nameWords[0]!.lower) || /(ese|ians|ans|ists)$/.test(nameWords[0]!.lower))) {
@@ -88,7 +129,10 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     const lastOrg = titleLower.findLastIndex((w) => ORG_HEADS.has(w))
     const titledPerson = lastOrg >= 0 && titleLower.slice(lastOrg + 1).some((w) => TITLES.has(w) || ROLE_NOUNS.has(w)) &&
       !nameWords.some((t) => ORG_HEADS.has(t.lower) || /^[A-Z]{2,}$/.test(t.text))
-    if (isOrg && !honorific && !titledPerson) {
+    // "union steward Colm Reddy": a first name and a surname after an organisation's word name a person.
+    const namedPerson = nameWords.length >= 2 && isFirstName(nameWords[0]!.lower) && !ORG_HEADS.has(last.lower) &&
+      !nameWords.some((t) => ORG_HEADS.has(t.lower))
+    if (isOrg && !honorific && !titledPerson && !namedPerson) {
       return { ...base, kind: 'organization', name: slice(doc, from, r.end), head: last.lower, indefinite }
     }
     const title = titleText && !titleWords.every((t) => HONORIFICS.has(t.lower) || t.text === '.') ? titleText : null
@@ -106,6 +150,8 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
   }
   const head = last.lower
   if (last.kind === TokenKind.Number) return { ...base, kind: 'role', head, indefinite }
+  // "the 24-year-old": a description by age, which resolves like a role.
+  if (/^\d+-year-old$/.test(head)) return { ...base, kind: 'role', head, indefinite }
   if (ORG_HEADS.has(head) || (isOrg && !GROUP_NOUNS.has(head) && !ROLE_NOUNS.has(head))) {
     return { ...base, kind: 'organization', name: slice(doc, from, r.end), head, indefinite }
   }
@@ -122,7 +168,5 @@ function genderOf (titleWords: Token[], nameWords: Token[]): Gender {
     if (g) return g
   }
   const firstName = nameWords.length > 1 ? nameWords[0]!.lower : null
-  if (firstName && MALE_FIRST_NAMES.has(firstName) && !FEMALE_FIRST_NAMES.has(firstName)) return 'male'
-  if (firstName && FEMALE_FIRST_NAMES.has(firstName) && !MALE_FIRST_NAMES.has(firstName)) return 'female'
-  return null
+  return firstName ? firstNameGender(firstName) : null
 }

@@ -199,7 +199,7 @@ pattern('interrupted indirect: FRONT, X said, REST', 'The goal, Mayor Hannah Vog
 ], { count: 1 })
 
 pattern('relative pronoun as the subject of what was said', 'The council passed the levy, which critics said was unfair to renters, on Monday.', [
-  { words: 'was unfair to renters', text: 'which … was unfair to renters', name: null, kind: 'unnamed', type: 'indirect', mention: 'critics' },
+  { words: 'was unfair to renters', text: 'which … was unfair to renters', name: null, kind: 'group', type: 'indirect', mention: 'critics' },
 ], { count: 1 })
 
 pattern('described subject: a common noun with a determiner', 'The retired schoolteacher says the council ignored the vote.', [
@@ -308,8 +308,8 @@ pattern('headline: NAME: what was said', 'Mayor Cole: Bridge Tolls Will Stay Unt
 ], { count: 1 })
 
 pattern('a transcript line inside a quotation left open', 'Transcript as follows:\n\n"HOST: Will the bridge open in May?\n\n"COLE: It will open in June, not May.', [
-  { words: 'Will the bridge open in May', mention: 'HOST', name: null, kind: 'person', type: 'direct' },
-  { words: 'It will open in June, not May', mention: 'COLE', name: 'COLE', kind: 'organization', type: 'direct' },
+  { words: 'Will the bridge open in May', mention: 'HOST', name: null, kind: 'unnamed', type: 'direct' },
+  { words: 'It will open in June, not May', mention: 'COLE', name: 'COLE', kind: 'person', type: 'direct' },
 ], { count: 2 })
 
 pattern('naming: X called Y Z', 'Senator Paul Grant called the new toll plan unfair to commuters.', [
@@ -336,11 +336,11 @@ pattern('a question put by someone named after "by"', 'When asked by a reporter 
 ], { count: 1 })
 
 pattern('CLAUSE, according to X: an introductory phrase is the writer’s', 'Though the count is not final, the mayor leads by 300 votes, according to county officials.', [
-  { words: 'the mayor leads by 300 votes', text: 'the mayor leads by 300 votes', name: null, kind: 'unnamed', type: 'indirect' },
+  { words: 'the mayor leads by 300 votes', text: 'the mayor leads by 300 votes', name: null, kind: 'group', type: 'indirect' },
 ], { count: 1 })
 
 pattern('according to X and its modifier, then more content', 'Notably absent, according to members who spoke afterward, was any mention of the budget.', [
-  { words: 'Notably absent', alsoWords: 'was any mention of the budget', notWords: 'spoke', name: null, kind: 'unnamed', fragments: 2 },
+  { words: 'Notably absent', alsoWords: 'was any mention of the budget', notWords: 'spoke', name: null, kind: 'group', fragments: 2 },
 ], { count: 1 })
 
 pattern('an apposition between dashes', 'Ann Cole -- who has led the council since 2019 -- said the vote would wait.', [
@@ -356,7 +356,7 @@ pattern('an apposition with an age then', 'Mr. Gene Ross, then 38, said he was a
 ], { count: 1 })
 
 pattern('"Q," said a described speaker', '"Now he will go to work for you," said the 46-year-old.', [
-  { words: 'Now he will go to work for you', name: null, mention: 'the 46-year-old', type: 'direct' },
+  { words: 'Now he will go to work for you', name: null, kind: 'unnamed', mention: 'the 46-year-old', type: 'direct' },
 ], { count: 1, })
 
 pattern('shared subject with an irregular verb: X shook her head and said', 'Mayor Ann Cole shook her head and said, "No."', [
@@ -441,11 +441,11 @@ t.test('a spokesperson for the ministry is not a person', async (t) => {
 })
 
 pattern('unnamed group: officials said', 'Officials said the road would reopen by Friday.', [
-  { words: 'the road would reopen by Friday', name: null, kind: 'unnamed', type: 'indirect', mention: 'Officials' },
+  { words: 'the road would reopen by Friday', name: null, kind: 'group', type: 'indirect', mention: 'Officials' },
 ], { count: 1 })
 
 pattern('unnamed group: "Q," witnesses said', '"The whole building shook," witnesses said on Sunday.', [
-  { words: 'The whole building shook', name: null, kind: 'unnamed', type: 'direct' },
+  { words: 'The whole building shook', name: null, kind: 'group', type: 'direct' },
 ], { count: 1 })
 
 // --- Pronouns, role nouns, gender, name merging --------------------------------------------------------------
@@ -567,7 +567,7 @@ t.test('an unbalanced opening mark does not swallow the following paragraphs', a
   t.same(quotesWith(input, ex, 'Residents packed'), [], 'the next paragraph is no quote')
   const later = quotesWith(input, ex, 'The vote is expected next week')
   t.equal(later.length, 1)
-  t.equal(later[0]?.speaker?.kind, 'unnamed', 'the later attribution stands on its own')
+  t.equal(later[0]?.speaker?.kind, 'group', 'the later attribution stands on its own: officials are a group')
 })
 
 // --- Abbreviations --------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ function problems (input: string): string[] {
   const again = extract(input)
   if (!isDeepStrictEqual(ex, again)) found.push('two runs on the same input differ')
   for (const s of ex.speakers) {
-    if (!['person', 'organization', 'unnamed'].includes(s.kind)) found.push(`speaker ${s.id} has kind ${s.kind}`)
+    if (!['person', 'organization', 'group', 'unnamed'].includes(s.kind)) found.push(`speaker ${s.id} has kind ${s.kind}`)
   }
   for (const q of ex.quotes) {
     if (!['direct', 'mixed', 'indirect'].includes(q.type)) found.push(`quote type ${q.type}`)

@@ -35,7 +35,7 @@ const required: Expected[] = [
   { words: 'Release all of the Hostages now', name: 'Trump' },
   { words: 'not a single Hamas member will be safe', alsoWords: 'if you hold Hostages', name: 'Trump', type: 'mixed' },
   { words: 'he remains committed to a diplomatic solution', name: 'Steve Witkoff', type: 'indirect' },
-  { words: 'the US has been secretly engaged in direct talks with Hamas', name: null, kind: 'unnamed' },
+  { words: 'the US has been secretly engaged in direct talks with Hamas', name: null, kind: 'group' },
   { words: 'If the dialogue doesn’t work', name: 'Steve Witkoff', type: 'direct' },
   { words: 'there is a deadline for Hamas to release the hostages', name: 'Steve Witkoff' },
   { words: 'the terrorist group to release the last American hostage', name: 'Steve Witkoff', cue: 'called on' },
