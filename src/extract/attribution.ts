@@ -696,6 +696,24 @@ function sourceApposition (doc: Doc, from: number, hi: number): boolean {
   return false
 }
 
+/**
+ * Cues inside the clause another cue reports: "Abernathy said he had asked a lawyer …", "X tweeted that he welcomed
+ * …". The inner cue's subject opens the outer cue's content, so what it says is part of that content, not a quote of
+ * its own; only the outer speaker is quoted.
+ */
+function embeddedCues (doc: Doc, cues: Cue[], subjects: Array<Subject | null>, hi: number): boolean[] {
+  const embedded: boolean[] = new Array(cues.length).fill(false)
+  for (let k = 0; k + 1 < cues.length; k++) {
+    const inner = subjects[k + 1]
+    // A shared subject ("…, adding that …") starts at its own cue: that cue is a second attribution, not an embedded one.
+    if (!subjects[k] || embedded[k] || cues[k]!.according || !inner || inner.start < cues[k]!.end || inner.start >= cues[k + 1]!.start) continue
+    let from = contentStart(doc, cues[k]!, hi)
+    if (doc.tokens[from]?.lower === 'that' && doc.quoteOf[from] === -1) from++
+    if (inner.start === from) embedded[k + 1] = true
+  }
+  return embedded
+}
+
 const NON_SPEAKER_LABELS = new Set(['update', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a'])
 
 export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
@@ -721,12 +739,14 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     return i === next.start && doc.tokens[next.start]!.lower.endsWith('ing')
   })
   byCue.forEach((by, k) => { if (by && subjects[k] && !subjects[k + 1]) subjects[k + 1] = { ...subjects[k]!, start: cues[k + 1]!.start } })
+  const embedded = embeddedCues(doc, cues, subjects, hi)
+  embedded.forEach((inner, k) => { if (inner) subjects[k] = null })
   // For each cue, the subject of the next cue that has one: computed once, from the right.
   const nextSubjects: Array<Subject | null> = new Array(cues.length).fill(null)
   for (let k = cues.length - 2; k >= 0; k--) nextSubjects[k] = subjects[k + 1] ?? nextSubjects[k + 1]!
 
   cues.forEach((cue, k) => {
-    if (cue.according || byCue[k]) return
+    if (cue.according || byCue[k] || embedded[k]) return
     const left = subjects[k]!
     const before = (left ? left.start : cue.start) - 1
     let b = before
