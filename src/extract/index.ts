@@ -6,6 +6,7 @@ import { markFurniture } from './furniture.js'
 import { findQuotes } from './quotation-marks.js'
 import { splitSentences } from './sentences.js'
 import { attributeSentence, quoteSpan, type Attribution } from './attribution.js'
+import { continuesAsFragment, isQuotationParagraph } from './continuation.js'
 import { describeMention, type Mention } from './mentions.js'
 import { EntityTable, type Entity } from './entities.js'
 import type { ExtractedQuote, ExtractedSpeaker, Extraction, ExtractOptions, QuoteType, ResolvedBy } from './types.js'
@@ -60,8 +61,20 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
     const attributions = attributeSentence(doc, s)
     table.collectAntecedents(s)
     const continuation = quoteOnly(doc, s)
-    if (continuation && open && openSentence === s - 1 && attributions.length === 0 && !continuation.some((q) => used.has(q))) {
+    if (continuation && open && openSentence === s - 1 && attributions.length === 0 && !continuation.some((q) => used.has(q)) &&
+      continuesAsFragment(doc, openSentence, s, continuation)) {
       for (const q of continuation) { open.attribution.spans.push(quoteSpan(doc, q)); open.attribution.quotes.push(q); used.add(q) }
+      openSentence = s
+      return
+    }
+    // A paragraph of quotation alone: the next quote of the last speaker of the paragraph before.
+    const previous = found[found.length - 1]
+    if (continuation && attributions.length === 0 && previous?.entity && !continuation.some((q) => used.has(q)) &&
+      doc.sentences[previous.attribution.sentence]!.paragraph === sentence.paragraph - 1 && isQuotationParagraph(doc, sentence.paragraph)) {
+      const spans = continuation.map((q) => quoteSpan(doc, q))
+      open = { ...previous, attribution: { ...previous.attribution, sentence: s, spans, quotes: continuation, direct: true, via: null }, resolvedBy: 'continuation' }
+      for (const q of continuation) used.add(q)
+      found.push(open)
       openSentence = s
       return
     }

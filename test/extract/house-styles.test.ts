@@ -49,3 +49,25 @@ quotes('"…, adding that …" stays a second attribution of the same speaker',
     { text: 'The plan would go back to the board in May', name: 'Ines Moray' },
     { text: 'that she was hopeful', name: 'Ines Moray' },
   ])
+
+// --- Quotation paragraphs continuing the speaker before --------------------------------------------------------
+
+quotes('a paragraph of quotation alone continues the speaker of the paragraph before',
+  'Ms. Vance said she had written to the trust twice.\n\n“Nobody answered. Not once.”', [
+    { text: 'she had written to the trust twice', name: 'Vance', type: 'indirect' },
+    { text: 'Nobody answered. Not once.', name: 'Vance', type: 'direct' },
+  ])
+
+quotes('a second quotation paragraph is the same speaker’s next quote, not a fragment of the first',
+  '“The roof leaks,” said Omar Reyes, the caretaker.\n\n“We put buckets out every time it rains.”', [
+    { text: 'The roof leaks,', name: 'Omar Reyes', type: 'direct' },
+    { text: 'We put buckets out every time it rains.', name: 'Omar Reyes', type: 'direct' },
+  ])
+
+quotes('no speaker in the paragraph before: a quotation paragraph stays unattributed',
+  'The hall was full by seven.\n\n“Nobody answered. Not once.”', [])
+
+quotes('nor when a paragraph without a quote stands between',
+  'Ms. Vance said she had written to the trust twice.\n\nThe trust did not reply to a request for comment.\n\n“Nobody answered.”', [
+    { text: 'she had written to the trust twice', name: 'Vance', type: 'indirect' },
+  ])
