@@ -130,7 +130,9 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
       return { speaker: name, apposition: role, start: role.start }
     }
     apposition ??= { start: c + 1, end: end - 1 }
-    const head = phraseBefore(doc, c, lo)
+    // A relative clause may follow a described speaker too: "Several curators, who asked not to be named, said".
+    const relative = tokens[c + 1]!.lower === 'who' || tokens[c + 1]!.lower === 'whose'
+    const head = phraseBefore(doc, c, lo) ?? (relative ? describedBefore(doc, c, lo) : null)
     if (head) return { speaker: head, apposition: { start: c + 1, end: apposition.end }, start: head.start }
     segmentEnd = c
   }
@@ -882,7 +884,9 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     const source = named ? { speaker: named, extent: named } : sourceAfter(doc, cue.end, hi)
     if (!source) continue
     const { speaker, extent } = source
-    const host = out.find((a) => a.spans.length > 0)
+    // "X said Y, according to Z": Z is second-hand. A cue after the source is its own relative clause ("…, according
+    // to a spokeswoman, who asked not to be named"), no host.
+    const host = out.find((a) => a.spans.length > 0 && a.cue.start < cue.start)
     if (host) { host.via = speaker; continue }
     const atStart = onlyPunctuation(doc, lo, cue.start) || cue.start === lo
     let from: number

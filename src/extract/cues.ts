@@ -79,6 +79,14 @@ function namingObject (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, to: numb
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that'])
 const CONTINUE = new Set(['continue', 'continues', 'continued'])
 
+/** "(not) to be named / identified / quoted", "for anonymity" after "asked". */
+function asksAnonymity (tokens: Token[], i: number, to: number): boolean {
+  const at = (k: number): string => (i + k < to ? tokens[i + k]!.lower : '')
+  if (at(0) === 'for') return at(1) === 'anonymity'
+  const j = at(0) === 'not' ? 1 : 0
+  return at(j) === 'to' && at(j + 1) === 'be' && /^(named|identified|quoted)$/.test(at(j + 2))
+}
+
 export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): Cue[] {
   const { tokens, quoteOf } = doc
   const cues: Cue[] = []
@@ -120,6 +128,8 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (NOUN_LIKE.has(t.lower) && isNounUse(tokens, i)) continue
     // "continued to rise" is not speech; "he continued: …" is.
     if (CONTINUE.has(t.lower) && !(i + 1 >= to || /^[,:.]$/.test(tokens[i + 1]!.text) || tokens[i + 1]!.kind === TokenKind.QuoteMark)) continue
+    // "who asked not to be named", "asked for anonymity": a condition of the source, not speech.
+    if (t.lower === 'asked' && asksAnonymity(tokens, i + 1, to)) continue
     // "is said to be": a passive rumour, not an attribution.
     if (t.lower === 'said' && tokens[i + 1]?.lower === 'to' && /^(is|are|was|were|be|been)$/.test(tokens[i - 1]?.lower ?? '')) continue
     // "the said …" and participles used as adjectives ("the so-called", "a stated goal") are not cues.

@@ -71,3 +71,15 @@ quotes('nor when a paragraph without a quote stands between',
   'Ms. Vance said she had written to the trust twice.\n\nThe trust did not reply to a request for comment.\n\n“Nobody answered.”', [
     { text: 'she had written to the trust twice', name: 'Vance', type: 'indirect' },
   ])
+
+// --- Attribution frames ----------------------------------------------------------------------------------------
+
+quotes('CLAUSE, according to X, who … said …: the source of the clause, not a second-hand one',
+  'The depot will close in June, according to a spokeswoman for the county, who asked not to be named.', [
+    { text: 'The depot will close in June', mention: 'a spokeswoman for the county', type: 'indirect' },
+  ])
+
+quotes('"who asked not to be named" is no quote, and the verb after it finds its subject',
+  'Two nurses, who asked not to be named because they feared for their jobs, said the ward was short of staff.', [
+    { text: 'the ward was short of staff', mention: 'Two nurses', type: 'indirect' },
+  ])
