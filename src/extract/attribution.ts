@@ -390,13 +390,15 @@ function hasLater (doc: Doc, from: number, end: number, text: string): boolean {
 
 const PAST_TENSE_FOLLOWS = /^(a|an|the|his|her|their|its|that|to|for|on|in|him|them|it|this|[a-z]+s)$/
 
+const WRITERS_PARTICIPLES = new Set(['echoing', 'citing', 'referring', 'pointing', 'prompting', 'drawing', 'sparking', 'triggering', 'signaling', 'signalling', 'reflecting', 'suggesting', 'underscoring', 'highlighting', 'setting', 'raising', 'fueling', 'fuelling'])
+
 /** Whether the words from `from` to the clause's end `end` are a trailing modifier (and no more commas follow). */
 function trailingModifier (doc: Doc, from: number, end: number): boolean {
   const { tokens, quoteOf } = doc
   const t = tokens[from]
   if (!t || t.kind !== TokenKind.Word || quoteOf[from] !== -1) return false
   const w = t.lower
-  const modifier = /^(which|who|whom|whose|where|compared)$/.test(w) || (w.endsWith('ing') && w.length > 5 && !t.capitalized && w !== 'including') ||
+  const modifier = /^(which|who|whom|whose|compared|something)$/.test(w) || (w.endsWith('ing') && w.length > 5 && !t.capitalized && (CUE_VERB_FORMS.has(w) || WRITERS_PARTICIPLES.has(w))) ||
     ((w === 'a' || w === 'an') && end - from <= 15)
   if (!modifier) return false
   // "…, which calls on Israel to withdraw": a present-tense verb right after "which" describes a thing the speaker

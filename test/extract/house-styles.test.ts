@@ -83,3 +83,18 @@ quotes('"who asked not to be named" is no quote, and the verb after it finds its
   'Two nurses, who asked not to be named because they feared for their jobs, said the ward was short of staff.', [
     { text: 'the ward was short of staff', mention: 'Two nurses', type: 'indirect' },
   ])
+
+quotes('a participle phrase that goes on describing what was said stays in the reported clause',
+  'Lena Farrow recalled that she spent the night in a church hall, listening to the rain on the roof.', [
+    { text: 'that she spent the night in a church hall, listening to the rain on the roof', name: 'Lena Farrow', type: 'indirect' },
+  ])
+
+quotes('so does a where-clause',
+  'Paul Ember said the board would put the map up for auction in March, where it could fetch a record price.', [
+    { text: 'the board would put the map up for auction in March, where it could fetch a record price', name: 'Paul Ember', type: 'indirect' },
+  ])
+
+quotes('the writer’s comment after a comma is left out ("…, echoing …", "…, something …")',
+  'Analysts said the cut suggested the bank was in no hurry to raise rates, something traders have bet on for months.', [
+    { text: 'the cut suggested the bank was in no hurry to raise rates', mention: 'Analysts', type: 'indirect' },
+  ])
