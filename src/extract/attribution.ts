@@ -254,6 +254,11 @@ function contentStart (doc: Doc, cue: Cue, hi: number): number {
       while (i < hi && (tokens[i]!.kind === TokenKind.Number || TIME_WORDS.has(tokens[i]!.lower))) i++
       continue
     }
+    // "said in an emailed statement that …", "wrote in a letter to the board that …": the aside runs to the "that".
+    if (/^(in|at|during|on|via|through|to|with|from|before|after|over)$/.test(t.lower)) {
+      const that = thatAfterAside(doc, i, hi)
+      if (that > i) { i = that; if (tokens[i]!.lower === 'that') break; continue }
+    }
     // "in a statement", "at a rally", "during an interview with CNN", "on Twitter", "to reporters"
     if (/^(in|at|during|on|via|through|to|with|from|before|after|over)$/.test(t.lower) && prepositionalAside(doc, i, hi) > i) {
       i = prepositionalAside(doc, i, hi)
@@ -264,14 +269,16 @@ function contentStart (doc: Doc, cue: Cue, hi: number): number {
       const j = prepositionalAside(doc, i, hi)
       if (j > i && (tokens[j]?.text === ',' || tokens[j]?.text === ':' || isOpeningMark(doc, j))) { i = j; continue }
     }
+    // "answers herself: “…”"
+    if (/^(himself|herself|themselves|itself)$/.test(t.lower) && i === cue.end) { i++; continue }
     if (!skippedObject) {
       skippedObject = true
       // "warned followers on social media and in interviews that …": the object runs up to "that".
       const that = thatAhead(doc, i, hi)
       if (that > i) { i = that; break }
       if (t.lower === 'that' || t.lower === 'if' || t.lower === 'whether') break
-      if (/^(him|her|them|me|us|reporters|journalists|supporters|voters|listeners|viewers|members|lawmakers|the|a|an|his|her|their|an)$/.test(t.lower) || t.capitalized) {
-        if (/^(him|her|them|me|us)$/.test(t.lower)) { i++; continue }
+      if (/^(him|her|them|me|us|himself|herself|themselves|itself|reporters|journalists|supporters|voters|listeners|viewers|members|lawmakers|the|a|an|his|her|their|an)$/.test(t.lower) || t.capitalized) {
+        if (/^(him|her|them|me|us|himself|herself|themselves|itself)$/.test(t.lower)) { i++; continue }
         // "told a news conference they are …", "told reporters the store …": the object runs to the clause's subject.
         const clause = clauseAfterObject(doc, i, hi)
         if (clause > i) { i = clause; continue }
@@ -311,6 +318,24 @@ function thatAhead (doc: Doc, from: number, hi: number): number {
     const t = doc.tokens[j]!
     if (doc.quoteOf[j] !== -1 || (t.kind === TokenKind.Punct && t.text !== '.' && t.text !== '-' && !isPossessiveToken(t))) return -1
     if (t.lower === 'that') return j
+  }
+  return -1
+}
+
+/**
+ * The "that" which a prepositional aside after a cue leads to ("in a long interview in her office on Monday that",
+ * "to scattered applause, that"), or the colon before a quotation; -1 if none: only words, possessives and commas
+ * between, no verb of saying.
+ */
+function thatAfterAside (doc: Doc, from: number, hi: number): number {
+  const { tokens, quoteOf } = doc
+  for (let j = from + 1; j < Math.min(hi, from + 14); j++) {
+    const t = tokens[j]!
+    if (quoteOf[j] !== -1) return -1
+    if (t.lower === 'that') return isPossessiveToken(tokens[j + 1] ?? t) ? -1 : j
+    // "posted on its Facebook page: “…”"
+    if (t.text === ':' && isOpeningMark(doc, j + 1)) return j
+    if (t.kind === TokenKind.Punct ? !(t.text === ',' || t.text === '.' || t.text === '-' || isPossessiveToken(t)) : CUE_VERB_FORMS.has(t.lower)) return -1
   }
   return -1
 }

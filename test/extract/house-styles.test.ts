@@ -98,3 +98,28 @@ quotes('the writer’s comment after a comma is left out ("…, echoing …", "�
   'Analysts said the cut suggested the bank was in no hurry to raise rates, something traders have bet on for months.', [
     { text: 'the cut suggested the bank was in no hurry to raise rates', mention: 'Analysts', type: 'indirect' },
   ])
+
+quotes('"said in an emailed statement that …": the content starts at "that"',
+  'The operator said in an emailed statement on Friday that it would refund every passenger.', [
+    { text: 'that it would refund every passenger', mention: 'The operator', type: 'indirect' },
+  ])
+
+quotes('"wrote in a letter to the board that …"',
+  'Forty teachers wrote in a letter to the school board that the new timetable was unworkable.', [
+    { text: 'that the new timetable was unworkable', mention: 'Forty teachers', type: 'indirect' },
+  ])
+
+quotes('"added, to scattered applause, that …"',
+  'Mayor Ada Lund added, to scattered applause, that the pool would reopen in spring.', [
+    { text: 'that the pool would reopen in spring', name: 'Ada Lund', type: 'indirect' },
+  ])
+
+quotes('"posted on its Facebook page: “…”"',
+  'The bakery posted on its Facebook page: “We are staying open, whatever the council decides.”', [
+    { text: 'We are staying open, whatever the council decides.', mention: 'The bakery', type: 'direct' },
+  ])
+
+quotes('"answers herself: “…”"',
+  'Then Edda Moll answers herself: “Porridge. Always porridge.”', [
+    { text: 'Porridge. Always porridge.', name: 'Edda Moll', type: 'direct' },
+  ])
