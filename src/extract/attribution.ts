@@ -238,6 +238,9 @@ function subjectAfter (doc: Doc, from: number, hi: number): Subject | null {
 function contentStart (doc: Doc, cue: Cue, hi: number): number {
   const { tokens, quoteOf } = doc
   let i = cue.end
+  // "told the Echo: ‘…’", "told councillors: “…”": whatever stands before a colon and a quotation is no content.
+  const colon = colonBeforeQuote(doc, i, hi)
+  if (colon >= 0) return colon + 1
   let skippedObject = !cue.verb.object
   for (let guard = 0; guard < 6 && i < hi; guard++) {
     const t = tokens[i]!
@@ -318,6 +321,18 @@ function thatAhead (doc: Doc, from: number, hi: number): number {
     const t = doc.tokens[j]!
     if (doc.quoteOf[j] !== -1 || (t.kind === TokenKind.Punct && t.text !== '.' && t.text !== '-' && !isPossessiveToken(t))) return -1
     if (t.lower === 'that') return j
+  }
+  return -1
+}
+
+/** A colon followed by an opening mark, within a few words (no verb of saying, no other punctuation) of `from`; or -1. */
+function colonBeforeQuote (doc: Doc, from: number, hi: number): number {
+  const { tokens, quoteOf } = doc
+  for (let j = from; j < Math.min(hi - 1, from + 8); j++) {
+    const t = tokens[j]!
+    if (quoteOf[j] !== -1) return -1
+    if (t.text === ':') return isOpeningMark(doc, j + 1) ? j : -1
+    if (t.kind === TokenKind.Punct ? !(t.text === '.' || t.text === '-' || isPossessiveToken(t)) : CUE_VERB_FORMS.has(t.lower) && !t.capitalized) return -1
   }
   return -1
 }

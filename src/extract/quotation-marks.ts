@@ -63,9 +63,15 @@ function marksOf (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p: Para
 function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p: Paragraph, pIndex: number, out: QuoteSpan[]): boolean {
   const marks = marksOf(doc, p)
   const usesDouble = marks.some((m) => m.family === Family.Double)
-  const top: Family = usesDouble ? Family.Double : Family.Single
+  // British style: single marks outside, double ones nested (‘… “…” …’): the paragraph opens and ends with single marks.
+  const first = marks[0]
+  const last = marks[marks.length - 1]
+  const singleOutside = first !== undefined && last !== undefined && first.family === Family.Single && last.family === Family.Single &&
+    first.role === Role.Open && last.role === Role.Close
+  const top: Family = usesDouble && !singleOutside ? Family.Double : Family.Single
   let open: Mark | null = null
-  for (const m of marks) {
+  for (let k = 0; k < marks.length; k++) {
+    const m = marks[k]!
     if (open === null) {
       if (m.family !== top) continue
       if (m.role === Role.Open || m.role === Role.Either) open = m
@@ -73,6 +79,8 @@ function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p
     }
     // Marks of the other family inside a quote are nested quotes: part of the content.
     if (m.family !== top) continue
+    // ‘… the officers’ report …’: a plural possessive inside single-quoted speech, when a later mark can close.
+    if (top === Family.Single && m.role === Role.Close && possessiveApostrophe(doc, m.token) && laterClose(marks, k)) continue
     if (m.role === Role.Open && !(doc.tokens[m.token]!.text === '"' || doc.tokens[m.token]!.text === "''")) {
       // A second opener while one is open: the first was never closed; restart from here.
       open = m
@@ -82,6 +90,24 @@ function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p
     open = null
   }
   return open !== null && push(out, span(doc, pIndex, open.token, -1, p.end))
+}
+
+/** A single closing mark after an "s" and before a lower-case word: "the officers’ report", "the Joneses' car". */
+function possessiveApostrophe (doc: Pick<Doc, 'text' | 'starts'>, token: number): boolean {
+  const at = doc.starts[token]!
+  const { text } = doc
+  return (text[at - 1] === 's' || text[at - 1] === 'S') && text[at + 1] === ' ' && /\p{Ll}/u.test(text[at + 2] ?? '')
+}
+
+/** Whether a single mark that can close follows mark k before any that opens (looking a bounded way ahead). */
+function laterClose (marks: Mark[], k: number): boolean {
+  for (let j = k + 1; j < marks.length && j - k <= 16; j++) {
+    const m = marks[j]!
+    if (m.family !== Family.Single) continue
+    if (m.role === Role.Open) return false
+    return true
+  }
+  return false
 }
 
 /** Keeps only spans with content; says whether it kept this one. */

@@ -123,3 +123,25 @@ quotes('"answers herself: “…”"',
   'Then Edda Moll answers herself: “Porridge. Always porridge.”', [
     { text: 'Porridge. Always porridge.', name: 'Edda Moll', type: 'direct' },
   ])
+
+// --- Quotation styles ------------------------------------------------------------------------------------------
+
+quotes('British style: single marks outside, a double-quoted phrase nested inside',
+  '‘Everyone tells me, “It’s a done deal”,’ said Cllr Ann Hale. ‘It is not.’', [
+    { text: 'Everyone tells me, “It’s a done deal”,', mention: 'Cllr Ann Hale', type: 'direct' },
+  ])
+
+quotes('a plural possessive inside single-quoted speech does not close it',
+  'Dr Omar Reyes told the Gazette: ‘The governors’ decision was made before anyone asked the parents.’', [
+    { text: 'The governors’ decision was made before anyone asked the parents.', mention: 'Dr Omar Reyes', type: 'direct' },
+  ])
+
+quotes('apostrophes inside straight single quotes',
+  "'We're not done, and they know it,' she said.", [
+    { text: "We're not done, and they know it,", mention: 'she', type: 'direct' },
+  ])
+
+quotes('"told councillors: ‘…’": the object before the colon is no content',
+  'Speaking at the meeting, Ms Ines Moray told councillors: ‘You have the report. Read it.’', [
+    { text: 'You have the report. Read it.', name: 'Ines Moray', type: 'direct' },
+  ])
