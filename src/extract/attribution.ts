@@ -87,6 +87,8 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   const { tokens, quoteOf } = doc
   const end = skipAdverbsLeft(tokens, cue.start - 1, lo) + 1
   if (end <= lo) return null
+  // "at least one shouting match": a participle right after a bare quantifier modifies the noun after it.
+  if (end === cue.start && tokens[cue.start]!.lower.endsWith('ing') && /^(one|another|some|many|several|both|others)$/.test(tokens[end - 1]!.lower)) return null
   const direct = phraseBefore(doc, end, lo) ?? (plainCue(doc, cue) ? describedSubject(doc, cue, end, lo) : null)
   // "X called Y Z" without a quotation: only a name or a pronoun names someone; "a company called Cambridge
   // Analytica", "one PAC called Stop Hillary" give a thing its name.
@@ -758,7 +760,7 @@ function embeddedCues (doc: Doc, cues: Cue[], subjects: Array<Subject | null>, h
   return embedded
 }
 
-const NON_SPEAKER_LABELS = new Set(['update', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a'])
+const NON_SPEAKER_LABELS = new Set(['update', 'updates', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a', 'live', 'factbox', 'explainer', 'timeline', 'recap', 'transcript', 'picture', 'pictured'])
 
 export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   const s: Sentence = doc.sentences[sIndex]!

@@ -28,6 +28,8 @@ function isNounUse (tokens: Token[], i: number): boolean {
   if (!prev) return true
   if (DETERMINERS.has(prev.lower) || prev.lower === '’s' || prev.lower === "'s" || prev.lower === 'to' ||
     prev.lower === 'of' || prev.lower === 'in' || prev.lower === 'for' || prev.lower === 'and' || prev.kind === TokenKind.Number) return true
+  // "in a Facebook post", "an Instagram post": a name between an indefinite article and the word makes it a noun.
+  if (prev.capitalized && (tokens[i - 2]?.lower === 'a' || tokens[i - 2]?.lower === 'an')) return true
   const next = tokens[i + 1]
   return next !== undefined && (next.lower === 'of' || next.lower === 'about' && tokens[i]!.lower.endsWith('s'))
 }
@@ -52,6 +54,16 @@ function quoteWithin (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: nu
     if (doc.quoteOf[j] !== -1) return true
     const t = doc.tokens[j]!
     if (t.kind === TokenKind.Punct) return false
+  }
+  return false
+}
+
+/** "which City Hall has branded “…”", "what the industry calls “…”": a thing's name, not anyone's words. */
+function namesRelativeObject (tokens: Token[], i: number, from: number): boolean {
+  for (let j = i - 1; j >= from && i - j <= 6; j--) {
+    const t = tokens[j]!
+    if (t.lower === 'which' || t.lower === 'what') return true
+    if (t.kind !== TokenKind.Word) return false
   }
   return false
 }
@@ -106,7 +118,7 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
       continue
     }
     // "called Ohio “one of the most competitive …”": naming with a quotation is speech.
-    if (CALL.has(t.lower) && quoteWithin(doc, i + 1, Math.min(to, i + 5))) {
+    if (CALL.has(t.lower) && quoteWithin(doc, i + 1, Math.min(to, i + 5)) && !namesRelativeObject(tokens, i, from)) {
       cues.push({ start: i, end: i + 1, verb: NO_OBJECT, according: false })
       continue
     }

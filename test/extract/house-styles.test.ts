@@ -145,3 +145,19 @@ quotes('"told councillors: ‘…’": the object before the colon is no content
   'Speaking at the meeting, Ms Ines Moray told councillors: ‘You have the report. Read it.’', [
     { text: 'You have the report. Read it.', name: 'Ines Moray', type: 'direct' },
   ])
+
+// --- Not quotes ------------------------------------------------------------------------------------------------
+
+quotes('a live blog’s "LIVE:" headline and a byline with a role are no quotes',
+  'LIVE: Harbour board votes on ferry timetable\n\nBy Ann Lee, Coastal News Service\n\nThe meeting starts at 7 p.m.', [])
+
+quotes('a name given in a relative clause ("which City Hall has branded “…”") is no quote',
+  'The plan, which City Hall has branded “Green Streets,” would close two lanes to cars.', [])
+
+quotes('"In a Facebook post shared …": the post is a noun, and the writer after it speaks',
+  'In a Facebook post shared 900 times, Dr Ines Moray wrote that the clinic must stay open.', [
+    { text: 'that the clinic must stay open', name: 'Ines Moray', type: 'indirect' },
+  ])
+
+quotes('"at least one shouting match" is no speech',
+  'After at least one shouting match in the library, the council will vote on the plan on Tuesday.', [])
