@@ -150,7 +150,9 @@ function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subject | n
   if (prev < lo) return null
   const link = tokens[prev]!.lower
   const participle = tokens[cue.start]!.lower.endsWith('ing')
-  if (!(link === 'and' || link === 'but' || ((link === ',' || link === '—' || link === '–' || link === '-') && participle))) return null
+  // "…, before adding that …", "after saying …", "while noting …"
+  const participleLink = link === ',' || link === '—' || link === '–' || link === '-' || link === 'before' || link === 'after' || link === 'while'
+  if (!(link === 'and' || link === 'but' || (participleLink && participle))) return null
   // The subject opens the sentence, or follows an introductory phrase ended by a comma, or a conjunction.
   for (let start = lo; start < prev && start - lo <= 40; start++) {
     if (quoteOf[start] !== -1) continue
@@ -416,6 +418,9 @@ function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, nominal 
     // "… to attack the oil that funds the Islamic State and proposed a safe zone": a second predicate of the subject.
     if (nominal && t.lower === 'and' && tokens[i + 1]?.kind === TokenKind.Word && /ed$/.test(tokens[i + 1]!.lower) && !tokens[i + 1]!.capitalized &&
       PAST_TENSE_FOLLOWS.test(tokens[i + 2]?.lower ?? '')) { end = i; break }
+    // "… that X, and has approved Y": a second predicate of the speaker, not more of what was said.
+    if (t.text === ',' && tokens[i + 1]?.lower === 'and' && /^(has|have|had)$/.test(tokens[i + 2]?.lower ?? '') && quoteOf[i + 2] === -1 &&
+      /^(also )?[a-z]+(ed|en)$/.test(tokens[i + 3]?.lower ?? '')) { end = i; break }
     // "“…,” according to the Wall Street Journal": the source after a quote is not content.
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && (tokens[i - 1]!.text === ',' || quoteOf[i - 1] !== -1)) { end = i; break }
   }
@@ -466,6 +471,9 @@ function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, lo: num
     return [left.start - 1, left.start]
   }
   if (!(b > lo && tokens[b + 1]?.text === ',' && quoteOf[b] === -1)) return null
+  // "… every morning because, she says, CLAUSE": a front that ends in a conjunction is the writer's; the content
+  // starts after the attribution.
+  if (/^(because|since|that|if|when|and|but|so|although|though|while|as|until|unless)$/.test(tokens[b]!.lower)) return null
   // The cue must be set off by a comma after it as well: "…, he said, …" (time words may come between).
   let comma = false
   for (let i = cue.end; i < from; i++) {

@@ -161,3 +161,19 @@ quotes('"In a Facebook post shared …": the post is a noun, and the writer afte
 
 quotes('"at least one shouting match" is no speech',
   'After at least one shouting match in the library, the council will vote on the plan on Tuesday.', [])
+
+quotes('"… because, she says, CLAUSE": the words before the conjunction are the writer’s',
+  'She took up the violin at sixty because, she says, it was the only thing that kept her calm.', [
+    { text: 'it was the only thing that kept her calm', mention: 'she', type: 'indirect' },
+  ])
+
+quotes('", and has approved …" after the reported clause is the speaker’s next act, not content',
+  'The league has confirmed that Ada Lund will start in goal, and has approved a new kit for the final.', [
+    { text: 'that Ada Lund will start in goal', mention: 'The league', type: 'indirect' },
+  ])
+
+quotes('"X replied, before adding that …"',
+  '“Not that we know of,” the chief executive replied, before adding that the inquiry was nearly over.', [
+    { text: 'Not that we know of,', mention: 'the chief executive', type: 'direct' },
+    { text: 'that the inquiry was nearly over', mention: 'the chief executive', type: 'indirect' },
+  ])
