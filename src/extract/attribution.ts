@@ -51,7 +51,8 @@ interface Subject { speaker: Range, apposition: Range | null, start: number }
 /** A cue that reads only as a verb ("said", "insisted"), not one that may be a noun ("state", "cry", "reports"). */
 function plainCue (doc: Doc, cue: Cue): boolean {
   const w = doc.tokens[cue.start]!.lower
-  return cue.end - cue.start === 1 && !NOUN_LIKE.has(w) && !AMBIGUOUS_CUES.has(w)
+  // "say" is listed as noun-like ("have a say"), but after a noun phrase it is the verb: "campaigners say …".
+  return cue.end - cue.start === 1 && (!NOUN_LIKE.has(w) || w === 'say') && !AMBIGUOUS_CUES.has(w)
 }
 
 /**
@@ -85,7 +86,13 @@ const PROGRESSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', '’s
 /** The subject before a cue, through an apposition if there is one. */
 function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   const { tokens, quoteOf } = doc
-  const end = skipAdverbsLeft(tokens, cue.start - 1, lo) + 1
+  let end = skipAdverbsLeft(tokens, cue.start - 1, lo) + 1
+  // "X (herself) was quoted as saying …": the subject stands before the passive frame.
+  if (end - 2 > lo && tokens[end - 1]!.lower === 'as' && tokens[end - 2]!.lower === 'quoted' && tokens[cue.start]!.lower === 'saying') {
+    end = skipAdverbsLeft(tokens, end - 3, lo) + 1
+    while (end > lo && /^(was|were|is|are|been|has|have|had|be|himself|herself|themselves|itself)$/.test(tokens[end - 1]!.lower)) end--
+    if (end <= lo) return null
+  }
   if (end <= lo) return null
   // "at least one shouting match": a participle right after a bare quantifier modifies the noun after it.
   if (end === cue.start && tokens[cue.start]!.lower.endsWith('ing') && /^(one|another|some|many|several|both|others)$/.test(tokens[end - 1]!.lower)) return null
@@ -134,11 +141,17 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
     apposition ??= { start: c + 1, end: end - 1 }
     // A relative clause may follow a described speaker too: "Several curators, who asked not to be named, said".
     const relative = tokens[c + 1]!.lower === 'who' || tokens[c + 1]!.lower === 'whose'
-    const head = phraseBefore(doc, c, lo) ?? (relative ? describedBefore(doc, c, lo) : null)
+    const head = phraseBefore(doc, c, lo) ?? (relative || appositionHasRelative(doc, c + 1, end - 1) ? describedBefore(doc, c, lo) : null)
     if (head) return { speaker: head, apposition: { start: c + 1, end: apposition.end }, start: head.start }
     segmentEnd = c
   }
   return null
+}
+
+/** "nurses who ride the 9 bus": an apposition whose noun has a relative clause describes people. */
+function appositionHasRelative (doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to && i - from <= 4; i++) if (doc.tokens[i]!.lower === 'who') return i > from
+  return false
 }
 
 /**
@@ -608,6 +621,11 @@ export function quoteSpan (doc: Doc, q: number): [number, number] {
   return [span.contentStart, span.contentEnd]
 }
 
+function hasWord (doc: Doc, from: number, to: number, word: string): boolean {
+  for (let i = from; i < to; i++) if (doc.tokens[i]!.lower === word && doc.quoteOf[i] === -1) return true
+  return false
+}
+
 function onlyPunctuation (doc: Doc, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const kind = doc.tokens[i]!.kind
@@ -891,6 +909,9 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     // A clause with its own subject ("he then recorded … and hosted …") keeps its coordinated verbs.
     let end = clauseEnd(doc, from, hi, stopAt, cue.verb.nominal || !CLAUSE_OPENERS.has(doc.tokens[from]?.lower ?? ''))
 
+    // "Raman recounted the timeline:¶“…”": a short object before a colon that ends the sentence introduces the quotation
+    // that follows; it is not what was said.
+    if (doc.tokens[hi - 1]!.text === ':' && end - from <= 12 && quotesIn(doc, from, end).length === 0 && !hasWord(doc, from, end, 'that')) end = from
     if (from >= end || onlyPunctuation(doc, from, end) || (b >= lo && doc.tokens[b + 1]?.text === ',' && onlyAside(doc, cue, cue.end, hi))) {
       // CLAUSE, X said.  — or a cue at the sentence's end that introduces the next sentence ("X said:").
       if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo && doc.quoteOf[b] === -1) {

@@ -88,6 +88,21 @@ function namingObject (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, to: numb
   return true
 }
 
+const MANNER_VERBS = new Set(['laughs', 'laughed', 'smiles', 'smiled', 'shrugs', 'shrugged', 'sighs', 'sighed', 'grins', 'grinned',
+  'chuckles', 'chuckled', 'beams', 'beamed', 'winces', 'winced', 'snorts', 'snorted', 'groans', 'groaned', 'deadpans', 'deadpanned'])
+const MANNER: CueVerb = { object: false, nominal: false }
+
+/** A closing quotation mark just before token i, or before a short subject there ("“…,” Edda Moll laughs"). */
+function afterQuotation (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, from: number): boolean {
+  for (let j = i - 1; j >= from && i - j <= 5; j--) {
+    if (doc.quoteOf[j] !== -1) return doc.tokens[j]!.kind === TokenKind.QuoteMark
+    const t = doc.tokens[j]!
+    if (t.kind !== TokenKind.Word && t.text !== '.' && t.text !== ',') return false
+    if (t.text === ',' && j !== i - 1 && doc.quoteOf[j - 1] === -1) return false
+  }
+  return false
+}
+
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that'])
 const CONTINUE = new Set(['continue', 'continues', 'continued'])
 
@@ -133,6 +148,11 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (particles && i + 1 < to && particles.has(tokens[i + 1]!.lower) && quoteOf[i + 1] === -1) {
       cues.push({ start: i, end: i + 2, verb: NO_OBJECT, according: false })
       i++
+      continue
+    }
+    // "“…,” she laughs", "“…,” shrugged Ann Lee": a verb of manner is a verb of saying right after a quotation.
+    if (MANNER_VERBS.has(t.lower) && afterQuotation(doc, i, from)) {
+      cues.push({ start: i, end: i + 1, verb: MANNER, according: false })
       continue
     }
     const verb = CUE_VERB_FORMS.get(t.lower)

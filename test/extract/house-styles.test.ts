@@ -177,3 +177,31 @@ quotes('"X replied, before adding that …"',
     { text: 'Not that we know of,', mention: 'the chief executive', type: 'direct' },
     { text: 'that the inquiry was nearly over', mention: 'the chief executive', type: 'indirect' },
   ])
+
+quotes('"“…,” X laughs": a verb of manner right after a quotation attributes it',
+  '“Only on a calm day,” Edda Moll laughs.', [
+    { text: 'Only on a calm day,', name: 'Edda Moll', type: 'direct' },
+  ])
+
+quotes('a verb of manner elsewhere is no cue',
+  'Edda Moll laughed at the idea of a rematch.', [])
+
+quotes('"campaigners say …": a bare plural before "say"',
+  'But campaigners say only a handful of residents went to either session.', [
+    { text: 'only a handful of residents went to either session', mention: 'campaigners', type: 'indirect' },
+  ])
+
+quotes('"X was quoted as saying … that …"',
+  'Ms. Vance herself was quoted as saying in the newsletter that a museum is not a bank.', [
+    { text: 'that a museum is not a bank', name: 'Vance', type: 'indirect' },
+  ])
+
+quotes('a described speaker with an apposition holding a relative clause',
+  'Several speakers, nurses who ride the night bus, said they had missed the start of shifts.', [
+    { text: 'they had missed the start of shifts', mention: 'Several speakers', type: 'indirect' },
+  ])
+
+quotes('"X recounted the timeline:" introduces the quotation after it; the object is no quote',
+  'Ann Hale recounted the timeline:\n\n“In March, an inspector found a crack in the rail.”', [
+    { text: 'In March, an inspector found a crack in the rail.', name: 'Ann Hale', type: 'direct' },
+  ])
