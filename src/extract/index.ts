@@ -82,7 +82,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
       if (a.quotes.some((q) => used.has(q)) && a.direct) continue
       if (a.direct && a.shape === 'quote-before') withEarlierParagraphs(doc, a, used)
       if (!a.speaker) {
-        if (a.shape === 'asked') found.push({ attribution: a, entity: null, mentionStart: -1, mentionEnd: -1, resolvedBy: 'unresolved' })
+        if (a.shape === 'asked' || a.shape === 'transcript') found.push({ attribution: a, entity: null, mentionStart: -1, mentionEnd: -1, resolvedBy: 'unresolved' })
         continue
       }
       const mention = describeMention(doc, a.speaker)

@@ -205,3 +205,26 @@ quotes('"X recounted the timeline:" introduces the quotation after it; the objec
   'Ann Hale recounted the timeline:\n\n“In March, an inspector found a crack in the rail.”', [
     { text: 'In March, an inspector found a crack in the rail.', name: 'Ann Hale', type: 'direct' },
   ])
+
+// --- Transcripts -----------------------------------------------------------------------------------------------
+
+quotes('a Q&A interview: each answer paragraph is one quote, whole, and its sentences yield no others',
+  'The coach spoke after the match.\n\nQ: What went wrong in the second half?\n\nA: We stopped running. He said we were tired. That is the whole story.', [
+    { text: 'What went wrong in the second half', name: null },
+    { text: 'We stopped running. He said we were tired. That is the whole story', name: null },
+  ])
+
+quotes('NAME: lines of a transcript are quotes of the labelled speaker',
+  'GAZETTE: Why did you resign?\n\nHALE: Because nobody listened. I wrote three letters.\n\nGAZETTE: And now?\n\nHALE: Now I garden.', [
+    { text: 'Why did you resign', mention: 'GAZETTE' },
+    { text: 'Because nobody listened. I wrote three letters', mention: 'HALE' },
+    { text: 'And now', mention: 'GAZETTE' },
+    { text: 'Now I garden', mention: 'HALE' },
+  ])
+
+t.test('a single "Label: …" paragraph is no transcript: its other sentences keep their own attributions', async (t) => {
+  const input = 'Update: The ferry is running again. The operator said the storm had passed.'
+  const ex = extract(input)
+  t.equal(ex.quotes.length, 1, summary(ex))
+  t.equal(ex.quotes[0]?.text, 'the storm had passed')
+})
