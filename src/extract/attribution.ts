@@ -343,6 +343,15 @@ function thatAhead (doc: Doc, from: number, hi: number): number {
   return -1
 }
 
+/** Whether the content after a cue opens with "that" (after its asides). */
+function thatClauseFollows (doc: Doc, cue: Cue, hi: number): boolean {
+  const from = contentStart(doc, cue, hi)
+  if (!(from + 1 < hi && doc.tokens[from]!.lower === 'that' && doc.quoteOf[from] === -1)) return false
+  // "said that night", "said that's …"
+  const next = doc.tokens[from + 1]!
+  return !isPossessiveToken(next) && !TIME_WORDS.has(next.lower) && !/^(night|day|week|morning|evening|afternoon|time|year|month|weekend)$/.test(next.lower)
+}
+
 /** A colon followed by an opening mark, within a few words (no verb of saying, no other punctuation) of `from`; or -1. */
 function colonBeforeQuote (doc: Doc, from: number, hi: number): number {
   const { tokens, quoteOf } = doc
@@ -833,8 +842,9 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
       if (m < b && m >= lo && isClosingMark(doc, m)) b = m
     }
 
-    // "Q," X said.  /  "Q," said X.
-    if (b >= lo && (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1))) {
+    // "Q," X said.  /  "Q," said X.  — not when the cue has a that-clause of its own ("under the headline “…,” X wrote
+    // that …": the quotation is a title).
+    if (b >= lo && !thatClauseFollows(doc, cue, hi) && (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1))) {
       const q = doc.quoteOf[b]!
       const subject = left ?? subjectAfter(doc, cue.end, hi)
       if (!subject) return

@@ -228,3 +228,8 @@ t.test('a single "Label: …" paragraph is no transcript: its other sentences ke
   t.equal(ex.quotes.length, 1, summary(ex))
   t.equal(ex.quotes[0]?.text, 'the storm had passed')
 })
+
+quotes('a title in quotation marks before "X wrote that …" is no quote of X',
+  'In an essay published on Sunday under the headline “Let the Mill Stand,” Ms. Ines Moray wrote that the town had changed its mind.', [
+    { text: 'that the town had changed its mind', name: 'Ines Moray', type: 'indirect' },
+  ])
