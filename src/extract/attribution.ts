@@ -8,6 +8,7 @@ import { findCues, NAMING_VERB, NOUN_LIKE } from './cues.js'
 import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, ORG_HEADS } from './lexicon.js'
 import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 import { transcriptLine } from './transcripts.js'
+import { nominalFrame } from './frames.js'
 
 export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according' | 'asked' | 'transcript'
 
@@ -804,6 +805,8 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   const hi = s.endToken
   const line = transcriptLine(doc, sIndex)
   if (line) return line === 'inside' ? [] : [line]
+  const frame = nominalFrame(doc, sIndex, lo, hi)
+  if (frame) return [frame]
   const cues = findCues(doc, lo, hi)
   if (cues.length === 0) {
     const colon = colonAttribution(doc, sIndex, lo, hi) ?? subjectColonQuote(doc, sIndex, lo, hi)

@@ -233,3 +233,27 @@ quotes('a title in quotation marks before "X wrote that …" is no quote of X',
   'In an essay published on Sunday under the headline “Let the Mill Stand,” Ms. Ines Moray wrote that the town had changed its mind.', [
     { text: 'that the town had changed its mind', name: 'Ines Moray', type: 'indirect' },
   ])
+
+// --- Nominal frames --------------------------------------------------------------------------------------------
+
+quotes('"The reply from X was blunt: “…”"', 'The reply from the harbour board was blunt: “No ferry, no deal.”', [
+  { text: 'No ferry, no deal.', mention: 'the harbour board', type: 'direct' },
+])
+
+quotes('"X’s response was simple: “…”"', 'Tom Ray’s response was simple: “We keep going.”', [
+  { text: 'We keep going.', name: 'Tom Ray', type: 'direct' },
+])
+
+quotes('"“…,” was the verdict of one fan."', '“Best night of my life,” was the verdict of one fan.', [
+  { text: 'Best night of my life,', mention: 'one fan', type: 'direct' },
+])
+
+quotes('"Asks X: “…”"', 'Asks Dana Whitlock: “Is there anything left to pay?”', [
+  { text: 'Is there anything left to pay?', name: 'Dana Whitlock', type: 'direct' },
+])
+
+quotes('"Asked …, X was blunt: “…”": the answer is X’s', 'Asked whether the firm would cut its dividend, the chief executive was blunt: “No. Not this year.”', [
+  { text: 'No. Not this year.', mention: 'the chief executive', type: 'direct' },
+])
+
+quotes('a speech noun without a quotation is no frame', 'The reply from the ministry was late and short.', [])
