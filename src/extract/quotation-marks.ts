@@ -20,9 +20,17 @@ const isSpaceOrNone = (ch: string | undefined): boolean => ch === undefined || /
 const OPENING_CONTEXT = /[\s([{\u2014\u2013\-\/"“‘'«:]/
 const CLOSING_CONTEXT = /[\s)\]}.,;:!?\u2014\u2013\-"”’'»…]/
 
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/
+
+/** The character at i, stepping (a few at most) over zero-width and bidirectional controls in direction `step`. */
+function visibleChar (text: string, i: number, step: 1 | -1): string | undefined {
+  for (let k = 0; k < 4 && i >= 0 && i < text.length && INVISIBLE.test(text[i]!); k++) i += step
+  return i >= 0 && i < text.length ? text[i] : undefined
+}
+
 function roleOf (text: string, tok: Token, start: number, end: number): Role {
-  const before = start > 0 ? text[start - 1] : undefined
-  const after = end < text.length ? text[end] : undefined
+  const before = visibleChar(text, start - 1, -1)
+  const after = visibleChar(text, end, 1)
   const canOpen = !isSpaceOrNone(after) && (before === undefined || OPENING_CONTEXT.test(before))
   const canClose = before !== undefined && !/\s/.test(before) && (after === undefined || CLOSING_CONTEXT.test(after))
   if (OPENERS.has(tok.text)) {
@@ -31,6 +39,8 @@ function roleOf (text: string, tok: Token, start: number, end: number): Role {
     return Role.Open
   }
   if (CLOSERS.has(tok.text)) {
+    // French spacing: « … » with spaces inside the marks; a guillemet never opens a quote the other way round.
+    if ((tok.text === '»' || tok.text === '›') && before !== undefined && /\s/.test(before)) return Role.Close
     // A closing mark used as an opener (”word) happens in sloppy copy.
     if (canOpen && !canClose) return tok.text === '’' ? Role.None : Role.Open
     return Role.Close
@@ -118,8 +128,10 @@ function push (out: QuoteSpan[], q: QuoteSpan): boolean {
 }
 
 function span (doc: Pick<Doc, 'tokens' | 'starts' | 'ends'>, paragraph: number, open: number, close: number, paragraphEnd = 0): QuoteSpan {
-  const contentStart = doc.ends[open]!
-  const contentEnd = close >= 0 ? doc.starts[close]! : paragraphEnd
+  // Content runs from the first token after the opening mark to the last before the closing one, so that the spaces
+  // of French spacing (« … ») and invisible controls next to the marks stay outside it.
+  const contentStart = open + 1 < doc.starts.length && (close < 0 || open + 1 < close) ? doc.starts[open + 1]! : doc.ends[open]!
+  const contentEnd = close >= 0 ? (close - 1 > open ? doc.ends[close - 1]! : doc.starts[close]!) : paragraphEnd
   return { paragraph, open, close, contentStart, contentEnd, continuedBy: -1, continues: -1 }
 }
 

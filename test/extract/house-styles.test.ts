@@ -257,3 +257,20 @@ quotes('"Asked …, X was blunt: “…”": the answer is X’s', 'Asked whethe
 ])
 
 quotes('a speech noun without a quotation is no frame', 'The reply from the ministry was late and short.', [])
+
+quotes('guillemets with French spacing', '« We will stay here », said Mayor Paul Roux.', [
+  { text: 'We will stay here', name: 'Paul Roux', type: 'direct' },
+])
+
+quotes('guillemets without spaces', '«We will stay here,» said Mayor Paul Roux.', [
+  { text: 'We will stay here,', name: 'Paul Roux', type: 'direct' },
+])
+
+quotes('bidirectional controls around a name and zero-width spaces by the marks',
+  '\u202aAnn Hale\u202c said: \u200b"We will appeal."', [
+    { text: 'We will appeal.', name: 'Ann Hale', type: 'direct' },
+  ])
+
+quotes('an isolate around the speaker of "“…,” said X"', '"We will appeal,\u200b" said \u2066Ann Hale\u2069.', [
+  { text: 'We will appeal,', name: 'Ann Hale', type: 'direct' },
+])
