@@ -770,14 +770,21 @@ function sourceAfter (doc: Doc, from: number, hi: number): { speaker: Range, ext
 function sourceApposition (doc: Doc, from: number, hi: number): boolean {
   const { tokens } = doc
   const first = tokens[from]!
+  // "…, according to her pilot, Aoife Brennan, who …": a name after a role.
+  const name = first.capitalized ? phraseAfter(doc, from, hi) : null
+  if (name && name.start === from && (name.end >= hi || tokens[name.end]!.text === ',' || onlyPunctuation(doc, name.end, hi))) return true
   if (!(DETERMINERS.has(first.lower) || isNounish(first) || first.kind === TokenKind.Number)) return false
-  for (let i = from + 1; i < hi && i - from <= 8; i++) {
+  for (let i = from + 1; i < hi && i - from <= 12; i++) {
     if (doc.quoteOf[i] !== -1) return false
     if (tokens[i]!.text === ',' || tokens[i]!.text === '—') return i + 1 < hi && !onlyPunctuation(doc, i + 1, hi)
-    if (CUE_VERB_FORMS.has(tokens[i]!.lower) || tokens[i]!.kind === TokenKind.Punct) return false
+    // "…, according to Priya Raman, the board's lead investigator.": a noun phrase to the sentence's end.
+    if (SENTENCE_PUNCT.has(tokens[i]!.text) && onlyPunctuation(doc, i, hi)) return true
+    if (CUE_VERB_FORMS.has(tokens[i]!.lower) || AUXILIARIES.has(tokens[i]!.lower) || (tokens[i]!.kind === TokenKind.Punct && !isPossessiveToken(tokens[i]!) && tokens[i]!.text !== '-')) return false
   }
   return false
 }
+
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'did', 'does', 'do', 'be'])
 
 /**
  * Cues inside the clause another cue reports: "Abernathy said he had asked a lawyer …", "X tweeted that he welcomed
@@ -972,7 +979,8 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     const named = phraseAfter(doc, cue.end, hi)
     const source = named ? { speaker: named, extent: named } : sourceAfter(doc, cue.end, hi)
     if (!source) continue
-    const { speaker, extent } = source
+    const { extent } = source
+    let speaker = source.speaker
     // "X said Y, according to Z": Z is second-hand. A cue after the source is its own relative clause ("…, according
     // to a spokeswoman, who asked not to be named"), no host.
     const host = out.find((a) => a.spans.length > 0 && a.cue.start < cue.start)
@@ -1007,6 +1015,11 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
       // the aside is set off on both sides.
       let after = sourceEnd
       while (after < hi && LINKS.has(doc.tokens[after]!.text)) after++
+      // "according to her pilot, Aoife Brennan, …": the name in apposition to a role names the source.
+      if (after > sourceEnd && !doc.tokens[speaker.end - 1]!.capitalized && doc.tokens[after]?.capitalized) {
+        const name = phraseAfter(doc, after, hi)
+        if (name && name.start === after && (name.end >= hi || doc.tokens[name.end]!.text === ',' || onlyPunctuation(doc, name.end, hi))) speaker = name
+      }
       if (commaBefore && after < hi && after > sourceEnd && !onlyPunctuation(doc, after, hi) && !sourceApposition(doc, after, hi) &&
         !/^(who|whose|which|where|when|as)$/.test(doc.tokens[after]!.lower)) {
         const restEnd = clauseEnd(doc, after, hi, hi)

@@ -274,3 +274,17 @@ quotes('bidirectional controls around a name and zero-width spaces by the marks'
 quotes('an isolate around the speaker of "“…,” said X"', '"We will appeal,\u200b" said \u2066Ann Hale\u2069.', [
   { text: 'We will appeal,', name: 'Ann Hale', type: 'direct' },
 ])
+
+quotes('"CLAUSE, according to X, the ROLE." — the apposition is no second fragment',
+  'The pool will reopen in May, according to Priya Raman, the board’s lead engineer.', [
+    { text: 'The pool will reopen in May', name: 'Priya Raman', type: 'indirect' },
+  ])
+
+quotes('"according to her pilot, NAME, who …": the name speaks',
+  'Margit swam the last mile faster, according to her pilot, Aoife Brennan, who has escorted 42 swims.', [
+    { text: 'Margit swam the last mile faster', name: 'Aoife Brennan', type: 'indirect' },
+  ])
+
+quotes('"according to X" before its clause', 'According to the coroner, the crash happened before dawn.', [
+  { text: 'the crash happened before dawn', mention: 'the coroner', type: 'indirect' },
+])
