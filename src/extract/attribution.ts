@@ -486,15 +486,17 @@ function trailingModifier (doc: Doc, from: number, end: number): boolean {
 function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, lo: number, from: number): [number, number] | null {
   const { tokens, quoteOf } = doc
   const before = tokens[left.start - 1]
-  if (left.start - 1 >= lo && before && quoteOf[left.start - 1] === -1 && (before.lower === 'which' || before.lower === 'what')) {
-    // Only where the pronoun is the subject of what was said: "which critics said was …", not "to which X replied, “…”".
+  if (left.start - 1 >= lo && before && quoteOf[left.start - 1] === -1 && (before.lower === 'which' || before.lower === 'what' || before.lower === 'that')) {
+    // Only where the pronoun is the subject of what was said: "which critics said was …", "a strike that executives said
+    // could …", not "to which X replied, “…”".
     const prep = tokens[left.start - 2]
     const first = tokens[from]
     if (prep && NP_STOPPERS.has(prep.lower) && prep.lower !== 'and' && prep.lower !== 'but') return null
     if (!first || first.kind !== TokenKind.Word || first.capitalized || DETERMINERS.has(first.lower) || PERSONAL_PRONOUNS.has(first.lower) || first.lower === 'that') return null
     return [left.start - 1, left.start]
   }
-  if (!(b > lo && tokens[b + 1]?.text === ',' && quoteOf[b] === -1)) return null
+  // The front may be a single word opening the sentence: "Trump, Sexton said, has …", "Instead, he told CNN, …".
+  if (!((b > lo || (b === lo && tokens[b]!.kind === TokenKind.Word)) && tokens[b + 1]?.text === ',' && quoteOf[b] === -1)) return null
   // "… every morning because, she says, CLAUSE": a front that ends in a conjunction is the writer's; the content
   // starts after the attribution.
   if (/^(because|since|that|if|when|and|but|so|although|though|while|as|until|unless)$/.test(tokens[b]!.lower)) return null
@@ -506,7 +508,9 @@ function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, lo: num
     else if (!(TIME_WORDS.has(t.lower) || PRE_CUE_ADVERBS.has(t.lower) || t.lower === 'on' || t.kind === TokenKind.Number)) return null
   }
   if (!comma) return null
-  const start = clauseStartAt(doc, lo, b)
+  let start = clauseStartAt(doc, lo, b)
+  // "And the first step, allies say, will be …": a leading conjunction is the writer's.
+  if (start < b && /^(and|but|so|or)$/.test(tokens[start]!.lower)) start++
   for (let i = start; i <= b; i++) if (CUE_VERB_FORMS.has(tokens[i]!.lower) && quoteOf[i] === -1) return null
   return start <= b ? [start, b + 1] : null
 }
@@ -854,7 +858,8 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
 
     // "Q," X said.  /  "Q," said X.  — not when the cue has a that-clause of its own ("under the headline “…,” X wrote
     // that …": the quotation is a title).
-    if (b >= lo && !thatClauseFollows(doc, cue, hi) && (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1))) {
+    if (b >= lo && (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1)) &&
+      !thatClauseFollows(doc, cue, hi)) {
       const q = doc.quoteOf[b]!
       const subject = left ?? subjectAfter(doc, cue.end, hi)
       if (!subject) return

@@ -288,3 +288,25 @@ quotes('"according to her pilot, NAME, who …": the name speaks',
 quotes('"according to X" before its clause', 'According to the coroner, the crash happened before dawn.', [
   { text: 'the crash happened before dawn', mention: 'the coroner', type: 'indirect' },
 ])
+
+t.test('"a strike that executives said could …": the relative pronoun is part of what was said', async (t) => {
+  const input = 'The union ended a strike that company executives said could hurt second-quarter earnings.'
+  const ex = extract(input)
+  t.equal(ex.quotes.length, 1, summary(ex))
+  t.equal(ex.quotes[0]?.text, 'that … could hurt second-quarter earnings')
+  t.equal(ex.quotes[0]?.speaker?.mention, 'company executives')
+})
+
+t.test('"Trump, Sexton said, has …": a one-word front opening the sentence is the first fragment', async (t) => {
+  const input = 'Trust, Ms. Ines Moray said, has to be earned again.'
+  const ex = extract(input)
+  t.equal(ex.quotes.length, 1, summary(ex))
+  t.equal(ex.quotes[0]?.text, 'Trust … has to be earned again')
+})
+
+t.test('"And the first step, allies say, will be …": the leading conjunction is left out', async (t) => {
+  const input = 'And the first step, his allies say, will be to win back the suburbs.'
+  const ex = extract(input)
+  t.equal(ex.quotes.length, 1, summary(ex))
+  t.equal(ex.quotes[0]?.text, 'the first step … will be to win back the suburbs')
+})
