@@ -310,3 +310,9 @@ t.test('"And the first step, allies say, will be …": the leading conjunction i
   t.equal(ex.quotes.length, 1, summary(ex))
   t.equal(ex.quotes[0]?.text, 'the first step … will be to win back the suburbs')
 })
+
+quotes('"welcomed the decision" is approval, not words', 'The union welcomed the decision on Tuesday.', [])
+
+quotes('"welcomed that …" still reports speech', 'The union welcomed that the plant would stay open.', [
+  { text: 'that the plant would stay open', mention: 'The union', type: 'indirect' },
+])
