@@ -88,6 +88,7 @@ function namingObject (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, to: numb
   return true
 }
 
+const WRITING = new Set(['write', 'writes', 'wrote', 'writing', 'post', 'posts', 'posted', 'posting'])
 const WELCOME = new Set(['welcome', 'welcomes', 'welcomed', 'welcoming'])
 const MANNER_VERBS = new Set(['laughs', 'laughed', 'smiles', 'smiled', 'shrugs', 'shrugged', 'sighs', 'sighed', 'grins', 'grinned',
   'chuckles', 'chuckled', 'beams', 'beamed', 'winces', 'winced', 'snorts', 'snorted', 'groans', 'groaned', 'deadpans', 'deadpanned'])
@@ -163,6 +164,8 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (CONTINUE.has(t.lower) && !(i + 1 >= to || /^[,:.]$/.test(tokens[i + 1]!.text) || tokens[i + 1]!.kind === TokenKind.QuoteMark)) continue
     // "welcomed the decision": approval of a thing, not words; only "welcomed that …" or a quotation reports speech.
     if (WELCOME.has(t.lower) && !(tokens[i + 1]?.lower === 'that' || quoteWithin(doc, i + 1, Math.min(to, i + 3)))) continue
+    // "wrote a blog", "posted its report": a thing written, unless a that-clause or a quotation follows at once.
+    if (WRITING.has(t.lower) && /^(a|an|the|his|her|their|its|our|my)$/.test(tokens[i + 1]?.lower ?? '') && !quoteWithin(doc, i + 1, Math.min(to, i + 4))) continue
     // "who asked not to be named", "asked for anonymity": a condition of the source, not speech.
     if (t.lower === 'asked' && asksAnonymity(tokens, i + 1, to)) continue
     // "is said to be": a passive rumour, not an attribution.

@@ -316,3 +316,15 @@ quotes('"welcomed the decision" is approval, not words', 'The union welcomed the
 quotes('"welcomed that …" still reports speech', 'The union welcomed that the plant would stay open.', [
   { text: 'that the plant would stay open', mention: 'The union', type: 'indirect' },
 ])
+
+quotes('"has been writing a blog, “…”" is a thing written, not speech',
+  'Since the spring she has been writing a blog, “Cold Water Hours,” which now has readers abroad.', [])
+
+quotes('"posted its report" is no quote; "posted: “…”" is',
+  'The board posted its preliminary report on its website. The board posted: “We regret the delay.”', [
+    { text: 'We regret the delay.', mention: 'The board', type: 'direct' },
+  ])
+
+quotes('"wrote that …" is still speech', 'Dr Ann Hale wrote that the clinic would close.', [
+  { text: 'that the clinic would close', name: 'Ann Hale', type: 'indirect' },
+])
