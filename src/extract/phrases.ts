@@ -7,6 +7,8 @@ import {
   ROLE_NOUNS, TITLES, TIME_WORDS,
 } from './lexicon.js'
 
+const NAME_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'jr', 'sr', 'bros', 'cos', 'lp', 'llp'])
+
 const STANDALONE = new Set(['one', 'another', 'others', 'some', 'many', 'several', 'both'])
 
 export interface Range { start: number, end: number } // token indices [start, end)
@@ -67,6 +69,8 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | '
     }
     // "the 43-year-old": a number as the head of a described person.
     if (head === null && t.kind === TokenKind.Number && i > lo && DETERMINERS.has(tokens[i - 1]!.lower)) { head = t; continue }
+    // "Kestrel Foods Inc. said": the stop of a company or generational suffix ends the name, not a sentence.
+    if (head === null && t.text === '.' && i - 1 >= lo && doc.ends[i - 1] === doc.starts[i] && NAME_SUFFIXES.has(tokens[i - 1]!.lower)) continue
     if (head === null) return null
     if (isPossessive(t) || isAttachedStop(doc, i) || t.kind === TokenKind.Number) continue
     if ((t.text === '-' || t.text === '&') && tokens[i - 1]?.kind === TokenKind.Word) continue

@@ -328,3 +328,12 @@ quotes('"posted its report" is no quote; "posted: “…”" is',
 quotes('"wrote that …" is still speech', 'Dr Ann Hale wrote that the clinic would close.', [
   { text: 'that the clinic would close', name: 'Ann Hale', type: 'indirect' },
 ])
+
+quotes('"Kestrel Foods Inc. said …": a company suffix’s stop ends the name, not the sentence',
+  'Kestrel Foods Inc. said on Friday that its chief executive had stepped down.', [
+    { text: 'that its chief executive had stepped down', mention: 'Kestrel Foods Inc.', type: 'indirect' },
+  ])
+
+quotes('"disclosed that …" reports speech', 'The frozen-food maker disclosed that regulators had opened an inquiry.', [
+  { text: 'that regulators had opened an inquiry', mention: 'The frozen-food maker', type: 'indirect' },
+])
