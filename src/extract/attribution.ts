@@ -1041,5 +1041,20 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
       spans, quotes, direct, via: null, confidence: 0.75,
     })
   }
-  return out
+  return isHeadline(doc, s) ? out.filter((a) => a.quotes.length > 0) : out
+}
+
+/** A title-case paragraph of one sentence without a final stop: a headline, where unquoted "X Says Y" is no quote. */
+function isHeadline (doc: Doc, s: Sentence): boolean {
+  const p = doc.paragraphs[s.paragraph]!
+  if (s.firstToken !== p.firstToken || s.endToken !== p.endToken || SENTENCE_PUNCT.has(doc.tokens[s.endToken - 1]!.text)) return false
+  let words = 0
+  let capitals = 0
+  for (let i = s.firstToken; i < s.endToken; i++) {
+    const t = doc.tokens[i]!
+    if (t.kind !== TokenKind.Word || t.text.length < 4) continue
+    words++
+    if (t.capitalized) capitals++
+  }
+  return words >= 3 && capitals / words >= 0.7
 }

@@ -337,3 +337,11 @@ quotes('"Kestrel Foods Inc. said …": a company suffix’s stop ends the name, 
 quotes('"disclosed that …" reports speech', 'The frozen-food maker disclosed that regulators had opened an inquiry.', [
   { text: 'that regulators had opened an inquiry', mention: 'The frozen-food maker', type: 'indirect' },
 ])
+
+quotes('a title-case headline with an unquoted "X Says Y" is no quote',
+  'Harbour Board Says Ferry Timetable Will Change\n\nThe board met on Monday.', [])
+
+quotes('a headline that quotes someone keeps the quotation',
+  'Hale: ‘We Will Not Sell the Baths’\n\nThe council met on Monday.', [
+    { text: 'We Will Not Sell the Baths', mention: 'Hale' },
+  ])
