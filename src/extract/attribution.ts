@@ -125,7 +125,7 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   // ("Hemsley, the co-author of “Going Viral,” said"; "Mr. Manafort, citing “the unique magic of Trump,” said").
   let segmentEnd = end - 1
   let apposition: Range | null = null
-  for (let c = end - 2; c > lo && end - c <= 30; c--) {
+  for (let c = end - 2; c > lo && end - c <= 45; c--) {
     if (quoteOf[c] !== -1) {
       if (closingComma && isOpeningMark(doc, c) && !(c > lo && doc.quoteOf[c - 1] === -1 && tokens[c - 1]!.kind === TokenKind.Word)) return null
       if (isOpeningMark(doc, c) && tokens[c - 1]?.text === ',') return null
@@ -432,6 +432,8 @@ function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, nominal 
     if (quoteOf[i] !== -1) continue
     const t = tokens[i]!
     if (t.text === ';') { end = i; break }
+    // A link is the writer's pointer, not what was said: "… would pass https://…", "… at www.…".
+    if (((t.lower === 'http' || t.lower === 'https') && tokens[i + 1]?.text === ':') || t.lower.startsWith('www.')) { end = i; break }
     if (t.text === ',' && (tokens[i + 1]?.lower === 'according')) { end = i; break }
     // A trailing modifier after a comma is the writer's, not the speaker's: ", which the court has put on hold",
     // ", echoing a memo from …", ", compared with 33 percent last month", ", a former nominee who …".

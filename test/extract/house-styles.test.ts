@@ -345,3 +345,12 @@ quotes('a headline that quotes someone keeps the quotation',
   'Hale: ‘We Will Not Sell the Baths’\n\nThe council met on Monday.', [
     { text: 'We Will Not Sell the Baths', mention: 'Hale' },
   ])
+
+quotes('a verb of saying after a long relative clause finds its subject',
+  'Hadwin, who notched two top-10 finishes at the national open in the last decade and missed the cut at three majors last year while recovering from an injury, said he felt ready.', [
+    { text: 'he felt ready', name: 'Hadwin', type: 'indirect' },
+  ])
+
+quotes('reported content ends before a link', 'The mayor said the budget would pass https://example.org/budget', [
+  { text: 'the budget would pass', mention: 'The mayor', type: 'indirect' },
+])
