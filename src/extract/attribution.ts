@@ -7,8 +7,10 @@ import type { Cue } from './cues.js'
 import { findCues, NAMING_VERB, NOUN_LIKE } from './cues.js'
 import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, ORG_HEADS } from './lexicon.js'
 import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
+import { transcriptLine } from './transcripts.js'
+import { nominalFrame } from './frames.js'
 
-export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according' | 'asked'
+export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according' | 'asked' | 'transcript'
 
 export interface Attribution {
   sentence: number
@@ -51,7 +53,8 @@ interface Subject { speaker: Range, apposition: Range | null, start: number }
 /** A cue that reads only as a verb ("said", "insisted"), not one that may be a noun ("state", "cry", "reports"). */
 function plainCue (doc: Doc, cue: Cue): boolean {
   const w = doc.tokens[cue.start]!.lower
-  return cue.end - cue.start === 1 && !NOUN_LIKE.has(w) && !AMBIGUOUS_CUES.has(w)
+  // "say" is listed as noun-like ("have a say"), but after a noun phrase it is the verb: "campaigners say …".
+  return cue.end - cue.start === 1 && (!NOUN_LIKE.has(w) || w === 'say') && !AMBIGUOUS_CUES.has(w)
 }
 
 /**
@@ -85,8 +88,16 @@ const PROGRESSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', '’s
 /** The subject before a cue, through an apposition if there is one. */
 function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   const { tokens, quoteOf } = doc
-  const end = skipAdverbsLeft(tokens, cue.start - 1, lo) + 1
+  let end = skipAdverbsLeft(tokens, cue.start - 1, lo) + 1
+  // "X (herself) was quoted as saying …": the subject stands before the passive frame.
+  if (end - 2 > lo && tokens[end - 1]!.lower === 'as' && tokens[end - 2]!.lower === 'quoted' && tokens[cue.start]!.lower === 'saying') {
+    end = skipAdverbsLeft(tokens, end - 3, lo) + 1
+    while (end > lo && /^(was|were|is|are|been|has|have|had|be|himself|herself|themselves|itself)$/.test(tokens[end - 1]!.lower)) end--
+    if (end <= lo) return null
+  }
   if (end <= lo) return null
+  // "at least one shouting match": a participle right after a bare quantifier modifies the noun after it.
+  if (end === cue.start && tokens[cue.start]!.lower.endsWith('ing') && /^(one|another|some|many|several|both|others)$/.test(tokens[end - 1]!.lower)) return null
   const direct = phraseBefore(doc, end, lo) ?? (plainCue(doc, cue) ? describedSubject(doc, cue, end, lo) : null)
   // "X called Y Z" without a quotation: only a name or a pronoun names someone; "a company called Cambridge
   // Analytica", "one PAC called Stop Hillary" give a thing its name.
@@ -114,7 +125,7 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   // ("Hemsley, the co-author of “Going Viral,” said"; "Mr. Manafort, citing “the unique magic of Trump,” said").
   let segmentEnd = end - 1
   let apposition: Range | null = null
-  for (let c = end - 2; c > lo && end - c <= 30; c--) {
+  for (let c = end - 2; c > lo && end - c <= 45; c--) {
     if (quoteOf[c] !== -1) {
       if (closingComma && isOpeningMark(doc, c) && !(c > lo && doc.quoteOf[c - 1] === -1 && tokens[c - 1]!.kind === TokenKind.Word)) return null
       if (isOpeningMark(doc, c) && tokens[c - 1]?.text === ',') return null
@@ -130,11 +141,19 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
       return { speaker: name, apposition: role, start: role.start }
     }
     apposition ??= { start: c + 1, end: end - 1 }
-    const head = phraseBefore(doc, c, lo)
+    // A relative clause may follow a described speaker too: "Several curators, who asked not to be named, said".
+    const relative = tokens[c + 1]!.lower === 'who' || tokens[c + 1]!.lower === 'whose'
+    const head = phraseBefore(doc, c, lo) ?? (relative || appositionHasRelative(doc, c + 1, end - 1) ? describedBefore(doc, c, lo) : null)
     if (head) return { speaker: head, apposition: { start: c + 1, end: apposition.end }, start: head.start }
     segmentEnd = c
   }
   return null
+}
+
+/** "nurses who ride the 9 bus": an apposition whose noun has a relative clause describes people. */
+function appositionHasRelative (doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to && i - from <= 4; i++) if (doc.tokens[i]!.lower === 'who') return i > from
+  return false
 }
 
 /**
@@ -146,7 +165,9 @@ function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subject | n
   if (prev < lo) return null
   const link = tokens[prev]!.lower
   const participle = tokens[cue.start]!.lower.endsWith('ing')
-  if (!(link === 'and' || link === 'but' || ((link === ',' || link === '—' || link === '–' || link === '-') && participle))) return null
+  // "…, before adding that …", "after saying …", "while noting …"
+  const participleLink = link === ',' || link === '—' || link === '–' || link === '-' || link === 'before' || link === 'after' || link === 'while'
+  if (!(link === 'and' || link === 'but' || (participleLink && participle))) return null
   // The subject opens the sentence, or follows an introductory phrase ended by a comma, or a conjunction.
   for (let start = lo; start < prev && start - lo <= 40; start++) {
     if (quoteOf[start] !== -1) continue
@@ -236,6 +257,9 @@ function subjectAfter (doc: Doc, from: number, hi: number): Subject | null {
 function contentStart (doc: Doc, cue: Cue, hi: number): number {
   const { tokens, quoteOf } = doc
   let i = cue.end
+  // "told the Echo: ‘…’", "told councillors: “…”": whatever stands before a colon and a quotation is no content.
+  const colon = colonBeforeQuote(doc, i, hi)
+  if (colon >= 0) return colon + 1
   let skippedObject = !cue.verb.object
   for (let guard = 0; guard < 6 && i < hi; guard++) {
     const t = tokens[i]!
@@ -252,6 +276,11 @@ function contentStart (doc: Doc, cue: Cue, hi: number): number {
       while (i < hi && (tokens[i]!.kind === TokenKind.Number || TIME_WORDS.has(tokens[i]!.lower))) i++
       continue
     }
+    // "said in an emailed statement that …", "wrote in a letter to the board that …": the aside runs to the "that".
+    if (/^(in|at|during|on|via|through|to|with|from|before|after|over)$/.test(t.lower)) {
+      const that = thatAfterAside(doc, i, hi)
+      if (that > i) { i = that; if (tokens[i]!.lower === 'that') break; continue }
+    }
     // "in a statement", "at a rally", "during an interview with CNN", "on Twitter", "to reporters"
     if (/^(in|at|during|on|via|through|to|with|from|before|after|over)$/.test(t.lower) && prepositionalAside(doc, i, hi) > i) {
       i = prepositionalAside(doc, i, hi)
@@ -262,14 +291,16 @@ function contentStart (doc: Doc, cue: Cue, hi: number): number {
       const j = prepositionalAside(doc, i, hi)
       if (j > i && (tokens[j]?.text === ',' || tokens[j]?.text === ':' || isOpeningMark(doc, j))) { i = j; continue }
     }
+    // "answers herself: “…”"
+    if (/^(himself|herself|themselves|itself)$/.test(t.lower) && i === cue.end) { i++; continue }
     if (!skippedObject) {
       skippedObject = true
       // "warned followers on social media and in interviews that …": the object runs up to "that".
       const that = thatAhead(doc, i, hi)
       if (that > i) { i = that; break }
       if (t.lower === 'that' || t.lower === 'if' || t.lower === 'whether') break
-      if (/^(him|her|them|me|us|reporters|journalists|supporters|voters|listeners|viewers|members|lawmakers|the|a|an|his|her|their|an)$/.test(t.lower) || t.capitalized) {
-        if (/^(him|her|them|me|us)$/.test(t.lower)) { i++; continue }
+      if (/^(him|her|them|me|us|himself|herself|themselves|itself|reporters|journalists|supporters|voters|listeners|viewers|members|lawmakers|the|a|an|his|her|their|an)$/.test(t.lower) || t.capitalized) {
+        if (/^(him|her|them|me|us|himself|herself|themselves|itself)$/.test(t.lower)) { i++; continue }
         // "told a news conference they are …", "told reporters the store …": the object runs to the clause's subject.
         const clause = clauseAfterObject(doc, i, hi)
         if (clause > i) { i = clause; continue }
@@ -309,6 +340,45 @@ function thatAhead (doc: Doc, from: number, hi: number): number {
     const t = doc.tokens[j]!
     if (doc.quoteOf[j] !== -1 || (t.kind === TokenKind.Punct && t.text !== '.' && t.text !== '-' && !isPossessiveToken(t))) return -1
     if (t.lower === 'that') return j
+  }
+  return -1
+}
+
+/** Whether the content after a cue opens with "that" (after its asides). */
+function thatClauseFollows (doc: Doc, cue: Cue, hi: number): boolean {
+  const from = contentStart(doc, cue, hi)
+  if (!(from + 1 < hi && doc.tokens[from]!.lower === 'that' && doc.quoteOf[from] === -1)) return false
+  // "said that night", "said that's …"
+  const next = doc.tokens[from + 1]!
+  return !isPossessiveToken(next) && !TIME_WORDS.has(next.lower) && !/^(night|day|week|morning|evening|afternoon|time|year|month|weekend)$/.test(next.lower)
+}
+
+/** A colon followed by an opening mark, within a few words (no verb of saying, no other punctuation) of `from`; or -1. */
+function colonBeforeQuote (doc: Doc, from: number, hi: number): number {
+  const { tokens, quoteOf } = doc
+  for (let j = from; j < Math.min(hi - 1, from + 8); j++) {
+    const t = tokens[j]!
+    if (quoteOf[j] !== -1) return -1
+    if (t.text === ':') return isOpeningMark(doc, j + 1) ? j : -1
+    if (t.kind === TokenKind.Punct ? !(t.text === '.' || t.text === '-' || isPossessiveToken(t)) : CUE_VERB_FORMS.has(t.lower) && !t.capitalized) return -1
+  }
+  return -1
+}
+
+/**
+ * The "that" which a prepositional aside after a cue leads to ("in a long interview in her office on Monday that",
+ * "to scattered applause, that"), or the colon before a quotation; -1 if none: only words, possessives and commas
+ * between, no verb of saying.
+ */
+function thatAfterAside (doc: Doc, from: number, hi: number): number {
+  const { tokens, quoteOf } = doc
+  for (let j = from + 1; j < Math.min(hi, from + 14); j++) {
+    const t = tokens[j]!
+    if (quoteOf[j] !== -1) return -1
+    if (t.lower === 'that') return isPossessiveToken(tokens[j + 1] ?? t) ? -1 : j
+    // "posted on its Facebook page: “…”"
+    if (t.text === ':' && isOpeningMark(doc, j + 1)) return j
+    if (t.kind === TokenKind.Punct ? !(t.text === ',' || t.text === '.' || t.text === '-' || isPossessiveToken(t)) : CUE_VERB_FORMS.has(t.lower)) return -1
   }
   return -1
 }
@@ -362,6 +432,8 @@ function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, nominal 
     if (quoteOf[i] !== -1) continue
     const t = tokens[i]!
     if (t.text === ';') { end = i; break }
+    // A link is the writer's pointer, not what was said: "… would pass https://…", "… at www.…".
+    if (((t.lower === 'http' || t.lower === 'https') && tokens[i + 1]?.text === ':') || t.lower.startsWith('www.')) { end = i; break }
     if (t.text === ',' && (tokens[i + 1]?.lower === 'according')) { end = i; break }
     // A trailing modifier after a comma is the writer's, not the speaker's: ", which the court has put on hold",
     // ", echoing a memo from …", ", compared with 33 percent last month", ", a former nominee who …".
@@ -372,6 +444,9 @@ function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, nominal 
     // "… to attack the oil that funds the Islamic State and proposed a safe zone": a second predicate of the subject.
     if (nominal && t.lower === 'and' && tokens[i + 1]?.kind === TokenKind.Word && /ed$/.test(tokens[i + 1]!.lower) && !tokens[i + 1]!.capitalized &&
       PAST_TENSE_FOLLOWS.test(tokens[i + 2]?.lower ?? '')) { end = i; break }
+    // "… that X, and has approved Y": a second predicate of the speaker, not more of what was said.
+    if (t.text === ',' && tokens[i + 1]?.lower === 'and' && /^(has|have|had)$/.test(tokens[i + 2]?.lower ?? '') && quoteOf[i + 2] === -1 &&
+      /^(also )?[a-z]+(ed|en)$/.test(tokens[i + 3]?.lower ?? '')) { end = i; break }
     // "“…,” according to the Wall Street Journal": the source after a quote is not content.
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && (tokens[i - 1]!.text === ',' || quoteOf[i - 1] !== -1)) { end = i; break }
   }
@@ -388,13 +463,15 @@ function hasLater (doc: Doc, from: number, end: number, text: string): boolean {
 
 const PAST_TENSE_FOLLOWS = /^(a|an|the|his|her|their|its|that|to|for|on|in|him|them|it|this|[a-z]+s)$/
 
+const WRITERS_PARTICIPLES = new Set(['echoing', 'citing', 'referring', 'pointing', 'prompting', 'drawing', 'sparking', 'triggering', 'signaling', 'signalling', 'reflecting', 'suggesting', 'underscoring', 'highlighting', 'setting', 'raising', 'fueling', 'fuelling'])
+
 /** Whether the words from `from` to the clause's end `end` are a trailing modifier (and no more commas follow). */
 function trailingModifier (doc: Doc, from: number, end: number): boolean {
   const { tokens, quoteOf } = doc
   const t = tokens[from]
   if (!t || t.kind !== TokenKind.Word || quoteOf[from] !== -1) return false
   const w = t.lower
-  const modifier = /^(which|who|whom|whose|where|compared)$/.test(w) || (w.endsWith('ing') && w.length > 5 && !t.capitalized && w !== 'including') ||
+  const modifier = /^(which|who|whom|whose|compared|something)$/.test(w) || (w.endsWith('ing') && w.length > 5 && !t.capitalized && (CUE_VERB_FORMS.has(w) || WRITERS_PARTICIPLES.has(w))) ||
     ((w === 'a' || w === 'an') && end - from <= 15)
   if (!modifier) return false
   // "…, which calls on Israel to withdraw": a present-tense verb right after "which" describes a thing the speaker
@@ -411,15 +488,20 @@ function trailingModifier (doc: Doc, from: number, end: number): boolean {
 function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, lo: number, from: number): [number, number] | null {
   const { tokens, quoteOf } = doc
   const before = tokens[left.start - 1]
-  if (left.start - 1 >= lo && before && quoteOf[left.start - 1] === -1 && (before.lower === 'which' || before.lower === 'what')) {
-    // Only where the pronoun is the subject of what was said: "which critics said was …", not "to which X replied, “…”".
+  if (left.start - 1 >= lo && before && quoteOf[left.start - 1] === -1 && (before.lower === 'which' || before.lower === 'what' || before.lower === 'that')) {
+    // Only where the pronoun is the subject of what was said: "which critics said was …", "a strike that executives said
+    // could …", not "to which X replied, “…”".
     const prep = tokens[left.start - 2]
     const first = tokens[from]
     if (prep && NP_STOPPERS.has(prep.lower) && prep.lower !== 'and' && prep.lower !== 'but') return null
     if (!first || first.kind !== TokenKind.Word || first.capitalized || DETERMINERS.has(first.lower) || PERSONAL_PRONOUNS.has(first.lower) || first.lower === 'that') return null
     return [left.start - 1, left.start]
   }
-  if (!(b > lo && tokens[b + 1]?.text === ',' && quoteOf[b] === -1)) return null
+  // The front may be a single word opening the sentence: "Trump, Sexton said, has …", "Instead, he told CNN, …".
+  if (!((b > lo || (b === lo && tokens[b]!.kind === TokenKind.Word)) && tokens[b + 1]?.text === ',' && quoteOf[b] === -1)) return null
+  // "… every morning because, she says, CLAUSE": a front that ends in a conjunction is the writer's; the content
+  // starts after the attribution.
+  if (/^(because|since|that|if|when|and|but|so|although|though|while|as|until|unless)$/.test(tokens[b]!.lower)) return null
   // The cue must be set off by a comma after it as well: "…, he said, …" (time words may come between).
   let comma = false
   for (let i = cue.end; i < from; i++) {
@@ -428,7 +510,9 @@ function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, lo: num
     else if (!(TIME_WORDS.has(t.lower) || PRE_CUE_ADVERBS.has(t.lower) || t.lower === 'on' || t.kind === TokenKind.Number)) return null
   }
   if (!comma) return null
-  const start = clauseStartAt(doc, lo, b)
+  let start = clauseStartAt(doc, lo, b)
+  // "And the first step, allies say, will be …": a leading conjunction is the writer's.
+  if (start < b && /^(and|but|so|or)$/.test(tokens[start]!.lower)) start++
   for (let i = start; i <= b; i++) if (CUE_VERB_FORMS.has(tokens[i]!.lower) && quoteOf[i] === -1) return null
   return start <= b ? [start, b + 1] : null
 }
@@ -552,6 +636,11 @@ function quotesIn (doc: Doc, from: number, to: number): number[] {
 export function quoteSpan (doc: Doc, q: number): [number, number] {
   const span = doc.quotes[q]!
   return [span.contentStart, span.contentEnd]
+}
+
+function hasWord (doc: Doc, from: number, to: number, word: string): boolean {
+  for (let i = from; i < to; i++) if (doc.tokens[i]!.lower === word && doc.quoteOf[i] === -1) return true
+  return false
 }
 
 function onlyPunctuation (doc: Doc, from: number, to: number): boolean {
@@ -687,21 +776,50 @@ function sourceAfter (doc: Doc, from: number, hi: number): { speaker: Range, ext
 function sourceApposition (doc: Doc, from: number, hi: number): boolean {
   const { tokens } = doc
   const first = tokens[from]!
+  // "…, according to her pilot, Aoife Brennan, who …": a name after a role.
+  const name = first.capitalized ? phraseAfter(doc, from, hi) : null
+  if (name && name.start === from && (name.end >= hi || tokens[name.end]!.text === ',' || onlyPunctuation(doc, name.end, hi))) return true
   if (!(DETERMINERS.has(first.lower) || isNounish(first) || first.kind === TokenKind.Number)) return false
-  for (let i = from + 1; i < hi && i - from <= 8; i++) {
+  for (let i = from + 1; i < hi && i - from <= 12; i++) {
     if (doc.quoteOf[i] !== -1) return false
     if (tokens[i]!.text === ',' || tokens[i]!.text === '—') return i + 1 < hi && !onlyPunctuation(doc, i + 1, hi)
-    if (CUE_VERB_FORMS.has(tokens[i]!.lower) || tokens[i]!.kind === TokenKind.Punct) return false
+    // "…, according to Priya Raman, the board's lead investigator.": a noun phrase to the sentence's end.
+    if (SENTENCE_PUNCT.has(tokens[i]!.text) && onlyPunctuation(doc, i, hi)) return true
+    if (CUE_VERB_FORMS.has(tokens[i]!.lower) || AUXILIARIES.has(tokens[i]!.lower) || (tokens[i]!.kind === TokenKind.Punct && !isPossessiveToken(tokens[i]!) && tokens[i]!.text !== '-')) return false
   }
   return false
 }
 
-const NON_SPEAKER_LABELS = new Set(['update', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a'])
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'did', 'does', 'do', 'be'])
+
+/**
+ * Cues inside the clause another cue reports: "Abernathy said he had asked a lawyer …", "X tweeted that he welcomed
+ * …". The inner cue's subject opens the outer cue's content, so what it says is part of that content, not a quote of
+ * its own; only the outer speaker is quoted.
+ */
+function embeddedCues (doc: Doc, cues: Cue[], subjects: Array<Subject | null>, hi: number): boolean[] {
+  const embedded: boolean[] = new Array(cues.length).fill(false)
+  for (let k = 0; k + 1 < cues.length; k++) {
+    const inner = subjects[k + 1]
+    // A shared subject ("…, adding that …") starts at its own cue: that cue is a second attribution, not an embedded one.
+    if (!subjects[k] || embedded[k] || cues[k]!.according || !inner || inner.start < cues[k]!.end || inner.start >= cues[k + 1]!.start) continue
+    let from = contentStart(doc, cues[k]!, hi)
+    if (doc.tokens[from]?.lower === 'that' && doc.quoteOf[from] === -1) from++
+    if (inner.start === from) embedded[k + 1] = true
+  }
+  return embedded
+}
+
+const NON_SPEAKER_LABELS = new Set(['update', 'updates', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a', 'live', 'factbox', 'explainer', 'timeline', 'recap', 'transcript', 'picture', 'pictured'])
 
 export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   const s: Sentence = doc.sentences[sIndex]!
   const lo = s.firstToken
   const hi = s.endToken
+  const line = transcriptLine(doc, sIndex)
+  if (line) return line === 'inside' ? [] : [line]
+  const frame = nominalFrame(doc, sIndex, lo, hi)
+  if (frame) return [frame]
   const cues = findCues(doc, lo, hi)
   if (cues.length === 0) {
     const colon = colonAttribution(doc, sIndex, lo, hi) ?? subjectColonQuote(doc, sIndex, lo, hi)
@@ -721,12 +839,14 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     return i === next.start && doc.tokens[next.start]!.lower.endsWith('ing')
   })
   byCue.forEach((by, k) => { if (by && subjects[k] && !subjects[k + 1]) subjects[k + 1] = { ...subjects[k]!, start: cues[k + 1]!.start } })
+  const embedded = embeddedCues(doc, cues, subjects, hi)
+  embedded.forEach((inner, k) => { if (inner) subjects[k] = null })
   // For each cue, the subject of the next cue that has one: computed once, from the right.
   const nextSubjects: Array<Subject | null> = new Array(cues.length).fill(null)
   for (let k = cues.length - 2; k >= 0; k--) nextSubjects[k] = subjects[k + 1] ?? nextSubjects[k + 1]!
 
   cues.forEach((cue, k) => {
-    if (cue.according || byCue[k]) return
+    if (cue.according || byCue[k] || embedded[k]) return
     const left = subjects[k]!
     const before = (left ? left.start : cue.start) - 1
     let b = before
@@ -738,8 +858,10 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
       if (m < b && m >= lo && isClosingMark(doc, m)) b = m
     }
 
-    // "Q," X said.  /  "Q," said X.
-    if (b >= lo && (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1))) {
+    // "Q," X said.  /  "Q," said X.  — not when the cue has a that-clause of its own ("under the headline “…,” X wrote
+    // that …": the quotation is a title).
+    if (b >= lo && (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1)) &&
+      !thatClauseFollows(doc, cue, hi)) {
       const q = doc.quoteOf[b]!
       const subject = left ?? subjectAfter(doc, cue.end, hi)
       if (!subject) return
@@ -817,6 +939,9 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     // A clause with its own subject ("he then recorded … and hosted …") keeps its coordinated verbs.
     let end = clauseEnd(doc, from, hi, stopAt, cue.verb.nominal || !CLAUSE_OPENERS.has(doc.tokens[from]?.lower ?? ''))
 
+    // "Raman recounted the timeline:¶“…”": a short object before a colon that ends the sentence introduces the quotation
+    // that follows; it is not what was said.
+    if (doc.tokens[hi - 1]!.text === ':' && end - from <= 12 && quotesIn(doc, from, end).length === 0 && !hasWord(doc, from, end, 'that')) end = from
     if (from >= end || onlyPunctuation(doc, from, end) || (b >= lo && doc.tokens[b + 1]?.text === ',' && onlyAside(doc, cue, cue.end, hi))) {
       // CLAUSE, X said.  — or a cue at the sentence's end that introduces the next sentence ("X said:").
       if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo && doc.quoteOf[b] === -1) {
@@ -861,8 +986,11 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     const named = phraseAfter(doc, cue.end, hi)
     const source = named ? { speaker: named, extent: named } : sourceAfter(doc, cue.end, hi)
     if (!source) continue
-    const { speaker, extent } = source
-    const host = out.find((a) => a.spans.length > 0)
+    const { extent } = source
+    let speaker = source.speaker
+    // "X said Y, according to Z": Z is second-hand. A cue after the source is its own relative clause ("…, according
+    // to a spokeswoman, who asked not to be named"), no host.
+    const host = out.find((a) => a.spans.length > 0 && a.cue.start < cue.start)
     if (host) { host.via = speaker; continue }
     const atStart = onlyPunctuation(doc, lo, cue.start) || cue.start === lo
     let from: number
@@ -894,6 +1022,11 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
       // the aside is set off on both sides.
       let after = sourceEnd
       while (after < hi && LINKS.has(doc.tokens[after]!.text)) after++
+      // "according to her pilot, Aoife Brennan, …": the name in apposition to a role names the source.
+      if (after > sourceEnd && !doc.tokens[speaker.end - 1]!.capitalized && doc.tokens[after]?.capitalized) {
+        const name = phraseAfter(doc, after, hi)
+        if (name && name.start === after && (name.end >= hi || doc.tokens[name.end]!.text === ',' || onlyPunctuation(doc, name.end, hi))) speaker = name
+      }
       if (commaBefore && after < hi && after > sourceEnd && !onlyPunctuation(doc, after, hi) && !sourceApposition(doc, after, hi) &&
         !/^(who|whose|which|where|when|as)$/.test(doc.tokens[after]!.lower)) {
         const restEnd = clauseEnd(doc, after, hi, hi)
@@ -910,5 +1043,20 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
       spans, quotes, direct, via: null, confidence: 0.75,
     })
   }
-  return out
+  return isHeadline(doc, s) ? out.filter((a) => a.quotes.length > 0) : out
+}
+
+/** A title-case paragraph of one sentence without a final stop: a headline, where unquoted "X Says Y" is no quote. */
+function isHeadline (doc: Doc, s: Sentence): boolean {
+  const p = doc.paragraphs[s.paragraph]!
+  if (s.firstToken !== p.firstToken || s.endToken !== p.endToken || SENTENCE_PUNCT.has(doc.tokens[s.endToken - 1]!.text)) return false
+  let words = 0
+  let capitals = 0
+  for (let i = s.firstToken; i < s.endToken; i++) {
+    const t = doc.tokens[i]!
+    if (t.kind !== TokenKind.Word || t.text.length < 4) continue
+    words++
+    if (t.capitalized) capitals++
+  }
+  return words >= 3 && capitals / words >= 0.7
 }

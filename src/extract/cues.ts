@@ -28,6 +28,8 @@ function isNounUse (tokens: Token[], i: number): boolean {
   if (!prev) return true
   if (DETERMINERS.has(prev.lower) || prev.lower === '’s' || prev.lower === "'s" || prev.lower === 'to' ||
     prev.lower === 'of' || prev.lower === 'in' || prev.lower === 'for' || prev.lower === 'and' || prev.kind === TokenKind.Number) return true
+  // "in a Facebook post", "an Instagram post": a name between an indefinite article and the word makes it a noun.
+  if (prev.capitalized && (tokens[i - 2]?.lower === 'a' || tokens[i - 2]?.lower === 'an')) return true
   const next = tokens[i + 1]
   return next !== undefined && (next.lower === 'of' || next.lower === 'about' && tokens[i]!.lower.endsWith('s'))
 }
@@ -56,6 +58,16 @@ function quoteWithin (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: nu
   return false
 }
 
+/** "which City Hall has branded “…”", "what the industry calls “…”": a thing's name, not anyone's words. */
+function namesRelativeObject (tokens: Token[], i: number, from: number): boolean {
+  for (let j = i - 1; j >= from && i - j <= 6; j--) {
+    const t = tokens[j]!
+    if (t.lower === 'which' || t.lower === 'what') return true
+    if (t.kind !== TokenKind.Word) return false
+  }
+  return false
+}
+
 const NAMING = new Set(['called', 'calls', 'call', 'calling'])
 /** The verb of a naming cue without a quotation ("He called the actions lawful"), told apart by identity. */
 export const NAMING_VERB: CueVerb = { object: false, nominal: true }
@@ -76,8 +88,33 @@ function namingObject (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, to: numb
   return true
 }
 
+const WRITING = new Set(['write', 'writes', 'wrote', 'writing', 'post', 'posts', 'posted', 'posting'])
+const WELCOME = new Set(['welcome', 'welcomes', 'welcomed', 'welcoming'])
+const MANNER_VERBS = new Set(['laughs', 'laughed', 'smiles', 'smiled', 'shrugs', 'shrugged', 'sighs', 'sighed', 'grins', 'grinned',
+  'chuckles', 'chuckled', 'beams', 'beamed', 'winces', 'winced', 'snorts', 'snorted', 'groans', 'groaned', 'deadpans', 'deadpanned'])
+const MANNER: CueVerb = { object: false, nominal: false }
+
+/** A closing quotation mark just before token i, or before a short subject there ("“…,” Edda Moll laughs"). */
+function afterQuotation (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, from: number): boolean {
+  for (let j = i - 1; j >= from && i - j <= 5; j--) {
+    if (doc.quoteOf[j] !== -1) return doc.tokens[j]!.kind === TokenKind.QuoteMark
+    const t = doc.tokens[j]!
+    if (t.kind !== TokenKind.Word && t.text !== '.' && t.text !== ',') return false
+    if (t.text === ',' && j !== i - 1 && doc.quoteOf[j - 1] === -1) return false
+  }
+  return false
+}
+
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that'])
 const CONTINUE = new Set(['continue', 'continues', 'continued'])
+
+/** "(not) to be named / identified / quoted", "for anonymity" after "asked". */
+function asksAnonymity (tokens: Token[], i: number, to: number): boolean {
+  const at = (k: number): string => (i + k < to ? tokens[i + k]!.lower : '')
+  if (at(0) === 'for') return at(1) === 'anonymity'
+  const j = at(0) === 'not' ? 1 : 0
+  return at(j) === 'to' && at(j + 1) === 'be' && /^(named|identified|quoted)$/.test(at(j + 2))
+}
 
 export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): Cue[] {
   const { tokens, quoteOf } = doc
@@ -98,7 +135,7 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
       continue
     }
     // "called Ohio “one of the most competitive …”": naming with a quotation is speech.
-    if (CALL.has(t.lower) && quoteWithin(doc, i + 1, Math.min(to, i + 5))) {
+    if (CALL.has(t.lower) && quoteWithin(doc, i + 1, Math.min(to, i + 5)) && !namesRelativeObject(tokens, i, from)) {
       cues.push({ start: i, end: i + 1, verb: NO_OBJECT, according: false })
       continue
     }
@@ -115,11 +152,22 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
       i++
       continue
     }
+    // "“…,” she laughs", "“…,” shrugged Ann Lee": a verb of manner is a verb of saying right after a quotation.
+    if (MANNER_VERBS.has(t.lower) && afterQuotation(doc, i, from)) {
+      cues.push({ start: i, end: i + 1, verb: MANNER, according: false })
+      continue
+    }
     const verb = CUE_VERB_FORMS.get(t.lower)
     if (!verb) continue
     if (NOUN_LIKE.has(t.lower) && isNounUse(tokens, i)) continue
     // "continued to rise" is not speech; "he continued: …" is.
     if (CONTINUE.has(t.lower) && !(i + 1 >= to || /^[,:.]$/.test(tokens[i + 1]!.text) || tokens[i + 1]!.kind === TokenKind.QuoteMark)) continue
+    // "welcomed the decision": approval of a thing, not words; only "welcomed that …" or a quotation reports speech.
+    if (WELCOME.has(t.lower) && !(tokens[i + 1]?.lower === 'that' || quoteWithin(doc, i + 1, Math.min(to, i + 3)))) continue
+    // "wrote a blog", "posted its report": a thing written, unless a that-clause or a quotation follows at once.
+    if (WRITING.has(t.lower) && /^(a|an|the|his|her|their|its|our|my)$/.test(tokens[i + 1]?.lower ?? '') && !quoteWithin(doc, i + 1, Math.min(to, i + 4))) continue
+    // "who asked not to be named", "asked for anonymity": a condition of the source, not speech.
+    if (t.lower === 'asked' && asksAnonymity(tokens, i + 1, to)) continue
     // "is said to be": a passive rumour, not an attribution.
     if (t.lower === 'said' && tokens[i + 1]?.lower === 'to' && /^(is|are|was|were|be|been)$/.test(tokens[i - 1]?.lower ?? '')) continue
     // "the said …" and participles used as adjectives ("the so-called", "a stated goal") are not cues.

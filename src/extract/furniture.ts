@@ -23,6 +23,10 @@ const BOILERPLATE = new RegExp([
 // A link to another story, however long its headline: "Read more: …", "Related: …", "See also: …".
 const LINK_PREFIX = /^(read more|read also|also read|related|see also|more|watch|listen|recommended|more on this|more from .{1,30}|further reading)\s*:/iu
 
+// A byline: "By NAME (and NAME)", perhaps with a role after a comma ("By Ann Lee, Local Democracy Reporting Service").
+// Case-sensitive, so that "By then, …" is not one.
+const BYLINE = /^(?:By|BY|From) \p{Lu}[\p{L}.'’-]*(?: (?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|der|da|di|le|la|bin))*(?:,(?: [\p{L}'’-]+){1,7})?$/u
+
 const SENTENCE_END = /[.!?…"”’)]$/
 
 const isCreditWord = (t: Token): boolean => CREDIT_AGENCIES.has(t.lower)
@@ -67,7 +71,7 @@ export function markFurniture (doc: Pick<Doc, 'text' | 'tokens' | 'paragraphs'>)
   for (const p of doc.paragraphs) {
     const line = text.slice(p.start, p.end)
     const words = p.endToken - p.firstToken
-    if (words <= 12 && BOILERPLATE.test(line)) p.furniture = true
+    if (words <= 12 && (BOILERPLATE.test(line) || BYLINE.test(line))) p.furniture = true
     else if (LINK_PREFIX.test(line)) p.furniture = true
     else if (isCredit(tokens, p.firstToken, p.endToken)) p.furniture = true
     else if (endsWithCredit(tokens, p)) p.furniture = true

@@ -6,6 +6,7 @@ import { markFurniture } from './furniture.js'
 import { findQuotes } from './quotation-marks.js'
 import { splitSentences } from './sentences.js'
 import { attributeSentence, quoteSpan, type Attribution } from './attribution.js'
+import { continuesAsFragment, isQuotationParagraph } from './continuation.js'
 import { describeMention, type Mention } from './mentions.js'
 import { EntityTable, type Entity } from './entities.js'
 import { isFirstName } from './first-names.js'
@@ -93,16 +94,20 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
     table.collectAntecedents(s)
     const continuation = quoteOnly(doc, s)
     if (continuation && open && openSentence === s - 1 && attributions.length === 0 && !continuation.some((q) => used.has(q)) &&
-      !questionPutTo(doc, open.attribution)) {
+      (open.attribution.spans.length === 0 || continuesAsFragment(doc, openSentence, s, continuation))) {
+      // The quote an attribution ending in a colon introduced ("Raman recounted the timeline:¶"…"), or more of the
+      // quote just before it. A question in that quote does not hand the word to anyone: "“…?” she asked the
+      // audience. “We found the problem …”" goes on in her voice.
       for (const q of continuation) { open.attribution.spans.push(quoteSpan(doc, q)); open.attribution.quotes.push(q); used.add(q) }
+      if (spoken === open) spokenSentence = s
       openSentence = s
       return
     }
-    if (continuation && attributions.length === 0 && spoken && spokenSentence === s - 1 && startsParagraph(doc, s) &&
-      !continuation.some((q) => used.has(q))) {
-      // A paragraph that is only a quotation, right after an attributed sentence: the same speaker goes on
-      // ("… but Chapman says that's not what the union is seeing.¶"Commonly, response times …""), unless that
-      // sentence was a question put to someone (the answer is another speaker's).
+    if (continuation && attributions.length === 0 && spoken && startsParagraph(doc, s) && !continuation.some((q) => used.has(q)) &&
+      doc.sentences[spokenSentence]!.paragraph === sentence.paragraph - 1 && isQuotationParagraph(doc, sentence.paragraph)) {
+      // A paragraph of quotation alone after a paragraph with an attributed speaker: the same speaker goes on
+      // ("… but Chapman says that's not what the union is seeing.¶"Commonly, response times …""), with a quote of
+      // their own, unless that attribution was a question put to someone (the answer is another speaker's).
       const a: Attribution = {
         ...spoken.attribution, sentence: s, spans: continuation.map((q) => quoteSpan(doc, q)), quotes: continuation, direct: true, via: null,
         confidence: spoken.attribution.confidence * 0.9,
@@ -121,7 +126,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
       if (a.quotes.some((q) => used.has(q)) && a.direct) continue
       if (a.direct && a.shape === 'quote-before') withEarlierParagraphs(doc, a, used)
       if (!a.speaker) {
-        if (a.shape === 'asked') found.push({ attribution: a, entity: null, mentionStart: -1, mentionEnd: -1, resolvedBy: 'unresolved' })
+        if (a.shape === 'asked' || a.shape === 'transcript') found.push({ attribution: a, entity: null, mentionStart: -1, mentionEnd: -1, resolvedBy: 'unresolved' })
         continue
       }
       const mention = bodySpeaking(doc, a, describeMention(doc, a.speaker))
@@ -131,7 +136,11 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
         : table.resolve(mention, s)
       const f: Found = { attribution: a, entity, mentionStart: mention.start, mentionEnd: mention.end, resolvedBy: resolvedBy(doc, mention, entity) }
       // "X said:" with the quote in the next sentence.
-      if (a.spans.length === 0) { open = f; openSentence = s; found.push(f); continue }
+      if (a.spans.length === 0) {
+        open = f; openSentence = s; found.push(f)
+        if (entity) { spoken = f; spokenSentence = s }
+        continue
+      }
       for (const q of a.quotes) used.add(q)
       found.push(f)
       if (a.quotes.length) { open = f; openSentence = s } else open = null

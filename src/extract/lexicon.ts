@@ -38,6 +38,7 @@ const CUE_VERBS: Array<[string[], CueVerb]> = [
   [['state', 'states', 'stated', 'stating'], { object: false, nominal: false }],
   [['report', 'reports', 'reported', 'reporting'], { object: false, nominal: false }],
   [['reveal', 'reveals', 'revealed', 'revealing'], { object: false, nominal: true }],
+  [['disclose', 'discloses', 'disclosed', 'disclosing'], { object: false, nominal: true }],
   [['indicate', 'indicates', 'indicated', 'indicating'], { object: false, nominal: false }],
   [['continue', 'continues', 'continued'], { object: false, nominal: false }],
   [['conclude', 'concludes', 'concluded', 'concluding'], { object: false, nominal: false }],

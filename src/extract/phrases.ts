@@ -7,6 +7,8 @@ import {
   ROLE_NOUNS, TITLES, TIME_WORDS,
 } from './lexicon.js'
 
+const NAME_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'jr', 'sr', 'bros', 'cos', 'lp', 'llp'])
+
 const STANDALONE = new Set(['one', 'another', 'others', 'some', 'many', 'several', 'both'])
 
 export interface Range { start: number, end: number } // token indices [start, end)
@@ -67,6 +69,8 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | '
     }
     // "the 43-year-old": a number as the head of a described person.
     if (head === null && t.kind === TokenKind.Number && i > lo && DETERMINERS.has(tokens[i - 1]!.lower)) { head = t; continue }
+    // "Kestrel Foods Inc. said": the stop of a company or generational suffix ends the name, not a sentence.
+    if (head === null && t.text === '.' && i - 1 >= lo && doc.ends[i - 1] === doc.starts[i] && NAME_SUFFIXES.has(tokens[i - 1]!.lower)) continue
     if (head === null) return null
     if (isPossessive(t) || isAttachedStop(doc, i) || t.kind === TokenKind.Number) continue
     if ((t.text === '-' || t.text === '&') && tokens[i - 1]?.kind === TokenKind.Word) continue
@@ -176,8 +180,10 @@ function trimPhrase (tokens: Token[], r: Range): Range | null {
 /** Whether the words from `start` to `end` read as an apposition or relative clause after a name. */
 export function isAppositive (tokens: Token[], start: number, end: number): boolean {
   const first = tokens[start]
-  if (!first || end - start > 20) return false
-  if (first.lower === 'who' || first.lower === 'whose' || first.lower === 'which') return true
+  if (!first) return false
+  // A relative clause may run long: "Hadwin, who notched two top-10 finishes … while recovering from an injury, said".
+  if (first.lower === 'who' || first.lower === 'whose' || first.lower === 'which') return end - start <= 40
+  if (end - start > 20) return false
   if (DETERMINERS.has(first.lower) || TITLES.has(first.lower) || ROLE_NOUNS.has(first.lower)) return true
   if (first.kind === TokenKind.Number) return true // "21, …" ages
   // "then 38", "now 81 and retired", "citing …", "Pyongyang’s only ally"

@@ -20,9 +20,17 @@ const isSpaceOrNone = (ch: string | undefined): boolean => ch === undefined || /
 const OPENING_CONTEXT = /[\s([{\u2014\u2013\-\/"“‘'«:]/
 const CLOSING_CONTEXT = /[\s)\]}.,;:!?\u2014\u2013\-"”’'»…]/
 
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/
+
+/** The character at i, stepping (a few at most) over zero-width and bidirectional controls in direction `step`. */
+function visibleChar (text: string, i: number, step: 1 | -1): string | undefined {
+  for (let k = 0; k < 4 && i >= 0 && i < text.length && INVISIBLE.test(text[i]!); k++) i += step
+  return i >= 0 && i < text.length ? text[i] : undefined
+}
+
 function roleOf (text: string, tok: Token, start: number, end: number): Role {
-  const before = start > 0 ? text[start - 1] : undefined
-  const after = end < text.length ? text[end] : undefined
+  const before = visibleChar(text, start - 1, -1)
+  const after = visibleChar(text, end, 1)
   const canOpen = !isSpaceOrNone(after) && (before === undefined || OPENING_CONTEXT.test(before))
   const canClose = before !== undefined && !/\s/.test(before) && (after === undefined || CLOSING_CONTEXT.test(after))
   if (OPENERS.has(tok.text)) {
@@ -31,6 +39,8 @@ function roleOf (text: string, tok: Token, start: number, end: number): Role {
     return Role.Open
   }
   if (CLOSERS.has(tok.text)) {
+    // French spacing: « … » with spaces inside the marks; a guillemet never opens a quote the other way round.
+    if ((tok.text === '»' || tok.text === '›') && before !== undefined && /\s/.test(before)) return Role.Close
     // A closing mark used as an opener (”word) happens in sloppy copy.
     if (canOpen && !canClose) return tok.text === '’' ? Role.None : Role.Open
     return Role.Close
@@ -63,9 +73,15 @@ function marksOf (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p: Para
 function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p: Paragraph, pIndex: number, out: QuoteSpan[]): boolean {
   const marks = marksOf(doc, p)
   const usesDouble = marks.some((m) => m.family === Family.Double)
-  const top: Family = usesDouble ? Family.Double : Family.Single
+  // British style: single marks outside, double ones nested (‘… “…” …’): the paragraph opens and ends with single marks.
+  const first = marks[0]
+  const last = marks[marks.length - 1]
+  const singleOutside = first !== undefined && last !== undefined && first.family === Family.Single && last.family === Family.Single &&
+    first.role === Role.Open && last.role === Role.Close
+  const top: Family = usesDouble && !singleOutside ? Family.Double : Family.Single
   let open: Mark | null = null
-  for (const m of marks) {
+  for (let k = 0; k < marks.length; k++) {
+    const m = marks[k]!
     if (open === null) {
       if (m.family !== top) continue
       if (m.role === Role.Open || m.role === Role.Either) open = m
@@ -73,6 +89,8 @@ function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p
     }
     // Marks of the other family inside a quote are nested quotes: part of the content.
     if (m.family !== top) continue
+    // ‘… the officers’ report …’: a plural possessive inside single-quoted speech, when a later mark can close.
+    if (top === Family.Single && m.role === Role.Close && possessiveApostrophe(doc, m.token) && laterClose(marks, k)) continue
     if (m.role === Role.Open && !(doc.tokens[m.token]!.text === '"' || doc.tokens[m.token]!.text === "''")) {
       // A second opener while one is open: the first was never closed; restart from here.
       open = m
@@ -84,6 +102,24 @@ function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p
   return open !== null && push(out, span(doc, pIndex, open.token, -1, p.end))
 }
 
+/** A single closing mark after an "s" and before a lower-case word: "the officers’ report", "the Joneses' car". */
+function possessiveApostrophe (doc: Pick<Doc, 'text' | 'starts'>, token: number): boolean {
+  const at = doc.starts[token]!
+  const { text } = doc
+  return (text[at - 1] === 's' || text[at - 1] === 'S') && text[at + 1] === ' ' && /\p{Ll}/u.test(text[at + 2] ?? '')
+}
+
+/** Whether a single mark that can close follows mark k before any that opens (looking a bounded way ahead). */
+function laterClose (marks: Mark[], k: number): boolean {
+  for (let j = k + 1; j < marks.length && j - k <= 16; j++) {
+    const m = marks[j]!
+    if (m.family !== Family.Single) continue
+    if (m.role === Role.Open) return false
+    return true
+  }
+  return false
+}
+
 /** Keeps only spans with content; says whether it kept this one. */
 function push (out: QuoteSpan[], q: QuoteSpan): boolean {
   if (q.contentEnd <= q.contentStart) return false
@@ -92,8 +128,10 @@ function push (out: QuoteSpan[], q: QuoteSpan): boolean {
 }
 
 function span (doc: Pick<Doc, 'tokens' | 'starts' | 'ends'>, paragraph: number, open: number, close: number, paragraphEnd = 0): QuoteSpan {
-  const contentStart = doc.ends[open]!
-  const contentEnd = close >= 0 ? doc.starts[close]! : paragraphEnd
+  // Content runs from the first token after the opening mark to the last before the closing one, so that the spaces
+  // of French spacing (« … ») and invisible controls next to the marks stay outside it.
+  const contentStart = open + 1 < doc.starts.length && (close < 0 || open + 1 < close) ? doc.starts[open + 1]! : doc.ends[open]!
+  const contentEnd = close >= 0 ? (close - 1 > open ? doc.ends[close - 1]! : doc.starts[close]!) : paragraphEnd
   return { paragraph, open, close, contentStart, contentEnd, continuedBy: -1, continues: -1 }
 }
 

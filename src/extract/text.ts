@@ -32,9 +32,12 @@ function isUpper (text: string): boolean {
 // every allocation avoided there keeps time linear in the input's length).
 const TOKEN_AT = new RegExp(TOKEN.source, 'uy')
 
+// Zero-width and bidirectional control characters (U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069) are
+// skipped like white space: copy from web pages and social posts puts them around names and quotation marks.
 function isSpace (c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200f) ||
+    c === 0x2028 || c === 0x2029 || (c >= 0x202a && c <= 0x202f) || (c >= 0x205f && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) ||
+    c === 0x3000 || c === 0xfeff
 }
 
 export interface Tokens {

@@ -1,7 +1,7 @@
 // Page furniture in several styles: credit lines, captions, related links, ads, sign-ups, share buttons. None of
 // it yields quotes, and none of the people it names becomes the antecedent of a pronoun in the story after it.
 import t from 'tap'
-import { extract } from '../../src/extract/index.js'
+import { buildDoc, extract } from '../../src/extract/index.js'
 import { offsetProblems, summary } from '../helpers/extract.js'
 
 interface Case {
@@ -92,4 +92,10 @@ t.test('a quote between furniture lines is still found; a pronoun after a captio
   t.equal(ex.quotes.length, 2, summary(ex))
   t.same(ex.quotes.map((q) => q.speaker?.name), ['Dan Ruiz', 'Dan Ruiz'])
   t.notOk(ex.speakers.some((s) => s.name === 'Tim Ford' || s.name === 'Alex Roe'))
+})
+
+t.test('a byline with a role after a comma is furniture; a sentence opening with "By" is not', async (t) => {
+  const doc = buildDoc('By Ann Lee, Coastal News Service\n\nBy then, the ferry had left.')
+  t.equal(doc.paragraphs[0]!.furniture, true, 'byline')
+  t.equal(doc.paragraphs[1]!.furniture, false, 'sentence')
 })

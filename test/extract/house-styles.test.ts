@@ -1,0 +1,356 @@
+// Constructions of other newsrooms' house styles (issue 12): attribution frames, transcripts, quotation styles,
+// where reported content ends, and what is not a quote. Every sentence here is invented for the test.
+import t from 'tap'
+import { extract } from '../../src/extract/index.js'
+import type { QuoteType } from '../../src/extract/types.js'
+import { offsetProblems, quotesWith, summary } from '../helpers/extract.js'
+
+interface Want {
+  /** The exact content of the quote (its first fragment when it has several). */
+  text: string
+  /** The speaker's name; null for none or an unnamed speaker; not checked when absent. */
+  name?: string | null
+  type?: QuoteType
+  mention?: string
+}
+
+/** The input yields exactly these quotes (by their first fragment), with these speakers. */
+function quotes (name: string, input: string, wants: Want[]): void {
+  t.test(name, async (t) => {
+    const ex = extract(input)
+    t.same(offsetProblems(input, ex), [], 'offsets slice the input')
+    t.equal(ex.quotes.length, wants.length, `${wants.length} quote(s)\n${summary(ex)}`)
+    for (const w of wants) {
+      const found = quotesWith(input, ex, w.text).filter((q) => input.slice(q.start, q.fragments ? q.fragments[0]![1] : q.end) === w.text)
+      t.equal(found.length, 1, `one quote is exactly "${w.text}"\n${summary(ex)}`)
+      const q = found[0]
+      if (!q) continue
+      if (w.name !== undefined) t.equal(q.speaker?.name ?? null, w.name, 'speaker name')
+      if (w.type) t.equal(q.type, w.type, 'type')
+      if (w.mention !== undefined) t.equal(q.speaker?.mention, w.mention, 'mention')
+    }
+  })
+}
+
+// --- Boundaries ------------------------------------------------------------------------------------------------
+
+quotes('a verb of saying inside the reported clause is part of it, not a second quote',
+  'Gareth Lyle said he had asked the landlord to fix the roof before winter.', [
+    { text: 'he had asked the landlord to fix the roof before winter', name: 'Gareth Lyle', type: 'indirect' },
+  ])
+
+quotes('the same after "that"',
+  'The ministry tweeted that it welcomed the ruling on the ferry contract.', [
+    { text: 'that it welcomed the ruling on the ferry contract', mention: 'The ministry', type: 'indirect' },
+  ])
+
+quotes('"…, adding that …" stays a second attribution of the same speaker',
+  'The plan would go back to the board in May, Ines Moray said, adding that she was hopeful.', [
+    { text: 'The plan would go back to the board in May', name: 'Ines Moray' },
+    { text: 'that she was hopeful', name: 'Ines Moray' },
+  ])
+
+// --- Quotation paragraphs continuing the speaker before --------------------------------------------------------
+
+quotes('a paragraph of quotation alone continues the speaker of the paragraph before',
+  'Ms. Vance said she had written to the trust twice.\n\n“Nobody answered. Not once.”', [
+    { text: 'she had written to the trust twice', name: 'Vance', type: 'indirect' },
+    { text: 'Nobody answered. Not once.', name: 'Vance', type: 'direct' },
+  ])
+
+quotes('a second quotation paragraph is the same speaker’s next quote, not a fragment of the first',
+  '“The roof leaks,” said Omar Reyes, the caretaker.\n\n“We put buckets out every time it rains.”', [
+    { text: 'The roof leaks,', name: 'Omar Reyes', type: 'direct' },
+    { text: 'We put buckets out every time it rains.', name: 'Omar Reyes', type: 'direct' },
+  ])
+
+quotes('no speaker in the paragraph before: a quotation paragraph stays unattributed',
+  'The hall was full by seven.\n\n“Nobody answered. Not once.”', [])
+
+quotes('nor when a paragraph without a quote stands between',
+  'Ms. Vance said she had written to the trust twice.\n\nThe trust did not reply to a request for comment.\n\n“Nobody answered.”', [
+    { text: 'she had written to the trust twice', name: 'Vance', type: 'indirect' },
+  ])
+
+// --- Attribution frames ----------------------------------------------------------------------------------------
+
+quotes('CLAUSE, according to X, who … said …: the source of the clause, not a second-hand one',
+  'The depot will close in June, according to a spokeswoman for the county, who asked not to be named.', [
+    { text: 'The depot will close in June', mention: 'a spokeswoman for the county', type: 'indirect' },
+  ])
+
+quotes('"who asked not to be named" is no quote, and the verb after it finds its subject',
+  'Two nurses, who asked not to be named because they feared for their jobs, said the ward was short of staff.', [
+    { text: 'the ward was short of staff', mention: 'Two nurses', type: 'indirect' },
+  ])
+
+quotes('a participle phrase that goes on describing what was said stays in the reported clause',
+  'Lena Farrow recalled that she spent the night in a church hall, listening to the rain on the roof.', [
+    { text: 'that she spent the night in a church hall, listening to the rain on the roof', name: 'Lena Farrow', type: 'indirect' },
+  ])
+
+quotes('so does a where-clause',
+  'Paul Ember said the board would put the map up for auction in March, where it could fetch a record price.', [
+    { text: 'the board would put the map up for auction in March, where it could fetch a record price', name: 'Paul Ember', type: 'indirect' },
+  ])
+
+quotes('the writer’s comment after a comma is left out ("…, echoing …", "…, something …")',
+  'Analysts said the cut suggested the bank was in no hurry to raise rates, something traders have bet on for months.', [
+    { text: 'the cut suggested the bank was in no hurry to raise rates', mention: 'Analysts', type: 'indirect' },
+  ])
+
+quotes('"said in an emailed statement that …": the content starts at "that"',
+  'The operator said in an emailed statement on Friday that it would refund every passenger.', [
+    { text: 'that it would refund every passenger', mention: 'The operator', type: 'indirect' },
+  ])
+
+quotes('"wrote in a letter to the board that …"',
+  'Forty teachers wrote in a letter to the school board that the new timetable was unworkable.', [
+    { text: 'that the new timetable was unworkable', mention: 'Forty teachers', type: 'indirect' },
+  ])
+
+quotes('"added, to scattered applause, that …"',
+  'Mayor Ada Lund added, to scattered applause, that the pool would reopen in spring.', [
+    { text: 'that the pool would reopen in spring', name: 'Ada Lund', type: 'indirect' },
+  ])
+
+quotes('"posted on its Facebook page: “…”"',
+  'The bakery posted on its Facebook page: “We are staying open, whatever the council decides.”', [
+    { text: 'We are staying open, whatever the council decides.', mention: 'The bakery', type: 'direct' },
+  ])
+
+quotes('"answers herself: “…”"',
+  'Then Edda Moll answers herself: “Porridge. Always porridge.”', [
+    { text: 'Porridge. Always porridge.', name: 'Edda Moll', type: 'direct' },
+  ])
+
+// --- Quotation styles ------------------------------------------------------------------------------------------
+
+quotes('British style: single marks outside, a double-quoted phrase nested inside',
+  '‘Everyone tells me, “It’s a done deal”,’ said Cllr Ann Hale. ‘It is not.’', [
+    { text: 'Everyone tells me, “It’s a done deal”,', mention: 'Cllr Ann Hale', type: 'direct' },
+  ])
+
+quotes('a plural possessive inside single-quoted speech does not close it',
+  'Dr Omar Reyes told the Gazette: ‘The governors’ decision was made before anyone asked the parents.’', [
+    { text: 'The governors’ decision was made before anyone asked the parents.', mention: 'Dr Omar Reyes', type: 'direct' },
+  ])
+
+quotes('apostrophes inside straight single quotes',
+  "'We're not done, and they know it,' she said.", [
+    { text: "We're not done, and they know it,", mention: 'she', type: 'direct' },
+  ])
+
+quotes('"told councillors: ‘…’": the object before the colon is no content',
+  'Speaking at the meeting, Ms Ines Moray told councillors: ‘You have the report. Read it.’', [
+    { text: 'You have the report. Read it.', name: 'Ines Moray', type: 'direct' },
+  ])
+
+// --- Not quotes ------------------------------------------------------------------------------------------------
+
+quotes('a live blog’s "LIVE:" headline and a byline with a role are no quotes',
+  'LIVE: Harbour board votes on ferry timetable\n\nBy Ann Lee, Coastal News Service\n\nThe meeting starts at 7 p.m.', [])
+
+quotes('a name given in a relative clause ("which City Hall has branded “…”") is no quote',
+  'The plan, which City Hall has branded “Green Streets,” would close two lanes to cars.', [])
+
+quotes('"In a Facebook post shared …": the post is a noun, and the writer after it speaks',
+  'In a Facebook post shared 900 times, Dr Ines Moray wrote that the clinic must stay open.', [
+    { text: 'that the clinic must stay open', name: 'Ines Moray', type: 'indirect' },
+  ])
+
+quotes('"at least one shouting match" is no speech',
+  'After at least one shouting match in the library, the council will vote on the plan on Tuesday.', [])
+
+quotes('"… because, she says, CLAUSE": the words before the conjunction are the writer’s',
+  'She took up the violin at sixty because, she says, it was the only thing that kept her calm.', [
+    { text: 'it was the only thing that kept her calm', mention: 'she', type: 'indirect' },
+  ])
+
+quotes('", and has approved …" after the reported clause is the speaker’s next act, not content',
+  'The league has confirmed that Ada Lund will start in goal, and has approved a new kit for the final.', [
+    { text: 'that Ada Lund will start in goal', mention: 'The league', type: 'indirect' },
+  ])
+
+quotes('"X replied, before adding that …"',
+  '“Not that we know of,” the chief executive replied, before adding that the inquiry was nearly over.', [
+    { text: 'Not that we know of,', mention: 'the chief executive', type: 'direct' },
+    { text: 'that the inquiry was nearly over', mention: 'the chief executive', type: 'indirect' },
+  ])
+
+quotes('"“…,” X laughs": a verb of manner right after a quotation attributes it',
+  '“Only on a calm day,” Edda Moll laughs.', [
+    { text: 'Only on a calm day,', name: 'Edda Moll', type: 'direct' },
+  ])
+
+quotes('a verb of manner elsewhere is no cue',
+  'Edda Moll laughed at the idea of a rematch.', [])
+
+quotes('"campaigners say …": a bare plural before "say"',
+  'But campaigners say only a handful of residents went to either session.', [
+    { text: 'only a handful of residents went to either session', mention: 'campaigners', type: 'indirect' },
+  ])
+
+quotes('"X was quoted as saying … that …"',
+  'Ms. Vance herself was quoted as saying in the newsletter that a museum is not a bank.', [
+    { text: 'that a museum is not a bank', name: 'Vance', type: 'indirect' },
+  ])
+
+quotes('a described speaker with an apposition holding a relative clause',
+  'Several speakers, nurses who ride the night bus, said they had missed the start of shifts.', [
+    { text: 'they had missed the start of shifts', mention: 'Several speakers', type: 'indirect' },
+  ])
+
+quotes('"X recounted the timeline:" introduces the quotation after it; the object is no quote',
+  'Ann Hale recounted the timeline:\n\n“In March, an inspector found a crack in the rail.”', [
+    { text: 'In March, an inspector found a crack in the rail.', name: 'Ann Hale', type: 'direct' },
+  ])
+
+// --- Transcripts -----------------------------------------------------------------------------------------------
+
+quotes('a Q&A interview: each answer paragraph is one quote, whole, and its sentences yield no others',
+  'The coach spoke after the match.\n\nQ: What went wrong in the second half?\n\nA: We stopped running. He said we were tired. That is the whole story.', [
+    { text: 'What went wrong in the second half', name: null },
+    { text: 'We stopped running. He said we were tired. That is the whole story', name: null },
+  ])
+
+quotes('NAME: lines of a transcript are quotes of the labelled speaker',
+  'GAZETTE: Why did you resign?\n\nHALE: Because nobody listened. I wrote three letters.\n\nGAZETTE: And now?\n\nHALE: Now I garden.', [
+    { text: 'Why did you resign', mention: 'GAZETTE' },
+    { text: 'Because nobody listened. I wrote three letters', mention: 'HALE' },
+    { text: 'And now', mention: 'GAZETTE' },
+    { text: 'Now I garden', mention: 'HALE' },
+  ])
+
+t.test('a single "Label: …" paragraph is no transcript: its other sentences keep their own attributions', async (t) => {
+  const input = 'Update: The ferry is running again. The operator said the storm had passed.'
+  const ex = extract(input)
+  t.equal(ex.quotes.length, 1, summary(ex))
+  t.equal(ex.quotes[0]?.text, 'the storm had passed')
+})
+
+quotes('a title in quotation marks before "X wrote that …" is no quote of X',
+  'In an essay published on Sunday under the headline “Let the Mill Stand,” Ms. Ines Moray wrote that the town had changed its mind.', [
+    { text: 'that the town had changed its mind', name: 'Ines Moray', type: 'indirect' },
+  ])
+
+// --- Nominal frames --------------------------------------------------------------------------------------------
+
+quotes('"The reply from X was blunt: “…”"', 'The reply from the harbour board was blunt: “No ferry, no deal.”', [
+  { text: 'No ferry, no deal.', mention: 'the harbour board', type: 'direct' },
+])
+
+quotes('"X’s response was simple: “…”"', 'Tom Ray’s response was simple: “We keep going.”', [
+  { text: 'We keep going.', name: 'Tom Ray', type: 'direct' },
+])
+
+quotes('"“…,” was the verdict of one fan."', '“Best night of my life,” was the verdict of one fan.', [
+  { text: 'Best night of my life,', mention: 'one fan', type: 'direct' },
+])
+
+quotes('"Asks X: “…”"', 'Asks Dana Whitlock: “Is there anything left to pay?”', [
+  { text: 'Is there anything left to pay?', name: 'Dana Whitlock', type: 'direct' },
+])
+
+quotes('"Asked …, X was blunt: “…”": the answer is X’s', 'Asked whether the firm would cut its dividend, the chief executive was blunt: “No. Not this year.”', [
+  { text: 'No. Not this year.', mention: 'the chief executive', type: 'direct' },
+])
+
+quotes('a speech noun without a quotation is no frame', 'The reply from the ministry was late and short.', [])
+
+quotes('guillemets with French spacing', '« We will stay here », said Mayor Paul Roux.', [
+  { text: 'We will stay here', name: 'Paul Roux', type: 'direct' },
+])
+
+quotes('guillemets without spaces', '«We will stay here,» said Mayor Paul Roux.', [
+  { text: 'We will stay here,', name: 'Paul Roux', type: 'direct' },
+])
+
+quotes('bidirectional controls around a name and zero-width spaces by the marks',
+  '\u202aAnn Hale\u202c said: \u200b"We will appeal."', [
+    { text: 'We will appeal.', name: 'Ann Hale', type: 'direct' },
+  ])
+
+quotes('an isolate around the speaker of "“…,” said X"', '"We will appeal,\u200b" said \u2066Ann Hale\u2069.', [
+  { text: 'We will appeal,', name: 'Ann Hale', type: 'direct' },
+])
+
+quotes('"CLAUSE, according to X, the ROLE." — the apposition is no second fragment',
+  'The pool will reopen in May, according to Priya Raman, the board’s lead engineer.', [
+    { text: 'The pool will reopen in May', name: 'Priya Raman', type: 'indirect' },
+  ])
+
+quotes('"according to her pilot, NAME, who …": the name speaks',
+  'Margit swam the last mile faster, according to her pilot, Aoife Brennan, who has escorted 42 swims.', [
+    { text: 'Margit swam the last mile faster', name: 'Aoife Brennan', type: 'indirect' },
+  ])
+
+quotes('"according to X" before its clause', 'According to the coroner, the crash happened before dawn.', [
+  { text: 'the crash happened before dawn', mention: 'the coroner', type: 'indirect' },
+])
+
+t.test('"a strike that executives said could …": the relative pronoun is part of what was said', async (t) => {
+  const input = 'The union ended a strike that company executives said could hurt second-quarter earnings.'
+  const ex = extract(input)
+  t.equal(ex.quotes.length, 1, summary(ex))
+  t.equal(ex.quotes[0]?.text, 'that … could hurt second-quarter earnings')
+  t.equal(ex.quotes[0]?.speaker?.mention, 'company executives')
+})
+
+t.test('"Trump, Sexton said, has …": a one-word front opening the sentence is the first fragment', async (t) => {
+  const input = 'Trust, Ms. Ines Moray said, has to be earned again.'
+  const ex = extract(input)
+  t.equal(ex.quotes.length, 1, summary(ex))
+  t.equal(ex.quotes[0]?.text, 'Trust … has to be earned again')
+})
+
+t.test('"And the first step, allies say, will be …": the leading conjunction is left out', async (t) => {
+  const input = 'And the first step, his allies say, will be to win back the suburbs.'
+  const ex = extract(input)
+  t.equal(ex.quotes.length, 1, summary(ex))
+  t.equal(ex.quotes[0]?.text, 'the first step … will be to win back the suburbs')
+})
+
+quotes('"welcomed the decision" is approval, not words', 'The union welcomed the decision on Tuesday.', [])
+
+quotes('"welcomed that …" still reports speech', 'The union welcomed that the plant would stay open.', [
+  { text: 'that the plant would stay open', mention: 'The union', type: 'indirect' },
+])
+
+quotes('"has been writing a blog, “…”" is a thing written, not speech',
+  'Since the spring she has been writing a blog, “Cold Water Hours,” which now has readers abroad.', [])
+
+quotes('"posted its report" is no quote; "posted: “…”" is',
+  'The board posted its preliminary report on its website. The board posted: “We regret the delay.”', [
+    { text: 'We regret the delay.', mention: 'The board', type: 'direct' },
+  ])
+
+quotes('"wrote that …" is still speech', 'Dr Ann Hale wrote that the clinic would close.', [
+  { text: 'that the clinic would close', name: 'Ann Hale', type: 'indirect' },
+])
+
+quotes('"Kestrel Foods Inc. said …": a company suffix’s stop ends the name, not the sentence',
+  'Kestrel Foods Inc. said on Friday that its chief executive had stepped down.', [
+    { text: 'that its chief executive had stepped down', mention: 'Kestrel Foods Inc.', type: 'indirect' },
+  ])
+
+quotes('"disclosed that …" reports speech', 'The frozen-food maker disclosed that regulators had opened an inquiry.', [
+  { text: 'that regulators had opened an inquiry', mention: 'The frozen-food maker', type: 'indirect' },
+])
+
+quotes('a title-case headline with an unquoted "X Says Y" is no quote',
+  'Harbour Board Says Ferry Timetable Will Change\n\nThe board met on Monday.', [])
+
+quotes('a headline that quotes someone keeps the quotation',
+  'Hale: ‘We Will Not Sell the Baths’\n\nThe council met on Monday.', [
+    { text: 'We Will Not Sell the Baths', mention: 'Hale' },
+  ])
+
+quotes('a verb of saying after a long relative clause finds its subject',
+  'Hadwin, who notched two top-10 finishes at the national open in the last decade and missed the cut at three majors last year while recovering from an injury, said he felt ready.', [
+    { text: 'he felt ready', name: 'Hadwin', type: 'indirect' },
+  ])
+
+quotes('reported content ends before a link', 'The mayor said the budget would pass https://example.org/budget', [
+  { text: 'the budget would pass', mention: 'The mayor', type: 'indirect' },
+])
