@@ -25,6 +25,7 @@ try {
       bodyLimit: config.bodyLimit,
       batchBodyLimit: config.batchBodyLimit,
       trustProxy: config.trustProxy,
+      extractTimeLimitMs: config.extractTimeLimitMs,
     },
     { level: config.logLevel },
   )
