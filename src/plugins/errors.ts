@@ -3,6 +3,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../store/errors.js'
 import { acceptedTypes, listTypes, mediaType } from './body.js'
 
 type SchemaErrorDataVar = Parameters<NonNullable<FastifyServerOptions['schemaErrorFormatter']>>[1]
@@ -112,6 +113,10 @@ export default fp(async (fastify) => {
   fastify.setSchemaErrorFormatter(formatSchemaErrors)
 
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isStorageFull(error)) {
+      request.log.error({ err: error }, 'write refused: the database cannot grow')
+      return reply.code(507).send({ statusCode: 507, error: STATUS_CODES[507], message: STORAGE_FULL_MESSAGE })
+    }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600
       ? error.statusCode
       : 500

@@ -35,3 +35,12 @@ export function withFtsQuery<T> (match: string | undefined, run: () => T): T {
     throw err
   }
 }
+
+/** What a write that failed for want of space is told (HTTP 507): nothing of it was stored. */
+export const STORAGE_FULL_MESSAGE = 'the database cannot grow: its disk (or its size limit) is full, so nothing of this ' +
+  'request was stored; reads still work, and writes succeed again once space is freed'
+
+/** SQLite could not write for want of space (SQLITE_FULL: the disk, or the database's max_page_count). */
+export function isStorageFull (err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 'SQLITE_FULL'
+}
