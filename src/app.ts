@@ -12,7 +12,7 @@ import coerce from './plugins/coerce.js'
 import db from './plugins/db.js'
 import errors, { frameworkErrorReply } from './plugins/errors.js'
 import openapi from './plugins/openapi.js'
-import security from './plugins/security.js'
+import security, { clientErrorReply } from './plugins/security.js'
 import seed from './plugins/seed.js'
 import healthRoutes from './routes/health.js'
 import cursors from './plugins/cursors.js'
@@ -127,6 +127,8 @@ export function serverOptions (options: AppOptions, logger: FastifyServerOptions
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     // Errors raised while routing (bad percent-encoding, an over-long path parameter) in the usual error shape too.
     frameworkErrors: frameworkErrorReply,
+    // Bytes that are not HTTP get the usual error shape and security headers too.
+    clientErrorHandler: clientErrorReply,
     requestTimeout: timeouts.requestTimeout,
     keepAliveTimeout: timeouts.keepAliveTimeout,
     http: { connectionsCheckingInterval: timeouts.connectionsCheckingInterval },

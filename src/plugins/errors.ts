@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidatio
 import fp from 'fastify-plugin'
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../store/errors.js'
 import { acceptedTypes, listTypes, mediaType } from './body.js'
+import { setSecurityHeaders } from './security.js'
 
 type SchemaErrorDataVar = Parameters<NonNullable<FastifyServerOptions['schemaErrorFormatter']>>[1]
 
@@ -102,7 +103,9 @@ export function frameworkErrorReply (error: FastifyError, request: FastifyReques
     ? error.statusCode
     : 500
   if (status >= 500) request.log.error({ err: error }, 'request failed while routing')
-  void reply.code(status).header('x-content-type-options', 'nosniff').send({
+  // No onRequest hook has run: the headers every reply carries are set here.
+  setSecurityHeaders(reply)
+  void reply.code(status).send({
     statusCode: status,
     error: STATUS_CODES[status] ?? 'Error',
     message: status >= 500 ? GENERIC_5XX : error.message,

@@ -30,6 +30,7 @@ const ISO_DATE = new RegExp(ISO_DATE_PATTERN)
 const HTTP_URL = new RegExp(HTTP_URL_PATTERN)
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g')
+const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/
 
 function fieldOf (error: ValueError): string | null {
   const field = error.path.split('/')[1]
@@ -113,6 +114,13 @@ export function normalizeDate (value: string): string {
 }
 
 function normalizeUrl (value: string): string {
+  // The URL parser silently drops NUL, tabs and line breaks: the url stored would not be the one sent.
+  checkCharacters('url', value)
+  const control = CONTROL_CHARACTER.exec(value.trim())
+  if (control !== null) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
+    throw new ArticleError('url', `url contains a control character (U+${code}) at index ${value.indexOf(control[0])}`)
+  }
   const trimmed = value.trim()
   let url: URL
   try {
