@@ -2,6 +2,7 @@
 // a bad article gets the same 400 and the same message whichever way it came in.
 import type { TSchema } from '@sinclair/typebox'
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value'
+import { HtmlTooLargeError } from '../html/bounds.js'
 import { htmlToArticle, type HtmlArticle } from '../html/index.js'
 import { DEFAULT_TITLE_LENGTH, MAX_HTML_LENGTH, MAX_TEXT_LENGTH } from '../limits.js'
 import { ARTICLE_FIELDS, ArticleRequest, HTTP_URL_PATTERN, ISO_DATE_PATTERN } from '../schemas/article.js'
@@ -203,7 +204,12 @@ export function prepareArticle (request: ArticleRequest): PreparedArticle {
     if (html.length > MAX_HTML_LENGTH) {
       throw new ArticleError('html', `html is longer than ${MAX_HTML_LENGTH} characters (${html.length})`)
     }
-    page = htmlToArticle(html)
+    try {
+      page = htmlToArticle(html)
+    } catch (err) {
+      if (err instanceof HtmlTooLargeError) throw new ArticleError('html', err.message)
+      throw err
+    }
     body = wellFormed(page.text)
     if (body.trim() === '') throw new ArticleError('html', 'html has no readable text')
     checkText(body, 'html')
