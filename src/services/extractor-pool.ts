@@ -11,7 +11,7 @@
 // JavaScript cannot interrupt a computation in its own thread, so inline extraction has no limit.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { extract } from '../extract/index.js'
+import { extract, type ExtractOptions } from '../extract/index.js'
 import type { Extraction } from '../extract/types.js'
 import type { HtmlArticle } from '../html/index.js'
 import type { ArticleInput } from '../store/index.js'
@@ -28,7 +28,7 @@ export interface ExtractedArticle {
   page: HtmlArticle | null
 }
 
-export type WorkerJob = { kind: 'extract', text: string } | { kind: 'prepare', source: ArticleSource }
+export type WorkerJob = { kind: 'extract', text: string, options?: ExtractOptions } | { kind: 'prepare', source: ArticleSource }
 
 export interface WorkerRequest {
   id: number
@@ -42,7 +42,7 @@ export type WorkerReply =
 
 /** What a job gives: the same in a worker and inline. Throws ArticleError for a bad article. */
 export function runJob (job: WorkerJob): Extraction | ExtractedArticle {
-  if (job.kind === 'extract') return extract(job.text)
+  if (job.kind === 'extract') return extract(job.text, job.options)
   const { article, page } = 'json' in job.source ? prepareArticleValue(parseArticleJson(job.source.json)) : prepareArticleValue(job.source.value)
   return { article, extraction: extract(article.text), page }
 }
@@ -177,8 +177,8 @@ export class ExtractorPool {
   }
 
   /** The extraction of a text; `signal` gives it up (ExtractionAbortedError) and stops the work. */
-  extract (text: string, signal?: AbortSignal): Promise<Extraction> {
-    return this.run({ kind: 'extract', text }, signal) as Promise<Extraction>
+  extract (text: string, signal?: AbortSignal, options?: ExtractOptions): Promise<Extraction> {
+    return this.run(options === undefined ? { kind: 'extract', text } : { kind: 'extract', text, options }, signal) as Promise<Extraction>
   }
 
   /**
