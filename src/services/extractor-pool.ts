@@ -28,7 +28,21 @@ export interface ExtractedArticle {
   page: HtmlArticle | null
 }
 
-export type WorkerJob = { kind: 'extract', text: string, options?: ExtractOptions } | { kind: 'prepare', source: ArticleSource }
+export type WorkerJob =
+  | { kind: 'extract', text: string, options?: ExtractOptions }
+  | { kind: 'prepare', source: ArticleSource }
+  | { kind: 'reply', source: ArticleSource }
+
+/**
+ * POST /extract's reply, serialised as JSON where it was made: an extraction of a long text is megabytes of JSON,
+ * and serialising it (and copying the object across threads) on the main thread held every other request for
+ * a tenth of a second or more.
+ */
+export interface ExtractReplyJson {
+  json: string
+}
+
+type JobResult = Extraction | ExtractedArticle | ExtractReplyJson
 
 export interface WorkerRequest {
   id: number
@@ -37,14 +51,19 @@ export interface WorkerRequest {
 
 export type WorkerReply =
   | { type: 'ready' }
-  | { type: 'done', id: number, result: Extraction | ExtractedArticle }
+  | { type: 'done', id: number, result: JobResult }
   | { type: 'failed', id: number, message: string, field?: string | null }
 
 /** What a job gives: the same in a worker and inline. Throws ArticleError for a bad article. */
-export function runJob (job: WorkerJob): Extraction | ExtractedArticle {
+export function runJob (job: WorkerJob): JobResult {
   if (job.kind === 'extract') return extract(job.text, job.options)
   const { article, page } = 'json' in job.source ? prepareArticleValue(parseArticleJson(job.source.json)) : prepareArticleValue(job.source.value)
-  return { article, extraction: extract(article.text), page }
+  const extraction = extract(article.text)
+  if (job.kind === 'prepare') return { article, extraction, page }
+  // Offsets index into the text sent, or for html into the text taken from the page, which the reply then gives.
+  const reply = page === null ? extraction
+    : { ...extraction, text: article.text, title: page.title, byline: page.byline, publisher: page.publisher }
+  return { json: JSON.stringify(reply) }
 }
 
 /** A failure as it crosses from a worker: an ArticleError keeps its field (and so its 400). */
@@ -104,7 +123,7 @@ export interface ExtractorPoolOptions {
 interface Job {
   id: number
   job: WorkerJob
-  resolve: (result: Extraction | ExtractedArticle) => void
+  resolve: (result: JobResult) => void
   reject: (err: Error) => void
   /** Settled already (aborted): the worker running it is to be stopped, its result is not wanted. */
   abandoned?: boolean
@@ -190,7 +209,15 @@ export class ExtractorPool {
     return this.run({ kind: 'prepare', source }, signal) as Promise<ExtractedArticle>
   }
 
-  private run (job: WorkerJob, signal?: AbortSignal): Promise<Extraction | ExtractedArticle> {
+  /**
+   * POST /extract's reply for a request, as JSON text: checked, converted, extracted and serialised off the main
+   * thread. Rejects as prepare() does.
+   */
+  extractReply (source: ArticleSource, signal?: AbortSignal): Promise<ExtractReplyJson> {
+    return this.run({ kind: 'reply', source }, signal) as Promise<ExtractReplyJson>
+  }
+
+  private run (job: WorkerJob, signal?: AbortSignal): Promise<JobResult> {
     if (this.closed) return Promise.reject(new ExtractorClosedError('the extractor pool is closed'))
     if (signal?.aborted === true) return Promise.reject(new ExtractionAbortedError('the request was given up before extraction'))
     if (this.inline) return this.runInline(job)
@@ -276,7 +303,7 @@ export class ExtractorPool {
     await Promise.all(slots.map((slot) => slot.worker.terminate()))
   }
 
-  private runInline (job: WorkerJob): Promise<Extraction | ExtractedArticle> {
+  private runInline (job: WorkerJob): Promise<JobResult> {
     return new Promise((resolve, reject) => {
       setImmediate(() => {
         try {

@@ -17,7 +17,8 @@ function article (n: number): string {
     'The mayor\'s office said in a statement that it would review the proposal.'
 }
 
-const pool = new ExtractorPool(2, { maxQueue: 50 })
+// A time limit far above anything here: worker threads under tap's TypeScript loader start slowly on a busy machine.
+const pool = new ExtractorPool(2, { maxQueue: 50, timeLimitMs: 120_000 })
 t.teardown(() => pool.close())
 
 t.test('workers give the same extraction as extract(), each result for its own text', async (t) => {
