@@ -4,13 +4,14 @@
 //
 //   npm run bench                 full run (the 100,000-source dataset is built once, then cached in bench/.cache/)
 //   npm run bench -- --quick      under a minute: fewer rounds, a 5,000-source dataset, 400 articles to ingest
-//   npm run bench -- --only api   sections: extraction, dataset, api, ingest (dataset is implied by api)
+//   npm run bench -- --only api   sections: extraction, hostile, dataset, api, ingest (dataset is implied by api)
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { BENCH_DIR, RESULTS_DIR, ROOT, log, machine, markdownTable, now, parseArgs, round, seconds, table } from './lib.mjs'
 import { runExtraction } from './extraction.mjs'
+import { runHostile } from './hostile.mjs'
 import { ensureDataset } from './dataset.mjs'
 import { runApi } from './api.mjs'
 import { runIngest } from './ingest.mjs'
@@ -55,6 +56,7 @@ async function section (name, fn) {
 }
 
 const extraction = await section('extraction', () => runExtraction(opts))
+const hostile = await section('hostile', () => runHostile(opts))
 const dataset = await section('dataset', () => ensureDataset({ sources: SOURCES }))
 const api = dataset ? await section('api', () => runApi({ quick: opts.quick, dataset, rounds: opts.rounds })) : undefined
 const ingest = await section('ingest', () => runIngest(opts))
@@ -69,6 +71,17 @@ if (extraction) {
   target('extraction ≥ 5 MB/s per core (dev corpus, per CPU second)', `${extraction.mb_per_cpu_s} MB/s (${extraction.mb_per_s} MB/s elapsed)`, extraction.mb_per_cpu_s >= 5)
   target('extraction within 10× of a tokenizing pass (CPU time)', `${extraction.ratio_to_tokenizing}×`, extraction.ratio_to_tokenizing <= 10)
   target('extraction time linear in input size (µs/kchar at 100× ≤ 1.5× the smaller inputs)', `${extraction.scaling_growth_100x}×`, extraction.scaling_growth_100x <= 1.5)
+}
+if (hostile) {
+  const measured = hostile.shapes.filter((h) => !h.error)
+  const worst = measured.reduce((w, h) => (w === null || h.growth > w.growth ? h : w), null)
+  const slowest = measured.reduce((w, h) => (w === null || h.max_cpu_ms > w.max_cpu_ms ? h : w), null)
+  const failed = hostile.shapes.filter((h) => h.error).map((h) => h.shape)
+  target('hostile inputs: µs/KB at the largest size ≤ 2× at 10 KB, every shape',
+    `${measured.filter((h) => h.growth <= 2).length} of ${hostile.shapes.length}; worst ${worst?.growth}× (${worst?.shape})${failed.length ? `; over the time cap: ${failed.join(', ')}` : ''}`,
+    failed.length === 0 && measured.every((h) => h.growth <= 2))
+  target('hostile inputs: ≤ 2 s of CPU each, every size',
+    `slowest ${slowest?.max_cpu_ms} ms (${slowest?.shape})`, failed.length === 0 && measured.every((h) => h.max_cpu_ms <= 2000))
 }
 if (api) {
   for (const e of api.endpoints) {
@@ -110,6 +123,16 @@ if (dataset) {
   say(); say(`DATASET: ${dataset.sources} sources, ${dataset.quotes} quotes, ${dataset.speakers} speakers (${dataset.named_speakers} named), ${dataset.megabytes} MB; ` +
     `${dataset.cached ? `cached (built in ${dataset.build_seconds} s at ${dataset.articles_per_s} articles/s on ${dataset.built_at})` : `built in ${dataset.build_seconds} s (${dataset.articles_per_s} articles/s)`}`)
 }
+if (hostile) {
+  say(); say(`HOSTILE INPUTS (one core, CPU µs per KB at each size; growth = µs/KB at the largest size over at 10 KB)`)
+  say(table(['kind', 'shape', ...hostile.sizes.html.map((s) => `${s / 1000} KB`), 'growth', 'max CPU ms'], hostile.shapes.map((h) => h.error
+    ? [h.kind, h.shape, h.error, '', '', '', '', '']
+    : [h.kind, h.shape, ...hostile.sizes.html.map((size) => {
+      const s = h.sizes.find((x) => x.size === size)
+      return s ? `${s.us_per_kb}${s.refused ? ' (refused)' : ''}` : ''
+    }), h.growth, h.max_cpu_ms])))
+}
+
 if (api) {
   say(); say(`API: ${api.connections} connections, ${api.rounds} rounds of ${api.run_seconds} s per side, bare and real alternating; ${api.dataset.quotes} quotes`)
   say(table(['endpoint', 'bytes', 'req/s', 'p50 ms', 'p99 ms', 'bare req/s', 'bare p50', 'bare p99', 'ratio', 'non-2xx', 'store p50', 'store p99'],
@@ -164,6 +187,15 @@ if (fullRun && Object.keys(results.errors).length === 0) {
     md.push(''); md.push(`Extraction takes ${extraction.ratio_to_tokenizing}× the CPU time of the tokenizing pass (${extraction.us_per_kchar} µs per kchar).`)
     md.push(''); md.push(markdownTable(['copies of one article', 'chars', 'CPU ms', 'µs/kchar'], extraction.scaling.map((s) => [s.copies, s.chars, s.cpu_ms, s.us_per_kchar])))
     md.push(''); md.push(markdownTable(['adversarial input', 'chars', 'ms', 'CPU ms', 'MB per CPU s'], extraction.adversarial.map((a) => [a.input, a.chars, a.ms, a.cpu_ms, a.mb_per_cpu_s])))
+  }
+  if (hostile) {
+    md.push(''); md.push('### Hostile inputs (one core, CPU µs per KB; growth = µs/KB at the largest size over at 10 KB)'); md.push('')
+    md.push(markdownTable(['kind', 'shape', ...hostile.sizes.html.map((s) => `${s / 1000} KB`), 'growth', 'max CPU ms'], hostile.shapes.map((h) => h.error
+      ? [h.kind, h.shape, h.error, '', '', '', '', '']
+      : [h.kind, h.shape, ...hostile.sizes.html.map((size) => {
+        const s = h.sizes.find((x) => x.size === size)
+        return s ? `${s.us_per_kb}${s.refused ? ' (refused)' : ''}` : ''
+      }), h.growth, h.max_cpu_ms])))
   }
   if (dataset) {
     md.push(''); md.push('### Dataset'); md.push('')

@@ -4,7 +4,7 @@ import Fastify, { type FastifyHttpOptions, type FastifyInstance, type FastifySer
 import sensible from '@fastify/sensible'
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { DEFAULT_BATCH_BODY_LIMIT, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT_PER_MINUTE, type CorsOrigin, type TrustProxy } from './config.js'
+import { DEFAULT_BATCH_BODY_LIMIT, DEFAULT_BODY_LIMIT, DEFAULT_EXTRACT_TIME_LIMIT_MS, DEFAULT_RATE_LIMIT_PER_MINUTE, type CorsOrigin, type TrustProxy } from './config.js'
 import { MIGRATIONS_DIR, SEEDS_DIR } from './paths.js'
 import auth from './plugins/auth.js'
 import body from './plugins/body.js'
@@ -13,7 +13,7 @@ import db from './plugins/db.js'
 import errors, { frameworkErrorReply } from './plugins/errors.js'
 import etag from './plugins/etag.js'
 import openapi from './plugins/openapi.js'
-import security from './plugins/security.js'
+import security, { clientErrorReply } from './plugins/security.js'
 import seed from './plugins/seed.js'
 import healthRoutes from './routes/health.js'
 import pageRoutes from './routes/pages/index.js'
@@ -51,6 +51,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy
   /** Worker threads for extraction (POST /extract, POST /sources/batch); default one per core, 0 = main thread. */
   extractorWorkers?: number
+  /** Most milliseconds one article's conversion and extraction may take on a worker (default 10 s); then 422. */
+  extractTimeLimitMs?: number
   /** Server timeouts (default SERVER_TIMEOUTS); tests shorten them. */
   timeouts?: Partial<ServerTimeouts>
 }
@@ -95,7 +97,10 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
     migrationsDir: options.migrationsDir ?? MIGRATIONS_DIR,
   })
   await fastify.register(cursors)
-  await fastify.register(extractor, { workers: options.extractorWorkers ?? defaultWorkerCount() })
+  await fastify.register(extractor, {
+    workers: options.extractorWorkers ?? defaultWorkerCount(),
+    timeLimitMs: options.extractTimeLimitMs ?? DEFAULT_EXTRACT_TIME_LIMIT_MS,
+  })
   if (options.seed) await fastify.register(seed, { seedsDir: options.seedsDir ?? SEEDS_DIR })
   await fastify.register(healthRoutes)
   await fastify.register(sourceRoutes)
@@ -126,6 +131,8 @@ export function serverOptions (options: AppOptions, logger: FastifyServerOptions
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     // Errors raised while routing (bad percent-encoding, an over-long path parameter) in the usual error shape too.
     frameworkErrors: frameworkErrorReply,
+    // Bytes that are not HTTP get the usual error shape and security headers too.
+    clientErrorHandler: clientErrorReply,
     requestTimeout: timeouts.requestTimeout,
     keepAliveTimeout: timeouts.keepAliveTimeout,
     http: { connectionsCheckingInterval: timeouts.connectionsCheckingInterval },

@@ -1,9 +1,10 @@
 // `whosaid backup FILE` through the built CLI, taken while the real server writes; and the restore steps of the
 // README (stop, copy over, remove -wal and -shm, start) giving back exactly what the backup held.
 import { spawn, spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
 import t from 'tap'
 import { PROJECT_ROOT } from '../src/paths.js'
 import { generatedArticle, generatedArticles } from './helpers/generated-articles.js'
@@ -118,6 +119,36 @@ t.test('whosaid backup refuses what it should', async (t) => {
   t.equal(itself.status, 1)
   t.match(itself.stderr, /is the database itself/)
   t.same(databaseProblems(join(dir, 'w.db')), [], 'the database is untouched')
+
+  // The database open elsewhere (as by the server), so that its -wal and -shm exist and hold live state.
+  const live = new BetterSqlite3(join(dir, 'w.db'))
+  live.prepare("UPDATE sources SET title = title || ' (edited)'").run()
+  t.ok(existsSync(join(dir, 'w.db-wal')) && existsSync(join(dir, 'w.db-shm')), 'the log and shared memory exist')
+  const wal = readFileSync(join(dir, 'w.db-wal'))
+  linkSync(join(dir, 'w.db'), join(dir, 'hard-link.db'))
+  symlinkSync(join(dir, 'w.db-wal'), join(dir, 'link-to-wal'))
+  mkdirSync(join(dir, 'a-directory'))
+  const refusals: Array<[string, RegExp]> = [
+    [join(dir, 'w.db-wal'), /is the database's wal file/],
+    [join(dir, 'w.db-shm'), /is the database's shm file/],
+    [join(dir, 'w.db-journal'), /is the database's journal file/],
+    [join(dir, 'hard-link.db'), /is the database itself/],
+    [join(dir, 'link-to-wal'), /is the database's wal file/],
+    [join(dir, 'a-directory'), /is a directory; give the path of a regular file/],
+    ['/dev/null', /is a device, socket or pipe, not a regular file/],
+  ]
+  for (const [target, message] of refusals) {
+    const refused = run('backup', target, '--force', '--db', join(dir, 'w.db'))
+    t.equal(refused.status, 1, target)
+    t.match(refused.stderr, message, target)
+  }
+  t.same(readFileSync(join(dir, 'w.db-wal')), wal, 'the -wal is untouched')
+  t.ok(statSync('/dev/null').isCharacterDevice(), '/dev/null is still a device')
+  t.same(readdirSync(join(dir, 'a-directory')), [], 'nothing written into the directory')
+  t.same(readdirSync(dir).filter((name) => name.includes('partial')), [], 'no partial file left behind')
+  live.close()
+  t.same(databaseProblems(join(dir, 'w.db')), [], 'the database is intact')
+  t.ok(countRows(join(dir, 'w.db'), 'sources') >= 1)
 
   const noDir = run('backup', join(dir, 'no', 'such', 'dir', 'b.db'), '--db', join(dir, 'w.db'))
   t.equal(noDir.status, 1)

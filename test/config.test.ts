@@ -14,8 +14,9 @@ t.test('defaults', async (t) => {
     bodyLimit: 2097152,
     batchBodyLimit: 104857600,
     trustProxy: false,
+    extractTimeLimitMs: 10000,
   })
-  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '' }
+  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '' }
   t.same(loadConfig(empty), loadConfig({}), 'empty means unset')
 })
 
@@ -49,15 +50,15 @@ t.test('API_KEY', async (t) => {
     'the message never repeats the key')
 })
 
-t.test('RATE_LIMIT_PER_MINUTE, BODY_LIMIT, BATCH_BODY_LIMIT', async (t) => {
-  t.same(loadConfig({ RATE_LIMIT_PER_MINUTE: '60', BODY_LIMIT: '1024', BATCH_BODY_LIMIT: '1048576' }),
-    { ...loadConfig({}), rateLimitPerMinute: 60, bodyLimit: 1024, batchBodyLimit: 1048576 })
+t.test('RATE_LIMIT_PER_MINUTE, BODY_LIMIT, BATCH_BODY_LIMIT, EXTRACT_TIME_LIMIT_MS', async (t) => {
+  t.same(loadConfig({ RATE_LIMIT_PER_MINUTE: '60', BODY_LIMIT: '1024', BATCH_BODY_LIMIT: '1048576', EXTRACT_TIME_LIMIT_MS: '2500' }),
+    { ...loadConfig({}), rateLimitPerMinute: 60, bodyLimit: 1024, batchBodyLimit: 1048576, extractTimeLimitMs: 2500 })
   t.equal(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute, 0, '0 turns rate limiting off')
   for (const bad of ['-1', 'ten', '1.5', '1e3', ' 5', '99999999999999999999']) {
     t.throws(() => loadConfig({ RATE_LIMIT_PER_MINUTE: bad }),
       new ConfigError(`RATE_LIMIT_PER_MINUTE must be an integer of at least 0, got "${bad}"`), bad)
   }
-  for (const name of ['BODY_LIMIT', 'BATCH_BODY_LIMIT']) {
+  for (const name of ['BODY_LIMIT', 'BATCH_BODY_LIMIT', 'EXTRACT_TIME_LIMIT_MS']) {
     t.throws(() => loadConfig({ [name]: '0' }), new ConfigError(`${name} must be an integer of at least 1, got "0"`))
     t.throws(() => loadConfig({ [name]: '2MB' }), new ConfigError(`${name} must be an integer of at least 1, got "2MB"`))
   }

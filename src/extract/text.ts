@@ -5,7 +5,15 @@ import { TokenKind, type Paragraph, type Token } from './document.js'
 // Order matters: initialisms ("U.S."), then words with inner apostrophes, hyphens and dots ("don’t", "al-Qassam",
 // "3.5"), a possessive "’s" as its own token, doubled marks used as quotes ('' and ``), ellipses and dashes, then any
 // other single character.
-const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}\p{M}]+(?:(?:[’'](?![sS](?![\p{L}\p{N}]))|[-.\/&_@])[\p{L}\p{N}\p{M}]+)*|[’'][sS](?![\p{L}\p{N}])|''|``|\.\.\.|--|\S/gu
+// Every repetition is bounded (MAX_WORD_RUN letters a run, MAX_WORD_PARTS parts a word), so that one token is at most
+// about 100,000 characters: V8's regular expressions keep a backtracking entry per character a quantifier takes, and
+// a token of millions overflowed the stack (RangeError). A longer run is read as several tokens; no word of real
+// prose, nor a URL, comes near these bounds.
+const MAX_WORD_RUN = 1000
+const MAX_WORD_PARTS = 100
+const WORD_RUN = `[\\p{L}\\p{N}\\p{M}]{1,${MAX_WORD_RUN}}`
+const TOKEN = new RegExp(`(?:\\p{L}\\.){2,${MAX_WORD_RUN}}|${WORD_RUN}(?:(?:[’'](?![sS](?![\\p{L}\\p{N}]))|[-.\\/&_@])${WORD_RUN}){0,${MAX_WORD_PARTS}}` +
+  "|[’'][sS](?![\\p{L}\\p{N}])|''|``|\\.\\.\\.|--|\\S", 'gu')
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‚', "''", '``', '‹', '›'])
 

@@ -2,6 +2,7 @@
 // @mozilla/readability finds the article over a linkedom document; when it finds none, the page's main text is used.
 // Pure: no I/O, no network (relative links and images are never fetched).
 import { createRequire } from 'node:module'
+import { boundMarkup } from './bounds.js'
 import { readableText, type TextNodeLike } from './text.js'
 
 interface Libraries {
@@ -237,8 +238,7 @@ function runReadability (document: DomDocument): ReadabilityResult | null {
 }
 
 /** The page's main text when Readability finds no article: <article>, <main>, or the body, without navigation. */
-function bodyText (html: string): string {
-  const document = parseDocument(html)
+function bodyText (document: DomDocument): string {
   const root = document.querySelector('article') ?? document.querySelector('main') ??
     document.querySelector('[role="main"]') ?? document.body ?? document.documentElement
   if (!root) return ''
@@ -246,8 +246,12 @@ function bodyText (html: string): string {
   return readableText(root)
 }
 
-/** The article in an HTML page. Never throws on malformed markup; the text may be '' for a page without any. */
-export function htmlToArticle (html: string): HtmlArticle {
+/**
+ * The article in an HTML page. Never throws on malformed markup; the text may be '' for a page without any. Throws
+ * HtmlTooLargeError for a page with more tags and character references than MAX_HTML_NODES (see bounds.ts).
+ */
+export function htmlToArticle (source: string): HtmlArticle {
+  const html = boundMarkup(source)
   const document = parseDocument(html)
   // Readability rewrites the document it reads, so what else the page says is taken first.
   const page = document.documentElement === null ? null : survey(document.documentElement)
@@ -265,7 +269,8 @@ export function htmlToArticle (html: string): HtmlArticle {
     isoDate(meta('article:published_time', 'datepublished', 'date', 'dc.date', 'dcterms.created', 'pubdate'))
 
   return {
-    text: readable ? readable.text : bodyText(html),
+    // Readability rewrites the document it reads: after it, the page is parsed again; without it, read as it is.
+    text: readable ? readable.text : bodyText(page?.readable === true ? parseDocument(html) : document),
     title,
     byline,
     publisher,

@@ -32,31 +32,44 @@ export interface TextNodeLike {
   getAttribute?: (name: string) => string | null
 }
 
-/** Builds paragraphs from text runs, collapsing whitespace as a browser lays out normal text. */
+/**
+ * Builds paragraphs from text runs, collapsing whitespace as a browser lays out normal text. The paragraph being
+ * written is a list of pieces joined once when it ends, and its last character is kept aside: appending with `+=`
+ * and asking the result `endsWith` flattened the whole string at every run, quadratic in a paragraph made of many
+ * runs (1.6 MB of `&lt;`, which the parser gives as one run each, took minutes).
+ */
 class ParagraphWriter {
   private readonly paragraphs: string[] = []
-  private current = ''
+  private pieces: string[] = []
+  /** The last character of the paragraph being written, '' while it is empty. */
+  private last = ''
   /** The paragraph being written comes from <pre>: whitespace kept as written. */
   private pre = false
   private preDepth = 0
 
+  private append (value: string): void {
+    if (value === '') return
+    this.pieces.push(value)
+    this.last = value[value.length - 1]!
+  }
+
   text (value: string): void {
     if (this.preDepth > 0) {
-      this.current += value
+      this.append(value)
       return
     }
     const collapsed = value.replace(/[ \t\n\r\f]+/g, ' ')
-    const atLineStart = this.current === '' || this.current.endsWith(' ') || this.current.endsWith('\n')
-    this.current += atLineStart && collapsed.startsWith(' ') ? collapsed.slice(1) : collapsed
+    const atLineStart = this.last === '' || this.last === ' ' || this.last === '\n'
+    this.append(atLineStart && collapsed.startsWith(' ') ? collapsed.slice(1) : collapsed)
   }
 
   lineBreak (): void {
-    this.current += '\n'
+    this.append('\n')
   }
 
   /** Between table cells. */
   space (): void {
-    if (this.current !== '' && !/[ \n]$/.test(this.current)) this.current += ' '
+    if (this.last !== '' && this.last !== ' ' && this.last !== '\n') this.append(' ')
   }
 
   enterPre (): void {
@@ -73,7 +86,8 @@ class ParagraphWriter {
 
   /** Ends the paragraph being written, if it has any visible text. */
   flush (): void {
-    let lines = this.current.split('\n')
+    if (this.pieces.length === 0) return
+    let lines = this.pieces.join('').split('\n')
     if (!this.pre) {
       // Blank lines from <br><br> stay (they read as a paragraph break), but never more than one in a row.
       lines = lines.map((line) => line.trim()).filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''))
@@ -81,7 +95,8 @@ class ParagraphWriter {
     while (lines.length > 0 && lines[0]!.trim() === '') lines.shift()
     while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop()
     if (lines.length > 0) this.paragraphs.push(lines.join('\n'))
-    this.current = ''
+    this.pieces = []
+    this.last = ''
   }
 
   result (): string {

@@ -3,7 +3,9 @@
 import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../store/errors.js'
 import { acceptedTypes, listTypes, mediaType } from './body.js'
+import { setSecurityHeaders } from './security.js'
 
 type SchemaErrorDataVar = Parameters<NonNullable<FastifyServerOptions['schemaErrorFormatter']>>[1]
 
@@ -101,7 +103,9 @@ export function frameworkErrorReply (error: FastifyError, request: FastifyReques
     ? error.statusCode
     : 500
   if (status >= 500) request.log.error({ err: error }, 'request failed while routing')
-  void reply.code(status).header('x-content-type-options', 'nosniff').send({
+  // No onRequest hook has run: the headers every reply carries are set here.
+  setSecurityHeaders(reply)
+  void reply.code(status).send({
     statusCode: status,
     error: STATUS_CODES[status] ?? 'Error',
     message: status >= 500 ? GENERIC_5XX : error.message,
@@ -112,6 +116,10 @@ export default fp(async (fastify) => {
   fastify.setSchemaErrorFormatter(formatSchemaErrors)
 
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isStorageFull(error)) {
+      request.log.error({ err: error }, 'write refused: the database cannot grow')
+      return reply.code(507).send({ statusCode: 507, error: STATUS_CODES[507], message: STORAGE_FULL_MESSAGE })
+    }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600
       ? error.statusCode
       : 500

@@ -1,6 +1,9 @@
 // Security headers on every reply, CORS when origins are configured, and a rate limit per client IP.
-// Registered before auth and the routes, so that 401 and 429 replies carry the same headers as any other.
-import type { FastifyRequest } from 'fastify'
+// Registered before auth and the routes, so that 401 and 429 replies carry the same headers as any other; the
+// replies made before any hook runs (a routing error, a request that is not HTTP) set them with the helpers below.
+import { STATUS_CODES } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import cors from '@fastify/cors'
 import rateLimit from '@fastify/rate-limit'
@@ -27,6 +30,32 @@ const SECURITY_HEADERS = Object.freeze({
   'x-permitted-cross-domain-policies': 'none',
   'x-xss-protection': '0',
 })
+
+/** The security headers on a reply that no onRequest hook saw (Fastify's frameworkErrors). */
+export function setSecurityHeaders (reply: FastifyReply): void {
+  reply.headers(SECURITY_HEADERS)
+}
+
+const RAW_SECURITY_HEADERS = Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('')
+
+/**
+ * Fastify's `clientErrorHandler` (set in src/app.ts): the reply to bytes that are not an HTTP request (a malformed
+ * request line or header, headers too large, too slow), written to the socket as Node and Fastify would, but in the
+ * usual error shape and with the same security headers as every other reply.
+ */
+export function clientErrorReply (err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return
+  const [status, message] = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'the request did not arrive in time']
+    : err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'the request headers are larger than the server accepts']
+      : [400, 'the request is not valid HTTP']
+  const body = JSON.stringify({ statusCode: status, error: STATUS_CODES[status], message })
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${RAW_SECURITY_HEADERS}` +
+      `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `connection: close\r\n\r\n${body}`)
+  }
+  socket.destroy(err)
+}
 
 /** A route with `config: { rateLimit: false }` (e.g. /health, which probes call) is never limited. */
 const exempt = (request: FastifyRequest): boolean => request.routeOptions.config?.rateLimit === false

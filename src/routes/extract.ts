@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { errorResponses, ErrorResponse } from '../schemas/common.js'
 import { ExtractRequest, ExtractResponse } from '../schemas/extraction.js'
-import { prepareArticle } from '../services/article.js'
+import { disconnectSignal } from './disconnect.js'
 
 const extractRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/extract', {
@@ -11,13 +11,15 @@ const extractRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       description: 'Offsets index into the text given, or for html into the `text` of the reply.',
       tags: ['extract'],
       body: ExtractRequest,
-      response: { 200: ExtractResponse, ...errorResponses, 413: ErrorResponse, 503: ErrorResponse },
+      response: { 200: ExtractResponse, ...errorResponses, 413: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse },
     },
-  }, async (request) => {
-    const { article, page } = prepareArticle(request.body)
-    const extraction = await fastify.extractor.extract(article.text)
-    if (page === null) return extraction
-    return { ...extraction, text: article.text, title: page.title, byline: page.byline, publisher: page.publisher }
+  }, async (request, reply) => {
+    // Checking, HTML conversion and extraction all run on a worker thread, stopped past the time limit (422) or
+    // when the client goes away.
+    // The reply comes back serialised, so that megabytes of JSON are never built on this thread; a string with a JSON
+    // content type is sent as it is.
+    const { json } = await fastify.extractor.extractReply({ value: request.body }, disconnectSignal(reply))
+    return reply.type('application/json; charset=utf-8').send(json as never) // already the JSON of an ExtractResponse
   })
 }
 

@@ -18,7 +18,9 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       request.log.error({ err }, 'health check: database did not answer')
       return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'database is not answering' })
     }
-    return { status: 'ok' as const, database: 'ok' as const }
+    // Still 200 when storage is full: reads are served, and a load balancer should keep sending them.
+    const storage = fastify.db.storage()
+    return { status: storage === 'ok' ? 'ok' as const : 'degraded' as const, database: 'ok' as const, storage }
   })
 }
 

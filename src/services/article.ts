@@ -2,6 +2,7 @@
 // a bad article gets the same 400 and the same message whichever way it came in.
 import type { TSchema } from '@sinclair/typebox'
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value'
+import { HtmlTooLargeError } from '../html/bounds.js'
 import { htmlToArticle, type HtmlArticle } from '../html/index.js'
 import { DEFAULT_TITLE_LENGTH, MAX_HTML_LENGTH, MAX_TEXT_LENGTH } from '../limits.js'
 import { ARTICLE_FIELDS, ArticleRequest, HTTP_URL_PATTERN, ISO_DATE_PATTERN } from '../schemas/article.js'
@@ -30,6 +31,7 @@ const ISO_DATE = new RegExp(ISO_DATE_PATTERN)
 const HTTP_URL = new RegExp(HTTP_URL_PATTERN)
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g')
+const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/
 
 function fieldOf (error: ValueError): string | null {
   const field = error.path.split('/')[1]
@@ -113,6 +115,13 @@ export function normalizeDate (value: string): string {
 }
 
 function normalizeUrl (value: string): string {
+  // The URL parser silently drops NUL, tabs and line breaks: the url stored would not be the one sent.
+  checkCharacters('url', value)
+  const control = CONTROL_CHARACTER.exec(value.trim())
+  if (control !== null) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
+    throw new ArticleError('url', `url contains a control character (U+${code}) at index ${value.indexOf(control[0])}`)
+  }
   const trimmed = value.trim()
   let url: URL
   try {
@@ -195,7 +204,12 @@ export function prepareArticle (request: ArticleRequest): PreparedArticle {
     if (html.length > MAX_HTML_LENGTH) {
       throw new ArticleError('html', `html is longer than ${MAX_HTML_LENGTH} characters (${html.length})`)
     }
-    page = htmlToArticle(html)
+    try {
+      page = htmlToArticle(html)
+    } catch (err) {
+      if (err instanceof HtmlTooLargeError) throw new ArticleError('html', err.message)
+      throw err
+    }
     body = wellFormed(page.text)
     if (body.trim() === '') throw new ArticleError('html', 'html has no readable text')
     checkText(body, 'html')

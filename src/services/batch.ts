@@ -1,6 +1,7 @@
 // Many articles in: each is checked and extracted on the pool (in parallel, a bounded number at a time) and stored
 // on this thread in input order. The articles extracted and waiting are stored together, in one transaction with a
 // savepoint each (one commit per article was most of the cost of storing); a bad article is an error for itself alone.
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../store/errors.js'
 import type { IngestAttempt, IngestStatus, Store } from '../store/index.js'
 import type { ArticleSource, ExtractedArticle, ExtractorPool } from './extractor-pool.js'
 
@@ -65,8 +66,9 @@ function sourceSize (source: ArticleSource): number {
   return typeof content === 'string' ? content.length : 0
 }
 
-/** The message of an error the client can act on: its article's fault (4xx), or a busy extractor (503). */
+/** The message of an error the client can act on: its article's fault (4xx), a busy extractor (503), a full disk. */
 function clientMessage (err: unknown): string | null {
+  if (isStorageFull(err)) return STORAGE_FULL_MESSAGE
   const status = (err as { statusCode?: unknown } | null)?.statusCode
   const meaningful = typeof status === 'number' && ((status >= 400 && status < 500) || status === 503)
   return err instanceof Error && meaningful ? err.message : null

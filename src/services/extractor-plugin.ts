@@ -11,10 +11,12 @@ declare module 'fastify' {
 export interface ExtractorPluginOptions {
   /** Worker threads; 0 extracts in the main thread. Workers start on the first extraction. */
   workers: number
+  /** Most milliseconds one job may run on a worker before it is given up (ExtractionTimeLimitError, 422). */
+  timeLimitMs?: number
 }
 
 export default fp<ExtractorPluginOptions>(async (fastify, options) => {
-  const pool = new ExtractorPool(options.workers)
+  const pool = new ExtractorPool(options.workers, { timeLimitMs: options.timeLimitMs })
   fastify.decorate('extractor', pool)
   fastify.addHook('onClose', async () => pool.close())
 }, { name: 'extractor' })

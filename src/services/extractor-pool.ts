@@ -5,10 +5,15 @@
 // The worker is the sibling file extractor-worker.js (dist/, compiled) or extractor-worker.ts (tests under tap's
 // TypeScript loader, which worker threads inherit through execArgv). If no worker can start, the pool says so
 // (`inline`, `fallbackReason`) and extracts in the calling thread instead: slower, never wrong.
+//
+// A job that runs past the pool's time limit, or whose caller gives up (an AbortSignal: the client disconnected),
+// is stopped by terminating its worker, which is replaced at once; the jobs sent to it ahead go back to the queue.
+// JavaScript cannot interrupt a computation in its own thread, so inline extraction has no limit.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { extract } from '../extract/index.js'
+import { extract, type ExtractOptions } from '../extract/index.js'
 import type { Extraction } from '../extract/types.js'
+import type { HtmlArticle } from '../html/index.js'
 import type { ArticleInput } from '../store/index.js'
 import { ArticleError, parseArticleJson, prepareArticleValue } from './article.js'
 
@@ -19,9 +24,25 @@ export type ArticleSource = { json: string } | { value: unknown }
 export interface ExtractedArticle {
   article: ArticleInput
   extraction: Extraction
+  /** What the HTML conversion found, when the request gave html. */
+  page: HtmlArticle | null
 }
 
-export type WorkerJob = { kind: 'extract', text: string } | { kind: 'prepare', source: ArticleSource }
+export type WorkerJob =
+  | { kind: 'extract', text: string, options?: ExtractOptions }
+  | { kind: 'prepare', source: ArticleSource }
+  | { kind: 'reply', source: ArticleSource }
+
+/**
+ * POST /extract's reply, serialised as JSON where it was made: an extraction of a long text is megabytes of JSON,
+ * and serialising it (and copying the object across threads) on the main thread held every other request for
+ * a tenth of a second or more.
+ */
+export interface ExtractReplyJson {
+  json: string
+}
+
+type JobResult = Extraction | ExtractedArticle | ExtractReplyJson
 
 export interface WorkerRequest {
   id: number
@@ -30,14 +51,19 @@ export interface WorkerRequest {
 
 export type WorkerReply =
   | { type: 'ready' }
-  | { type: 'done', id: number, result: Extraction | ExtractedArticle }
+  | { type: 'done', id: number, result: JobResult }
   | { type: 'failed', id: number, message: string, field?: string | null }
 
 /** What a job gives: the same in a worker and inline. Throws ArticleError for a bad article. */
-export function runJob (job: WorkerJob): Extraction | ExtractedArticle {
-  if (job.kind === 'extract') return extract(job.text)
-  const { article } = 'json' in job.source ? prepareArticleValue(parseArticleJson(job.source.json)) : prepareArticleValue(job.source.value)
-  return { article, extraction: extract(article.text) }
+export function runJob (job: WorkerJob): JobResult {
+  if (job.kind === 'extract') return extract(job.text, job.options)
+  const { article, page } = 'json' in job.source ? prepareArticleValue(parseArticleJson(job.source.json)) : prepareArticleValue(job.source.value)
+  const extraction = extract(article.text)
+  if (job.kind === 'prepare') return { article, extraction, page }
+  // Offsets index into the text sent, or for html into the text taken from the page, which the reply then gives.
+  const reply = page === null ? extraction
+    : { ...extraction, text: article.text, title: page.title, byline: page.byline, publisher: page.publisher }
+  return { json: JSON.stringify(reply) }
 }
 
 /** A failure as it crosses from a worker: an ArticleError keeps its field (and so its 400). */
@@ -57,6 +83,28 @@ export class ExtractorClosedError extends Error {
   readonly statusCode = 503
 }
 
+/** An article took longer than the pool's time limit to convert and extract: it was given up (HTTP 422). */
+export class ExtractionTimeLimitError extends Error {
+  override name = 'ExtractionTimeLimitError'
+  readonly statusCode = 422
+  readonly timeLimitMs: number
+
+  constructor (timeLimitMs: number) {
+    super(`extracting this article took longer than the limit of ${timeLimitMs} ms (EXTRACT_TIME_LIMIT_MS) and was given up`)
+    this.timeLimitMs = timeLimitMs
+  }
+}
+
+/** The caller's AbortSignal fired before the job finished (its client went away). */
+export class ExtractionAbortedError extends Error {
+  override name = 'ExtractionAbortedError'
+  // Client Closed Request: nobody reads it, but a log line says what happened.
+  readonly statusCode = 499
+}
+
+/** Default time limit of one job on a worker: hundreds of times what a long real article takes (about 100 ms). */
+export const DEFAULT_TIME_LIMIT_MS = 10_000
+
 export interface ExtractorPoolOptions {
   /** Most jobs waiting for a worker before extract() rejects with ExtractorBusyError (default 1000). */
   maxQueue?: number
@@ -68,13 +116,17 @@ export interface ExtractorPoolOptions {
    * and the next group held only what they had finished.
    */
   prefetch?: number
+  /** Most milliseconds one job may run on a worker before it is given up with ExtractionTimeLimitError (default 10 s). */
+  timeLimitMs?: number
 }
 
 interface Job {
   id: number
   job: WorkerJob
-  resolve: (result: Extraction | ExtractedArticle) => void
+  resolve: (result: JobResult) => void
   reject: (err: Error) => void
+  /** Settled already (aborted): the worker running it is to be stopped, its result is not wanted. */
+  abandoned?: boolean
 }
 
 interface Slot {
@@ -84,6 +136,9 @@ interface Slot {
   jobs: Job[]
   /** What made the worker fail, until its exit is handled. */
   error?: Error
+  /** The job the time limit runs for (the first of `jobs`), and its timer. */
+  timed?: Job
+  timer?: NodeJS.Timeout
 }
 
 /** One worker per core by default. */
@@ -100,6 +155,7 @@ export class ExtractorPool {
   /** Workers asked for; 0 means extraction runs in the calling thread. */
   readonly size: number
   readonly maxQueue: number
+  readonly timeLimitMs: number
   private readonly prefetch: number
   private readonly workerUrl: URL
   private readonly slots: Slot[] = []
@@ -114,6 +170,8 @@ export class ExtractorPool {
     this.size = size
     this.maxQueue = options.maxQueue ?? 1000
     this.prefetch = options.prefetch ?? 24
+    this.timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
+    if (!(this.timeLimitMs > 0)) throw new RangeError(`time limit must be > 0 ms, got ${this.timeLimitMs}`)
     this.workerUrl = options.workerUrl ?? siblingWorkerUrl()
   }
 
@@ -137,21 +195,31 @@ export class ExtractorPool {
     return this.inline ? 1 : this.size * 2
   }
 
-  /** The extraction of a text. */
-  extract (text: string): Promise<Extraction> {
-    return this.run({ kind: 'extract', text }) as Promise<Extraction>
+  /** The extraction of a text; `signal` gives it up (ExtractionAbortedError) and stops the work. */
+  extract (text: string, signal?: AbortSignal, options?: ExtractOptions): Promise<Extraction> {
+    return this.run(options === undefined ? { kind: 'extract', text } : { kind: 'extract', text, options }, signal) as Promise<Extraction>
   }
 
   /**
    * An article request checked (prepareArticle: parsed, HTML converted) and extracted, all off the main thread.
-   * Rejects with ArticleError (400, naming the field) for a bad request.
+   * Rejects with ArticleError (400, naming the field) for a bad request, ExtractionTimeLimitError (422) past the
+   * time limit, ExtractionAbortedError when `signal` fires first.
    */
-  prepare (source: ArticleSource): Promise<ExtractedArticle> {
-    return this.run({ kind: 'prepare', source }) as Promise<ExtractedArticle>
+  prepare (source: ArticleSource, signal?: AbortSignal): Promise<ExtractedArticle> {
+    return this.run({ kind: 'prepare', source }, signal) as Promise<ExtractedArticle>
   }
 
-  private run (job: WorkerJob): Promise<Extraction | ExtractedArticle> {
+  /**
+   * POST /extract's reply for a request, as JSON text: checked, converted, extracted and serialised off the main
+   * thread. Rejects as prepare() does.
+   */
+  extractReply (source: ArticleSource, signal?: AbortSignal): Promise<ExtractReplyJson> {
+    return this.run({ kind: 'reply', source }, signal) as Promise<ExtractReplyJson>
+  }
+
+  private run (job: WorkerJob, signal?: AbortSignal): Promise<JobResult> {
     if (this.closed) return Promise.reject(new ExtractorClosedError('the extractor pool is closed'))
+    if (signal?.aborted === true) return Promise.reject(new ExtractionAbortedError('the request was given up before extraction'))
     if (this.inline) return this.runInline(job)
     // Jobs sent ahead to a busy worker are still waiting, as far as the limit goes.
     const waiting = this.queue.length + this.slots.reduce((sum, slot) => sum + Math.max(0, slot.jobs.length - 1), 0)
@@ -160,9 +228,65 @@ export class ExtractorPool {
     }
     if (!this.started) this.start()
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, resolve, reject })
+      const entry: Job = { id: this.nextId++, job, resolve, reject }
+      if (signal !== undefined) {
+        const onAbort = (): void => this.abandon(entry)
+        signal.addEventListener('abort', onAbort, { once: true })
+        entry.resolve = (result) => { signal.removeEventListener('abort', onAbort); resolve(result) }
+        entry.reject = (err) => { signal.removeEventListener('abort', onAbort); reject(err) }
+      }
+      this.queue.push(entry)
       this.dispatch()
     })
+  }
+
+  /** A job its caller gave up: dropped from the queue, or its worker stopped once the job is the one it runs. */
+  private abandon (job: Job): void {
+    job.abandoned = true
+    job.reject(new ExtractionAbortedError('the request was given up during extraction'))
+    const queued = this.queue.indexOf(job)
+    if (queued >= 0) {
+      this.queue.splice(queued, 1)
+      return
+    }
+    for (const slot of this.slots) if (slot.jobs[0] === job) this.stop(slot, null)
+  }
+
+  /**
+   * Terminates a worker in the middle of its first job (over its time limit, or abandoned), which fails with `err`
+   * unless already settled; the jobs sent ahead go back to the queue and a new worker takes its place.
+   */
+  private stop (slot: Slot, err: Error | null): void {
+    const index = this.slots.indexOf(slot)
+    if (index < 0) return
+    this.slots.splice(index, 1)
+    clearTimeout(slot.timer)
+    void slot.worker.terminate()
+    const [job, ...ahead] = slot.jobs.splice(0)
+    this.queue.unshift(...ahead.filter((waiting) => waiting.abandoned !== true))
+    if (job && err !== null) job.reject(err)
+    if (!this.closed) this.slots.push(this.spawn())
+    this.dispatch()
+  }
+
+  /**
+   * Keeps the time limit on the job a worker is running (its first), from when it became first: the worker runs
+   * jobs in order, so the previous reply is when it started. A first job already abandoned stops the worker now.
+   */
+  private watch (slot: Slot): void {
+    const running = slot.jobs[0]
+    if (running === slot.timed) return
+    clearTimeout(slot.timer)
+    slot.timed = running
+    slot.timer = undefined
+    if (running === undefined) return
+    if (running.abandoned === true) {
+      this.stop(slot, null)
+      return
+    }
+    slot.timer = setTimeout(() => this.stop(slot, new ExtractionTimeLimitError(this.timeLimitMs)), this.timeLimitMs)
+    // The time limit alone never keeps the process alive (a busy worker does, see dispatch).
+    slot.timer.unref()
   }
 
   /** Stops the workers; jobs not finished reject with ExtractorClosedError. */
@@ -173,12 +297,13 @@ export class ExtractorPool {
     for (const job of this.queue.splice(0)) job.reject(error)
     const slots = this.slots.splice(0)
     for (const slot of slots) {
+      clearTimeout(slot.timer)
       for (const job of slot.jobs.splice(0)) job.reject(error)
     }
     await Promise.all(slots.map((slot) => slot.worker.terminate()))
   }
 
-  private runInline (job: WorkerJob): Promise<Extraction | ExtractedArticle> {
+  private runInline (job: WorkerJob): Promise<JobResult> {
     return new Promise((resolve, reject) => {
       setImmediate(() => {
         try {
@@ -225,10 +350,11 @@ export class ExtractorPool {
     const index = this.slots.indexOf(slot)
     if (this.closed || index < 0) return
     this.slots.splice(index, 1)
+    clearTimeout(slot.timer)
     void slot.worker.terminate()
     // The worker runs its jobs in order: the first is the one it failed on, the others go back to the queue.
     const [job, ...ahead] = slot.jobs.splice(0)
-    this.queue.unshift(...ahead)
+    this.queue.unshift(...ahead.filter((waiting) => waiting.abandoned !== true))
     if (!slot.ready) {
       this.fallback = `extractor workers cannot start (${err.message}); extracting in the main thread`
       for (const other of this.slots.splice(0)) {
@@ -256,6 +382,7 @@ export class ExtractorPool {
       slot.jobs.push(job)
       slot.worker.postMessage({ id: job.id, job: job.job } satisfies WorkerRequest)
     }
+    for (const slot of [...this.slots]) this.watch(slot)
     // Busy or starting workers keep the process alive; idle ones never hold it open.
     const waiting = this.queue.length > 0
     for (const slot of this.slots) {

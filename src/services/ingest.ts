@@ -1,5 +1,6 @@
 // The one path from an article to stored quotes, shared by the API, seeding and the CLI.
 import { EXTRACTOR_VERSION, extract } from '../extract/index.js'
+import type { Extraction } from '../extract/types.js'
 import type { ArticleInput, IngestResult, Store } from '../store/index.js'
 
 export function ingestArticle (store: Store, article: ArticleInput): IngestResult {
@@ -24,4 +25,27 @@ export function reextractSource (store: Store, sourceId: number, force = false):
   const extraction = extract(source.text)
   store.articles.reextract(sourceId, extraction)
   return { source_id: sourceId, extractor_version: EXTRACTOR_VERSION, reextracted: true, quote_count: extraction.quotes.length }
+}
+
+/**
+ * reextractSource with the extraction done elsewhere (the server's worker pool), so that the calling thread stays
+ * free meanwhile. The text is read again after the wait: if the source was replaced meanwhile, its new text is
+ * extracted, so that stored offsets always index into the text stored.
+ */
+export async function reextractSourceWith (
+  store: Store, sourceId: number, force: boolean, extractText: (text: string) => Promise<Extraction>,
+): Promise<ReextractResult | undefined> {
+  let source = store.sources.get(sourceId)
+  for (;;) {
+    if (!source) return undefined
+    if (source.extractor_version === EXTRACTOR_VERSION && !force) {
+      return { source_id: sourceId, extractor_version: EXTRACTOR_VERSION, reextracted: false, quote_count: source.quote_count }
+    }
+    const text = source.text
+    const extraction = await extractText(text)
+    source = store.sources.get(sourceId)
+    if (source?.text !== text) continue
+    store.articles.reextract(sourceId, extraction)
+    return { source_id: sourceId, extractor_version: EXTRACTOR_VERSION, reextracted: true, quote_count: extraction.quotes.length }
+  }
 }

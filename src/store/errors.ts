@@ -1,5 +1,6 @@
 // Errors the store throws for requests it cannot carry out. Each carries the HTTP status it
 // stands for, which the error handler uses; the CLI shows the message alone.
+import { checkQueryShape } from './fts-limits.js'
 
 /** The id names nothing stored. */
 export class NotFoundError extends Error {
@@ -19,8 +20,12 @@ export class QuerySyntaxError extends Error {
   readonly statusCode = 400
 }
 
-/** Runs a query that takes a user's FTS5 expression, turning SQLite's syntax errors into QuerySyntaxError. */
-export function withFtsQuery<T> (run: () => T): T {
+/**
+ * Runs a query that takes a user's FTS5 expression `match` (if any), turning SQLite's syntax errors into
+ * QuerySyntaxError; an expression over the limits of fts-limits.ts is refused (QueryLimitError) before it runs.
+ */
+export function withFtsQuery<T> (match: string | undefined, run: () => T): T {
+  if (match !== undefined) checkQueryShape(match)
   try {
     return run()
   } catch (err) {
@@ -29,4 +34,13 @@ export function withFtsQuery<T> (run: () => T): T {
     }
     throw err
   }
+}
+
+/** What a write that failed for want of space is told (HTTP 507): nothing of it was stored. */
+export const STORAGE_FULL_MESSAGE = 'the database cannot grow: its disk (or its size limit) is full, so nothing of this ' +
+  'request was stored; reads still work, and writes succeed again once space is freed'
+
+/** SQLite could not write for want of space (SQLITE_FULL: the disk, or the database's max_page_count). */
+export function isStorageFull (err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 'SQLITE_FULL'
 }

@@ -1,4 +1,6 @@
 // The store: every read and write of the database goes through here.
+import { statfsSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { Corrections } from './corrections.js'
 import { openDatabase, type Database } from './database.js'
 import { migrate } from './migrate.js'
@@ -24,6 +26,9 @@ export interface StoreOptions {
   path: string
   migrationsDir: string
 }
+
+/** Less free space than this on the database's disk is reported as full: a write-ahead log grows by megabytes. */
+const MIN_FREE_BYTES = 1024 * 1024
 
 export class Store {
   readonly db: Database
@@ -79,6 +84,25 @@ export class Store {
   /** Throws if the database cannot answer a query. */
   ping (): void {
     this.db.prepare('SELECT 1').get()
+  }
+
+  /**
+   * 'full' when the database cannot grow: it has reached its page limit (PRAGMA max_page_count) with no free page
+   * left, or its disk has less than MIN_FREE_BYTES free. Writes then fail with SQLITE_FULL (HTTP 507).
+   */
+  storage (): 'ok' | 'full' {
+    const pages = this.db.pragma('page_count', { simple: true }) as number
+    const limit = this.db.pragma('max_page_count', { simple: true }) as number
+    const free = this.db.pragma('freelist_count', { simple: true }) as number
+    if (pages >= limit && free === 0) return 'full'
+    const file = this.db.name
+    if (file === ':memory:' || file === '') return 'ok'
+    try {
+      const disk = statfsSync(dirname(file))
+      return disk.bavail * disk.bsize < MIN_FREE_BYTES ? 'full' : 'ok'
+    } catch {
+      return 'ok'
+    }
   }
 
   /** Checkpoints the write-ahead log into the database file and closes it. */

@@ -208,7 +208,7 @@ export class QuoteStore {
     }
     if (filter.match !== undefined && sort !== 'position') {
       const match = filter.match
-      const hits = withFtsQuery(() => sort === 'relevance'
+      const hits = withFtsQuery(match, () => sort === 'relevance'
         ? this.#search.relevance(page, match, filters)
         : this.#search.newest(page, match, filters))
       const rows = new Map(this.#byIds.all(JSON.stringify(hits.items.map((hit) => hit.id))).map((row) => [row.id, row]))
@@ -246,7 +246,7 @@ export class QuoteStore {
     }
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''
     const sql = `SELECT ${COLUMNS} FROM quotes q ${JOINS} ${where} ORDER BY ${order} LIMIT @limit`
-    const rows = withFtsQuery(() => this.#lists.get(sql).all(params) as QuoteRow[])
+    const rows = withFtsQuery(filter.match, () => this.#lists.get(sql).all(params) as QuoteRow[])
     return toPage(rows, page.limit, keyOf, toQuote)
   }
 

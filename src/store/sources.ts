@@ -73,7 +73,7 @@ export class SourceStore {
     }
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM sources s ${where} ORDER BY s.id LIMIT @limit`
-    const rows = withFtsQuery(() => this.#lists.get(sql).all(params) as SourceSummary[])
+    const rows = withFtsQuery(filter.titleMatch, () => this.#lists.get(sql).all(params) as SourceSummary[])
     return toPage(rows, page.limit, (row) => [row.id], (row) => row)
   }
 

@@ -80,3 +80,13 @@ t.test('quotation marks of every style alternating without pairs', async (t) => 
   const marks = ['“', '"', '‘', '«', '„', '‹', '»', '”', "'", '’', '‚', '›']
   scales(t, (n) => Array.from({ length: n }, (_, i) => `${marks[i % marks.length]}word${i} said Ann`).join(' '), 3000)
 })
+
+t.test('a token of millions of characters is read as several tokens, not a stack overflow', async (t) => {
+  // V8 keeps a backtracking entry per character a quantifier takes: an unbounded word of 8 M letters overflowed.
+  for (const text of [`“${'x'.repeat(8_000_000)},” said Ann Lee.`, `${`${'x'.repeat(999)}-`.repeat(8000)} said Ann Lee.`]) {
+    const extraction = extract(text)
+    t.same(offsetProblems(text, extraction).slice(0, 5), [], 'valid offsets')
+  }
+  const quoted = extract(`“${'x'.repeat(8_000_000)},” said Ann Lee.`)
+  t.equal(quoted.quotes[0]?.speaker?.name, 'Ann Lee', 'the quote around the long token is still found')
+})

@@ -85,4 +85,13 @@ t.test('through a worker thread the reply is the same', async (t) => {
   t.equal(res.statusCode, 200, res.body)
   t.equal(app.extractor.inline, false, `ran on a worker (${app.extractor.fallbackReason})`)
   t.same(res.json(), JSON.parse(JSON.stringify(extract(TEXT))))
+  t.match(res.headers['content-type'], /^application\/json; charset=utf-8/, 'the JSON made on the worker is sent as JSON')
+
+  const inline = await testApp({ extractorWorkers: 0 })
+  t.teardown(() => inline.close())
+  const page = await app.inject({ method: 'POST', url: '/extract', payload: { html: HTML } })
+  t.equal(page.statusCode, 200, page.body)
+  t.same(page.json(), (await inline.inject({ method: 'POST', url: '/extract', payload: { html: HTML } })).json(),
+    'html: text, title, byline and publisher as in the main thread')
+  t.equal(page.json().publisher, 'Harbour Herald')
 })

@@ -6,7 +6,7 @@ t.test('GET /health answers ok while the database answers', async (t) => {
   t.teardown(() => app.close())
   const res = await app.inject({ method: 'GET', url: '/health' })
   t.equal(res.statusCode, 200)
-  t.same(res.json(), { status: 'ok', database: 'ok' })
+  t.same(res.json(), { status: 'ok', database: 'ok', storage: 'ok' })
 })
 
 t.test('GET /health is 503 when the database is gone', async (t) => {

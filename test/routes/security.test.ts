@@ -1,7 +1,7 @@
 // HTTP conventions and security: API key on writes, rate limit, security headers, CORS, body limits and types,
 // validation messages that name the field, error bodies without internals.
 import { request as httpRequest } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
 import Database from 'better-sqlite3'
 import Fastify from 'fastify'
@@ -532,5 +532,39 @@ t.test('no error body shows a stack trace, a file path or SQL', async (t) => {
     t.notMatch(body, /\bat \S+:\d+|\/work\/|\/src\/|node_modules|\.ts\b|SELECT|INSERT|sqlite|stack/i, body.slice(0, 120))
     const parsed = JSON.parse(body)
     t.same(Object.keys(parsed).sort(), ['error', 'message', 'statusCode'], body.slice(0, 120))
+  }
+})
+
+t.test('replies made before any hook runs carry the security headers too: not HTTP, bad routing, bad JSON', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  const raw = (bytes: string): Promise<string> => new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(bytes))
+    let reply = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => { reply += chunk })
+    socket.on('close', () => resolve(reply))
+    socket.on('error', reject)
+  })
+  const replies = {
+    notHttp: await raw('GET /sources HTTP/1.1 nonsense\r\n\r\n'),
+    badHeader: await raw('GET /sources HTTP/1.1\r\nHost: x\r\nbad header line\r\n\r\n'),
+    badPercent: await raw('GET /sources/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+    badJson: await raw('POST /extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5\r\nConnection: close\r\n\r\n{"te'),
+  }
+  for (const [name, reply] of Object.entries(replies)) {
+    const [head = '', body = ''] = reply.split('\r\n\r\n')
+    t.match(head, /^HTTP\/1\.1 400 Bad Request/, `${name}: 400`)
+    const headers = new Map(head.split('\r\n').slice(1).map((line) => {
+      const colon = line.indexOf(':')
+      return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()]
+    }))
+    for (const header of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy',
+      'strict-transport-security', 'cross-origin-resource-policy']) {
+      t.ok(headers.has(header), `${name}: ${header}`)
+    }
+    t.match(JSON.parse(body), { statusCode: 400, error: 'Bad Request', message: String }, `${name}: the usual error shape`)
   }
 })

@@ -4,10 +4,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { extract } from '../../src/extract/index.js'
 import { ArticleError, prepareArticle } from '../../src/services/article.js'
-import { ExtractorBusyError, ExtractorClosedError, ExtractorPool } from '../../src/services/extractor-pool.js'
+import {
+  ExtractionAbortedError, ExtractionTimeLimitError, ExtractorBusyError, ExtractorClosedError, ExtractorPool,
+} from '../../src/services/extractor-pool.js'
 
 function article (n: number): string {
   return `Council member Dana Reyes${n} said the plan was "ready for a vote number ${n}."\n\n` +
@@ -15,7 +17,8 @@ function article (n: number): string {
     'The mayor\'s office said in a statement that it would review the proposal.'
 }
 
-const pool = new ExtractorPool(2, { maxQueue: 50 })
+// A time limit far above anything here: worker threads under tap's TypeScript loader start slowly on a busy machine.
+const pool = new ExtractorPool(2, { maxQueue: 50, timeLimitMs: 120_000 })
 t.teardown(() => pool.close())
 
 t.test('workers give the same extraction as extract(), each result for its own text', async (t) => {
@@ -90,6 +93,59 @@ t.test('a worker sent jobs ahead that dies fails only the job it was on; the oth
   t.match(outcomes[2], { reason: { message: /the extractor worker failed on this article: out of its depth/ } })
   t.equal(crashing.inline, false)
   t.equal(crashing.pending, 0)
+})
+
+/** A stand-in worker: upper-cases each text, and spins without end on "hang" (as a pathological input would). */
+function hangingWorker (t: Test): URL {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-pool-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const file = join(dir, 'hanging-worker.mjs')
+  writeFileSync(file, `import { parentPort } from 'node:worker_threads'
+    parentPort.on('message', ({ id, job }) => {
+      if (job.text === 'hang') for (;;) ;
+      parentPort.postMessage({ type: 'done', id, result: job.text.toUpperCase() })
+    })
+    parentPort.postMessage({ type: 'ready' })`)
+  return pathToFileURL(file)
+}
+
+t.test('a job past the time limit is given up with a 422 naming the limit; its worker is replaced', async (t) => {
+  const timed = new ExtractorPool(1, { workerUrl: hangingWorker(t), prefetch: 4, timeLimitMs: 300 })
+  t.teardown(() => timed.close())
+  const texts = ['a', 'hang', 'c', 'd']
+  const outcomes = await Promise.allSettled(texts.map((text) => timed.extract(text)))
+  t.same(outcomes.map((o) => o.status === 'fulfilled' ? o.value : 'failed'), ['A', 'failed', 'C', 'D'])
+  const reason = (outcomes[1] as PromiseRejectedResult).reason as unknown
+  t.ok(reason instanceof ExtractionTimeLimitError)
+  t.match(reason, { statusCode: 422, timeLimitMs: 300, message: /longer than the limit of 300 ms \(EXTRACT_TIME_LIMIT_MS\)/ })
+  t.equal(await timed.extract('after'), 'AFTER', 'the replacement worker serves the next job')
+  t.equal(timed.pending, 0)
+})
+
+t.test('an aborted job stops its worker at once, whether running, sent ahead or waiting', async (t) => {
+  const pool = new ExtractorPool(1, { workerUrl: hangingWorker(t), prefetch: 2, timeLimitMs: 60_000 })
+  t.teardown(() => pool.close())
+  t.equal(await pool.extract('warm'), 'WARM')
+  const running = new AbortController()
+  const ahead = new AbortController()
+  const waiting = new AbortController()
+  const started = Date.now()
+  const hung = pool.extract('hang', running.signal)
+  const sentAhead = pool.extract('hang', ahead.signal)
+  const kept = pool.extract('kept')
+  const third = pool.extract('hang', ahead.signal)
+  const queued = pool.extract('x', waiting.signal)
+  waiting.abort()
+  await t.rejects(queued, ExtractionAbortedError)
+  ahead.abort()
+  await t.rejects(sentAhead, ExtractionAbortedError)
+  await t.rejects(third, ExtractionAbortedError)
+  setTimeout(() => running.abort(), 100)
+  await t.rejects(hung, ExtractionAbortedError)
+  t.equal(await kept, 'KEPT', 'a job sent ahead to the stopped worker goes to its replacement')
+  t.ok(Date.now() - started < 30_000, 'nothing waited for the time limit')
+  t.equal(pool.pending, 0)
+  await t.rejects(pool.extract('y', AbortSignal.abort()), ExtractionAbortedError, 'an aborted signal never starts')
 })
 
 t.test('close() rejects what is still waiting, and everything after', async (t) => {

@@ -3,12 +3,13 @@ import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { once } from 'node:events'
-import { stdin, stdout, stderr } from 'node:process'
+import { env, stdin, stdout, stderr } from 'node:process'
 import { parseArgs } from 'node:util'
 import type { Readable } from 'node:stream'
-import { extract } from '../../extract/index.js'
 import type { ExtractOptions } from '../../extract/index.js'
 import { toPredictionRecord } from '../../eval/predictions.js'
+import type { Extraction } from '../../extract/types.js'
+import { DEFAULT_TIME_LIMIT_MS, ExtractionTimeLimitError, ExtractorPool } from '../../services/extractor-pool.js'
 import type { Command } from '../command.js'
 
 const HELP = `usage: whosaid extract FILE|-            print the extraction of an article (- = stdin) as JSON
@@ -25,6 +26,8 @@ options:
   --min-confidence X    leave out quotes below confidence X (0..1)
   --html                the input is an HTML page, whatever its name or first character
   --text                the input is plain text, even if it starts with <
+  --time-limit MS       give up a text whose extraction takes longer than MS milliseconds (default
+                        $EXTRACT_TIME_LIMIT_MS or ${DEFAULT_TIME_LIMIT_MS}): exit 1, or for --jsonl report the line and go on
   -h, --help            this help
 `
 
@@ -33,6 +36,7 @@ const OPTIONS = {
   'min-confidence': { type: 'string' },
   html: { type: 'boolean' },
   text: { type: 'boolean' },
+  'time-limit': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -60,8 +64,8 @@ async function writeLine (line: string): Promise<void> {
   if (!stdout.write(line + '\n')) await once(stdout, 'drain')
 }
 
-/** The prediction line for one input line, or an error message. */
-function predictLine (line: string, options: ExtractOptions): string {
+/** The prediction line for one input line; throws with the message to report. */
+async function predictLine (line: string, options: ExtractOptions, pool: ExtractorPool): Promise<string> {
   let record: unknown
   try {
     record = JSON.parse(line)
@@ -72,10 +76,10 @@ function predictLine (line: string, options: ExtractOptions): string {
   const { id, text } = record as { id?: unknown, text?: unknown }
   if (typeof id !== 'string' && typeof id !== 'number') throw new Error('missing "id" (string or number)')
   if (typeof text !== 'string') throw new Error('missing "text" (string)')
-  return JSON.stringify(toPredictionRecord(id, extract(text, options)))
+  return JSON.stringify(toPredictionRecord(id, await pool.extract(text, undefined, options)))
 }
 
-async function extractJsonLines (input: Readable, options: ExtractOptions): Promise<number> {
+async function extractJsonLines (input: Readable, options: ExtractOptions, pool: ExtractorPool): Promise<number> {
   let lineNumber = 0
   let failed = 0
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
@@ -83,16 +87,28 @@ async function extractJsonLines (input: Readable, options: ExtractOptions): Prom
     if (line.trim() === '') continue
     let output: string
     try {
-      output = predictLine(line, options)
+      output = await predictLine(line, options, pool)
     } catch (err) {
       failed++
-      stderr.write(`whosaid extract: line ${lineNumber}: ${err instanceof Error ? err.message : String(err)}\n`)
+      stderr.write(`whosaid extract: line ${lineNumber}: ${err instanceof Error ? cliMessage(err) : String(err)}\n`)
       continue
     }
     await writeLine(output)
   }
   if (failed) stderr.write(`whosaid extract: ${failed} of ${lineNumber} lines failed\n`)
   return failed ? 1 : 0
+}
+
+/** An error's message as the CLI says it: the time limit is its option here. */
+function cliMessage (err: Error): string {
+  return err instanceof ExtractionTimeLimitError ? err.message.replace('(EXTRACT_TIME_LIMIT_MS)', '(--time-limit)') : err.message
+}
+
+function parseTimeLimit (value: string | undefined): number | Error {
+  const given = value ?? env['EXTRACT_TIME_LIMIT_MS']
+  if (given === undefined || given === '') return DEFAULT_TIME_LIMIT_MS
+  const ms = Number(given)
+  return /^\d+$/.test(given) && ms >= 1 ? ms : new Error(`--time-limit must be a whole number of milliseconds >= 1, got '${given}'`)
 }
 
 function parseMinConfidence (value: string | undefined): number | undefined | Error {
@@ -115,8 +131,21 @@ async function run (args: string[]): Promise<number> {
   const minConfidence = parseMinConfidence(values['min-confidence'])
   if (minConfidence instanceof Error) return fail(minConfidence.message)
   const options: ExtractOptions = minConfidence === undefined ? {} : { minConfidence }
+  const timeLimitMs = parseTimeLimit(values['time-limit'])
+  if (timeLimitMs instanceof Error) return fail(timeLimitMs.message)
   if (positionals.length > 1) return fail(`one input at most, got ${positionals.length}\n\n${HELP}`)
   const source = positionals[0]
+  // One worker thread, so that a text past the time limit can be stopped (a thread cannot stop its own work).
+  const pool = new ExtractorPool(1, { timeLimitMs })
+  try {
+    return await extractWith(pool, values, options, source)
+  } finally {
+    await pool.close()
+  }
+}
+
+async function extractWith (pool: ExtractorPool, values: { jsonl?: boolean, html?: boolean, text?: boolean }, options: ExtractOptions,
+  source: string | undefined): Promise<number> {
 
   // a closed reader (e.g. `| head`) is not an error
   stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err })
@@ -125,7 +154,7 @@ async function run (args: string[]): Promise<number> {
     const input = source === undefined || source === '-' ? stdin : createReadStream(source)
     const opened = input === stdin ? null : await openError(input)
     if (opened) return fail(opened)
-    return extractJsonLines(input, options)
+    return extractJsonLines(input, options, pool)
   }
   if (source === undefined) return fail(`give a FILE, or - for stdin\n\n${HELP}`)
   let text: string
@@ -134,8 +163,19 @@ async function run (args: string[]): Promise<number> {
   } catch (err) {
     return fail(`cannot read ${source}: ${err instanceof Error ? err.message : String(err)}`)
   }
+  const extractText = async (body: string): Promise<Extraction | null> => {
+    try {
+      return await pool.extract(body, undefined, options)
+    } catch (err) {
+      if (!(err instanceof ExtractionTimeLimitError)) throw err
+      stderr.write(`whosaid extract: ${source}: ${cliMessage(err)}\n`)
+      return null
+    }
+  }
   if (!(values.html ?? (!values.text && looksLikeHtml(source, text)))) {
-    stdout.write(JSON.stringify(extract(text, options), null, 2) + '\n')
+    const extraction = await extractText(text)
+    if (extraction === null) return 1
+    stdout.write(JSON.stringify(extraction, null, 2) + '\n')
     return 0
   }
   // Loaded here alone: the HTML and validation libraries would slow every plain-text run's start.
@@ -147,7 +187,8 @@ async function run (args: string[]): Promise<number> {
     if (err instanceof ArticleError) return fail(`${source}: ${err.message}`)
     throw err
   }
-  const extraction = extract(page.text, options)
+  const extraction = await extractText(page.text)
+  if (extraction === null) return 1
   stdout.write(JSON.stringify({
     ...extraction, text: page.text, title: page.title, byline: page.byline, publisher: page.publisher,
   }, null, 2) + '\n')

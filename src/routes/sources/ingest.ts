@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ArticleRequest } from '../../schemas/article.js'
 import { ErrorResponse, errorResponses } from '../../schemas/common.js'
 import { IngestReply } from '../../schemas/source.js'
+import { disconnectSignal } from '../disconnect.js'
 
 const ingestRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/sources', {
@@ -12,11 +13,12 @@ const ingestRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         'already stored replaces that source and its quotes (200, status updated).',
       tags: ['sources'],
       body: ArticleRequest,
-      response: { 200: IngestReply, 201: IngestReply, ...errorResponses, 413: ErrorResponse, 415: ErrorResponse },
+      response: { 200: IngestReply, 201: IngestReply, ...errorResponses, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse },
     },
   }, async (request, reply) => {
-    // Checking, HTML conversion and extraction run on a worker thread; the write stays here.
-    const { article, extraction } = await fastify.extractor.prepare({ value: request.body })
+    // Checking, HTML conversion and extraction run on a worker thread, stopped past the time limit (422) or when the
+    // client goes away (nothing is stored then); the write stays here.
+    const { article, extraction } = await fastify.extractor.prepare({ value: request.body }, disconnectSignal(reply))
     const result = fastify.db.ingest(article, extraction)
     const source = fastify.db.sources.get(result.source_id)!
     reply.code(result.status === 'created' ? 201 : 200)

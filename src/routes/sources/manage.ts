@@ -1,9 +1,10 @@
 // Deleting an article, and extracting a stored article again with the current extractor.
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdParams, errorResponses } from '../../schemas/common.js'
+import { ErrorResponse, IdParams, errorResponses } from '../../schemas/common.js'
 import { ReextractReply } from '../../schemas/source.js'
-import { reextractSource } from '../../services/ingest.js'
+import { reextractSourceWith } from '../../services/ingest.js'
+import { disconnectSignal } from '../disconnect.js'
 
 const ReextractQuery = Type.Object({
   force: Type.Boolean({ default: false, description: 'Extract again even when the extractor version has not changed.' }),
@@ -33,10 +34,13 @@ const manageRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       tags: ['sources'],
       params: IdParams,
       querystring: ReextractQuery,
-      response: { 200: ReextractReply, ...errorResponses },
+      response: { 200: ReextractReply, ...errorResponses, 422: ErrorResponse, 503: ErrorResponse },
     },
-  }, async (request) => {
-    const result = reextractSource(fastify.db, request.params.id, request.query.force)
+  }, async (request, reply) => {
+    // Extracted on a worker thread (422 past the time limit); stored here.
+    const signal = disconnectSignal(reply)
+    const result = await reextractSourceWith(fastify.db, request.params.id, request.query.force,
+      (text) => fastify.extractor.extract(text, signal))
     if (!result) throw fastify.httpErrors.notFound(`source ${request.params.id} not found`)
     return result
   })
