@@ -23,6 +23,8 @@ export interface Config {
   batchBodyLimit: number
   /** Which proxies may tell the client's address in X-Forwarded-For: none, all, a hop count, or their addresses. */
   trustProxy: TrustProxy
+  /** Bytes of GET replies kept in memory until the database changes; 0 turns the cache off. */
+  replyCacheBytes: number
 }
 
 export type TrustProxy = boolean | number | string[]
@@ -32,6 +34,7 @@ export type CorsOrigin = '*' | string[] | null
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1000
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024
 export const DEFAULT_BATCH_BODY_LIMIT = 100 * 1024 * 1024
+export const DEFAULT_REPLY_CACHE_BYTES = 32 * 1024 * 1024
 /** Shorter keys are refused: a key is the only thing between the internet and the writes. */
 export const MIN_API_KEY_LENGTH = 16
 
@@ -140,5 +143,6 @@ export function loadConfig (env: Env): Config {
     bodyLimit: parseCount('BODY_LIMIT', env['BODY_LIMIT'], DEFAULT_BODY_LIMIT, 1),
     batchBodyLimit: parseCount('BATCH_BODY_LIMIT', env['BATCH_BODY_LIMIT'], DEFAULT_BATCH_BODY_LIMIT, 1),
     trustProxy: parseTrustProxy(env['TRUST_PROXY']),
+    replyCacheBytes: parseCount('REPLY_CACHE_BYTES', env['REPLY_CACHE_BYTES'], DEFAULT_REPLY_CACHE_BYTES, 0),
   }
 }

@@ -26,6 +26,7 @@ try {
       bodyLimit: config.bodyLimit,
       batchBodyLimit: config.batchBodyLimit,
       trustProxy: config.trustProxy,
+      replyCacheBytes: config.replyCacheBytes,
     },
     // JSON lines for collectors and files; one readable line per entry when a person watches a terminal.
     stdout.isTTY ? { level: config.logLevel, stream: prettyLogStream(stdout) } : { level: config.logLevel },

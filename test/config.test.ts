@@ -14,8 +14,9 @@ t.test('defaults', async (t) => {
     bodyLimit: 2097152,
     batchBodyLimit: 104857600,
     trustProxy: false,
+    replyCacheBytes: 33554432,
   })
-  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '' }
+  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', REPLY_CACHE_BYTES: '' }
   t.same(loadConfig(empty), loadConfig({}), 'empty means unset')
 })
 
@@ -53,6 +54,9 @@ t.test('RATE_LIMIT_PER_MINUTE, BODY_LIMIT, BATCH_BODY_LIMIT', async (t) => {
   t.same(loadConfig({ RATE_LIMIT_PER_MINUTE: '60', BODY_LIMIT: '1024', BATCH_BODY_LIMIT: '1048576' }),
     { ...loadConfig({}), rateLimitPerMinute: 60, bodyLimit: 1024, batchBodyLimit: 1048576 })
   t.equal(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute, 0, '0 turns rate limiting off')
+  t.equal(loadConfig({ REPLY_CACHE_BYTES: '1048576' }).replyCacheBytes, 1048576)
+  t.equal(loadConfig({ REPLY_CACHE_BYTES: '0' }).replyCacheBytes, 0, '0 turns the reply cache off')
+  t.throws(() => loadConfig({ REPLY_CACHE_BYTES: '32MB' }), new ConfigError('REPLY_CACHE_BYTES must be an integer of at least 0, got "32MB"'))
   for (const bad of ['-1', 'ten', '1.5', '1e3', ' 5', '99999999999999999999']) {
     t.throws(() => loadConfig({ RATE_LIMIT_PER_MINUTE: bad }),
       new ConfigError(`RATE_LIMIT_PER_MINUTE must be an integer of at least 0, got "${bad}"`), bad)
