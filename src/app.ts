@@ -4,7 +4,7 @@ import Fastify, { type FastifyHttpOptions, type FastifyInstance, type FastifySer
 import sensible from '@fastify/sensible'
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { DEFAULT_BATCH_BODY_LIMIT, DEFAULT_BODY_LIMIT, DEFAULT_EXTRACT_TIME_LIMIT_MS, DEFAULT_RATE_LIMIT_PER_MINUTE, type CorsOrigin, type TrustProxy } from './config.js'
+import { DEFAULT_BATCH_BODY_LIMIT, DEFAULT_BODY_LIMIT, DEFAULT_EXTRACT_TIME_LIMIT_MS, DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_REPLY_CACHE_BYTES, type CorsOrigin, type TrustProxy } from './config.js'
 import { MIGRATIONS_DIR, SEEDS_DIR } from './paths.js'
 import auth from './plugins/auth.js'
 import body from './plugins/body.js'
@@ -13,6 +13,7 @@ import db from './plugins/db.js'
 import errors, { frameworkErrorReply } from './plugins/errors.js'
 import etag from './plugins/etag.js'
 import openapi from './plugins/openapi.js'
+import replyCache from './plugins/reply-cache.js'
 import security, { clientErrorReply } from './plugins/security.js'
 import seed from './plugins/seed.js'
 import healthRoutes from './routes/health.js'
@@ -53,6 +54,8 @@ export interface AppOptions {
   extractorWorkers?: number
   /** Most milliseconds one article's conversion and extraction may take on a worker (default 10 s); then 422. */
   extractTimeLimitMs?: number
+  /** Bytes of GET replies kept in memory until the database changes (default 32 MB); 0 turns the cache off. */
+  replyCacheBytes?: number
   /** Server timeouts (default SERVER_TIMEOUTS); tests shorten them. */
   timeouts?: Partial<ServerTimeouts>
 }
@@ -97,6 +100,8 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
     migrationsDir: options.migrationsDir ?? MIGRATIONS_DIR,
   })
   await fastify.register(cursors)
+  // After the security, auth and ETag hooks, which run for cached replies too.
+  await fastify.register(replyCache, { maxBytes: options.replyCacheBytes ?? DEFAULT_REPLY_CACHE_BYTES })
   await fastify.register(extractor, {
     workers: options.extractorWorkers ?? defaultWorkerCount(),
     timeLimitMs: options.extractTimeLimitMs ?? DEFAULT_EXTRACT_TIME_LIMIT_MS,

@@ -25,6 +25,8 @@ export interface Config {
   trustProxy: TrustProxy
   /** Most milliseconds one article's HTML conversion and extraction may take before it is given up (422). */
   extractTimeLimitMs: number
+  /** Bytes of GET replies kept in memory until the database changes; 0 turns the cache off. */
+  replyCacheBytes: number
 }
 
 export type TrustProxy = boolean | number | string[]
@@ -35,6 +37,7 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1000
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024
 export const DEFAULT_BATCH_BODY_LIMIT = 100 * 1024 * 1024
 export const DEFAULT_EXTRACT_TIME_LIMIT_MS = 10_000
+export const DEFAULT_REPLY_CACHE_BYTES = 32 * 1024 * 1024
 /** Shorter keys are refused: a key is the only thing between the internet and the writes. */
 export const MIN_API_KEY_LENGTH = 16
 
@@ -144,5 +147,6 @@ export function loadConfig (env: Env): Config {
     batchBodyLimit: parseCount('BATCH_BODY_LIMIT', env['BATCH_BODY_LIMIT'], DEFAULT_BATCH_BODY_LIMIT, 1),
     trustProxy: parseTrustProxy(env['TRUST_PROXY']),
     extractTimeLimitMs: parseCount('EXTRACT_TIME_LIMIT_MS', env['EXTRACT_TIME_LIMIT_MS'], DEFAULT_EXTRACT_TIME_LIMIT_MS, 1),
+    replyCacheBytes: parseCount('REPLY_CACHE_BYTES', env['REPLY_CACHE_BYTES'], DEFAULT_REPLY_CACHE_BYTES, 0),
   }
 }

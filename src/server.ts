@@ -27,6 +27,7 @@ try {
       batchBodyLimit: config.batchBodyLimit,
       trustProxy: config.trustProxy,
       extractTimeLimitMs: config.extractTimeLimitMs,
+      replyCacheBytes: config.replyCacheBytes,
     },
     // JSON lines for collectors and files; one readable line per entry when a person watches a terminal.
     stdout.isTTY ? { level: config.logLevel, stream: prettyLogStream(stdout) } : { level: config.logLevel },

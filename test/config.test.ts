@@ -15,8 +15,9 @@ t.test('defaults', async (t) => {
     batchBodyLimit: 104857600,
     trustProxy: false,
     extractTimeLimitMs: 10000,
+    replyCacheBytes: 33554432,
   })
-  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '' }
+  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '', REPLY_CACHE_BYTES: '' }
   t.same(loadConfig(empty), loadConfig({}), 'empty means unset')
 })
 
@@ -54,6 +55,9 @@ t.test('RATE_LIMIT_PER_MINUTE, BODY_LIMIT, BATCH_BODY_LIMIT, EXTRACT_TIME_LIMIT_
   t.same(loadConfig({ RATE_LIMIT_PER_MINUTE: '60', BODY_LIMIT: '1024', BATCH_BODY_LIMIT: '1048576', EXTRACT_TIME_LIMIT_MS: '2500' }),
     { ...loadConfig({}), rateLimitPerMinute: 60, bodyLimit: 1024, batchBodyLimit: 1048576, extractTimeLimitMs: 2500 })
   t.equal(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute, 0, '0 turns rate limiting off')
+  t.equal(loadConfig({ REPLY_CACHE_BYTES: '1048576' }).replyCacheBytes, 1048576)
+  t.equal(loadConfig({ REPLY_CACHE_BYTES: '0' }).replyCacheBytes, 0, '0 turns the reply cache off')
+  t.throws(() => loadConfig({ REPLY_CACHE_BYTES: '32MB' }), new ConfigError('REPLY_CACHE_BYTES must be an integer of at least 0, got "32MB"'))
   for (const bad of ['-1', 'ten', '1.5', '1e3', ' 5', '99999999999999999999']) {
     t.throws(() => loadConfig({ RATE_LIMIT_PER_MINUTE: bad }),
       new ConfigError(`RATE_LIMIT_PER_MINUTE must be an integer of at least 0, got "${bad}"`), bad)

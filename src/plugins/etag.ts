@@ -26,12 +26,14 @@ export function noneMatch (header: string, etag: string): boolean {
 function onSend (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload?: unknown) => void): void {
   // Only whole bodies of successful reads; streams (NDJSON batch replies) and errors are left as they are.
   if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200 ||
-      !(typeof payload === 'string' || Buffer.isBuffer(payload)) || reply.hasHeader('etag')) {
+      !(typeof payload === 'string' || Buffer.isBuffer(payload))) {
     done(null, payload)
     return
   }
-  const etag = etagOf(payload)
-  reply.header('etag', etag)
+  // A tag set before (a reply from src/plugins/reply-cache.ts, a static asset) is the body's already.
+  const preset = reply.getHeader('etag')
+  const etag = typeof preset === 'string' ? preset : etagOf(payload)
+  if (preset === undefined) reply.header('etag', etag)
   const header = request.headers['if-none-match']
   if (header !== undefined && noneMatch(header, etag)) {
     reply.code(304)

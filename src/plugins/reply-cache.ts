@@ -1,0 +1,89 @@
+// Repeated reads of the JSON API are answered from memory: the bytes, type and ETag of a 200 reply are kept under the
+// request's URL and sent again, without routing to the handler, until the database changes. Every request first asks
+// SQLite whether anything was written since the last request (src/store/change-counter.ts: this process's own writes
+// and commits by any other connection or process); if so, the whole cache is dropped. An entry therefore never
+// outlives the state it was read from, and a cached reply is byte for byte the one the handler would build.
+//
+// The key is the method and the URL as sent (path and query string): the API's replies depend on nothing else in the
+// request. The hooks that depend on headers (CORS, rate limit, auth, security headers, If-None-Match) run before and
+// after it as for any request. Memory is bounded by REPLY_CACHE_BYTES, least recently used entries going first.
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { ByteLru } from '../byte-lru.js'
+import { ChangeCounter } from '../store/change-counter.js'
+
+export interface ReplyCachePluginOptions {
+  /** Bytes of replies kept (keys and bookkeeping included); 0 turns the cache off. */
+  maxBytes: number
+}
+
+interface CachedReply {
+  readonly body: Buffer
+  readonly contentType: string
+  readonly etag: string
+  readonly bytes: number
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The reply cache, or null when it is turned off; its size and bytes are read by tests and the benchmark. */
+    replyCache: ByteLru<CachedReply> | null
+  }
+  interface FastifyRequest {
+    /** The cache generation this request was looked up in; -1 when the request is not cached (or was a hit). */
+    replyCacheGeneration: number
+  }
+}
+
+// Routes whose replies are read from the database alone. Not /health (it reports the process), nor the pages for
+// people (/ui, /: they negotiate on Accept and are sent no-store).
+const CACHED_ROUTE = /^\/(quotes|speakers|sources)(\/|$)/
+
+/** A single reply larger than this share of the cache is not kept: it would push out many smaller ones. */
+const LARGEST_SHARE = 8
+
+export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
+  if (options.maxBytes <= 0) {
+    fastify.decorate('replyCache', null)
+    return
+  }
+  const cache = new ByteLru<CachedReply>(options.maxBytes)
+  const changes = new ChangeCounter(fastify.db.db)
+  let generation = 0
+  fastify.decorate('replyCache', cache)
+  fastify.decorateRequest('replyCacheGeneration', -1)
+
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    const route = request.routeOptions.url
+    if (request.method !== 'GET' || route === undefined || !CACHED_ROUTE.test(route)) {
+      done()
+      return
+    }
+    if (changes.moved()) {
+      cache.clear()
+      generation++
+    }
+    const hit = cache.get(request.url)
+    if (hit === undefined) {
+      request.replyCacheGeneration = generation
+      done()
+      return
+    }
+    // The ETag plugin's onSend still answers If-None-Match with 304.
+    reply.header('etag', hit.etag).type(hit.contentType).send(hit.body)
+  })
+
+  // Registered after the ETag plugin, so the reply's tag is set (or the reply already turned into a 304).
+  fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload?: unknown) => void) => {
+    // A reply read while the cache was dropped may come from before the write: it is not kept.
+    if (request.replyCacheGeneration === generation && reply.statusCode === 200 && typeof payload === 'string') {
+      const etag = reply.getHeader('etag')
+      const contentType = reply.getHeader('content-type')
+      const bytes = Buffer.byteLength(payload)
+      if (typeof etag === 'string' && typeof contentType === 'string' && bytes <= options.maxBytes / LARGEST_SHARE) {
+        cache.set(request.url, { body: Buffer.from(payload), contentType, etag, bytes })
+      }
+    }
+    done(null, payload)
+  })
+}, { name: 'reply-cache', dependencies: ['db', 'etag'] })
