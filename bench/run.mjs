@@ -5,6 +5,7 @@
 //   npm run bench                 full run (the 100,000-source dataset is built once, then cached in bench/.cache/)
 //   npm run bench -- --quick      under a minute: fewer rounds, a 5,000-source dataset, 400 articles to ingest
 //   npm run bench -- --only api   sections: extraction, hostile, dataset, api, ingest (dataset is implied by api)
+//   npm run bench -- --scale      the scale run alone (bench/scale.mjs: 1,000,000 articles; --scale-articles N)
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -17,6 +18,11 @@ import { runApi } from './api.mjs'
 import { runIngest } from './ingest.mjs'
 
 const opts = parseArgs(process.argv.slice(2))
+if (opts.scale) {
+  const { runScale } = await import('./scale.mjs')
+  await runScale({ articles: opts.scaleArticles, step: opts.scaleStep })
+  process.exit(0)
+}
 const wanted = (s) => (!opts.only || opts.only.includes(s) || (s === 'dataset' && opts.only.includes('api'))) && !opts.skip.includes(s)
 const fullRun = !opts.quick && !opts.only && opts.skip.length === 0 && opts.rounds === null && opts.sources === null
 const SOURCES = opts.sources ?? (opts.quick ? 5000 : 100000)
