@@ -105,6 +105,43 @@ function afterQuotation (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, from: 
   return false
 }
 
+/** Forms that look like a verb after a quotation's subject but only say what the subject is or does next. */
+const NOT_SPEECH_AFTER_QUOTE = new Set(['is', 'was', 'has', 'does', 'as', 'us', 'yes', 'this', 'his', 'its', 'plus', 'thus', 'less',
+  'unless', 'news', 'always', 'perhaps', 'towards', 'afterwards', 'besides', 'sometimes', 'needed', 'used', 'based', 'related',
+  'added'])
+/** Irregular past forms that report speech after a quotation ("“…,” Trump shot back", "“…,” she swore"). */
+const IRREGULAR_SPEECH = new Set(['shot', 'spat', 'swore', 'spoke', 'sang', 'cried', 'bit', 'broke', 'chimed', 'cut', 'threw', 'fired', 'let'])
+const AFTER_SPEECH_VERB = new Set(['back', 'in', 'on', 'at', 'to', 'as', 'during', 'with', 'after', 'before', 'while', 'from', 'of', 'up',
+  'out', 'into', 'when', 'later', 'again', 'then', 'once', 'afterward', 'afterwards', 'angrily', 'sharply', 'quietly'])
+
+/**
+ * "“…,” Clinton gushed.", "“…!” Kelly charged in her opening question", "“…,” he mocks.": a quotation whose words end
+ * with a comma, "!" or "?", then a short subject (a name or a pronoun) and one verb, then the sentence's end, a comma or
+ * a preposition. In that frame any verb reports the quotation, so it need not be in the lexicon of verbs of saying.
+ */
+function verbAfterQuotation (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, from: number, to: number): boolean {
+  const { tokens, quoteOf } = doc
+  const t = tokens[i]!
+  if (t.capitalized || NOT_SPEECH_AFTER_QUOTE.has(t.lower) || !(/^[a-z]{3,}(ed|s)$/.test(t.lower) || IRREGULAR_SPEECH.has(t.lower))) return false
+  if (/(ss|us|is)$/.test(t.lower)) return false
+  // The subject: a pronoun or one to four capitalised words, right after the closing mark (and its comma).
+  let j = i - 1
+  if (j >= from && /^(he|she|they|i|we)$/.test(tokens[j]!.lower) && quoteOf[j] === -1) j--
+  else {
+    let words = 0
+    while (j >= from && words < 4 && quoteOf[j] === -1 && tokens[j]!.kind === TokenKind.Word && tokens[j]!.capitalized) { j--; words++ }
+    if (words === 0) return false
+  }
+  if (j >= from && tokens[j]!.text === ',' && quoteOf[j] === -1) j--
+  if (j < from || quoteOf[j] === -1 || tokens[j]!.kind !== TokenKind.QuoteMark) return false
+  // The quotation's last word is followed by a comma, "!" or "?" (inside the marks, or just after the closing one).
+  const last = tokens[j - 1]
+  if (!last || !(last.text === ',' || last.text === '!' || last.text === '?' || tokens[j + 1]?.text === ',')) return false
+  const next = tokens[i + 1]
+  return i + 1 >= to || next === undefined || next.text === '.' || next.text === ',' || next.text === '!' || next.text === ';' ||
+    (quoteOf[i + 1] === -1 && AFTER_SPEECH_VERB.has(next.lower))
+}
+
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that'])
 const CONTINUE = new Set(['continue', 'continues', 'continued'])
 
@@ -158,7 +195,10 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
       continue
     }
     const verb = CUE_VERB_FORMS.get(t.lower)
-    if (!verb) continue
+    if (!verb) {
+      if (verbAfterQuotation(doc, i, from, to)) cues.push({ start: i, end: i + 1, verb: MANNER, according: false })
+      continue
+    }
     if (NOUN_LIKE.has(t.lower) && isNounUse(tokens, i)) continue
     // "continued to rise" is not speech; "he continued: …" is.
     if (CONTINUE.has(t.lower) && !(i + 1 >= to || /^[,:.]$/.test(tokens[i + 1]!.text) || tokens[i + 1]!.kind === TokenKind.QuoteMark)) continue

@@ -354,3 +354,19 @@ quotes('a verb of saying after a long relative clause finds its subject',
 quotes('reported content ends before a link', 'The mayor said the budget would pass https://example.org/budget', [
   { text: 'the budget would pass', mention: 'The mayor', type: 'indirect' },
 ])
+
+// --- Any verb right after a quotation and its subject reports it ----------------------------------------------
+
+quotes('"“…,” X VERBED." reports the quotation whatever the verb',
+  'The hearing ran late.\n\n“You have broken every promise you made to this town,” Moll charged. “Every single one.”', [
+    { text: 'You have broken every promise you made to this town,', name: 'Moll', type: 'direct' },
+  ])
+
+quotes('the same with a pronoun, a present tense and a particle',
+  'The debate turned sharp.\n\n“Nobody here believes that,” she scoffs. Later: “Let me finish,” Okafor shot back.', [
+    { text: 'Nobody here believes that,', mention: 'she', type: 'direct' },
+    { text: 'Let me finish,', name: 'Okafor', type: 'direct' },
+  ])
+
+quotes('not after a quotation without a comma, nor when the verb has an object',
+  'Freight trains cross “the hairpin” Monday mornings. “Enough,” Hale arranged the papers and left.', [])
