@@ -133,6 +133,13 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
     }
     if (tokens[c]!.text !== ',') continue
     if (!isAppositive(tokens, c + 1, segmentEnd)) {
+      // "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": commas inside a relative clause
+      // do not end it; the clause runs from ", who" to the comma before the verb.
+      const relative = relativeClauseBefore(doc, c, Math.max(lo, end - 45))
+      if (relative !== -1) {
+        const head = phraseBefore(doc, relative, lo) ?? describedBefore(doc, relative, lo)
+        if (head) return { speaker: head, apposition: { start: relative + 1, end: end - 1 }, start: head.start }
+      }
       // "The state’s campaign chairman, Phil Lovas, said": a role, then the name in apposition; the name speaks.
       const name = apposition === null ? phraseAfter(doc, c + 1, segmentEnd) : null
       if (!name || name.start !== c + 1 || name.end !== segmentEnd || !tokens[name.end - 1]!.capitalized) return null
@@ -148,6 +155,20 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
     segmentEnd = c
   }
   return null
+}
+
+/**
+ * The comma that opens a relative clause (", who …", ", whose …") at or before `from`, back to `lo`, with no
+ * quotation or clause-ending punctuation in between; -1 when there is none.
+ */
+function relativeClauseBefore (doc: Doc, from: number, lo: number): number {
+  const { tokens, quoteOf } = doc
+  for (let c = from; c > lo; c--) {
+    const t = tokens[c]!
+    if (quoteOf[c] !== -1 || t.text === ';' || t.text === ':' || SENTENCE_PUNCT.has(t.text)) return -1
+    if (t.text === ',' && (tokens[c + 1]?.lower === 'who' || tokens[c + 1]?.lower === 'whose')) return c
+  }
+  return -1
 }
 
 /** "nurses who ride the 9 bus": an apposition whose noun has a relative clause describes people. */

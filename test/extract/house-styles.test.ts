@@ -370,3 +370,8 @@ quotes('the same with a pronoun, a present tense and a particle',
 
 quotes('not after a quotation without a comma, nor when the verb has an object',
   'Freight trains cross “the hairpin” Monday mornings. “Enough,” Hale arranged the papers and left.', [])
+
+quotes('a relative clause with commas of its own before the verb is one apposition',
+  'Mira Okonjo, who lost her shop in Pell River, Nebraska, in the 2019 flood, said that the levee had never been repaired.', [
+    { text: 'that the levee had never been repaired', name: 'Mira Okonjo', type: 'indirect' },
+  ])
