@@ -20,12 +20,21 @@ export const NOUN_LIKE: ReadonlySet<string> = new Set([
   'suggest', 'argue', 'insist', 'warn', 'confirm', 'announce', 'explain', 'admit', 'declare', 'predict', 'urge',
   'describe', 'accuse', 'criticize', 'recall', 'acknowledge', 'indicate', 'reveal', 'respond',
 ])
+/** Plurals without an s, which "say" can follow as a verb. */
+const PLURAL_WORDS = new Set(['people', 'police', 'staff', 'crew', 'media', 'public', 'children', 'men', 'women', 'folk', 'clergy', 'youth'])
 const ACCORDING: CueVerb = { object: false, nominal: false }
 const NO_OBJECT: CueVerb = { object: false, nominal: true }
 
 function isNounUse (tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1]
   if (!prev) return true
+  // "the final say on …", "a bigger say in …": after a determiner and a singular word, and before a preposition,
+  // "say" is the noun ("sources close to her campaign say she …" keeps the verb).
+  if (tokens[i]!.lower === 'say' && tokens[i - 2] && /^(the|a|an|their|his|her|its|our|any|no)$/.test(tokens[i - 2]!.lower) &&
+    prev.kind === TokenKind.Word && !prev.capitalized && !/s$/.test(prev.lower) && !PLURAL_WORDS.has(prev.lower) &&
+    (!tokens[i + 1] || /^(on|in|over|about|of|[.,;])$/.test(tokens[i + 1]!.lower))) return true
+  // "two reports" is a noun; "about 4 in 10 say", "one in five say" a verb.
+  if (tokens[i - 2]?.lower === 'in' && (prev.kind === TokenKind.Number || DETERMINERS.has(prev.lower)) && !tokens[i]!.lower.endsWith('s')) return false
   if (DETERMINERS.has(prev.lower) || prev.lower === '’s' || prev.lower === "'s" || prev.lower === 'to' ||
     prev.lower === 'of' || prev.lower === 'in' || prev.lower === 'for' || prev.lower === 'and' || prev.kind === TokenKind.Number) return true
   // "in a Facebook post", "an Instagram post": a name between an indefinite article and the word makes it a noun.

@@ -375,3 +375,13 @@ quotes('a relative clause with commas of its own before the verb is one appositi
   'Mira Okonjo, who lost her shop in Pell River, Nebraska, in the 2019 flood, said that the levee had never been repaired.', [
     { text: 'that the levee had never been repaired', name: 'Mira Okonjo', type: 'indirect' },
   ])
+
+quotes('a share of those polled speaks for them: "Nearly half said", "About one in five say", "About 4 in 10 say"',
+  'The survey of 900 residents came out on Monday.\n\nNearly half said they would ride it daily. About one in five say they would never use it. About 4 in 10 say the fares are too high.', [
+    { text: 'they would ride it daily', mention: 'Nearly half', type: 'indirect' },
+    { text: 'they would never use it', mention: 'About one in five', type: 'indirect' },
+    { text: 'the fares are too high', mention: 'About 4 in 10', type: 'indirect' },
+  ])
+
+quotes('"the final say" is a noun, not a verb of saying',
+  'Officials wanted the final say on the route.', [])
