@@ -53,9 +53,14 @@ interface Subject { speaker: Range, apposition: Range | null, start: number }
 /** A cue that reads only as a verb ("said", "insisted"), not one that may be a noun ("state", "cry", "reports"). */
 function plainCue (doc: Doc, cue: Cue): boolean {
   const w = doc.tokens[cue.start]!.lower
-  // "say" is listed as noun-like ("have a say"), but after a noun phrase it is the verb: "campaigners say …".
-  return cue.end - cue.start === 1 && (!NOUN_LIKE.has(w) || w === 'say') && !AMBIGUOUS_CUES.has(w)
+  // "say", "argue", "insist" are listed as noun-like for "have a say", "to argue"; after a noun phrase they are the
+  // verb: "campaigners say …", "Trump fans insist …".
+  return cue.end - cue.start === 1 && (!NOUN_LIKE.has(w) || BASE_VERBS.has(w)) && !AMBIGUOUS_CUES.has(w)
 }
+
+/** Base forms of verbs of saying that are not nouns: after a plural subject they are the verb. */
+const BASE_VERBS = new Set(['say', 'tell', 'ask', 'deny', 'write', 'suggest', 'argue', 'insist', 'warn', 'confirm', 'announce', 'explain',
+  'admit', 'declare', 'predict', 'urge', 'describe', 'accuse', 'criticize', 'acknowledge', 'indicate', 'reveal', 'respond'])
 
 /**
  * A described subject ("the billionaire real estate magnate says …") for a finite cue only: not a participle that
@@ -69,9 +74,13 @@ function describedSubject (doc: Doc, cue: Cue, end: number, lo: number): Range |
   const r = describedBefore(doc, end, lo)
   if (!r) return null
   const first = tokens[r.start]!.lower
-  if ((first === 'a' || first === 'an') && verb.endsWith('ed') && end === cue.start) return null
+  // "a plan announced earlier" is a noun and its participle; "a Clinton ally suggested she would …" a subject and
+  // its verb, told apart by the clause that follows.
+  if ((first === 'a' || first === 'an') && verb.endsWith('ed') && end === cue.start && !(next === 'that' || (next !== undefined && CLAUSE_SUBJECTS.has(next)))) return null
   return r
 }
+
+const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'there'])
 
 const AMBIGUOUS_CUES = new Set(['called', 'calls', 'call', 'calling', 'cry', 'cries', 'boast', 'boasts', 'slams', 'blasts', 'pitch', 'pitches', 'welcome', 'welcomes', 'sing', 'sings', 'snap', 'chant', 'chants', 'thunder', 'muse', 'whisper', 'whispers', 'counter', 'counters', 'quip', 'quips', 'added'])
 
@@ -80,8 +89,22 @@ function skipAdverbsLeft (tokens: Token[], i: number, lo: number): number {
   // "X is calling for", "X has been saying": a progressive cue takes a form of "be" as well.
   const progressive = i + 1 < tokens.length && tokens[i + 1]!.lower.endsWith('ing')
   while (i >= lo && (PRE_CUE_ADVERBS.has(tokens[i]!.lower) || (progressive && PROGRESSIVE_AUX.has(tokens[i]!.lower)))) i--
+  // "McAuliffe on Friday announced", "Wells Fargo just this month announced", "defenders today argue": a time phrase
+  // between the subject and its verb (a few words, ending in a time word).
+  if (i > lo && TIME_WORDS.has(tokens[i]!.lower)) {
+    let j = i - 1
+    while (j > lo && i - j < 4 && (TIME_WORDS.has(tokens[j]!.lower) || TIME_PHRASE_WORDS.has(tokens[j]!.lower))) j--
+    // What is left before it must be able to end a subject: a word (a name, a noun) or a closing comma.
+    if (j >= lo && (tokens[j]!.kind === TokenKind.Word || tokens[j]!.text === ',') && !TIME_PHRASE_WORDS.has(tokens[j]!.lower)) {
+      i = j
+      while (i >= lo && PRE_CUE_ADVERBS.has(tokens[i]!.lower)) i--
+    }
+  }
   return i
 }
+
+/** Words that open or join a time phrase before a verb: "on Friday", "just this month", "late last week". */
+const TIME_PHRASE_WORDS = new Set(['on', 'this', 'last', 'next', 'early', 'late', 'earlier', 'just', 'in', 'the', 'that', 'same'])
 
 const PROGRESSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', '’s', "'s", '’re', "'re", 'am', '’m', "'m"])
 

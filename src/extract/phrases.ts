@@ -79,6 +79,8 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | '
   return trimPhrase(tokens, { start: i + 1, end })
 }
 
+/** Nouns that end like adverbs ("a Clinton ally said"). */
+const LY_NOUNS = new Set(['ally', 'family', 'assembly', 'rally', 'deputy', 'supply', 'monopoly'])
 const QUANTIFIERS = new Set(['percent', 'in', 'of', 'out'])
 const QUANTITY_MODIFIERS = new Set(['about', 'nearly', 'almost', 'roughly', 'some', 'only', 'just', 'more', 'fewer', 'less', 'than',
   'over', 'under', 'around', 'barely', 'exactly', 'slightly', 'well'])
@@ -97,7 +99,8 @@ export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' 
   const head = tokens[end - 1]
   if (!head || end - 1 < lo || quoteOf[end - 1] !== -1) return null
   const isNumber = (t: Token): boolean => t.kind === TokenKind.Number || NUMBER_WORDS.test(t.lower)
-  const headOk = (head.kind === TokenKind.Word && !head.capitalized && head.lower.length > 2 && !/(ly|ed|ing)$/.test(head.lower) &&
+  const headOk = (head.kind === TokenKind.Word && !head.capitalized && head.lower.length > 2 &&
+    (!/(ly|ed|ing)$/.test(head.lower) || LY_NOUNS.has(head.lower)) &&
     !NP_STOPPERS.has(head.lower) && !CUE_VERB_FORMS.has(head.lower) && !DETERMINERS.has(head.lower)) ||
     (isNumber(head) && tokens[end - 2]?.lower === 'in')
   if (!headOk) return null
@@ -122,7 +125,8 @@ export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' 
   // its clause.
   if (!(head.lower.endsWith('s') && !head.lower.endsWith('ss')) && !fraction) return null
   let start = end - 1
-  while (start > lo && end - start < 3 && tokens[start - 1]!.kind === TokenKind.Word && !tokens[start - 1]!.capitalized &&
+  // Modifiers before the noun, capitalised ones too: "security specialists", "Trump fans", "Republican voters".
+  while (start > lo && end - start < 3 && tokens[start - 1]!.kind === TokenKind.Word && quoteOf[start - 1] === -1 &&
     !NP_STOPPERS.has(tokens[start - 1]!.lower) && !CUE_VERB_FORMS.has(tokens[start - 1]!.lower) && !/(ly)$/.test(tokens[start - 1]!.lower)) start--
   const before = tokens[start - 1]
   if (start === lo || (before && (before.text === ',' || /^(and|but|while|as|because|though|although|whereas|so)$/.test(before.lower)))) return { start, end }

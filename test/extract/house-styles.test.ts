@@ -385,3 +385,20 @@ quotes('a share of those polled speaks for them: "Nearly half said", "About one 
 
 quotes('"the final say" is a noun, not a verb of saying',
   'Officials wanted the final say on the route.', [])
+
+quotes('a time phrase between the subject and its verb: "X on Friday announced", "Y just this month said"',
+  'Mayor Ines Quiroga on Friday announced that the ferry would run until midnight. The ferry company just this month said it would add a boat.', [
+    { text: 'that the ferry would run until midnight', name: 'Ines Quiroga', type: 'indirect' },
+    { text: 'it would add a boat', mention: 'The ferry company', type: 'indirect' },
+  ])
+
+quotes('a plural subject with capitalised modifiers and a base-form verb: "Trump fans insist", "Labour councillors argue"',
+  'The vote is close.\n\nHarbour residents insist the ferry must keep its night crossing. Labour councillors today argue that the budget cannot cover it.', [
+    { text: 'the ferry must keep its night crossing', mention: 'Harbour residents', type: 'indirect' },
+    { text: 'that the budget cannot cover it', mention: 'Labour councillors', type: 'indirect' },
+  ])
+
+quotes('"a Clinton ally suggested she …" is a subject and its verb; "a plan announced earlier" is not',
+  'A council ally suggested she would back the plan. A plan announced earlier was dropped.', [
+    { text: 'she would back the plan', mention: 'A council ally', type: 'indirect' },
+  ])
