@@ -687,6 +687,18 @@ function hasWord (doc: Doc, from: number, to: number, word: string): boolean {
   return false
 }
 
+const CONNECTIVES = new Set(['but', 'and', 'yet', 'so', 'still', 'however', 'now', 'also', 'meanwhile', 'instead', 'moreover', 'indeed', 'then'])
+
+/** Only punctuation and sentence connectives ("But,", "And yet") between `from` and `to`. */
+function onlyConnectives (doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i]!
+    if (doc.quoteOf[i] !== -1) return false
+    if (t.kind === TokenKind.Word ? !CONNECTIVES.has(t.lower) : t.kind !== TokenKind.Punct) return false
+  }
+  return true
+}
+
 function onlyPunctuation (doc: Doc, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const kind = doc.tokens[i]!.kind
@@ -1036,7 +1048,8 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     // to a spokeswoman, who asked not to be named"), no host.
     const host = out.find((a) => a.spans.length > 0 && a.cue.start < cue.start)
     if (host) { host.via = speaker; continue }
-    const atStart = onlyPunctuation(doc, lo, cue.start) || cue.start === lo
+    // "But, according to the poll, CLAUSE": a connective before the source is not what was said.
+    const atStart = cue.start === lo || onlyConnectives(doc, lo, cue.start)
     let from: number
     let end: number
     let rest: [number, number] | null = null // a second fragment after the aside

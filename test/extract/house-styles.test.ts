@@ -402,3 +402,8 @@ quotes('"a Clinton ally suggested she …" is a subject and its verb; "a plan an
   'A council ally suggested she would back the plan. A plan announced earlier was dropped.', [
     { text: 'she would back the plan', mention: 'A council ally', type: 'indirect' },
   ])
+
+quotes('"But, according to X, CLAUSE": the connective is no content, the clause after the source is',
+  'The count went on all night. But, according to the county clerk, 2,000 ballots remain uncounted.', [
+    { text: '2,000 ballots remain uncounted', mention: 'the county clerk', type: 'indirect' },
+  ])
