@@ -404,6 +404,6 @@ quotes('"a Clinton ally suggested she …" is a subject and its verb; "a plan an
   ])
 
 quotes('"But, according to X, CLAUSE": the connective is no content, the clause after the source is',
-  'The count went on all night. But, according to the county clerk, 2,000 ballots remain uncounted.', [
-    { text: '2,000 ballots remain uncounted', mention: 'the county clerk', type: 'indirect' },
+  'The count went on all night. But, according to Ann Lee, 2,000 ballots remain uncounted.', [
+    { text: '2,000 ballots remain uncounted', name: 'Ann Lee', type: 'indirect' },
   ])
