@@ -172,6 +172,7 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (t.kind !== TokenKind.Word) continue
     // Mid-sentence capitals are names ("the United States", "the Washington Post"), except in headlines.
     if (t.capitalized && i > from && tokens[i - 1]!.kind !== TokenKind.QuoteMark) {
+      // A sentence that ends with a full stop is prose, however many names it holds.
       headline ??= isTitleCase(tokens, from, to)
       if (!headline) continue
     }
@@ -209,6 +210,10 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
       continue
     }
     if (NOUN_LIKE.has(t.lower) && isNounUse(tokens, i)) continue
+    // "state"/"states" are mostly nouns ("member states trump …", "Rust Belt states that …"): the verb only before a
+    // that-clause, a colon or a quotation ("the letter states that …", "it states: …").
+    if ((t.lower === 'state' || t.lower === 'states') && !(tokens[i + 1] && (tokens[i + 1]!.text === ':' || quoteOf[i + 1] !== -1 ||
+      (tokens[i + 1]!.lower === 'that' && tokens[i + 2]?.kind === TokenKind.Word && !/^(have|has|are|is|were|was)$/.test(tokens[i + 2]!.lower))))) continue
     // "continued to rise" is not speech; "he continued: …" is.
     if (CONTINUE.has(t.lower) && !(i + 1 >= to || /^[,:.]$/.test(tokens[i + 1]!.text) || tokens[i + 1]!.kind === TokenKind.QuoteMark)) continue
     // "welcomed the decision": approval of a thing, not words; only "welcomed that …" or a quotation reports speech.

@@ -407,3 +407,8 @@ quotes('"But, according to X, CLAUSE": the connective is no content, the clause 
   'The count went on all night. But, according to Ann Lee, 2,000 ballots remain uncounted.', [
     { text: '2,000 ballots remain uncounted', name: 'Ann Lee', type: 'indirect' },
   ])
+
+quotes('"states" is a noun unless a that-clause, a colon or a quotation follows',
+  'Most ferry workers in the United States are unionised. The interests of member states trump everything else. The report states that the council must publish its accounts.', [
+    { text: 'that the council must publish its accounts', mention: 'The report', type: 'indirect' },
+  ])
