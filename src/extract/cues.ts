@@ -151,6 +151,28 @@ function verbAfterQuotation (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, fr
     (quoteOf[i + 1] === -1 && AFTER_SPEECH_VERB.has(next.lower))
 }
 
+const RESPOND = new Set(['respond', 'responds', 'responded', 'responding'])
+const WORDS_GIVEN = new Set(['statement', 'letter', 'email', 'tweet', 'post', 'message', 'note', 'remarks', 'comment', 'comments',
+  'question', 'questions', 'answer', 'joke', 'quip', 'retort', 'rebuttal', 'reply', 'words', 'speech', 'phrase', 'line', 'slogan'])
+
+/** After "responded": a reaction that says nothing ("by easing sanctions", "with ads", "as if hurt", "enthusiastically"). */
+function reactsWithoutWords (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, to: number): boolean {
+  const { tokens, quoteOf } = doc
+  while (i < to && quoteOf[i] === -1 && /ly$/.test(tokens[i]!.lower) && tokens[i]!.lower.length > 4) i++
+  const next = tokens[i]
+  if (!next || i >= to || quoteOf[i] !== -1) return false
+  if (next.lower === 'as') return true
+  if (next.lower === 'by') {
+    const act = tokens[i + 1]
+    return act !== undefined && act.lower.endsWith('ing') && !CUE_VERB_FORMS.has(act.lower)
+  }
+  if (next.lower === 'with') {
+    for (let j = i + 1; j < to && j <= i + 3; j++) if (quoteOf[j] !== -1 || WORDS_GIVEN.has(tokens[j]!.lower)) return false
+    return true
+  }
+  return false
+}
+
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that'])
 const CONTINUE = new Set(['continue', 'continues', 'continued'])
 
@@ -210,6 +232,9 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
       continue
     }
     if (NOUN_LIKE.has(t.lower) && isNounUse(tokens, i)) continue
+    // "responded by pointing a finger", "responded with ads", "responded as if …": a reaction, not words; "responded
+    // by saying …" is left to the second cue, "responded with a statement" stays speech.
+    if (RESPOND.has(t.lower) && reactsWithoutWords(doc, i + 1, to)) continue
     // "state"/"states" are mostly nouns ("member states trump …", "Rust Belt states that …"): the verb only before a
     // that-clause, a colon or a quotation ("the letter states that …", "it states: …").
     if ((t.lower === 'state' || t.lower === 'states') && !(tokens[i + 1] && (tokens[i + 1]!.text === ':' || quoteOf[i + 1] !== -1 ||

@@ -412,3 +412,8 @@ quotes('"states" is a noun unless a that-clause, a colon or a quotation follows'
   'Most ferry workers in the United States are unionised. The interests of member states trump everything else. The report states that the council must publish its accounts.', [
     { text: 'that the council must publish its accounts', mention: 'The report', type: 'indirect' },
   ])
+
+quotes('"responded by easing sanctions", "responded as if hurt" are reactions; "responded that …" is speech',
+  'The ministry responded enthusiastically by easing the sanctions. Hale responded as if she had been insulted. Berg responded that the sanctions had never worked.', [
+    { text: 'that the sanctions had never worked', name: 'Berg', type: 'indirect' },
+  ])
