@@ -722,7 +722,9 @@ function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: number): At
   const words = tokens.slice(lo, colon).filter((t) => t.kind === TokenKind.Word)
   if (!words.length || !words.every((t) => t.capitalized)) return null
   // "Q: …" and "A: …" in interviews, or section labels ("Update:") are not speakers.
-  if (words.length === 1 && (words[0]!.text.length === 1 || NON_SPEAKER_LABELS.has(words[0]!.lower))) return null
+  if (words.length === 1 && words[0]!.text.length === 1) return null
+  // Section labels ("Update:", "The Latest:", "Paid Notice:") are not speakers either.
+  if (NON_SPEAKER_LABELS.has(words[words.length - 1]!.lower)) return null
   let from = colon + 1
   const quotes = quotesIn(doc, from, hi)
   const direct = quotes.length === 1 && doc.quotes[quotes[0]!]!.open === from &&
@@ -866,7 +868,7 @@ function embeddedCues (doc: Doc, cues: Cue[], subjects: Array<Subject | null>, h
   return embedded
 }
 
-const NON_SPEAKER_LABELS = new Set(['update', 'updates', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a', 'live', 'factbox', 'explainer', 'timeline', 'recap', 'transcript', 'picture', 'pictured'])
+const NON_SPEAKER_LABELS = new Set(['latest', 'notice', 'email', 'contact', 'caption', 'credit', 'tags', 'topics', 'update', 'updates', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a', 'live', 'factbox', 'explainer', 'timeline', 'recap', 'transcript', 'picture', 'pictured'])
 
 export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   const s: Sentence = doc.sentences[sIndex]!

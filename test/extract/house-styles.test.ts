@@ -417,3 +417,6 @@ quotes('"responded by easing sanctions", "responded as if hurt" are reactions; "
   'The ministry responded enthusiastically by easing the sanctions. Hale responded as if she had been insulted. Berg responded that the sanctions had never worked.', [
     { text: 'that the sanctions had never worked', name: 'Berg', type: 'indirect' },
   ])
+
+quotes('section labels before a colon ("The Latest:", "Paid Notice:") are no speakers',
+  'The Latest: Harbour board votes to keep the night ferry\n\nPaid Notice: Deaths LEE, ANN\n\nThe board met on Monday.', [])
