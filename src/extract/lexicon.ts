@@ -121,6 +121,9 @@ export const PARTICLE_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['weigh', set('in')], ['weighed', set('in')],
   ['spell', set('out')], ['spelled', set('out')],
   ['put', set('it')], ['puts', set('it')],
+  // "Hillary shot back, “…”", "he fired back", "she chimed in", "he cut in": a reply.
+  ['shot', set('back')], ['shoots', set('back')], ['fired', set('back')], ['fires', set('back')], ['hit', set('back')], ['hits', set('back')],
+  ['chimed', set('in')], ['chimes', set('in')], ['cut', set('in')], ['cuts', set('in')], ['spoke', set('up out')], ['speaks', set('up out')],
 ])
 
 /** Words that may stand between a speaker and its verb: "X also said", "X has repeatedly said". */

@@ -420,3 +420,10 @@ quotes('"responded by easing sanctions", "responded as if hurt" are reactions; "
 
 quotes('section labels before a colon ("The Latest:", "Paid Notice:") are no speakers',
   'The Latest: Harbour board votes to keep the night ferry\n\nPaid Notice: Deaths LEE, ANN\n\nThe board met on Monday.', [])
+
+quotes('"shot back", "chimed in", "cut in" report a reply, and end the clause before them',
+  'After Moll criticized the budget at the hearing, Hale shot back, “Then find the money yourself.”\n\nBerg chimed in: “Nobody has.”', [
+    { text: 'the budget at the hearing', name: 'Moll', type: 'indirect' },
+    { text: 'Then find the money yourself.', name: 'Hale', type: 'direct' },
+    { text: 'Nobody has.', name: 'Berg', type: 'direct' },
+  ])
