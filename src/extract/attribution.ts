@@ -499,6 +499,18 @@ function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, nominal 
   return end
 }
 
+/**
+ * "… a deal “down the line,” he warned: “It’s not going to happen.”": a cue followed by a colon and a quotation
+ * introduces that quotation; the one before it is the writer's phrase, not this speaker's reply.
+ */
+function introducesQuotation (doc: Doc, cue: Cue, hi: number, closing: number): boolean {
+  const colon = cue.end
+  if (!(colon + 1 < hi && doc.tokens[colon]!.text === ':' && doc.quoteOf[colon] === -1 && isOpeningMark(doc, colon + 1))) return false
+  // "“We are ready,” she said: “…”": a quotation ending in a comma is the speaker's, before the colon too.
+  const last = doc.tokens[closing - 1]
+  return !(last && (last.text === ',' || last.text === '!' || last.text === '?'))
+}
+
 /** Whether the mark `text` occurs again between `from` and `end` (a dash pair encloses an aside; content goes on). */
 function hasLater (doc: Doc, from: number, end: number, text: string): boolean {
   for (let j = from; j < end; j++) if (doc.tokens[j]!.text === text && doc.quoteOf[j] === -1) return true
@@ -919,7 +931,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     // "Q," X said.  /  "Q," said X.  — not when the cue has a that-clause of its own ("under the headline “…,” X wrote
     // that …": the quotation is a title).
     if (b >= lo && (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1)) &&
-      !thatClauseFollows(doc, cue, hi)) {
+      !thatClauseFollows(doc, cue, hi) && !introducesQuotation(doc, cue, hi, b)) {
       const q = doc.quoteOf[b]!
       const subject = left ?? subjectAfter(doc, cue.end, hi)
       if (!subject) return

@@ -427,3 +427,8 @@ quotes('"shot back", "chimed in", "cut in" report a reply, and end the clause be
     { text: 'Then find the money yourself.', name: 'Hale', type: 'direct' },
     { text: 'Nobody has.', name: 'Berg', type: 'direct' },
   ])
+
+quotes('a phrase in quotation marks before "X warned: “…”" is not the quotation the colon introduces',
+  'She expects a ferry deal “down the line” but Hale warned: “It will not happen this year.”', [
+    { text: 'It will not happen this year.', name: 'Hale', type: 'direct' },
+  ])
