@@ -432,3 +432,11 @@ quotes('a phrase in quotation marks before "X warned: “…”" is not the quot
   'She expects a ferry deal “down the line” but Hale warned: “It will not happen this year.”', [
     { text: 'It will not happen this year.', name: 'Hale', type: 'direct' },
   ])
+
+quotes('a scare quote before a noun-like verb is no quotation ("the railroad’s “temporary” claims office")',
+  'The lawsuit seeks damages. The railroad’s “temporary” claims office in the library has been open for six weeks.', [])
+
+quotes('a long quotation reported after it is speech even without a comma before its closing mark',
+  '“For months we have had to stand by while leaks have tried to create a false story” said Nick Moll, a spokesman.', [
+    { text: 'For months we have had to stand by while leaks have tried to create a false story', name: 'Nick Moll', type: 'direct' },
+  ])
