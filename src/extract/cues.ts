@@ -67,11 +67,13 @@ function quoteWithin (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: nu
   return false
 }
 
-/** "which City Hall has branded “…”", "what the industry calls “…”": a thing's name, not anyone's words. */
+/** "which City Hall has branded “…”", "what the industry calls “…”", "a stretch that locals call “…”": a thing's name, not anyone's words. */
 function namesRelativeObject (tokens: Token[], i: number, from: number): boolean {
+  // "a stretch that locals have long called “the hairpin”": "that" is the object when the name follows the verb at once.
+  const objectless = tokens[i + 1]?.kind === TokenKind.QuoteMark
   for (let j = i - 1; j >= from && i - j <= 6; j--) {
     const t = tokens[j]!
-    if (t.lower === 'which' || t.lower === 'what') return true
+    if (t.lower === 'which' || t.lower === 'what' || (objectless && t.lower === 'that' && j > from && tokens[j - 1]!.kind === TokenKind.Word && !CUE_VERB_FORMS.has(tokens[j - 1]!.lower))) return true
     if (t.kind !== TokenKind.Word) return false
   }
   return false

@@ -440,3 +440,8 @@ quotes('a long quotation reported after it is speech even without a comma before
   '“For months we have had to stand by while leaks have tried to create a false story” said Nick Moll, a spokesman.', [
     { text: 'For months we have had to stand by while leaks have tried to create a false story', name: 'Nick Moll', type: 'direct' },
   ])
+
+quotes('"a stretch that locals call “the hairpin”" names a place; "critics called it “a disgrace”" is speech',
+  'The line bends on a stretch that locals have long called “the hairpin.” Critics called the bend “a disaster waiting to happen.”', [
+    { text: "the bend “a disaster waiting to happen.”", mention: "Critics", type: "mixed" },
+  ])
