@@ -499,6 +499,30 @@ function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, nominal 
   return end
 }
 
+/**
+ * "Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said …", "On “Meet the Press,” she said
+ * …": a short capitalised quotation after a possessive or a preposition names a show, a book or a film.
+ */
+function isTitleOfWork (doc: Doc, q: number): boolean {
+  const { tokens } = doc
+  const quote = doc.quotes[q]!
+  const before = tokens[quote.open - 1]
+  const first = tokens[quote.open + 1]
+  if (!before || !first || !first.capitalized || quote.close - quote.open > 8) return false
+  return isPossessiveToken(before) || /^(on|in|of|from|at|to|for)$/.test(before.lower)
+}
+
+/** The cue has a clause of its own after it ("… said Hillary Clinton’s judgment is in question"), not just a stop. */
+function clauseAfterCue (doc: Doc, cue: Cue, hi: number): boolean {
+  let words = 0
+  for (let i = cue.end; i < hi && words < 4; i++) {
+    const t = doc.tokens[i]!
+    if (doc.quoteOf[i] !== -1 || (t.kind === TokenKind.Punct && !isPossessiveToken(t))) return false
+    if (t.kind === TokenKind.Word) words++
+  }
+  return words >= 4
+}
+
 const SPEECH_END = new Set([',', '!', '?', '.', '…', '...', '—', '–', '--', '-'])
 
 /**
@@ -953,7 +977,8 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     // "Q," X said.  /  "Q," said X.  — not when the cue has a that-clause of its own ("under the headline “…,” X wrote
     // that …": the quotation is a title).
     if (b >= lo && (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1)) &&
-      !thatClauseFollows(doc, cue, hi) && !introducesQuotation(doc, cue, hi, b) && (!isClosingMark(doc, b) || endsLikeSpeech(doc, b))) {
+      !thatClauseFollows(doc, cue, hi) && !introducesQuotation(doc, cue, hi, b) && (!isClosingMark(doc, b) || endsLikeSpeech(doc, b)) &&
+      !(isClosingMark(doc, b) && isTitleOfWork(doc, doc.quoteOf[b]!) && clauseAfterCue(doc, cue, hi))) {
       const q = doc.quoteOf[b]!
       const subject = left ?? subjectAfter(doc, cue.end, hi)
       if (!subject) return

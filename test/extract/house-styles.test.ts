@@ -445,3 +445,8 @@ quotes('"a stretch that locals call “the hairpin”" names a place; "critics c
   'The line bends on a stretch that locals have long called “the hairpin.” Critics called the bend “a disaster waiting to happen.”', [
     { text: "the bend “a disaster waiting to happen.”", mention: "Critics", type: "mixed" },
   ])
+
+quotes('a show’s title in quotation marks before "X said CLAUSE" is no quotation; the clause is what was said',
+  'Sunday on the channel’s “Morning Harbour,” Councillor Ann Lee said the ferry contract had been signed in secret.', [
+    { text: 'the ferry contract had been signed in secret', name: 'Ann Lee', type: 'indirect' },
+  ])
