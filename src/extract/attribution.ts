@@ -5,7 +5,8 @@
 import { TokenKind, type Doc, type Sentence, type Token } from './document.js'
 import type { Cue } from './cues.js'
 import { findCues, NAMING_VERB, NOUN_LIKE } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, ORG_HEADS } from './lexicon.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, ORG_HEADS, TITLES } from './lexicon.js'
+import { isFirstName } from './first-names.js'
 import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 import { transcriptLine } from './transcripts.js'
 import { nominalFrame } from './frames.js'
@@ -148,6 +149,7 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   // ("Hemsley, the co-author of “Going Viral,” said"; "Mr. Manafort, citing “the unique magic of Trump,” said").
   let segmentEnd = end - 1
   let apposition: Range | null = null
+  let placeComma = -1
   for (let c = end - 2; c > lo && end - c <= 45; c--) {
     if (quoteOf[c] !== -1) {
       if (closingComma && isOpeningMark(doc, c) && !(c > lo && doc.quoteOf[c - 1] === -1 && tokens[c - 1]!.kind === TokenKind.Word)) return null
@@ -155,6 +157,9 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
       continue
     }
     if (tokens[c]!.text !== ',') continue
+    // "a truck driver from Ava, Mo., said", "a woman in Worcester, Massachusetts, told": a state after its city is part
+    // of the segment before it, not a segment of its own.
+    if (isStateAfterCity(doc, c, segmentEnd)) { if (placeComma === -1) placeComma = c; continue }
     if (!isAppositive(tokens, c + 1, segmentEnd)) {
       // "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": commas inside a relative clause
       // do not end it; the clause runs from ", who" to the comma before the verb.
@@ -177,7 +182,39 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
     if (head) return { speaker: head, apposition: { start: c + 1, end: apposition.end }, start: head.start }
     segmentEnd = c
   }
+  // "Paul Porter of Ava, Mo., said", "A woman in Worcester, Massachusetts, told": the speaker with where they are from.
+  if (placeComma !== -1 && apposition === null) {
+    const place = phraseBefore(doc, placeComma, lo)
+    if (!place) return null
+    const prep = tokens[place.start - 1]
+    if (prep && place.start - 1 > lo && /^(in|from|at|near)$/.test(prep.lower)) {
+      const head = describedBefore(doc, place.start - 1, lo) ?? phraseBefore(doc, place.start - 1, lo)
+      return head ? { speaker: head, apposition: { start: place.start - 1, end: end - 1 }, start: head.start } : null
+    }
+    // The phrase itself names the person with their town ("Paul Porter of Ava").
+    if (tokens[place.start]!.capitalized && hasWord(doc, place.start, place.end, 'of')) {
+      return { speaker: place, apposition: { start: placeComma + 1, end: end - 1 }, start: place.start }
+    }
+  }
   return null
+}
+
+/** Tokens c+1 to `end` are a state or country after a city at c-1: "Ava, Mo.", "Worcester, Massachusetts", "Paris, France". */
+function isStateAfterCity (doc: Doc, c: number, end: number): boolean {
+  const { tokens, quoteOf } = doc
+  const city = tokens[c - 1]
+  if (!city || city.kind !== TokenKind.Word || !city.capitalized || quoteOf[c - 1] !== -1 || end - c - 1 < 1 || end - c - 1 > 4) return false
+  let words = 0
+  for (let i = c + 1; i < end; i++) {
+    const t = tokens[i]!
+    if (t.text === '.') continue
+    // "Lindsey Graham, R-S.C., said": a party tag, not a place.
+    if (t.kind !== TokenKind.Word || !t.capitalized || TITLES.has(t.lower) || /^[RDI]-/.test(t.text)) return false
+    // "the governor of Ohio, John Kasich, said": a first name and a surname are a person, not a state.
+    if (words === 0 && isFirstName(t.lower) && tokens[i + 1]?.kind === TokenKind.Word) return false
+    words++
+  }
+  return words >= 1 && words <= 2
 }
 
 /**

@@ -450,3 +450,11 @@ quotes('a show’s title in quotation marks before "X said CLAUSE" is no quotati
   'Sunday on the channel’s “Morning Harbour,” Councillor Ann Lee said the ferry contract had been signed in secret.', [
     { text: 'the ferry contract had been signed in secret', name: 'Ann Lee', type: 'indirect' },
   ])
+
+quotes('a state after its city is part of the subject ("a driver from Ava, Mo., said", "X of Ava, Mo., said")',
+  'Paul Moreau, a ferry pilot from Ava, Mo., said the river was too low. Ines Lee of Allentown, Pa., said she would wait. A woman in Worcester, Massachusetts, told him she worries about the cost. Sen. Ann Kwan, R-Pa., said the bill would pass.', [
+    { text: 'the river was too low', name: 'Paul Moreau', type: 'indirect' },
+    { text: 'she would wait', name: 'Ines Lee', type: 'indirect' },
+    { text: 'she worries about the cost', mention: 'A woman', type: 'indirect' },
+    { text: 'the bill would pass', name: 'Ann Kwan', type: 'indirect' },
+  ])
