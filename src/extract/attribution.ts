@@ -172,7 +172,11 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
       const name = apposition === null ? phraseAfter(doc, c + 1, segmentEnd) : null
       if (!name || name.start !== c + 1 || name.end !== segmentEnd || !tokens[name.end - 1]!.capitalized) return null
       const role = phraseBefore(doc, c, lo) ?? describedBefore(doc, c, lo)
-      if (!role || tokens[role.end - 1]!.capitalized || !isNounish(tokens[role.end - 1]!)) return null
+      if (!role) return null
+      // "The governor of Ohio, John Kasich, said": the role's head comes before its "of".
+      let head = role.end - 1
+      for (let k = role.start + 1; k < role.end; k++) if (tokens[k]!.lower === 'of') { head = k - 1; break }
+      if (tokens[head]!.capitalized || !isNounish(tokens[head]!)) return null
       return { speaker: name, apposition: role, start: role.start }
     }
     apposition ??= { start: c + 1, end: end - 1 }

@@ -458,3 +458,8 @@ quotes('a state after its city is part of the subject ("a driver from Ava, Mo., 
     { text: 'she worries about the cost', mention: 'A woman', type: 'indirect' },
     { text: 'the bill would pass', name: 'Ann Kwan', type: 'indirect' },
   ])
+
+quotes('"The governor of Ohio, John Kasich, said": the role’s head comes before its "of"; the name speaks',
+  'The mayor of Port Alder, Ines Quiroga, said the ferry would run all winter.', [
+    { text: 'the ferry would run all winter', name: 'Ines Quiroga', type: 'indirect' },
+  ])
