@@ -251,7 +251,8 @@ function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subject | n
   const link = tokens[prev]!.lower
   const participle = tokens[cue.start]!.lower.endsWith('ing')
   // "…, before adding that …", "after saying …", "while noting …"
-  const participleLink = link === ',' || link === '—' || link === '–' || link === '-' || link === 'before' || link === 'after' || link === 'while'
+  // "… by saying …": "Bolton distanced himself from the movement by saying he would help".
+  const participleLink = link === ',' || link === '—' || link === '–' || link === '-' || link === 'before' || link === 'after' || link === 'while' || link === 'by'
   if (!(link === 'and' || link === 'but' || (participleLink && participle))) return null
   // The subject opens the sentence, or follows an introductory phrase ended by a comma, or a conjunction.
   for (let start = lo; start < prev && start - lo <= 40; start++) {

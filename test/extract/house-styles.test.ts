@@ -463,3 +463,8 @@ quotes('"The governor of Ohio, John Kasich, said": the role’s head comes befor
   'The mayor of Port Alder, Ines Quiroga, said the ferry would run all winter.', [
     { text: 'the ferry would run all winter', name: 'Ines Quiroga', type: 'indirect' },
   ])
+
+quotes('"X did Y by saying Z": the participle after "by" shares the sentence’s subject',
+  'Councillor Ann Lee calmed the meeting by saying the ferry would run all winter.', [
+    { text: 'the ferry would run all winter', name: 'Ann Lee', type: 'indirect' },
+  ])
