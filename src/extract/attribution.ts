@@ -289,7 +289,7 @@ function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Rang
   }
   // "Mrs. Clinton shook her head and said …": after a name, a lower-case word that is no preposition is its verb;
   // so it is after a short time or place ("Trump on Tuesday dismissed …", "Republicans on Capitol Hill seized …").
-  if (tokens[p.end - 1]!.capitalized) {
+  if (tokens[p.end - 1]!.capitalized || isNounish(tokens[p.end - 1]!)) {
     let v = p.end
     if (/^(on|in|at|last|this|earlier|later)$/.test(tokens[v]?.lower ?? '')) {
       let w = v + 1

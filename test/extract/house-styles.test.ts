@@ -468,3 +468,8 @@ quotes('"X did Y by saying Z": the participle after "by" shares the sentence’s
   'Councillor Ann Lee calmed the meeting by saying the ferry would run all winter.', [
     { text: 'the ferry would run all winter', name: 'Ann Lee', type: 'indirect' },
   ])
+
+quotes('"The ferry company on Monday doubled down, saying …": a described subject, a time phrase, then its verb',
+  'The ferry company on Monday also doubled down on its timetable, saying the night crossing would end in May.', [
+    { text: 'the night crossing would end in May', mention: 'The ferry company', type: 'indirect' },
+  ])
