@@ -5,7 +5,7 @@
 import { TokenKind, type Doc, type Sentence, type Token } from './document.js'
 import type { Cue } from './cues.js'
 import { findCues, NAMING_VERB, NOUN_LIKE } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, ORG_HEADS, TITLES } from './lexicon.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, LY_NOUNS, NP_STOPPERS, ORG_HEADS, TITLES } from './lexicon.js'
 import { isFirstName } from './first-names.js'
 import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 import { transcriptLine } from './transcripts.js'
@@ -89,7 +89,7 @@ const AMBIGUOUS_CUES = new Set(['called', 'calls', 'call', 'calling', 'cry', 'cr
 function skipAdverbsLeft (tokens: Token[], i: number, lo: number): number {
   // "X is calling for", "X has been saying": a progressive cue takes a form of "be" as well.
   const progressive = i + 1 < tokens.length && tokens[i + 1]!.lower.endsWith('ing')
-  while (i >= lo && (PRE_CUE_ADVERBS.has(tokens[i]!.lower) || (progressive && PROGRESSIVE_AUX.has(tokens[i]!.lower)))) i--
+  while (i >= lo && (PRE_CUE_ADVERBS.has(tokens[i]!.lower) || (progressive && PROGRESSIVE_AUX.has(tokens[i]!.lower)) || mannerAdverb(tokens[i]!))) i--
   // "McAuliffe on Friday announced", "Wells Fargo just this month announced", "defenders today argue": a time phrase
   // between the subject and its verb (a few words, ending in a time word).
   if (i > lo && TIME_WORDS.has(tokens[i]!.lower)) {
@@ -102,6 +102,11 @@ function skipAdverbsLeft (tokens: Token[], i: number, lo: number): number {
     }
   }
   return i
+}
+
+/** "Cruz strongly suggested", "she defiantly told": an adverb of manner between a subject and its verb. */
+function mannerAdverb (t: Token): boolean {
+  return t.kind === TokenKind.Word && !t.capitalized && t.lower.length >= 5 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower)
 }
 
 /** Words that open or join a time phrase before a verb: "on Friday", "just this month", "late last week". */

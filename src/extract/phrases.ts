@@ -3,7 +3,7 @@
 // appositions that follow a name ("Steve Witkoff, the US special envoy to the Middle East, told …").
 import { TokenKind, type Doc, type Token } from './document.js'
 import {
-  CUE_VERB_FORMS, DETERMINERS, GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, PERSONAL_PRONOUNS,
+  CUE_VERB_FORMS, DETERMINERS, GROUP_NOUNS, LY_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, PERSONAL_PRONOUNS,
   ROLE_NOUNS, TITLES, TIME_WORDS,
 } from './lexicon.js'
 
@@ -79,8 +79,6 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | '
   return trimPhrase(tokens, { start: i + 1, end })
 }
 
-/** Nouns that end like adverbs ("a Clinton ally said"). */
-const LY_NOUNS = new Set(['ally', 'family', 'assembly', 'rally', 'deputy', 'supply', 'monopoly'])
 const QUANTIFIERS = new Set(['percent', 'in', 'of', 'out'])
 const QUANTITY_MODIFIERS = new Set(['about', 'nearly', 'almost', 'roughly', 'some', 'only', 'just', 'more', 'fewer', 'less', 'than',
   'over', 'under', 'around', 'barely', 'exactly', 'slightly', 'well'])

@@ -473,3 +473,10 @@ quotes('"The ferry company on Monday doubled down, saying …": a described subj
   'The ferry company on Monday also doubled down on its timetable, saying the night crossing would end in May.', [
     { text: 'the night crossing would end in May', mention: 'The ferry company', type: 'indirect' },
   ])
+
+quotes('an adverb of manner between the subject and its verb ("Moll strongly suggested …"); "called upon"',
+  'Councillor Moll strongly suggested the ferry should be sold. Mayor Ann Lee on Wednesday also called upon the state to buy it. The family said it would sue.', [
+    { text: 'the ferry should be sold', name: 'Moll', type: 'indirect' },
+    { text: 'the state to buy it', name: 'Ann Lee', type: 'indirect' },
+    { text: 'it would sue', mention: 'The family', type: 'indirect' },
+  ])
