@@ -89,7 +89,9 @@ const AMBIGUOUS_CUES = new Set(['called', 'calls', 'call', 'calling', 'cry', 'cr
 function skipAdverbsLeft (tokens: Token[], i: number, lo: number): number {
   // "X is calling for", "X has been saying": a progressive cue takes a form of "be" as well.
   const progressive = i + 1 < tokens.length && tokens[i + 1]!.lower.endsWith('ing')
-  while (i >= lo && (PRE_CUE_ADVERBS.has(tokens[i]!.lower) || (progressive && PROGRESSIVE_AUX.has(tokens[i]!.lower)) || mannerAdverb(tokens[i]!))) i--
+  while (i >= lo && (PRE_CUE_ADVERBS.has(tokens[i]!.lower) || (progressive && PROGRESSIVE_AUX.has(tokens[i]!.lower)) || mannerAdverb(tokens[i]!) ||
+    // "he’s predicted", "they’ve said", "I’d said": a contracted auxiliary after a pronoun.
+    (CONTRACTED_AUX.has(tokens[i]!.lower) && i > lo && PERSONAL_PRONOUNS.has(tokens[i - 1]!.lower)))) i--
   // "McAuliffe on Friday announced", "Wells Fargo just this month announced", "defenders today argue": a time phrase
   // between the subject and its verb (a few words, ending in a time word).
   if (i > lo && TIME_WORDS.has(tokens[i]!.lower)) {
@@ -103,6 +105,8 @@ function skipAdverbsLeft (tokens: Token[], i: number, lo: number): number {
   }
   return i
 }
+
+const CONTRACTED_AUX = new Set(['’s', "'s", '’ve', "'ve", '’d', "'d", '’ll', "'ll", '’re', "'re", '’m', "'m"])
 
 /** "Cruz strongly suggested", "she defiantly told": an adverb of manner between a subject and its verb. */
 function mannerAdverb (t: Token): boolean {

@@ -480,3 +480,9 @@ quotes('an adverb of manner between the subject and its verb ("Moll strongly sug
     { text: 'the state to buy it', name: 'Ann Lee', type: 'indirect' },
     { text: 'it would sue', mention: 'The family', type: 'indirect' },
   ])
+
+quotes('contractions: "he’s predicted", "They’ve said", "I’d said" — the pronoun is the speaker, the auxiliary no part of it',
+  'Hale spoke first.\n\nAnd she’s predicted a close vote. The unions are angry. They’ve said the ferry must stay.', [
+    { text: 'a close vote', mention: 'she', type: 'indirect' },
+    { text: 'the ferry must stay', mention: 'They', type: 'indirect' },
+  ])
