@@ -131,7 +131,7 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   if (end <= lo) return null
   // "at least one shouting match": a participle right after a bare quantifier modifies the noun after it.
   if (end === cue.start && tokens[cue.start]!.lower.endsWith('ing') && /^(one|another|some|many|several|both|others)$/.test(tokens[end - 1]!.lower)) return null
-  const direct = phraseBefore(doc, end, lo) ?? (plainCue(doc, cue) ? describedSubject(doc, cue, end, lo) : null)
+  const direct = phraseBefore(doc, end, lo) ?? (plainCue(doc, cue) ? describedSubject(doc, cue, end, lo) : null) ?? subjectAfterQuotation(doc, end, lo)
   // "X called Y Z" without a quotation: only a name or a pronoun names someone; "a company called Cambridge
   // Analytica", "one PAC called Stop Hillary" give a thing its name.
   if (direct && cue.verb === NAMING_VERB) {
@@ -242,6 +242,21 @@ function relativeClauseBefore (doc: Doc, from: number, lo: number): number {
     if (t.text === ',' && (tokens[c + 1]?.lower === 'who' || tokens[c + 1]?.lower === 'whose')) return c
   }
   return -1
+}
+
+/**
+ * "“…,” the statement added", "“…!” the note says", "“…,” one Clinton ad declared": between a quotation's closing mark
+ * (and its comma) and the verb, a short noun phrase opened by a determiner or a number is the subject, whatever its
+ * noun ("filing", "note" and "ad" are no role words, and "added" is no plain verb of saying elsewhere).
+ */
+function subjectAfterQuotation (doc: Doc, end: number, lo: number): Range | null {
+  const { tokens, quoteOf } = doc
+  let start = end - 1
+  while (start > lo && end - start < 5 && tokens[start - 1]!.kind === TokenKind.Word && quoteOf[start - 1] === -1) start--
+  if (start === end || !DETERMINERS.has(tokens[start]!.lower) || tokens[end - 1]!.kind !== TokenKind.Word || tokens[end - 1]!.capitalized) return null
+  let mark = start - 1
+  if (mark >= lo && tokens[mark]!.text === ',' && quoteOf[mark] === -1) mark--
+  return mark >= lo && isClosingMark(doc, mark) && endsLikeSpeech(doc, mark) ? { start, end } : null
 }
 
 /** "nurses who ride the 9 bus": an apposition whose noun has a relative clause describes people. */

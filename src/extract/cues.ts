@@ -137,7 +137,7 @@ function verbAfterQuotation (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, fr
   if (/(ss|us|is)$/.test(t.lower)) return false
   // The subject: a pronoun or one to four capitalised words, right after the closing mark (and its comma).
   let j = i - 1
-  if (j >= from && /^(he|she|they|i|we)$/.test(tokens[j]!.lower) && quoteOf[j] === -1) j--
+  if (j >= from && /^(he|she|they|i|we|it)$/.test(tokens[j]!.lower) && quoteOf[j] === -1) j--
   else {
     let words = 0
     while (j >= from && words < 4 && quoteOf[j] === -1 && tokens[j]!.kind === TokenKind.Word && tokens[j]!.capitalized) { j--; words++ }

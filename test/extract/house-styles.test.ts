@@ -486,3 +486,10 @@ quotes('contractions: "he’s predicted", "They’ve said", "I’d said" — the
     { text: 'a close vote', mention: 'she', type: 'indirect' },
     { text: 'the ferry must stay', mention: 'They', type: 'indirect' },
   ])
+
+quotes('after a quotation, a short determiner phrase is the subject whatever its noun ("the statement added", "the filing says", "it recommended")',
+  'The company was in mourning.\n\n“He was a respected colleague,” the statement added. “We have no assets,” the bankruptcy filing says. “Keep the levy,” it recommended.', [
+    { text: 'He was a respected colleague,', mention: 'the statement', type: 'direct' },
+    { text: 'We have no assets,', mention: 'the bankruptcy filing', type: 'direct' },
+    { text: 'Keep the levy,', mention: 'it', type: 'direct' },
+  ])
