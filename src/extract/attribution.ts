@@ -783,7 +783,8 @@ function afterIntroduction (doc: Doc, from: number, to: number): number {
 
 /** Trims a connective left before the next attribution's subject ("… solution as the officials revealed"). */
 function trimConnective (tokens: Token[], from: number, end: number): number {
-  while (end > from && /^(as|and|while|but|,|—|–|-|when|after|because|since|so|though|although|even)$/.test(tokens[end - 1]!.lower)) end--
+  // "…, and then pointed out", "…, while also suggesting": adverbs that join the next verb go with the connective.
+  while (end > from && /^(as|and|while|but|,|—|–|-|when|after|because|since|so|though|although|even|then|also|later|again|instead)$/.test(tokens[end - 1]!.lower)) end--
   return end
 }
 

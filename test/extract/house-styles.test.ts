@@ -493,3 +493,9 @@ quotes('after a quotation, a short determiner phrase is the subject whatever its
     { text: 'We have no assets,', mention: 'the bankruptcy filing', type: 'direct' },
     { text: 'Keep the levy,', mention: 'it', type: 'direct' },
   ])
+
+quotes('"X said A, and then pointed out B": "and then" joins the second verb, not the first content',
+  'Hale said that the ferry would stay, and then pointed out that the fares would rise.', [
+    { text: 'that the ferry would stay', name: 'Hale', type: 'indirect' },
+    { text: 'that the fares would rise', name: 'Hale', type: 'indirect' },
+  ])
