@@ -5,6 +5,7 @@ import t, { type Test } from 'tap'
 import fc from 'fast-check'
 import { isDeepStrictEqual } from 'node:util'
 import { extract } from '../../src/extract/index.js'
+import { assertScales } from '../helpers/scaling.js'
 import { offsetProblems } from '../helpers/extract.js'
 
 /** Runs the extractor and returns what is wrong with its output, or a thrown error. */
@@ -116,36 +117,9 @@ t.test('minConfidence filters quotes and keeps offsets valid', async (t) => {
 
 // --- Blow-up guards ---------------------------------------------------------------------------------------------
 
-/** Fastest of `k` runs, in milliseconds. */
-function best (input: string, k: number): number {
-  let min = Infinity
-  for (let i = 0; i < k; i++) {
-    const t0 = performance.now()
-    extract(input)
-    min = Math.min(min, performance.now() - t0)
-  }
-  return min
-}
-
-/**
- * Times the extractor on `make(n)` and `make(10 n)`: ten times the input must not take anywhere near a hundred times
- * as long (a quadratic stage). The factor is generous; a second measurement is taken before failing.
- */
-const FACTOR = 30
-const FLOOR_MS = 5
+/** The blow-up guard (test/helpers/scaling.ts), then the big input's offsets and contexts. */
 function scales (t: Test, make: (n: number) => string, n: number): void {
-  const small = make(n)
-  const big = make(n * 10)
-  best(small, 1) // warm up
-  let ratio = Infinity
-  let detail = ''
-  for (let attempt = 0; attempt < 2 && ratio > FACTOR; attempt++) {
-    const s = Math.max(best(small, 3), FLOOR_MS)
-    const b = best(big, 1)
-    ratio = Math.min(ratio, b / s)
-    detail += ` [${small.length} chars: ${s.toFixed(0)} ms, ${big.length} chars: ${b.toFixed(0)} ms]`
-  }
-  t.ok(ratio <= FACTOR, `10× the input takes ${ratio.toFixed(1)}× the time (limit ${FACTOR}×)${detail}`)
+  const big = assertScales(t, make, n)
   const ex = extract(big)
   t.same([...offsetProblems(big, ex), ...contextProblems(big, ex)].slice(0, 5), [], 'the big input’s offsets are valid')
 }

@@ -5,38 +5,12 @@
 import t, { type Test } from 'tap'
 import { extract } from '../../src/extract/index.js'
 import { offsetProblems } from '../helpers/extract.js'
+import { assertScales } from '../helpers/scaling.js'
 
 t.setTimeout(300_000)
 
-/** Fastest of `k` runs, in milliseconds. */
-function best (input: string, k: number): number {
-  let min = Infinity
-  for (let i = 0; i < k; i++) {
-    const started = performance.now()
-    extract(input)
-    min = Math.min(min, performance.now() - started)
-  }
-  return min
-}
-
-// Linear is 10×; a quadratic stage is 100×. 30× leaves room for a busy machine and for caches that the bigger input
-// no longer fits; a second measurement is taken before failing.
-const FACTOR = 30
-const FLOOR_MS = 5
-
 function scales (t: Test, make: (n: number) => string, n: number): void {
-  const small = make(n)
-  const big = make(n * 10)
-  best(small, 1)
-  let ratio = Infinity
-  let detail = ''
-  for (let attempt = 0; attempt < 2 && ratio > FACTOR; attempt++) {
-    const s = Math.max(best(small, 3), FLOOR_MS)
-    const b = best(big, 1)
-    ratio = Math.min(ratio, b / s)
-    detail += ` [${small.length} chars: ${s.toFixed(0)} ms, ${big.length} chars: ${b.toFixed(0)} ms]`
-  }
-  t.ok(ratio <= FACTOR, `10× the input takes ${ratio.toFixed(1)}× the time (limit ${FACTOR}×)${detail}`)
+  const big = assertScales(t, make, n)
   t.same(offsetProblems(big, extract(big)).slice(0, 5), [], 'the big input’s offsets are valid')
 }
 
