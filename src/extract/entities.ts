@@ -3,8 +3,8 @@
 // "he" is the subject of the nearest earlier sentence that names a compatible person, which is often not the
 // nearest name.
 import { TokenKind, type Doc } from './document.js'
-import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLES } from './lexicon.js'
-import { firstNameGender, isFirstName } from './first-names.js'
+import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLE_GENDER, TITLES } from './lexicon.js'
+import { firstNameGender, firstNameGenderAgreed, isFirstName } from './first-names.js'
 import { describeMention, type Gender, type Mention } from './mentions.js'
 import type { SpeakerKind } from './types.js'
 
@@ -18,6 +18,8 @@ export interface Entity {
   gender: Gender
   /** The gender came only from a lone first name ("Margit says"): a full name or pronoun later overrides it. */
   genderWeak: boolean
+  /** The gender is known for sure: an honorific or gendered title ("Ms.", "chairwoman"), or an unambiguous first name. */
+  genderSure: boolean
   /** Titles as written, prenominal ("President") and appositive ("the US special envoy to the Middle East"). */
   titles: string[]
   /** Lower-case title words, for matching role nouns ("the president" → a "President …"). */
@@ -28,6 +30,8 @@ export interface Entity {
   aliases: string[]
   /** Token index of the latest mention. */
   lastSeen: number
+  /** Token index of the latest mention not in the possessive ("Walter Abernathy’s grandchildren" names him in passing). */
+  lastNamed: number
   /** Set when a later pass found that this entity (an unresolved role) is another one. */
   mergedInto: Entity | null
 }
@@ -75,7 +79,8 @@ export class EntityTable {
   private create (kind: SpeakerKind, m: Mention, name: string | null): Entity {
     const e: Entity = {
       id: this.entities.length, kind, name, surname: m.surname, firstName: m.firstName, gender: m.gender ?? loneFirstNameGender(m), genderWeak: !m.gender && loneFirstNameGender(m) !== null,
-      titles: [], roleWords: new Set(), roleHeads: new Set(), aliases: [], lastSeen: m.tokens.start, mergedInto: null,
+      genderSure: false,
+      titles: [], roleWords: new Set(), roleHeads: new Set(), aliases: [], lastSeen: m.tokens.start, lastNamed: m.tokens.start, mergedInto: null,
     }
     this.entities.push(e)
     if (kind === 'person' && e.surname) this.index(this.persons, e.surname, e)
@@ -142,6 +147,16 @@ export class EntityTable {
     e.aliases.push(text)
   }
 
+  /** Whether a person mention's gender is certain: said by an honorific or title, or by an unambiguous first name. */
+  private genderSureOf (m: Mention): boolean {
+    if (!gendered(m.gender)) return false
+    const { tokens } = this.doc
+    for (let k = m.tokens.start; k < m.tokens.end && k < m.tokens.start + 6; k++) {
+      if (TITLE_GENDER.get(tokens[k]!.lower) === m.gender) return true
+    }
+    return m.firstName !== null && firstNameGenderAgreed(m.firstName)
+  }
+
   /** Adds a named person, organisation or group mention; returns its entity. Pronouns and roles go through resolve(). */
   addNamed (m: Mention, sentence: number, apposition: string | null = null): Entity | null {
     let e: Entity | undefined
@@ -154,11 +169,16 @@ export class EntityTable {
       if (m.firstName && !e.firstName) e.firstName = m.firstName
       if (e.firstName) this.index(this.firstNames, e.firstName, e)
       if (e.firstName && e.surname) this.fullNames.set(e.surname + ' ' + e.firstName, e)
-      if (m.gender && (!e.gender || e.genderWeak)) { e.gender = m.gender; e.genderWeak = false }
+      // "Lee Epstein" then "Ms. Epstein": an honorific outweighs a first name borne by men and women.
+      const sure = this.genderSureOf(m)
+      if (m.gender && (!e.gender || e.genderWeak || (sure && !e.genderSure))) { e.gender = m.gender; e.genderWeak = false }
+      if (sure && m.gender === e.gender) e.genderSure = true
       const weak = loneFirstNameGender(m)
       if (!e.gender && weak) { e.gender = weak; e.genderWeak = true }
       this.addTitle(e, m.title)
       this.addTitle(e, apposition)
+      const next = this.doc.tokens[m.tokens.end]?.text
+      if (next !== '’s' && next !== "'s") e.lastNamed = m.tokens.start
       this.alias(e, this.doc.text.slice(m.start, m.end))
       if (m.name) this.alias(e, m.name)
     } else if (m.kind === 'organization') {
@@ -276,7 +296,10 @@ export class EntityTable {
     for (let k = candidates.length - 1, stop = Math.max(0, candidates.length - MAX_NAMESAKES); k >= stop; k--) {
       const e = candidates[k]!
       if (e.surname === m.surname && m.firstName && e.firstName && m.firstName !== e.firstName && !initialOf(m.firstName, e.firstName)) continue
-      if (!best || e.lastSeen > best.lastSeen) best = e
+      // "Ms. Abernathy" is not the Walter Abernathy named before: an honorific's gender splits namesakes.
+      if (!m.firstName && gendered(m.gender) && e.genderSure && m.gender !== e.gender) continue
+      // The namesake named last as a person, not in passing as a possessive, is the one a bare "Mr. Abernathy" means.
+      if (!best || e.lastNamed > best.lastNamed) best = e
     }
     return best
   }
@@ -477,8 +500,10 @@ export class EntityTable {
       if (t.lower === 'the') {
         for (let j = i + 1; j < Math.min(i + 4, s.endToken); j++) {
           const w = tokens[j]!
-          if (w.kind !== TokenKind.Word || quoteOf[j] !== -1) break
-          if ((ROLE_NOUNS.has(w.lower) || TITLES.has(w.lower)) && !(tokens[j + 1]?.capitalized)) {
+          // "the possibility that Mrs. Clinton": a clause word ends the noun phrase before any title in it.
+          if (w.kind !== TokenKind.Word || quoteOf[j] !== -1 || NP_STOPPERS.has(w.lower)) break
+          const abbreviated = tokens[j + 1]?.text === '.' && tokens[j + 2]?.capitalized
+          if ((ROLE_NOUNS.has(w.lower) || TITLES.has(w.lower)) && !(tokens[j + 1]?.capitalized) && !abbreviated) {
             if (!this.hasMentionAt(i)) this.resolve(describeMention(doc, { start: i, end: j + 1 }), sentence)
             i = j
             break
@@ -712,6 +737,10 @@ function wordCount (s: string): number {
   const space = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0
   for (let i = 1; i < s.length; i++) if (space(s.charCodeAt(i)) && !space(s.charCodeAt(i - 1))) n++
   return n
+}
+
+function gendered (g: Gender): g is 'male' | 'female' {
+  return g === 'male' || g === 'female'
 }
 
 function initialOf (a: string, b: string): boolean {
