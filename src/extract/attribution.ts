@@ -181,6 +181,24 @@ function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subject | n
   return null
 }
 
+/**
+ * "The judge had ruled correctly, Mr. Abernathy said on Friday, adding that …": a participle after a cue shares that
+ * cue's speaker, not the subject that opens the sentence.
+ */
+function participleOfCue (doc: Doc, cues: Cue[], k: number): Subject | null {
+  const cue = cues[k]!
+  const before = cues[k - 1]
+  const { tokens } = doc
+  if (!before || before.according || !tokens[cue.start]!.lower.endsWith('ing')) return null
+  const prev = skipAdverbsLeft(tokens, cue.start - 1, before.end)
+  if (prev < before.end || (tokens[prev]!.text !== ',' && tokens[prev]!.text !== '—' && tokens[prev]!.text !== '–')) return null
+  const left = subjectBefore(doc, before, doc.sentences[doc.sentenceOf[cue.start]!]!.firstToken)
+  if (left) return { ...left, start: cue.start }
+  // "…,” said Mr. Abernathy, adding that …"
+  const after = subjectAfter(doc, before.end, prev)
+  return after ? { speaker: after.speaker, apposition: after.apposition, start: cue.start } : null
+}
+
 const SUBJECT_OPENERS = new Set(['while', 'whereas', 'but', 'as', 'and', 'then', 'so'])
 
 /**
@@ -827,7 +845,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   }
   const out: Attribution[] = []
   const according = cues.filter((c) => c.according)
-  const subjects = cues.map((cue) => cue.according ? null : subjectBefore(doc, cue, lo) ?? sharedSubject(doc, cue, lo, hi))
+  const subjects = cues.map((cue, k) => cue.according ? null : subjectBefore(doc, cue, lo) ?? participleOfCue(doc, cues, k) ?? sharedSubject(doc, cue, lo, hi))
   // "X responded by (first) saying …", "X concluded by implying that …": the second cue speaks for the first.
   const byCue = cues.map((cue, k) => {
     const next = cues[k + 1]

@@ -297,7 +297,9 @@ export class EntityTable {
       const e = candidates[k]!
       if (e.surname === m.surname && m.firstName && e.firstName && m.firstName !== e.firstName && !initialOf(m.firstName, e.firstName)) continue
       // "Ms. Abernathy" is not the Walter Abernathy named before: an honorific's gender splits namesakes.
-      if (!m.firstName && gendered(m.gender) && e.genderSure && m.gender !== e.gender) continue
+      // Either way round: "Ms. Abernathy" before "Theodore W. Abernathy" is not him either. (A first name that both
+      // sexes bear yields to an honorific only when the full name came first: "Lee Epstein … Ms. Epstein".)
+      if (gendered(m.gender) && e.genderSure && m.gender !== e.gender) continue
       // The namesake named last as a person, not in passing as a possessive, is the one a bare "Mr. Abernathy" means.
       if (!best || e.lastNamed > best.lastNamed) best = e
     }
