@@ -98,6 +98,14 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   if (end <= lo) return null
   // "at least one shouting match": a participle right after a bare quantifier modifies the noun after it.
   if (end === cue.start && tokens[cue.start]!.lower.endsWith('ing') && /^(one|another|some|many|several|both|others)$/.test(tokens[end - 1]!.lower)) return null
+  // "…, according to the council, which said in a statement that …": "which" speaks for the noun phrase before it.
+  if (end - 2 > lo && tokens[end - 1]!.lower === 'which' && tokens[end - 2]!.text === ',' && quoteOf[end - 2] === -1) {
+    // Only a body: "the report, which said …" is a document, and a person takes "who".
+    const body = phraseBefore(doc, end - 2, lo)
+    const head = body ? tokens[body.end - 1]! : null
+    // Not the sentence's own subject ("The report, which said …, was published"): the clause would end mid-sentence.
+    if (body && head && body.start > lo && (ORG_HEADS.has(head.lower) || head.capitalized)) return { speaker: body, apposition: null, start: end - 1 }
+  }
   const direct = phraseBefore(doc, end, lo) ?? (plainCue(doc, cue) ? describedSubject(doc, cue, end, lo) : null)
   // "X called Y Z" without a quotation: only a name or a pronoun names someone; "a company called Cambridge
   // Analytica", "one PAC called Stop Hillary" give a thing its name.

@@ -523,7 +523,10 @@ export class EntityTable {
         end += 2
         while (end < s.endToken && quoteOf[end] === -1 && tokens[end]!.capitalized) end++
       }
-      // "Members of Wexcombe Borough Council" are people of it, not the organisation.
+      // "Members of Wexcombe Borough Council" are people of it, not the organisation; the organisation after "of" is
+      // named all the same, for a later "the council".
+      const membersOf = GROUP_NOUNS.has(tokens[i]!.lower) && tokens[i + 1]?.lower === 'of' && end - i >= 4 ? i + 2 : -1
+      if (membersOf !== -1 && hasOrgWord(tokens, membersOf, end)) i = membersOf
       const orgName = end - i >= 2 && hasOrgWord(tokens, i, end) && !GROUP_NOUNS.has(tokens[i]!.lower)
       if (!orgName && !this.hasMentionAt(start) && !this.hasMentionAt(i) && this.mayNamePerson(start, i, end)) {
         const m = describeMention(doc, { start, end })
