@@ -7,6 +7,7 @@ import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TIT
 import { firstNameGender, firstNameGenderAgreed, isFirstName } from './first-names.js'
 import { describeMention, type Gender, type Mention } from './mentions.js'
 import type { SpeakerKind } from './types.js'
+import { spelledOut } from '../identity/titles.js'
 
 export interface Entity {
   id: number
@@ -119,8 +120,10 @@ export class EntityTable {
     if (!seen) this.seenTitles.set(e.id, (seen = new Set()))
     if (seen.has(title)) return
     seen.add(title)
-    const clean = cleanTitle(title)
-    if (!clean) return
+    // "Cllr Okafor" is a Councillor: a short form alone is spelled out, as the store does for a name's title.
+    const cleaned = cleanTitle(title)
+    if (!cleaned) return
+    const clean = spelledOut(cleaned)
     // Most recent last: a title given again moves to the end.
     const at = e.titles.indexOf(clean)
     if (at !== -1) e.titles.splice(at, 1)
