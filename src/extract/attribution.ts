@@ -207,6 +207,9 @@ function participleOfCue (doc: Doc, cues: Cue[], k: number): Subject | null {
   return after ? { speaker: after.speaker, apposition: after.apposition, start: cue.start } : null
 }
 
+const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few)$/
+const TIME_UNITS = /^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)$/
+
 const SUBJECT_OPENERS = new Set(['while', 'whereas', 'but', 'as', 'and', 'then', 'so'])
 
 /**
@@ -218,6 +221,8 @@ function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Rang
   const p = phraseAfter(doc, start, limit)
   if (!p) return null
   const first = tokens[p.start]!
+  // "Eleven hours and six minutes later, Aoife Brennan …": a stretch of time opens the sentence, not its subject.
+  if ((first.kind === TokenKind.Number || NUMBER_WORDS.test(first.lower)) && TIME_UNITS.test(tokens[p.start + 1]?.lower ?? '')) return null
   if (p.end - p.start === 1 && PERSONAL_PRONOUNS.has(first.lower)) {
     return looseVerb(tokens[p.end]) ? { speaker: p, apposition: null } : null
   }

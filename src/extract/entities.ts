@@ -7,7 +7,7 @@ import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TIT
 import { firstNameGender, firstNameGenderAgreed, isFirstName } from './first-names.js'
 import { describeMention, type Gender, type Mention } from './mentions.js'
 import type { SpeakerKind } from './types.js'
-import { spelledOut } from '../identity/titles.js'
+import { spelledOut, titlesAgree } from '../identity/titles.js'
 
 export interface Entity {
   id: number
@@ -31,6 +31,8 @@ export interface Entity {
   aliases: string[]
   /** Token index of the latest mention. */
   lastSeen: number
+  /** Token index of the first mention. */
+  firstSeen: number
   /** Token index of the latest mention not in the possessive ("Walter Abernathy’s grandchildren" names him in passing). */
   lastNamed: number
   /** Set when a later pass found that this entity (an unresolved role) is another one. */
@@ -81,7 +83,7 @@ export class EntityTable {
     const e: Entity = {
       id: this.entities.length, kind, name, surname: m.surname, firstName: m.firstName, gender: m.gender ?? loneFirstNameGender(m), genderWeak: !m.gender && loneFirstNameGender(m) !== null,
       genderSure: false,
-      titles: [], roleWords: new Set(), roleHeads: new Set(), aliases: [], lastSeen: m.tokens.start, lastNamed: m.tokens.start, mergedInto: null,
+      titles: [], roleWords: new Set(), roleHeads: new Set(), aliases: [], lastSeen: m.tokens.start, firstSeen: m.tokens.start, lastNamed: m.tokens.start, mergedInto: null,
     }
     this.entities.push(e)
     if (kind === 'person' && e.surname) this.index(this.persons, e.surname, e)
@@ -322,7 +324,7 @@ export class EntityTable {
       e = this.create('unnamed', m, null)
       if (m.kind === 'role') {
         this.addTitle(e, this.doc.text.slice(m.start, m.end))
-        if (!m.indefinite && m.head) this.pendingRoles.push({ entity: e, mention: m })
+        if (!m.indefinite && m.head) this.pendingRoles.push({ entity: e, mention: m, sentence })
       }
     }
     // A role is no alias: aliases are names.
@@ -335,7 +337,7 @@ export class EntityTable {
   }
 
   /** Definite roles no one held when they were read ("the town's fire chief said …" before the chief is named). */
-  private readonly pendingRoles: Array<{ entity: Entity, mention: Mention }> = []
+  private readonly pendingRoles: Array<{ entity: Entity, mention: Mention, sentence: number }> = []
   /** Organisations named by a common noun only ("the council"), which a named one of the article may be. */
   private readonly pendingOrgs: Array<{ entity: Entity, mention: Mention }> = []
 
@@ -348,12 +350,54 @@ export class EntityTable {
       const named = this.orgByRole(mention)
       if (named && named !== entity && named.name && /^\p{Lu}/u.test(named.name)) entity.mergedInto = named
     }
-    for (const { entity, mention } of this.pendingRoles) {
-      const holder = this.byRole(mention, Number.MAX_SAFE_INTEGER)
+    for (const { entity, mention, sentence } of this.pendingRoles) {
+      const holder = this.byRole(mention, Number.MAX_SAFE_INTEGER) ?? this.namedBeside(mention, sentence)
       if (holder && holder !== entity) {
         entity.mergedInto = holder
       }
     }
+  }
+
+  /**
+   * A role no one in the article holds, spoken beside a person the article names but does not describe: "In Pell
+   * River, Okafor said …¶“…?” the chief asked." (the subject named just before), or "…, the town's fire chief said.¶…,
+   * Darnell Okafor said." (a person named for the first time just after). The role is then that person's description.
+   * Not when the sentence of the role names someone else before it, when the person's own titles disagree with the
+   * role ("Smith, a resident" is no mayor), or when genders differ.
+   */
+  private namedBeside (m: Mention, sentence: number): Entity | undefined {
+    const own = this.bySentence.get(sentence) ?? []
+    for (const x of own) {
+      if (x.tokens.start >= m.tokens.start) break
+      if (x.kind === 'person' || x.kind === 'pronoun') return undefined
+    }
+    const role = this.doc.text.slice(m.start, m.end)
+    const fits = (e: Entity | undefined): e is Entity => e !== undefined && e.kind === 'person' && e.name !== null &&
+      !(gendered(m.gender) && gendered(e.gender) && m.gender !== e.gender) && e.titles.every((t) => titlesAgree(t, role) !== false)
+    const before = this.namedSubject(sentence - 1)
+    if (fits(before)) return before
+    const after = this.namedSubject(sentence + 1)
+    if (fits(after) && after.firstSeen > m.tokens.start) return after
+    return undefined
+  }
+
+  /** The person a sentence names first in its main clause, by name (not by pronoun or role). */
+  private namedSubject (sentence: number): Entity | undefined {
+    const list = this.bySentence.get(sentence)
+    if (!list || sentence < 0) return undefined
+    const clauseStart = this.mainClauseStart(sentence)
+    let inOpening: Entity | undefined
+    for (const x of list) {
+      const e = this.final(this.entities[x.entity]!)
+      if (x.kind !== 'person' || e.kind !== 'person') {
+        // The subject is someone else ("the crew said"): no one named later in the sentence is it.
+        if (x.tokens.start >= clauseStart && x.kind !== 'organization') return inOpening
+        continue
+      }
+      if (x.tokens.start < clauseStart) { inOpening ??= e; continue }
+      return e
+    }
+    return inOpening
   }
 
   /** The entity an entity was found to be (itself unless a later pass merged it). */
