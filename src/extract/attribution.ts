@@ -140,6 +140,12 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
       continue
     }
     if (tokens[c]!.text !== ',') continue
+    // "Leif, from the doorway, says …", "Okafor, at a briefing, said …": a short place or time aside is no title.
+    if (segmentEnd - c - 1 <= 6 && ASIDE_PREPOSITIONS.has(tokens[c + 1]!.lower) && noVerbOrQuote(doc, c + 2, segmentEnd)) {
+      const head = phraseBefore(doc, c, lo)
+      if (head && tokens[head.end - 1]!.capitalized) return { speaker: head, apposition, start: head.start }
+      return null
+    }
     if (!isAppositive(tokens, c + 1, segmentEnd)) {
       // "The state’s campaign chairman, Phil Lovas, said": a role, then the name in apposition; the name speaks.
       const name = apposition === null ? phraseAfter(doc, c + 1, segmentEnd) : null
@@ -156,6 +162,17 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
     segmentEnd = c
   }
   return null
+}
+
+const ASIDE_PREPOSITIONS = new Set(['from', 'at', 'in', 'on', 'during', 'outside', 'inside', 'after', 'before'])
+
+/** Words with no verb and no quotation: a prepositional aside, not a clause. */
+function noVerbOrQuote (doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i]!
+    if (doc.quoteOf[i] !== -1 || CUE_VERB_FORMS.has(t.lower) || AUXILIARIES.has(t.lower) || t.text === ',') return false
+  }
+  return true
 }
 
 /** "nurses who ride the 9 bus": an apposition whose noun has a relative clause describes people. */
