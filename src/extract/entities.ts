@@ -541,10 +541,17 @@ export class EntityTable {
     const s = doc.sentences[sentence]!
     if (doc.paragraphs[s.paragraph]!.furniture) return
     const { tokens, quoteOf } = doc
+    const clauseStart = this.mainClauseStart(sentence)
     for (let i = s.firstToken; i < s.endToken; i++) {
       if (quoteOf[i] !== -1) continue
       const t = tokens[i]!
       if (t.kind !== TokenKind.Word) continue
+      // "She fears that …": a pronoun that is a sentence's subject carries its person on, so that the next "she"
+      // finds her in this sentence rather than someone named further back.
+      if ((t.lower === 'he' || t.lower === 'she') && (i === s.firstToken || i === clauseStart) && !this.hasMentionAt(i)) {
+        this.resolve(describeMention(doc, { start: i, end: i + 1 }), sentence)
+        continue
+      }
       // "the president", "the Florida senator": a role noun within three words of "the".
       if (t.lower === 'the') {
         for (let j = i + 1; j < Math.min(i + 4, s.endToken); j++) {
@@ -664,6 +671,8 @@ export class EntityTable {
   private isPersonName (m: Mention, titled: boolean): boolean {
     if (titled) return true
     if (m.firstName && isFirstName(m.firstName)) return true
+    // "Suu Kyi" again, after the article named her so: a full name it knows, whatever the first name.
+    if (m.firstName && m.surname && this.fullNames.has(m.surname + ' ' + m.firstName)) return true
     // A lone word: a known person's surname, a known person's first name ("Margit" after "Margit Halvorsen"), or a
     // first name used as a name (loneNameInUse).
     if (!m.firstName && m.surname) {
