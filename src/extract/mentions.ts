@@ -108,6 +108,11 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     const person = describeMention(doc, { start: r.start, end })
     if (person.kind === 'person') return { ...person, tokens: r, end: doc.ends[r.end - 1]!, title: person.title ?? slice(doc, end, r.end) }
   }
+  // "the Wisconsin Republican", "the Florida senator": a definite description whose head is a role, not a name.
+  if (first.lower === 'the' && from < r.end - 1 && last.kind === TokenKind.Word && (ROLE_NOUNS.has(last.lower) || TITLES.has(last.lower)) &&
+    !tokens.slice(from, r.end - 1).some((t) => isFirstName(t.lower))) {
+    return { ...base, kind: 'role', head: last.lower, indefinite: false, gender: TITLE_GENDER.get(last.lower) ?? null }
+  }
   const nameStart = nameRunStart(tokens, from, r.end)
   const nameWords = tokens.slice(nameStart, r.end).filter((t) => t.kind === TokenKind.Word)
   const lowerWords = tokens.slice(from, r.end).filter((t) => t.kind === TokenKind.Word).map((t) => t.lower)
