@@ -21,6 +21,8 @@ export interface Entity {
   genderWeak: boolean
   /** The gender is known for sure: an honorific or gendered title ("Ms.", "chairwoman"), or an unambiguous first name. */
   genderSure: boolean
+  /** The gender came from a first name alone, which the article's own pronouns may contradict ("Sidney … he said"). */
+  genderByName: boolean
   /** Titles as written, prenominal ("President") and appositive ("the US special envoy to the Middle East"). */
   titles: string[]
   /** Lower-case title words, for matching role nouns ("the president" → a "President …"). */
@@ -82,7 +84,7 @@ export class EntityTable {
   private create (kind: SpeakerKind, m: Mention, name: string | null): Entity {
     const e: Entity = {
       id: this.entities.length, kind, name, surname: m.surname, firstName: m.firstName, gender: m.gender ?? loneFirstNameGender(m), genderWeak: !m.gender && loneFirstNameGender(m) !== null,
-      genderSure: false,
+      genderSure: false, genderByName: m.gender !== null || loneFirstNameGender(m) !== null,
       titles: [], roleWords: new Set(), roleHeads: new Set(), aliases: [], lastSeen: m.tokens.start, firstSeen: m.tokens.start, lastNamed: m.tokens.start, mergedInto: null,
     }
     this.entities.push(e)
@@ -155,11 +157,16 @@ export class EntityTable {
   /** Whether a person mention's gender is certain: said by an honorific or title, or by an unambiguous first name. */
   private genderSureOf (m: Mention): boolean {
     if (!gendered(m.gender)) return false
+    return this.titleGendered(m) || (m.firstName !== null && firstNameGenderAgreed(m.firstName))
+  }
+
+  /** Whether an honorific or gendered title in the mention gives its gender ("Ms. Epstein", "Chairwoman Kaminski"). */
+  private titleGendered (m: Mention): boolean {
     const { tokens } = this.doc
     for (let k = m.tokens.start; k < m.tokens.end && k < m.tokens.start + 6; k++) {
-      if (TITLE_GENDER.get(tokens[k]!.lower) === m.gender) return true
+      if (gendered(m.gender) && TITLE_GENDER.get(tokens[k]!.lower) === m.gender) return true
     }
-    return m.firstName !== null && firstNameGenderAgreed(m.firstName)
+    return false
   }
 
   /** Adds a named person, organisation or group mention; returns its entity. Pronouns and roles go through resolve(). */
@@ -178,6 +185,7 @@ export class EntityTable {
       const sure = this.genderSureOf(m)
       if (m.gender && (!e.gender || e.genderWeak || (sure && !e.genderSure))) { e.gender = m.gender; e.genderWeak = false }
       if (sure && m.gender === e.gender) e.genderSure = true
+      if (m.gender === e.gender && this.titleGendered(m)) e.genderByName = false
       const weak = loneFirstNameGender(m)
       if (!e.gender && weak) { e.gender = weak; e.genderWeak = true }
       this.addTitle(e, m.title)
@@ -314,7 +322,12 @@ export class EntityTable {
   /** Resolves a pronoun or role mention at token `at` to an entity, or creates an unresolved one. */
   resolve (m: Mention, sentence: number): Entity {
     let e: Entity | undefined
-    if (m.kind === 'pronoun' && (m.gender === 'male' || m.gender === 'female')) e = this.antecedent(m.gender, sentence, m.tokens.start)
+    if (m.kind === 'pronoun' && (m.gender === 'male' || m.gender === 'female')) {
+      e = this.antecedent(m.gender, sentence, m.tokens.start)
+      // "Sidney Blumenthal said that he …": when no one fits, a person whose gender only a name list gave may be
+      // meant; the article's pronoun then says what the list did not.
+      if (!e && (e = this.antecedent(m.gender, sentence, m.tokens.start, true))) { e.gender = m.gender; e.genderSure = false; e.genderByName = false }
+    }
     else if (m.kind === 'pronoun' && m.gender === 'plural') e = this.pluralAntecedent(sentence, m.tokens.start)
     else if (m.kind === 'pronoun' && m.gender === 'neuter') e = this.organizationAntecedent(sentence, m.tokens.start)
     else if (m.kind === 'relative') e = this.relativeAntecedent(sentence, m.tokens.start)
@@ -437,12 +450,12 @@ export class EntityTable {
     return undefined
   }
 
-  private compatible (e: Entity, gender: 'male' | 'female'): boolean {
-    return e.kind === 'person' && (e.gender === null || e.gender === gender)
+  private compatible (e: Entity, gender: 'male' | 'female', byNameUnknown = false): boolean {
+    return e.kind === 'person' && (e.gender === null || e.gender === gender || (byNameUnknown && e.genderByName))
   }
 
   /** The subject of the nearest sentence (this one first, before the pronoun) that names a compatible person. */
-  private antecedent (gender: 'male' | 'female', sentence: number, at: number): Entity | undefined {
+  private antecedent (gender: 'male' | 'female', sentence: number, at: number, byNameUnknown = false): Entity | undefined {
     for (let s = sentence; s >= 0 && sentence - s <= 8; s--) {
       const list = this.bySentence.get(s)
       if (!list) continue
@@ -451,7 +464,7 @@ export class EntityTable {
       for (const m of list) {
         if (s === sentence && m.tokens.start >= at) continue
         const e = this.entities[m.entity]!
-        if (!this.compatible(e, gender) || !e.name) continue
+        if (!this.compatible(e, gender, byNameUnknown) || !e.name) continue
         // "Asked about Cruz's charges, Rubio said": the subject of the main clause first; a person named only in
         // the opening clause ("Though Ms. Olivieri has …, the influx …") when the main clause names none.
         if (m.tokens.start < clauseStart) { inOpening ??= e; continue }
@@ -467,7 +480,7 @@ export class EntityTable {
       const { entity: e, sentence: s } = this.sightings[k]!
       // Bounded: news names a person again well within SIGHTING_WINDOW sentences of a pronoun for them.
       if (s < bestSentence || sentence - s > SIGHTING_WINDOW) break
-      if (this.compatible(e, gender) && e.name && e.lastSeen < at && (!best || e.lastSeen > best.lastSeen)) {
+      if (this.compatible(e, gender, byNameUnknown) && e.name && e.lastSeen < at && (!best || e.lastSeen > best.lastSeen)) {
         best = e
         bestSentence = this.doc.sentenceOf[e.lastSeen]!
       }
