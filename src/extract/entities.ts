@@ -327,6 +327,12 @@ export class EntityTable {
       // "Sidney Blumenthal said that he …": when no one fits, a person whose gender only a name list gave may be
       // meant; the article's pronoun then says what the list did not.
       if (!e && (e = this.antecedent(m.gender, sentence, m.tokens.start, true))) { e.gender = m.gender; e.genderSure = false; e.genderByName = false }
+      // "…, the county's spokeswoman said Monday. Wells … will be tested again, she said.": the unnamed speaker of the
+      // attribution just before is who "she" continues, rather than someone named further back.
+      const last = this.lastSpeaker
+      if (last && last.entity.kind === 'unnamed' && last.mention.kind === 'role' && !last.mention.indefinite &&
+        (last.sentence === sentence - 1 || (last.sentence === sentence && last.mention.tokens.start < m.tokens.start)) &&
+        (!gendered(last.mention.gender) || last.mention.gender === m.gender) && !(e && this.describedBy(e, last, sentence, m.tokens.start))) e = last.entity
     }
     else if (m.kind === 'pronoun' && m.gender === 'plural') e = this.pluralAntecedent(sentence, m.tokens.start)
     else if (m.kind === 'pronoun' && m.gender === 'neuter') e = this.organizationAntecedent(sentence, m.tokens.start)
@@ -347,6 +353,27 @@ export class EntityTable {
     this.seen(e, m.tokens.start, sentence)
     this.place(m, sentence, e.id)
     return e
+  }
+
+  /** The speaker of the latest attribution (see noteSpeaker). */
+  private lastSpeaker: { entity: Entity, mention: Mention, sentence: number } | null = null
+
+  /** Records who the latest attribution's speaker was, for the pronouns that continue it. */
+  noteSpeaker (entity: Entity, mention: Mention, sentence: number): void {
+    this.lastSpeaker = { entity, mention, sentence }
+  }
+
+  /**
+   * Whether the person a pronoun found may be the one an unnamed role speaker stands for: named by name just before
+   * the role ("Lori Bernstein held up a sign. The 57-year-old scientist says …", "When … Trump hadn't answered, the
+   * candidate said …"), or between the role and the pronoun.
+   */
+  private describedBy (e: Entity, speaker: { mention: Mention, sentence: number }, sentence: number, at: number): boolean {
+    const named = (s: number, from: number, to: number): boolean =>
+      (this.bySentence.get(s) ?? []).some((x) => x.entity === e.id && x.kind === 'person' && x.tokens.start >= from && x.tokens.start < to)
+    const role = speaker.mention.tokens.start
+    return named(speaker.sentence, 0, role) || this.namedSubject(speaker.sentence - 1) === e ||
+      named(speaker.sentence, role + 1, speaker.sentence === sentence ? at : Number.MAX_SAFE_INTEGER) || (speaker.sentence < sentence && named(sentence, 0, at))
   }
 
   /** Definite roles no one held when they were read ("the town's fire chief said …" before the chief is named). */

@@ -134,6 +134,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
       const entity = (mention.kind === 'person' || mention.kind === 'organization' || mention.kind === 'group')
         ? table.addNamed(mention, s, mention.kind === 'person' ? apposition : null)!
         : table.resolve(mention, s)
+      table.noteSpeaker(entity, mention, s)
       const f: Found = { attribution: a, entity, mentionStart: mention.start, mentionEnd: mention.end, resolvedBy: resolvedBy(doc, mention, entity) }
       // "X said:" with the quote in the next sentence.
       if (a.spans.length === 0) {
