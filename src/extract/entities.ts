@@ -110,6 +110,8 @@ export class EntityTable {
   private readonly orgWords = new Map<string, Entity[]>()
   /** Named organisations in order of their latest mention: "the company" means the one seen last. */
   private lastOrg: Entity | null = null
+  /** The company named last: not a public body ("Kestrel Foods Inc.", not "Wexcombe Borough Council"). */
+  private lastCompany: Entity | null = null
 
   private indexOrgName (e: Entity, name: string): void {
     for (const w of contentWords(name)) this.index(this.orgWords, w, e)
@@ -220,7 +222,10 @@ export class EntityTable {
         this.alias(e, text)
       }
     } else return null
-    if (e.kind === 'organization' && e.name && /^\p{Lu}/u.test(e.name)) this.lastOrg = e
+    if (e.kind === 'organization' && e.name && /^\p{Lu}/u.test(e.name)) {
+      this.lastOrg = e
+      if (isCompanyName(e.name)) this.lastCompany = e
+    }
     this.seen(e, m.tokens.start, sentence)
     this.place(m, sentence, e.id)
     return e
@@ -293,6 +298,8 @@ export class EntityTable {
     for (const e of this.orgWords.get(head) ?? []) if (named(e) && (!best || e.lastSeen > best.lastSeen)) best = e
     if (!best) for (const e of this.roleHolders.get(head) ?? []) if (named(e) && (!best || e.lastSeen > best.lastSeen)) best = e
     if (!best && GENERIC_ORG_NOUNS.has(head) && this.lastOrg) best = this.lastOrg
+    // "Shares of Kestrel Foods Inc. fell after the frozen-food maker disclosed …": a trade is a company's.
+    if (!best && COMPANY_TRADES.test(head) && this.lastCompany) best = this.lastCompany
     return best
   }
 
@@ -619,7 +626,9 @@ export class EntityTable {
       }
       // "Members of Wexcombe Borough Council" are people of it, not the organisation; the organisation after "of" is
       // named all the same, for a later "the council".
-      const membersOf = GROUP_NOUNS.has(tokens[i]!.lower) && tokens[i + 1]?.lower === 'of' && end - i >= 4 ? i + 2 : -1
+      // So is "Shares of Kestrel Foods Inc." opening a sentence: a common word capitalised only by its place.
+      const commonOpener = i === s.firstToken && !ORG_HEADS.has(tokens[i]!.lower) && !TITLES.has(tokens[i]!.lower) && !ROLE_NOUNS.has(tokens[i]!.lower) && !isFirstName(tokens[i]!.lower)
+      const membersOf = (GROUP_NOUNS.has(tokens[i]!.lower) || commonOpener) && tokens[i + 1]?.lower === 'of' && end - i >= 4 ? i + 2 : -1
       if (membersOf !== -1 && hasOrgWord(tokens, membersOf, end)) i = membersOf
       const orgName = end - i >= 2 && hasOrgWord(tokens, i, end) && !GROUP_NOUNS.has(tokens[i]!.lower)
       if (!orgName && !this.hasMentionAt(start) && !this.hasMentionAt(i) && this.mayNamePerson(start, i, end)) {
@@ -776,6 +785,16 @@ const SIGHTING_WINDOW = 40
 const MAX_TITLES = 8
 
 const DEFINITE = new Set(['the'])
+/** What a company is called by its trade: "the frozen-food maker", "the retailer", "the carmaker". */
+const COMPANY_TRADES = /^(\p{L}+-)?(maker|makers|manufacturer|producer|retailer|grocer|chain|lender|insurer|carrier|airline|automaker|carmaker|supplier|distributor|brewer|miner|conglomerate|railroad|railway|operator)$/u
+
+/** A company's name: a legal suffix, or a last word that is no public body's ("Harrowgate Living", "Kestrel Foods"). */
+function isCompanyName (name: string): boolean {
+  const words = name.toLowerCase().replace(/[.,]/g, '').split(/\s+/)
+  const last = words[words.length - 1] ?? ''
+  if (/^(inc|corp|corporation|co|ltd|llc|plc|group|holdings|company)$/.test(last)) return true
+  return words.length >= 2 && !ORG_HEADS.has(last) && !/^(authority|county|city|state|borough|district|trust|council)$/.test(last)
+}
 /** Nouns any organisation may be called by: "the company" is the one named last. */
 const GENERIC_ORG_NOUNS = new Set(['company', 'firm', 'business', 'organization', 'organisation', 'corporation'])
 const TITLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'on', 'and', 'to', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 's', 'from', 'with', 'by', 'then', 'now', 'former', 'new'])
