@@ -327,7 +327,7 @@ export class EntityTable {
   }
 
   /** Resolves a pronoun or role mention at token `at` to an entity, or creates an unresolved one. */
-  resolve (m: Mention, sentence: number): Entity {
+  resolve (m: Mention, sentence: number, apposition: string | null = null, speaker = false): Entity {
     let e: Entity | undefined
     if (m.kind === 'pronoun' && (m.gender === 'male' || m.gender === 'female')) {
       e = this.antecedent(m.gender, sentence, m.tokens.start)
@@ -350,7 +350,8 @@ export class EntityTable {
       e = this.create('unnamed', m, null)
       if (m.kind === 'role') {
         this.addTitle(e, this.doc.text.slice(m.start, m.end))
-        if (!m.indefinite && m.head) this.pendingRoles.push({ entity: e, mention: m, sentence })
+        this.addTitle(e, apposition)
+        if (!m.indefinite && m.head) this.pendingRoles.push({ entity: e, mention: m, sentence, speaker })
       }
     }
     // A role is no alias: aliases are names.
@@ -368,7 +369,16 @@ export class EntityTable {
   /** Records who the latest attribution's speaker was, for the pronouns that continue it. */
   noteSpeaker (entity: Entity, mention: Mention, sentence: number): void {
     this.lastSpeaker = { entity, mention, sentence }
+    // The first speaker a sentence names by name is its subject for namedSubject ("…, Darnell Okafor said").
+    if (mention.kind === 'person' && entity.kind === 'person' && !this.namedSpeakers.has(sentence)) {
+      this.namedSpeakers.set(sentence, entity)
+      // Only the latest sentences are asked about (namedSubject looks one sentence either side of a role).
+      if (this.namedSpeakers.size > 64) this.namedSpeakers.delete(this.namedSpeakers.keys().next().value!)
+    }
   }
+
+  /** Per sentence, the person its first attribution names by name. */
+  private readonly namedSpeakers = new Map<number, Entity>()
 
   /**
    * Whether the person a pronoun found may be the one an unnamed role speaker stands for: named by name just before
@@ -384,7 +394,7 @@ export class EntityTable {
   }
 
   /** Definite roles no one held when they were read ("the town's fire chief said …" before the chief is named). */
-  private readonly pendingRoles: Array<{ entity: Entity, mention: Mention, sentence: number }> = []
+  private readonly pendingRoles: Array<{ entity: Entity, mention: Mention, sentence: number, speaker: boolean }> = []
   /** Organisations named by a common noun only ("the council"), which a named one of the article may be. */
   private readonly pendingOrgs: Array<{ entity: Entity, mention: Mention }> = []
 
@@ -397,10 +407,19 @@ export class EntityTable {
       const named = this.orgByRole(mention)
       if (named && named !== entity && named.name && /^\p{Lu}/u.test(named.name)) entity.mergedInto = named
     }
-    for (const { entity, mention, sentence } of this.pendingRoles) {
-      const holder = this.byRole(mention, Number.MAX_SAFE_INTEGER) ?? this.namedBeside(mention, sentence)
+    for (const { entity, mention, sentence, speaker } of this.pendingRoles) {
+      // Only a speaker's role is matched to a person beside it: a role in passing ("suggested the interim chief …")
+      // is too loosely tied to the sentences around it.
+      const holder = this.byRole(mention, Number.MAX_SAFE_INTEGER) ?? (speaker ? this.namedBeside(mention, sentence) : undefined)
       if (holder && holder !== entity) {
         entity.mergedInto = holder
+        if (!speaker) continue
+        // "His cousin, the senator," found to be Ms. Abernathy: the role is a title of hers ("cousin" is none).
+        for (const t of entity.titles) {
+          if (holder.titles.includes(t) || !contentWords(t).some((w) => ROLE_NOUNS.has(w) || TITLES.has(w))) continue
+          holder.titles.unshift(t)
+          if (holder.titles.length > MAX_TITLES) holder.titles.pop()
+        }
       }
     }
   }
@@ -416,7 +435,8 @@ export class EntityTable {
     const own = this.bySentence.get(sentence) ?? []
     for (const x of own) {
       if (x.tokens.start >= m.tokens.start) break
-      if (x.kind === 'person' || x.kind === 'pronoun') return undefined
+      // A name in parentheses is a dateline's agency or an aside ("PELL RIVER, Neb. (Meridian Wire) —"), no subject.
+      if ((x.kind === 'person' || x.kind === 'pronoun') && this.doc.tokens[x.tokens.start - 1]?.text !== '(') return undefined
     }
     const role = this.doc.text.slice(m.start, m.end)
     const fits = (e: Entity | undefined): e is Entity => e !== undefined && e.kind === 'person' && e.name !== null &&
@@ -430,6 +450,8 @@ export class EntityTable {
 
   /** The person a sentence names first in its main clause, by name (not by pronoun or role). */
   private namedSubject (sentence: number): Entity | undefined {
+    const speaker = this.namedSpeakers.get(sentence)
+    if (speaker) return this.final(speaker)
     const list = this.bySentence.get(sentence)
     if (!list || sentence < 0) return undefined
     const clauseStart = this.mainClauseStart(sentence)
@@ -627,7 +649,7 @@ export class EntityTable {
       // "Members of Wexcombe Borough Council" are people of it, not the organisation; the organisation after "of" is
       // named all the same, for a later "the council".
       // So is "Shares of Kestrel Foods Inc." opening a sentence: a common word capitalised only by its place.
-      const commonOpener = i === s.firstToken && !ORG_HEADS.has(tokens[i]!.lower) && !TITLES.has(tokens[i]!.lower) && !ROLE_NOUNS.has(tokens[i]!.lower) && !isFirstName(tokens[i]!.lower)
+      const commonOpener = (i === s.firstToken || tokens[i - 1]!.text === '—' || tokens[i - 1]!.text === '–') && !ORG_HEADS.has(tokens[i]!.lower) && !TITLES.has(tokens[i]!.lower) && !ROLE_NOUNS.has(tokens[i]!.lower) && !isFirstName(tokens[i]!.lower)
       const membersOf = (GROUP_NOUNS.has(tokens[i]!.lower) || commonOpener) && tokens[i + 1]?.lower === 'of' && end - i >= 4 ? i + 2 : -1
       if (membersOf !== -1 && hasOrgWord(tokens, membersOf, end)) i = membersOf
       const orgName = end - i >= 2 && hasOrgWord(tokens, i, end) && !GROUP_NOUNS.has(tokens[i]!.lower)

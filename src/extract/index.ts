@@ -133,7 +133,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
       const apposition = a.apposition ? doc.text.slice(doc.starts[a.apposition.start]!, doc.ends[a.apposition.end - 1]!) : null
       const entity = (mention.kind === 'person' || mention.kind === 'organization' || mention.kind === 'group')
         ? table.addNamed(mention, s, mention.kind === 'person' ? apposition : null)!
-        : table.resolve(mention, s)
+        : table.resolve(mention, s, mention.kind === 'role' ? apposition : null, true)
       table.noteSpeaker(entity, mention, s)
       const f: Found = { attribution: a, entity, mentionStart: mention.start, mentionEnd: mention.end, resolvedBy: resolvedBy(doc, mention, entity) }
       // "X said:" with the quote in the next sentence.
