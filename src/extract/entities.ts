@@ -85,7 +85,7 @@ export class EntityTable {
     const e: Entity = {
       id: this.entities.length, kind, name, surname: m.surname, firstName: m.firstName, gender: m.gender ?? loneFirstNameGender(m), genderWeak: !m.gender && loneFirstNameGender(m) !== null,
       genderSure: false, genderByName: m.gender !== null || loneFirstNameGender(m) !== null,
-      titles: [], roleWords: new Set(), roleHeads: new Set(), aliases: [], lastSeen: m.tokens.start, firstSeen: m.tokens.start, lastNamed: m.tokens.start, mergedInto: null,
+      titles: [], roleWords: new Set(), roleHeads: new Set(), aliases: [], lastSeen: m.tokens.start, firstSeen: m.tokens.start, lastNamed: -1, mergedInto: null,
     }
     this.entities.push(e)
     if (kind === 'person' && e.surname) this.index(this.persons, e.surname, e)
@@ -744,11 +744,19 @@ export class EntityTable {
     if (m.firstName && isFirstName(m.firstName)) return true
     // "Suu Kyi" again, after the article named her so: a full name it knows, whatever the first name.
     if (m.firstName && m.surname && this.fullNames.has(m.surname + ' ' + m.firstName)) return true
+    if (m.firstName && m.surname && m.name && this.endsKnownName(m.surname, m.name)) return true
     // A lone word: a known person's surname, a known person's first name ("Margit" after "Margit Halvorsen"), or a
     // first name used as a name (loneNameInUse).
     if (!m.firstName && m.surname) {
       return this.persons.has(m.surname) || this.firstNames.has(m.surname) || (isFirstName(m.surname) && this.loneNameInUse(m.tokens.end))
     }
+    return false
+  }
+
+  /** Whether a known person's fuller name ends with `name` ("Aung San Suu Kyi" for "Suu Kyi"); the latest namesakes only. */
+  private endsKnownName (surname: string, name: string): boolean {
+    const list = this.persons.get(surname) ?? []
+    for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_NAMESAKES; k--) if (list[k]!.name?.endsWith(' ' + name)) return true
     return false
   }
 
