@@ -439,6 +439,8 @@ export class EntityTable {
       if ((x.kind === 'person' || x.kind === 'pronoun') && this.doc.tokens[x.tokens.start - 1]?.text !== '(') return undefined
     }
     const role = this.doc.text.slice(m.start, m.end)
+    // "HOST:", "MODERATOR:": a transcript's label takes turns with the people named beside it.
+    if (!/\p{Ll}/u.test(role)) return undefined
     const fits = (e: Entity | undefined): e is Entity => e !== undefined && e.kind === 'person' && e.name !== null &&
       !(gendered(m.gender) && gendered(e.gender) && m.gender !== e.gender) && e.titles.every((t) => titlesAgree(t, role) !== false)
     const before = this.namedSubject(sentence - 1)
