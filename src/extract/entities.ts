@@ -8,6 +8,9 @@ import { firstNameGender, firstNameGenderAgreed, isFirstName } from './first-nam
 import { describeMention, type Gender, type Mention } from './mentions.js'
 import type { SpeakerKind } from './types.js'
 import { spelledOut, titlesAgree } from '../identity/titles.js'
+import { cleanTitle, contentWords, expandTitle, titleHead } from './titles.js'
+
+export { cleanTitle }
 
 export interface Entity {
   id: number
@@ -829,58 +832,6 @@ function isCompanyName (name: string): boolean {
 }
 /** Nouns any organisation may be called by: "the company" is the one named last. */
 const GENERIC_ORG_NOUNS = new Set(['company', 'firm', 'business', 'organization', 'organisation', 'corporation'])
-const TITLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'on', 'and', 'to', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 's', 'from', 'with', 'by', 'then', 'now', 'former', 'new'])
-
-/** The head noun of a title: its last word before "of", "for", "at" … ("chief executive of Baltic Line" → executive). */
-function titleHead (title: string): string | null {
-  let head: string | null = null
-  for (const raw of title.toLowerCase().split(/[^\p{L}\p{N}.-]+/u)) {
-    const w = raw.endsWith('.') ? raw.slice(0, -1) : raw
-    if (!w) continue
-    if (HEAD_ENDERS.has(w)) { if (head) break; continue }
-    if (!TITLE_STOP.has(w)) head = w
-  }
-  return head
-}
-
-const HEAD_ENDERS = new Set(['of', 'for', 'at', 'in', 'on', 'from', 'with', 'to', 'and', 'who', 'whose'])
-
-/** Lower-case content words of a title or role: "the town's fire chief" → town, fire, chief. */
-function contentWords (text: string): string[] {
-  const out: string[] = []
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}.-]+/u)) {
-    const w = raw.endsWith('.') ? raw.slice(0, -1) : raw
-    if (w && !TITLE_STOP.has(w) && !/^\d/.test(w)) out.push(w)
-  }
-  return out
-}
-
-/**
- * A title as the article gives it, or null when the words are no title: an age ("71"; "60, a doctor" keeps the
- * doctor), a relative clause ("who chairs the water board", cut off where it starts), "one of the plaintiffs".
- * Linear: one scan over the words, no backtracking pattern.
- */
-export function cleanTitle (title: string): string | null {
-  const words = title.split(/\s+/)
-  let from = 0
-  let to = words.length
-  const bare = (w: string): string => w.toLowerCase().replace(/[,;:.]+$/, '')
-  // Leading age and time words: "71,", "then", "now".
-  while (from < to && (/^\d+,?$/.test(words[from]!) || bare(words[from]!) === 'then' || bare(words[from]!) === 'now' || words[from] === '')) from++
-  for (let k = from; k < to; k++) {
-    const w = bare(words[k]!)
-    if (RELATIVE_STARTS.has(w)) { to = k; break }
-  }
-  if (from < to && /^(the|a|an)$/i.test(words[from]!)) from++
-  if (from < to && bare(words[from]!) === 'one' && bare(words[from + 1] ?? '') === 'of') return null
-  let text = words.slice(from, to).join(' ')
-  let end = text.length
-  while (end > 0 && (text[end - 1] === ',' || text[end - 1] === ' ' || text[end - 1] === ';')) end--
-  text = text.slice(0, end)
-  return text && /\p{L}/u.test(text) ? text : null
-}
-
-const RELATIVE_STARTS = new Set(['who', 'whose', 'which', 'whom', 'where', 'when', 'that'])
 
 const SUBORDINATORS = new Set(['after', 'when', 'while', 'before', 'asked', 'if', 'although', 'though', 'because', 'as', 'since', 'despite', 'in', 'on', 'at', 'during', 'unlike', 'like', 'with', 'without', 'for', 'speaking', 'responding', 'addressing'])
 
@@ -899,22 +850,3 @@ function initialOf (a: string, b: string): boolean {
   return (a.length <= 2 && b.startsWith(a.replace('.', ''))) || (b.length <= 2 && a.startsWith(b.replace('.', '')))
 }
 
-/** Abbreviated titles match their role noun: "Sen." is a senator, "Gov." a governor. */
-function expandTitle (w: string): string {
-  switch (w) {
-    case 'sen': return 'senator'
-    case 'gov': return 'governor'
-    case 'rep': return 'representative'
-    case 'pres': return 'president'
-    case 'gen': return 'general'
-    case 'adm': return 'admiral'
-    case 'lt': return 'lieutenant'
-    case 'col': return 'colonel'
-    case 'capt': return 'captain'
-    case 'sgt': return 'sergeant'
-    case 'rev': return 'reverend'
-    case 'prof': return 'professor'
-    case 'dr': return 'doctor'
-    default: return w
-  }
-}
