@@ -175,7 +175,7 @@ export class EntityTable {
   }
 
   /** Adds a named person, organisation or group mention; returns its entity. Pronouns and roles go through resolve(). */
-  addNamed (m: Mention, sentence: number, apposition: string | null = null): Entity | null {
+  addNamed (m: Mention, sentence: number, apposition: string | null = null, quiet = false): Entity | null {
     let e: Entity | undefined
     if (m.kind === 'person' && (e = this.orgNamedLikePerson(m, sentence))) {
       this.alias(e, this.doc.text.slice(m.start, m.end))
@@ -229,9 +229,35 @@ export class EntityTable {
       this.lastOrg = e
       if (isCompanyName(e.name)) this.lastCompany = e
     }
+    // A caption's names give titles only: a caption is no part of the story's sentences, which pronouns follow.
+    if (quiet) return e
     this.seen(e, m.tokens.start, sentence)
     this.place(m, sentence, e.id)
     return e
+  }
+
+  /**
+   * A photo caption ("Council Member Hana Takahashi and transportation director Kwame Mensah measure curb space …
+   * (Mei Lin Cho/Herald)") is furniture, but the titles it gives its people are the article's: "the transportation
+   * director" in the story is Kwame Mensah. Only titled names are read, and they make no one more salient.
+   */
+  collectCaptionTitles (sentence: number): void {
+    const { doc } = this
+    const s = doc.sentences[sentence]!
+    const { tokens, quoteOf } = doc
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      const t = tokens[i]!
+      if (quoteOf[i] !== -1 || t.kind !== TokenKind.Word || !t.capitalized || NON_NAME_CAPITALS.has(t.lower) || TITLES.has(t.lower)) continue
+      let end = i + 1
+      while (end < s.endToken && quoteOf[end] === -1 && tokens[end]!.kind === TokenKind.Word && tokens[end]!.capitalized && !TITLES.has(tokens[end]!.lower)) end++
+      let start = i
+      while (start > s.firstToken && tokens[start - 1]!.kind === TokenKind.Word && (TITLES.has(tokens[start - 1]!.lower) || ROLE_NOUNS.has(tokens[start - 1]!.lower))) start--
+      if (start < i && end - i >= 2) {
+        const m = describeMention(doc, { start, end })
+        if (m.kind === 'person' && m.title && m.firstName && isFirstName(m.firstName)) this.addNamed(m, sentence, null, true)
+      }
+      i = end - 1
+    }
   }
 
   /**

@@ -89,7 +89,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
   let spokenSentence = -1
 
   doc.sentences.forEach((sentence, s) => {
-    if (doc.paragraphs[sentence.paragraph]!.furniture) return
+    if (doc.paragraphs[sentence.paragraph]!.furniture) { table.collectCaptionTitles(s); return }
     const attributions = attributeSentence(doc, s)
     table.collectAntecedents(s)
     const continuation = quoteOnly(doc, s)

@@ -164,3 +164,13 @@ t.test('"the Vermont Democrat" is a role, not a person named Democrat', async (t
   t.equal(s?.kind, 'unnamed')
   t.equal(s?.name, null)
 })
+
+t.test('a photo caption gives its people titles that the story\'s role nouns find, and makes no one salient', async (t) => {
+  const input = 'Ana Ruiz walked the avenue on Wednesday with a tape measure.\n\n' +
+    'The transportation director confirmed that his staff were drafting an amendment.\n\n' +
+    'Council Member Ana Ruiz and transportation director Kofi Boateng measure curb space on Calder Avenue. (Mei Lin Cho/Herald)\n\n' +
+    'The vote is on Tuesday. "We found eleven blocks," she said.'
+  const ex = extract(input)
+  t.equal(speakerOf(t, input, ex, 'drafting an amendment').s?.name, 'Kofi Boateng')
+  t.equal(speakerOf(t, input, ex, 'We found eleven blocks').s?.name, 'Ana Ruiz', 'the caption does not make the director the latest person seen')
+})
