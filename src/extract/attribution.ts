@@ -158,7 +158,7 @@ function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
     // A relative clause may follow a described speaker too: "Several curators, who asked not to be named, said".
     const relative = tokens[c + 1]!.lower === 'who' || tokens[c + 1]!.lower === 'whose'
     const head = phraseBefore(doc, c, lo) ?? (relative || appositionHasRelative(doc, c + 1, end - 1) ? describedBefore(doc, c, lo) : null)
-    if (head) return { speaker: head, apposition: { start: c + 1, end: apposition.end }, start: head.start }
+    if (head && !insideRelative(doc, head.start, lo)) return { speaker: head, apposition: { start: c + 1, end: apposition.end }, start: head.start }
     segmentEnd = c
   }
   return null
@@ -173,6 +173,19 @@ function noVerbOrQuote (doc: Doc, from: number, to: number): boolean {
     if (doc.quoteOf[i] !== -1 || CUE_VERB_FORMS.has(t.lower) || AUXILIARIES.has(t.lower) || t.text === ',') return false
   }
   return true
+}
+
+/**
+ * Whether token `at` lies inside a relative clause set off by a comma ("Mayor Cole, who may address the council, …"):
+ * a noun there is the clause's object, not the sentence's subject.
+ */
+function insideRelative (doc: Doc, at: number, lo: number): boolean {
+  for (let i = at - 1; i >= lo && at - i <= 20; i--) {
+    const t = doc.tokens[i]!
+    if (t.text === ',' || doc.quoteOf[i] !== -1) return false
+    if (/^(who|whose|whom|which)$/.test(t.lower) && doc.tokens[i - 1]?.text === ',') return true
+  }
+  return false
 }
 
 /** "nurses who ride the 9 bus": an apposition whose noun has a relative clause describes people. */
@@ -194,9 +207,12 @@ function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subject | n
   const participleLink = link === ',' || link === '—' || link === '–' || link === '-' || link === 'before' || link === 'after' || link === 'while'
   if (!(link === 'and' || link === 'but' || (participleLink && participle))) return null
   // The subject opens the sentence, or follows an introductory phrase ended by a comma, or a conjunction.
+  let relative = false // inside "…, who does not vote but may address the council," whose words are no subject
   for (let start = lo; start < prev && start - lo <= 40; start++) {
     if (quoteOf[start] !== -1) continue
     const t = tokens[start]!
+    if (start > lo && tokens[start - 1]!.text === ',') relative = /^(who|whose|which|whom)$/.test(t.lower)
+    if (relative) continue
     if (start > lo && !(LINKS.has(tokens[start - 1]!.text) || SUBJECT_OPENERS.has(tokens[start - 1]!.lower) || isClosingMark(doc, start - 1))) continue
     if (t.kind === TokenKind.Punct) continue
     const subject = clauseSubject(doc, start, prev)
@@ -219,7 +235,10 @@ function participleOfCue (doc: Doc, cues: Cue[], k: number): Subject | null {
   if (prev < before.end || (tokens[prev]!.text !== ',' && tokens[prev]!.text !== '—' && tokens[prev]!.text !== '–')) return null
   const left = subjectBefore(doc, before, doc.sentences[doc.sentenceOf[cue.start]!]!.firstToken)
   if (left) return { ...left, start: cue.start }
-  // "…,” said Mr. Abernathy, adding that …"
+  // "…,” said Mr. Abernathy, adding that …": only the inverted form, after a quotation or a comma, names its speaker
+  // after the verb ("may address the council, saying" has an object there).
+  const mark = before.start - 1
+  if (mark < 0 || !(isClosingMark(doc, mark) || tokens[mark]!.text === ',')) return null
   const after = subjectAfter(doc, before.end, prev)
   return after ? { speaker: after.speaker, apposition: after.apposition, start: cue.start } : null
 }

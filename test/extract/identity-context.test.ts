@@ -174,3 +174,9 @@ t.test('a photo caption gives its people titles that the story\'s role nouns fin
   t.equal(speakerOf(t, input, ex, 'drafting an amendment').s?.name, 'Kofi Boateng')
   t.equal(speakerOf(t, input, ex, 'We found eleven blocks').s?.name, 'Ana Ruiz', 'the caption does not make the director the latest person seen')
 })
+
+t.test('a noun inside a relative clause is not the subject a participle shares', async (t) => {
+  const input = 'Mayor Ann Cole, who does not vote but may address the council, opened with a short statement, saying the busway was overdue.'
+  const ex = extract(input)
+  t.equal(speakerOf(t, input, ex, 'the busway was overdue').s?.name, 'Ann Cole', 'not "the council" of the relative clause')
+})
