@@ -444,11 +444,10 @@ export class EntityTable {
         entity.mergedInto = holder
         if (!speaker) continue
         // "His cousin, the senator," found to be Ms. Abernathy: the role is a title of hers ("cousin" is none).
-        for (const t of entity.titles) {
-          if (holder.titles.includes(t) || !contentWords(t).some((w) => ROLE_NOUNS.has(w) || TITLES.has(w))) continue
-          holder.titles.unshift(t)
-          if (holder.titles.length > MAX_TITLES) holder.titles.pop()
-        }
+        // Kept in their order, before the holder's own titles, which stay the latest.
+        const given = entity.titles.filter((t) => !holder.titles.includes(t) && contentWords(t).some((w) => (ROLE_NOUNS.has(w) || TITLES.has(w)) && !KIN_NOUNS.has(w)))
+        holder.titles.unshift(...given)
+        if (holder.titles.length > MAX_TITLES) holder.titles.splice(0, holder.titles.length - MAX_TITLES)
       }
     }
   }
@@ -846,6 +845,9 @@ const SIGHTING_WINDOW = 40
 const MAX_TITLES = 8
 
 const DEFINITE = new Set(['the'])
+/** Kinship is no title: "His cousin, the senator," gives her the title senator, not cousin. */
+const KIN_NOUNS = new Set(['cousin', 'son', 'daughter', 'mother', 'father', 'wife', 'husband', 'brother', 'sister', 'grandson',
+  'granddaughter', 'grandmother', 'grandfather', 'uncle', 'aunt', 'nephew', 'niece', 'widow', 'widower', 'partner', 'friend', 'child', 'parent'])
 /** What a company is called by its trade: "the frozen-food maker", "the retailer", "the carmaker". */
 const COMPANY_TRADES = /^(\p{L}+-)?(maker|makers|manufacturer|producer|retailer|grocer|chain|lender|insurer|carrier|airline|automaker|carmaker|supplier|distributor|brewer|miner|conglomerate|railroad|railway|operator)$/u
 

@@ -180,3 +180,11 @@ t.test('a noun inside a relative clause is not the subject a participle shares',
   const ex = extract(input)
   t.equal(speakerOf(t, input, ex, 'the busway was overdue').s?.name, 'Ann Cole', 'not "the council" of the relative clause')
 })
+
+t.test('a kinship noun is no title; the role beside it is', async (t) => {
+  const input = 'The suit was brought by Oskar Brandt, who lost.\n\nHis cousin, the senator, said she had called him on Thursday. Ms. Brandt would not say what they discussed.'
+  const ex = extract(input)
+  const { s } = speakerOf(t, input, ex, 'she had called him')
+  t.equal(s?.name, 'Brandt', 'the cousin is the "Ms. Brandt" named for the first time just after')
+  t.equal(s?.title, 'senator')
+})
