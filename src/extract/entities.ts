@@ -469,13 +469,27 @@ export class EntityTable {
     const role = this.doc.text.slice(m.start, m.end)
     // "HOST:", "MODERATOR:": a transcript's label takes turns with the people named beside it.
     if (!/\p{Ll}/u.test(role)) return undefined
+    // "His cousin, the senator, said she …": the pronoun that opens what the role said tells its gender.
+    const gender = gendered(m.gender) ? m.gender : this.pronounAfter(m.tokens.end)
     const fits = (e: Entity | undefined): e is Entity => e !== undefined && e.kind === 'person' && e.name !== null &&
-      !(gendered(m.gender) && gendered(e.gender) && m.gender !== e.gender) && e.titles.every((t) => titlesAgree(t, role) !== false)
+      !(gender && gendered(e.gender) && gender !== e.gender) && e.titles.every((t) => titlesAgree(t, role) !== false)
     const before = this.namedSubject(sentence - 1)
     if (fits(before)) return before
     const after = this.namedSubject(sentence + 1)
     if (fits(after) && after.firstSeen > m.tokens.start) return after
     return undefined
+  }
+
+  /** The gender of "he" or "she" within a few words after token `from` in its sentence, outside quotations, or null. */
+  private pronounAfter (from: number): 'male' | 'female' | null {
+    const { tokens, quoteOf, sentenceOf } = this.doc
+    for (let k = from; k < tokens.length && k < from + 8 && sentenceOf[k] === sentenceOf[from]; k++) {
+      if (quoteOf[k] !== -1) return null
+      const w = tokens[k]!.lower
+      if (w === 'he') return 'male'
+      if (w === 'she') return 'female'
+    }
+    return null
   }
 
   /** The person a sentence names first in its main clause, by name (not by pronoun or role). */
