@@ -123,7 +123,7 @@ export class EntityTable {
   /** Raw titles already added, per entity: a title repeated with every mention is cleaned once. */
   private readonly seenTitles = new Map<number, Set<string>>()
 
-  private addTitle (e: Entity, title: string | null): void {
+  private addTitle (e: Entity, title: string | null, oldest = false): void {
     if (!title) return
     let seen = this.seenTitles.get(e.id)
     if (!seen) this.seenTitles.set(e.id, (seen = new Set()))
@@ -133,10 +133,12 @@ export class EntityTable {
     const cleaned = cleanTitle(title)
     if (!cleaned) return
     const clean = spelledOut(cleaned)
-    // Most recent last: a title given again moves to the end.
+    // Most recent last: a title given again moves to the end. A caption's title goes first: the story's own wins.
     const at = e.titles.indexOf(clean)
-    if (at !== -1) e.titles.splice(at, 1)
-    e.titles.push(clean)
+    if (oldest) { if (at === -1 && e.titles.length < MAX_TITLES) e.titles.unshift(clean) } else {
+      if (at !== -1) e.titles.splice(at, 1)
+      e.titles.push(clean)
+    }
     // A person is given a handful of titles; the bound keeps indexOf above constant on a hostile input.
     if (e.titles.length > MAX_TITLES) e.titles.shift()
     const head = titleHead(clean)
@@ -254,7 +256,10 @@ export class EntityTable {
       while (start > s.firstToken && tokens[start - 1]!.kind === TokenKind.Word && (TITLES.has(tokens[start - 1]!.lower) || ROLE_NOUNS.has(tokens[start - 1]!.lower))) start--
       if (start < i && end - i >= 2) {
         const m = describeMention(doc, { start, end })
-        if (m.kind === 'person' && m.title && m.firstName && isFirstName(m.firstName)) this.addNamed(m, sentence, null, true)
+        if (m.kind === 'person' && m.title && m.firstName && isFirstName(m.firstName)) {
+          const e = this.addNamed({ ...m, title: null }, sentence, null, true)
+          if (e?.kind === 'person') this.addTitle(e, m.title, true)
+        }
       }
       i = end - 1
     }
