@@ -4,11 +4,14 @@
 // nearest name.
 import { TokenKind, type Doc } from './document.js'
 import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLE_GENDER, TITLES } from './lexicon.js'
-import { firstNameGender, firstNameGenderAgreed, isFirstName } from './first-names.js'
+import { firstNameGenderAgreed, isFirstName } from './first-names.js'
 import { describeMention, type Gender, type Mention } from './mentions.js'
 import type { SpeakerKind } from './types.js'
 import { spelledOut, titlesAgree } from '../identity/titles.js'
 import { cleanTitle, contentWords, expandTitle, titleHead } from './titles.js'
+import {
+  APPOSITION_OPENERS, hasOrgWord, loneFirstNameGender, isPeopleNoun, DEFINITE, KIN_NOUNS, COMPANY_TRADES, isCompanyName, GENERIC_ORG_NOUNS, SUBORDINATORS, wordCount, gendered, initialOf,
+} from './entity-words.js'
 
 export { cleanTitle }
 
@@ -829,30 +832,6 @@ export class EntityTable {
   }
 }
 
-/** Words that open an apposition that may be a title: "the chief executive", "a retired school cook", "its director". */
-const APPOSITION_OPENERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our'])
-
-
-/** "Prairie Central Railroad", "Aldridge Museum of Art": an organisation's word ends the run or comes before its "of". */
-function hasOrgWord (tokens: Doc['tokens'], from: number, end: number): boolean {
-  for (let k = from; k < end; k++) {
-    const next = k + 1 < end ? tokens[k + 1]!.lower : 'of'
-    if (tokens[k]!.kind === TokenKind.Word && ORG_HEADS.has(tokens[k]!.lower) && next === 'of') return true
-  }
-  return false
-}
-
-/** The gender of a one-word person name that is a first name ("Margit", "Leif"), or null. */
-function loneFirstNameGender (m: Mention): 'male' | 'female' | null {
-  if (m.kind !== 'person' || m.firstName || !m.surname || m.name?.includes(' ')) return null
-  return firstNameGender(m.surname)
-}
-
-/** A plural noun for people ("critics", "campaigners", "residents"), not things ("records", "figures"). */
-function isPeopleNoun (head: string | null): boolean {
-  return head !== null && (GROUP_NOUNS.has(head) || /(ers|ors|ists|ians|ents|ants|ees|men|women|people|folk)$/.test(head))
-}
-
 /** Mentions kept per sentence as antecedents (see place()). */
 const MAX_SENTENCE_MENTIONS = 64
 /** People sharing one surname compared with a new mention of it (findPerson). */
@@ -862,38 +841,3 @@ const SIGHTING_WINDOW = 40
 
 /** At most this many titles per entity, the latest kept: news gives a person a handful. */
 const MAX_TITLES = 8
-
-const DEFINITE = new Set(['the'])
-/** Kinship is no title: "His cousin, the senator," gives her the title senator, not cousin. */
-const KIN_NOUNS = new Set(['cousin', 'son', 'daughter', 'mother', 'father', 'wife', 'husband', 'brother', 'sister', 'grandson',
-  'granddaughter', 'grandmother', 'grandfather', 'uncle', 'aunt', 'nephew', 'niece', 'widow', 'widower', 'partner', 'friend', 'child', 'parent'])
-/** What a company is called by its trade: "the frozen-food maker", "the retailer", "the carmaker". */
-const COMPANY_TRADES = /^(\p{L}+-)?(maker|makers|manufacturer|producer|retailer|grocer|chain|lender|insurer|carrier|airline|automaker|carmaker|supplier|distributor|brewer|miner|conglomerate|railroad|railway|operator)$/u
-
-/** A company's name: a legal suffix, or a last word that is no public body's ("Harrowgate Living", "Kestrel Foods"). */
-function isCompanyName (name: string): boolean {
-  const words = name.toLowerCase().replace(/[.,]/g, '').split(/\s+/)
-  const last = words[words.length - 1] ?? ''
-  if (/^(inc|corp|corporation|co|ltd|llc|plc|group|holdings|company)$/.test(last)) return true
-  return words.length >= 2 && !ORG_HEADS.has(last) && !/^(authority|county|city|state|borough|district|trust|council)$/.test(last)
-}
-/** Nouns any organisation may be called by: "the company" is the one named last. */
-const GENERIC_ORG_NOUNS = new Set(['company', 'firm', 'business', 'organization', 'organisation', 'corporation'])
-
-const SUBORDINATORS = new Set(['after', 'when', 'while', 'before', 'asked', 'if', 'although', 'though', 'because', 'as', 'since', 'despite', 'in', 'on', 'at', 'during', 'unlike', 'like', 'with', 'without', 'for', 'speaking', 'responding', 'addressing'])
-
-function wordCount (s: string): number {
-  let n = 1
-  const space = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0
-  for (let i = 1; i < s.length; i++) if (space(s.charCodeAt(i)) && !space(s.charCodeAt(i - 1))) n++
-  return n
-}
-
-function gendered (g: Gender): g is 'male' | 'female' {
-  return g === 'male' || g === 'female'
-}
-
-function initialOf (a: string, b: string): boolean {
-  return (a.length <= 2 && b.startsWith(a.replace('.', ''))) || (b.length <= 2 && a.startsWith(b.replace('.', '')))
-}
-
