@@ -1,6 +1,7 @@
-// Stage 4b (part): who is the subject of a cue, for the attribution patterns. The noun phrase before a verb of saying, through appositions and asides
-// ("Steve Witkoff, the US special envoy, told …", "Leif, from the doorway, says …"), after it ("…," said Ann Cole),
-// or shared with an earlier verb ("X did this and says …", "…, X said, adding that …").
+// Stage 4b (part): who is the subject of a cue, for the attribution patterns. The noun phrase before a verb of
+// saying, through appositions and asides ("Steve Witkoff, the US special envoy, told …", "Leif, from the doorway,
+// says …"), after it ("…," said Ann Cole), or shared with an earlier verb ("X did this and says …", "…, X said, adding
+// that …").
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
 import { NAMING_VERB, NOUN_LIKE } from './cues.js'
