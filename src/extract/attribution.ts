@@ -587,6 +587,10 @@ function embeddedCues (doc: Doc, cues: Cue[], subjects: Array<Subject | null>, h
     let from = contentStart(doc, cues[k]!, hi)
     if (doc.tokens[from]?.lower === 'that' && doc.quoteOf[from] === -1) from++
     if (inner.start === from) embedded[k + 1] = true
+    // "X wrote that A, but that the lower forecast suggested B": a second that-clause of the same verb is its content too.
+    const that = inner.start - 1
+    if (that > from && doc.tokens[that]!.lower === 'that' && doc.quoteOf[that] === -1 && /^(but|and|,)$/.test(doc.tokens[that - 1]!.lower) &&
+      hasWord(doc, from, that, 'that')) embedded[k + 1] = true
   }
   return embedded
 }

@@ -188,3 +188,13 @@ t.test('a kinship noun is no title; the role beside it is', async (t) => {
   t.equal(s?.name, 'Brandt', 'the cousin is the "Ms. Brandt" named for the first time just after')
   t.equal(s?.title, 'senator')
 })
+
+t.test('a second that-clause of one verb is its content, and a quote paragraph after it continues the speaker', async (t) => {
+  const input = 'Dana Whit, an analyst at Brightwater Securities, wrote that the recall had been handled well, but that the lower forecast suggested the damage would last.\n\n' +
+    '"Shoppers forgive a recall. They are slower to forgive an empty shelf."'
+  const ex = extract(input)
+  t.notOk(ex.quotes.some((q) => q.speaker?.mention === 'the lower forecast'), `a forecast is no speaker\n${summary(ex)}`)
+  const { q, s } = speakerOf(t, input, ex, 'Shoppers forgive a recall')
+  t.equal(s?.name, 'Dana Whit')
+  t.equal(q?.resolved_by, 'continuation')
+})
