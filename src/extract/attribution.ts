@@ -590,7 +590,7 @@ function embeddedCues (doc: Doc, cues: Cue[], subjects: Array<Subject | null>, h
     // "X wrote that A, but that the lower forecast suggested B": a second that-clause of the same verb is its content too.
     const that = inner.start - 1
     if (that > from && doc.tokens[that]!.lower === 'that' && doc.quoteOf[that] === -1 && /^(but|and|,)$/.test(doc.tokens[that - 1]!.lower) &&
-      hasWord(doc, from, that, 'that')) embedded[k + 1] = true
+      hasWord(doc, cues[k]!.end, that, 'that')) embedded[k + 1] = true
   }
   return embedded
 }
