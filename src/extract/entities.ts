@@ -481,7 +481,7 @@ export class EntityTable {
     const gender = gendered(m.gender) ? m.gender : this.pronounAfter(m.tokens.end)
     const fits = (e: Entity | undefined): e is Entity => e !== undefined && e.kind === 'person' && e.name !== null &&
       !(gender && gendered(e.gender) && gender !== e.gender) && e.titles.every((t) => titlesAgree(t, role) !== false)
-    const before = this.namedSubject(sentence - 1)
+    const before = this.namedSubject(sentence - 1, true)
     if (fits(before)) return before
     const after = this.namedSubject(sentence + 1)
     if (fits(after) && after.firstSeen > m.tokens.start) return after
@@ -501,7 +501,7 @@ export class EntityTable {
   }
 
   /** The person a sentence names first in its main clause, by name (not by pronoun or role). */
-  private namedSubject (sentence: number): Entity | undefined {
+  private namedSubject (sentence: number, byPronoun = false): Entity | undefined {
     const speaker = this.namedSpeakers.get(sentence)
     if (speaker) return this.final(speaker)
     const list = this.bySentence.get(sentence)
@@ -510,6 +510,8 @@ export class EntityTable {
     let inOpening: Entity | undefined
     for (const x of list) {
       const e = this.final(this.entities[x.entity]!)
+      // "She was sitting in her kitchen … .¶“…,” the swimmer says.": a subject pronoun carries its person on.
+      if (byPronoun && x.kind === 'pronoun' && e.kind === 'person' && e.name && x.tokens.start >= clauseStart) return e
       if (x.kind !== 'person' || e.kind !== 'person') {
         // The subject is someone else ("the crew said"): no one named later in the sentence is it.
         if (x.tokens.start >= clauseStart && x.kind !== 'organization') return inOpening

@@ -198,3 +198,10 @@ t.test('a second that-clause of one verb is its content, and a quote paragraph a
   t.equal(s?.name, 'Dana Whit')
   t.equal(q?.resolved_by, 'continuation')
 })
+
+t.test('a role speaker after a sentence whose subject is a pronoun for a named person is that person', async (t) => {
+  const input = 'Margit Halloran swam the channel at 67.\n\nShe is sitting in her kitchen with ice packs on both shoulders when I arrive.\n\n' +
+    '"People ask what I was thinking about, and the answer is porridge," the swimmer says.'
+  const ex = extract(input)
+  t.equal(speakerOf(t, input, ex, 'the answer is porridge').s?.name, 'Margit Halloran')
+})
