@@ -164,6 +164,24 @@ export class EntityTable {
     e.aliases.push(text)
   }
 
+  /**
+   * "Gareth Pryce, for Harrowgate Living, warned …": the capitalised name a person speaks for is an organisation of the
+   * article, which "the developer" or "the company" may then mean.
+   */
+  private noteAffiliation (apposition: string | null, m: Mention): void {
+    const match = apposition ? /^(?:for|on behalf of)\s+((?:\p{Lu}[\p{L}&.'’-]*\s*){1,5})$/u.exec(apposition.trim()) : null
+    if (!match) return
+    const name = match[1]!.trim()
+    const key = 'org:' + normalize(name)
+    let org = this.named.get(key)
+    if (!org) {
+      org = this.create('organization', { ...m, kind: 'organization', name, surname: null, firstName: null, title: null, gender: null }, name)
+      this.named.set(key, org)
+    }
+    this.lastOrg = org
+    if (isCompanyName(name)) this.lastCompany = org
+  }
+
   /** Whether a person mention's gender is certain: said by an honorific or title, or by an unambiguous first name. */
   private genderSureOf (m: Mention): boolean {
     if (!gendered(m.gender)) return false
@@ -200,6 +218,7 @@ export class EntityTable {
       if (!e.gender && weak) { e.gender = weak; e.genderWeak = true }
       this.addTitle(e, m.title)
       this.addTitle(e, apposition)
+      this.noteAffiliation(apposition, m)
       const next = this.doc.tokens[m.tokens.end]?.text
       if (next !== '’s' && next !== "'s") e.lastNamed = m.tokens.start
       this.alias(e, this.doc.text.slice(m.start, m.end))

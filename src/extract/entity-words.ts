@@ -32,8 +32,8 @@ export const DEFINITE = new Set(['the'])
 /** Kinship is no title: "His cousin, the senator," gives her the title senator, not cousin. */
 export const KIN_NOUNS = new Set(['cousin', 'son', 'daughter', 'mother', 'father', 'wife', 'husband', 'brother', 'sister', 'grandson',
   'granddaughter', 'grandmother', 'grandfather', 'uncle', 'aunt', 'nephew', 'niece', 'widow', 'widower', 'partner', 'friend', 'child', 'parent'])
-/** What a company is called by its trade: "the frozen-food maker", "the retailer", "the carmaker". */
-export const COMPANY_TRADES = /^(\p{L}+-)?(maker|makers|manufacturer|producer|retailer|grocer|chain|lender|insurer|carrier|airline|automaker|carmaker|supplier|distributor|brewer|miner|conglomerate|railroad|railway|operator)$/u
+/** What a company is called by its trade: "the frozen-food maker", "the developer", "the retailer". */
+export const COMPANY_TRADES = /^(\p{L}+-)?(developer|housebuilder|builder|maker|makers|manufacturer|producer|retailer|grocer|chain|lender|insurer|carrier|airline|automaker|carmaker|supplier|distributor|brewer|miner|conglomerate|railroad|railway|operator)$/u
 
 /** A company's name: a legal suffix, or a last word that is no public body's ("Harrowgate Living", "Kestrel Foods"). */
 export function isCompanyName (name: string): boolean {

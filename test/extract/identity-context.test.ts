@@ -205,3 +205,12 @@ t.test('a role speaker after a sentence whose subject is a pronoun for a named p
   const ex = extract(input)
   t.equal(speakerOf(t, input, ex, 'the answer is porridge').s?.name, 'Margit Halloran')
 })
+
+t.test('the company a person speaks for is named, and its trade finds it', async (t) => {
+  const input = 'Gareth Pryce, for Harrowgate Living, warned that every month of delay added to the cost.\n\n' +
+    'After the vote, the developer said it was disappointed but not surprised.'
+  const ex = extract(input)
+  const { s } = speakerOf(t, input, ex, 'disappointed but not surprised')
+  t.equal(s?.name, 'Harrowgate Living')
+  t.equal(s?.kind, 'organization')
+})
