@@ -10,6 +10,7 @@ import { continuesAsFragment, isQuotationParagraph } from './continuation.js'
 import { describeMention, type Mention } from './mentions.js'
 import { EntityTable, type Entity } from './entities.js'
 import { isFirstName } from './first-names.js'
+import { PERSONAL_PRONOUNS } from './lexicon.js'
 import type { ExtractedQuote, ExtractedSpeaker, Extraction, ExtractOptions, QuoteType, ResolvedBy } from './types.js'
 export type * from './types.js'
 
@@ -153,7 +154,8 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
   for (const f of found) {
     if (!f.entity) continue
     const settled = table.final(f.entity)
-    if (settled !== f.entity) { f.entity = settled; f.resolvedBy = 'role' }
+    // A pronoun or continuation for a role the article later names keeps saying how it was found; a role says role.
+    if (settled !== f.entity) { f.entity = settled; if (f.resolvedBy === 'unresolved' || f.resolvedBy === 'role') f.resolvedBy = PERSONAL_PRONOUNS.has(doc.text.slice(f.mentionStart, f.mentionEnd).toLowerCase()) ? 'pronoun' : 'role' }
   }
   return assemble(doc, found.filter((f) => f.attribution.spans.length > 0), options)
 }
