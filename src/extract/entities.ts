@@ -3,10 +3,17 @@
 // "he" is the subject of the nearest earlier sentence that names a compatible person, which is often not the
 // nearest name.
 import { TokenKind, type Doc } from './document.js'
-import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLES } from './lexicon.js'
-import { firstNameGender, isFirstName } from './first-names.js'
+import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLE_GENDER, TITLES } from './lexicon.js'
+import { firstNameGenderAgreed, isFirstName } from './first-names.js'
 import { describeMention, type Gender, type Mention } from './mentions.js'
 import type { SpeakerKind } from './types.js'
+import { spelledOut, titlesAgree } from '../identity/titles.js'
+import { cleanTitle, contentWords, expandTitle, titleHead } from './titles.js'
+import {
+  APPOSITION_OPENERS, hasOrgWord, loneFirstNameGender, isPeopleNoun, DEFINITE, KIN_NOUNS, COMPANY_TRADES, isCompanyName, GENERIC_ORG_NOUNS, SUBORDINATORS, wordCount, gendered, initialOf,
+} from './entity-words.js'
+
+export { cleanTitle }
 
 export interface Entity {
   id: number
@@ -18,6 +25,10 @@ export interface Entity {
   gender: Gender
   /** The gender came only from a lone first name ("Margit says"): a full name or pronoun later overrides it. */
   genderWeak: boolean
+  /** The gender is known for sure: an honorific or gendered title ("Ms.", "chairwoman"), or an unambiguous first name. */
+  genderSure: boolean
+  /** The gender came from a first name alone, which the article's own pronouns may contradict ("Sidney … he said"). */
+  genderByName: boolean
   /** Titles as written, prenominal ("President") and appositive ("the US special envoy to the Middle East"). */
   titles: string[]
   /** Lower-case title words, for matching role nouns ("the president" → a "President …"). */
@@ -28,6 +39,10 @@ export interface Entity {
   aliases: string[]
   /** Token index of the latest mention. */
   lastSeen: number
+  /** Token index of the first mention. */
+  firstSeen: number
+  /** Token index of the latest mention not in the possessive ("Walter Abernathy’s grandchildren" names him in passing). */
+  lastNamed: number
   /** Set when a later pass found that this entity (an unresolved role) is another one. */
   mergedInto: Entity | null
 }
@@ -75,7 +90,8 @@ export class EntityTable {
   private create (kind: SpeakerKind, m: Mention, name: string | null): Entity {
     const e: Entity = {
       id: this.entities.length, kind, name, surname: m.surname, firstName: m.firstName, gender: m.gender ?? loneFirstNameGender(m), genderWeak: !m.gender && loneFirstNameGender(m) !== null,
-      titles: [], roleWords: new Set(), roleHeads: new Set(), aliases: [], lastSeen: m.tokens.start, mergedInto: null,
+      genderSure: false, genderByName: m.gender !== null || loneFirstNameGender(m) !== null,
+      titles: [], roleWords: new Set(), roleHeads: new Set(), aliases: [], lastSeen: m.tokens.start, firstSeen: m.tokens.start, lastNamed: -1, mergedInto: null,
     }
     this.entities.push(e)
     if (kind === 'person' && e.surname) this.index(this.persons, e.surname, e)
@@ -100,6 +116,8 @@ export class EntityTable {
   private readonly orgWords = new Map<string, Entity[]>()
   /** Named organisations in order of their latest mention: "the company" means the one seen last. */
   private lastOrg: Entity | null = null
+  /** The company named last: not a public body ("Kestrel Foods Inc.", not "Wexcombe Borough Council"). */
+  private lastCompany: Entity | null = null
 
   private indexOrgName (e: Entity, name: string): void {
     for (const w of contentWords(name)) this.index(this.orgWords, w, e)
@@ -108,18 +126,22 @@ export class EntityTable {
   /** Raw titles already added, per entity: a title repeated with every mention is cleaned once. */
   private readonly seenTitles = new Map<number, Set<string>>()
 
-  private addTitle (e: Entity, title: string | null): void {
+  private addTitle (e: Entity, title: string | null, oldest = false): void {
     if (!title) return
     let seen = this.seenTitles.get(e.id)
     if (!seen) this.seenTitles.set(e.id, (seen = new Set()))
     if (seen.has(title)) return
     seen.add(title)
-    const clean = cleanTitle(title)
-    if (!clean) return
-    // Most recent last: a title given again moves to the end.
+    // "Cllr Okafor" is a Councillor: a short form alone is spelled out, as the store does for a name's title.
+    const cleaned = cleanTitle(title)
+    if (!cleaned) return
+    const clean = spelledOut(cleaned)
+    // Most recent last: a title given again moves to the end. A caption's title goes first: the story's own wins.
     const at = e.titles.indexOf(clean)
-    if (at !== -1) e.titles.splice(at, 1)
-    e.titles.push(clean)
+    if (oldest) { if (at === -1 && e.titles.length < MAX_TITLES) e.titles.unshift(clean) } else {
+      if (at !== -1) e.titles.splice(at, 1)
+      e.titles.push(clean)
+    }
     // A person is given a handful of titles; the bound keeps indexOf above constant on a hostile input.
     if (e.titles.length > MAX_TITLES) e.titles.shift()
     const head = titleHead(clean)
@@ -142,8 +164,41 @@ export class EntityTable {
     e.aliases.push(text)
   }
 
+  /**
+   * "Gareth Pryce, for Harrowgate Living, warned …": the capitalised name a person speaks for is an organisation of the
+   * article, which "the developer" or "the company" may then mean.
+   */
+  private noteAffiliation (apposition: string | null, m: Mention): void {
+    const match = apposition ? /^(?:for|on behalf of)\s+((?:\p{Lu}[\p{L}&.'’-]*\s*){1,5})$/u.exec(apposition.trim()) : null
+    if (!match) return
+    const name = match[1]!.trim()
+    const key = 'org:' + normalize(name)
+    let org = this.named.get(key)
+    if (!org) {
+      org = this.create('organization', { ...m, kind: 'organization', name, surname: null, firstName: null, title: null, gender: null }, name)
+      this.named.set(key, org)
+    }
+    this.lastOrg = org
+    if (isCompanyName(name)) this.lastCompany = org
+  }
+
+  /** Whether a person mention's gender is certain: said by an honorific or title, or by an unambiguous first name. */
+  private genderSureOf (m: Mention): boolean {
+    if (!gendered(m.gender)) return false
+    return this.titleGendered(m) || (m.firstName !== null && firstNameGenderAgreed(m.firstName))
+  }
+
+  /** Whether an honorific or gendered title in the mention gives its gender ("Ms. Epstein", "Chairwoman Kaminski"). */
+  private titleGendered (m: Mention): boolean {
+    const { tokens } = this.doc
+    for (let k = m.tokens.start; k < m.tokens.end && k < m.tokens.start + 6; k++) {
+      if (gendered(m.gender) && TITLE_GENDER.get(tokens[k]!.lower) === m.gender) return true
+    }
+    return false
+  }
+
   /** Adds a named person, organisation or group mention; returns its entity. Pronouns and roles go through resolve(). */
-  addNamed (m: Mention, sentence: number, apposition: string | null = null): Entity | null {
+  addNamed (m: Mention, sentence: number, apposition: string | null = null, quiet = false): Entity | null {
     let e: Entity | undefined
     if (m.kind === 'person' && (e = this.orgNamedLikePerson(m, sentence))) {
       this.alias(e, this.doc.text.slice(m.start, m.end))
@@ -154,11 +209,18 @@ export class EntityTable {
       if (m.firstName && !e.firstName) e.firstName = m.firstName
       if (e.firstName) this.index(this.firstNames, e.firstName, e)
       if (e.firstName && e.surname) this.fullNames.set(e.surname + ' ' + e.firstName, e)
-      if (m.gender && (!e.gender || e.genderWeak)) { e.gender = m.gender; e.genderWeak = false }
+      // "Lee Epstein" then "Ms. Epstein": an honorific outweighs a first name borne by men and women.
+      const sure = this.genderSureOf(m)
+      if (m.gender && (!e.gender || e.genderWeak || (sure && !e.genderSure))) { e.gender = m.gender; e.genderWeak = false }
+      if (sure && m.gender === e.gender) e.genderSure = true
+      if (m.gender === e.gender && this.titleGendered(m)) e.genderByName = false
       const weak = loneFirstNameGender(m)
       if (!e.gender && weak) { e.gender = weak; e.genderWeak = true }
       this.addTitle(e, m.title)
       this.addTitle(e, apposition)
+      this.noteAffiliation(apposition, m)
+      const next = this.doc.tokens[m.tokens.end]?.text
+      if (next !== '’s' && next !== "'s") e.lastNamed = m.tokens.start
       this.alias(e, this.doc.text.slice(m.start, m.end))
       if (m.name) this.alias(e, m.name)
     } else if (m.kind === 'organization') {
@@ -187,10 +249,42 @@ export class EntityTable {
         this.alias(e, text)
       }
     } else return null
-    if (e.kind === 'organization' && e.name && /^\p{Lu}/u.test(e.name)) this.lastOrg = e
+    if (e.kind === 'organization' && e.name && /^\p{Lu}/u.test(e.name)) {
+      this.lastOrg = e
+      if (isCompanyName(e.name)) this.lastCompany = e
+    }
+    // A caption's names give titles only: a caption is no part of the story's sentences, which pronouns follow.
+    if (quiet) return e
     this.seen(e, m.tokens.start, sentence)
     this.place(m, sentence, e.id)
     return e
+  }
+
+  /**
+   * A photo caption ("Council Member Hana Takahashi and transportation director Kwame Mensah measure curb space …
+   * (Mei Lin Cho/Herald)") is furniture, but the titles it gives its people are the article's: "the transportation
+   * director" in the story is Kwame Mensah. Only titled names are read, and they make no one more salient.
+   */
+  collectCaptionTitles (sentence: number): void {
+    const { doc } = this
+    const s = doc.sentences[sentence]!
+    const { tokens, quoteOf } = doc
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      const t = tokens[i]!
+      if (quoteOf[i] !== -1 || t.kind !== TokenKind.Word || !t.capitalized || NON_NAME_CAPITALS.has(t.lower) || TITLES.has(t.lower)) continue
+      let end = i + 1
+      while (end < s.endToken && quoteOf[end] === -1 && tokens[end]!.kind === TokenKind.Word && tokens[end]!.capitalized && !TITLES.has(tokens[end]!.lower)) end++
+      let start = i
+      while (start > s.firstToken && tokens[start - 1]!.kind === TokenKind.Word && (TITLES.has(tokens[start - 1]!.lower) || ROLE_NOUNS.has(tokens[start - 1]!.lower))) start--
+      if (start < i && end - i >= 2) {
+        const m = describeMention(doc, { start, end })
+        if (m.kind === 'person' && m.title && m.firstName && isFirstName(m.firstName)) {
+          const e = this.addNamed({ ...m, title: null }, sentence, null, true)
+          if (e?.kind === 'person') this.addTitle(e, m.title, true)
+        }
+      }
+      i = end - 1
+    }
   }
 
   /**
@@ -260,6 +354,8 @@ export class EntityTable {
     for (const e of this.orgWords.get(head) ?? []) if (named(e) && (!best || e.lastSeen > best.lastSeen)) best = e
     if (!best) for (const e of this.roleHolders.get(head) ?? []) if (named(e) && (!best || e.lastSeen > best.lastSeen)) best = e
     if (!best && GENERIC_ORG_NOUNS.has(head) && this.lastOrg) best = this.lastOrg
+    // "Shares of Kestrel Foods Inc. fell after the frozen-food maker disclosed …": a trade is a company's.
+    if (!best && COMPANY_TRADES.test(head) && this.lastCompany) best = this.lastCompany
     return best
   }
 
@@ -276,15 +372,31 @@ export class EntityTable {
     for (let k = candidates.length - 1, stop = Math.max(0, candidates.length - MAX_NAMESAKES); k >= stop; k--) {
       const e = candidates[k]!
       if (e.surname === m.surname && m.firstName && e.firstName && m.firstName !== e.firstName && !initialOf(m.firstName, e.firstName)) continue
-      if (!best || e.lastSeen > best.lastSeen) best = e
+      // "Ms. Abernathy" is not the Walter Abernathy named before: an honorific's gender splits namesakes.
+      // Either way round: "Ms. Abernathy" before "Theodore W. Abernathy" is not him either. (A first name that both
+      // sexes bear yields to an honorific only when the full name came first: "Lee Epstein … Ms. Epstein".)
+      if (gendered(m.gender) && e.genderSure && m.gender !== e.gender) continue
+      // The namesake named last as a person, not in passing as a possessive, is the one a bare "Mr. Abernathy" means.
+      if (!best || e.lastNamed > best.lastNamed) best = e
     }
     return best
   }
 
   /** Resolves a pronoun or role mention at token `at` to an entity, or creates an unresolved one. */
-  resolve (m: Mention, sentence: number): Entity {
+  resolve (m: Mention, sentence: number, apposition: string | null = null, speaker = false): Entity {
     let e: Entity | undefined
-    if (m.kind === 'pronoun' && (m.gender === 'male' || m.gender === 'female')) e = this.antecedent(m.gender, sentence, m.tokens.start)
+    if (m.kind === 'pronoun' && (m.gender === 'male' || m.gender === 'female')) {
+      e = this.antecedent(m.gender, sentence, m.tokens.start)
+      // "Sidney Blumenthal said that he …": when no one fits, a person whose gender only a name list gave may be
+      // meant; the article's pronoun then says what the list did not.
+      if (!e && (e = this.antecedent(m.gender, sentence, m.tokens.start, true))) { e.gender = m.gender; e.genderSure = false; e.genderByName = false }
+      // "…, the county's spokeswoman said Monday. Wells … will be tested again, she said.": the unnamed speaker of the
+      // attribution just before is who "she" continues, rather than someone named further back.
+      const last = this.lastSpeaker
+      if (last && last.entity.kind === 'unnamed' && last.mention.kind === 'role' && !last.mention.indefinite &&
+        (last.sentence === sentence - 1 || (last.sentence === sentence && last.mention.tokens.start < m.tokens.start)) &&
+        (!gendered(last.mention.gender) || last.mention.gender === m.gender) && !(e && this.describedBy(e, last, sentence, m.tokens.start))) e = last.entity
+    }
     else if (m.kind === 'pronoun' && m.gender === 'plural') e = this.pluralAntecedent(sentence, m.tokens.start)
     else if (m.kind === 'pronoun' && m.gender === 'neuter') e = this.organizationAntecedent(sentence, m.tokens.start)
     else if (m.kind === 'relative') e = this.relativeAntecedent(sentence, m.tokens.start)
@@ -294,7 +406,8 @@ export class EntityTable {
       e = this.create('unnamed', m, null)
       if (m.kind === 'role') {
         this.addTitle(e, this.doc.text.slice(m.start, m.end))
-        if (!m.indefinite && m.head) this.pendingRoles.push({ entity: e, mention: m })
+        this.addTitle(e, apposition)
+        if (!m.indefinite && m.head) this.pendingRoles.push({ entity: e, mention: m, sentence, speaker })
       }
     }
     // A role is no alias: aliases are names.
@@ -306,8 +419,38 @@ export class EntityTable {
     return e
   }
 
+  /** The speaker of the latest attribution (see noteSpeaker). */
+  private lastSpeaker: { entity: Entity, mention: Mention, sentence: number } | null = null
+
+  /** Records who the latest attribution's speaker was, for the pronouns that continue it. */
+  noteSpeaker (entity: Entity, mention: Mention, sentence: number): void {
+    this.lastSpeaker = { entity, mention, sentence }
+    // The first speaker a sentence names by name is its subject for namedSubject ("…, Darnell Okafor said").
+    if (mention.kind === 'person' && entity.kind === 'person' && !this.namedSpeakers.has(sentence)) {
+      this.namedSpeakers.set(sentence, entity)
+      // Only the latest sentences are asked about (namedSubject looks one sentence either side of a role).
+      if (this.namedSpeakers.size > 64) this.namedSpeakers.delete(this.namedSpeakers.keys().next().value!)
+    }
+  }
+
+  /** Per sentence, the person its first attribution names by name. */
+  private readonly namedSpeakers = new Map<number, Entity>()
+
+  /**
+   * Whether the person a pronoun found may be the one an unnamed role speaker stands for: named by name just before
+   * the role ("Lori Bernstein held up a sign. The 57-year-old scientist says …", "When … Trump hadn't answered, the
+   * candidate said …"), or between the role and the pronoun.
+   */
+  private describedBy (e: Entity, speaker: { mention: Mention, sentence: number }, sentence: number, at: number): boolean {
+    const named = (s: number, from: number, to: number): boolean =>
+      (this.bySentence.get(s) ?? []).some((x) => x.entity === e.id && x.kind === 'person' && x.tokens.start >= from && x.tokens.start < to)
+    const role = speaker.mention.tokens.start
+    return named(speaker.sentence, 0, role) || this.namedSubject(speaker.sentence - 1) === e ||
+      named(speaker.sentence, role + 1, speaker.sentence === sentence ? at : Number.MAX_SAFE_INTEGER) || (speaker.sentence < sentence && named(sentence, 0, at))
+  }
+
   /** Definite roles no one held when they were read ("the town's fire chief said …" before the chief is named). */
-  private readonly pendingRoles: Array<{ entity: Entity, mention: Mention }> = []
+  private readonly pendingRoles: Array<{ entity: Entity, mention: Mention, sentence: number, speaker: boolean }> = []
   /** Organisations named by a common noun only ("the council"), which a named one of the article may be. */
   private readonly pendingOrgs: Array<{ entity: Entity, mention: Mention }> = []
 
@@ -320,12 +463,83 @@ export class EntityTable {
       const named = this.orgByRole(mention)
       if (named && named !== entity && named.name && /^\p{Lu}/u.test(named.name)) entity.mergedInto = named
     }
-    for (const { entity, mention } of this.pendingRoles) {
-      const holder = this.byRole(mention, Number.MAX_SAFE_INTEGER)
+    for (const { entity, mention, sentence, speaker } of this.pendingRoles) {
+      // Only a speaker's role is matched to a person beside it: a role in passing ("suggested the interim chief …")
+      // is too loosely tied to the sentences around it.
+      const holder = this.byRole(mention, Number.MAX_SAFE_INTEGER) ?? (speaker ? this.namedBeside(mention, sentence) : undefined)
       if (holder && holder !== entity) {
         entity.mergedInto = holder
+        if (!speaker) continue
+        // "His cousin, the senator," found to be Ms. Abernathy: the role is a title of hers ("cousin" is none).
+        // Kept in their order, before the holder's own titles, which stay the latest.
+        const given = entity.titles.filter((t) => !holder.titles.includes(t) && contentWords(t).some((w) => (ROLE_NOUNS.has(w) || TITLES.has(w)) && !KIN_NOUNS.has(w)))
+        holder.titles.unshift(...given)
+        if (holder.titles.length > MAX_TITLES) holder.titles.splice(0, holder.titles.length - MAX_TITLES)
       }
     }
+  }
+
+  /**
+   * A role no one in the article holds, spoken beside a person the article names but does not describe: "In Pell
+   * River, Okafor said …¶“…?” the chief asked." (the subject named just before), or "…, the town's fire chief said.¶…,
+   * Darnell Okafor said." (a person named for the first time just after). The role is then that person's description.
+   * Not when the sentence of the role names someone else before it, when the person's own titles disagree with the
+   * role ("Smith, a resident" is no mayor), or when genders differ.
+   */
+  private namedBeside (m: Mention, sentence: number): Entity | undefined {
+    const own = this.bySentence.get(sentence) ?? []
+    for (const x of own) {
+      if (x.tokens.start >= m.tokens.start) break
+      // A name in parentheses is a dateline's agency or an aside ("PELL RIVER, Neb. (Meridian Wire) —"), no subject.
+      if ((x.kind === 'person' || x.kind === 'pronoun') && this.doc.tokens[x.tokens.start - 1]?.text !== '(') return undefined
+    }
+    const role = this.doc.text.slice(m.start, m.end)
+    // "HOST:", "MODERATOR:": a transcript's label takes turns with the people named beside it.
+    if (!/\p{Ll}/u.test(role)) return undefined
+    // "His cousin, the senator, said she …": the pronoun that opens what the role said tells its gender.
+    const gender = gendered(m.gender) ? m.gender : this.pronounAfter(m.tokens.end)
+    const fits = (e: Entity | undefined): e is Entity => e !== undefined && e.kind === 'person' && e.name !== null &&
+      !(gender && gendered(e.gender) && gender !== e.gender) && e.titles.every((t) => titlesAgree(t, role) !== false)
+    const before = this.namedSubject(sentence - 1, true)
+    if (fits(before)) return before
+    const after = this.namedSubject(sentence + 1)
+    if (fits(after) && after.firstSeen > m.tokens.start) return after
+    return undefined
+  }
+
+  /** The gender of "he" or "she" within a few words after token `from` in its sentence, outside quotations, or null. */
+  private pronounAfter (from: number): 'male' | 'female' | null {
+    const { tokens, quoteOf, sentenceOf } = this.doc
+    for (let k = from; k < tokens.length && k < from + 8 && sentenceOf[k] === sentenceOf[from]; k++) {
+      if (quoteOf[k] !== -1) return null
+      const w = tokens[k]!.lower
+      if (w === 'he') return 'male'
+      if (w === 'she') return 'female'
+    }
+    return null
+  }
+
+  /** The person a sentence names first in its main clause, by name (not by pronoun or role). */
+  private namedSubject (sentence: number, byPronoun = false): Entity | undefined {
+    const speaker = this.namedSpeakers.get(sentence)
+    if (speaker) return this.final(speaker)
+    const list = this.bySentence.get(sentence)
+    if (!list || sentence < 0) return undefined
+    const clauseStart = this.mainClauseStart(sentence)
+    let inOpening: Entity | undefined
+    for (const x of list) {
+      const e = this.final(this.entities[x.entity]!)
+      // "She was sitting in her kitchen … .¶“…,” the swimmer says.": a subject pronoun carries its person on.
+      if (byPronoun && x.kind === 'pronoun' && e.kind === 'person' && e.name && x.tokens.start >= clauseStart) return e
+      if (x.kind !== 'person' || e.kind !== 'person') {
+        // The subject is someone else ("the crew said"): no one named later in the sentence is it.
+        if (x.tokens.start >= clauseStart && x.kind !== 'organization') return inOpening
+        continue
+      }
+      if (x.tokens.start < clauseStart) { inOpening ??= e; continue }
+      return e
+    }
+    return inOpening
   }
 
   /** The entity an entity was found to be (itself unless a later pass merged it). */
@@ -365,12 +579,12 @@ export class EntityTable {
     return undefined
   }
 
-  private compatible (e: Entity, gender: 'male' | 'female'): boolean {
-    return e.kind === 'person' && (e.gender === null || e.gender === gender)
+  private compatible (e: Entity, gender: 'male' | 'female', byNameUnknown = false): boolean {
+    return e.kind === 'person' && (e.gender === null || e.gender === gender || (byNameUnknown && e.genderByName))
   }
 
   /** The subject of the nearest sentence (this one first, before the pronoun) that names a compatible person. */
-  private antecedent (gender: 'male' | 'female', sentence: number, at: number): Entity | undefined {
+  private antecedent (gender: 'male' | 'female', sentence: number, at: number, byNameUnknown = false): Entity | undefined {
     for (let s = sentence; s >= 0 && sentence - s <= 8; s--) {
       const list = this.bySentence.get(s)
       if (!list) continue
@@ -379,7 +593,7 @@ export class EntityTable {
       for (const m of list) {
         if (s === sentence && m.tokens.start >= at) continue
         const e = this.entities[m.entity]!
-        if (!this.compatible(e, gender) || !e.name) continue
+        if (!this.compatible(e, gender, byNameUnknown) || !e.name) continue
         // "Asked about Cruz's charges, Rubio said": the subject of the main clause first; a person named only in
         // the opening clause ("Though Ms. Olivieri has …, the influx …") when the main clause names none.
         if (m.tokens.start < clauseStart) { inOpening ??= e; continue }
@@ -395,7 +609,7 @@ export class EntityTable {
       const { entity: e, sentence: s } = this.sightings[k]!
       // Bounded: news names a person again well within SIGHTING_WINDOW sentences of a pronoun for them.
       if (s < bestSentence || sentence - s > SIGHTING_WINDOW) break
-      if (this.compatible(e, gender) && e.name && e.lastSeen < at && (!best || e.lastSeen > best.lastSeen)) {
+      if (this.compatible(e, gender, byNameUnknown) && e.name && e.lastSeen < at && (!best || e.lastSeen > best.lastSeen)) {
         best = e
         bestSentence = this.doc.sentenceOf[e.lastSeen]!
       }
@@ -469,16 +683,25 @@ export class EntityTable {
     const s = doc.sentences[sentence]!
     if (doc.paragraphs[s.paragraph]!.furniture) return
     const { tokens, quoteOf } = doc
+    const clauseStart = this.mainClauseStart(sentence)
     for (let i = s.firstToken; i < s.endToken; i++) {
       if (quoteOf[i] !== -1) continue
       const t = tokens[i]!
       if (t.kind !== TokenKind.Word) continue
+      // "She fears that …": a pronoun that is a sentence's subject carries its person on, so that the next "she"
+      // finds her in this sentence rather than someone named further back.
+      if ((t.lower === 'he' || t.lower === 'she') && (i === s.firstToken || i === clauseStart) && !this.hasMentionAt(i)) {
+        this.resolve(describeMention(doc, { start: i, end: i + 1 }), sentence)
+        continue
+      }
       // "the president", "the Florida senator": a role noun within three words of "the".
       if (t.lower === 'the') {
         for (let j = i + 1; j < Math.min(i + 4, s.endToken); j++) {
           const w = tokens[j]!
-          if (w.kind !== TokenKind.Word || quoteOf[j] !== -1) break
-          if ((ROLE_NOUNS.has(w.lower) || TITLES.has(w.lower)) && !(tokens[j + 1]?.capitalized)) {
+          // "the possibility that Mrs. Clinton": a clause word ends the noun phrase before any title in it.
+          if (w.kind !== TokenKind.Word || quoteOf[j] !== -1 || NP_STOPPERS.has(w.lower)) break
+          const abbreviated = tokens[j + 1]?.text === '.' && tokens[j + 2]?.capitalized
+          if ((ROLE_NOUNS.has(w.lower) || TITLES.has(w.lower)) && !(tokens[j + 1]?.capitalized) && !abbreviated) {
             if (!this.hasMentionAt(i)) this.resolve(describeMention(doc, { start: i, end: j + 1 }), sentence)
             i = j
             break
@@ -496,7 +719,12 @@ export class EntityTable {
         end += 2
         while (end < s.endToken && quoteOf[end] === -1 && tokens[end]!.capitalized) end++
       }
-      // "Members of Wexcombe Borough Council" are people of it, not the organisation.
+      // "Members of Wexcombe Borough Council" are people of it, not the organisation; the organisation after "of" is
+      // named all the same, for a later "the council".
+      // So is "Shares of Kestrel Foods Inc." opening a sentence: a common word capitalised only by its place.
+      const commonOpener = (i === s.firstToken || tokens[i - 1]!.text === '—' || tokens[i - 1]!.text === '–') && !ORG_HEADS.has(tokens[i]!.lower) && !TITLES.has(tokens[i]!.lower) && !ROLE_NOUNS.has(tokens[i]!.lower) && !isFirstName(tokens[i]!.lower)
+      const membersOf = (GROUP_NOUNS.has(tokens[i]!.lower) || commonOpener) && tokens[i + 1]?.lower === 'of' && end - i >= 4 ? i + 2 : -1
+      if (membersOf !== -1 && hasOrgWord(tokens, membersOf, end)) i = membersOf
       const orgName = end - i >= 2 && hasOrgWord(tokens, i, end) && !GROUP_NOUNS.has(tokens[i]!.lower)
       if (!orgName && !this.hasMentionAt(start) && !this.hasMentionAt(i) && this.mayNamePerson(start, i, end)) {
         const m = describeMention(doc, { start, end })
@@ -587,11 +815,21 @@ export class EntityTable {
   private isPersonName (m: Mention, titled: boolean): boolean {
     if (titled) return true
     if (m.firstName && isFirstName(m.firstName)) return true
+    // "Suu Kyi" again, after the article named her so: a full name it knows, whatever the first name.
+    if (m.firstName && m.surname && this.fullNames.has(m.surname + ' ' + m.firstName)) return true
+    if (m.firstName && m.surname && m.name && this.endsKnownName(m.surname, m.name)) return true
     // A lone word: a known person's surname, a known person's first name ("Margit" after "Margit Halvorsen"), or a
     // first name used as a name (loneNameInUse).
     if (!m.firstName && m.surname) {
       return this.persons.has(m.surname) || this.firstNames.has(m.surname) || (isFirstName(m.surname) && this.loneNameInUse(m.tokens.end))
     }
+    return false
+  }
+
+  /** Whether a known person's fuller name ends with `name` ("Aung San Suu Kyi" for "Suu Kyi"); the latest namesakes only. */
+  private endsKnownName (surname: string, name: string): boolean {
+    const list = this.persons.get(surname) ?? []
+    for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_NAMESAKES; k--) if (list[k]!.name?.endsWith(' ' + name)) return true
     return false
   }
 
@@ -615,30 +853,6 @@ export class EntityTable {
   }
 }
 
-/** Words that open an apposition that may be a title: "the chief executive", "a retired school cook", "its director". */
-const APPOSITION_OPENERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our'])
-
-
-/** "Prairie Central Railroad", "Aldridge Museum of Art": an organisation's word ends the run or comes before its "of". */
-function hasOrgWord (tokens: Doc['tokens'], from: number, end: number): boolean {
-  for (let k = from; k < end; k++) {
-    const next = k + 1 < end ? tokens[k + 1]!.lower : 'of'
-    if (tokens[k]!.kind === TokenKind.Word && ORG_HEADS.has(tokens[k]!.lower) && next === 'of') return true
-  }
-  return false
-}
-
-/** The gender of a one-word person name that is a first name ("Margit", "Leif"), or null. */
-function loneFirstNameGender (m: Mention): 'male' | 'female' | null {
-  if (m.kind !== 'person' || m.firstName || !m.surname || m.name?.includes(' ')) return null
-  return firstNameGender(m.surname)
-}
-
-/** A plural noun for people ("critics", "campaigners", "residents"), not things ("records", "figures"). */
-function isPeopleNoun (head: string | null): boolean {
-  return head !== null && (GROUP_NOUNS.has(head) || /(ers|ors|ists|ians|ents|ants|ees|men|women|people|folk)$/.test(head))
-}
-
 /** Mentions kept per sentence as antecedents (see place()). */
 const MAX_SENTENCE_MENTIONS = 64
 /** People sharing one surname compared with a new mention of it (findPerson). */
@@ -648,92 +862,3 @@ const SIGHTING_WINDOW = 40
 
 /** At most this many titles per entity, the latest kept: news gives a person a handful. */
 const MAX_TITLES = 8
-
-const DEFINITE = new Set(['the'])
-/** Nouns any organisation may be called by: "the company" is the one named last. */
-const GENERIC_ORG_NOUNS = new Set(['company', 'firm', 'business', 'organization', 'organisation', 'corporation'])
-const TITLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'on', 'and', 'to', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 's', 'from', 'with', 'by', 'then', 'now', 'former', 'new'])
-
-/** The head noun of a title: its last word before "of", "for", "at" … ("chief executive of Baltic Line" → executive). */
-function titleHead (title: string): string | null {
-  let head: string | null = null
-  for (const raw of title.toLowerCase().split(/[^\p{L}\p{N}.-]+/u)) {
-    const w = raw.endsWith('.') ? raw.slice(0, -1) : raw
-    if (!w) continue
-    if (HEAD_ENDERS.has(w)) { if (head) break; continue }
-    if (!TITLE_STOP.has(w)) head = w
-  }
-  return head
-}
-
-const HEAD_ENDERS = new Set(['of', 'for', 'at', 'in', 'on', 'from', 'with', 'to', 'and', 'who', 'whose'])
-
-/** Lower-case content words of a title or role: "the town's fire chief" → town, fire, chief. */
-function contentWords (text: string): string[] {
-  const out: string[] = []
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}.-]+/u)) {
-    const w = raw.endsWith('.') ? raw.slice(0, -1) : raw
-    if (w && !TITLE_STOP.has(w) && !/^\d/.test(w)) out.push(w)
-  }
-  return out
-}
-
-/**
- * A title as the article gives it, or null when the words are no title: an age ("71"; "60, a doctor" keeps the
- * doctor), a relative clause ("who chairs the water board", cut off where it starts), "one of the plaintiffs".
- * Linear: one scan over the words, no backtracking pattern.
- */
-export function cleanTitle (title: string): string | null {
-  const words = title.split(/\s+/)
-  let from = 0
-  let to = words.length
-  const bare = (w: string): string => w.toLowerCase().replace(/[,;:.]+$/, '')
-  // Leading age and time words: "71,", "then", "now".
-  while (from < to && (/^\d+,?$/.test(words[from]!) || bare(words[from]!) === 'then' || bare(words[from]!) === 'now' || words[from] === '')) from++
-  for (let k = from; k < to; k++) {
-    const w = bare(words[k]!)
-    if (RELATIVE_STARTS.has(w)) { to = k; break }
-  }
-  if (from < to && /^(the|a|an)$/i.test(words[from]!)) from++
-  if (from < to && bare(words[from]!) === 'one' && bare(words[from + 1] ?? '') === 'of') return null
-  let text = words.slice(from, to).join(' ')
-  let end = text.length
-  while (end > 0 && (text[end - 1] === ',' || text[end - 1] === ' ' || text[end - 1] === ';')) end--
-  text = text.slice(0, end)
-  return text && /\p{L}/u.test(text) ? text : null
-}
-
-const RELATIVE_STARTS = new Set(['who', 'whose', 'which', 'whom', 'where', 'when', 'that'])
-
-const SUBORDINATORS = new Set(['after', 'when', 'while', 'before', 'asked', 'if', 'although', 'though', 'because', 'as', 'since', 'despite', 'in', 'on', 'at', 'during', 'unlike', 'like', 'with', 'without', 'for', 'speaking', 'responding', 'addressing'])
-
-function wordCount (s: string): number {
-  let n = 1
-  const space = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0
-  for (let i = 1; i < s.length; i++) if (space(s.charCodeAt(i)) && !space(s.charCodeAt(i - 1))) n++
-  return n
-}
-
-function initialOf (a: string, b: string): boolean {
-  return (a.length <= 2 && b.startsWith(a.replace('.', ''))) || (b.length <= 2 && a.startsWith(b.replace('.', '')))
-}
-
-/** Abbreviated titles match their role noun: "Sen." is a senator, "Gov." a governor. */
-function expandTitle (w: string): string {
-  switch (w) {
-    case 'sen': return 'senator'
-    case 'gov': return 'governor'
-    case 'rep': return 'representative'
-    case 'pres': return 'president'
-    case 'gen': return 'general'
-    case 'adm': return 'admiral'
-    case 'lt': return 'lieutenant'
-    case 'col': return 'colonel'
-    case 'capt': return 'captain'
-    case 'sgt': return 'sergeant'
-    case 'rev': return 'reverend'
-    case 'prof': return 'professor'
-    case 'dr': return 'doctor'
-    default: return w
-  }
-}

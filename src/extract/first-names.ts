@@ -32,3 +32,22 @@ export function firstNameGender (word: string): 'male' | 'female' | null {
 }
 
 export const isFirstName = (word: string): boolean => firstNameGender(word) !== null
+
+const LISTS = ['en', 'it', 'es', 'fr', 'de', 'tr'] as const
+const agreedCache = new Map<string, boolean>()
+
+/**
+ * Whether every list that holds a first name gives it the same gender ("Walter", "Ruth"), unlike names borne by men
+ * and women ("Lee", "Andrea", "Jordan"): only then does the first name outweigh an honorific ("Ms. Epstein").
+ */
+export function firstNameGenderAgreed (word: string): boolean {
+  let agreed = agreedCache.get(word)
+  if (agreed !== undefined) return agreed
+  const g = firstNameGender(word)
+  const plain = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+  // The package answers a language's own list first: answers that differ mean the lists disagree.
+  agreed = g !== null && LISTS.every((lang) => { const r = getGender(plain, lang); return r === 'unknown' || r === g })
+  if (agreedCache.size > 50_000) agreedCache.clear()
+  agreedCache.set(word, agreed)
+  return agreed
+}

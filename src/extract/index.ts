@@ -10,6 +10,7 @@ import { continuesAsFragment, isQuotationParagraph } from './continuation.js'
 import { describeMention, type Mention } from './mentions.js'
 import { EntityTable, type Entity } from './entities.js'
 import { isFirstName } from './first-names.js'
+import { PERSONAL_PRONOUNS } from './lexicon.js'
 import type { ExtractedQuote, ExtractedSpeaker, Extraction, ExtractOptions, QuoteType, ResolvedBy } from './types.js'
 export type * from './types.js'
 
@@ -89,7 +90,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
   let spokenSentence = -1
 
   doc.sentences.forEach((sentence, s) => {
-    if (doc.paragraphs[sentence.paragraph]!.furniture) return
+    if (doc.paragraphs[sentence.paragraph]!.furniture) { table.collectCaptionTitles(s); return }
     const attributions = attributeSentence(doc, s)
     table.collectAntecedents(s)
     const continuation = quoteOnly(doc, s)
@@ -133,7 +134,8 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
       const apposition = a.apposition ? doc.text.slice(doc.starts[a.apposition.start]!, doc.ends[a.apposition.end - 1]!) : null
       const entity = (mention.kind === 'person' || mention.kind === 'organization' || mention.kind === 'group')
         ? table.addNamed(mention, s, mention.kind === 'person' ? apposition : null)!
-        : table.resolve(mention, s)
+        : table.resolve(mention, s, mention.kind === 'role' ? apposition : null, true)
+      table.noteSpeaker(entity, mention, s)
       const f: Found = { attribution: a, entity, mentionStart: mention.start, mentionEnd: mention.end, resolvedBy: resolvedBy(doc, mention, entity) }
       // "X said:" with the quote in the next sentence.
       if (a.spans.length === 0) {
@@ -152,7 +154,8 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
   for (const f of found) {
     if (!f.entity) continue
     const settled = table.final(f.entity)
-    if (settled !== f.entity) { f.entity = settled; f.resolvedBy = 'role' }
+    // A pronoun or continuation for a role the article later names keeps saying how it was found; a role says role.
+    if (settled !== f.entity) { f.entity = settled; if (f.resolvedBy === 'unresolved' || f.resolvedBy === 'role') f.resolvedBy = PERSONAL_PRONOUNS.has(doc.text.slice(f.mentionStart, f.mentionEnd).toLowerCase()) ? 'pronoun' : 'role' }
   }
   return assemble(doc, found.filter((f) => f.attribution.spans.length > 0), options)
 }

@@ -102,11 +102,25 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
   let from = r.start
   const indefinite = first.lower === 'a' || first.lower === 'an' || first.lower === 'some' || first.lower === 'one' || first.lower === 'several' || first.lower === 'many'
   if (DETERMINERS.has(first.lower)) from++
+  // "a spokeswoman for Hollins County", "the chief executive of Baltic Line": a role of a body is a person in that
+  // role, not the body.
+  for (let k = from; k < r.end - 1 && k - from < 4; k++) {
+    const t = tokens[k]!
+    if (t.kind !== TokenKind.Word || t.capitalized) break
+    if (/^(for|of|at)$/.test(tokens[k + 1]!.lower) && (ROLE_NOUNS.has(t.lower) || TITLES.has(t.lower))) {
+      return { ...base, kind: 'role', head: t.lower, indefinite, gender: TITLE_GENDER.get(t.lower) ?? null }
+    }
+  }
   // "Meenakshi Ganguly of Human Rights Watch", "Juan Ruiz of Oakland": a name, then where the person is from.
   const end = affiliationStart(tokens, from, r.end)
   if (end < r.end) {
     const person = describeMention(doc, { start: r.start, end })
     if (person.kind === 'person') return { ...person, tokens: r, end: doc.ends[r.end - 1]!, title: person.title ?? slice(doc, end, r.end) }
+  }
+  // "the Wisconsin Republican", "the Florida senator": a definite description whose head is a role, not a name.
+  if (first.lower === 'the' && from < r.end - 1 && last.kind === TokenKind.Word && (ROLE_NOUNS.has(last.lower) || TITLES.has(last.lower)) &&
+    !tokens.slice(from, r.end - 1).some((t) => isFirstName(t.lower))) {
+    return { ...base, kind: 'role', head: last.lower, indefinite: false, gender: TITLE_GENDER.get(last.lower) ?? null }
   }
   const nameStart = nameRunStart(tokens, from, r.end)
   const nameWords = tokens.slice(nameStart, r.end).filter((t) => t.kind === TokenKind.Word)

@@ -173,6 +173,9 @@ function nounSoon (tokens: Token[], from: number, hi: number): boolean {
   return false
 }
 
+/** Months and modals that are surnames too: "Theresa May", "Yin Myint May". */
+const SURNAME_WORDS = new Set(['may', 'march', 'april', 'june', 'august', 'will', 'still', 'long'])
+
 /** Drops sentence openers and time words from the front: "But Trump", "Thursday Smith". */
 function trimPhrase (tokens: Token[], r: Range): Range | null {
   let { start } = r
@@ -185,7 +188,11 @@ function trimPhrase (tokens: Token[], r: Range): Range | null {
   }
   if (start >= r.end) return null
   const last = tokens[r.end - 1]!
-  if (last.kind === TokenKind.Word && NON_NAME_CAPITALS.has(last.lower) && !PERSONAL_PRONOUNS.has(last.lower)) return null
+  // "Theresa May", "Yin Myint May": such a word after a name word is a surname, not "May" the month.
+  const before = r.end - 2 >= start ? tokens[r.end - 2]! : null
+  const nameBefore = before !== null && before.kind === TokenKind.Word && before.capitalized && !NON_NAME_CAPITALS.has(before.lower) &&
+    !TIME_WORDS.has(before.lower) && !TITLES.has(before.lower)
+  if (last.kind === TokenKind.Word && NON_NAME_CAPITALS.has(last.lower) && !PERSONAL_PRONOUNS.has(last.lower) && !(nameBefore && SURNAME_WORDS.has(last.lower))) return null
   return { start, end: r.end }
 }
 

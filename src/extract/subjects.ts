@@ -1,0 +1,443 @@
+// Stage 4b (part): who is the subject of a cue, for the attribution patterns. The noun phrase before a verb of
+// saying, through appositions and asides ("Steve Witkoff, the US special envoy, told …", "Leif, from the doorway,
+// says …"), after it ("…," said Ann Cole), or shared with an earlier verb ("X did this and says …", "…, X said, adding
+// that …").
+import { TokenKind, type Doc, type Token } from './document.js'
+import type { Cue } from './cues.js'
+import { NAMING_VERB, NOUN_LIKE } from './cues.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, LY_NOUNS, NP_STOPPERS, ORG_HEADS, TITLES } from './lexicon.js'
+import { isFirstName } from './first-names.js'
+import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
+
+export const isClosingMark = (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'quotes'>, i: number): boolean =>
+  i >= 0 && i < doc.tokens.length && doc.quoteOf[i] !== -1 && doc.quotes[doc.quoteOf[i]!]!.close === i
+export const isOpeningMark = (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'quotes'>, i: number): boolean =>
+  i >= 0 && i < doc.tokens.length && doc.quoteOf[i] !== -1 && doc.quotes[doc.quoteOf[i]!]!.open === i
+
+export const SENTENCE_PUNCT = new Set(['.', '!', '?', '…', '...'])
+export const LINKS = new Set([',', '—', '–', '--', '-'])
+export const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'did', 'does', 'do', 'be'])
+
+export interface Subject { speaker: Range, apposition: Range | null, start: number }
+
+/** A cue that reads only as a verb ("said", "insisted"), not one that may be a noun ("state", "cry", "reports"). */
+function plainCue (doc: Doc, cue: Cue): boolean {
+  const w = doc.tokens[cue.start]!.lower
+  // "say", "argue", "insist" are listed as noun-like for "have a say", "to argue"; after a noun phrase they are the
+  // verb: "campaigners say …", "Trump fans insist …".
+  return cue.end - cue.start === 1 && (!NOUN_LIKE.has(w) || BASE_VERBS.has(w)) && !AMBIGUOUS_CUES.has(w)
+}
+
+/** Base forms of verbs of saying that are not nouns: after a plural subject they are the verb. */
+const BASE_VERBS = new Set(['say', 'tell', 'ask', 'deny', 'write', 'suggest', 'argue', 'insist', 'warn', 'confirm', 'announce', 'explain',
+  'admit', 'declare', 'predict', 'urge', 'describe', 'accuse', 'criticize', 'acknowledge', 'indicate', 'reveal', 'respond'])
+
+/**
+ * A described subject ("the billionaire real estate magnate says …") for a finite cue only: not a participle that
+ * modifies a noun ("a plan announced earlier", "rivals promising upheaval", "a fact later confirmed by …").
+ */
+function describedSubject (doc: Doc, cue: Cue, end: number, lo: number): Range | null {
+  const { tokens } = doc
+  const verb = tokens[cue.start]!.lower
+  const next = tokens[cue.end]?.lower
+  if (verb.endsWith('ing') || next === 'by' || next === 'to' || next === 'as') return null
+  const r = describedBefore(doc, end, lo)
+  if (!r) return null
+  const first = tokens[r.start]!.lower
+  // "a plan announced earlier" is a noun and its participle; "a Clinton ally suggested she would …" a subject and
+  // its verb, told apart by the clause that follows.
+  if ((first === 'a' || first === 'an') && verb.endsWith('ed') && end === cue.start && !(next === 'that' || (next !== undefined && CLAUSE_SUBJECTS.has(next)))) return null
+  return r
+}
+
+const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'there'])
+
+const AMBIGUOUS_CUES = new Set(['called', 'calls', 'call', 'calling', 'cry', 'cries', 'boast', 'boasts', 'slams', 'blasts', 'pitch', 'pitches', 'welcome', 'welcomes', 'sing', 'sings', 'snap', 'chant', 'chants', 'thunder', 'muse', 'whisper', 'whispers', 'counter', 'counters', 'quip', 'quips', 'added'])
+
+/** Skips adverbs and auxiliaries leftwards from the cue: "X also has said". */
+function skipAdverbsLeft (tokens: Token[], i: number, lo: number): number {
+  // "X is calling for", "X has been saying": a progressive cue takes a form of "be" as well.
+  const progressive = i + 1 < tokens.length && tokens[i + 1]!.lower.endsWith('ing')
+  while (i >= lo && (PRE_CUE_ADVERBS.has(tokens[i]!.lower) || (progressive && PROGRESSIVE_AUX.has(tokens[i]!.lower)) || mannerAdverb(tokens[i]!) ||
+    // "he’s predicted", "they’ve said", "I’d said": a contracted auxiliary after a pronoun.
+    (CONTRACTED_AUX.has(tokens[i]!.lower) && i > lo && PERSONAL_PRONOUNS.has(tokens[i - 1]!.lower)))) i--
+  // "McAuliffe on Friday announced", "Wells Fargo just this month announced", "defenders today argue": a time phrase
+  // between the subject and its verb (a few words, ending in a time word).
+  if (i > lo && TIME_WORDS.has(tokens[i]!.lower)) {
+    let j = i - 1
+    while (j > lo && i - j < 4 && (TIME_WORDS.has(tokens[j]!.lower) || TIME_PHRASE_WORDS.has(tokens[j]!.lower))) j--
+    // What is left before it must be able to end a subject: a word (a name, a noun) or a closing comma.
+    if (j >= lo && (tokens[j]!.kind === TokenKind.Word || tokens[j]!.text === ',') && !TIME_PHRASE_WORDS.has(tokens[j]!.lower)) {
+      i = j
+      while (i >= lo && PRE_CUE_ADVERBS.has(tokens[i]!.lower)) i--
+    }
+  }
+  return i
+}
+
+const CONTRACTED_AUX = new Set(['’s', "'s", '’ve', "'ve", '’d', "'d", '’ll', "'ll", '’re', "'re", '’m', "'m"])
+
+/** "Cruz strongly suggested", "she defiantly told": an adverb of manner between a subject and its verb. */
+function mannerAdverb (t: Token): boolean {
+  return t.kind === TokenKind.Word && !t.capitalized && t.lower.length >= 5 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower)
+}
+
+/** Words that open or join a time phrase before a verb: "on Friday", "just this month", "late last week". */
+const TIME_PHRASE_WORDS = new Set(['on', 'this', 'last', 'next', 'early', 'late', 'earlier', 'just', 'in', 'the', 'that', 'same'])
+
+const PROGRESSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', '’s', "'s", '’re', "'re", 'am', '’m', "'m"])
+
+/** The subject before a cue, through an apposition if there is one. */
+export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
+  const { tokens, quoteOf } = doc
+  let end = skipAdverbsLeft(tokens, cue.start - 1, lo) + 1
+  // "X (herself) was quoted as saying …": the subject stands before the passive frame.
+  if (end - 2 > lo && tokens[end - 1]!.lower === 'as' && tokens[end - 2]!.lower === 'quoted' && tokens[cue.start]!.lower === 'saying') {
+    end = skipAdverbsLeft(tokens, end - 3, lo) + 1
+    while (end > lo && /^(was|were|is|are|been|has|have|had|be|himself|herself|themselves|itself)$/.test(tokens[end - 1]!.lower)) end--
+    if (end <= lo) return null
+  }
+  if (end <= lo) return null
+  // "at least one shouting match": a participle right after a bare quantifier modifies the noun after it.
+  if (end === cue.start && tokens[cue.start]!.lower.endsWith('ing') && /^(one|another|some|many|several|both|others)$/.test(tokens[end - 1]!.lower)) return null
+  // "…, according to the council, which said in a statement that …": "which" speaks for the noun phrase before it.
+  if (end - 2 > lo && tokens[end - 1]!.lower === 'which' && tokens[end - 2]!.text === ',' && quoteOf[end - 2] === -1) {
+    // Only a body: "the report, which said …" is a document, and a person takes "who".
+    const body = phraseBefore(doc, end - 2, lo)
+    const head = body ? tokens[body.end - 1]! : null
+    // Not the sentence's own subject ("The report, which said …, was published"): the clause would end mid-sentence.
+    if (body && head && body.start > lo && (ORG_HEADS.has(head.lower) || head.capitalized)) return { speaker: body, apposition: null, start: end - 1 }
+  }
+  const direct = phraseBefore(doc, end, lo) ?? (plainCue(doc, cue) ? describedSubject(doc, cue, end, lo) : null) ?? subjectAfterQuotation(doc, end, lo)
+  // "X called Y Z" without a quotation: only a name or a pronoun names someone; "a company called Cambridge
+  // Analytica", "one PAC called Stop Hillary" give a thing its name.
+  if (direct && cue.verb === NAMING_VERB) {
+    const first = tokens[direct.start]!
+    const last = tokens[direct.end - 1]!
+    if (DETERMINERS.has(first.lower) || !(PERSONAL_PRONOUNS.has(last.lower) || (last.capitalized && !ORG_HEADS.has(last.lower)))) return null
+  }
+  if (direct) return { speaker: direct, apposition: null, start: direct.start }
+  // "X -- who has been involved in a scuffle -- said": an apposition between dashes.
+  const dash = tokens[end - 1]?.text
+  if (dash === '--' || dash === '—' || dash === '–') {
+    for (let c = end - 2; c > lo && end - c <= 40; c--) {
+      if (tokens[c]!.text !== dash || quoteOf[c] !== -1) continue
+      const head = phraseBefore(doc, c, lo)
+      return head && c + 1 < end - 1 ? { speaker: head, apposition: { start: c + 1, end: end - 1 }, start: head.start } : null
+    }
+    return null
+  }
+  // "Steve Witkoff, the US special envoy to the Middle East, told …": find the comma that opens the apposition. It may
+  // stand inside a closing quotation ("Ann Cole, the author of “Bridges,” said").
+  const closingComma = isClosingMark(doc, end - 1) && tokens[end - 2]?.text === ','
+  if (tokens[end - 1]?.text !== ',' && !closingComma) return null
+  // Appositions may stack: "Yin Myint May, 60, a doctor, said". A quotation inside one is part of it
+  // ("Hemsley, the co-author of “Going Viral,” said"; "Mr. Manafort, citing “the unique magic of Trump,” said").
+  let segmentEnd = end - 1
+  let apposition: Range | null = null
+  let placeComma = -1
+  for (let c = end - 2; c > lo && end - c <= 45; c--) {
+    if (quoteOf[c] !== -1) {
+      if (closingComma && isOpeningMark(doc, c) && !(c > lo && doc.quoteOf[c - 1] === -1 && tokens[c - 1]!.kind === TokenKind.Word)) return null
+      if (isOpeningMark(doc, c) && tokens[c - 1]?.text === ',') return null
+      continue
+    }
+    if (tokens[c]!.text !== ',') continue
+    // "a truck driver from Ava, Mo., said", "a woman in Worcester, Massachusetts, told": a state after its city is part
+    // of the segment before it, not a segment of its own.
+    if (isStateAfterCity(doc, c, segmentEnd)) { if (placeComma === -1) placeComma = c; continue }
+    // "Leif, from the doorway, says …", "Okafor, at a briefing, said …": a short place or time aside is no title.
+    if (segmentEnd - c - 1 <= 6 && ASIDE_PREPOSITIONS.has(tokens[c + 1]!.lower) && noVerbOrQuote(doc, c + 2, segmentEnd)) {
+      const head = phraseBefore(doc, c, lo)
+      // "Mira Okonjo, who lost her shop in Pell River, Nebraska, in the 2019 flood, said": an aside inside a relative
+      // clause belongs to it; the speaker is before the clause.
+      if (relativeClauseBefore(doc, c, Math.max(lo, end - 45)) !== -1) continue
+      if (head && tokens[head.end - 1]!.capitalized) return { speaker: head, apposition, start: head.start }
+      return null
+    }
+    if (!isAppositive(tokens, c + 1, segmentEnd)) {
+      // "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": commas inside a relative clause
+      // do not end it; the clause runs from ", who" to the comma before the verb.
+      const relative = relativeClauseBefore(doc, c, Math.max(lo, end - 45))
+      if (relative !== -1) {
+        const head = phraseBefore(doc, relative, lo) ?? describedBefore(doc, relative, lo)
+        if (head) return { speaker: head, apposition: { start: relative + 1, end: end - 1 }, start: head.start }
+      }
+      // "The state’s campaign chairman, Phil Lovas, said": a role, then the name in apposition; the name speaks.
+      const name = apposition === null ? phraseAfter(doc, c + 1, segmentEnd) : null
+      if (!name || name.start !== c + 1 || name.end !== segmentEnd || !tokens[name.end - 1]!.capitalized) return null
+      const role = phraseBefore(doc, c, lo) ?? describedBefore(doc, c, lo)
+      if (!role) return null
+      // "The governor of Ohio, John Kasich, said": the role's head comes before its "of".
+      let head = role.end - 1
+      for (let k = role.start + 1; k < role.end; k++) if (tokens[k]!.lower === 'of') { head = k - 1; break }
+      if (tokens[head]!.capitalized || !isNounish(tokens[head]!)) return null
+      return { speaker: name, apposition: role, start: role.start }
+    }
+    apposition ??= { start: c + 1, end: end - 1 }
+    // A relative clause may follow a described speaker too: "Several curators, who asked not to be named, said".
+    const relative = tokens[c + 1]!.lower === 'who' || tokens[c + 1]!.lower === 'whose'
+    const head = phraseBefore(doc, c, lo) ?? (relative || appositionHasRelative(doc, c + 1, end - 1) ? describedBefore(doc, c, lo) : null)
+    if (head && !insideRelative(doc, head.start, lo)) return { speaker: head, apposition: { start: c + 1, end: apposition.end }, start: head.start }
+    segmentEnd = c
+  }
+  // "Paul Porter of Ava, Mo., said", "A woman in Worcester, Massachusetts, told": the speaker with where they are from.
+  if (placeComma !== -1 && apposition === null) {
+    const place = phraseBefore(doc, placeComma, lo)
+    if (!place) return null
+    const prep = tokens[place.start - 1]
+    if (prep && place.start - 1 > lo && /^(in|from|at|near)$/.test(prep.lower)) {
+      const head = describedBefore(doc, place.start - 1, lo) ?? phraseBefore(doc, place.start - 1, lo)
+      return head ? { speaker: head, apposition: { start: place.start - 1, end: end - 1 }, start: head.start } : null
+    }
+    // The phrase itself names the person with their town ("Paul Porter of Ava").
+    if (tokens[place.start]!.capitalized && hasWordIn(doc, place.start, place.end, 'of')) {
+      return { speaker: place, apposition: { start: placeComma + 1, end: end - 1 }, start: place.start }
+    }
+  }
+  return null
+}
+
+/** Whether `word` occurs (outside quotations) between `from` and `to`. */
+function hasWordIn (doc: Doc, from: number, to: number, word: string): boolean {
+  for (let i = from; i < to; i++) if (doc.tokens[i]!.lower === word && doc.quoteOf[i] === -1) return true
+  return false
+}
+
+/** Tokens c+1 to `end` are a state or country after a city at c-1: "Ava, Mo.", "Worcester, Massachusetts", "Paris, France". */
+function isStateAfterCity (doc: Doc, c: number, end: number): boolean {
+  const { tokens, quoteOf } = doc
+  const city = tokens[c - 1]
+  if (!city || city.kind !== TokenKind.Word || !city.capitalized || quoteOf[c - 1] !== -1 || end - c - 1 < 1 || end - c - 1 > 4) return false
+  let words = 0
+  for (let i = c + 1; i < end; i++) {
+    const t = tokens[i]!
+    if (t.text === '.') continue
+    // "Lindsey Graham, R-S.C., said": a party tag, not a place.
+    if (t.kind !== TokenKind.Word || !t.capitalized || TITLES.has(t.lower) || /^[RDI]-/.test(t.text)) return false
+    // "the governor of Ohio, John Kasich, said": a first name and a surname are a person, not a state.
+    if (words === 0 && isFirstName(t.lower) && tokens[i + 1]?.kind === TokenKind.Word) return false
+    words++
+  }
+  return words >= 1 && words <= 2
+}
+
+/**
+ * The comma that opens a relative clause (", who …", ", whose …") at or before `from`, back to `lo`, with no
+ * quotation or clause-ending punctuation in between; -1 when there is none.
+ */
+function relativeClauseBefore (doc: Doc, from: number, lo: number): number {
+  const { tokens, quoteOf } = doc
+  for (let c = from; c > lo; c--) {
+    const t = tokens[c]!
+    if (quoteOf[c] !== -1 || t.text === ';' || t.text === ':' || SENTENCE_PUNCT.has(t.text)) return -1
+    if (t.text === ',' && (tokens[c + 1]?.lower === 'who' || tokens[c + 1]?.lower === 'whose')) return c
+  }
+  return -1
+}
+
+/**
+ * "“…,” the statement added", "“…!” the note says", "“…,” one Clinton ad declared": between a quotation's closing mark
+ * (and its comma) and the verb, a short noun phrase opened by a determiner or a number is the subject, whatever its
+ * noun ("filing", "note" and "ad" are no role words, and "added" is no plain verb of saying elsewhere).
+ */
+function subjectAfterQuotation (doc: Doc, end: number, lo: number): Range | null {
+  const { tokens, quoteOf } = doc
+  let start = end - 1
+  while (start > lo && end - start < 5 && tokens[start - 1]!.kind === TokenKind.Word && quoteOf[start - 1] === -1) start--
+  if (start === end || !DETERMINERS.has(tokens[start]!.lower) || tokens[end - 1]!.kind !== TokenKind.Word || tokens[end - 1]!.capitalized) return null
+  let mark = start - 1
+  if (mark >= lo && tokens[mark]!.text === ',' && quoteOf[mark] === -1) mark--
+  return mark >= lo && isClosingMark(doc, mark) && endsLikeSpeech(doc, mark) ? { start, end } : null
+}
+
+const SPEECH_END = new Set([',', '!', '?', '.', '…', '...', '—', '–', '--', '-'])
+
+/**
+ * A quotation that a following "X said" reports ends as speech does: with a comma, stop, "!", "?" or dash before its
+ * closing mark (or a comma just after it), unless it is long. "The “temporary” claims office", "his “47 percent” comment
+ * was …" are a scare quote and a title; in the corpus 852 of 859 quotations reported this way end so.
+ */
+export function endsLikeSpeech (doc: Doc, closing: number): boolean {
+  const { tokens } = doc
+  if (tokens[closing + 1]?.text === ',') return true
+  // A long quotation is speech however it ends ("“… anonymity” said Nick Merrill", a tweet signed "-H"); a scare quote
+  // or a title is a few words.
+  const q = doc.quotes[doc.quoteOf[closing]!]!
+  if (closing - q.open > 6) return true
+  for (let i = closing - 1; i >= 0 && closing - i <= 3; i--) {
+    const t = tokens[i]!
+    if (SPEECH_END.has(t.text)) return true
+    if (t.kind !== TokenKind.QuoteMark) return false
+  }
+  return false
+}
+
+const ASIDE_PREPOSITIONS = new Set(['from', 'at', 'in', 'on', 'during', 'outside', 'inside', 'after', 'before'])
+
+/** Words with no verb and no quotation: a prepositional aside, not a clause. */
+function noVerbOrQuote (doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i]!
+    if (doc.quoteOf[i] !== -1 || CUE_VERB_FORMS.has(t.lower) || AUXILIARIES.has(t.lower) || t.text === ',') return false
+  }
+  return true
+}
+
+/**
+ * Whether token `at` lies inside a relative clause set off by a comma ("Mayor Cole, who may address the council, …"):
+ * a noun there is the clause's object, not the sentence's subject.
+ */
+function insideRelative (doc: Doc, at: number, lo: number): boolean {
+  for (let i = at - 1; i >= lo && at - i <= 20; i--) {
+    const t = doc.tokens[i]!
+    if (t.text === ',' || doc.quoteOf[i] !== -1) return false
+    if (/^(who|whose|whom|which)$/.test(t.lower) && doc.tokens[i - 1]?.text === ',') return true
+  }
+  return false
+}
+
+/** "nurses who ride the 9 bus": an apposition whose noun has a relative clause describes people. */
+function appositionHasRelative (doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to && i - from <= 4; i++) if (doc.tokens[i]!.lower === 'who') return i > from
+  return false
+}
+
+/**
+ * "X did this and says …", "X did this, saying …": a coordinated or participial cue shares the sentence's subject.
+ */
+export function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subject | null {
+  const { tokens, quoteOf } = doc
+  const prev = skipAdverbsLeft(tokens, cue.start - 1, lo)
+  if (prev < lo) return null
+  const link = tokens[prev]!.lower
+  const participle = tokens[cue.start]!.lower.endsWith('ing')
+  // "…, before adding that …", "after saying …", "while noting …"
+  // "… by saying …": "Bolton distanced himself from the movement by saying he would help".
+  const participleLink = link === ',' || link === '—' || link === '–' || link === '-' || link === 'before' || link === 'after' || link === 'while' || link === 'by'
+  if (!(link === 'and' || link === 'but' || (participleLink && participle))) return null
+  // The subject opens the sentence, or follows an introductory phrase ended by a comma, or a conjunction.
+  let relative = false // inside "…, who does not vote but may address the council," whose words are no subject
+  for (let start = lo; start < prev && start - lo <= 40; start++) {
+    if (quoteOf[start] !== -1) continue
+    const t = tokens[start]!
+    if (start > lo && tokens[start - 1]!.text === ',') relative = /^(who|whose|which|whom)$/.test(t.lower)
+    if (relative) continue
+    if (start > lo && !(LINKS.has(tokens[start - 1]!.text) || SUBJECT_OPENERS.has(tokens[start - 1]!.lower) || isClosingMark(doc, start - 1))) continue
+    if (t.kind === TokenKind.Punct) continue
+    const subject = clauseSubject(doc, start, prev)
+    if (subject) return { ...subject, start: cue.start }
+  }
+  void hi
+  return null
+}
+
+/**
+ * "The judge had ruled correctly, Mr. Abernathy said on Friday, adding that …": a participle after a cue shares that
+ * cue's speaker, not the subject that opens the sentence.
+ */
+export function participleOfCue (doc: Doc, cues: Cue[], k: number): Subject | null {
+  const cue = cues[k]!
+  const before = cues[k - 1]
+  const { tokens } = doc
+  if (!before || before.according || !tokens[cue.start]!.lower.endsWith('ing')) return null
+  const prev = skipAdverbsLeft(tokens, cue.start - 1, before.end)
+  if (prev < before.end || (tokens[prev]!.text !== ',' && tokens[prev]!.text !== '—' && tokens[prev]!.text !== '–')) return null
+  const left = subjectBefore(doc, before, doc.sentences[doc.sentenceOf[cue.start]!]!.firstToken)
+  if (left) return { ...left, start: cue.start }
+  // "…,” said Mr. Abernathy, adding that …": only the inverted form, after a quotation or a comma, names its speaker
+  // after the verb ("may address the council, saying" has an object there).
+  const mark = before.start - 1
+  if (mark < 0 || !(isClosingMark(doc, mark) || tokens[mark]!.text === ',')) return null
+  const after = subjectAfter(doc, before.end, prev)
+  return after ? { speaker: after.speaker, apposition: after.apposition, start: cue.start } : null
+}
+
+const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few)$/
+const TIME_UNITS = /^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)$/
+
+const SUBJECT_OPENERS = new Set(['while', 'whereas', 'but', 'as', 'and', 'then', 'so'])
+
+/**
+ * A noun phrase at `start` followed by a verb (perhaps after an apposition): the subject of a clause. The phrase is
+ * cut at its first verb-like word ("Graham called both …" → "Graham").
+ */
+function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Range, apposition: Range | null } | null {
+  const { tokens, quoteOf } = doc
+  const p = phraseAfter(doc, start, limit)
+  if (!p) return null
+  const first = tokens[p.start]!
+  // "Eleven hours and six minutes later, Aoife Brennan …": a stretch of time opens the sentence, not its subject.
+  if ((first.kind === TokenKind.Number || NUMBER_WORDS.test(first.lower)) && TIME_UNITS.test(tokens[p.start + 1]?.lower ?? '')) return null
+  if (p.end - p.start === 1 && PERSONAL_PRONOUNS.has(first.lower)) {
+    return looseVerb(tokens[p.end]) ? { speaker: p, apposition: null } : null
+  }
+  for (let e = p.start + 1; e <= p.end; e++) {
+    const prev = tokens[e - 1]!
+    const t = tokens[e]
+    if (!t || t.capitalized || !(prev.capitalized || isNounish(prev))) continue
+    if (followedByVerbish(tokens, e)) return { speaker: { start: p.start, end: e }, apposition: null }
+  }
+  // "Mrs. Clinton shook her head and said …": after a name, a lower-case word that is no preposition is its verb;
+  // so it is after a short time or place ("Trump on Tuesday dismissed …", "Republicans on Capitol Hill seized …").
+  if (tokens[p.end - 1]!.capitalized || isNounish(tokens[p.end - 1]!)) {
+    let v = p.end
+    if (/^(on|in|at|last|this|earlier|later)$/.test(tokens[v]?.lower ?? '')) {
+      let w = v + 1
+      while (w < limit && w - v <= 4 && tokens[w]!.kind === TokenKind.Word && (tokens[w]!.capitalized || TIME_WORDS.has(tokens[w]!.lower) || DETERMINERS.has(tokens[w]!.lower)) && quoteOf[w] === -1) w++
+      if (w > v + 1) v = w
+    }
+    if (looseVerb(tokens[v]) && !isNounish(tokens[v]!) && !DETERMINERS.has(tokens[v]!.lower)) return { speaker: p, apposition: null }
+  }
+  // "Gary Emineth, a former state party chairman, became …"
+  if (tokens[p.end]?.text === ',') {
+    let c = p.end + 1
+    while (c < limit && c - p.end <= 20 && tokens[c]!.text !== ',' && quoteOf[c] === -1) c++
+    if (c < limit && tokens[c]!.text === ',' && c > p.end + 1 && isAppositive(tokens, p.end + 1, c) && looseVerb(tokens[c + 1])) {
+      return { speaker: p, apposition: { start: p.end + 1, end: c } }
+    }
+  }
+  return null
+}
+
+/** After a pronoun or an apposition, any lower-case word but a preposition or conjunction is taken for the verb. */
+function looseVerb (t: Token | undefined): boolean {
+  return t !== undefined && t.kind === TokenKind.Word && !t.capitalized && !NP_STOPPERS_FOR_VERB.has(t.lower)
+}
+
+const NP_STOPPERS_FOR_VERB = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'by', 'that', 'who', 'which'])
+
+/** The word after a subject looks like a verb or an auxiliary, not more of a noun phrase. */
+export function followedByVerbish (tokens: Token[], i: number): boolean {
+  const t = tokens[i]
+  if (!t || t.kind !== TokenKind.Word) return false
+  return PRE_CUE_ADVERBS.has(t.lower) || /(ed|s)$/.test(t.lower) || CUE_VERB_FORMS.has(t.lower) || /^(is|are|was|were|will|would|can|could|may|might|must|should|spoke|took|made|went|came|gave|met|ran|won|lost|began|sought|said|told|wrote|held|left|kept|got|put|set|saw|stood|sent)$/.test(t.lower)
+}
+
+/** The speaker after an inverted cue: `"…," said X, the Y.` */
+export function subjectAfter (doc: Doc, from: number, hi: number): Subject | null {
+  // "“…,” said Ann Cole", and described: "said the 46-year-old", "said one of those advisers".
+  const speaker = phraseAfter(doc, from, hi) ?? describedAfter(doc, from, hi)
+  if (!speaker) return null
+  const t = doc.tokens[speaker.start]!
+  if (t.kind === TokenKind.Word && PERSONAL_PRONOUNS.has(t.lower) && t.lower !== 'he' && t.lower !== 'she' && t.lower !== 'they') return null
+  let apposition: Range | null = null
+  if (doc.tokens[speaker.end]?.text === ',' && speaker.end + 1 < hi) {
+    let e = speaker.end + 1
+    while (e < hi && doc.tokens[e]!.text !== ',' && !SENTENCE_PUNCT.has(doc.tokens[e]!.text) && doc.quoteOf[e] === -1) e++
+    if (e > speaker.end + 1 && isAppositive(doc.tokens, speaker.end + 1, e)) apposition = { start: speaker.end + 1, end: e }
+  }
+  return { speaker, apposition, start: speaker.start }
+}
+
+
+/** A described noun phrase starting at `start` ("a reporter", "the 46-year-old", "one of those advisers"). */
+export function describedAfter (doc: Doc, start: number, hi: number): Range | null {
+  const { tokens } = doc
+  if (!tokens[start] || start >= hi || !DETERMINERS.has(tokens[start]!.lower) || doc.quoteOf[start] !== -1) return null
+  let end = start + 1
+  if (tokens[start]!.lower === 'one' && tokens[end]?.lower === 'of') end++
+  while (end < hi && end - start < 6 && (tokens[end]!.kind === TokenKind.Word || tokens[end]!.kind === TokenKind.Number) &&
+    !NP_STOPPERS.has(tokens[end]!.lower) && !CUE_VERB_FORMS.has(tokens[end]!.lower) && doc.quoteOf[end] === -1) end++
+  return end > start + 1 && tokens[end - 1]!.lower !== 'of' ? { start, end } : null
+}

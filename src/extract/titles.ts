@@ -1,0 +1,76 @@
+// Titles as the article gives them: cleaned of what is no title (ages, relative clauses, "one of"), their head noun
+// and content words, and abbreviations spelled out, so that a role noun ("the chief executive") finds the person given
+// that title ("Henrik Dahl, the chief executive of Baltic Line").
+
+const TITLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'on', 'and', 'to', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 's', 'from', 'with', 'by', 'then', 'now', 'former', 'new'])
+
+/** The head noun of a title: its last word before "of", "for", "at" … ("chief executive of Baltic Line" → executive). */
+export function titleHead (title: string): string | null {
+  let head: string | null = null
+  for (const raw of title.toLowerCase().split(/[^\p{L}\p{N}.-]+/u)) {
+    const w = raw.endsWith('.') ? raw.slice(0, -1) : raw
+    if (!w) continue
+    if (HEAD_ENDERS.has(w)) { if (head) break; continue }
+    if (!TITLE_STOP.has(w)) head = w
+  }
+  return head
+}
+
+const HEAD_ENDERS = new Set(['of', 'for', 'at', 'in', 'on', 'from', 'with', 'to', 'and', 'who', 'whose'])
+
+/** Lower-case content words of a title or role: "the town's fire chief" → town, fire, chief. */
+export function contentWords (text: string): string[] {
+  const out: string[] = []
+  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}.-]+/u)) {
+    const w = raw.endsWith('.') ? raw.slice(0, -1) : raw
+    if (w && !TITLE_STOP.has(w) && !/^\d/.test(w)) out.push(w)
+  }
+  return out
+}
+
+/**
+ * A title as the article gives it, or null when the words are no title: an age ("71"; "60, a doctor" keeps the
+ * doctor), a relative clause ("who chairs the water board", cut off where it starts), "one of the plaintiffs".
+ * Linear: one scan over the words, no backtracking pattern.
+ */
+export function cleanTitle (title: string): string | null {
+  const words = title.split(/\s+/)
+  let from = 0
+  let to = words.length
+  const bare = (w: string): string => w.toLowerCase().replace(/[,;:.]+$/, '')
+  // Leading age and time words: "71,", "then", "now".
+  while (from < to && (/^\d+,?$/.test(words[from]!) || bare(words[from]!) === 'then' || bare(words[from]!) === 'now' || words[from] === '')) from++
+  for (let k = from; k < to; k++) {
+    const w = bare(words[k]!)
+    if (RELATIVE_STARTS.has(w)) { to = k; break }
+  }
+  if (from < to && /^(the|a|an)$/i.test(words[from]!)) from++
+  if (from < to && bare(words[from]!) === 'one' && bare(words[from + 1] ?? '') === 'of') return null
+  let text = words.slice(from, to).join(' ')
+  let end = text.length
+  while (end > 0 && (text[end - 1] === ',' || text[end - 1] === ' ' || text[end - 1] === ';')) end--
+  text = text.slice(0, end)
+  return text && /\p{L}/u.test(text) ? text : null
+}
+
+const RELATIVE_STARTS = new Set(['who', 'whose', 'which', 'whom', 'where', 'when', 'that'])
+
+/** Abbreviated titles match their role noun: "Sen." is a senator, "Gov." a governor. */
+export function expandTitle (w: string): string {
+  switch (w) {
+    case 'sen': return 'senator'
+    case 'gov': return 'governor'
+    case 'rep': return 'representative'
+    case 'pres': return 'president'
+    case 'gen': return 'general'
+    case 'adm': return 'admiral'
+    case 'lt': return 'lieutenant'
+    case 'col': return 'colonel'
+    case 'capt': return 'captain'
+    case 'sgt': return 'sergeant'
+    case 'rev': return 'reverend'
+    case 'prof': return 'professor'
+    case 'dr': return 'doctor'
+    default: return w
+  }
+}
