@@ -5,7 +5,8 @@
 //   npm run bench                 full run (the 100,000-source dataset is built once, then cached in bench/.cache/)
 //   npm run bench -- --quick      under a minute: fewer rounds, a 5,000-source dataset, 400 articles to ingest
 //   npm run bench -- --only api   sections: extraction, hostile, dataset, api, ingest (dataset is implied by api)
-//   npm run bench -- --scale      the scale run alone (bench/scale.mjs: 1,000,000 articles; --scale-articles N)
+//   npm run bench -- --scale      the scale run alone (bench/scale.mjs: 1,000,000 articles; --scale-articles N;
+//                                 --scale-measure measures the database a run left, without ingesting)
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -19,8 +20,9 @@ import { runIngest } from './ingest.mjs'
 
 const opts = parseArgs(process.argv.slice(2))
 if (opts.scale) {
-  const { runScale } = await import('./scale.mjs')
-  await runScale({ articles: opts.scaleArticles, step: opts.scaleStep })
+  const { measure, runScale } = await import('./scale.mjs')
+  if (opts.scaleMeasure) await measure({ articles: opts.scaleArticles })
+  else await runScale({ articles: opts.scaleArticles, step: opts.scaleStep })
   process.exit(0)
 }
 const wanted = (s) => (!opts.only || opts.only.includes(s) || (s === 'dataset' && opts.only.includes('api'))) && !opts.skip.includes(s)

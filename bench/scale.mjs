@@ -74,6 +74,15 @@ export async function runScale ({ articles = 1_000_000, step = 100_000 } = {}) {
     log(`  ${to} articles: ${row.articles_per_s} articles/s, database ${row.db_mb} MB, ingest peak RSS ${peak_rss_mb} MB`)
   }
 
+  return measure({ dbPath, articles, step, population, steps, started, out: 'scale.json' })
+}
+
+/**
+ * The figures at the database's present size: time to open, counts, size, and the read endpoints. Run alone with
+ * `npm run bench -- --scale --scale-measure` on the database a scale run left in bench/.cache/scale/ (say one stopped
+ * early), with --scale-articles naming how many articles it was generated for (it sets the population).
+ */
+export async function measure ({ dbPath = path.join(CACHE_DIR, 'scale', 'whosaid.db'), articles = 1_000_000, step = 100_000, population = populationFor(articles), steps = [], started = now(), out = 'scale-measure.json' } = {}) {
   const { Store } = await import(path.join(DIST, 'store', 'index.js'))
   const t0 = now()
   const store = Store.open({ path: dbPath, migrationsDir: MIGRATIONS_DIR })
@@ -107,7 +116,7 @@ export async function runScale ({ articles = 1_000_000, step = 100_000 } = {}) {
     endpoints,
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
-  fs.writeFileSync(path.join(RESULTS_DIR, 'scale.json'), JSON.stringify(result, null, 2) + '\n')
+  fs.writeFileSync(path.join(RESULTS_DIR, out), JSON.stringify(result, null, 2) + '\n')
 
   console.log(`SCALE RUN: ${counts.sources} articles, ${counts.quotes} quotes, ${counts.speakers} speakers; database ${result.db_mb} MB, opened in ${openMs} ms; ${result.total_seconds} s in all`)
   console.log(table(['through', 'articles/s', 'database MB', 'ingest peak RSS MB'], steps.map((r) => [r.through, r.articles_per_s, r.db_mb, r.peak_rss_mb])))
