@@ -7,7 +7,10 @@ export type LogLevel = typeof LOG_LEVELS[number]
 export interface Config {
   port: number
   host: string
+  /** A SQLite file path, or the postgres:// URL of DATABASE_URL when set. */
   databasePath: string
+  /** Signs pagination cursors (CURSOR_SECRET); null uses the secret stored in the database. */
+  cursorSecret: string | null
   logLevel: LogLevel
   /** Ingest seeds/ when the database has no sources at start-up. */
   seed: boolean
@@ -126,9 +129,28 @@ function parseTrustProxy (value: string | undefined): TrustProxy {
   return addresses
 }
 
+/** Where the data lives: DATABASE_URL (postgres://…) when set, else the SQLite file DATABASE_PATH. */
 export function databasePathFrom (env: Env): string {
+  const url = env['DATABASE_URL']
+  if (url !== undefined && url !== '') {
+    if (!/^postgres(ql)?:\/\/./i.test(url)) {
+      throw new ConfigError(`DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/whosaid, got "${url.replace(/:[^:@/]*@/, ':***@')}"`)
+    }
+    return url
+  }
   const value = env['DATABASE_PATH']
   return value === undefined || value === '' ? DEFAULT_DATABASE_PATH : value
+}
+
+/** Shorter cursor secrets are refused: anyone who guesses it can forge cursors. */
+export const MIN_CURSOR_SECRET_LENGTH = 16
+
+function parseCursorSecret (value: string | undefined): string | null {
+  if (value === undefined || value === '') return null
+  if (value.length < MIN_CURSOR_SECRET_LENGTH) {
+    throw new ConfigError(`CURSOR_SECRET must be at least ${MIN_CURSOR_SECRET_LENGTH} characters long, got ${value.length}`)
+  }
+  return value
 }
 
 /** Reads every setting, throwing ConfigError on the first bad one. */
@@ -138,6 +160,7 @@ export function loadConfig (env: Env): Config {
     port: parsePort(env['PORT']),
     host: host === undefined || host === '' ? '127.0.0.1' : host,
     databasePath: databasePathFrom(env),
+    cursorSecret: parseCursorSecret(env['CURSOR_SECRET']),
     logLevel: parseLogLevel(env['LOG_LEVEL']),
     seed: parseSeed(env['SEED']),
     apiKey: parseApiKey(env['API_KEY']),

@@ -3,9 +3,8 @@
 // surname, people who stay apart, groups and unnamed speakers kept to their article, and how each quote's speaker was
 // found. Every rule is checked in more than one ingestion order. The people and articles are invented.
 import t, { type Test } from 'tap'
-import type { App } from '../src/app.js'
 import type { ExtractedSpeaker, Extraction, ResolvedBy, SpeakerKind } from '../src/extract/types.js'
-import { testApp } from './helpers/app.js'
+import { testApp, type SqliteApp } from './helpers/app.js'
 
 interface Said {
   /** The quote's words, which must occur in the text. */
@@ -53,25 +52,25 @@ function article (title: string, text: string, speakers: Speaker[], quotes: Said
 
 type Article = ReturnType<typeof article>
 
-async function appWith (t: Test, articles: Article[]): Promise<App> {
+async function appWith (t: Test, articles: Article[]): Promise<SqliteApp> {
   const app = await testApp()
   t.teardown(() => app.close())
   for (const a of articles) app.db.ingest({ title: a.title, text: a.text }, a.extraction)
   return app
 }
 
-async function json (app: App, url: string): Promise<any> {
+async function json (app: SqliteApp, url: string): Promise<any> {
   const res = await app.inject({ method: 'GET', url })
   if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body}`)
   return res.json()
 }
 
 /** The shared speakers whose names have these words (as a user looks a person up). */
-async function lookUp (app: App, name: string): Promise<Array<{ id: number, slug: string, name: string, kind: string, title: string | null }>> {
+async function lookUp (app: SqliteApp, name: string): Promise<Array<{ id: number, slug: string, name: string, kind: string, title: string | null }>> {
   return (await json(app, `/speakers?name=${encodeURIComponent(name)}`)).items
 }
 
-async function quotesOf (app: App, id: number | string): Promise<string[]> {
+async function quotesOf (app: SqliteApp, id: number | string): Promise<string[]> {
   return (await json(app, `/speakers/${id}/quotes?limit=100`)).items.map((q: { text: string }) => q.text).sort()
 }
 

@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Readable } from 'node:stream'
 import { setTimeout } from 'node:timers/promises'
 import t from 'tap'
-import type { App } from '../../src/app.js'
-import { testApp } from '../helpers/app.js'
+import { testApp, type SqliteApp } from '../helpers/app.js'
 import { sliceQuote } from '../helpers/quotes.js'
 
 const NDJSON = { 'content-type': 'application/x-ndjson' }
@@ -23,7 +22,7 @@ const storyPage = (n: number): string => `<html><head><title>Bridge ${n} | Valle
 
 const ndjson = (...lines: unknown[]): string => lines.map((l) => typeof l === 'string' ? l : JSON.stringify(l)).join('\n') + '\n'
 
-async function post (app: App, payload: string | Readable, headers: Record<string, string> = NDJSON) {
+async function post (app: SqliteApp, payload: string | Readable, headers: Record<string, string> = NDJSON) {
   return app.inject({ method: 'POST', url: '/sources/batch', headers, payload })
 }
 
