@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import fc from 'fast-check'
 import t, { type Test } from 'tap'
 import { ingestArticle } from '../../src/services/ingest.js'
-import { testApp, type SqliteApp } from '../helpers/app.js'
+import { sqliteTestApp as testApp, type SqliteApp } from '../helpers/app.js'
 import { generatedArticles } from '../helpers/generated-articles.js'
 import { sliceQuote } from '../helpers/quotes.js'
 

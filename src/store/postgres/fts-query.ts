@@ -165,6 +165,7 @@ class Parser {
  */
 export function tsqueryExpression (query: string, column: string, values: unknown[]): string {
   checkQueryShape(query)
+  if (query.includes('\0')) throw syntaxError('syntax error near NUL')
   const tree = new Parser(tokenize(query), column).parse()
   const param = (value: string): string => { values.push(value); return `$${values.length}` }
   const sql = (node: Node): string => {

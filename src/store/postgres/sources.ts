@@ -15,6 +15,8 @@ export class PgSourceReads implements SourceReads {
     const clauses: string[] = []
     const values: unknown[] = []
     const param = (value: unknown): string => { values.push(value); return `$${values.length}` }
+    // PostgreSQL text cannot hold NUL: no publisher has one.
+    if (filter.publisher?.includes('\0')) return { items: [], next: null }
     if (filter.publisher !== undefined) clauses.push(`lower(s.publisher) = lower(${param(filter.publisher)})`)
     if (filter.since !== undefined) clauses.push(`s.published_at >= ${param(filter.since)}`)
     if (filter.until !== undefined) clauses.push(`s.published_at < ${param(filter.until)}`)
@@ -31,6 +33,7 @@ export class PgSourceReads implements SourceReads {
   }
 
   async get (id: number): Promise<SourceDetail | undefined> {
+    if (!Number.isSafeInteger(id)) return undefined
     return (await this.sql.query<SourceDetail>(`SELECT ${SUMMARY_COLUMNS}, s.text FROM sources s WHERE s.id = $1`, [id])).rows[0]
   }
 

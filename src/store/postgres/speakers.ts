@@ -54,6 +54,7 @@ export class PgSpeakerReads implements SpeakerReads {
   }
 
   async get (id: number): Promise<SpeakerDetail | undefined> {
+    if (!Number.isSafeInteger(id)) return undefined
     const row = (await this.sql.query<SpeakerRow>(`SELECT ${COLUMNS}, s.name_key FROM speakers s WHERE s.id = $1`, [id])).rows[0]
     if (!row) return undefined
     const [titles, aliases] = await Promise.all([
@@ -76,8 +77,11 @@ export class PgSpeakerReads implements SpeakerReads {
 
   async find (ref: number | string): Promise<SpeakerRef | undefined> {
     if (typeof ref === 'number') {
+      if (!Number.isSafeInteger(ref)) return undefined
       return (await this.sql.query<SpeakerRef>('SELECT id, merged_into FROM speakers WHERE id = $1', [ref])).rows[0]
     }
+    // PostgreSQL text cannot hold NUL, so no slug has one.
+    if (ref.includes('\0')) return undefined
     return (await this.sql.query<SpeakerRef>(`SELECT id, merged_into FROM speakers WHERE slug = $1
       UNION ALL SELECT o.speaker_id, coalesce(s.merged_into, s.id) FROM speaker_old_slugs o
       JOIN speakers s ON s.id = o.speaker_id WHERE o.slug = $1 LIMIT 1`, [ref])).rows[0]
