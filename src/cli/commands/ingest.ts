@@ -32,8 +32,8 @@ A directory is read recursively, in sorted order, for files with those
 extensions. - reads stdin: NDJSON if it starts with {, HTML if it starts with <,
 plain text otherwise.
 
-  --db PATH     database file, created if missing
-                (default: $DATABASE_PATH or ./data/whosaid.db)
+  --db PATH     database file (created if missing) or postgres:// URL
+                (default: $DATABASE_URL, $DATABASE_PATH or ./data/whosaid.db)
   --workers N   extraction threads (default: one per core, here ${availableParallelism()}; 0 = main thread)
   --json        print the summary as JSON on stdout
   -h, --help    this help

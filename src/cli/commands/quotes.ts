@@ -23,7 +23,7 @@ Lists the quotes that match every option given, newest first (best match first w
   --limit N             at most N quotes (default 20)
   --json                one JSON document: {"items": [...], "more": true|false}
   --format F            table, tsv or json (default: table on a terminal, else tsv)
-  --db PATH             database file (default: $DATABASE_PATH or ./data/whosaid.db)
+  --db PATH             database file or postgres:// URL (default: $DATABASE_URL, $DATABASE_PATH or ./data/whosaid.db)
 
 tsv columns: id, quoted_at, source_id, speaker_id, speaker name (or its mention), type, text
 `

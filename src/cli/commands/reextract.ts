@@ -19,7 +19,7 @@ Merges, splits and quote corrections made by hand are kept.
   --all       every source extracted by another extractor version (with --force: every source)
   --force     also extract again the sources that are up to date
   --json      one JSON document with a result per source and the totals, instead of lines
-  --db PATH   database file (default: $DATABASE_PATH or ./data/whosaid.db)
+  --db PATH   database file or postgres:// URL (default: $DATABASE_URL, $DATABASE_PATH or ./data/whosaid.db)
 
 Prints one line per source and a summary; exits with 1 when a source is missing or fails.
 `

@@ -12,7 +12,7 @@ const HELP = `usage: whosaid seed [--db PATH] [--dir DIR]
 Ingests every DIR/*.txt article (metadata in the .json beside it) through the
 same extraction path as the API. Articles already stored are left unchanged.
 
-  --db PATH   database file (default: $DATABASE_PATH or ./data/whosaid.db)
+  --db PATH   database file or postgres:// URL (default: $DATABASE_URL, $DATABASE_PATH or ./data/whosaid.db)
   --dir DIR   seeds directory (default: the seeds/ shipped with whosaid)
 `
 

@@ -17,7 +17,7 @@ Lists the speakers whose names start with the words of NAME (any case or accents
   --limit N       at most N speakers (default 20)
   --json          one JSON document: {"items": [...], "more": true|false}
   --format F      table, tsv or json (default: table on a terminal, else tsv)
-  --db PATH       database file (default: $DATABASE_PATH or ./data/whosaid.db)
+  --db PATH       database file or postgres:// URL (default: $DATABASE_URL, $DATABASE_PATH or ./data/whosaid.db)
 
 tsv columns: id, slug, name, kind, title, quote_count, source_count
 `
