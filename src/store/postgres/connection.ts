@@ -38,8 +38,17 @@ export function isRetryable (err: unknown): boolean {
   return RETRYABLE.has((err as { code?: string } | null)?.code ?? '')
 }
 
-/** Runs `work` in one transaction holding the write lock; a conflict with another instance rolls back and retries. */
-export async function writeTransaction<T> (pool: pg.Pool, work: (sql: pg.PoolClient) => Promise<T>): Promise<T> {
+/** The channel every committed write notifies, so that each instance's reply cache learns of it (change-watch.ts). */
+export const CHANGES_CHANNEL = 'whosaid_changes'
+
+/** Runs one write transaction: writeTransaction bound to a pool and told of each attempt. */
+export type Transact = <T>(work: (sql: pg.PoolClient) => Promise<T>) => Promise<T>
+
+/**
+ * Runs `work` in one transaction holding the write lock; a conflict with another instance rolls back and retries.
+ * The commit notifies CHANGES_CHANNEL; `wrote` is called after every attempt, committed or not.
+ */
+export async function writeTransaction<T> (pool: pg.Pool, work: (sql: pg.PoolClient) => Promise<T>, wrote?: () => void): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect()
     let broken = false
@@ -47,6 +56,8 @@ export async function writeTransaction<T> (pool: pg.Pool, work: (sql: pg.PoolCli
       await client.query('BEGIN')
       await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK])
       const result = await work(client)
+      // Delivered to every listener when (and only if) the transaction commits.
+      await client.query('SELECT pg_notify($1, \'\')', [CHANGES_CHANNEL])
       await client.query('COMMIT')
       return result
     } catch (err) {
@@ -58,6 +69,7 @@ export async function writeTransaction<T> (pool: pg.Pool, work: (sql: pg.PoolCli
       if (attempt >= MAX_ATTEMPTS || !isRetryable(err)) throw err
     } finally {
       client.release(broken)
+      wrote?.()
     }
   }
 }

@@ -5,7 +5,8 @@ import type pg from 'pg'
 import type { Extraction } from '../../extract/types.js'
 import type { ChangeWatch, CorrectionWrites, DataStore } from '../interface.js'
 import type { ArticleInput, IngestAttempt, IngestItem, IngestResult } from '../source-writes.js'
-import { createPool, writeTransaction } from './connection.js'
+import { PgChangeWatch } from './change-watch.js'
+import { createPool, writeTransaction, type Transact } from './connection.js'
 import { migratePostgres } from './migrate.js'
 import { PgQuoteReads } from './quotes.js'
 import { PgArticleWrites } from './source-writes.js'
@@ -27,28 +28,35 @@ export class PgStore implements DataStore {
   readonly articles: PgArticleWrites
   readonly corrections: CorrectionWrites
   readonly appliedMigrations: string[]
+  readonly #watch: PgChangeWatch
   #closed = false
 
-  private constructor (pool: pg.Pool, appliedMigrations: string[]) {
+  private constructor (pool: pg.Pool, appliedMigrations: string[], watch: PgChangeWatch) {
     this.pool = pool
     this.appliedMigrations = appliedMigrations
+    this.#watch = watch
+    const transact: Transact = (work) => writeTransaction(pool, work, () => watch.wrote())
     this.sources = new PgSourceReads(pool)
     this.speakers = new PgSpeakerReads(pool)
     this.quotes = new PgQuoteReads(pool)
-    this.articles = new PgArticleWrites(pool)
+    this.articles = new PgArticleWrites(transact)
     this.corrections = {
-      merge: async (id, into) => await writeTransaction(pool, (sql) => mergeSpeakers(sql, id, into)),
-      split: async (id, alias) => await writeTransaction(pool, (sql) => splitSpeaker(sql, id, alias)),
-      correctQuote: async (quoteId, speakerId) => { await writeTransaction(pool, (sql) => correctQuote(sql, quoteId, speakerId)) },
+      merge: async (id, into) => await transact((sql) => mergeSpeakers(sql, id, into)),
+      split: async (id, alias) => await transact((sql) => splitSpeaker(sql, id, alias)),
+      correctQuote: async (quoteId, speakerId) => { await transact((sql) => correctQuote(sql, quoteId, speakerId)) },
     }
   }
 
   /** Connects and brings the schema up to date; rejects with MigrationError if a migration fails. */
   static async open (options: PgStoreOptions): Promise<PgStore> {
     const pool = createPool(options.url)
+    const watch = new PgChangeWatch(options.url)
     try {
-      return new PgStore(pool, await migratePostgres(pool, options.migrationsDir))
+      const applied = await migratePostgres(pool, options.migrationsDir)
+      await watch.start()
+      return new PgStore(pool, applied, watch)
     } catch (err) {
+      await watch.close()
       await pool.end().catch(() => {})
       throw err
     }
@@ -75,14 +83,15 @@ export class PgStore implements DataStore {
     return 'ok'
   }
 
-  /** Other instances write to the same database: this one cannot tell cheaply, so GET replies are not cached. */
-  changeWatch (): ChangeWatch | null {
-    return null
+  /** Every instance's commits, learnt from PostgreSQL's notifications (change-watch.ts). */
+  changeWatch (): ChangeWatch {
+    return this.#watch
   }
 
   async close (): Promise<void> {
     if (this.#closed) return
     this.#closed = true
+    await this.#watch.close()
     await this.pool.end()
   }
 }

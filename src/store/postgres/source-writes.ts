@@ -6,10 +6,9 @@ import type { Extraction } from '../../extract/types.js'
 import { textKey } from '../../identity/names.js'
 import type { ArticleWrites } from '../interface.js'
 import { contentHash, validate, type ArticleInput, type IngestAttempt, type IngestItem, type IngestResult } from '../source-writes.js'
-import { inSavepoint, writeTransaction, type Sql } from './connection.js'
+import { inSavepoint, type Sql, type Transact } from './connection.js'
 import { PgSpeakerResolver } from './speaker-resolution.js'
 import { addSource, recount } from './speaker-writes.js'
-import type pg from 'pg'
 
 const QUOTE_COLUMNS = [
   'source_id', 'speaker_id', 'speaker_mention', 'speaker_start', 'speaker_end', 'text', 'start_offset',
@@ -25,10 +24,10 @@ function conflict (what: string): Error {
 }
 
 export class PgArticleWrites implements ArticleWrites {
-  constructor (private readonly pool: pg.Pool) {}
+  constructor (private readonly transact: Transact) {}
 
   async ingest (article: ArticleInput, extraction: Extraction): Promise<IngestResult> {
-    return await writeTransaction(this.pool, (sql) => this.#ingest(sql, article, extraction))
+    return await this.transact((sql) => this.#ingest(sql, article, extraction))
   }
 
   async ingestMany (items: readonly IngestItem[]): Promise<IngestAttempt[]> {
@@ -45,7 +44,7 @@ export class PgArticleWrites implements ArticleWrites {
     }
     if (items.length <= 1) return await alone()
     try {
-      return await writeTransaction(this.pool, async (client) => {
+      return await this.transact(async (client) => {
         const attempts: IngestAttempt[] = []
         for (const item of items) {
           try {
@@ -66,7 +65,7 @@ export class PgArticleWrites implements ArticleWrites {
 
   async reextract (sourceId: number, extraction: Extraction): Promise<boolean> {
     if (!Number.isSafeInteger(sourceId)) return false
-    return await writeTransaction(this.pool, async (sql) => {
+    return await this.transact(async (sql) => {
       const source = (await sql.query<{ id: number, text: string, quoted_at: string }>(
         'SELECT id, text, coalesce(published_at, ingested_at) AS quoted_at FROM sources WHERE id = $1 FOR UPDATE', [sourceId])).rows[0]
       if (!source) return false
@@ -81,7 +80,7 @@ export class PgArticleWrites implements ArticleWrites {
 
   async delete (sourceId: number): Promise<boolean> {
     if (!Number.isSafeInteger(sourceId)) return false
-    return await writeTransaction(this.pool, async (sql) => {
+    return await this.transact(async (sql) => {
       const speakers = await this.#speakersOf(sql, sourceId)
       const { rowCount } = await sql.query('DELETE FROM sources WHERE id = $1', [sourceId])
       if (rowCount === 0) return false
