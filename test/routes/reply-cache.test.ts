@@ -29,7 +29,7 @@ t.test('replies from the cache are byte for byte those of an app without it', as
   const cached = await testApp({ databasePath: path })
   t.teardown(() => cached.close())
   const { article, extraction } = budgetArticle()
-  cached.db.ingest(article, extraction)
+  await cached.db.ingest(article, extraction)
   const plain = await testApp({ databasePath: path, replyCacheBytes: 0 })
   t.teardown(() => plain.close())
   t.equal(plain.replyCache, null, '0 turns the cache off')
