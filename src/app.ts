@@ -34,6 +34,8 @@ import { defaultWorkerCount } from './services/extractor-pool.js'
 export interface AppOptions {
   /** A SQLite file path, ':memory:', or a postgres:// URL (PostgreSQL). */
   databasePath: string
+  /** A PostgreSQL replica the GET routes read from; unset or null reads from databasePath. */
+  readDatabaseUrl?: string | null
   /** Signs pagination cursors; unset or null uses the secret stored in the database. */
   cursorSecret?: string | null
   /** Ingest the seeds directory when the database has no sources. */
@@ -99,6 +101,7 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
   await fastify.register(openapi)
   await fastify.register(db, {
     databasePath: options.databasePath,
+    readDatabaseUrl: options.readDatabaseUrl ?? null,
     migrationsDir: options.migrationsDir,
     defaultMigrationsDir: MIGRATIONS_DIR,
   })

@@ -9,6 +9,8 @@ export interface Config {
   host: string
   /** A SQLite file path, or the postgres:// URL of DATABASE_URL when set. */
   databasePath: string
+  /** A PostgreSQL replica for the GET routes (DATABASE_READ_URL); null reads from databasePath. */
+  readDatabaseUrl: string | null
   /** Signs pagination cursors (CURSOR_SECRET); null uses the secret stored in the database. */
   cursorSecret: string | null
   logLevel: LogLevel
@@ -142,6 +144,18 @@ export function databasePathFrom (env: Env): string {
   return value === undefined || value === '' ? DEFAULT_DATABASE_PATH : value
 }
 
+function parseReadUrl (env: Env): string | null {
+  const value = env['DATABASE_READ_URL']
+  if (value === undefined || value === '') return null
+  if (env['DATABASE_URL'] === undefined || env['DATABASE_URL'] === '') {
+    throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL: a read replica is for PostgreSQL, not for a SQLite file')
+  }
+  if (!/^postgres(ql)?:\/\/./i.test(value)) {
+    throw new ConfigError(`DATABASE_READ_URL must be a PostgreSQL URL like postgres://user:password@replica:5432/whosaid, got "${value.replace(/:[^:@/]*@/, ':***@')}"`)
+  }
+  return value
+}
+
 /** Shorter cursor secrets are refused: anyone who guesses it can forge cursors. */
 export const MIN_CURSOR_SECRET_LENGTH = 16
 
@@ -160,6 +174,7 @@ export function loadConfig (env: Env): Config {
     port: parsePort(env['PORT']),
     host: host === undefined || host === '' ? '127.0.0.1' : host,
     databasePath: databasePathFrom(env),
+    readDatabaseUrl: parseReadUrl(env),
     cursorSecret: parseCursorSecret(env['CURSOR_SECRET']),
     logLevel: parseLogLevel(env['LOG_LEVEL']),
     seed: parseSeed(env['SEED']),

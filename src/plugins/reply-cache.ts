@@ -43,7 +43,7 @@ const LARGEST_SHARE = 8
 
 export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
   // A store that cannot tell cheaply whether the database changed gets no cache rather than stale replies.
-  const changes = options.maxBytes > 0 ? fastify.db.changeWatch() : null
+  const changes = options.maxBytes > 0 ? fastify.reads.changeWatch() : null
   if (changes === null) {
     fastify.decorate('replyCache', null)
     return

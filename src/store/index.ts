@@ -116,6 +116,11 @@ export class Store implements DataStore {
     return new ChangeCounter(this.db)
   }
 
+  /** A SQLite file has no replicas (configuration refuses DATABASE_READ_URL without DATABASE_URL). */
+  async readReplica (): Promise<DataStore> {
+    throw new Error('a read replica needs PostgreSQL (DATABASE_URL)')
+  }
+
   /** Checkpoints the write-ahead log into the database file and closes it. */
   close (): void {
     if (!this.db.open) return

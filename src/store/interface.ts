@@ -82,5 +82,10 @@ export interface DataStore {
   storage (): Awaitable<'ok' | 'full'>
   /** A change watch for the reply cache, or null when this store cannot tell cheaply (the cache is then off). */
   changeWatch (): ChangeWatch | null
+  /**
+   * The same store reading from a replica at `location` (writes still go here); closing it closes the replica's
+   * connections only. Only PostgreSQL has replicas: SQLite throws.
+   */
+  readReplica (location: string): Promise<DataStore>
   close (): Awaitable<void>
 }

@@ -5,10 +5,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 /** The id to serve, or null when a redirect has been sent. Throws 404 for an unknown speaker. */
 export async function speakerFromParam (fastify: FastifyInstance, param: string, reply: FastifyReply, suffix = ''): Promise<number | null> {
   const ref = /^\d+$/.test(param) ? Number(param) : param
-  const speaker = await fastify.db.speakers.find(ref)
+  const speaker = await fastify.reads.speakers.find(ref)
   if (!speaker) throw fastify.httpErrors.notFound(`speaker ${param} not found`)
   if (speaker.merged_into === null) return speaker.id
-  const survivor = (await fastify.db.speakers.get(speaker.merged_into))!
+  const survivor = (await fastify.reads.speakers.get(speaker.merged_into))!
   const query = reply.request.url.includes('?') ? reply.request.url.slice(reply.request.url.indexOf('?')) : ''
   void reply.redirect(`/speakers/${survivor.slug ?? survivor.id}${suffix}${query}`, 301)
   return null

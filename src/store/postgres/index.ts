@@ -28,17 +28,23 @@ export class PgStore implements DataStore {
   readonly articles: PgArticleWrites
   readonly corrections: CorrectionWrites
   readonly appliedMigrations: string[]
-  readonly #watch: PgChangeWatch
+  /** Where reads go: the pool, or a replica's pool (readReplica). */
+  readonly readPool: pg.Pool
+  /** Null on a replica's view: its reads may lag behind the notifications, so its replies are not cached. */
+  readonly #watch: PgChangeWatch | null
+  readonly #primary: PgChangeWatch
   #closed = false
 
-  private constructor (pool: pg.Pool, appliedMigrations: string[], watch: PgChangeWatch) {
+  private constructor (pool: pg.Pool, readPool: pg.Pool, appliedMigrations: string[], primary: PgChangeWatch, watch: PgChangeWatch | null) {
     this.pool = pool
+    this.readPool = readPool
     this.appliedMigrations = appliedMigrations
+    this.#primary = primary
     this.#watch = watch
-    const transact: Transact = (work) => writeTransaction(pool, work, () => watch.wrote())
-    this.sources = new PgSourceReads(pool)
-    this.speakers = new PgSpeakerReads(pool)
-    this.quotes = new PgQuoteReads(pool)
+    const transact: Transact = (work) => writeTransaction(pool, work, () => primary.wrote())
+    this.sources = new PgSourceReads(readPool)
+    this.speakers = new PgSpeakerReads(readPool)
+    this.quotes = new PgQuoteReads(readPool)
     this.articles = new PgArticleWrites(transact)
     this.corrections = {
       merge: async (id, into) => await transact((sql) => mergeSpeakers(sql, id, into)),
@@ -54,7 +60,7 @@ export class PgStore implements DataStore {
     try {
       const applied = await migratePostgres(pool, options.migrationsDir)
       await watch.start()
-      return new PgStore(pool, applied, watch)
+      return new PgStore(pool, pool, applied, watch, watch)
     } catch (err) {
       await watch.close()
       await pool.end().catch(() => {})
@@ -83,15 +89,31 @@ export class PgStore implements DataStore {
     return 'ok'
   }
 
-  /** Every instance's commits, learnt from PostgreSQL's notifications (change-watch.ts). */
-  changeWatch (): ChangeWatch {
+  /** Every instance's commits, learnt from PostgreSQL's notifications (change-watch.ts); none on a replica's view. */
+  changeWatch (): ChangeWatch | null {
     return this.#watch
+  }
+
+  /** This store with its reads (lists, details, searches) sent to the replica at `url`. */
+  async readReplica (url: string): Promise<PgStore> {
+    const readPool = createPool(url)
+    try {
+      await readPool.query('SELECT 1')
+    } catch (err) {
+      await readPool.end().catch(() => {})
+      throw new Error(`cannot reach the read replica (DATABASE_READ_URL): ${(err as Error).message}`)
+    }
+    return new PgStore(this.pool, readPool, [], this.#primary, null)
   }
 
   async close (): Promise<void> {
     if (this.#closed) return
     this.#closed = true
-    await this.#watch.close()
+    if (this.readPool !== this.pool) {
+      await this.readPool.end()
+      return
+    }
+    await this.#watch?.close()
     await this.pool.end()
   }
 }
