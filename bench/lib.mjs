@@ -17,7 +17,7 @@ export const CORPUS_PATH = path.join(BENCH_DIR, '..', '..', 'shared', 'corpus', 
 
 /** `--quick`, `--only a,b`, `--skip a,b`, `--rounds N`. */
 export function parseArgs (argv) {
-  const opts = { quick: false, only: null, skip: [], rounds: null, sources: null }
+  const opts = { quick: false, only: null, skip: [], rounds: null, sources: null, store: 'sqlite' }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--quick') opts.quick = true
@@ -25,8 +25,10 @@ export function parseArgs (argv) {
     else if (a === '--skip') opts.skip = argv[++i].split(',')
     else if (a === '--rounds') opts.rounds = Number(argv[++i])
     else if (a === '--sources') opts.sources = Number(argv[++i])
-    else throw new Error(`unknown option ${a} (known: --quick, --only a,b, --skip a,b, --rounds N, --sources N)`)
+    else if (a === '--store') opts.store = argv[++i]
+    else throw new Error(`unknown option ${a} (known: --quick, --only a,b, --skip a,b, --rounds N, --sources N, --store sqlite|postgres)`)
   }
+  if (opts.store !== 'sqlite' && opts.store !== 'postgres') throw new Error(`--store must be sqlite or postgres, got ${opts.store}`)
   return opts
 }
 

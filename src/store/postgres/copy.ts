@@ -60,6 +60,13 @@ async function * pgQuotes (sql: Sql): AsyncGenerator<Record<string, unknown>> {
 }
 
 export async function copySqliteToPostgres (source: Database, target: PgStore): Promise<CopyReport> {
+  const report = await copyRows(source, target)
+  // Statistics for the planner: without them the first queries on the new rows would be planned for empty tables.
+  await target.pool.query('ANALYZE')
+  return report
+}
+
+async function copyRows (source: Database, target: PgStore): Promise<CopyReport> {
   return await writeTransaction(target.pool, async (sql) => {
     const existing = (await sql.query<{ n: number }>('SELECT (SELECT count(*) FROM sources) + (SELECT count(*) FROM speakers) AS n')).rows[0]!.n
     if (existing > 0) throw new ConflictError('the PostgreSQL database already holds articles or speakers; copy-store fills an empty one only')

@@ -114,9 +114,7 @@ export class PgArticleWrites implements ArticleWrites {
       (url, title, publisher, published_at, text, content_hash, ingested_at, extractor_version)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`, row)).rows[0]
     if (!inserted) throw conflict('this article')
-    for (const [speakerId, quotes] of await this.#write(sql, inserted.id, quotedAt, extraction)) {
-      await addSource(sql, speakerId, quotes, quotedAt)
-    }
+    await addSource(sql, await this.#write(sql, inserted.id, quotedAt, extraction), quotedAt)
     return { source_id: inserted.id, status: 'created', quote_count: extraction.quotes.length }
   }
 

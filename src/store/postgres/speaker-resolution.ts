@@ -7,7 +7,7 @@ import { nameKey, nameTokens, personName, type PersonName } from '../../identity
 import { organizationKey, splitTitle } from '../../identity/titles.js'
 import { belongsToArticle, namesOf, titlesFitNone, toStored, type StoredSpeaker } from '../speaker-resolution.js'
 import type { Sql } from './connection.js'
-import { insertTokens, keepOldSlug, mergeSpeakers, uniqueSlug } from './speaker-writes.js'
+import { keepOldSlug, mergeSpeakers, uniqueSlug } from './speaker-writes.js'
 
 interface PersonRow {
   id: number
@@ -15,17 +15,54 @@ interface PersonRow {
   first_key: string | null
 }
 
+/** Rows written once the article's speakers are all resolved: no lookup of the resolution reads them. */
+interface Deferred {
+  /** Name words: read by the lists only. */
+  tokens: Array<{ local: boolean, id: number, tokens: string[] }>
+  /** Names and titles of speakers that belong to the article: never candidates of a lookup. */
+  aliases: Array<{ id: number, alias: string }>
+  titles: Array<{ id: number, title: string }>
+}
+
 export class PgSpeakerResolver {
   /** Speakers merged into another by #absorbSurname, to their survivor. */
   readonly #absorbed = new Map<number, number>()
+  #deferred: Deferred = { tokens: [], aliases: [], titles: [] }
 
   constructor (private readonly sql: Sql) {}
 
   async resolveAll (speakers: readonly ExtractedSpeaker[], sourceId: number): Promise<number[]> {
     this.#absorbed.clear()
+    this.#deferred = { tokens: [], aliases: [], titles: [] }
     const ids: number[] = []
     for (const speaker of speakers) ids.push(await this.#resolve(speaker, sourceId))
+    await this.#writeDeferred(sourceId)
     return this.#absorbed.size === 0 ? ids : ids.map((id) => this.#absorbed.get(id) ?? id)
+  }
+
+  /** One statement per table for what #resolve deferred (a round trip each instead of one per speaker). */
+  async #writeDeferred (sourceId: number): Promise<void> {
+    const { aliases, titles } = this.#deferred
+    // A speaker merged away meanwhile (#absorbSurname) has its names on the survivor now, and so its words.
+    const tokens = this.#deferred.tokens.map((t) => ({ ...t, id: this.#absorbed.get(t.id) ?? t.id }))
+    if (aliases.length > 0) {
+      await this.sql.query(`INSERT INTO speaker_aliases (speaker_id, alias, source_id)
+        SELECT id, alias, $3::bigint FROM unnest($1::bigint[], $2::text[]) AS v(id, alias) ON CONFLICT DO NOTHING`,
+      [aliases.map((a) => a.id), aliases.map((a) => a.alias), sourceId])
+    }
+    if (titles.length > 0) {
+      await this.sql.query(`INSERT INTO speaker_titles (speaker_id, title, source_id)
+        SELECT id, title, $3::bigint FROM unnest($1::bigint[], $2::text[]) AS v(id, title) ON CONFLICT DO NOTHING`,
+      [titles.map((t) => t.id), titles.map((t) => t.title), sourceId])
+    }
+    for (const local of [false, true]) {
+      const rows = tokens.filter((t) => t.local === local).flatMap((t) => t.tokens.map((token) => [t.id, token] as const))
+      if (rows.length === 0) continue
+      // The pure rows of insertTokens, for many speakers at once.
+      await this.sql.query(`INSERT INTO ${local ? 'local_speaker_tokens' : 'speaker_tokens'} (speaker_id, token)
+        SELECT DISTINCT id, token FROM unnest($1::bigint[], $2::text[]) AS v(id, token) ON CONFLICT DO NOTHING`,
+      [rows.map((r) => r[0]), rows.map((r) => r[1])])
+    }
   }
 
   async #resolve (speaker: ExtractedSpeaker, sourceId: number): Promise<number> {
@@ -34,15 +71,20 @@ export class PgSpeakerResolver {
     const local = belongsToArticle(stored)
     const names = [...new Set(namesOf(speaker))]
     if (names.length > 0) {
-      await this.sql.query(`INSERT INTO speaker_aliases (speaker_id, alias, source_id)
-        SELECT $1::bigint, unnest($2::text[]), $3::bigint ON CONFLICT DO NOTHING`, [id, names, sourceId])
+      // A shared speaker's names are read by later lookups of this article (#titlesOf): written now.
+      if (local) for (const alias of names) this.#deferred.aliases.push({ id, alias })
+      else {
+        await this.sql.query(`INSERT INTO speaker_aliases (speaker_id, alias, source_id)
+          SELECT $1::bigint, unnest($2::text[]), $3::bigint ON CONFLICT DO NOTHING`, [id, names, sourceId])
+      }
       const tokens = [...new Set(names.flatMap((name) => nameTokens(name)))]
-      if (tokens.length > 0) await insertTokens(this.sql, local, id, tokens)
+      if (tokens.length > 0) this.#deferred.tokens.push({ local, id, tokens })
     }
     if (stored.title !== null) {
-      await this.sql.query('INSERT INTO speaker_titles (speaker_id, title, source_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-        [id, stored.title, sourceId])
-      if (!local) {
+      if (local) this.#deferred.titles.push({ id, title: stored.title })
+      else {
+        await this.sql.query('INSERT INTO speaker_titles (speaker_id, title, source_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+          [id, stored.title, sourceId])
         await this.sql.query(`UPDATE speakers SET title = coalesce((SELECT title FROM speaker_titles
           WHERE speaker_id = $1 GROUP BY title ORDER BY count(*) DESC, max(source_id) DESC LIMIT 1), title)
           WHERE id = $1 AND title IS DISTINCT FROM $2`, [id, stored.title])

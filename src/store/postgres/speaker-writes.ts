@@ -5,10 +5,12 @@ import { bareName } from '../../identity/titles.js'
 import { ConflictError, NotFoundError } from '../errors.js'
 import type { Sql } from './connection.js'
 
-export async function addSource (sql: Sql, speakerId: number, quotes: number, at: string): Promise<void> {
-  await sql.query(`UPDATE speakers SET quote_count = quote_count + $2, source_count = source_count + 1,
-    first_quoted_at = least(coalesce(first_quoted_at, $3), $3), last_quoted_at = greatest(coalesce(last_quoted_at, $3), $3)
-    WHERE id = $1`, [speakerId, quotes, at])
+/** After a new article: each speaker has its quotes more, from one more source, dated `at` (one statement for all). */
+export async function addSource (sql: Sql, quotesBySpeaker: Map<number, number>, at: string): Promise<void> {
+  if (quotesBySpeaker.size === 0) return
+  await sql.query(`UPDATE speakers s SET quote_count = s.quote_count + v.quotes, source_count = s.source_count + 1,
+    first_quoted_at = least(coalesce(s.first_quoted_at, $3), $3), last_quoted_at = greatest(coalesce(s.last_quoted_at, $3), $3)
+    FROM unnest($1::bigint[], $2::integer[]) AS v(id, quotes) WHERE s.id = v.id`, [[...quotesBySpeaker.keys()], [...quotesBySpeaker.values()], at])
 }
 
 /** After quotes moved or went away: counts, dates and name words from scratch. */
