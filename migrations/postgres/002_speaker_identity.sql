@@ -72,4 +72,4 @@ CREATE INDEX sources_publisher ON sources (lower(publisher), id);
 CREATE INDEX sources_published ON sources (published_at, id);
 ALTER TABLE sources ADD COLUMN title_tsv tsvector
   GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, whosaid_unaccent(title))) STORED;
-CREATE INDEX sources_fts ON sources USING gin (title_tsv);
+CREATE INDEX sources_fts ON sources USING gin (title_tsv) WITH (fastupdate = off);

@@ -62,7 +62,7 @@ async function * pgQuotes (sql: Sql): AsyncGenerator<Record<string, unknown>> {
 export async function copySqliteToPostgres (source: Database, target: PgStore): Promise<CopyReport> {
   const report = await copyRows(source, target)
   // Statistics for the planner: without them the first queries on the new rows would be planned for empty tables.
-  await target.pool.query('ANALYZE')
+  await target.pool.query('VACUUM ANALYZE')
   return report
 }
 

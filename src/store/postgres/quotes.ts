@@ -108,9 +108,10 @@ export class PgQuoteReads implements QuoteReads {
     const hits: Array<{ id: number, key: PageKey }> = []
     const base = query.where
     const tsquery = query.clauses.find((clause) => clause.startsWith('q.tsv @@'))!.slice('q.tsv @@ '.length)
+    // ts_rank on the rows kept only, not on every match.
     const ranked = async (bounds: string, limit: string): Promise<Array<{ id: number, score: number }>> =>
-      (await this.sql.query<{ id: number, score: number }>(`SELECT q.id, ts_rank(q.tsv, ${tsquery}) AS score FROM quotes q
-        ${base} ${bounds} ORDER BY q.id DESC ${limit}`, query.values)).rows
+      (await this.sql.query<{ id: number, score: number }>(`SELECT m.id, ts_rank(m.tsv, ${tsquery}) AS score
+        FROM (SELECT q.id, q.tsv FROM quotes q ${base} ${bounds} ORDER BY q.id DESC ${limit}) m`, query.values)).rows
     let floor: number
     let ceiling: number
     let after: { phase: number, score: number, id: number } | undefined
