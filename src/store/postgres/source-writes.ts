@@ -91,17 +91,20 @@ export class PgArticleWrites implements ArticleWrites {
 
   async #ingest (sql: Sql, article: ArticleInput, extraction: Extraction): Promise<IngestResult> {
     const hash = contentHash(article.text)
-    const existing = (await sql.query<{ id: number }>('SELECT id FROM sources WHERE content_hash = $1', [hash])).rows[0]
+    const url = article.url ?? null
+    // The same text, or a stored version under the same url, in one lookup.
+    const found = (await sql.query<{ id: number, same: boolean }>(
+      'SELECT id, content_hash = $1 AS same FROM sources WHERE content_hash = $1 OR url = $2 ORDER BY content_hash = $1 DESC', [hash, url])).rows
+    const existing = found.find((row) => row.same)
     if (existing) {
       const count = (await sql.query<{ n: number }>('SELECT count(*) AS n FROM quotes WHERE source_id = $1', [existing.id])).rows[0]!.n
       return { source_id: existing.id, status: 'existing', quote_count: count }
     }
     validate(article.text, extraction)
-    const url = article.url ?? null
     const row = [url, article.title, article.publisher ?? null, article.published_at ?? null, article.text, hash,
       new Date().toISOString(), extraction.extractor_version]
     const quotedAt = (article.published_at ?? row[6]) as string
-    const previous = url === null ? undefined : (await sql.query<{ id: number }>('SELECT id FROM sources WHERE url = $1 FOR UPDATE', [url])).rows[0]
+    const previous = url === null ? undefined : found[0]
     if (previous) {
       const before = await this.#clear(sql, previous.id)
       await sql.query(`UPDATE sources SET title = $2, publisher = $3, published_at = $4, text = $5, content_hash = $6,

@@ -28,12 +28,15 @@ export class PgSpeakerResolver {
   /** Speakers merged into another by #absorbSurname, to their survivor. */
   readonly #absorbed = new Map<number, number>()
   #deferred: Deferred = { tokens: [], aliases: [], titles: [] }
+  /** Whether any split by hand exists: almost never, and then no speaker needs its splits looked up. */
+  #anySplit = true
 
   constructor (private readonly sql: Sql) {}
 
   async resolveAll (speakers: readonly ExtractedSpeaker[], sourceId: number): Promise<number[]> {
     this.#absorbed.clear()
     this.#deferred = { tokens: [], aliases: [], titles: [] }
+    this.#anySplit = (await this.sql.query('SELECT 1 FROM speaker_splits LIMIT 1')).rows.length > 0
     const ids: number[] = []
     for (const speaker of speakers) ids.push(await this.#resolve(speaker, sourceId))
     await this.#writeDeferred(sourceId)
@@ -202,7 +205,7 @@ export class PgSpeakerResolver {
   }
 
   async #splitAmong (known: KnownPerson[], speaker: ExtractedSpeaker): Promise<number | null> {
-    if (known.length === 0) return null
+    if (known.length === 0 || !this.#anySplit) return null
     const survivors = new Set(known.map((candidate) => candidate.survivor))
     for (const key of new Set(namesOf(speaker).map(nameKey))) {
       const { rows } = await this.sql.query<{ speaker_id: number, into_id: number }>(
@@ -217,6 +220,7 @@ export class PgSpeakerResolver {
   }
 
   async #applySplits (id: number, speaker: ExtractedSpeaker): Promise<number> {
+    if (!this.#anySplit) return id
     const { rows } = await this.sql.query<{ alias_key: string, into_id: number }>(
       'SELECT alias_key, into_id FROM speaker_splits WHERE speaker_id = $1', [id])
     if (rows.length === 0) return id
