@@ -1,8 +1,14 @@
 // Two whosaid server processes on one PostgreSQL database (npm run test:postgres): clients send the same overlapping
-// batches and single articles to both at once. Afterwards every article is stored exactly once, no speaker exists
-// twice, no request got a 5xx, and a cursor from one instance pages on the other.
+// batches and single articles to both at once; then two `whosaid ingest` processes with overlapping files.
+// Afterwards every article is stored exactly once, no speaker exists twice, no request got a 5xx, and a cursor from
+// one instance pages on the other.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import t from 'tap'
 import pg from 'pg'
+import { PROJECT_ROOT } from '../../src/paths.js'
 import { generatedArticles, type GeneratedArticle } from '../helpers/generated-articles.js'
 import { ndjsonLines, postArticle, streamBatch } from '../helpers/robustness.js'
 import { startServer, type RunningServer } from '../helpers/server.js'
@@ -11,6 +17,7 @@ import { newPostgresDatabase } from '../helpers/stores.js'
 t.setTimeout(180_000)
 
 const CURSOR_SECRET = 'a shared secret for the test instances'
+const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'main.js')
 
 const FIRST = ['Ines', 'Tomas', 'Maren', 'Kofi', 'Lucia', 'Daniel', 'Priya', 'Oskar', 'Hana', 'Rafael']
 const LAST = ['Varga', 'Okafor', 'Lindqvist', 'Mensah', 'Ferreira', 'Kowalski', 'Haddad', 'Brennan', 'Takahashi', 'Duarte']
@@ -73,4 +80,30 @@ t.test('two instances ingesting the same overlapping batches store each article 
   const page = await second.json() as { items: Array<{ id: number }> }
   t.notOk(page.items.some((item) => first.items.some((seen) => seen.id === item.id)), 'and continues after the first page')
   for (const server of servers) t.same(server.logs.filter((entry) => Number(entry['level']) >= 50), [], 'nothing logged at error level')
+})
+
+t.test('two `whosaid ingest` processes on one database, with overlapping files, store each article once', async (t) => {
+  const url = await newPostgresDatabase()
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-pg-ingest-'))
+  const articles = [...generatedArticles(30, 100), ...sharedSpeakerArticles(20)]
+  // 0-34 and 15-49: the middle twenty in both files, in opposite orders.
+  writeFileSync(join(dir, 'a.ndjson'), ndjsonLines(articles.slice(0, 35)).join('\n') + '\n')
+  writeFileSync(join(dir, 'b.ndjson'), ndjsonLines(articles.slice(15).reverse()).join('\n') + '\n')
+  const run = (file: string) => new Promise<{ code: number | null, stderr: string }>((resolve) => {
+    const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: url }
+    delete env['DATABASE_PATH']
+    const child = spawn(process.execPath, [CLI, 'ingest', '--workers', '1', '--json', join(dir, file)], { env, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => { stderr += chunk })
+    child.on('exit', (code) => resolve({ code, stderr }))
+  })
+  const results = await Promise.all([run('a.ndjson'), run('b.ndjson')])
+  for (const result of results) t.equal(result.code, 0, result.stderr)
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  t.teardown(() => client.end())
+  const one = async (sql: string): Promise<number> => Number((await client.query({ text: sql, rowMode: 'array' })).rows[0]![0])
+  t.equal(await one('SELECT count(*) FROM sources'), 50, 'every article stored, once')
+  t.equal(await one(`SELECT count(*) FROM (SELECT name_key, kind FROM speakers WHERE home_source_id IS NULL AND merged_into IS NULL
+    GROUP BY name_key, kind HAVING count(*) > 1) d`), 0, 'no shared speaker twice')
 })
