@@ -57,7 +57,7 @@ async function startBare (payloads) {
 }
 
 /** Request paths for each endpoint, drawn from the dataset with a fixed seed. */
-function requestPaths (dbPath, population, count) {
+export function requestPaths (dbPath, population, count) {
   const db = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true })
   try {
     const r = rng(42)
@@ -152,7 +152,7 @@ async function nameFilterWorks (base, name) {
 }
 
 let offset = 0
-function cannon (base, paths, seconds, connections = 10) {
+export function cannon (base, paths, seconds, connections = 10) {
   const latencies = []
   let i = (offset += 7919) % paths.length
   const instance = autocannon({
@@ -172,7 +172,7 @@ function cannon (base, paths, seconds, connections = 10) {
   }))
 }
 
-function summarize (runs) {
+export function summarize (runs) {
   const all = runs.flatMap((r) => r.latencies)
   const requests = runs.reduce((n, r) => n + r.requests, 0)
   const secs = runs.reduce((n, r) => n + r.seconds, 0)

@@ -17,7 +17,7 @@ export const CORPUS_PATH = path.join(BENCH_DIR, '..', '..', 'shared', 'corpus', 
 
 /** `--quick`, `--only a,b`, `--skip a,b`, `--rounds N`. */
 export function parseArgs (argv) {
-  const opts = { quick: false, only: null, skip: [], rounds: null, sources: null, store: 'sqlite' }
+  const opts = { quick: false, only: null, skip: [], rounds: null, sources: null, store: 'sqlite', scale: false, scaleArticles: 1_000_000, scaleStep: 100_000 }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--quick') opts.quick = true
@@ -26,7 +26,10 @@ export function parseArgs (argv) {
     else if (a === '--rounds') opts.rounds = Number(argv[++i])
     else if (a === '--sources') opts.sources = Number(argv[++i])
     else if (a === '--store') opts.store = argv[++i]
-    else throw new Error(`unknown option ${a} (known: --quick, --only a,b, --skip a,b, --rounds N, --sources N, --store sqlite|postgres)`)
+    else if (a === '--scale') opts.scale = true
+    else if (a === '--scale-articles') opts.scaleArticles = Number(argv[++i])
+    else if (a === '--scale-step') opts.scaleStep = Number(argv[++i])
+    else throw new Error(`unknown option ${a} (known: --quick, --only a,b, --skip a,b, --rounds N, --sources N, --store sqlite|postgres, --scale, --scale-articles N, --scale-step N)`)
   }
   if (opts.store !== 'sqlite' && opts.store !== 'postgres') throw new Error(`--store must be sqlite or postgres, got ${opts.store}`)
   return opts

@@ -6,6 +6,7 @@
 //   npm run bench -- --quick      under a minute: fewer rounds, a 5,000-source dataset, 400 articles to ingest
 //   npm run bench -- --only api   sections: extraction, hostile, dataset, api, ingest (dataset is implied by api)
 //   npm run bench -- --store postgres   the API and ingestion sections on PostgreSQL (bench/postgres.mjs says where)
+//   npm run bench -- --scale      the scale run alone (bench/scale.mjs: 1,000,000 articles; --scale-articles N)
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -19,6 +20,11 @@ import { runIngest } from './ingest.mjs'
 import { postgresServerUrl, runPostgresApi, runPostgresIngest } from './postgres.mjs'
 
 const opts = parseArgs(process.argv.slice(2))
+if (opts.scale) {
+  const { runScale } = await import('./scale.mjs')
+  await runScale({ articles: opts.scaleArticles, step: opts.scaleStep })
+  process.exit(0)
+}
 const wanted = (s) => (!opts.only || opts.only.includes(s) || (s === 'dataset' && opts.only.includes('api'))) && !opts.skip.includes(s)
 const postgres = opts.store === 'postgres'
 // PostgreSQL runs the store's sections only: extraction and hostile inputs do not touch a store.

@@ -213,7 +213,8 @@ t.test('005 rebuilds speakers for the kind group with every row, index and link 
   t.equal(store.db.pragma('foreign_keys', { simple: true }), 1, 'foreign keys are on again')
   t.same(store.db.pragma('foreign_key_check'), [])
   const indexes = store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'speakers' AND sql IS NOT NULL ORDER BY name").pluck().all()
-  t.same(indexes, ['speakers_by_count', 'speakers_by_name', 'speakers_home', 'speakers_merged', 'speakers_org_name', 'speakers_surname'])
+  // 006 replaced speakers_surname by speakers_surname_first and added speakers_name_ending.
+  t.same(indexes, ['speakers_by_count', 'speakers_by_name', 'speakers_home', 'speakers_merged', 'speakers_name_ending', 'speakers_org_name', 'speakers_surname_first'])
 
   t.same(store.db.prepare('SELECT name_key, first_key FROM speakers WHERE id = 1').get(), { name_key: 'margaret hale', first_key: 'margaret' },
     'a title in a stored name is no first name')
@@ -248,4 +249,35 @@ t.test('a migration that would leave rows pointing at nothing is rolled back (fo
   t.teardown(() => db.close())
   t.equal(db.prepare('SELECT count(*) FROM speakers').pluck().get(), 1, 'rolled back')
   t.equal(db.pragma('foreign_keys', { simple: true }), 1)
+})
+
+t.test('006 keys every stored name of two words or more by its last two words, and matching still finds them', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-migrations-'))
+  for (const file of listMigrations(MIGRATIONS_DIR).filter((f) => f.version <= 5)) copyFileSync(file.path, join(dir, file.name))
+  const path = join(mkdtempSync(join(tmpdir(), 'whosaid-db-')), 'w.db')
+  const old = openDatabase(path)
+  migrate(old, dir)
+  old.exec(`INSERT INTO speakers (id, slug, name, kind, name_key, first_key, surname_key)
+      VALUES (1, 'andres-manuel-lopez-obrador', 'Andrés Manuel López Obrador', 'person', 'andres manuel lopez obrador', 'andres', 'obrador'),
+        (2, 'berg', 'Berg', 'person', 'berg', NULL, 'berg'),
+        (3, 'anna-berg', 'Anna Berg', 'person', 'anna berg', 'anna', 'berg')`)
+  old.close()
+
+  const store = Store.open({ path, migrationsDir: MIGRATIONS_DIR })
+  t.teardown(() => store.close())
+  t.ok(store.appliedMigrations.includes('006_speaker_name_endings.sql'))
+  t.same(store.db.prepare('SELECT id, ending_key FROM speakers ORDER BY id').all(),
+    [{ id: 1, ending_key: 'lopez obrador' }, { id: 2, ending_key: null }, { id: 3, ending_key: 'anna berg' }])
+  // A later article's "López Obrador" is the person stored before the migration, found through the new key.
+  const text = 'López Obrador said the plan would go ahead.'
+  const result = store.ingest({ title: 'x', text }, {
+    extractor_version: 't',
+    speakers: [{ id: 0, name: 'López Obrador', kind: 'person', title: null, aliases: ['López Obrador'] }],
+    quotes: [{
+      text: 'the plan would go ahead', start: 19, end: 42, fragments: null, type: 'indirect', cue: 'said',
+      speaker: { id: 0, name: 'López Obrador', mention: 'López Obrador', start: 0, end: 13, kind: 'person', resolved_by: 'name' },
+      confidence: 0.8, via: null, context: [0, 43],
+    }],
+  })
+  t.equal(store.quotes.list({ limit: 5 }, { source_id: result.source_id }).items[0]?.speaker?.id, 1)
 })

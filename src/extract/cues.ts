@@ -20,12 +20,21 @@ export const NOUN_LIKE: ReadonlySet<string> = new Set([
   'suggest', 'argue', 'insist', 'warn', 'confirm', 'announce', 'explain', 'admit', 'declare', 'predict', 'urge',
   'describe', 'accuse', 'criticize', 'recall', 'acknowledge', 'indicate', 'reveal', 'respond',
 ])
+/** Plurals without an s, which "say" can follow as a verb. */
+const PLURAL_WORDS = new Set(['people', 'police', 'staff', 'crew', 'media', 'public', 'children', 'men', 'women', 'folk', 'clergy', 'youth'])
 const ACCORDING: CueVerb = { object: false, nominal: false }
 const NO_OBJECT: CueVerb = { object: false, nominal: true }
 
 function isNounUse (tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1]
   if (!prev) return true
+  // "the final say on …", "a bigger say in …": after a determiner and a singular word, and before a preposition,
+  // "say" is the noun ("sources close to her campaign say she …" keeps the verb).
+  if (tokens[i]!.lower === 'say' && tokens[i - 2] && /^(the|a|an|their|his|her|its|our|any|no)$/.test(tokens[i - 2]!.lower) &&
+    prev.kind === TokenKind.Word && !prev.capitalized && !/s$/.test(prev.lower) && !PLURAL_WORDS.has(prev.lower) &&
+    (!tokens[i + 1] || /^(on|in|over|about|of|[.,;])$/.test(tokens[i + 1]!.lower))) return true
+  // "two reports" is a noun; "about 4 in 10 say", "one in five say" a verb.
+  if (tokens[i - 2]?.lower === 'in' && (prev.kind === TokenKind.Number || DETERMINERS.has(prev.lower)) && !tokens[i]!.lower.endsWith('s')) return false
   if (DETERMINERS.has(prev.lower) || prev.lower === '’s' || prev.lower === "'s" || prev.lower === 'to' ||
     prev.lower === 'of' || prev.lower === 'in' || prev.lower === 'for' || prev.lower === 'and' || prev.kind === TokenKind.Number) return true
   // "in a Facebook post", "an Instagram post": a name between an indefinite article and the word makes it a noun.
@@ -58,11 +67,13 @@ function quoteWithin (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: nu
   return false
 }
 
-/** "which City Hall has branded “…”", "what the industry calls “…”": a thing's name, not anyone's words. */
+/** "which City Hall has branded “…”", "what the industry calls “…”", "a stretch that locals call “…”": a thing's name, not anyone's words. */
 function namesRelativeObject (tokens: Token[], i: number, from: number): boolean {
+  // "a stretch that locals have long called “the hairpin”": "that" is the object when the name follows the verb at once.
+  const objectless = tokens[i + 1]?.kind === TokenKind.QuoteMark
   for (let j = i - 1; j >= from && i - j <= 6; j--) {
     const t = tokens[j]!
-    if (t.lower === 'which' || t.lower === 'what') return true
+    if (t.lower === 'which' || t.lower === 'what' || (objectless && t.lower === 'that' && j > from && tokens[j - 1]!.kind === TokenKind.Word && !CUE_VERB_FORMS.has(tokens[j - 1]!.lower))) return true
     if (t.kind !== TokenKind.Word) return false
   }
   return false
@@ -105,6 +116,65 @@ function afterQuotation (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, from: 
   return false
 }
 
+/** Forms that look like a verb after a quotation's subject but only say what the subject is or does next. */
+const NOT_SPEECH_AFTER_QUOTE = new Set(['is', 'was', 'has', 'does', 'as', 'us', 'yes', 'this', 'his', 'its', 'plus', 'thus', 'less',
+  'unless', 'news', 'always', 'perhaps', 'towards', 'afterwards', 'besides', 'sometimes', 'needed', 'used', 'based', 'related',
+  'added'])
+/** Irregular past forms that report speech after a quotation ("“…,” Trump shot back", "“…,” she swore"). */
+const IRREGULAR_SPEECH = new Set(['shot', 'spat', 'swore', 'spoke', 'sang', 'cried', 'bit', 'broke', 'chimed', 'cut', 'threw', 'fired', 'let'])
+const AFTER_SPEECH_VERB = new Set(['back', 'in', 'on', 'at', 'to', 'as', 'during', 'with', 'after', 'before', 'while', 'from', 'of', 'up',
+  'out', 'into', 'when', 'later', 'again', 'then', 'once', 'afterward', 'afterwards', 'angrily', 'sharply', 'quietly'])
+
+/**
+ * "“…,” Clinton gushed.", "“…!” Kelly charged in her opening question", "“…,” he mocks.": a quotation whose words end
+ * with a comma, "!" or "?", then a short subject (a name or a pronoun) and one verb, then the sentence's end, a comma or
+ * a preposition. In that frame any verb reports the quotation, so it need not be in the lexicon of verbs of saying.
+ */
+function verbAfterQuotation (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, from: number, to: number): boolean {
+  const { tokens, quoteOf } = doc
+  const t = tokens[i]!
+  if (t.capitalized || NOT_SPEECH_AFTER_QUOTE.has(t.lower) || !(/^[a-z]{3,}(ed|s)$/.test(t.lower) || IRREGULAR_SPEECH.has(t.lower))) return false
+  if (/(ss|us|is)$/.test(t.lower)) return false
+  // The subject: a pronoun or one to four capitalised words, right after the closing mark (and its comma).
+  let j = i - 1
+  if (j >= from && /^(he|she|they|i|we)$/.test(tokens[j]!.lower) && quoteOf[j] === -1) j--
+  else {
+    let words = 0
+    while (j >= from && words < 4 && quoteOf[j] === -1 && tokens[j]!.kind === TokenKind.Word && tokens[j]!.capitalized) { j--; words++ }
+    if (words === 0) return false
+  }
+  if (j >= from && tokens[j]!.text === ',' && quoteOf[j] === -1) j--
+  if (j < from || quoteOf[j] === -1 || tokens[j]!.kind !== TokenKind.QuoteMark) return false
+  // The quotation's last word is followed by a comma, "!" or "?" (inside the marks, or just after the closing one).
+  const last = tokens[j - 1]
+  if (!last || !(last.text === ',' || last.text === '!' || last.text === '?' || tokens[j + 1]?.text === ',')) return false
+  const next = tokens[i + 1]
+  return i + 1 >= to || next === undefined || next.text === '.' || next.text === ',' || next.text === '!' || next.text === ';' ||
+    (quoteOf[i + 1] === -1 && AFTER_SPEECH_VERB.has(next.lower))
+}
+
+const RESPOND = new Set(['respond', 'responds', 'responded', 'responding'])
+const WORDS_GIVEN = new Set(['statement', 'letter', 'email', 'tweet', 'post', 'message', 'note', 'remarks', 'comment', 'comments',
+  'question', 'questions', 'answer', 'joke', 'quip', 'retort', 'rebuttal', 'reply', 'words', 'speech', 'phrase', 'line', 'slogan'])
+
+/** After "responded": a reaction that says nothing ("by easing sanctions", "with ads", "as if hurt", "enthusiastically"). */
+function reactsWithoutWords (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, to: number): boolean {
+  const { tokens, quoteOf } = doc
+  while (i < to && quoteOf[i] === -1 && /ly$/.test(tokens[i]!.lower) && tokens[i]!.lower.length > 4) i++
+  const next = tokens[i]
+  if (!next || i >= to || quoteOf[i] !== -1) return false
+  if (next.lower === 'as') return true
+  if (next.lower === 'by') {
+    const act = tokens[i + 1]
+    return act !== undefined && act.lower.endsWith('ing') && !CUE_VERB_FORMS.has(act.lower)
+  }
+  if (next.lower === 'with') {
+    for (let j = i + 1; j < to && j <= i + 3; j++) if (quoteOf[j] !== -1 || WORDS_GIVEN.has(tokens[j]!.lower)) return false
+    return true
+  }
+  return false
+}
+
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that'])
 const CONTINUE = new Set(['continue', 'continues', 'continued'])
 
@@ -126,6 +196,7 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (t.kind !== TokenKind.Word) continue
     // Mid-sentence capitals are names ("the United States", "the Washington Post"), except in headlines.
     if (t.capitalized && i > from && tokens[i - 1]!.kind !== TokenKind.QuoteMark) {
+      // A sentence that ends with a full stop is prose, however many names it holds.
       headline ??= isTitleCase(tokens, from, to)
       if (!headline) continue
     }
@@ -158,8 +229,18 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
       continue
     }
     const verb = CUE_VERB_FORMS.get(t.lower)
-    if (!verb) continue
+    if (!verb) {
+      if (verbAfterQuotation(doc, i, from, to)) cues.push({ start: i, end: i + 1, verb: MANNER, according: false })
+      continue
+    }
     if (NOUN_LIKE.has(t.lower) && isNounUse(tokens, i)) continue
+    // "responded by pointing a finger", "responded with ads", "responded as if …": a reaction, not words; "responded
+    // by saying …" is left to the second cue, "responded with a statement" stays speech.
+    if (RESPOND.has(t.lower) && reactsWithoutWords(doc, i + 1, to)) continue
+    // "state"/"states" are mostly nouns ("member states trump …", "Rust Belt states that …"): the verb only before a
+    // that-clause, a colon or a quotation ("the letter states that …", "it states: …").
+    if ((t.lower === 'state' || t.lower === 'states') && !(tokens[i + 1] && (tokens[i + 1]!.text === ':' || quoteOf[i + 1] !== -1 ||
+      (tokens[i + 1]!.lower === 'that' && tokens[i + 2]?.kind === TokenKind.Word && !/^(have|has|are|is|were|was)$/.test(tokens[i + 2]!.lower))))) continue
     // "continued to rise" is not speech; "he continued: …" is.
     if (CONTINUE.has(t.lower) && !(i + 1 >= to || /^[,:.]$/.test(tokens[i + 1]!.text) || tokens[i + 1]!.kind === TokenKind.QuoteMark)) continue
     // "welcomed the decision": approval of a thing, not words; only "welcomed that …" or a quotation reports speech.

@@ -47,6 +47,8 @@ export class EntityTable {
   // organisations and unnamed groups by their normalised name.
   private readonly persons = new Map<string, Entity[]>()
   private readonly firstNames = new Map<string, Entity[]>()
+  /** Persons by "surname firstname". */
+  private readonly fullNames = new Map<string, Entity>()
   private readonly named = new Map<string, Entity>()
   private readonly roleHolders = new Map<string, Entity[]>()
 
@@ -151,6 +153,7 @@ export class EntityTable {
       else if (m.name && (!e.name || wordCount(m.name) > wordCount(e.name))) e.name = m.name
       if (m.firstName && !e.firstName) e.firstName = m.firstName
       if (e.firstName) this.index(this.firstNames, e.firstName, e)
+      if (e.firstName && e.surname) this.fullNames.set(e.surname + ' ' + e.firstName, e)
       if (m.gender && (!e.gender || e.genderWeak)) { e.gender = m.gender; e.genderWeak = false }
       const weak = loneFirstNameGender(m)
       if (!e.gender && weak) { e.gender = weak; e.genderWeak = true }
@@ -222,6 +225,15 @@ export class EntityTable {
 
   /** Whether the sentence says "in a statement" (outside quotations): what bodies, not people, usually issue. */
   private inStatement (sentence: number): boolean {
+    // Asked once per sentence: a sentence that names many people (a hostile run-on one) is scanned once, not per name.
+    let known = this.statementSentences.get(sentence)
+    if (known === undefined) this.statementSentences.set(sentence, (known = this.saysInStatement(sentence)))
+    return known
+  }
+
+  private readonly statementSentences = new Map<number, boolean>()
+
+  private saysInStatement (sentence: number): boolean {
     const { tokens, quoteOf } = this.doc
     const s = this.doc.sentences[sentence]!
     for (let i = s.firstToken + 2; i < s.endToken; i++) {
@@ -257,7 +269,12 @@ export class EntityTable {
     const sameSurname = this.persons.get(m.surname) ?? []
     // A lone first name ("Hillary") matches a fuller name seen before, when no one bears it as a surname.
     const candidates = sameSurname.length || m.firstName ? sameSurname : (this.firstNames.get(m.surname) ?? [])
-    for (const e of candidates) {
+    // The same full name is found by key however many namesakes the article has.
+    if (m.firstName) best = this.fullNames.get(m.surname + ' ' + m.firstName)
+    // Bounded: only the latest MAX_NAMESAKES people of one surname are compared. No news article has that many
+    // different people sharing a surname; a hostile one that does would otherwise compare every mention with all.
+    for (let k = candidates.length - 1, stop = Math.max(0, candidates.length - MAX_NAMESAKES); k >= stop; k--) {
+      const e = candidates[k]!
       if (e.surname === m.surname && m.firstName && e.firstName && m.firstName !== e.firstName && !initialOf(m.firstName, e.firstName)) continue
       if (!best || e.lastSeen > best.lastSeen) best = e
     }
@@ -624,6 +641,8 @@ function isPeopleNoun (head: string | null): boolean {
 
 /** Mentions kept per sentence as antecedents (see place()). */
 const MAX_SENTENCE_MENTIONS = 64
+/** People sharing one surname compared with a new mention of it (findPerson). */
+const MAX_NAMESAKES = 32
 /** How many sentences back a pronoun looks for the last compatible person seen (see antecedent()). */
 const SIGHTING_WINDOW = 40
 

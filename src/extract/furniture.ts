@@ -66,11 +66,23 @@ function endsWithCredit (tokens: Token[], p: Paragraph): boolean {
   return creditStart < p.endToken && isCredit(tokens, creditStart, p.endToken)
 }
 
+// A subhead quoting a phrase in single marks: "'A change warrior.'" on a line of its own.
+const SINGLE_QUOTED_LINE = /^['‘][^'‘’\n]{1,60}[.!?]?['’]$/u
+// Double quotation marks: straight, curly, or two apostrophes (NYT style).
+const DOUBLE_MARKS = /''|[“”"]/g
+
 export function markFurniture (doc: Pick<Doc, 'text' | 'tokens' | 'paragraphs'>): void {
   const { text, tokens } = doc
+  // An article that quotes with double marks uses single-quoted lines only as subheads (pull quotes). Counted in
+  // one pass over the text, and only when some paragraph could be such a line.
+  let doubleQuoting: boolean | null = null
   for (const p of doc.paragraphs) {
     const line = text.slice(p.start, p.end)
     const words = p.endToken - p.firstToken
+    if (words <= 14 && SINGLE_QUOTED_LINE.test(line)) {
+      doubleQuoting ??= (text.match(DOUBLE_MARKS)?.length ?? 0) >= 4
+      if (doubleQuoting) { p.furniture = true; continue }
+    }
     if (words <= 12 && (BOILERPLATE.test(line) || BYLINE.test(line))) p.furniture = true
     else if (LINK_PREFIX.test(line)) p.furniture = true
     else if (isCredit(tokens, p.firstToken, p.endToken)) p.furniture = true

@@ -115,13 +115,19 @@ export const CUE_VERB_FORMS: ReadonlyMap<string, CueVerb> = new Map(
 
 /** Verbs that need a particle to be a cue: "called for", "called on", "pointed out". */
 export const PARTICLE_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['call', set('for on')], ['calls', set('for on')], ['called', set('for on')], ['calling', set('for on')],
+  ['call', set('for on upon')], ['calls', set('for on upon')], ['called', set('for on upon')], ['calling', set('for on upon')],
   ['point', set('out to')], ['points', set('out to')], ['pointed', set('out to')], ['pointing', set('out to')],
   ['go', set('on')], ['goes', set('on')], ['went', set('on')],
   ['weigh', set('in')], ['weighed', set('in')],
   ['spell', set('out')], ['spelled', set('out')],
   ['put', set('it')], ['puts', set('it')],
+  // "Hillary shot back, “…”", "he fired back", "she chimed in", "he cut in": a reply.
+  ['shot', set('back')], ['shoots', set('back')], ['fired', set('back')], ['fires', set('back')], ['hit', set('back')], ['hits', set('back')],
+  ['chimed', set('in')], ['chimes', set('in')], ['cut', set('in')], ['cuts', set('in')], ['spoke', set('up out')], ['speaks', set('up out')],
 ])
+
+/** Nouns that end like adverbs ("a Clinton ally said", "the family says"). */
+export const LY_NOUNS: ReadonlySet<string> = set('ally family assembly rally supply monopoly reply bully belly jelly lily fly anomaly homily')
 
 /** Words that may stand between a speaker and its verb: "X also said", "X has repeatedly said". */
 export const PRE_CUE_ADVERBS = set(`

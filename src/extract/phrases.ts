@@ -3,7 +3,7 @@
 // appositions that follow a name ("Steve Witkoff, the US special envoy to the Middle East, told …").
 import { TokenKind, type Doc, type Token } from './document.js'
 import {
-  CUE_VERB_FORMS, DETERMINERS, GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, PERSONAL_PRONOUNS,
+  CUE_VERB_FORMS, DETERMINERS, GROUP_NOUNS, LY_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, PERSONAL_PRONOUNS,
   ROLE_NOUNS, TITLES, TIME_WORDS,
 } from './lexicon.js'
 
@@ -80,6 +80,11 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | '
 }
 
 const QUANTIFIERS = new Set(['percent', 'in', 'of', 'out'])
+const QUANTITY_MODIFIERS = new Set(['about', 'nearly', 'almost', 'roughly', 'some', 'only', 'just', 'more', 'fewer', 'less', 'than',
+  'over', 'under', 'around', 'barely', 'exactly', 'slightly', 'well'])
+/** Shares of a group polled or asked, which speak for it: "half", "a third", "most", "a majority". */
+const FRACTIONS = new Set(['half', 'third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'majority', 'majorities', 'most',
+  'plurality', 'minority'])
 const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(-[a-z]+)?$/
 
 /**
@@ -92,27 +97,34 @@ export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' 
   const head = tokens[end - 1]
   if (!head || end - 1 < lo || quoteOf[end - 1] !== -1) return null
   const isNumber = (t: Token): boolean => t.kind === TokenKind.Number || NUMBER_WORDS.test(t.lower)
-  const headOk = (head.kind === TokenKind.Word && !head.capitalized && head.lower.length > 2 && !/(ly|ed|ing)$/.test(head.lower) &&
+  const headOk = (head.kind === TokenKind.Word && !head.capitalized && head.lower.length > 2 &&
+    (!/(ly|ed|ing)$/.test(head.lower) || LY_NOUNS.has(head.lower)) &&
     !NP_STOPPERS.has(head.lower) && !CUE_VERB_FORMS.has(head.lower) && !DETERMINERS.has(head.lower)) ||
     (isNumber(head) && tokens[end - 2]?.lower === 'in')
   if (!headOk) return null
+  // Take in a number's modifiers: "about 4 in 10", "nearly 60 percent", "nearly half".
+  const withModifiers = (i: number): Range => {
+    let start = i
+    while (start > lo && QUANTITY_MODIFIERS.has(tokens[start - 1]!.lower)) start--
+    return { start, end }
+  }
+  const fraction = FRACTIONS.has(head.lower)
   for (let i = end - 2; i >= lo && end - i <= 9; i--) {
     const t = tokens[i]!
     if (quoteOf[i] !== -1) return null
-    if (DETERMINERS.has(t.lower) || isNumber(t)) {
-      // Take in a number's modifiers: "about 4 in 10", "nearly 60 percent".
-      let start = i
-      while (start > lo && /^(about|nearly|almost|roughly|some|only|just|more|fewer|less|than|over|under|around)$/.test(tokens[start - 1]!.lower)) start--
-      return { start, end }
-    }
+    if (DETERMINERS.has(t.lower) || isNumber(t)) return withModifiers(i)
+    // "Nearly half said", "roughly a third say": a share of the people polled speaks for them.
+    if (fraction && i === end - 2 && QUANTITY_MODIFIERS.has(t.lower)) return withModifiers(i)
     if (t.kind === TokenKind.Word && (NP_STOPPERS.has(t.lower) && !QUANTIFIERS.has(t.lower))) break
     if (t.kind === TokenKind.Word && (CUE_VERB_FORMS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower) || /(ly)$/.test(t.lower))) return null
     if (t.kind === TokenKind.Punct && !isPossessive(t) && t.text !== '-') break
   }
-  // No determiner: a bare plural noun ("regulators say", "security specialists say") opening its clause.
-  if (!(head.lower.endsWith('s') && !head.lower.endsWith('ss'))) return null
+  // No determiner: a bare plural noun ("regulators say", "security specialists say") or share ("Half said") opening
+  // its clause.
+  if (!(head.lower.endsWith('s') && !head.lower.endsWith('ss')) && !fraction) return null
   let start = end - 1
-  while (start > lo && end - start < 3 && tokens[start - 1]!.kind === TokenKind.Word && !tokens[start - 1]!.capitalized &&
+  // Modifiers before the noun, capitalised ones too: "security specialists", "Trump fans", "Republican voters".
+  while (start > lo && end - start < 3 && tokens[start - 1]!.kind === TokenKind.Word && quoteOf[start - 1] === -1 &&
     !NP_STOPPERS.has(tokens[start - 1]!.lower) && !CUE_VERB_FORMS.has(tokens[start - 1]!.lower) && !/(ly)$/.test(tokens[start - 1]!.lower)) start--
   const before = tokens[start - 1]
   if (start === lo || (before && (before.text === ',' || /^(and|but|while|as|because|though|although|whereas|so)$/.test(before.lower)))) return { start, end }

@@ -12,8 +12,11 @@ import { TokenKind, type Paragraph, type Token } from './document.js'
 const MAX_WORD_RUN = 1000
 const MAX_WORD_PARTS = 100
 const WORD_RUN = `[\\p{L}\\p{N}\\p{M}]{1,${MAX_WORD_RUN}}`
-const TOKEN = new RegExp(`(?:\\p{L}\\.){2,${MAX_WORD_RUN}}|${WORD_RUN}(?:(?:[’'](?![sS](?![\\p{L}\\p{N}]))|[-.\\/&_@])${WORD_RUN}){0,${MAX_WORD_PARTS}}` +
-  "|[’'][sS](?![\\p{L}\\p{N}])|''|``|\\.\\.\\.|--|\\S", 'gu')
+// A contraction's "’s", "’ve", "’re", "’ll", "’d", "’m" is a token of its own ("they" + "’ve"), as "’s" is; "don’t",
+// "O’Malley" and "D’Souza" stay whole.
+const CONTRACTION = "[’'](?:[sS]|ve|VE|re|RE|ll|LL|d|D|m|M)(?![\\p{L}\\p{N}])"
+const TOKEN = new RegExp(`(?:\\p{L}\\.){2,${MAX_WORD_RUN}}|${WORD_RUN}(?:(?:(?!${CONTRACTION})[’']|[-.\\/&_@])${WORD_RUN}){0,${MAX_WORD_PARTS}}` +
+  `|${CONTRACTION}|''|\`\`|\\.\\.\\.|--|\\S`, 'gu')
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‚', "''", '``', '‹', '›'])
 

@@ -23,6 +23,17 @@ export function nameKey (name: string): string {
   return tokens.join(' ')
 }
 
+/**
+ * The last two words of a name key ("lopez obrador" of "andres manuel lopez obrador"), null for one word: two names
+ * of which one ends the other share it, so the store finds such names by this key instead of by scanning a surname.
+ */
+export function nameEnding (key: string): string | null {
+  const last = key.lastIndexOf(' ')
+  if (last === -1) return null
+  const before = key.lastIndexOf(' ', last - 1)
+  return key.slice(before + 1)
+}
+
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md'])
 
 export interface PersonName {

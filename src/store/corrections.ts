@@ -1,7 +1,7 @@
 // Corrections by hand: merging two speakers, splitting a name off a speaker, and attributing one
 // quote to another speaker. Each leaves a record that re-extraction honours (a redirect, a split
 // rule, a quote correction), so the correction survives a new extractor version.
-import { nameKey, personName } from '../identity/names.js'
+import { nameEnding, nameKey, personName } from '../identity/names.js'
 import { bareName } from '../identity/titles.js'
 import type { Database } from './database.js'
 import { Slugs } from './slugs.js'
@@ -67,8 +67,8 @@ export class Corrections {
     this.#aliases = db.prepare<[number], { alias: string, source_id: number }>(
       'SELECT alias, source_id FROM speaker_aliases WHERE speaker_id = ?')
     this.#slugs = new Slugs(db)
-    this.#insertSpeaker = db.prepare(`INSERT INTO speakers (slug, name, kind, name_key, first_key, surname_key, home_source_id)
-      VALUES (@slug, @name, @kind, @name_key, @first_key, @surname_key, @home_source_id)`)
+    this.#insertSpeaker = db.prepare(`INSERT INTO speakers (slug, name, kind, name_key, ending_key, first_key, surname_key, home_source_id)
+      VALUES (@slug, @name, @kind, @name_key, @ending_key, @first_key, @surname_key, @home_source_id)`)
     this.#moveQuotesOfSource = db.prepare('UPDATE quotes SET speaker_id = ? WHERE speaker_id = ? AND source_id = ?')
     this.#moveAliasesOfSource = db.prepare('UPDATE OR IGNORE speaker_aliases SET speaker_id = ? WHERE speaker_id = ? AND source_id = ?')
     this.#moveTitlesOfSource = db.prepare('UPDATE OR IGNORE speaker_titles SET speaker_id = ? WHERE speaker_id = ? AND source_id = ?')
@@ -131,6 +131,7 @@ export class Corrections {
       name,
       kind: speaker.kind,
       name_key: nameKey(name),
+      ending_key: nameEnding(nameKey(name)),
       first_key: person?.first ?? null,
       surname_key: person?.surname ?? null,
       home_source_id: speaker.home_source_id,

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { isRoleOnly, nameKey, nameTokens, personName, textKey } from '../identity/names.js'
+import { isRoleOnly, nameEnding, nameKey, nameTokens, personName, textKey } from '../identity/names.js'
 import { bareName, organizationKey } from '../identity/titles.js'
 
 export type Database = BetterSqlite3.Database
@@ -74,6 +74,7 @@ function registerFunctions (db: Database): void {
   db.function('whosaid_name_key', options, onText(nameKey))
   db.function('whosaid_first_key', options, onText((name) => personName(bareName(name))?.first ?? null))
   db.function('whosaid_surname_key', options, onText((name) => personName(bareName(name))?.surname ?? null))
+  db.function('whosaid_name_ending', options, onText(nameEnding))
   db.function('whosaid_name_tokens', options, onText((name) => JSON.stringify(nameTokens(name))))
   db.function('whosaid_text_key', options, onText(textKey))
   db.function('whosaid_bare_name', options, onText(bareName))

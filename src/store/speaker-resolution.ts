@@ -6,7 +6,7 @@
 // Councillor), whichever extractor wrote them; docs/speaker-identity.md gives the rules with examples.
 import type { ExtractedSpeaker, SpeakerKind } from '../extract/types.js'
 import { matchPerson, type KnownPerson } from '../identity/match.js'
-import { isRoleOnly, nameKey, nameTokens, personName, type PersonName } from '../identity/names.js'
+import { isRoleOnly, nameEnding, nameKey, nameTokens, personName, type PersonName } from '../identity/names.js'
 import { isGroupName, organizationKey, spelledOut, splitTitle, titledPerson, titlesAgree, usableTitle } from '../identity/titles.js'
 import { Corrections } from './corrections.js'
 import type { Database } from './database.js'
@@ -81,22 +81,24 @@ export class SpeakerResolver {
       WHERE surname_key = ? AND kind = 'person' AND home_source_id IS NULL ORDER BY id`)
     // A full name can only match the same first name or a bare surname (matchPerson): the others are left in SQLite,
     // which for a common surname was most of the cost of a lookup (one JavaScript object per row).
-    this.#personsFirst = db.prepare<[string, string], PersonRow>(`SELECT id, merged_into, first_key FROM speakers
-      WHERE surname_key = ? AND kind = 'person' AND home_source_id IS NULL AND (first_key = ? OR first_key IS NULL)
+    this.#personsFirst = db.prepare<{ surname: string, first: string }, PersonRow>(`SELECT id, merged_into, first_key FROM speakers
+      WHERE surname_key = @surname AND first_key = @first AND kind = 'person' AND home_source_id IS NULL
+      UNION ALL SELECT id, merged_into, first_key FROM speakers
+      WHERE surname_key = @surname AND first_key IS NULL AND kind = 'person' AND home_source_id IS NULL
       ORDER BY id`)
     this.#otherFirstName = db.prepare<[string, string], number>(`SELECT 1 FROM speakers
       WHERE surname_key = ? AND kind = 'person' AND home_source_id IS NULL AND first_key IS NOT NULL AND first_key <> ?
       LIMIT 1`).pluck()
-    // Names of two words or more (name_key has a space) that end the new name, or that the new name ends.
-    this.#nameEndings = db.prepare<{ surname: string, key: string, spaced: string }, { id: number, merged_into: number | null }>(
-      `SELECT id, merged_into FROM speakers WHERE surname_key = @surname AND kind = 'person' AND home_source_id IS NULL
-       AND name_key LIKE '% %' AND name_key <> @key AND (name_key LIKE '% ' || @key OR @spaced LIKE '% ' || name_key)`)
+    // Names of two words or more that end the new name, or that the new name ends: they share its last two words.
+    this.#nameEndings = db.prepare<{ ending: string, surname: string, key: string, spaced: string }, { id: number, merged_into: number | null }>(
+      `SELECT id, merged_into FROM speakers WHERE ending_key = @ending AND kind = 'person' AND home_source_id IS NULL
+       AND +surname_key = @surname AND name_key <> @key AND (name_key LIKE '% ' || @key OR @spaced LIKE '% ' || name_key)`)
     this.#organization = db.prepare<[string], { id: number, merged_into: number | null }>(`SELECT id, merged_into
       FROM speakers WHERE name_key = ? AND kind = 'organization' AND home_source_id IS NULL ORDER BY id LIMIT 1`)
     this.#slugs = new Slugs(db)
     this.#corrections = new Corrections(db)
-    this.#insert = db.prepare(`INSERT INTO speakers (slug, name, kind, title, name_key, first_key, surname_key, home_source_id)
-      VALUES (@slug, @name, @kind, @title, @name_key, @first_key, @surname_key, @home_source_id)`)
+    this.#insert = db.prepare(`INSERT INTO speakers (slug, name, kind, title, name_key, ending_key, first_key, surname_key, home_source_id)
+      VALUES (@slug, @name, @kind, @title, @name_key, @ending_key, @first_key, @surname_key, @home_source_id)`)
     // The title shown is the one the articles give most often, the most recently stored of those first.
     // One more of the title shown keeps it first: only another title can change it.
     this.#refreshTitle = db.prepare(`UPDATE speakers SET title = coalesce((SELECT title FROM speaker_titles
@@ -107,7 +109,7 @@ export class SpeakerResolver {
       SELECT title, NULL AS alias FROM speakers WHERE id = @id AND title IS NOT NULL
       UNION SELECT title, NULL FROM speaker_titles WHERE speaker_id = @id
       UNION SELECT NULL, alias FROM speaker_aliases WHERE speaker_id = @id`)
-    this.#upgradeName = db.prepare('UPDATE speakers SET name = ?, name_key = ?, first_key = ?, slug = ? WHERE id = ?')
+    this.#upgradeName = db.prepare('UPDATE speakers SET name = ?, name_key = ?, ending_key = ?, first_key = ?, slug = ? WHERE id = ?')
     this.#nameOf = db.prepare<[number], { slug: string | null, first_key: string | null }>(
       'SELECT slug, first_key FROM speakers WHERE id = ?')
     this.#splits = db.prepare<[number], { alias_key: string, into_id: number }>(
@@ -158,7 +160,7 @@ export class SpeakerResolver {
     }
     const person = personName(name)
     if (person === null) return this.#create(speaker, null)
-    const rows = person.first === null ? this.#persons.all(person.surname) : this.#personsFirst.all(person.surname, person.first)
+    const rows = person.first === null ? this.#persons.all(person.surname) : this.#personsFirst.all({ surname: person.surname, first: person.first })
     // The same first name needs no titles (the common case), nor does a bare surname without a title: the known
     // titles are read only when they can decide.
     const sameFirst = person.first === null ? undefined : rows.find((row) => row.first_key === person.first)
@@ -218,18 +220,21 @@ export class SpeakerResolver {
   #takeOver (id: number, name: string, first: string): void {
     const current = this.#nameOf.get(id)
     if (!current || current.first_key !== null) return
-    this.#upgradeName.run(name, nameKey(name), first, this.#slugs.unique(name), id)
+    const key = nameKey(name)
+    this.#upgradeName.run(name, key, nameEnding(key), first, this.#slugs.unique(name), id)
     if (current.slug !== null) this.#slugs.keepOld(current.slug, id)
   }
 
   #create (speaker: StoredSpeaker, homeSourceId: number | null): number {
     const person = speaker.kind === 'person' && speaker.name !== null ? personName(speaker.name) : null
+    const key = speaker.name === null ? null : speaker.kind === 'organization' ? organizationKey(speaker.name) : nameKey(speaker.name)
     return Number(this.#insert.run({
       slug: homeSourceId === null && speaker.name !== null ? this.#slugs.unique(speaker.name) : null,
       name: speaker.name,
       kind: speaker.kind,
       title: speaker.title,
-      name_key: speaker.name === null ? null : speaker.kind === 'organization' ? organizationKey(speaker.name) : nameKey(speaker.name),
+      name_key: key,
+      ending_key: key === null ? null : nameEnding(key),
       first_key: person?.first ?? null,
       surname_key: person?.surname ?? null,
       home_source_id: homeSourceId,
@@ -245,7 +250,7 @@ export class SpeakerResolver {
   #sameNameEnding (name: string, surname: string, title: string | null): number | null {
     const key = nameKey(name)
     if (!key.includes(' ')) return null
-    const rows = this.#nameEndings.all({ surname, key, spaced: ` ${key}` })
+    const rows = this.#nameEndings.all({ ending: nameEnding(key)!, surname, key, spaced: ` ${key}` })
     const survivors = new Set(rows.map((row) => row.merged_into ?? row.id))
     if (survivors.size !== 1) return null
     const [survivor] = survivors

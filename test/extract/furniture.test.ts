@@ -99,3 +99,12 @@ t.test('a byline with a role after a comma is furniture; a sentence opening with
   t.equal(doc.paragraphs[0]!.furniture, true, 'byline')
   t.equal(doc.paragraphs[1]!.furniture, false, 'sentence')
 })
+
+t.test('a single-quoted line in an article that quotes with double marks is a subhead; in single-quote style it is a quote', async (t) => {
+  const double = '"The ferry stays," Mayor Ann Lee said on Monday.\n\n\'A fight to the finish.\'\n\n"We will not give up the night crossing," Lee said.'
+  const ex = extract(double)
+  t.same(ex.quotes.map((q) => q.text), ['The ferry stays,', 'We will not give up the night crossing,'], summary(ex))
+  const single = '\'The ferry stays,\' Mayor Ann Lee said on Monday.\n\n\'We will not give up the night crossing.\''
+  const ex2 = extract(single)
+  t.ok(ex2.quotes.some((q) => q.text.includes('We will not give up the night crossing')), `a quote paragraph in single-quote style\n${summary(ex2)}`)
+})

@@ -354,3 +354,135 @@ quotes('a verb of saying after a long relative clause finds its subject',
 quotes('reported content ends before a link', 'The mayor said the budget would pass https://example.org/budget', [
   { text: 'the budget would pass', mention: 'The mayor', type: 'indirect' },
 ])
+
+// --- Any verb right after a quotation and its subject reports it ----------------------------------------------
+
+quotes('"“…,” X VERBED." reports the quotation whatever the verb',
+  'The hearing ran late.\n\n“You have broken every promise you made to this town,” Moll charged. “Every single one.”', [
+    { text: 'You have broken every promise you made to this town,', name: 'Moll', type: 'direct' },
+  ])
+
+quotes('the same with a pronoun, a present tense and a particle',
+  'The debate turned sharp.\n\n“Nobody here believes that,” she scoffs. Later: “Let me finish,” Okafor shot back.', [
+    { text: 'Nobody here believes that,', mention: 'she', type: 'direct' },
+    { text: 'Let me finish,', name: 'Okafor', type: 'direct' },
+  ])
+
+quotes('not after a quotation without a comma, nor when the verb has an object',
+  'Freight trains cross “the hairpin” Monday mornings. “Enough,” Hale arranged the papers and left.', [])
+
+quotes('a relative clause with commas of its own before the verb is one apposition',
+  'Mira Okonjo, who lost her shop in Pell River, Nebraska, in the 2019 flood, said that the levee had never been repaired.', [
+    { text: 'that the levee had never been repaired', name: 'Mira Okonjo', type: 'indirect' },
+  ])
+
+quotes('a share of those polled speaks for them: "Nearly half said", "About one in five say", "About 4 in 10 say"',
+  'The survey of 900 residents came out on Monday.\n\nNearly half said they would ride it daily. About one in five say they would never use it. About 4 in 10 say the fares are too high.', [
+    { text: 'they would ride it daily', mention: 'Nearly half', type: 'indirect' },
+    { text: 'they would never use it', mention: 'About one in five', type: 'indirect' },
+    { text: 'the fares are too high', mention: 'About 4 in 10', type: 'indirect' },
+  ])
+
+quotes('"the final say" is a noun, not a verb of saying',
+  'Officials wanted the final say on the route.', [])
+
+quotes('a time phrase between the subject and its verb: "X on Friday announced", "Y just this month said"',
+  'Mayor Ines Quiroga on Friday announced that the ferry would run until midnight. The ferry company just this month said it would add a boat.', [
+    { text: 'that the ferry would run until midnight', name: 'Ines Quiroga', type: 'indirect' },
+    { text: 'it would add a boat', mention: 'The ferry company', type: 'indirect' },
+  ])
+
+quotes('a plural subject with capitalised modifiers and a base-form verb: "Trump fans insist", "Labour councillors argue"',
+  'The vote is close.\n\nHarbour residents insist the ferry must keep its night crossing. Labour councillors today argue that the budget cannot cover it.', [
+    { text: 'the ferry must keep its night crossing', mention: 'Harbour residents', type: 'indirect' },
+    { text: 'that the budget cannot cover it', mention: 'Labour councillors', type: 'indirect' },
+  ])
+
+quotes('"a Clinton ally suggested she …" is a subject and its verb; "a plan announced earlier" is not',
+  'A council ally suggested she would back the plan. A plan announced earlier was dropped.', [
+    { text: 'she would back the plan', mention: 'A council ally', type: 'indirect' },
+  ])
+
+quotes('"But, according to X, CLAUSE": the connective is no content, the clause after the source is',
+  'The count went on all night. But, according to Ann Lee, 2,000 ballots remain uncounted.', [
+    { text: '2,000 ballots remain uncounted', name: 'Ann Lee', type: 'indirect' },
+  ])
+
+quotes('"states" is a noun unless a that-clause, a colon or a quotation follows',
+  'Most ferry workers in the United States are unionised. The interests of member states trump everything else. The report states that the council must publish its accounts.', [
+    { text: 'that the council must publish its accounts', mention: 'The report', type: 'indirect' },
+  ])
+
+quotes('"responded by easing sanctions", "responded as if hurt" are reactions; "responded that …" is speech',
+  'The ministry responded enthusiastically by easing the sanctions. Hale responded as if she had been insulted. Berg responded that the sanctions had never worked.', [
+    { text: 'that the sanctions had never worked', name: 'Berg', type: 'indirect' },
+  ])
+
+quotes('section labels before a colon ("The Latest:", "Paid Notice:") are no speakers',
+  'The Latest: Harbour board votes to keep the night ferry\n\nPaid Notice: Deaths LEE, ANN\n\nThe board met on Monday.', [])
+
+quotes('"shot back", "chimed in", "cut in" report a reply, and end the clause before them',
+  'After Moll criticized the budget at the hearing, Hale shot back, “Then find the money yourself.”\n\nBerg chimed in: “Nobody has.”', [
+    { text: 'the budget at the hearing', name: 'Moll', type: 'indirect' },
+    { text: 'Then find the money yourself.', name: 'Hale', type: 'direct' },
+    { text: 'Nobody has.', name: 'Berg', type: 'direct' },
+  ])
+
+quotes('a phrase in quotation marks before "X warned: “…”" is not the quotation the colon introduces',
+  'She expects a ferry deal “down the line” but Hale warned: “It will not happen this year.”', [
+    { text: 'It will not happen this year.', name: 'Hale', type: 'direct' },
+  ])
+
+quotes('a scare quote before a noun-like verb is no quotation ("the railroad’s “temporary” claims office")',
+  'The lawsuit seeks damages. The railroad’s “temporary” claims office in the library has been open for six weeks.', [])
+
+quotes('a long quotation reported after it is speech even without a comma before its closing mark',
+  '“For months we have had to stand by while leaks have tried to create a false story” said Nick Moll, a spokesman.', [
+    { text: 'For months we have had to stand by while leaks have tried to create a false story', name: 'Nick Moll', type: 'direct' },
+  ])
+
+quotes('"a stretch that locals call “the hairpin”" names a place; "critics called it “a disgrace”" is speech',
+  'The line bends on a stretch that locals have long called “the hairpin.” Critics called the bend “a disaster waiting to happen.”', [
+    { text: "the bend “a disaster waiting to happen.”", mention: "Critics", type: "mixed" },
+  ])
+
+quotes('a show’s title in quotation marks before "X said CLAUSE" is no quotation; the clause is what was said',
+  'Sunday on the channel’s “Morning Harbour,” Councillor Ann Lee said the ferry contract had been signed in secret.', [
+    { text: 'the ferry contract had been signed in secret', name: 'Ann Lee', type: 'indirect' },
+  ])
+
+quotes('a state after its city is part of the subject ("a driver from Ava, Mo., said", "X of Ava, Mo., said")',
+  'Paul Moreau, a ferry pilot from Ava, Mo., said the river was too low. Ines Lee of Allentown, Pa., said she would wait. A woman in Worcester, Massachusetts, told him she worries about the cost. Sen. Ann Kwan, R-Pa., said the bill would pass.', [
+    { text: 'the river was too low', name: 'Paul Moreau', type: 'indirect' },
+    { text: 'she would wait', name: 'Ines Lee', type: 'indirect' },
+    { text: 'she worries about the cost', mention: 'A woman', type: 'indirect' },
+    { text: 'the bill would pass', name: 'Ann Kwan', type: 'indirect' },
+  ])
+
+quotes('"The governor of Ohio, John Kasich, said": the role’s head comes before its "of"; the name speaks',
+  'The mayor of Port Alder, Ines Quiroga, said the ferry would run all winter.', [
+    { text: 'the ferry would run all winter', name: 'Ines Quiroga', type: 'indirect' },
+  ])
+
+quotes('"X did Y by saying Z": the participle after "by" shares the sentence’s subject',
+  'Councillor Ann Lee calmed the meeting by saying the ferry would run all winter.', [
+    { text: 'the ferry would run all winter', name: 'Ann Lee', type: 'indirect' },
+  ])
+
+quotes('"The ferry company on Monday doubled down, saying …": a described subject, a time phrase, then its verb',
+  'The ferry company on Monday also doubled down on its timetable, saying the night crossing would end in May.', [
+    { text: 'the night crossing would end in May', mention: 'The ferry company', type: 'indirect' },
+  ])
+
+quotes('an adverb of manner between the subject and its verb ("Moll strongly suggested …"); "called upon"',
+  'Councillor Moll strongly suggested the ferry should be sold. Mayor Ann Lee on Wednesday also called upon the state to buy it. The family said it would sue.', [
+    { text: 'the ferry should be sold', name: 'Moll', type: 'indirect' },
+    { text: 'the state to buy it', name: 'Ann Lee', type: 'indirect' },
+    { text: 'it would sue', mention: 'The family', type: 'indirect' },
+  ])
+
+quotes('contractions: "he’s predicted", "They’ve said", "I’d said" — the pronoun is the speaker, the auxiliary no part of it',
+  'Hale spoke first.\n\nAnd she’s predicted a close vote. The unions are angry. They’ve said the ferry must stay.', [
+    { text: 'a close vote', mention: 'she', type: 'indirect' },
+    { text: 'the ferry must stay', mention: 'They', type: 'indirect' },
+  ])

@@ -114,6 +114,21 @@ t.test('two people sharing a surname stay apart', async (t) => {
   t.not(a?.id, b?.id)
 })
 
+t.test('a full name is found again among many namesakes (the namesake window is bounded)', async (t) => {
+  const firsts = ['Bo', 'Cy', 'Di', 'Ed', 'Flo', 'Gus', 'Hal', 'Ida', 'Jo', 'Kit', 'Lou', 'Max', 'Ned', 'Opal', 'Pia',
+    'Quin', 'Rex', 'Sal', 'Tod', 'Uma', 'Val', 'Wes', 'Xia', 'Yul', 'Zed', 'Abe', 'Bea', 'Cal', 'Dot', 'Eli', 'Fay',
+    'Gil', 'Hux', 'Ivy', 'Jed', 'Kay', 'Lyle', 'Mae', 'Nia', 'Oto']
+  const text = '“We start today,” said Ann Lee, the club secretary.\n\n' +
+    firsts.map((f) => `“Fine,” said ${f} Lee.`).join(' ') +
+    '\n\n“We finish today,” said Ann Lee.'
+  const { quotes } = extract(text)
+  t.equal(quotes.length, firsts.length + 2)
+  const first = quotes[0]!.speaker!, last = quotes[quotes.length - 1]!.speaker!
+  t.equal(last.name, 'Ann Lee')
+  t.equal(last.id, first.id, 'the second "Ann Lee" is the first one, 40 namesakes later')
+  t.equal(new Set(quotes.map((q) => q.speaker!.id)).size, firsts.length + 1, 'every namesake is a person of their own')
+})
+
 t.test('a woman and a man in one paragraph: "she" and "he" follow the first names', async (t) => {
   const input = 'Ingrid Solberg and Henrik Moe met the inspectors on Tuesday. "We are ready," she said. "We have been for a year," he said.'
   const ex = extract(input)

@@ -1,5 +1,6 @@
 // Runs the built server (dist/server.js) as its own process, as `npm start` does.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { PROJECT_ROOT } from '../../src/paths.js'
 
@@ -55,4 +56,45 @@ export function startServer (env: Record<string, string>): Promise<RunningServer
     })
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${stderr}`)) })
   })
+}
+
+async function freePort (): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+/**
+ * The server as in production (LOG_LEVEL=info, no seed, rate limit off unless `env` says otherwise), once it answers
+ * /health. Its log is drained without parsing; lines at level error (50) or above, which a 5xx logs, and anything on
+ * stderr are kept in `errors`.
+ */
+export async function startProductionServer (databasePath: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess, url: string, errors: string[] }> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [SERVER_JS], {
+    env: serverEnv({ PORT: String(port), DATABASE_PATH: databasePath, SEED: 'false', RATE_LIMIT_PER_MINUTE: '0', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const errors: string[] = []
+  let buffered = ''
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8')
+    const lines = buffered.split('\n')
+    buffered = lines.pop()!
+    for (const line of lines) if (/"level":(5\d|60)\b/.test(line)) errors.push(line.slice(0, 300))
+  })
+  child.stderr!.on('data', (chunk: Buffer) => { errors.push(chunk.toString('utf8')) })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${errors.join('')}`)
+    try {
+      if ((await fetch(`${url}/health`)).status === 200) break
+    } catch {}
+    if (Date.now() > deadline) throw new Error('server did not answer /health within 30 s')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return { child, url, errors }
 }

@@ -2,14 +2,12 @@
 // mix of reads (lists, searches, single items, cursors) and writes (new articles, and articles sent again) for
 // LOAD_SECONDS (default 30). No request may get a 5xx or fail to connect, and the server's resident memory after the
 // run must stay within a generous bound of what it was after a warm-up. Both figures are printed, so a leak shows.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
-import { exited, SERVER_JS, serverEnv } from '../helpers/server.js'
+import { exited, startProductionServer } from '../helpers/server.js'
 import { generatedArticle, generatedArticles } from '../helpers/generated-articles.js'
 import { countRows, databaseProblems, ndjsonLines, rssOf, streamBatch } from '../helpers/robustness.js'
 
@@ -41,47 +39,9 @@ const MB = 1024 * 1024
 
 t.setTimeout((SECONDS + WARMUP_SECONDS) * 1000 + 180_000)
 
-async function freePort (): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
-
-/** The server as in production (LOG_LEVEL=info, logs to a pipe we drain without parsing), answering /health. */
-async function start (databasePath: string): Promise<{ child: ChildProcess, url: string, errors: string[] }> {
-  const port = await freePort()
-  const child = spawn(process.execPath, [SERVER_JS], {
-    env: serverEnv({ PORT: String(port), DATABASE_PATH: databasePath, SEED: 'false', RATE_LIMIT_PER_MINUTE: '0' }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const errors: string[] = []
-  let buffered = ''
-  child.stdout!.on('data', (chunk: Buffer) => {
-    // Only lines at level error (50) or above are kept: a 5xx logs one.
-    buffered += chunk.toString('utf8')
-    const lines = buffered.split('\n')
-    buffered = lines.pop()!
-    for (const line of lines) if (/"level":(5\d|60)\b/.test(line)) errors.push(line.slice(0, 300))
-  })
-  child.stderr!.on('data', (chunk: Buffer) => { errors.push(chunk.toString('utf8')) })
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${errors.join('')}`)
-    try {
-      if ((await fetch(`${url}/health`)).status === 200) break
-    } catch {}
-    if (Date.now() > deadline) throw new Error('server did not answer /health within 30 s')
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  return { child, url, errors }
-}
-
 t.test(`${SECONDS} s of mixed reads and writes: no 5xx, no failed connection, memory bounded`, async (t) => {
   const databasePath = join(mkdtempSync(join(tmpdir(), 'whosaid-load-')), 'w.db')
-  const server = await start(databasePath)
+  const server = await startProductionServer(databasePath)
   t.teardown(() => { if (server.child.exitCode === null) server.child.kill('SIGKILL') })
   const pid = server.child.pid!
 

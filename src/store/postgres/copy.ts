@@ -12,7 +12,7 @@ const TABLES: ReadonlyArray<{ name: string, columns: string[], order: string }> 
   { name: 'sources', columns: ['id', 'url', 'title', 'publisher', 'published_at', 'text', 'content_hash', 'ingested_at', 'extractor_version'], order: 'id' },
   {
     name: 'speakers',
-    columns: ['id', 'slug', 'name', 'kind', 'title', 'name_key', 'first_key', 'surname_key', 'home_source_id', 'quote_count',
+    columns: ['id', 'slug', 'name', 'kind', 'title', 'name_key', 'ending_key', 'first_key', 'surname_key', 'home_source_id', 'quote_count',
       'source_count', 'first_quoted_at', 'last_quoted_at'],
     order: 'id',
   },

@@ -3,7 +3,7 @@
 // transaction, which holds the write lock: no other instance inserts a speaker between a lookup and the insert.
 import type { ExtractedSpeaker } from '../../extract/types.js'
 import { matchPerson, type KnownPerson } from '../../identity/match.js'
-import { nameKey, nameTokens, personName, type PersonName } from '../../identity/names.js'
+import { nameEnding, nameKey, nameTokens, personName, type PersonName } from '../../identity/names.js'
 import { organizationKey, splitTitle } from '../../identity/titles.js'
 import { belongsToArticle, namesOf, titlesFitNone, toStored, type StoredSpeaker } from '../speaker-resolution.js'
 import type { Sql } from './connection.js'
@@ -110,7 +110,9 @@ export class PgSpeakerResolver {
       ? (await this.sql.query<PersonRow>(`SELECT id, merged_into, first_key FROM speakers
           WHERE surname_key = $1 AND kind = 'person' AND home_source_id IS NULL ORDER BY id`, [person.surname])).rows
       : (await this.sql.query<PersonRow>(`SELECT id, merged_into, first_key FROM speakers
-          WHERE surname_key = $1 AND kind = 'person' AND home_source_id IS NULL AND (first_key = $2 OR first_key IS NULL)
+          WHERE surname_key = $1 AND first_key = $2 AND kind = 'person' AND home_source_id IS NULL
+          UNION ALL SELECT id, merged_into, first_key FROM speakers
+          WHERE surname_key = $1 AND first_key IS NULL AND kind = 'person' AND home_source_id IS NULL
           ORDER BY id`, [person.surname, person.first])).rows
     const sameFirst = person.first === null ? undefined : rows.find((row) => row.first_key === person.first)
     if (sameFirst) {
@@ -170,19 +172,20 @@ export class PgSpeakerResolver {
     const current = (await this.sql.query<{ slug: string | null, first_key: string | null }>(
       'SELECT slug, first_key FROM speakers WHERE id = $1', [id])).rows[0]
     if (!current || current.first_key !== null) return
-    await this.sql.query('UPDATE speakers SET name = $1, name_key = $2, first_key = $3, slug = $4 WHERE id = $5',
-      [name, nameKey(name), first, await uniqueSlug(this.sql, name), id])
+    const key = nameKey(name)
+    await this.sql.query('UPDATE speakers SET name = $1, name_key = $2, ending_key = $3, first_key = $4, slug = $5 WHERE id = $6',
+      [name, key, nameEnding(key), first, await uniqueSlug(this.sql, name), id])
     if (current.slug !== null) await keepOldSlug(this.sql, current.slug, id)
   }
 
   async #create (speaker: StoredSpeaker, homeSourceId: number | null): Promise<number> {
     const person = speaker.kind === 'person' && speaker.name !== null ? personName(speaker.name) : null
     const slug = homeSourceId === null && speaker.name !== null ? await uniqueSlug(this.sql, speaker.name) : null
+    const key = speaker.name === null ? null : speaker.kind === 'organization' ? organizationKey(speaker.name) : nameKey(speaker.name)
     return (await this.sql.query<{ id: number }>(`INSERT INTO speakers
-      (slug, name, kind, title, name_key, first_key, surname_key, home_source_id)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, [
-      slug, speaker.name, speaker.kind, speaker.title,
-      speaker.name === null ? null : speaker.kind === 'organization' ? organizationKey(speaker.name) : nameKey(speaker.name),
+      (slug, name, kind, title, name_key, ending_key, first_key, surname_key, home_source_id)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, [
+      slug, speaker.name, speaker.kind, speaker.title, key, key === null ? null : nameEnding(key),
       person?.first ?? null, person?.surname ?? null, homeSourceId,
     ])).rows[0]!.id
   }
@@ -190,9 +193,10 @@ export class PgSpeakerResolver {
   async #sameNameEnding (name: string, surname: string, title: string | null): Promise<number | null> {
     const key = nameKey(name)
     if (!key.includes(' ')) return null
+    // Names that end the new one, or that it ends, share its last two words (ending_key).
     const { rows } = await this.sql.query<{ id: number, merged_into: number | null }>(`SELECT id, merged_into FROM speakers
-      WHERE surname_key = $1 AND kind = 'person' AND home_source_id IS NULL AND name_key LIKE '% %' AND name_key <> $2
-      AND (name_key LIKE '% ' || $2 OR $3 LIKE '% ' || name_key)`, [surname, key, ` ${key}`])
+      WHERE ending_key = $4 AND kind = 'person' AND home_source_id IS NULL AND surname_key = $1 AND name_key <> $2
+      AND (name_key LIKE '% ' || $2 OR $3 LIKE '% ' || name_key)`, [surname, key, ` ${key}`, nameEnding(key)])
     const survivors = new Set(rows.map((row) => row.merged_into ?? row.id))
     if (survivors.size !== 1) return null
     const [survivor] = survivors

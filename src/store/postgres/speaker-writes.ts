@@ -1,6 +1,6 @@
 // The speaker rows' figures (../speaker-rollups.ts), unique slugs (../slugs.ts) and corrections by hand
 // (../corrections.ts) on PostgreSQL, each called inside a write transaction (connection.ts: writeTransaction).
-import { nameKey, nameTokens, personName, slugify } from '../../identity/names.js'
+import { nameEnding, nameKey, nameTokens, personName, slugify } from '../../identity/names.js'
 import { bareName } from '../../identity/titles.js'
 import { ConflictError, NotFoundError } from '../errors.js'
 import type { Sql } from './connection.js'
@@ -102,10 +102,11 @@ export async function splitSpeaker (sql: Sql, id: number, alias: string): Promis
   if (key === '' || rows.length === 0) throw new ConflictError(`speaker ${id} has no alias "${alias}"`)
   const name = speaker.kind === 'person' ? bareName(rows[0]!.alias) : rows[0]!.alias
   const person = speaker.kind === 'person' ? personName(name) : null
-  const newId = (await sql.query<{ id: number }>(`INSERT INTO speakers (slug, name, kind, name_key, first_key, surname_key, home_source_id)
-    VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, [
+  const newId = (await sql.query<{ id: number }>(`INSERT INTO speakers
+    (slug, name, kind, name_key, ending_key, first_key, surname_key, home_source_id)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, [
     speaker.home_source_id === null ? await uniqueSlug(sql, name) : null, name, speaker.kind, nameKey(name),
-    person?.first ?? null, person?.surname ?? null, speaker.home_source_id,
+    nameEnding(nameKey(name)), person?.first ?? null, person?.surname ?? null, speaker.home_source_id,
   ])).rows[0]!.id
   for (const sourceId of new Set(rows.map((row) => row.source_id))) {
     await sql.query('UPDATE quotes SET speaker_id = $1 WHERE speaker_id = $2 AND source_id = $3', [newId, id, sourceId])
