@@ -91,11 +91,14 @@ export const ENDPOINTS = [
  * Time spent in the store alone for each endpoint's requests (in this process, one at a time, no HTTP), so that the
  * share of the database in a request's latency is known. Null for an endpoint whose store call is not known.
  */
-async function storeTimings (dbPath, paths, n, budgetMs) {
-  const { Store } = await import(path.join(DIST, 'store', 'index.js'))
+async function storeTimings (dbPath, paths, n, budgetMs, databaseUrl = null) {
+  const { Store, openStore } = await import(path.join(DIST, 'store', 'index.js'))
   let nameTokens = null
   try { ({ nameTokens } = await import(path.join(DIST, 'identity', 'names.js'))) } catch {}
-  const store = Store.open({ path: dbPath, migrationsDir: MIGRATIONS_DIR })
+  // PostgreSQL's store answers with promises (awaited below; awaiting SQLite's plain values costs next to nothing).
+  const store = databaseUrl === null
+    ? Store.open({ path: dbPath, migrationsDir: MIGRATIONS_DIR })
+    : await openStore({ location: databaseUrl, defaultMigrationsDir: MIGRATIONS_DIR })
   const param = (p, key) => decodeURIComponent(new URL(p, 'http://x').searchParams.get(key))
   const calls = {
     '/speakers': (p) => store.speakers.list({ limit: 20 }, { nameTokens: nameTokens(param(p, 'name')), sort: 'quotes' }),
@@ -108,17 +111,17 @@ async function storeTimings (dbPath, paths, n, budgetMs) {
     for (const [route, call] of Object.entries(calls)) {
       try {
         const list = paths[route].slice(0, n)
-        for (const p of list.slice(0, 5)) call(p)
+        for (const p of list.slice(0, 5)) await call(p)
         // At most n requests or budgetMs per endpoint, whichever comes first.
         const times = [], start = performance.now()
         for (const p of list) {
-          const t0 = performance.now(); call(p); times.push(performance.now() - t0)
+          const t0 = performance.now(); await call(p); times.push(performance.now() - t0)
           if (performance.now() - start > budgetMs) break
         }
         out[route] = { requests: times.length, p50_ms: round(percentile(times, 50), 2), p99_ms: round(percentile(times, 99), 2), max_ms: round(Math.max(...times), 1) }
       } catch (err) { out[route] = { error: err.message } }
     }
-  } finally { store.close() }
+  } finally { await store.close() }
   return out
 }
 
@@ -183,13 +186,14 @@ export function summarize (runs) {
   }
 }
 
-export async function runApi ({ quick, dataset, rounds: roundsOpt }) {
+/** `databaseUrl`: serve the dataset from PostgreSQL (already copied there) instead of its SQLite file. */
+export async function runApi ({ quick, dataset, rounds: roundsOpt, databaseUrl = null }) {
   const rounds = roundsOpt ?? (quick ? 2 : 4)
   const runSeconds = quick ? 1 : 4
   const warmSeconds = quick ? 0.5 : 2
   const paths = requestPaths(dataset.path, dataset.population, quick ? 2000 : 20000)
 
-  const real = await startServer({ dbPath: dataset.path })
+  const real = await startServer({ dbPath: dataset.path, env: databaseUrl === null ? {} : { DATABASE_URL: databaseUrl } })
   let bare
   const out = { dataset: { sources: dataset.sources, quotes: dataset.quotes, speakers: dataset.speakers }, connections: 10, rounds, run_seconds: runSeconds, endpoints: [], notes: [] }
   try {
@@ -227,7 +231,7 @@ export async function runApi ({ quick, dataset, rounds: roundsOpt }) {
       })
     }
     out.server_peak_rss_mb = peakRssMb(real.child.pid)
-    const store = await storeTimings(dataset.path, paths, quick ? 100 : 400, quick ? 2000 : 10000)
+    const store = await storeTimings(dataset.path, paths, quick ? 100 : 400, quick ? 2000 : 10000, databaseUrl)
     for (const e of out.endpoints) {
       const t = store[ENDPOINTS.find((x) => x.label === e.endpoint).route]
       e.store_p50_ms = t?.p50_ms ?? null; e.store_p99_ms = t?.p99_ms ?? null

@@ -17,7 +17,7 @@ export const CORPUS_PATH = path.join(BENCH_DIR, '..', '..', 'shared', 'corpus', 
 
 /** `--quick`, `--only a,b`, `--skip a,b`, `--rounds N`. */
 export function parseArgs (argv) {
-  const opts = { quick: false, only: null, skip: [], rounds: null, sources: null, scale: false, scaleArticles: 1_000_000, scaleStep: 100_000, scaleMeasure: false }
+  const opts = { quick: false, only: null, skip: [], rounds: null, sources: null, store: 'sqlite', scale: false, scaleArticles: 1_000_000, scaleStep: 100_000, scaleMeasure: false }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--quick') opts.quick = true
@@ -25,12 +25,14 @@ export function parseArgs (argv) {
     else if (a === '--skip') opts.skip = argv[++i].split(',')
     else if (a === '--rounds') opts.rounds = Number(argv[++i])
     else if (a === '--sources') opts.sources = Number(argv[++i])
+    else if (a === '--store') opts.store = argv[++i]
     else if (a === '--scale') opts.scale = true
     else if (a === '--scale-articles') opts.scaleArticles = Number(argv[++i])
     else if (a === '--scale-step') opts.scaleStep = Number(argv[++i])
     else if (a === '--scale-measure') opts.scaleMeasure = true
-    else throw new Error(`unknown option ${a} (known: --quick, --only a,b, --skip a,b, --rounds N, --sources N, --scale, --scale-articles N, --scale-step N, --scale-measure)`)
+    else throw new Error(`unknown option ${a} (known: --quick, --only a,b, --skip a,b, --rounds N, --sources N, --store sqlite|postgres, --scale, --scale-articles N, --scale-step N, --scale-measure)`)
   }
+  if (opts.store !== 'sqlite' && opts.store !== 'postgres') throw new Error(`--store must be sqlite or postgres, got ${opts.store}`)
   return opts
 }
 

@@ -5,6 +5,7 @@
 //   npm run bench                 full run (the 100,000-source dataset is built once, then cached in bench/.cache/)
 //   npm run bench -- --quick      under a minute: fewer rounds, a 5,000-source dataset, 400 articles to ingest
 //   npm run bench -- --only api   sections: extraction, hostile, dataset, api, ingest (dataset is implied by api)
+//   npm run bench -- --store postgres   the API and ingestion sections on PostgreSQL (bench/postgres.mjs says where)
 //   npm run bench -- --scale      the scale run alone (bench/scale.mjs: 1,000,000 articles; --scale-articles N;
 //                                 --scale-measure measures the database a run left, without ingesting)
 import { execFileSync } from 'node:child_process'
@@ -17,6 +18,7 @@ import { runHostile } from './hostile.mjs'
 import { ensureDataset } from './dataset.mjs'
 import { runApi } from './api.mjs'
 import { runIngest } from './ingest.mjs'
+import { postgresServerUrl, runPostgresApi, runPostgresIngest } from './postgres.mjs'
 
 const opts = parseArgs(process.argv.slice(2))
 if (opts.scale) {
@@ -26,7 +28,10 @@ if (opts.scale) {
   process.exit(0)
 }
 const wanted = (s) => (!opts.only || opts.only.includes(s) || (s === 'dataset' && opts.only.includes('api'))) && !opts.skip.includes(s)
-const fullRun = !opts.quick && !opts.only && opts.skip.length === 0 && opts.rounds === null && opts.sources === null
+const postgres = opts.store === 'postgres'
+// PostgreSQL runs the store's sections only: extraction and hostile inputs do not touch a store.
+if (postgres) { postgresServerUrl(); opts.skip.push('extraction', 'hostile') }
+const fullRun = !postgres && !opts.quick && !opts.only && opts.skip.length === 0 && opts.rounds === null && opts.sources === null
 const SOURCES = opts.sources ?? (opts.quick ? 5000 : 100000)
 
 function git (...args) {
@@ -37,6 +42,7 @@ const started = now()
 const results = {
   date: new Date().toISOString(),
   mode: opts.quick ? 'quick' : 'full',
+  store: opts.store,
   // WHOSAID_ROOT (a clean export of a commit, no .git) names its commit with WHOSAID_COMMIT.
   commit: git('rev-parse', '--short', 'HEAD') ?? process.env.WHOSAID_COMMIT ?? null,
   root: ROOT,
@@ -66,8 +72,9 @@ async function section (name, fn) {
 const extraction = await section('extraction', () => runExtraction(opts))
 const hostile = await section('hostile', () => runHostile(opts))
 const dataset = await section('dataset', () => ensureDataset({ sources: SOURCES }))
-const api = dataset ? await section('api', () => runApi({ quick: opts.quick, dataset, rounds: opts.rounds })) : undefined
-const ingest = await section('ingest', () => runIngest(opts))
+const api = dataset ? await section('api', () => (postgres ? runPostgresApi : runApi)({ quick: opts.quick, dataset, rounds: opts.rounds })) : undefined
+const ingest = postgres ? undefined : await section('ingest', () => runIngest(opts))
+const postgresIngest = postgres ? await section('ingest', () => runPostgresIngest(opts)) : undefined
 results.total_seconds = round(seconds(started), 1)
 results.machine.load_average_at_end = os.loadavg().map((x) => round(x, 2))
 
@@ -142,12 +149,18 @@ if (hostile) {
 }
 
 if (api) {
-  say(); say(`API: ${api.connections} connections, ${api.rounds} rounds of ${api.run_seconds} s per side, bare and real alternating; ${api.dataset.quotes} quotes`)
+  say(); say(`API${postgres ? ` ON POSTGRESQL (dataset copied with whosaid copy-store in ${api.copy_seconds} s)` : ''}: ${api.connections} connections, ${api.rounds} rounds of ${api.run_seconds} s per side, bare and real alternating; ${api.dataset.quotes} quotes`)
   say(table(['endpoint', 'bytes', 'req/s', 'p50 ms', 'p99 ms', 'bare req/s', 'bare p50', 'bare p99', 'ratio', 'non-2xx', 'store p50', 'store p99'],
     api.endpoints.map((e) => [e.endpoint, e.typical_bytes, e.rps, e.p50_ms, e.p99_ms, e.bare_rps, e.bare_p50_ms, e.bare_p99_ms, e.ratio, e.non2xx, e.store_p50_ms, e.store_p99_ms])))
   say('store p50/p99: the store call alone for the same requests, in the benchmark process, one at a time (no HTTP)')
   say(`server RSS ${api.server_rss_after_start_mb} MB after start, peak ${api.server_peak_rss_mb} MB (bare server peak ${api.bare_peak_rss_mb} MB)`)
   for (const n of api.notes) say(`note: ${n}`)
+}
+if (postgresIngest) {
+  say(); say(`INGESTION ON POSTGRESQL: ${postgresIngest.articles} generated articles through POST /sources/batch into a new database`)
+  say(table(['instances', 'articles/s', 'seconds', 'stored sources', 'stored quotes', 'statuses', 'peak RSS MB'],
+    postgresIngest.runs.map((r) => [r.instances, r.articles_per_s, r.seconds, r.stored_sources, r.stored_quotes, JSON.stringify(r.statuses), r.server_peak_rss_mb.join(' + ')])))
+  for (const r of postgresIngest.runs) if (r.error) say(`note: ${r.instances} instance(s): ${r.error}`)
 }
 if (ingest) {
   say(); say(`INGESTION: ${ingest.articles} generated articles (${ingest.megabytes} MB, ${ingest.quotes} quotes) into fresh databases`)

@@ -32,8 +32,12 @@ import extractor from './services/extractor-plugin.js'
 import { defaultWorkerCount } from './services/extractor-pool.js'
 
 export interface AppOptions {
-  /** A file path, or ':memory:'. */
+  /** A SQLite file path, ':memory:', or a postgres:// URL (PostgreSQL). */
   databasePath: string
+  /** A PostgreSQL replica the GET routes read from; unset or null reads from databasePath. */
+  readDatabaseUrl?: string | null
+  /** Signs pagination cursors; unset or null uses the secret stored in the database. */
+  cursorSecret?: string | null
   /** Ingest the seeds directory when the database has no sources. */
   seed: boolean
   seedsDir?: string
@@ -97,9 +101,11 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
   await fastify.register(openapi)
   await fastify.register(db, {
     databasePath: options.databasePath,
-    migrationsDir: options.migrationsDir ?? MIGRATIONS_DIR,
+    readDatabaseUrl: options.readDatabaseUrl ?? null,
+    migrationsDir: options.migrationsDir,
+    defaultMigrationsDir: MIGRATIONS_DIR,
   })
-  await fastify.register(cursors)
+  await fastify.register(cursors, { secret: options.cursorSecret ?? null })
   // After the security, auth and ETag hooks, which run for cached replies too.
   await fastify.register(replyCache, { maxBytes: options.replyCacheBytes ?? DEFAULT_REPLY_CACHE_BYTES })
   await fastify.register(extractor, {

@@ -7,7 +7,12 @@ export type LogLevel = typeof LOG_LEVELS[number]
 export interface Config {
   port: number
   host: string
+  /** A SQLite file path, or the postgres:// URL of DATABASE_URL when set. */
   databasePath: string
+  /** A PostgreSQL replica for the GET routes (DATABASE_READ_URL); null reads from databasePath. */
+  readDatabaseUrl: string | null
+  /** Signs pagination cursors (CURSOR_SECRET); null uses the secret stored in the database. */
+  cursorSecret: string | null
   logLevel: LogLevel
   /** Ingest seeds/ when the database has no sources at start-up. */
   seed: boolean
@@ -126,9 +131,40 @@ function parseTrustProxy (value: string | undefined): TrustProxy {
   return addresses
 }
 
+/** Where the data lives: DATABASE_URL (postgres://…) when set, else the SQLite file DATABASE_PATH. */
 export function databasePathFrom (env: Env): string {
+  const url = env['DATABASE_URL']
+  if (url !== undefined && url !== '') {
+    if (!/^postgres(ql)?:\/\/./i.test(url)) {
+      throw new ConfigError(`DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/whosaid, got "${url.replace(/:[^:@/]*@/, ':***@')}"`)
+    }
+    return url
+  }
   const value = env['DATABASE_PATH']
   return value === undefined || value === '' ? DEFAULT_DATABASE_PATH : value
+}
+
+function parseReadUrl (env: Env): string | null {
+  const value = env['DATABASE_READ_URL']
+  if (value === undefined || value === '') return null
+  if (env['DATABASE_URL'] === undefined || env['DATABASE_URL'] === '') {
+    throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL: a read replica is for PostgreSQL, not for a SQLite file')
+  }
+  if (!/^postgres(ql)?:\/\/./i.test(value)) {
+    throw new ConfigError(`DATABASE_READ_URL must be a PostgreSQL URL like postgres://user:password@replica:5432/whosaid, got "${value.replace(/:[^:@/]*@/, ':***@')}"`)
+  }
+  return value
+}
+
+/** Shorter cursor secrets are refused: anyone who guesses it can forge cursors. */
+export const MIN_CURSOR_SECRET_LENGTH = 16
+
+function parseCursorSecret (value: string | undefined): string | null {
+  if (value === undefined || value === '') return null
+  if (value.length < MIN_CURSOR_SECRET_LENGTH) {
+    throw new ConfigError(`CURSOR_SECRET must be at least ${MIN_CURSOR_SECRET_LENGTH} characters long, got ${value.length}`)
+  }
+  return value
 }
 
 /** Reads every setting, throwing ConfigError on the first bad one. */
@@ -138,6 +174,8 @@ export function loadConfig (env: Env): Config {
     port: parsePort(env['PORT']),
     host: host === undefined || host === '' ? '127.0.0.1' : host,
     databasePath: databasePathFrom(env),
+    readDatabaseUrl: parseReadUrl(env),
+    cursorSecret: parseCursorSecret(env['CURSOR_SECRET']),
     logLevel: parseLogLevel(env['LOG_LEVEL']),
     seed: parseSeed(env['SEED']),
     apiKey: parseApiKey(env['API_KEY']),

@@ -18,6 +18,8 @@ try {
   app = await buildApp(
     {
       databasePath: config.databasePath,
+      cursorSecret: config.cursorSecret,
+      readDatabaseUrl: config.readDatabaseUrl,
       seed: config.seed,
       // Without a key, src/plugins/auth.ts logs a warning that writes are open.
       apiKey: config.apiKey,

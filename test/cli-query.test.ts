@@ -52,8 +52,8 @@ Greg Olsen, a council member, said the budget was far too large for a town of th
 
 const own = join(dir, 'own.db')
 const ownStore = Store.open({ path: own, migrationsDir: MIGRATIONS_DIR })
-const bridge = ingestArticle(ownStore, { title: 'City to open new bridge in May', text: BRIDGE, published_at: '2024-03-01T09:00:00.000Z' })
-const budget = ingestArticle(ownStore, { title: 'Council splits over bridge budget', text: BUDGET, published_at: '2024-06-15T09:00:00.000Z' })
+const bridge = await ingestArticle(ownStore, { title: 'City to open new bridge in May', text: BRIDGE, published_at: '2024-03-01T09:00:00.000Z' })
+const budget = await ingestArticle(ownStore, { title: 'Council splits over bridge budget', text: BUDGET, published_at: '2024-06-15T09:00:00.000Z' })
 ownStore.close()
 
 t.test('speakers: names by word prefix, any case or accents, with counts', async (t) => {
@@ -152,8 +152,8 @@ t.test('quotes: filters, newest first, relevance with --q', async (t) => {
 t.test('quotes: a merged speaker id or slug stands for its survivor', async (t) => {
   const path = join(dir, 'merged.db')
   const store = Store.open({ path, migrationsDir: MIGRATIONS_DIR })
-  ingestArticle(store, { title: 'One', text: '“The harbour will reopen next spring,” said Robert Lindqvist, the port director.' })
-  ingestArticle(store, { title: 'Two', text: '“Ships are already waiting outside,” said Bob Lindqvist, the port director.' })
+  await ingestArticle(store, { title: 'One', text: '“The harbour will reopen next spring,” said Robert Lindqvist, the port director.' })
+  await ingestArticle(store, { title: 'Two', text: '“Ships are already waiting outside,” said Bob Lindqvist, the port director.' })
   const [robert, bob] = ['robert', 'bob'].map((first) => store.speakers.list({ limit: 5 }, { nameTokens: [first] }).items[0]!)
   t.ok(robert && bob && robert.id !== bob.id, 'different first names are two speakers')
   store.corrections.merge(bob!.id, robert!.id)
@@ -244,8 +244,8 @@ t.test('problems with the database exit with 1 and a message', async (t) => {
 t.test('reextract: stale sources, --force, corrections kept, missing ids', async (t) => {
   const path = join(dir, 'reextract.db')
   const store = Store.open({ path, migrationsDir: MIGRATIONS_DIR })
-  const a = ingestArticle(store, { title: 'Bridge', text: BRIDGE })
-  const b = ingestArticle(store, { title: 'Budget', text: BUDGET })
+  const a = await ingestArticle(store, { title: 'Bridge', text: BRIDGE })
+  const b = await ingestArticle(store, { title: 'Budget', text: BUDGET })
   // The first article was extracted by an older version, and one of its quotes was attributed by hand.
   store.db.prepare("UPDATE sources SET extractor_version = '0.9.0' WHERE id = ?").run(a.source_id)
   const ruizQuote = store.quotes.list({ limit: 10 }, { match: 'commutes' }).items[0]!

@@ -6,6 +6,8 @@ t.test('defaults', async (t) => {
     port: 3000,
     host: '127.0.0.1',
     databasePath: './data/whosaid.db',
+    readDatabaseUrl: null,
+    cursorSecret: null,
     logLevel: 'info',
     seed: true,
     apiKey: null,
@@ -17,7 +19,7 @@ t.test('defaults', async (t) => {
     extractTimeLimitMs: 10000,
     replyCacheBytes: 33554432,
   })
-  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '', REPLY_CACHE_BYTES: '' }
+  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '', REPLY_CACHE_BYTES: '', DATABASE_URL: '', DATABASE_READ_URL: '', CURSOR_SECRET: '' }
   t.same(loadConfig(empty), loadConfig({}), 'empty means unset')
 })
 
@@ -88,4 +90,20 @@ t.test('TRUST_PROXY', async (t) => {
     t.throws(() => loadConfig({ TRUST_PROXY: bad }), new ConfigError(
       `TRUST_PROXY must be true, false, a number of hops or a comma-separated list of IP addresses or CIDR ranges, got "${bad}"`), bad)
   }
+})
+
+t.test('DATABASE_URL selects PostgreSQL over DATABASE_PATH; CURSOR_SECRET signs cursors', async (t) => {
+  t.equal(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/whosaid', DATABASE_PATH: '/data/w.db' }).databasePath,
+    'postgres://u:p@db:5432/whosaid')
+  t.equal(loadConfig({ DATABASE_URL: 'postgresql://db/whosaid' }).databasePath, 'postgresql://db/whosaid')
+  t.throws(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@db/whosaid' }), { name: 'ConfigError', message: /DATABASE_URL must be a PostgreSQL URL.*:\*\*\*@/ })
+  t.notMatch((() => { try { loadConfig({ DATABASE_URL: 'mysql://u:secret@db/x' }) } catch (err) { return (err as Error).message } return '' })(), /secret/, 'the password is not echoed')
+  t.equal(loadConfig({ CURSOR_SECRET: 'a'.repeat(32) }).cursorSecret, 'a'.repeat(32))
+  t.throws(() => loadConfig({ CURSOR_SECRET: 'short' }), { name: 'ConfigError', message: /CURSOR_SECRET must be at least 16/ })
+})
+
+t.test('DATABASE_READ_URL names a PostgreSQL replica, only beside DATABASE_URL', async (t) => {
+  t.equal(loadConfig({ DATABASE_URL: 'postgres://db/w', DATABASE_READ_URL: 'postgres://replica/w' }).readDatabaseUrl, 'postgres://replica/w')
+  t.throws(() => loadConfig({ DATABASE_READ_URL: 'postgres://replica/w' }), { name: 'ConfigError', message: /DATABASE_READ_URL needs DATABASE_URL/ })
+  t.throws(() => loadConfig({ DATABASE_URL: 'postgres://db/w', DATABASE_READ_URL: './replica.db' }), { name: 'ConfigError', message: /DATABASE_READ_URL must be a PostgreSQL URL/ })
 })

@@ -34,7 +34,7 @@ t.test('the shipped seeds directory has metadata for every article', async (t) =
 
 t.test('seeding ingests every seed article through the extractor; quotes slice their source', async (t) => {
   const store = memoryStore(t)
-  const seeded = seed(store, SEEDS_DIR)
+  const seeded = await seed(store, SEEDS_DIR)
   t.equal(seeded.length, readSeedArticles(SEEDS_DIR).length)
   t.ok(seeded.every((article) => article.status === 'created'))
   t.equal(store.sources.count(), seeded.length)
@@ -66,8 +66,8 @@ t.test('seeding ingests every seed article through the extractor; quotes slice t
 
 t.test('seeding again stores nothing twice', async (t) => {
   const store = memoryStore(t)
-  const first = seed(store, SEEDS_DIR)
-  const again = seed(store, SEEDS_DIR)
+  const first = await seed(store, SEEDS_DIR)
+  const again = await seed(store, SEEDS_DIR)
   t.same(again.map((a) => [a.file, a.source_id, a.status, a.quote_count]), first.map((a) => [a.file, a.source_id, 'existing', a.quote_count]))
   t.equal(store.sources.count(), first.length)
 })
@@ -75,16 +75,16 @@ t.test('seeding again stores nothing twice', async (t) => {
 t.test('seedIfEmpty seeds an empty database only', async (t) => {
   const store = memoryStore(t)
   const dir = seedsDir({ 'a.txt': '“Hello there,” Ann Lee said.', 'a.json': '{"title": "A"}' })
-  t.equal(seedIfEmpty(store, dir)!.length, 1)
+  t.equal((await seedIfEmpty(store, dir))!.length, 1)
   const other = seedsDir({ 'b.txt': 'Another article.', 'b.json': '{"title": "B"}' })
-  t.equal(seedIfEmpty(store, other), null)
+  t.equal(await seedIfEmpty(store, other), null)
   t.equal(store.sources.count(), 1)
 })
 
 t.test('seed metadata is checked before anything is written', async (t) => {
   const store = memoryStore(t)
   const missing = seedsDir({ 'a.txt': 'Text.', 'a.json': '{"title": "A"}', 'b.txt': 'Other text.' })
-  t.throws(() => seed(store, missing), { name: 'SeedError', message: /cannot read seed metadata .*b\.json/ })
+  await t.rejects(seed(store, missing), { name: 'SeedError', message: /cannot read seed metadata .*b\.json/ })
   t.equal(store.sources.count(), 0)
 
   t.throws(() => readSeedArticles(seedsDir({ 'a.txt': 'x', 'a.json': '{"title": 3}' })), { message: /a\.json: \/title/ })

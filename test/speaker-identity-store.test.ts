@@ -3,9 +3,9 @@
 // surname, people who stay apart, groups and unnamed speakers kept to their article, and how each quote's speaker was
 // found. Every rule is checked in more than one ingestion order. The people and articles are invented.
 import t, { type Test } from 'tap'
-import type { App } from '../src/app.js'
 import type { ExtractedSpeaker, Extraction, ResolvedBy, SpeakerKind } from '../src/extract/types.js'
 import { testApp } from './helpers/app.js'
+import type { App } from '../src/app.js'
 
 interface Said {
   /** The quote's words, which must occur in the text. */
@@ -56,7 +56,7 @@ type Article = ReturnType<typeof article>
 async function appWith (t: Test, articles: Article[]): Promise<App> {
   const app = await testApp()
   t.teardown(() => app.close())
-  for (const a of articles) app.db.ingest({ title: a.title, text: a.text }, a.extraction)
+  for (const a of articles) await app.db.ingest({ title: a.title, text: a.text }, a.extraction)
   return app
 }
 
@@ -220,7 +220,7 @@ t.test('every quote says how its speaker was found; a correction by hand is manu
   t.equal(oskarQuotes.find((q: { text: string }) => q.text === 'It will take a year,').speaker.resolved_by, 'manual',
     'GET /speakers/:id/quotes says it too')
 
-  app.db.articles.reextract(quotes[0].source_id, a.extraction)
+  await app.db.articles.reextract(quotes[0].source_id, a.extraction)
   const again = (await json(app, '/quotes?limit=10')).items
   t.equal(again.find((q: { text: string }) => q.text === 'It will take a year,').speaker.resolved_by, 'manual', 'kept through re-extraction')
   t.equal(again.find((q: { text: string }) => q.text === 'We start on Monday,').speaker.resolved_by, 'name')
@@ -230,8 +230,8 @@ t.test('an extraction with an unknown resolved_by is refused as invalid, and not
   const a = article('Bad', '"Hello," said Ines Varga.', [{ name: 'Ines Varga' }], [{ quote: 'Hello,', mention: 'Ines Varga', speaker: 0 }])
   ;(a.extraction.quotes[0]!.speaker as { resolved_by: string }).resolved_by = 'guess'
   const app = await appWith(t, [])
-  t.throws(() => app.db.ingest({ title: a.title, text: a.text }, a.extraction), { name: 'InvalidExtractionError', message: /resolved_by/ })
-  t.equal(app.db.sources.count(), 0)
+  await t.rejects(async () => await app.db.ingest({ title: a.title, text: a.text }, a.extraction), { name: 'InvalidExtractionError', message: /resolved_by/ })
+  t.equal(await app.db.sources.count(), 0)
 })
 
 t.test('a name with a title split off by hand makes a speaker named without it, and the split survives re-extraction', async (t) => {
@@ -242,8 +242,8 @@ t.test('a name with a title split off by hand makes a speaker named without it, 
   t.equal(split.json().name, 'Hale')
   t.equal(split.json().slug, 'hale')
   t.same(await quotesOf(app, 'hale'), ['The bridge will reopen in May,'])
-  const bridge = app.db.sources.list({ limit: 10 }, { titleMatch: 'bridge' }).items[0]!
-  app.db.articles.reextract(bridge.id, haleCllr.extraction)
+  const bridge = (await app.db.sources.list({ limit: 10 }, { titleMatch: 'bridge' })).items[0]!
+  await app.db.articles.reextract(bridge.id, haleCllr.extraction)
   t.same(await quotesOf(app, 'hale'), ['The bridge will reopen in May,'], 'still split after re-extraction')
   t.same(await quotesOf(app, 'margaret-hale'), ['Every ward loses something,', 'We have no choice this year,'])
 })

@@ -28,7 +28,7 @@ for (const [order, articles] of [
 ] as const) {
   t.test(`the president is one speaker and Lara Trump another (ingested ${order})`, async (t) => {
     const store = memoryStore(t)
-    for (const article of articles()) ingestArticle(store, article)
+    for (const article of articles()) await ingestArticle(store, article)
 
     const found = trumps(store)
     t.equal(found.length, 2, 'two people named Trump')
@@ -60,7 +60,7 @@ t.test('unnamed speakers and role-only organisations are never merged across art
   const store = memoryStore(t)
   const text = (n: number) => `Budget row ${n}\n\nThe ministry said the budget for year ${n} was final. Officials said ` +
     `talks would resume in week ${n}.\n\n“We have no comment on draft ${n},” the White House said in a statement.`
-  for (const n of [1, 2]) ingestArticle(store, { title: `Budget row ${n}`, text: text(n) })
+  for (const n of [1, 2]) await ingestArticle(store, { title: `Budget row ${n}`, text: text(n) })
   const shared = store.speakers.list({ limit: 10 }).items
   const whiteHouse = shared.filter((s) => /White House/.test(s.name ?? ''))
   t.equal(whiteHouse.length, 1, 'one White House')

@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   quotes: async () => (await import('./commands/quotes.js')).default,
   reextract: async () => (await import('./commands/reextract.js')).default,
   backup: async () => (await import('./commands/backup.js')).default,
+  'copy-store': async () => (await import('./commands/copy-store.js')).default,
 }
 
 /** The list of commands with the summary each module gives (help only: every module is loaded for it). */

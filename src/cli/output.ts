@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { env, stdout } from 'node:process'
 import { databasePathFrom } from '../config.js'
 import { MIGRATIONS_DIR } from '../paths.js'
-import { Store } from '../store/index.js'
+import { Store, isPostgresUrl, openStore, type DataStore } from '../store/index.js'
 
 /** A bad option or argument: the command prints the message and its usage, and exits with 2. */
 export class UsageError extends Error {
@@ -18,9 +18,20 @@ export function usageLines (help: string): string {
   return `${usage}Run 'whosaid ${command} --help' for the options.\n`
 }
 
-/** Opens the database at --db or $DATABASE_PATH; refuses to create one, since a new file would only be empty. */
-export function openExistingStore (dbOption: string | undefined): Store {
+/**
+ * Opens the database at --db, $DATABASE_URL or $DATABASE_PATH; refuses to create a SQLite file, since a new file would
+ * only be empty.
+ */
+export async function openExistingStore (dbOption: string | undefined): Promise<DataStore> {
+  const location = dbOption ?? databasePathFrom(env)
+  if (isPostgresUrl(location)) return await openStore({ location, defaultMigrationsDir: MIGRATIONS_DIR })
+  return openExistingSqliteStore(location)
+}
+
+/** The SQLite file at --db or $DATABASE_PATH (for commands that work on the file itself, like backup). */
+export function openExistingSqliteStore (dbOption: string | undefined): Store {
   const path = dbOption ?? databasePathFrom(env)
+  if (isPostgresUrl(path)) throw new Error('this command works on a SQLite file; for PostgreSQL use its own tools (pg_dump)')
   if (path !== ':memory:' && !existsSync(path)) {
     throw new Error(`no database at ${path} (set DATABASE_PATH or pass --db; 'whosaid seed' creates one)`)
   }

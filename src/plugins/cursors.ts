@@ -1,5 +1,5 @@
-// Makes fastify.cursors: pagination cursors signed with the database's own secret, so cursors
-// stay valid across restarts and between servers sharing one database.
+// Makes fastify.cursors: pagination cursors signed with the configured secret (CURSOR_SECRET) or else the
+// database's own, so cursors stay valid across restarts and between servers sharing one database.
 import fp from 'fastify-plugin'
 import { Cursors } from '../routes/cursor.js'
 
@@ -9,6 +9,11 @@ declare module 'fastify' {
   }
 }
 
-export default fp(async (fastify) => {
-  fastify.decorate('cursors', new Cursors(fastify.db.cursorSecret()))
+export interface CursorsPluginOptions {
+  /** The signing key; null uses the secret stored in the database. */
+  secret: string | null
+}
+
+export default fp<CursorsPluginOptions>(async (fastify, options) => {
+  fastify.decorate('cursors', new Cursors(options.secret ?? await fastify.db.cursorSecret()))
 }, { name: 'cursors', dependencies: ['db'] })

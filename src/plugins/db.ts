@@ -1,24 +1,48 @@
-// Opens the store (running migrations) and makes it fastify.db; closes it when the app closes.
+// Opens the store (running migrations) and makes it fastify.db, and fastify.reads the store the GET routes read from
+// (a PostgreSQL replica when configured, else the same store); closes them when the app closes.
+// A postgres:// location selects PostgreSQL, anything else is a SQLite file.
 import fp from 'fastify-plugin'
-import { Store } from '../store/index.js'
+import { openStore, type DataStore } from '../store/index.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    db: Store
+    db: DataStore
+    /** What GET routes read from: a replica (DATABASE_READ_URL) or fastify.db. Writes, and reads after a write, use db. */
+    reads: DataStore
   }
 }
 
 export interface DbPluginOptions {
+  /** A SQLite file path (or ':memory:'), or a postgres:// URL. */
   databasePath: string
-  migrationsDir: string
+  /** A PostgreSQL replica for the GET routes, or null. */
+  readDatabaseUrl: string | null
+  /** Migrations to apply; by default those of the store's kind under defaultMigrationsDir. */
+  migrationsDir?: string | undefined
+  defaultMigrationsDir: string
 }
 
 export default fp<DbPluginOptions>(async (fastify, options) => {
-  const store = Store.open({ path: options.databasePath, migrationsDir: options.migrationsDir })
+  const store = await openStore({
+    location: options.databasePath,
+    migrationsDir: options.migrationsDir,
+    defaultMigrationsDir: options.defaultMigrationsDir,
+  })
   if (store.appliedMigrations.length > 0) {
     fastify.log.info({ migrations: store.appliedMigrations }, 'applied migrations')
   }
+  let reads = store
+  try {
+    if (options.readDatabaseUrl !== null) reads = await store.readReplica(options.readDatabaseUrl)
+  } catch (err) {
+    await store.close()
+    throw err
+  }
   fastify.decorate('db', store)
+  fastify.decorate('reads', reads)
   // Runs after the HTTP server has stopped and in-flight requests have finished.
-  fastify.addHook('onClose', async () => store.close())
+  fastify.addHook('onClose', async () => {
+    if (reads !== store) await reads.close()
+    await store.close()
+  })
 }, { name: 'db' })

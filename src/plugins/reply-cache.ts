@@ -1,7 +1,7 @@
 // Repeated reads of the JSON API are answered from memory: the bytes, type and ETag of a 200 reply are kept under the
 // request's URL and sent again, without routing to the handler, until the database changes. Every request first asks
-// SQLite whether anything was written since the last request (src/store/change-counter.ts: this process's own writes
-// and commits by any other connection or process); if so, the whole cache is dropped. An entry therefore never
+// the store whether anything was written since the last request (SQLite: src/store/change-counter.ts, this process's
+// own writes and commits by any other connection or process); if so, the whole cache is dropped. An entry therefore never
 // outlives the state it was read from, and a cached reply is byte for byte the one the handler would build.
 //
 // The key is the method and the URL as sent (path and query string): the API's replies depend on nothing else in the
@@ -10,7 +10,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { ByteLru } from '../byte-lru.js'
-import { ChangeCounter } from '../store/change-counter.js'
 
 export interface ReplyCachePluginOptions {
   /** Bytes of replies kept (keys and bookkeeping included); 0 turns the cache off. */
@@ -43,12 +42,13 @@ const CACHED_ROUTE = /^\/(quotes|speakers|sources)(\/|$)/
 const LARGEST_SHARE = 8
 
 export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
-  if (options.maxBytes <= 0) {
+  // A store that cannot tell cheaply whether the database changed gets no cache rather than stale replies.
+  const changes = options.maxBytes > 0 ? fastify.reads.changeWatch() : null
+  if (changes === null) {
     fastify.decorate('replyCache', null)
     return
   }
   const cache = new ByteLru<CachedReply>(options.maxBytes)
-  const changes = new ChangeCounter(fastify.db.db)
   let generation = 0
   fastify.decorate('replyCache', cache)
   fastify.decorateRequest('replyCacheGeneration', -1)

@@ -7,7 +7,7 @@ export interface SeedPluginOptions {
 }
 
 export default fp<SeedPluginOptions>(async (fastify, options) => {
-  const seeded = seedIfEmpty(fastify.db, options.seedsDir)
+  const seeded = await seedIfEmpty(fastify.db, options.seedsDir)
   if (seeded) {
     for (const article of seeded) {
       fastify.log.info({ file: article.file, source_id: article.source_id, quotes: article.quote_count }, 'seeded article')

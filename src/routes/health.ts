@@ -13,13 +13,13 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request, reply) => {
     try {
-      fastify.db.ping()
+      await fastify.db.ping()
     } catch (err) {
       request.log.error({ err }, 'health check: database did not answer')
       return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'database is not answering' })
     }
     // Still 200 when storage is full: reads are served, and a load balancer should keep sending them.
-    const storage = fastify.db.storage()
+    const storage = await fastify.db.storage()
     return { status: storage === 'ok' ? 'ok' as const : 'degraded' as const, database: 'ok' as const, storage }
   })
 }

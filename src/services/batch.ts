@@ -2,7 +2,7 @@
 // on this thread in input order. The articles extracted and waiting are stored together, in one transaction with a
 // savepoint each (one commit per article was most of the cost of storing); a bad article is an error for itself alone.
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../store/errors.js'
-import type { IngestAttempt, IngestStatus, Store } from '../store/index.js'
+import type { DataStore, IngestAttempt, IngestStatus } from '../store/index.js'
 import type { ArticleSource, ExtractedArticle, ExtractorPool } from './extractor-pool.js'
 
 export interface BatchOutcome {
@@ -83,7 +83,7 @@ export function emptyCounts (): BatchCounts {
  * limit, a broken connection), the jobs already read are still finished and stored, then the error is thrown.
  */
 export async function ingestBatch<K> (
-  store: Store, pool: ExtractorPool, jobs: AsyncIterable<BatchJob<K>> | Iterable<BatchJob<K>>, options: BatchOptions<K>,
+  store: DataStore, pool: ExtractorPool, jobs: AsyncIterable<BatchJob<K>> | Iterable<BatchJob<K>>, options: BatchOptions<K>,
 ): Promise<BatchCounts> {
   const counts = emptyCounts()
   const window = Math.max(1, options.window ?? Math.max(DEFAULT_WINDOW, pool.concurrency))
@@ -117,7 +117,7 @@ export async function ingestBatch<K> (
     const extracted = group.flatMap((job) => 'ok' in job.result! ? [job.result.ok] : [])
     let attempts: IngestAttempt[]
     try {
-      attempts = store.ingestMany(extracted)
+      attempts = await store.ingestMany(extracted)
     } catch (error) {
       attempts = extracted.map(() => ({ ok: false, error }))
     }

@@ -1,10 +1,10 @@
 // The one path from an article to stored quotes, shared by the API, seeding and the CLI.
 import { EXTRACTOR_VERSION, extract } from '../extract/index.js'
 import type { Extraction } from '../extract/types.js'
-import type { ArticleInput, IngestResult, Store } from '../store/index.js'
+import type { ArticleInput, DataStore, IngestResult } from '../store/index.js'
 
-export function ingestArticle (store: Store, article: ArticleInput): IngestResult {
-  return store.ingest(article, extract(article.text))
+export async function ingestArticle (store: DataStore, article: ArticleInput): Promise<IngestResult> {
+  return await store.ingest(article, extract(article.text))
 }
 
 export interface ReextractResult {
@@ -16,14 +16,14 @@ export interface ReextractResult {
 }
 
 /** Extracts a stored article again with the current extractor; undefined when there is no such source. */
-export function reextractSource (store: Store, sourceId: number, force = false): ReextractResult | undefined {
-  const source = store.sources.get(sourceId)
+export async function reextractSource (store: DataStore, sourceId: number, force = false): Promise<ReextractResult | undefined> {
+  const source = await store.sources.get(sourceId)
   if (!source) return undefined
   if (source.extractor_version === EXTRACTOR_VERSION && !force) {
     return { source_id: sourceId, extractor_version: EXTRACTOR_VERSION, reextracted: false, quote_count: source.quote_count }
   }
   const extraction = extract(source.text)
-  store.articles.reextract(sourceId, extraction)
+  await store.articles.reextract(sourceId, extraction)
   return { source_id: sourceId, extractor_version: EXTRACTOR_VERSION, reextracted: true, quote_count: extraction.quotes.length }
 }
 
@@ -33,9 +33,9 @@ export function reextractSource (store: Store, sourceId: number, force = false):
  * extracted, so that stored offsets always index into the text stored.
  */
 export async function reextractSourceWith (
-  store: Store, sourceId: number, force: boolean, extractText: (text: string) => Promise<Extraction>,
+  store: DataStore, sourceId: number, force: boolean, extractText: (text: string) => Promise<Extraction>,
 ): Promise<ReextractResult | undefined> {
-  let source = store.sources.get(sourceId)
+  let source = await store.sources.get(sourceId)
   for (;;) {
     if (!source) return undefined
     if (source.extractor_version === EXTRACTOR_VERSION && !force) {
@@ -43,9 +43,9 @@ export async function reextractSourceWith (
     }
     const text = source.text
     const extraction = await extractText(text)
-    source = store.sources.get(sourceId)
+    source = await store.sources.get(sourceId)
     if (source?.text !== text) continue
-    store.articles.reextract(sourceId, extraction)
+    await store.articles.reextract(sourceId, extraction)
     return { source_id: sourceId, extractor_version: EXTRACTOR_VERSION, reextracted: true, quote_count: extraction.quotes.length }
   }
 }

@@ -1,5 +1,5 @@
 // Ingests every article of a seeds directory through the ordinary ingest path.
-import type { IngestResult, Store } from '../store/index.js'
+import type { DataStore, IngestResult } from '../store/index.js'
 import { ingestArticle } from './ingest.js'
 import { readSeedArticles } from './seed-articles.js'
 
@@ -8,13 +8,15 @@ export interface SeededArticle extends IngestResult {
 }
 
 /** Idempotent: an article whose text is already stored is left as it is (status 'existing'). */
-export function seed (store: Store, dir: string): SeededArticle[] {
+export async function seed (store: DataStore, dir: string): Promise<SeededArticle[]> {
   // Read and check every file first so a bad metadata file stops seeding before anything is written.
   const articles = readSeedArticles(dir)
-  return articles.map(({ file, ...article }) => ({ file, ...ingestArticle(store, article) }))
+  const seeded: SeededArticle[] = []
+  for (const { file, ...article } of articles) seeded.push({ file, ...await ingestArticle(store, article) })
+  return seeded
 }
 
 /** Seeds only a database with no sources yet; returns null when it had some. */
-export function seedIfEmpty (store: Store, dir: string): SeededArticle[] | null {
-  return store.sources.count() === 0 ? seed(store, dir) : null
+export async function seedIfEmpty (store: DataStore, dir: string): Promise<SeededArticle[] | null> {
+  return await store.sources.count() === 0 ? await seed(store, dir) : null
 }

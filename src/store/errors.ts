@@ -40,7 +40,11 @@ export function withFtsQuery<T> (match: string | undefined, run: () => T): T {
 export const STORAGE_FULL_MESSAGE = 'the database cannot grow: its disk (or its size limit) is full, so nothing of this ' +
   'request was stored; reads still work, and writes succeed again once space is freed'
 
-/** SQLite could not write for want of space (SQLITE_FULL: the disk, or the database's max_page_count). */
+/**
+ * The database could not write for want of space: SQLite's SQLITE_FULL (the disk, or the database's max_page_count),
+ * PostgreSQL's disk_full (53100).
+ */
 export function isStorageFull (err: unknown): boolean {
-  return (err as { code?: unknown } | null)?.code === 'SQLITE_FULL'
+  const code = (err as { code?: unknown } | null)?.code
+  return code === 'SQLITE_FULL' || code === '53100'
 }

@@ -1,6 +1,7 @@
 // The store: every read and write of the database goes through here.
 import { statfsSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { ChangeCounter } from './change-counter.js'
 import { Corrections } from './corrections.js'
 import { openDatabase, type Database } from './database.js'
 import { migrate } from './migrate.js'
@@ -8,8 +9,11 @@ import { QuoteStore } from './quotes.js'
 import { SourceWriter, type IngestAttempt, type IngestItem } from './source-writes.js'
 import { SourceStore } from './sources.js'
 import { SpeakerStore } from './speakers.js'
+import type { ChangeWatch, DataStore } from './interface.js'
 
 export type { Database } from './database.js'
+export type { Awaitable, ChangeWatch, DataStore, StoreKind } from './interface.js'
+export { openStore, isPostgresUrl, type OpenStoreOptions } from './open.js'
 export { ConflictError, NotFoundError, QuerySyntaxError } from './errors.js'
 export { MigrationError } from './migrate.js'
 export { PageKeyError, type PageKey, type PageRequest, type PageResult } from './page.js'
@@ -30,7 +34,9 @@ export interface StoreOptions {
 /** Less free space than this on the database's disk is reported as full: a write-ahead log grows by megabytes. */
 const MIN_FREE_BYTES = 1024 * 1024
 
-export class Store {
+/** The SQLite store (better-sqlite3): every method answers synchronously, which satisfies DataStore. */
+export class Store implements DataStore {
+  readonly kind = 'sqlite' as const
   readonly db: Database
   readonly sources: SourceStore
   readonly speakers: SpeakerStore
@@ -103,6 +109,16 @@ export class Store {
     } catch {
       return 'ok'
     }
+  }
+
+  /** SQLite's own change counters: this connection's writes and commits by any other process. */
+  changeWatch (): ChangeWatch {
+    return new ChangeCounter(this.db)
+  }
+
+  /** A SQLite file has no replicas (configuration refuses DATABASE_READ_URL without DATABASE_URL). */
+  async readReplica (): Promise<DataStore> {
+    throw new Error('a read replica needs PostgreSQL (DATABASE_URL)')
   }
 
   /** Checkpoints the write-ahead log into the database file and closes it. */

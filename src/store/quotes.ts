@@ -77,7 +77,7 @@ export interface QuoteFilter {
   sort?: QuoteSort | undefined
 }
 
-interface QuoteRow {
+export interface QuoteRow {
   id: number
   source_id: number
   speaker_id: number | null
@@ -107,17 +107,17 @@ interface QuoteRow {
   source_published_at: string | null
 }
 
-const COLUMNS = `q.id, q.source_id, q.speaker_id, sp.slug AS speaker_slug, sp.name AS speaker_name,
+export const COLUMNS = `q.id, q.source_id, q.speaker_id, sp.slug AS speaker_slug, sp.name AS speaker_name,
   sp.kind AS speaker_kind, q.speaker_mention, q.speaker_start, q.speaker_end, q.resolved_by, q.text, q.start_offset,
   q.end_offset, q.fragments, q.type, q.cue, q.confidence, q.via, q.quoted_at, q.corrected, q.text_key,
   q.context_start, q.context_end, src.title AS source_title, src.url AS source_url,
   src.publisher AS source_publisher, src.published_at AS source_published_at`
-const JOINS = 'LEFT JOIN speakers sp ON sp.id = q.speaker_id JOIN sources src ON src.id = q.source_id'
-const COPIES_SHOWN = 50
+export const JOINS = 'LEFT JOIN speakers sp ON sp.id = q.speaker_id JOIN sources src ON src.id = q.source_id'
+export const COPIES_SHOWN = 50
 // More than any article has; a bound so that one request cannot read a whole table.
-const MAX_QUOTES_PER_SOURCE = 100_000
+export const MAX_QUOTES_PER_SOURCE = 100_000
 
-function fromRow (row: QuoteRow): Quote {
+export function fromRow (row: QuoteRow): Quote {
   return {
     id: row.id,
     source_id: row.source_id,

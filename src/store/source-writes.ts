@@ -57,7 +57,7 @@ function checkSpan (what: string, start: number, end: number, length: number): v
 
 const RESOLVED_BY: ReadonlySet<unknown> = new Set<ResolvedBy>(['name', 'role', 'description', 'pronoun', 'continuation', 'unresolved'])
 
-function validate (text: string, extraction: Extraction): void {
+export function validate (text: string, extraction: Extraction): void {
   extraction.speakers.forEach((speaker, index) => {
     if (speaker.id !== index) throw new InvalidExtractionError(`speaker at index ${index} has id ${speaker.id}`)
   })

@@ -19,13 +19,13 @@ interface PersonRow {
 }
 
 /** A speaker of the article as the store keys it: a person's name without its title, a title that is a role. */
-interface StoredSpeaker {
+export interface StoredSpeaker {
   name: string | null
   kind: SpeakerKind
   title: string | null
 }
 
-function toStored (speaker: ExtractedSpeaker): StoredSpeaker {
+export function toStored (speaker: ExtractedSpeaker): StoredSpeaker {
   const title = usableTitle(speaker.title)
   if (speaker.name === null) return { name: null, kind: speaker.kind, title }
   // "Campaigners said" speaks for a group of people, whatever kind it was handed as.
@@ -39,16 +39,16 @@ function toStored (speaker: ExtractedSpeaker): StoredSpeaker {
 }
 
 /** Every known title clashes with this one (none agrees, none is undecided). */
-function titlesFitNone (titles: string[], title: string): boolean {
+export function titlesFitNone (titles: string[], title: string): boolean {
   return titles.length > 0 && titles.every((known) => titlesAgree(known, title) === false)
 }
 
-function namesOf (speaker: ExtractedSpeaker): string[] {
+export function namesOf (speaker: ExtractedSpeaker): string[] {
   return speaker.name === null ? speaker.aliases : [speaker.name, ...speaker.aliases]
 }
 
 /** Unnamed speakers, groups and organisations named by their role are never shared between articles. */
-function belongsToArticle (speaker: StoredSpeaker): boolean {
+export function belongsToArticle (speaker: StoredSpeaker): boolean {
   return speaker.name === null || speaker.kind === 'unnamed' || speaker.kind === 'group' ||
     (speaker.kind === 'organization' && isRoleOnly(speaker.name))
 }

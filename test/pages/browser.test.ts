@@ -26,11 +26,11 @@ const problems: string[] = []
 t.before(async () => {
   app = await testApp()
   const { article, extraction } = budgetArticle()
-  app.db.ingest(article, extraction)
+  await app.db.ingest(article, extraction)
   const second = budgetArticle(' (later)')
-  app.db.ingest({ ...second.article, published_at: '2024-05-08T08:00:00.000Z' }, second.extraction)
+  await app.db.ingest({ ...second.article, published_at: '2024-05-08T08:00:00.000Z' }, second.extraction)
   const hostile = hostileArticle()
-  app.db.ingest(hostile.article, hostile.extraction)
+  await app.db.ingest(hostile.article, hostile.extraction)
   base = await app.listen({ port: 0, host: '127.0.0.1' })
   browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], headless: true })
 })
@@ -153,13 +153,13 @@ t.test('search: typed in the header box, results with the words marked, speaker 
 })
 
 t.test('try it: pasted text comes back with its quotes marked, and nothing is stored', async (t) => {
-  const before = app.db.sources.count()
+  const before = await app.db.sources.count()
   const page = await open('/ui/try')
   await page.type('textarea[name="text"]', 'The hearing ran late. "We need more time," said Mary Poppins, the city attorney.')
   await Promise.all([page.waitForNavigation(), page.click('form.try button')])
   t.same(await page.$$eval('.result mark.q[tabindex]', (marks) => marks.map((m) => m.textContent)), ['1We need more time,'])
   t.same(await page.$$eval('.result .legend li bdi', (names) => names.map((n) => n.textContent)), ['Mary Poppins'])
-  t.equal(app.db.sources.count(), before)
+  t.equal(await app.db.sources.count(), before)
   await page.close()
 })
 

@@ -12,7 +12,7 @@ async function appWith (t: { teardown: (fn: () => unknown) => void }, options = 
   const app = await testApp(options)
   t.teardown(() => app.close())
   const { article, extraction } = budgetArticle()
-  app.db.ingest(article, extraction)
+  await app.db.ingest(article, extraction)
   return app
 }
 
@@ -85,8 +85,8 @@ t.test('an article page marks every quote in its speaker\'s colour, interrupted 
 t.test('a hostile article renders as text: no element, attribute or link comes from its fields', async (t) => {
   const app = await appWith(t)
   const { article, extraction } = hostileArticle()
-  const { source_id: id } = app.db.ingest(article, extraction) as { source_id: number }
-  const speaker = app.db.speakers.list({ limit: 10 }, {}).items.find((s) => s.name?.startsWith('Evil'))!
+  const { source_id: id } = await app.db.ingest(article, extraction) as { source_id: number }
+  const speaker = (await app.db.speakers.list({ limit: 10 }, {})).items.find((s) => s.name?.startsWith('Evil'))!
   for (const url of [`/ui/articles/${id}`, '/', `/ui/speakers/${speaker.slug ?? speaker.id}`, '/ui/search?q=script+found']) {
     const res = await app.inject({ method: 'GET', url, headers: HTML })
     t.equal(res.statusCode, 200, url)
@@ -107,7 +107,7 @@ t.test('a speaker page lists quotes newest first, filters by type and date, page
   const app = await appWith(t)
   for (let i = 1; i <= 11; i++) {
     const { article, extraction } = budgetArticle(` (${i})`)
-    app.db.ingest({ ...article, published_at: `2024-05-${String(1 + i).padStart(2, '0')}T08:00:00.000Z` }, extraction)
+    await app.db.ingest({ ...article, published_at: `2024-05-${String(1 + i).padStart(2, '0')}T08:00:00.000Z` }, extraction)
   }
   const res = await app.inject({ method: 'GET', url: '/ui/speakers/jane-doe' })
   t.equal(res.statusCode, 200)
@@ -141,9 +141,9 @@ t.test('a speaker page lists quotes newest first, filters by type and date, page
   t.match(unnamed.body, /<h1><bdi>unnamed speaker<\/bdi><\/h1>/)
   t.match(unnamed.body, /<dt>Belongs to<\/dt><dd><a href="\/ui\/articles\/1">article 1<\/a>/, 'an unnamed speaker links to its article')
 
-  const acme = app.db.speakers.find('acme-corp')!
-  const jane = app.db.speakers.find('jane-doe')!
-  app.db.corrections.merge(acme.id, jane.id)
+  const acme = (await app.db.speakers.find('acme-corp'))!
+  const jane = (await app.db.speakers.find('jane-doe'))!
+  await app.db.corrections.merge(acme.id, jane.id)
   const moved = await app.inject({ method: 'GET', url: '/ui/speakers/acme-corp?type=direct' })
   t.equal(moved.statusCode, 301)
   t.equal(moved.headers.location, '/ui/speakers/jane-doe?type=direct')
@@ -176,7 +176,7 @@ t.test('the try-it form extracts what is pasted, stores nothing, and needs no AP
   t.match(res.body, /<mark class="q t-direct c0" data-quote="1" id="q1" tabindex="0"[^>]*><sup class="n">1<\/sup>We are ready,<\/mark>/)
   t.match(res.body, /<b class="mention c0"[^>]*>Mary Poppins<\/b>/)
   t.match(res.body, /<textarea[^>]*>The mayor spoke. &quot;We are ready,&quot;/, 'the text stays in the form')
-  t.equal(app.db.sources.count(), 1, 'nothing stored')
+  t.equal(await app.db.sources.count(), 1, 'nothing stored')
   const htmlForm = new URLSearchParams({ text: '<html><body><p>"Taxes will fall," said Mary Poppins.</p><script>x()</script></body></html>' })
   const page = await app.inject({
     method: 'POST', url: '/ui/try', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: htmlForm.toString(),

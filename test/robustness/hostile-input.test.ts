@@ -5,9 +5,8 @@ import { request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import fc from 'fast-check'
 import t, { type Test } from 'tap'
-import type { App } from '../../src/app.js'
 import { ingestArticle } from '../../src/services/ingest.js'
-import { testApp } from '../helpers/app.js'
+import { sqliteTestApp as testApp, type SqliteApp } from '../helpers/app.js'
 import { generatedArticles } from '../helpers/generated-articles.js'
 import { sliceQuote } from '../helpers/quotes.js'
 
@@ -17,7 +16,7 @@ t.setTimeout(180_000)
 const TABLES = ['sources', 'quotes', 'speakers', 'speaker_aliases', 'speaker_titles', 'quote_corrections', 'speaker_splits']
 
 /** How many rows each table holds, and the highest ids: what a refused request must leave as it was. */
-function snapshot (app: App): Record<string, number> {
+function snapshot (app: SqliteApp): Record<string, number> {
   const db = app.db.db
   const counts: Record<string, number> = {}
   for (const table of TABLES) counts[table] = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
@@ -27,11 +26,11 @@ function snapshot (app: App): Record<string, number> {
 }
 
 /** An app on an in-memory database holding `n` generated articles, without a rate limit. */
-async function populated (t: Test, n = 30): Promise<App> {
+async function populated (t: Test, n = 30): Promise<SqliteApp> {
   const app = await testApp({ rateLimitPerMinute: 0 })
   t.teardown(() => app.close())
   for (const article of generatedArticles(n)) {
-    ingestArticle(app.db, { ...article, published_at: new Date(article.published_at).toISOString() })
+    await ingestArticle(app.db, { ...article, published_at: new Date(article.published_at).toISOString() })
   }
   return app
 }
@@ -44,7 +43,7 @@ interface Sent {
 }
 
 /** Sends a request that must be refused: the status, an error body of the usual shape, and nothing stored changed. */
-async function refused (t: Test, app: App, sent: Sent, status: number, message: RegExp | string, what: string): Promise<void> {
+async function refused (t: Test, app: SqliteApp, sent: Sent, status: number, message: RegExp | string, what: string): Promise<void> {
   const before = snapshot(app)
   const res = await app.inject({ method: sent.method ?? 'GET', url: sent.url, payload: sent.payload, headers: sent.headers })
   if (res.statusCode !== status) {
@@ -444,7 +443,7 @@ interface Operation {
   body: boolean
 }
 
-async function operations (app: App): Promise<Operation[]> {
+async function operations (app: SqliteApp): Promise<Operation[]> {
   const spec = (await app.inject({ method: 'GET', url: '/docs/json' })).json()
   const ops: Operation[] = []
   for (const [path, methods] of Object.entries(spec.paths as Record<string, Record<string, any>>)) {
@@ -580,7 +579,7 @@ function requests (ops: Operation[], lists: Lists) {
 }
 
 /** Cursors of every list and the slugs of some speakers, for requests to use. */
-async function lists (app: App): Promise<Lists> {
+async function lists (app: SqliteApp): Promise<Lists> {
   const cursors: string[] = []
   for (const url of ['/sources?limit=2', '/quotes?limit=2', '/quotes?limit=2&q=the', '/speakers?limit=2', '/speakers?limit=2&sort=name', '/sources/1/quotes?limit=2']) {
     const cursor = (await app.inject({ method: 'GET', url })).json().next_cursor
@@ -590,7 +589,7 @@ async function lists (app: App): Promise<Lists> {
   return { cursors, slugs }
 }
 
-async function noServerErrors (t: Test, app: App, ops: Operation[], numRuns: number, what: string): Promise<void> {
+async function noServerErrors (t: Test, app: SqliteApp, ops: Operation[], numRuns: number, what: string): Promise<void> {
   const statuses = new Map<number, number>()
   const known = await lists(app)
   t.ok(known.cursors.length >= 5 && known.slugs.length >= 5, `${known.cursors.length} cursors and ${known.slugs.length} slugs to use`)

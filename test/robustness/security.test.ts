@@ -4,6 +4,7 @@
 import { Writable } from 'node:stream'
 import t from 'tap'
 import { buildApp, type App } from '../../src/app.js'
+import type { Store } from '../../src/store/index.js'
 import { generatedArticles } from '../helpers/generated-articles.js'
 import { ingestArticle } from '../../src/services/ingest.js'
 
@@ -48,8 +49,9 @@ const REQUESTS = [
 t.test('with the database closed under the app, every route gives the fixed 5xx and the log has the cause', async (t) => {
   const { app, lines } = await loggedApp('info')
   t.teardown(() => app.close())
-  for (const article of generatedArticles(3, 80_000)) ingestArticle(app.db, article)
-  app.db.db.close()
+  for (const article of generatedArticles(3, 80_000)) await ingestArticle(app.db, article)
+  const store = app.db as Store
+  store.db.close()
 
   for (const request of REQUESTS) {
     const res = await app.inject({ ...request, headers: auth })

@@ -65,5 +65,5 @@ t.test('a client that sends its body slowly is cut off after requestTimeout, and
   t.ok(ms >= TIMEOUTS.requestTimeout - 50, `not cut off before requestTimeout (${ms} ms)`)
   t.ok(ms < TIMEOUTS.requestTimeout + 2000, `cut off soon after requestTimeout (${ms} ms)`)
   t.match(reply, /^HTTP\/1\.1 408 /, 'with 408 Request Timeout')
-  t.equal(app.db.sources.count(), 0, 'the half-sent article is not stored')
+  t.equal(await app.db.sources.count(), 0, 'the half-sent article is not stored')
 })

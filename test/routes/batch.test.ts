@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net'
 import type { Readable } from 'node:stream'
 import { setTimeout } from 'node:timers/promises'
 import t from 'tap'
-import type { App } from '../../src/app.js'
 import { testApp } from '../helpers/app.js'
+import type { App } from '../../src/app.js'
 import { sliceQuote } from '../helpers/quotes.js'
 
 const NDJSON = { 'content-type': 'application/x-ndjson' }
@@ -65,16 +65,16 @@ t.test('mixed good and bad lines: every line has its outcome, in order, and noth
   }
   t.same({ created: reply.created, existing: reply.existing, updated: reply.updated, failed: reply.failed },
     { created: 3, existing: 1, updated: 1, failed: 5 })
-  t.equal(app.db.sources.count(), 3)
+  t.equal(await app.db.sources.count(), 3)
 
-  const first = app.db.sources.get((byLine.get(1) as { source_id: number }).source_id)!
+  const first = (await app.db.sources.get((byLine.get(1) as { source_id: number }).source_id))!
   t.equal(first.text, story(1, ' Updated.'), 'the update replaced the text')
   t.equal(first.published_at, null, 'and its metadata')
-  const page = app.db.sources.get((byLine.get(5) as { source_id: number }).source_id)!
+  const page = (await app.db.sources.get((byLine.get(5) as { source_id: number }).source_id))!
   t.equal(page.title, 'Bridge 2')
   t.equal(page.publisher, 'Valley Times')
   t.notMatch(page.text, /<|not a quote/)
-  const quotes = app.db.quotes.ofSource(page.id)
+  const quotes = await app.db.quotes.ofSource(page.id)
   t.ok(quotes.length >= 1, 'quotes stored for the HTML article')
   for (const quote of quotes) t.equal(sliceQuote(page.text, quote), quote.text)
 })
@@ -91,7 +91,7 @@ t.test('the same batch again: every article is existing and nothing is added', a
   t.same(reply.items.map((i: { status: string }) => i.status), ['existing', 'existing', 'existing'])
   t.same(reply.items.map((i: { source_id: number }) => i.source_id), first.items.map((i: { source_id: number }) => i.source_id))
   t.same([reply.created, reply.existing, reply.updated, reply.failed], [0, 3, 0, 0])
-  t.equal(app.db.sources.count(), 3)
+  t.equal(await app.db.sources.count(), 3)
 })
 
 t.test('a line over the JSON body limit is an error for that line only', async (t) => {
@@ -105,7 +105,7 @@ t.test('a line over the JSON body limit is an error for that line only', async (
   const reply = res.json()
   t.same(reply.items.map((i: { status: string }) => i.status), ['created', 'error', 'created'])
   t.match(reply.items[1], { line: 2, error: 'line is longer than the limit of 4096 bytes' })
-  t.equal(app.db.sources.count(), 2)
+  t.equal(await app.db.sources.count(), 2)
 })
 
 t.test('CRLF line ends, a last line without a line break, and bytes that are not UTF-8', async (t) => {
@@ -121,7 +121,7 @@ t.test('CRLF line ends, a last line without a line break, and bytes that are not
   const reply = res.json()
   t.same(reply.items.map((i: { status: string }) => i.status), ['created', 'error', 'created'])
   t.match(reply.items[1], { line: 2, error: 'line is not valid UTF-8' })
-  t.equal(app.db.sources.get(reply.items[0].source_id)!.text, story(1), 'no stray carriage return in the text')
+  t.equal((await app.db.sources.get(reply.items[0].source_id))!.text, story(1), 'no stray carriage return in the text')
 })
 
 t.test('a body that is not NDJSON is refused with 415, nothing read', async (t) => {
@@ -132,7 +132,7 @@ t.test('a body that is not NDJSON is refused with 415, nothing read', async (t) 
     t.equal(res.statusCode, 415, type)
     t.match(res.json(), { statusCode: 415, error: 'Unsupported Media Type' }, type)
   }
-  t.equal(app.db.sources.count(), 0)
+  t.equal(await app.db.sources.count(), 0)
   const ok = await post(app, ndjson({ text: story(1) }), { 'content-type': 'application/x-ndjson; charset=utf-8' })
   t.equal(ok.statusCode, 200, 'parameters after the media type are fine')
 })
@@ -144,7 +144,7 @@ t.test('a request over the batch limit: 413, and the lines read before it stay s
   t.ok(lines.join('').length > 1000)
   const declared = await post(app, lines.join(''))
   t.equal(declared.statusCode, 413, 'a Content-Length over the limit is refused before reading')
-  t.equal(app.db.sources.count(), 0)
+  t.equal(await app.db.sources.count(), 0)
 
   // Streamed (chunked, no Content-Length) over a real connection: refused when the limit is crossed.
   await app.listen({ port: 0, host: '127.0.0.1' })
@@ -167,7 +167,7 @@ t.test('a request over the batch limit: 413, and the lines read before it stay s
   })
   t.equal(streamed.status, 413)
   t.match(JSON.parse(streamed.body).message, /larger than the limit of 1000 bytes: lines 1 to \d+ were read \(\d+ stored/)
-  const stored = app.db.sources.count()
+  const stored = await app.db.sources.count()
   t.ok(stored > 0 && stored < 12, `${stored} articles stored before the limit`)
 })
 
@@ -185,7 +185,7 @@ t.test('through worker threads: the same outcomes as inline', async (t) => {
   t.same(b, a)
   t.same([b.created, b.failed], [8, 2])
   for (const item of b.items.filter((i: { status: string }) => i.status === 'created')) {
-    const source = pooled.db.sources.get(item.source_id)!
-    t.same(pooled.db.quotes.ofSource(source.id).map((q) => q.text), inline.db.quotes.ofSource(source.id).map((q) => q.text))
+    const source = (await pooled.db.sources.get(item.source_id))!
+    t.same((await pooled.db.quotes.ofSource(source.id)).map((q) => q.text), (await inline.db.quotes.ofSource(source.id)).map((q) => q.text))
   }
 })

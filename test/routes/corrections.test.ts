@@ -9,7 +9,8 @@ import { donaldTrumpArticle as donald, laraTrumpArticle as lara } from '../helpe
 async function appWith (t: Test, ...articles: ArticleInput[]) {
   const app = await testApp()
   t.teardown(() => app.close())
-  const ids = articles.map((article) => ingestArticle(app.db, article).source_id)
+  const ids: number[] = []
+  for (const article of articles) ids.push((await ingestArticle(app.db, article)).source_id)
   const get = async (url: string) => app.inject({ method: 'GET', url })
   const post = async (url: string, payload?: object) => app.inject({ method: 'POST', url, payload })
   const speakerQuotes = async (slug: string) => (await get(`/speakers/${slug}/quotes`)).json().items.map((q: { text: string }) => q.text).sort()

@@ -1,7 +1,8 @@
 import t from 'tap'
 import { testApp } from '../helpers/app.js'
+import { testStoreKind } from '../helpers/stores.js'
 import { MIGRATIONS_DIR } from '../../src/paths.js'
-import { mkdtempSync, copyFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, copyFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -16,7 +17,7 @@ t.test('an unknown route is a JSON 404', async (t) => {
 t.test('a server-side failure is a 500 without stack trace or SQL', async (t) => {
   const app = await testApp()
   t.teardown(() => app.close())
-  app.db.close()
+  await app.db.close()
   const res = await app.inject({ method: 'GET', url: '/quotes' })
   t.equal(res.statusCode, 500)
   const body = res.json()
@@ -41,9 +42,11 @@ t.test('the OpenAPI description lists every route', async (t) => {
 
 t.test('start-up fails with the migration error when a migration fails', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'whosaid-migrations-'))
-  copyFileSync(join(MIGRATIONS_DIR, '001_initial_schema.sql'), join(dir, '001_initial_schema.sql'))
-  writeFileSync(join(dir, '002_broken.sql'), 'CREATE TABLE (;')
-  await t.rejects(testApp({ migrationsDir: dir }), { name: 'MigrationError', message: /^migration 002_broken\.sql failed/ })
+  // The store's own migrations, then one that fails.
+  const own = testStoreKind() === 'postgres' ? join(MIGRATIONS_DIR, 'postgres') : MIGRATIONS_DIR
+  for (const file of readdirSync(own).filter((name) => name.endsWith('.sql'))) copyFileSync(join(own, file), join(dir, file))
+  writeFileSync(join(dir, '900_broken.sql'), 'CREATE TABLE (;')
+  await t.rejects(testApp({ migrationsDir: dir }), { name: 'MigrationError', message: /^migration 900_broken\.sql failed/ })
 })
 
 t.test('every documented operation declares its success and error responses', async (t) => {

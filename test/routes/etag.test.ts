@@ -7,7 +7,7 @@ async function appWithArticle (t: { teardown: (fn: () => unknown) => void }) {
   const app = await testApp()
   t.teardown(() => app.close())
   const { article, extraction } = budgetArticle()
-  app.db.ingest(article, extraction)
+  await app.db.ingest(article, extraction)
   return app
 }
 

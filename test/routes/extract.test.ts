@@ -32,7 +32,7 @@ t.test('text: the extraction, offsets into the text sent, nothing stored', async
     if (quote.speaker) t.equal(TEXT.slice(quote.speaker.start, quote.speaker.end), quote.speaker.mention)
   }
   t.ok(body.speakers.some((s: { name: string | null }) => s.name?.includes('Okafor')), 'Okafor speaks')
-  t.equal(app.db.sources.count(), 0, 'nothing stored')
+  t.equal(await app.db.sources.count(), 0, 'nothing stored')
 })
 
 t.test('html: the clean text comes back and the offsets index into it', async (t) => {

@@ -12,7 +12,7 @@ t.test('GET /health answers ok while the database answers', async (t) => {
 t.test('GET /health is 503 when the database is gone', async (t) => {
   const app = await testApp()
   t.teardown(() => app.close())
-  app.db.close()
+  await app.db.close()
   const res = await app.inject({ method: 'GET', url: '/health' })
   t.equal(res.statusCode, 503)
   t.same(res.json(), { statusCode: 503, error: 'Service Unavailable', message: 'database is not answering' })

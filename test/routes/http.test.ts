@@ -7,12 +7,12 @@ import { ingestArticle } from '../../src/services/ingest.js'
 t.test('over HTTP', async (t) => {
   const app = await buildApp({ databasePath: ':memory:', seed: false, rateLimitPerMinute: 0 })
   t.teardown(() => app.close())
-  ingestArticle(app.db, {
+  await ingestArticle(app.db, {
     title: 'Harbour to reopen',
     published_at: '2025-03-02T08:00:00.000Z',
     text: 'Harbour to reopen\n\n“The harbour will reopen next spring, once the new quay is finished,” said Robert Lindqvist, the port director.',
   })
-  ingestArticle(app.db, {
+  await ingestArticle(app.db, {
     title: 'Ships wait outside the harbour',
     published_at: '2025-03-09T08:00:00.000Z',
     text: 'Ships wait outside the harbour\n\n“Ships are already waiting outside,” said Bob Lindqvist, the port director.\n\n' +

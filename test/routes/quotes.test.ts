@@ -7,7 +7,7 @@ async function appWithArticle (t: { teardown: (fn: () => unknown) => void }) {
   const app = await testApp()
   t.teardown(() => app.close())
   const { article, extraction } = budgetArticle()
-  app.db.ingest(article, extraction)
+  await app.db.ingest(article, extraction)
   return { app, text: article.text }
 }
 
@@ -123,7 +123,7 @@ t.test('the default page is 20 quotes', async (t) => {
   t.teardown(() => app.close())
   for (let i = 0; i < 6; i++) {
     const { article, extraction } = budgetArticle(` #${i}`)
-    app.db.ingest(article, extraction)
+    await app.db.ingest(article, extraction)
   }
   const body = (await app.inject({ method: 'GET', url: '/quotes' })).json()
   t.equal(body.items.length, 20)
@@ -134,9 +134,9 @@ t.test('distinct=true folds the same words by the same speaker in several source
   const app = await testApp()
   t.teardown(() => app.close())
   const first = budgetArticle()
-  app.db.ingest(first.article, first.extraction)
+  await app.db.ingest(first.article, first.extraction)
   const copy = budgetArticle(' Syndicated.')
-  app.db.ingest({ ...copy.article, published_at: '2024-05-02T08:00:00.000Z', publisher: 'Wire Copy' }, copy.extraction)
+  await app.db.ingest({ ...copy.article, published_at: '2024-05-02T08:00:00.000Z', publisher: 'Wire Copy' }, copy.extraction)
 
   const all = (await app.inject({ method: 'GET', url: '/quotes?speaker_id=1' })).json().items
   t.equal(all.length, 4, 'two copies of each of Jane Doe\'s two quotes')

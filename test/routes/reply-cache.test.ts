@@ -29,7 +29,7 @@ t.test('replies from the cache are byte for byte those of an app without it', as
   const cached = await testApp({ databasePath: path })
   t.teardown(() => cached.close())
   const { article, extraction } = budgetArticle()
-  cached.db.ingest(article, extraction)
+  await cached.db.ingest(article, extraction)
   const plain = await testApp({ databasePath: path, replyCacheBytes: 0 })
   t.teardown(() => plain.close())
   t.equal(plain.replyCache, null, '0 turns the cache off')
@@ -60,7 +60,7 @@ t.test('a write by this process drops the cache', async (t) => {
   const app = await testApp({ databasePath: databaseFile(t) })
   t.teardown(() => app.close())
   const first = budgetArticle()
-  app.db.ingest(first.article, first.extraction)
+  await app.db.ingest(first.article, first.extraction)
   const before = await seen(app, '/quotes')
   t.same(await seen(app, '/quotes'), before)
 
@@ -76,7 +76,7 @@ t.test('a write by this process drops the cache', async (t) => {
   t.same(await seen(app, '/quotes'), before, 'after the delete, the list is the one before the ingest again')
 
   // A write straight through the store (as the seed plugin and tests do) counts too.
-  app.db.ingest(second.article, second.extraction)
+  await app.db.ingest(second.article, second.extraction)
   t.not((await seen(app, '/quotes')).body, before.body)
 })
 
@@ -85,7 +85,7 @@ t.test('a commit by another connection to the same file drops the cache', async 
   const app = await testApp({ databasePath: path })
   t.teardown(() => app.close())
   const first = budgetArticle()
-  app.db.ingest(first.article, first.extraction)
+  await app.db.ingest(first.article, first.extraction)
   const before = await seen(app, '/sources')
   t.same(await seen(app, '/sources'), before)
   t.ok(app.replyCache!.size > 0)
@@ -107,7 +107,7 @@ t.test('the cache stays within its bytes, dropping the least recently used repli
   const app = await testApp({ replyCacheBytes: maxBytes })
   t.teardown(() => app.close())
   const { article, extraction } = budgetArticle()
-  app.db.ingest(article, extraction)
+  await app.db.ingest(article, extraction)
   // Unknown query parameters are dropped by validation, so each of these URLs is a distinct 200 reply.
   let sent = 0
   for (let i = 0; i < 400; i++) {

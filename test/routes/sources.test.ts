@@ -6,7 +6,7 @@ t.test('GET /sources lists articles without text; GET /sources/:id has the text'
   const app = await testApp()
   t.teardown(() => app.close())
   const { article, extraction } = budgetArticle()
-  app.db.ingest(article, extraction)
+  await app.db.ingest(article, extraction)
 
   const list = await app.inject({ method: 'GET', url: '/sources' })
   t.equal(list.statusCode, 200)
@@ -31,9 +31,9 @@ t.test('GET /sources filters by publisher, date and title words', async (t) => {
   const app = await testApp()
   t.teardown(() => app.close())
   const a = budgetArticle()
-  app.db.ingest(a.article, a.extraction)
+  await app.db.ingest(a.article, a.extraction)
   const b = budgetArticle(' Second.')
-  app.db.ingest({ ...b.article, title: 'Harbour plan approved', publisher: 'Coast Post', published_at: '2025-01-10T00:00:00.000Z' }, b.extraction)
+  await app.db.ingest({ ...b.article, title: 'Harbour plan approved', publisher: 'Coast Post', published_at: '2025-01-10T00:00:00.000Z' }, b.extraction)
   const titles = async (query: string) => (await app.inject({ method: 'GET', url: `/sources?${query}` })).json().items.map((s: { title: string }) => s.title)
   t.same(await titles('publisher=coast%20post'), ['Harbour plan approved'])
   t.same(await titles('since=2025-01-01'), ['Harbour plan approved'])
@@ -62,7 +62,7 @@ t.test('GET /sources pages with a cursor', async (t) => {
   t.teardown(() => app.close())
   for (const suffix of ['', ' 2', ' 3']) {
     const { article, extraction } = budgetArticle(suffix)
-    app.db.ingest(article, extraction)
+    await app.db.ingest(article, extraction)
   }
   const first = (await app.inject({ method: 'GET', url: '/sources?limit=2' })).json()
   t.same(first.items.map((s: { id: number }) => s.id), [1, 2])

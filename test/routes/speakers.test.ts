@@ -1,12 +1,13 @@
 import t from 'tap'
 import { testApp } from '../helpers/app.js'
+import { queryColumn } from '../helpers/stores.js'
 import { budgetArticle } from '../helpers/article.js'
 
 async function appWithArticle (t: { teardown: (fn: () => unknown) => void }) {
   const app = await testApp()
   t.teardown(() => app.close())
   const { article, extraction } = budgetArticle()
-  app.db.ingest(article, extraction)
+  await app.db.ingest(article, extraction)
   return app
 }
 
@@ -52,7 +53,7 @@ t.test('speakers of one article are found by name only with kind=unnamed', async
     speaker: { id: speaker, name: null, mention, start: at(mention)[0], end: at(mention)[1], kind: 'unnamed' as const },
     confidence: 0.8, via: null, context: [0, text.length] as [number, number],
   })
-  app.db.ingest({ title: 'Offices', text }, {
+  await app.db.ingest({ title: 'Offices', text }, {
     extractor_version: 'test-1',
     speakers: [
       { id: 0, name: 'the prime minister\'s office', kind: 'organization', title: null, aliases: ['The prime minister\'s office'] },
@@ -71,9 +72,9 @@ t.test('speakers of one article are found by name only with kind=unnamed', async
   t.same(await names('name=office&kind=unnamed'), [['the prime minister\'s office', 1]])
   t.same(await names('name=senior%20officials&kind=unnamed'), [[null, 1]], 'an unnamed speaker by the words that named it')
   t.same(await names('name=depot&kind=unnamed'), [])
-  const tokens = (table: string) => app.db.db.prepare(`SELECT token FROM ${table} ORDER BY token`).pluck().all()
-  t.same(tokens('speaker_tokens'), ['depot', 'office'], 'the shared lookup holds no word of a local speaker')
-  t.same(tokens('local_speaker_tokens'), ['minister', 'office', 'officials', 'prime', 'senior', 'the'])
+  const tokens = async (table: string) => await queryColumn(app.db, `SELECT token FROM ${table} ORDER BY token`)
+  t.same(await tokens('speaker_tokens'), ['depot', 'office'], 'the shared lookup holds no word of a local speaker')
+  t.same(await tokens('local_speaker_tokens'), ['minister', 'office', 'officials', 'prime', 'senior', 'the'])
 })
 
 t.test('GET /speakers filters by kind and refuses unknown kinds', async (t) => {

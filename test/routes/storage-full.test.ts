@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
-import { testApp } from '../helpers/app.js'
+import { sqliteTestApp as testApp } from '../helpers/app.js'
 import { databaseProblems } from '../helpers/robustness.js'
 
 const story = (n: number): string => `The harbour board met for the ${n}th time on Tuesday.\n\n` +

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util'
 import BetterSqlite3 from 'better-sqlite3'
 import type { Command } from '../command.js'
 import { databasePathFrom } from '../../config.js'
-import { UsageError, openExistingStore, usageLines } from '../output.js'
+import { UsageError, openExistingSqliteStore, usageLines } from '../output.js'
 
 const HELP = `usage: whosaid backup FILE [--force] [--db PATH]
 
@@ -110,13 +110,13 @@ const backupCommand: Command = {
     let sources: number
     let quotes: number
     try {
-      const store = openExistingStore(values.db)
+      const store = openExistingSqliteStore(values.db)
       try {
         // The first step copies 100 pages; the rest goes in one step, so that a server writing all the time cannot
         // keep restarting a backup made page by page.
         await store.db.backup(partial, { progress: () => 0x7fffffff })
       } finally {
-        store.close()
+        await store.close()
       }
       const copy = new BetterSqlite3(partial)
       try {

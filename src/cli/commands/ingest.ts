@@ -14,7 +14,7 @@ import { MIGRATIONS_DIR } from '../../paths.js'
 import { emptyCounts, ingestBatch, type BatchCounts, type BatchJob, type BatchOutcome } from '../../services/batch.js'
 import { ExtractorPool } from '../../services/extractor-pool.js'
 import { readNdjsonLines } from '../../services/ndjson.js'
-import { Store } from '../../store/index.js'
+import { openStore } from '../../store/index.js'
 
 const HELP = `usage: whosaid ingest [--db PATH] [--workers N] [--json] FILE|DIR|- ...
 
@@ -32,8 +32,8 @@ A directory is read recursively, in sorted order, for files with those
 extensions. - reads stdin: NDJSON if it starts with {, HTML if it starts with <,
 plain text otherwise.
 
-  --db PATH     database file, created if missing
-                (default: $DATABASE_PATH or ./data/whosaid.db)
+  --db PATH     database file (created if missing) or postgres:// URL
+                (default: $DATABASE_URL, $DATABASE_PATH or ./data/whosaid.db)
   --workers N   extraction threads (default: one per core, here ${availableParallelism()}; 0 = main thread)
   --json        print the summary as JSON on stdout
   -h, --help    this help
@@ -306,7 +306,7 @@ async function run (args: string[]): Promise<number> {
     for (const input of inputs) total += input.kind === 'ndjson' ? await countLines(input.path).catch(() => 1) : 1
   }
 
-  const store = Store.open({ path: settings.db ?? databasePathFrom(env), migrationsDir: MIGRATIONS_DIR })
+  const store = await openStore({ location: settings.db ?? databasePathFrom(env), defaultMigrationsDir: MIGRATIONS_DIR })
   // No more workers than articles: each takes a moment to start; one article is extracted in this thread.
   const workers = total === null ? settings.workers : Math.min(settings.workers, total > 1 ? total : 0)
   const pool = new ExtractorPool(workers)
@@ -327,7 +327,7 @@ async function run (args: string[]): Promise<number> {
   } finally {
     reporter.finish()
     await pool.close()
-    store.close()
+    await store.close()
   }
 
   const processed = counts.created + counts.existing + counts.updated + counts.failed

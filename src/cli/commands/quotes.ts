@@ -5,7 +5,7 @@ import type { Command } from '../command.js'
 import type { QuoteType } from '../../extract/types.js'
 import { nameTokens } from '../../identity/names.js'
 import { DateBounds, DateError, dateBounds } from '../../routes/query.js'
-import { QuerySyntaxError, type Quote, type QuoteFilter, type Store } from '../../store/index.js'
+import { QuerySyntaxError, type Quote, type QuoteFilter, type DataStore } from '../../store/index.js'
 import { UsageError, usageLines, oneOf, openExistingStore, outputFormat, positiveInteger, table, terminalWidth, tsvLine } from '../output.js'
 
 const HELP = `usage: whosaid quotes [--speaker NAME] [--speaker-id ID|SLUG] [--source ID] [--type T]
@@ -23,7 +23,7 @@ Lists the quotes that match every option given, newest first (best match first w
   --limit N             at most N quotes (default 20)
   --json                one JSON document: {"items": [...], "more": true|false}
   --format F            table, tsv or json (default: table on a terminal, else tsv)
-  --db PATH             database file (default: $DATABASE_PATH or ./data/whosaid.db)
+  --db PATH             database file or postgres:// URL (default: $DATABASE_URL, $DATABASE_PATH or ./data/whosaid.db)
 
 tsv columns: id, quoted_at, source_id, speaker_id, speaker name (or its mention), type, text
 `
@@ -43,8 +43,8 @@ function dateOption (option: 'since' | 'until', value: string): string {
 }
 
 /** The speaker named by an id or a slug, followed to its survivor when it was merged. */
-function speakerRef (store: Store, ref: string): number {
-  const speaker = store.speakers.find(/^\d+$/.test(ref) ? Number(ref) : ref)
+async function speakerRef (store: DataStore, ref: string): Promise<number> {
+  const speaker = await store.speakers.find(/^\d+$/.test(ref) ? Number(ref) : ref)
   if (!speaker) throw new Error(`speaker ${ref} not found`)
   return speaker.merged_into ?? speaker.id
 }
@@ -118,13 +118,13 @@ const quotesCommand: Command = {
       stderr.write(`whosaid quotes: ${(err as Error).message}\n${usageLines(HELP)}`)
       return 2
     }
-    const store = openExistingStore(values.db)
+    const store = await openExistingStore(values.db)
     try {
-      if (values.speaker !== undefined) filter.speaker_ids = store.speakers.idsMatching(nameTokens(values.speaker), SPEAKERS_PER_NAME)
-      if (values['speaker-id'] !== undefined) filter.speaker_id = speakerRef(store, values['speaker-id'])
+      if (values.speaker !== undefined) filter.speaker_ids = await store.speakers.idsMatching(nameTokens(values.speaker), SPEAKERS_PER_NAME)
+      if (values['speaker-id'] !== undefined) filter.speaker_id = await speakerRef(store, values['speaker-id'])
       let page
       try {
-        page = store.quotes.list({ limit }, filter)
+        page = await store.quotes.list({ limit }, filter)
       } catch (err) {
         if (!(err instanceof QuerySyntaxError)) throw err
         stderr.write(`whosaid quotes: ${err.message.replace(/^q /, '--q ')}\n${usageLines(HELP)}`)
@@ -139,7 +139,7 @@ const quotesCommand: Command = {
         if (page.next !== null && format === 'table') stderr.write(`(more than ${limit}; use --limit)\n`)
       }
     } finally {
-      store.close()
+      await store.close()
     }
     return 0
   },

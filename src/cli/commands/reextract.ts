@@ -5,7 +5,7 @@ import { stderr, stdout } from 'node:process'
 import type { Command } from '../command.js'
 import { EXTRACTOR_VERSION } from '../../extract/index.js'
 import { reextractSource } from '../../services/ingest.js'
-import type { PageKey, Store } from '../../store/index.js'
+import type { DataStore, PageKey } from '../../store/index.js'
 import { UsageError, usageLines, openExistingStore, positiveInteger } from '../output.js'
 
 const HELP = `usage: whosaid reextract ID... [--force] [--json] [--db PATH]
@@ -19,7 +19,7 @@ Merges, splits and quote corrections made by hand are kept.
   --all       every source extracted by another extractor version (with --force: every source)
   --force     also extract again the sources that are up to date
   --json      one JSON document with a result per source and the totals, instead of lines
-  --db PATH   database file (default: $DATABASE_PATH or ./data/whosaid.db)
+  --db PATH   database file or postgres:// URL (default: $DATABASE_URL, $DATABASE_PATH or ./data/whosaid.db)
 
 Prints one line per source and a summary; exits with 1 when a source is missing or fails.
 `
@@ -36,21 +36,21 @@ interface Outcome {
 
 const SOURCE_PAGE = 1000
 
-function everySourceId (store: Store): number[] {
+async function everySourceId (store: DataStore): Promise<number[]> {
   const ids: number[] = []
   let after: PageKey | undefined
   do {
-    const page = store.sources.list({ limit: SOURCE_PAGE, after })
+    const page = await store.sources.list({ limit: SOURCE_PAGE, after })
     for (const source of page.items) ids.push(source.id)
     after = page.next ?? undefined
   } while (after !== undefined)
   return ids
 }
 
-function reextractOne (store: Store, id: number, force: boolean): Outcome {
-  const previous = store.sources.get(id)?.quote_count ?? null
+async function reextractOne (store: DataStore, id: number, force: boolean): Promise<Outcome> {
+  const previous = (await store.sources.get(id))?.quote_count ?? null
   try {
-    const result = reextractSource(store, id, force)
+    const result = await reextractSource(store, id, force)
     if (!result) return { source_id: id, status: 'not-found', quote_count: null, previous_quote_count: null }
     return { source_id: id, status: result.reextracted ? 'reextracted' : 'up-to-date', quote_count: result.quote_count, previous_quote_count: previous }
   } catch (err) {
@@ -101,17 +101,17 @@ const reextractCommand: Command = {
       return 0
     }
     const force = values.force ?? false
-    const store = openExistingStore(values.db)
+    const store = await openExistingStore(values.db)
     const outcomes: Outcome[] = []
     try {
-      if (values.all) ids = force ? everySourceId(store) : store.sources.staleIds(EXTRACTOR_VERSION)
+      if (values.all) ids = force ? await everySourceId(store) : await store.sources.staleIds(EXTRACTOR_VERSION)
       for (const id of new Set(ids)) {
-        const outcome = reextractOne(store, id, force)
+        const outcome = await reextractOne(store, id, force)
         outcomes.push(outcome)
         if (!values.json) stdout.write(describe(outcome) + '\n')
       }
     } finally {
-      store.close()
+      await store.close()
     }
     const count = (status: Status): number => outcomes.filter((outcome) => outcome.status === status).length
     const totals = { reextracted: count('reextracted'), up_to_date: count('up-to-date'), not_found: count('not-found'), failed: count('failed') }

@@ -5,14 +5,14 @@ import type { Command } from '../command.js'
 import { databasePathFrom } from '../../config.js'
 import { MIGRATIONS_DIR, SEEDS_DIR } from '../../paths.js'
 import { seed } from '../../services/seed.js'
-import { Store } from '../../store/index.js'
+import { openStore } from '../../store/index.js'
 
 const HELP = `usage: whosaid seed [--db PATH] [--dir DIR]
 
 Ingests every DIR/*.txt article (metadata in the .json beside it) through the
 same extraction path as the API. Articles already stored are left unchanged.
 
-  --db PATH   database file (default: $DATABASE_PATH or ./data/whosaid.db)
+  --db PATH   database file or postgres:// URL (default: $DATABASE_URL, $DATABASE_PATH or ./data/whosaid.db)
   --dir DIR   seeds directory (default: the seeds/ shipped with whosaid)
 `
 
@@ -35,14 +35,14 @@ const seedCommand: Command = {
       stdout.write(HELP)
       return 0
     }
-    const store = Store.open({ path: values.db ?? databasePathFrom(env), migrationsDir: MIGRATIONS_DIR })
+    const store = await openStore({ location: values.db ?? databasePathFrom(env), defaultMigrationsDir: MIGRATIONS_DIR })
     try {
-      for (const article of seed(store, values.dir ?? SEEDS_DIR)) {
+      for (const article of await seed(store, values.dir ?? SEEDS_DIR)) {
         const what = article.status === 'existing' ? 'already stored' : 'ingested'
         stdout.write(`${article.file}: ${what} as source ${article.source_id} (${article.quote_count} quotes)\n`)
       }
     } finally {
-      store.close()
+      await store.close()
     }
     return 0
   },

@@ -17,7 +17,7 @@ Lists the speakers whose names start with the words of NAME (any case or accents
   --limit N       at most N speakers (default 20)
   --json          one JSON document: {"items": [...], "more": true|false}
   --format F      table, tsv or json (default: table on a terminal, else tsv)
-  --db PATH       database file (default: $DATABASE_PATH or ./data/whosaid.db)
+  --db PATH       database file or postgres:// URL (default: $DATABASE_URL, $DATABASE_PATH or ./data/whosaid.db)
 
 tsv columns: id, slug, name, kind, title, quote_count, source_count
 `
@@ -80,9 +80,9 @@ const speakersCommand: Command = {
       stderr.write(`whosaid speakers: ${(err as Error).message}\n${usageLines(HELP)}`)
       return 2
     }
-    const store = openExistingStore(values.db)
+    const store = await openExistingStore(values.db)
     try {
-      const page = store.speakers.list({ limit: options.limit }, { nameTokens: options.tokens, kind: options.kind, sort: options.sort })
+      const page = await store.speakers.list({ limit: options.limit }, { nameTokens: options.tokens, kind: options.kind, sort: options.sort })
       if (options.format === 'json') {
         stdout.write(JSON.stringify({ items: page.items, more: page.next !== null }, null, 2) + '\n')
       } else if (page.items.length === 0 && options.format === 'table') {
@@ -92,7 +92,7 @@ const speakersCommand: Command = {
         if (page.next !== null && options.format === 'table') stderr.write(`(more than ${options.limit}; use --limit)\n`)
       }
     } finally {
-      store.close()
+      await store.close()
     }
     return 0
   },

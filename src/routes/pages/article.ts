@@ -7,14 +7,14 @@ import { sendPage } from './reply.js'
 
 const articleRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/articles/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => {
-    const source = fastify.db.sources.get(request.params.id)
+    const source = await fastify.reads.sources.get(request.params.id)
     if (!source) throw fastify.httpErrors.notFound(`There is no article ${request.params.id}.`)
-    const quotes = fastify.db.quotes.ofSource(source.id)
+    const quotes = await fastify.reads.quotes.ofSource(source.id)
     const speakers = new Map<number, SpeakerDetail>()
     for (const quote of quotes) {
       const id = quote.speaker?.id
       if (id === undefined || speakers.has(id)) continue
-      const speaker = fastify.db.speakers.get(id)
+      const speaker = await fastify.reads.speakers.get(id)
       if (speaker) speakers.set(id, speaker)
     }
     return sendPage(reply, articlePage(source, quotes, speakers))

@@ -21,8 +21,8 @@ const homeRoutes: FastifyPluginAsync = async (fastify) => {
         health: '/health',
       }
     }
-    const speakers = fastify.db.speakers.list({ limit: SPEAKERS_SHOWN }, { sort: 'quotes' }).items
-    return sendPage(reply, homePage(speakers, fastify.db.sources.latest(ARTICLES_SHOWN)))
+    const speakers = (await fastify.reads.speakers.list({ limit: SPEAKERS_SHOWN }, { sort: 'quotes' })).items
+    return sendPage(reply, homePage(speakers, await fastify.reads.sources.latest(ARTICLES_SHOWN)))
   })
 }
 

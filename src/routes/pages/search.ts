@@ -27,9 +27,9 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const match = words.map((word) => `"${word}"`).join(' ')
     // Speakers and articles on the first page only; the next pages are more quotes.
     const first = request.query.cursor === undefined
-    const speakers = first ? fastify.db.speakers.list({ limit: SPEAKERS_SHOWN }, { nameTokens: words }).items : []
-    const articles = first ? fastify.db.sources.list({ limit: ARTICLES_SHOWN }, { titleMatch: match }).items : []
-    const page = fastify.db.quotes.list(fastify.cursors.page(ORDER, { limit: QUOTES_PER_PAGE, cursor: request.query.cursor }),
+    const speakers = first ? (await fastify.reads.speakers.list({ limit: SPEAKERS_SHOWN }, { nameTokens: words })).items : []
+    const articles = first ? (await fastify.reads.sources.list({ limit: ARTICLES_SHOWN }, { titleMatch: match })).items : []
+    const page = await fastify.reads.quotes.list(fastify.cursors.page(ORDER, { limit: QUOTES_PER_PAGE, cursor: request.query.cursor }),
       { match, sort: 'relevance' })
     return sendPage(reply, searchPage({ query, words, speakers, articles, quotes: page.items, nextCursor: fastify.cursors.encode(ORDER, page.next) }))
   })

@@ -26,17 +26,17 @@ const given = (value: string | undefined): string | undefined => value === undef
 const speakerRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get('/speakers/:id', { schema: { hide: true, params: SpeakerPageParams, querystring: SpeakerPageQuery } }, async (request, reply) => {
     const param = request.params.id
-    const ref = fastify.db.speakers.find(/^[1-9]\d{0,15}$/.test(param) ? Number(param) : param.toLowerCase())
+    const ref = await fastify.reads.speakers.find(/^[1-9]\d{0,15}$/.test(param) ? Number(param) : param.toLowerCase())
     if (!ref) throw fastify.httpErrors.notFound(`There is no speaker ${param}.`)
     if (ref.merged_into !== null) {
-      const survivor = fastify.db.speakers.get(ref.merged_into)!
+      const survivor = (await fastify.reads.speakers.get(ref.merged_into))!
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''
       return reply.redirect(`${speakerPageHref(survivor)}${query}`, 301)
     }
-    const speaker = fastify.db.speakers.get(ref.id)!
+    const speaker = (await fastify.reads.speakers.get(ref.id))!
     const filters = { type: given(request.query.type), since: given(request.query.since), until: given(request.query.until) }
     const cursor = given(request.query.cursor)
-    const page = fastify.db.quotes.list(fastify.cursors.page(ORDER, { limit: QUOTES_PER_PAGE, cursor }), {
+    const page = await fastify.reads.quotes.list(fastify.cursors.page(ORDER, { limit: QUOTES_PER_PAGE, cursor }), {
       speaker_id: speaker.id,
       type: filters.type as 'direct' | 'mixed' | 'indirect' | undefined,
       sort: 'newest',

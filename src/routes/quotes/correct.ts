@@ -14,8 +14,8 @@ const correctRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: QuoteDetail, ...errorResponses, 409: ErrorResponse },
     },
   }, async (request) => {
-    fastify.db.corrections.correctQuote(request.params.id, request.body.speaker_id)
-    return fastify.db.quotes.get(request.params.id)!
+    await fastify.db.corrections.correctQuote(request.params.id, request.body.speaker_id)
+    return (await fastify.db.quotes.get(request.params.id))!
   })
 }
 

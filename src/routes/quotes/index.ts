@@ -39,11 +39,11 @@ const quoteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (speaker !== undefined) {
       const tokens = nameTokens(speaker)
       if (tokens.length === 0) throw fastify.httpErrors.badRequest('querystring/speaker must contain a letter or digit')
-      speakerIds = fastify.db.speakers.idsMatching(tokens, SPEAKERS_PER_NAME)
+      speakerIds = await fastify.reads.speakers.idsMatching(tokens, SPEAKERS_PER_NAME)
     }
     const sort = request.query.sort ?? (q === undefined ? 'newest' : 'relevance')
     const order = `quotes:${sort}`
-    const page = fastify.db.quotes.list(fastify.cursors.page(order, request.query), {
+    const page = await fastify.reads.quotes.list(fastify.cursors.page(order, request.query), {
       speaker_ids: speakerIds, speaker_id, source_id, type, min_confidence, match: q, distinct, sort, ...dateBounds(request.query),
     })
     return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
@@ -57,7 +57,7 @@ const quoteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: QuoteDetail, ...errorResponses },
     },
   }, async (request) => {
-    const quote = fastify.db.quotes.get(request.params.id)
+    const quote = await fastify.reads.quotes.get(request.params.id)
     if (!quote) throw fastify.httpErrors.notFound(`quote ${request.params.id} not found`)
     return quote
   })

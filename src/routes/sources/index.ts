@@ -24,7 +24,7 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request) => {
     const { publisher, q } = request.query
-    const page = fastify.db.sources.list(fastify.cursors.page('sources', request.query),
+    const page = await fastify.reads.sources.list(fastify.cursors.page('sources', request.query),
       { publisher, titleMatch: q, ...dateBounds(request.query) })
     return { items: page.items, next_cursor: fastify.cursors.encode('sources', page.next) }
   })
@@ -37,9 +37,9 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: SourceDetail, ...errorResponses },
     },
   }, async (request) => {
-    const source = fastify.db.sources.get(request.params.id)
+    const source = await fastify.reads.sources.get(request.params.id)
     if (!source) throw fastify.httpErrors.notFound(`source ${request.params.id} not found`)
-    return { ...source, quotes: fastify.db.quotes.ofSource(source.id) }
+    return { ...source, quotes: await fastify.reads.quotes.ofSource(source.id) }
   })
 
   fastify.get('/sources/:id/quotes', {
@@ -52,8 +52,8 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   }, async (request) => {
     const id = request.params.id
-    if (!fastify.db.sources.get(id)) throw fastify.httpErrors.notFound(`source ${id} not found`)
-    const page = fastify.db.quotes.list(fastify.cursors.page('quotes:position', request.query),
+    if (!await fastify.reads.sources.get(id)) throw fastify.httpErrors.notFound(`source ${id} not found`)
+    const page = await fastify.reads.quotes.list(fastify.cursors.page('quotes:position', request.query),
       { source_id: id, type: request.query.type, sort: 'position' })
     return { items: page.items, next_cursor: fastify.cursors.encode('quotes:position', page.next) }
   })

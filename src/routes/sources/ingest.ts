@@ -19,13 +19,13 @@ const ingestRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     // Checking, HTML conversion and extraction run on a worker thread, stopped past the time limit (422) or when the
     // client goes away (nothing is stored then); the write stays here.
     const { article, extraction } = await fastify.extractor.prepare({ value: request.body }, disconnectSignal(reply))
-    const result = fastify.db.ingest(article, extraction)
-    const source = fastify.db.sources.get(result.source_id)!
+    const result = await fastify.db.ingest(article, extraction)
+    const source = (await fastify.db.sources.get(result.source_id))!
     reply.code(result.status === 'created' ? 201 : 200)
     if (result.status === 'created') reply.header('location', `/sources/${result.source_id}`)
     return {
       ...source,
-      quotes: fastify.db.quotes.ofSource(source.id),
+      quotes: await fastify.db.quotes.ofSource(source.id),
       status: result.status,
       updated: result.status === 'updated',
     }

@@ -20,7 +20,7 @@ const manageRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 204: Type.Null(), ...errorResponses },
     },
   }, async (request, reply) => {
-    if (!fastify.db.articles.delete(request.params.id)) {
+    if (!await fastify.db.articles.delete(request.params.id)) {
       throw fastify.httpErrors.notFound(`source ${request.params.id} not found`)
     }
     return reply.code(204).send(null)

@@ -16,9 +16,9 @@ const correctionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: SpeakerDetail, ...errorResponses, 409: ErrorResponse },
     },
   }, async (request) => {
-    const from = speakerId(fastify, request.params.id, false)
-    const into = speakerId(fastify, request.body.into)
-    return fastify.db.speakers.get(fastify.db.corrections.merge(from, into))!
+    const from = await speakerId(fastify, request.params.id, false)
+    const into = await speakerId(fastify, request.body.into)
+    return (await fastify.db.speakers.get(await fastify.db.corrections.merge(from, into)))!
   })
 
   fastify.post('/speakers/:id/split', {
@@ -31,9 +31,9 @@ const correctionRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 201: SpeakerDetail, ...errorResponses, 409: ErrorResponse },
     },
   }, async (request, reply) => {
-    const id = speakerId(fastify, request.params.id, false)
-    const created = fastify.db.corrections.split(id, request.body.alias)
-    const speaker = fastify.db.speakers.get(created)!
+    const id = await speakerId(fastify, request.params.id, false)
+    const created = await fastify.db.corrections.split(id, request.body.alias)
+    const speaker = (await fastify.db.speakers.get(created))!
     reply.header('location', `/speakers/${speaker.slug ?? speaker.id}`)
     return reply.code(201).send(speaker)
   })

@@ -42,7 +42,7 @@ const speakerRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const tokens = name === undefined ? undefined : nameTokens(name)
     if (tokens !== undefined && tokens.length === 0) throw fastify.httpErrors.badRequest('querystring/name must contain a letter or digit')
     const order = `speakers:${sort}`
-    const page = fastify.db.speakers.list(fastify.cursors.page(order, request.query), { nameTokens: tokens, kind, sort })
+    const page = await fastify.reads.speakers.list(fastify.cursors.page(order, request.query), { nameTokens: tokens, kind, sort })
     return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
   })
 
@@ -54,9 +54,9 @@ const speakerRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: SpeakerDetail, ...redirect, ...errorResponses, 404: ErrorResponse },
     },
   }, async (request, reply) => {
-    const id = speakerFromParam(fastify, request.params.id, reply)
+    const id = await speakerFromParam(fastify, request.params.id, reply)
     if (id === null) return reply
-    return fastify.db.speakers.get(id)!
+    return (await fastify.reads.speakers.get(id))!
   })
 
   fastify.get('/speakers/:id/quotes', {
@@ -68,12 +68,12 @@ const speakerRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       response: { 200: Page(Quote), ...redirect, ...errorResponses },
     },
   }, async (request, reply) => {
-    const id = speakerFromParam(fastify, request.params.id, reply, '/quotes')
+    const id = await speakerFromParam(fastify, request.params.id, reply, '/quotes')
     if (id === null) return reply
     const { type, q } = request.query
     const sort = request.query.sort ?? (q === undefined ? 'newest' : 'relevance')
     const order = `quotes:${sort}`
-    const page = fastify.db.quotes.list(fastify.cursors.page(order, request.query),
+    const page = await fastify.reads.quotes.list(fastify.cursors.page(order, request.query),
       { speaker_id: id, type, match: q, sort, ...dateBounds(request.query) })
     return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
   })
