@@ -48,13 +48,16 @@ export interface SpeakerRef {
   merged_into: number | null
 }
 
-const COLUMNS = `s.id, s.slug, s.name, s.kind, s.title, s.home_source_id AS source_id, s.quote_count,
+// The speaker's columns, the row they read (with the name key lists sort on) and the reply made of it: the same for
+// both stores (the PostgreSQL store reads them from here).
+export const SPEAKER_COLUMNS = `s.id, s.slug, s.name, s.kind, s.title, s.home_source_id AS source_id, s.quote_count,
   s.source_count, s.first_quoted_at, s.last_quoted_at`
-const ALIAS_SOURCES_SHOWN = 20
+/** Of each alias, at most this many of the articles that use it are listed. */
+export const ALIAS_SOURCES_SHOWN = 20
 
-type SpeakerRow = Speaker & { name_key: string | null }
+export type SpeakerRow = Speaker & { name_key: string | null }
 
-function toSpeaker ({ name_key: _, ...speaker }: SpeakerRow): Speaker {
+export function toSpeaker ({ name_key: _, ...speaker }: SpeakerRow): Speaker {
   return speaker
 }
 
@@ -68,7 +71,7 @@ export class SpeakerStore {
 
   constructor (db: Database) {
     this.#lists = new StatementCache(db)
-    this.#get = db.prepare<[number], SpeakerRow>(`SELECT ${COLUMNS}, s.name_key FROM speakers s WHERE s.id = ?`)
+    this.#get = db.prepare<[number], SpeakerRow>(`SELECT ${SPEAKER_COLUMNS}, s.name_key FROM speakers s WHERE s.id = ?`)
     this.#byId = db.prepare<[number], SpeakerRef>('SELECT id, merged_into FROM speakers WHERE id = ?')
     // A slug the speaker had before it took a full name answers like a merged one: with the speaker that has it now.
     this.#bySlug = db.prepare<{ slug: string }, SpeakerRef>(`SELECT id, merged_into FROM speakers WHERE slug = @slug
@@ -118,7 +121,7 @@ export class SpeakerStore {
         Object.assign(params, { key, id })
       }
     }
-    const sql = `SELECT ${COLUMNS}, s.name_key FROM speakers s WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT @limit`
+    const sql = `SELECT ${SPEAKER_COLUMNS}, s.name_key FROM speakers s WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT @limit`
     const rows = this.#lists.get(sql).all(params) as SpeakerRow[]
     const keyOf = (row: SpeakerRow): PageKey => sort === 'quotes' ? [row.quote_count, row.id] : [row.name_key ?? '', row.id]
     return toPage(rows, page.limit, keyOf, toSpeaker)

@@ -2,18 +2,11 @@
 import { lookupTokens } from '../../identity/titles.js'
 import type { SpeakerReads } from '../interface.js'
 import { checkKey, toPage, type PageKey, type PageRequest, type PageResult } from '../page.js'
-import type { Speaker, SpeakerDetail, SpeakerFilter, SpeakerRef } from '../speakers.js'
+import {
+  ALIAS_SOURCES_SHOWN, SPEAKER_COLUMNS as COLUMNS, toSpeaker, type Speaker, type SpeakerDetail, type SpeakerFilter,
+  type SpeakerRef, type SpeakerRow,
+} from '../speakers.js'
 import type { Sql } from './connection.js'
-
-const COLUMNS = `s.id, s.slug, s.name, s.kind, s.title, s.home_source_id AS source_id, s.quote_count,
-  s.source_count, s.first_quoted_at, s.last_quoted_at`
-const ALIAS_SOURCES_SHOWN = 20
-
-type SpeakerRow = Speaker & { name_key: string | null }
-
-function toSpeaker ({ name_key: _, ...speaker }: SpeakerRow): Speaker {
-  return speaker
-}
 
 export class PgSpeakerReads implements SpeakerReads {
   constructor (private readonly sql: Sql) {}
