@@ -12,7 +12,28 @@ import { describeDb, loadStore } from './dataset.mjs'
 import { startServer } from './api.mjs'
 
 export const INGEST_SEED = 777
-const API_KEY = 'bench-api-key-0123456789'
+export const API_KEY = 'bench-api-key-0123456789'
+
+/**
+ * POSTs `articles` to a server's /sources/batch as NDJSON bodies of `perRequest` articles, `inFlight` requests at a
+ * time. Counts each answer's status into `tally.statuses` and keeps the first error (a 4xx/5xx, or a line the batch
+ * reports failed) in `tally.firstError`.
+ */
+export async function postBatches (base, articles, { perRequest, inFlight, tally }) {
+  const bodies = []
+  for (let i = 0; i < articles.length; i += perRequest) bodies.push(articles.slice(i, i + perRequest).map((a) => JSON.stringify(a)).join('\n') + '\n')
+  let next = 0
+  const worker = async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++]
+      const res = await fetch(`${base}/sources/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${API_KEY}` }, body })
+      const text = await res.text()
+      tally.statuses[res.status] = (tally.statuses[res.status] ?? 0) + 1
+      if (!tally.firstError && (res.status >= 400 || text.includes('"status":"error"'))) tally.firstError = text.slice(0, 300)
+    }
+  }
+  await Promise.all(Array.from({ length: inFlight }, worker))
+}
 
 function tmpDb (name) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'whosaid-bench-'))
@@ -64,22 +85,10 @@ async function viaBatchEndpoint (articles, { perRequest = 1000, inFlight = 2 } =
   const { dir, file } = tmpDb('batch')
   const server = await startServer({ dbPath: file, env: { API_KEY } })
   try {
-    const bodies = []
-    for (let i = 0; i < articles.length; i += perRequest) bodies.push(articles.slice(i, i + perRequest).map((a) => JSON.stringify(a)).join('\n') + '\n')
-    const statuses = {}
-    let firstError = null
+    const tally = { statuses: {}, firstError: null }
     const t0 = now()
-    let next = 0
-    const worker = async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++]
-        const res = await fetch(`${server.base}/sources/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${API_KEY}` }, body })
-        const text = await res.text()
-        statuses[res.status] = (statuses[res.status] ?? 0) + 1
-        if (res.status >= 400 && !firstError) firstError = text.slice(0, 300)
-      }
-    }
-    await Promise.all(Array.from({ length: inFlight }, worker))
+    await postBatches(server.base, articles, { perRequest, inFlight, tally })
+    const { statuses, firstError } = tally
     const s = seconds(t0)
     const peak = peakRssMb(server.child.pid)
     await stopChild(server.child)

@@ -8,12 +8,11 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 import { DIST, ROOT, log, now, peakRssMb, round, seconds, stopChild } from './lib.mjs'
 import { article, populationFor } from './generator.mjs'
-import { INGEST_SEED } from './ingest.mjs'
+import { API_KEY, INGEST_SEED, postBatches } from './ingest.mjs'
 import { runApi, startServer } from './api.mjs'
 
 const require = createRequire(path.join(ROOT, 'package.json'))
 const pg = require('pg')
-const API_KEY = 'bench-api-key-0123456789'
 
 export function postgresServerUrl () {
   const url = process.env.WHOSAID_BENCH_DATABASE_URL || process.env.WHOSAID_TEST_DATABASE_URL
@@ -76,24 +75,10 @@ async function viaInstances (serverUrl, articles, instances, { perRequest = 200,
   try {
     for (let i = 0; i < instances; i++) servers.push(await startServer({ dbPath: '/nonexistent', env: { API_KEY, DATABASE_URL: db.url } }))
     const shares = servers.map((_, i) => articles.filter((_, j) => j % instances === i))
-    const statuses = {}
-    let firstError = null
+    const tally = { statuses: {}, firstError: null }
     const t0 = now()
-    await Promise.all(servers.map(async (server, i) => {
-      const bodies = []
-      for (let k = 0; k < shares[i].length; k += perRequest) bodies.push(shares[i].slice(k, k + perRequest).map((a) => JSON.stringify(a)).join('\n') + '\n')
-      let next = 0
-      const worker = async () => {
-        while (next < bodies.length) {
-          const body = bodies[next++]
-          const res = await fetch(`${server.base}/sources/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${API_KEY}` }, body })
-          const text = await res.text()
-          statuses[res.status] = (statuses[res.status] ?? 0) + 1
-          if (!firstError && (res.status >= 400 || text.includes('"status":"error"'))) firstError = text.slice(0, 300)
-        }
-      }
-      await Promise.all(Array.from({ length: inFlight }, worker))
-    }))
+    await Promise.all(servers.map((server, i) => postBatches(server.base, shares[i], { perRequest, inFlight, tally })))
+    const { statuses, firstError } = tally
     const s = seconds(t0)
     const peaks = servers.map((server) => peakRssMb(server.child.pid))
     const stored = await count(db.url, 'SELECT count(*) FROM sources')
