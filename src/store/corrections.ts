@@ -8,7 +8,8 @@ import { Slugs } from './slugs.js'
 import { ConflictError, NotFoundError } from './errors.js'
 import { SpeakerRollups } from './speaker-rollups.js'
 
-interface SpeakerRow {
+/** What a correction needs to know of a speaker (both stores read these columns). */
+export interface SpeakerRow {
   id: number
   name: string | null
   kind: string

@@ -2,6 +2,7 @@
 // (../corrections.ts) on PostgreSQL, each called inside a write transaction (connection.ts: writeTransaction).
 import { nameEnding, nameKey, nameTokens, personName, slugify } from '../../identity/names.js'
 import { bareName } from '../../identity/titles.js'
+import type { SpeakerRow } from '../corrections.js'
 import { ConflictError, NotFoundError } from '../errors.js'
 import type { Sql } from './connection.js'
 
@@ -50,14 +51,6 @@ export async function uniqueSlug (sql: Sql, name: string): Promise<string> {
 
 export async function keepOldSlug (sql: Sql, slug: string, speakerId: number): Promise<void> {
   await sql.query('INSERT INTO speaker_old_slugs (slug, speaker_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [slug, speakerId])
-}
-
-interface SpeakerRow {
-  id: number
-  name: string | null
-  kind: string
-  merged_into: number | null
-  home_source_id: number | null
 }
 
 /** A speaker that is stored and not merged away. */
