@@ -60,6 +60,8 @@ export interface AppOptions {
   extractTimeLimitMs?: number
   /** Bytes of GET replies kept in memory until the database changes (default 32 MB); 0 turns the cache off. */
   replyCacheBytes?: number
+  /** Nice value of the extraction worker threads (default 0: as the rest; the server passes EXTRACT_WORKER_NICE). */
+  extractWorkerNice?: number
   /** Server timeouts (default SERVER_TIMEOUTS); tests shorten them. */
   timeouts?: Partial<ServerTimeouts>
 }
@@ -111,6 +113,7 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
   await fastify.register(extractor, {
     workers: options.extractorWorkers ?? defaultWorkerCount(),
     timeLimitMs: options.extractTimeLimitMs ?? DEFAULT_EXTRACT_TIME_LIMIT_MS,
+    nice: options.extractWorkerNice,
   })
   if (options.seed) await fastify.register(seed, { seedsDir: options.seedsDir ?? SEEDS_DIR })
   await fastify.register(healthRoutes)

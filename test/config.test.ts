@@ -18,8 +18,9 @@ t.test('defaults', async (t) => {
     trustProxy: false,
     extractTimeLimitMs: 10000,
     replyCacheBytes: 33554432,
+    extractWorkerNice: 10,
   })
-  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '', REPLY_CACHE_BYTES: '', DATABASE_URL: '', DATABASE_READ_URL: '', CURSOR_SECRET: '' }
+  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '', REPLY_CACHE_BYTES: '', EXTRACT_WORKER_NICE: '', DATABASE_URL: '', DATABASE_READ_URL: '', CURSOR_SECRET: '' }
   t.same(loadConfig(empty), loadConfig({}), 'empty means unset')
 })
 
@@ -68,6 +69,13 @@ t.test('RATE_LIMIT_PER_MINUTE, BODY_LIMIT, BATCH_BODY_LIMIT, EXTRACT_TIME_LIMIT_
     t.throws(() => loadConfig({ [name]: '0' }), new ConfigError(`${name} must be an integer of at least 1, got "0"`))
     t.throws(() => loadConfig({ [name]: '2MB' }), new ConfigError(`${name} must be an integer of at least 1, got "2MB"`))
   }
+})
+
+t.test('EXTRACT_WORKER_NICE', async (t) => {
+  t.equal(loadConfig({ EXTRACT_WORKER_NICE: '0' }).extractWorkerNice, 0, '0 runs the workers as the server')
+  t.equal(loadConfig({ EXTRACT_WORKER_NICE: '19' }).extractWorkerNice, 19)
+  t.throws(() => loadConfig({ EXTRACT_WORKER_NICE: '20' }), new ConfigError('EXTRACT_WORKER_NICE must be an integer from 0 to 19, got "20"'))
+  t.throws(() => loadConfig({ EXTRACT_WORKER_NICE: '-5' }), new ConfigError('EXTRACT_WORKER_NICE must be an integer of at least 0, got "-5"'))
 })
 
 t.test('CORS_ORIGIN', async (t) => {

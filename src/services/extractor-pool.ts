@@ -44,6 +44,11 @@ export interface ExtractReplyJson {
 
 type JobResult = Extraction | ExtractedArticle | ExtractReplyJson
 
+/** What a worker is started with. */
+export interface WorkerData {
+  nice: number
+}
+
 export interface WorkerRequest {
   id: number
   job: WorkerJob
@@ -118,6 +123,11 @@ export interface ExtractorPoolOptions {
   prefetch?: number
   /** Most milliseconds one job may run on a worker before it is given up with ExtractionTimeLimitError (default 10 s). */
   timeLimitMs?: number
+  /**
+   * Nice value each worker thread gives itself (default 0). Linux schedules threads by their own nice value, so a
+   * server's workers can yield to the thread that answers requests without slowing it or the other processes.
+   */
+  nice?: number
 }
 
 interface Job {
@@ -158,6 +168,7 @@ export class ExtractorPool {
   readonly timeLimitMs: number
   private readonly prefetch: number
   private readonly workerUrl: URL
+  private readonly nice: number
   private readonly slots: Slot[] = []
   private readonly queue: Job[] = []
   private started = false
@@ -173,6 +184,8 @@ export class ExtractorPool {
     this.timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     if (!(this.timeLimitMs > 0)) throw new RangeError(`time limit must be > 0 ms, got ${this.timeLimitMs}`)
     this.workerUrl = options.workerUrl ?? siblingWorkerUrl()
+    this.nice = options.nice ?? 0
+    if (!Number.isInteger(this.nice) || this.nice < 0 || this.nice > 19) throw new RangeError(`nice must be a whole number from 0 to 19, got ${this.nice}`)
   }
 
   /** True when extraction runs in the calling thread: size 0, or workers could not start. */
@@ -321,7 +334,7 @@ export class ExtractorPool {
   }
 
   private spawn (): Slot {
-    const worker = new Worker(this.workerUrl)
+    const worker = new Worker(this.workerUrl, { workerData: { nice: this.nice } satisfies WorkerData })
     const slot: Slot = { worker, ready: false, jobs: [] }
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply))
     // Handled at 'exit', which comes after the replies the worker sent before it died: the jobs it finished keep

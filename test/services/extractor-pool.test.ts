@@ -1,6 +1,6 @@
 // The extractor pool: the same results as extract() in the calling thread, each for its own text, bounded, closable.
 // Worker threads under tap's TypeScript loader take seconds to start, so one pool of two serves most tests.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -147,6 +147,29 @@ t.test('an aborted job stops its worker at once, whether running, sent ahead or 
   t.equal(pool.pending, 0)
   await t.rejects(pool.extract('y', AbortSignal.abort()), ExtractionAbortedError, 'an aborted signal never starts')
 })
+
+// Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the command name in parentheses).
+function threadNices (): Map<number, number> {
+  const nices = new Map<number, number>()
+  for (const tid of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+    nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]))
+  }
+  return nices
+}
+
+t.test('a niced pool lowers its worker threads alone, not the thread that made it',
+  { skip: process.platform === 'linux' ? false : 'threads have their own nice value on Linux only' }, async (t) => {
+    const before = threadNices()
+    const niced = new ExtractorPool(1, { nice: 7, timeLimitMs: 120_000 })
+    t.teardown(() => niced.close())
+    t.same(await niced.extract(article(1)), extract(article(1)), 'a niced worker extracts the same')
+    const after = threadNices()
+    const fresh = [...after].filter(([tid]) => !before.has(tid))
+    t.ok(fresh.some(([, nice]) => nice === 7), `a new thread runs at nice 7 (${JSON.stringify(fresh)})`)
+    t.equal(after.get(process.pid), before.get(process.pid), 'the main thread keeps its nice value')
+    t.throws(() => new ExtractorPool(1, { nice: 20 }), RangeError)
+  })
 
 t.test('close() rejects what is still waiting, and everything after', async (t) => {
   const jobs = Array.from({ length: 20 }, (_, i) => pool.extract(article(i).repeat(50)))
