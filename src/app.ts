@@ -54,6 +54,11 @@ export interface AppOptions {
   batchBodyLimit?: number
   /** Proxies trusted to give the client's address in X-Forwarded-For (default none): true, a hop count or addresses. */
   trustProxy?: TrustProxy
+  /**
+   * SQLite in a file: writes (ingest, deletion, corrections) on a thread of their own, so that storing a long article
+   * never holds the requests being answered (default true; tests of the routes turn it off to start no thread).
+   */
+  writerThread?: boolean
   /** Worker threads for extraction (POST /extract, POST /sources/batch); default one per core, 0 = main thread. */
   extractorWorkers?: number
   /** Most milliseconds one article's conversion and extraction may take on a worker (default 10 s); then 422. */
@@ -106,6 +111,7 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
     readDatabaseUrl: options.readDatabaseUrl ?? null,
     migrationsDir: options.migrationsDir,
     defaultMigrationsDir: MIGRATIONS_DIR,
+    writerThread: options.writerThread ?? true,
   })
   await fastify.register(cursors, { secret: options.cursorSecret ?? null })
   // After the security, auth and ETag hooks, which run for cached replies too.

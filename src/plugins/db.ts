@@ -2,7 +2,8 @@
 // (a PostgreSQL replica when configured, else the same store); closes them when the app closes.
 // A postgres:// location selects PostgreSQL, anything else is a SQLite file.
 import fp from 'fastify-plugin'
-import { openStore, type DataStore } from '../store/index.js'
+import { openStore, Store, type DataStore } from '../store/index.js'
+import { ThreadedStore } from '../store/writer-thread.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,16 +21,25 @@ export interface DbPluginOptions {
   /** Migrations to apply; by default those of the store's kind under defaultMigrationsDir. */
   migrationsDir?: string | undefined
   defaultMigrationsDir: string
+  /** SQLite in a file: carry out writes on a thread of their own (src/store/writer-thread.ts). */
+  writerThread?: boolean
 }
 
 export default fp<DbPluginOptions>(async (fastify, options) => {
-  const store = await openStore({
+  let store: DataStore = await openStore({
     location: options.databasePath,
     migrationsDir: options.migrationsDir,
     defaultMigrationsDir: options.defaultMigrationsDir,
   })
   if (store.appliedMigrations.length > 0) {
     fastify.log.info({ migrations: store.appliedMigrations }, 'applied migrations')
+  }
+  if (options.writerThread === true && store instanceof Store && !['', ':memory:'].includes(store.db.name)) {
+    try {
+      store = await ThreadedStore.open(store, options.migrationsDir ?? options.defaultMigrationsDir)
+    } catch (err) {
+      fastify.log.warn({ err }, 'writes stay on the main thread: the database writer thread could not start')
+    }
   }
   let reads = store
   try {

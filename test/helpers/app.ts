@@ -1,6 +1,7 @@
 // An app on a fresh database, without seeding, for app.inject() tests: SQLite in memory, or PostgreSQL when the run
 // tests that store (test/helpers/stores.ts). Extraction runs in the test's own thread unless a test asks for
-// workers (extractorWorkers), so each app starts no threads.
+// workers (extractorWorkers), and the store writes there too unless a test asks for its writer thread (writerThread),
+// so each app starts no threads.
 import { buildApp, type App, type AppOptions } from '../../src/app.js'
 import { Store } from '../../src/store/index.js'
 import { testDatabaseLocation } from './stores.js'
@@ -10,7 +11,7 @@ export type SqliteApp = Omit<App, 'db'> & { db: Store }
 
 /** An app on the store under test; its store's answers are awaited. */
 export async function testApp (options: Partial<AppOptions> = {}): Promise<App> {
-  return await buildApp({ databasePath: await testDatabaseLocation(), seed: false, extractorWorkers: 0, ...options })
+  return await buildApp({ databasePath: await testDatabaseLocation(), seed: false, extractorWorkers: 0, writerThread: false, ...options })
 }
 
 /** An app on SQLite in memory, whichever store the run tests. */
