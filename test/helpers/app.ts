@@ -16,7 +16,7 @@ export async function testApp (options: Partial<AppOptions> = {}): Promise<App> 
 
 /** An app on SQLite in memory, whichever store the run tests. */
 export async function sqliteTestApp (options: Partial<AppOptions> = {}): Promise<SqliteApp> {
-  const app = await buildApp({ databasePath: ':memory:', seed: false, extractorWorkers: 0, ...options })
+  const app = await buildApp({ databasePath: ':memory:', seed: false, extractorWorkers: 0, writerThread: false, ...options })
   if (!(app.db instanceof Store)) throw new Error('sqliteTestApp opened another store')
   return app as SqliteApp
 }
