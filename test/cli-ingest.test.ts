@@ -86,7 +86,7 @@ t.test('a directory: every file and line, in sorted order; bad lines reported; e
   t.notMatch(page.text, /Home|var x|</)
   for (let id = 1; id <= 5; id++) {
     const source = store.sources.get(id)!
-    const quotes = store.quotes.ofSource(id)
+    const quotes = store.quotes.ofSource(id).items
     t.ok(quotes.length >= 1, `source ${id} has quotes`)
     for (const quote of quotes) t.equal(sliceQuote(source.text, quote), quote.text)
   }

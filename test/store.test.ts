@@ -37,7 +37,7 @@ t.test('ingest writes the source, speakers, aliases and quotes', async (t) => {
   ])
   t.same((await store.speakers.get(speakers[0]!.id))!.aliases.map((a) => a.alias), ['Doe', 'Jane Doe'])
 
-  const quotes = await store.quotes.ofSource(result.source_id)
+  const quotes = (await store.quotes.ofSource(result.source_id)).items
   t.equal(quotes.length, 4)
   for (const quote of quotes) {
     t.equal(sliceQuote(source.text, quote), quote.text, `quote ${quote.id} slices the source text`)
@@ -127,7 +127,7 @@ t.test('new text under a stored url replaces the old text and its quotes', async
   t.same(result, { source_id: 1, status: 'updated', quote_count: 3 })
   t.equal(await store.sources.count(), 1)
   t.equal((await store.sources.get(1))!.text, second.article.text)
-  t.equal((await store.quotes.ofSource(1)).length, 3)
+  t.equal((await store.quotes.ofSource(1)).items.length, 3)
   t.same((await store.speakers.list({ limit: 10 })).items.map((s) => [s.name, s.quote_count]), [['Jane Doe', 2], ['Acme Corp', 1]])
   t.same((await store.speakers.list({ limit: 10 }, { kind: 'unnamed' })).items, [], 'the unnamed speaker of the old text is gone')
 })

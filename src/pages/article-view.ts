@@ -41,12 +41,13 @@ export function articlePage (source: SourceDetail, quotes: readonly Quote[], spe
     title: source.title,
     main: html`<article class="article">
 <h1><bdi>${source.title}</bdi></h1>
-<p class="meta">${source.publisher ? html`<bdi>${source.publisher}</bdi> · ` : ''}${source.published_at === null ? html`ingested ${day(source.ingested_at)}` : day(source.published_at)}${source.url ? html` · ${externalLink(source.url)}` : ''} · ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'} · <a href="/sources/${source.id}">JSON</a></p>
+<p class="meta">${source.publisher ? html`<bdi>${source.publisher}</bdi> · ` : ''}${source.published_at === null ? html`ingested ${day(source.ingested_at)}` : day(source.published_at)}${source.url ? html` · ${externalLink(source.url)}` : ''} · ${source.quote_count} ${source.quote_count === 1 ? 'quote' : 'quotes'} · <a href="/sources/${source.id}">JSON</a></p>
 <div class="with-legend">
 ${legend(entries)}
 <div class="body">
 <p class="hint">Hover over a quote, or move to it with Tab, to see who said it and how sure whosaid is.</p>
-${markedText(source.text, marked, entries)}
+${quotes.length < source.quote_count ? html`<p class="hint">The first ${quotes.length} of ${source.quote_count} quotes are marked; <a href="/sources/${source.id}/quotes?limit=100">all of them as JSON</a>.</p>
+` : ''}${markedText(source.text, marked, entries)}
 </div>
 </div>
 </article>`,

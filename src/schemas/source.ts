@@ -16,7 +16,11 @@ export const SourceSummary = Type.Object({
 
 export const SourceDetail = Type.Composite([SourceSummary, Type.Object({
   text: Type.String({ description: 'The article text that quote offsets index into (UTF-16 code units).' }),
-  quotes: Type.Array(Quote, { description: 'Every quote of the article, in article order.' }),
+  quotes: Type.Array(Quote, { description: 'The quotes of the article in article order: all of them, up to 500.' }),
+  quotes_next_cursor: Nullable(Type.String({
+    description: 'Null when `quotes` lists them all (quote_count ≤ 500); else pass as cursor to ' +
+      'GET /sources/{id}/quotes for the quotes after these.',
+  })),
 })], { title: 'SourceDetail' })
 
 export const IngestStatus = Type.Union([Type.Literal('created'), Type.Literal('existing'), Type.Literal('updated')])

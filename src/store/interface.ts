@@ -34,8 +34,8 @@ export interface SpeakerReads {
 
 export interface QuoteReads {
   list (page: PageRequest, filter?: QuoteFilter): Awaitable<PageResult<Quote>>
-  /** Every quote of one article, in article order. */
-  ofSource (sourceId: number): Awaitable<Quote[]>
+  /** The first QUOTES_SHOWN_PER_SOURCE quotes of one article, in article order, and where the rest start. */
+  ofSource (sourceId: number): Awaitable<PageResult<Quote>>
   get (id: number): Awaitable<QuoteDetail | undefined>
 }
 

@@ -74,7 +74,7 @@ t.test('mixed good and bad lines: every line has its outcome, in order, and noth
   t.equal(page.title, 'Bridge 2')
   t.equal(page.publisher, 'Valley Times')
   t.notMatch(page.text, /<|not a quote/)
-  const quotes = await app.db.quotes.ofSource(page.id)
+  const quotes = (await app.db.quotes.ofSource(page.id)).items
   t.ok(quotes.length >= 1, 'quotes stored for the HTML article')
   for (const quote of quotes) t.equal(sliceQuote(page.text, quote), quote.text)
 })
@@ -186,6 +186,6 @@ t.test('through worker threads: the same outcomes as inline', async (t) => {
   t.same([b.created, b.failed], [8, 2])
   for (const item of b.items.filter((i: { status: string }) => i.status === 'created')) {
     const source = (await pooled.db.sources.get(item.source_id))!
-    t.same((await pooled.db.quotes.ofSource(source.id)).map((q) => q.text), (await inline.db.quotes.ofSource(source.id)).map((q) => q.text))
+    t.same((await pooled.db.quotes.ofSource(source.id)).items.map((q) => q.text), (await inline.db.quotes.ofSource(source.id)).items.map((q) => q.text))
   }
 })

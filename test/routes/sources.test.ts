@@ -71,3 +71,38 @@ t.test('GET /sources pages with a cursor', async (t) => {
   t.same(second.items.map((s: { id: number }) => s.id), [3])
   t.equal(second.next_cursor, null)
 })
+
+t.test('an article with more quotes than a detail lists: the first 500, then a cursor through the rest', async (t) => {
+  const app = await testApp()
+  t.teardown(() => app.close())
+  const lines = Array.from({ length: 620 }, (_, i) => `“The pier needs repair number ${i + 1},” said Ann Lee.`)
+  const created = await app.inject({ method: 'POST', url: '/sources', payload: { title: 'Pier', text: lines.join('\n\n') } })
+  t.equal(created.statusCode, 201)
+  const posted = created.json()
+  t.equal(posted.quote_count, 620)
+  t.equal(posted.quotes.length, 500, 'POST /sources lists 500')
+  t.type(posted.quotes_next_cursor, 'string')
+
+  const detail = (await app.inject({ method: 'GET', url: `/sources/${posted.id}` })).json()
+  t.equal(detail.quotes.length, 500)
+  t.same(detail.quotes.map((q: { id: number }) => q.id), posted.quotes.map((q: { id: number }) => q.id))
+  t.match(detail.quotes[499].text, /repair number 500,/)
+
+  const seen = detail.quotes.map((q: { text: string }) => q.text)
+  let cursor: string | null = detail.quotes_next_cursor
+  while (cursor !== null) {
+    const page = (await app.inject({ method: 'GET', url: `/sources/${posted.id}/quotes?limit=100&cursor=${encodeURIComponent(cursor)}` })).json()
+    seen.push(...page.items.map((q: { text: string }) => q.text))
+    cursor = page.next_cursor
+  }
+  t.equal(seen.length, 620, 'the cursor pages on to the last quote')
+  t.same(seen, lines.map((_, i) => `The pier needs repair number ${i + 1},`), 'in article order, none twice')
+
+  const page = await app.inject({ method: 'GET', url: `/ui/articles/${posted.id}` })
+  t.equal(page.statusCode, 200)
+  t.match(page.body, /The first 500 of 620 quotes are marked/)
+  t.match(page.body, /620 quotes/)
+
+  const small = (await app.inject({ method: 'POST', url: '/sources', payload: { text: '“We are open,” said Ann Lee.' } })).json()
+  t.equal(small.quotes_next_cursor, null, 'null when every quote is listed')
+})

@@ -6,6 +6,7 @@ import { IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.
 import { Quote, QuoteType } from '../../schemas/quote.js'
 import { SourceDetail, SourceSummary } from '../../schemas/source.js'
 import { DateBounds, dateBounds } from '../query.js'
+import { sourceDetail } from './detail.js'
 
 const SourceListQuery = Type.Composite([PageQuery, DateBounds, Type.Object({
   publisher: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Exact publisher, any case.' })),
@@ -31,7 +32,7 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get('/sources/:id', {
     schema: {
-      summary: 'One article with its text and every quote, with offsets into the text',
+      summary: 'One article with its text and its quotes (up to 500, then a cursor), with offsets into the text',
       tags: ['sources'],
       params: IdParams,
       response: { 200: SourceDetail, ...errorResponses },
@@ -39,7 +40,7 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request) => {
     const source = await fastify.reads.sources.get(request.params.id)
     if (!source) throw fastify.httpErrors.notFound(`source ${request.params.id} not found`)
-    return { ...source, quotes: await fastify.reads.quotes.ofSource(source.id) }
+    return await sourceDetail(fastify, fastify.reads, source)
   })
 
   fastify.get('/sources/:id/quotes', {

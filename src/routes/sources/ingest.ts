@@ -4,6 +4,7 @@ import { ArticleRequest } from '../../schemas/article.js'
 import { ErrorResponse, errorResponses } from '../../schemas/common.js'
 import { IngestReply } from '../../schemas/source.js'
 import { disconnectSignal } from '../disconnect.js'
+import { sourceDetail } from './detail.js'
 
 const ingestRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/sources', {
@@ -24,8 +25,7 @@ const ingestRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     reply.code(result.status === 'created' ? 201 : 200)
     if (result.status === 'created') reply.header('location', `/sources/${result.source_id}`)
     return {
-      ...source,
-      quotes: await fastify.db.quotes.ofSource(source.id),
+      ...await sourceDetail(fastify, fastify.db, source),
       status: result.status,
       updated: result.status === 'updated',
     }

@@ -4,7 +4,7 @@ import type { QuoteReads } from '../interface.js'
 import { checkKey, PageKeyError, toPage, type PageKey, type PageRequest, type PageResult } from '../page.js'
 import { RANKED_MATCHES } from '../quote-search.js'
 import {
-  COLUMNS, COPIES_SHOWN, JOINS, MAX_QUOTES_PER_SOURCE, fromRow, type Quote, type QuoteDetail, type QuoteFilter, type QuoteRow,
+  COLUMNS, COPIES_SHOWN, JOINS, QUOTES_SHOWN_PER_SOURCE, fromRow, type Quote, type QuoteDetail, type QuoteFilter, type QuoteRow,
 } from '../quotes.js'
 import type { Sql } from './connection.js'
 import { tsqueryExpression } from './fts-query.js'
@@ -146,8 +146,8 @@ export class PgQuoteReads implements QuoteReads {
     return toPage(hits, page.limit, (hit) => hit.key, (hit) => hit)
   }
 
-  async ofSource (sourceId: number): Promise<Quote[]> {
-    return (await this.list({ limit: MAX_QUOTES_PER_SOURCE }, { source_id: sourceId, sort: 'position' })).items
+  async ofSource (sourceId: number): Promise<PageResult<Quote>> {
+    return await this.list({ limit: QUOTES_SHOWN_PER_SOURCE }, { source_id: sourceId, sort: 'position' })
   }
 
   async get (id: number): Promise<QuoteDetail | undefined> {
