@@ -672,7 +672,7 @@ export class EntityTable {
    */
   private byRole (m: Mention, at: number): Entity | undefined {
     if (!m.head) return undefined
-    const words = contentWords(this.doc.text.slice(m.start, m.end)).map(expandTitle)
+    const words = this.titleWords.get(this.doc.text.slice(m.start, m.end)).map(expandTitle)
     const head = expandTitle(m.head)
     let best: Entity | undefined
     let bestScore = -1

@@ -91,6 +91,7 @@ export function tokenize (text: string): Tokens {
   // Occurrences of the same text share one Token: a long text allocates as many long-lived objects as it has
   // distinct words, not as it has words (the rest dies young), which keeps time linear in its length.
   const seen = new Map<string, Token>()
+  const singles: Array<Token | undefined> = new Array(128).fill(undefined)
   let starts = new Int32Array(16 + (text.length >> 2))
   let ends = new Int32Array(starts.length)
   const n = text.length
@@ -105,8 +106,11 @@ export function tokenize (text: string): Tokens {
       if (!TOKEN_AT.test(text)) { i++; continue }
       end = TOKEN_AT.lastIndex
     }
-    const t = text.slice(i, end)
-    let token = seen.get(t)
+    // A one-character ASCII token (mostly punctuation) is found by its code, without a slice or a hash.
+    const single = end === i + 1 && c < 128
+    let token = single ? singles[c] : undefined
+    const t = token === undefined ? text.slice(i, end) : token.text
+    if (token === undefined) token = seen.get(t)
     if (token === undefined) {
       const kind = classify(t)
       let lower = t
@@ -116,6 +120,7 @@ export function tokenize (text: string): Tokens {
       }
       token = { text: t, lower, kind, capitalized: kind === TokenKind.Word && isUpper(t) }
       seen.set(t, token)
+      if (single) singles[c] = token
     }
     if (count === starts.length) {
       const grownStarts = new Int32Array(count * 2)
