@@ -61,9 +61,12 @@ const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 &
  */
 function plainTokenEnd (text: string, i: number, c: number): number {
   if (isAsciiAlnum(c)) {
+    // The scan stops at the pattern's bound: a run of a million letters is read 1,000 at a time, not rescanned whole.
+    const stop = Math.min(text.length, i + MAX_WORD_RUN)
     let j = i + 1
-    while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) j++
-    if (j - i >= MAX_WORD_RUN || j === text.length) return j - i >= MAX_WORD_RUN ? -1 : j
+    while (j < stop && isAsciiAlnum(text.charCodeAt(j))) j++
+    if (j - i >= MAX_WORD_RUN) return -1
+    if (j === text.length) return j
     const next = text.charCodeAt(j)
     return next >= 128 || WORD_JOINERS.has(next) ? -1 : j
   }

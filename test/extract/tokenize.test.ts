@@ -3,6 +3,7 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { tokenize, TOKEN_PATTERN } from '../../src/extract/text.js'
+import { assertScales } from '../helpers/scaling.js'
 
 /** Tokens as the pattern alone reads them, skipping the white space the test alphabet uses. */
 function byPattern (text: string): Array<[number, number]> {
@@ -41,4 +42,8 @@ t.test('tokenize on written examples', async (t) => {
     'wait... -- no', 'Zoë Ødegaard naïve', 'end', 'A.', 'a.b.c.', '12,000 people']) {
     t.same(byTokenize(text), byPattern(text), text)
   }
+})
+
+t.test('a run of letters far past the word bound is read in linear time (the scan stops at the bound)', async (t) => {
+  assertScales(t, (n) => `“${'x'.repeat(n)},” said Ann Lee.`, 100_000)
 })
