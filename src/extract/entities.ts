@@ -7,6 +7,7 @@ import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TIT
 import { firstNameGenderAgreed, isFirstName } from './first-names.js'
 import { describeMention, type Gender, type Mention } from './mentions.js'
 import type { SpeakerKind } from './types.js'
+import { Memo } from './memo.js'
 import { spelledOut, titlesAgree } from '../identity/titles.js'
 import { cleanTitle, contentWords, expandTitle, titleHead } from './titles.js'
 import {
@@ -52,7 +53,7 @@ export interface PlacedMention extends Mention {
   entity: number
 }
 
-const normalize = (s: string): string => s.toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/['’]/g, '’').replace(/\s+/g, ' ')
+const normalizeName = (s: string): string => s.toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/['’]/g, '’').replace(/\s+/g, ' ')
 
 export class EntityTable {
   readonly entities: Entity[] = []
@@ -69,9 +70,21 @@ export class EntityTable {
 
   constructor (private readonly doc: Doc) {}
 
+  // Per article: the same names and titles are normalised, cleaned and split at every mention.
+  private readonly normalized = new Memo(normalizeName)
+  private readonly cleanedTitles = new Memo(cleanTitle)
+  private readonly titleWords = new Memo<readonly string[]>(contentWords)
+  private readonly spelled = new Memo(spelledOut)
+  private readonly heads = new Memo(titleHead)
+  private normalize (s: string): string { return this.normalized.get(s) }
+
   /** Mentions in text order of one sentence that can be antecedents. */
   private place (m: Mention, sentence: number, entity: number): PlacedMention {
-    const placed = { ...m, sentence, entity }
+    // Field by field rather than a spread: mentions come in several shapes, and a spread of those is slow.
+    const placed: PlacedMention = {
+      tokens: m.tokens, start: m.start, end: m.end, kind: m.kind, name: m.name, surname: m.surname, firstName: m.firstName,
+      title: m.title, head: m.head, gender: m.gender, indefinite: m.indefinite, sentence, entity,
+    }
     this.mentions.push(placed)
     // Only the latest few are read (hasMentionAt); dropping the rest in halves keeps this O(1) amortised.
     if (this.mentions.length > 64) this.mentions.splice(0, 32)
@@ -120,7 +133,7 @@ export class EntityTable {
   private lastCompany: Entity | null = null
 
   private indexOrgName (e: Entity, name: string): void {
-    for (const w of contentWords(name)) this.index(this.orgWords, w, e)
+    for (const w of this.titleWords.get(name)) this.index(this.orgWords, w, e)
   }
 
   /** Raw titles already added, per entity: a title repeated with every mention is cleaned once. */
@@ -133,9 +146,9 @@ export class EntityTable {
     if (seen.has(title)) return
     seen.add(title)
     // "Cllr Okafor" is a Councillor: a short form alone is spelled out, as the store does for a name's title.
-    const cleaned = cleanTitle(title)
+    const cleaned = this.cleanedTitles.get(title)
     if (!cleaned) return
-    const clean = spelledOut(cleaned)
+    const clean = this.spelled.get(cleaned)
     // Most recent last: a title given again moves to the end. A caption's title goes first: the story's own wins.
     const at = e.titles.indexOf(clean)
     if (oldest) { if (at === -1 && e.titles.length < MAX_TITLES) e.titles.unshift(clean) } else {
@@ -144,9 +157,9 @@ export class EntityTable {
     }
     // A person is given a handful of titles; the bound keeps indexOf above constant on a hostile input.
     if (e.titles.length > MAX_TITLES) e.titles.shift()
-    const head = titleHead(clean)
+    const head = this.heads.get(clean)
     if (head) e.roleHeads.add(expandTitle(head))
-    for (const word of contentWords(clean)) {
+    for (const word of this.titleWords.get(clean)) {
       const role = expandTitle(word)
       e.roleWords.add(role)
       // Only a named entity can be what a role refers to (byRole, orgByRole ask for one).
@@ -172,7 +185,7 @@ export class EntityTable {
     const match = apposition ? /^(?:for|on behalf of)\s+((?:\p{Lu}[\p{L}&.'’-]*\s*){1,5})$/u.exec(apposition.trim()) : null
     if (!match) return
     const name = match[1]!.trim()
-    const key = 'org:' + normalize(name)
+    const key = 'org:' + this.normalize(name)
     let org = this.named.get(key)
     if (!org) {
       org = this.create('organization', { ...m, kind: 'organization', name, surname: null, firstName: null, title: null, gender: null }, name)
@@ -224,7 +237,7 @@ export class EntityTable {
       this.alias(e, this.doc.text.slice(m.start, m.end))
       if (m.name) this.alias(e, m.name)
     } else if (m.kind === 'organization') {
-      const key = 'org:' + normalize(m.name ?? '')
+      const key = 'org:' + this.normalize(m.name ?? '')
       e = m.indefinite ? undefined : (this.orgByRole(m) ?? this.named.get(key))
       if (!e) {
         e = this.create('organization', m, m.name?.replace(/^(the|a|an)\s+/i, '') ?? null)
@@ -239,7 +252,7 @@ export class EntityTable {
       e = this.orgByRole(m)
       if (e) this.alias(e, text)
       else {
-        const key = 'group:' + normalize(text)
+        const key = 'group:' + this.normalize(text)
         e = this.named.get(key)
         if (!e) {
           // "residents", "analysts": plural people are a group; "someone close to the mayor" one unnamed person.
@@ -293,22 +306,22 @@ export class EntityTable {
    */
   private orgNamedLikePerson (m: Mention, sentence: number): Entity | undefined {
     if (!m.name || (m.title && !GENERIC_ORG_NOUNS.has(m.title.toLowerCase()))) return undefined
-    const same = this.named.get('org:' + normalize(m.name))
+    const same = this.named.get('org:' + this.normalize(m.name))
     if (same) return same
     const known = m.firstName !== null && isFirstName(m.firstName)
     // "Developer Harrowgate Living", "Harrowgate Living said in a statement": no first name, and the article treats
     // it as a body.
     if (!known && m.firstName && (m.title || this.inStatement(sentence))) {
       const e = this.create('organization', m, m.name)
-      this.named.set('org:' + normalize(m.name), e)
+      this.named.set('org:' + this.normalize(m.name), e)
       if (m.title) this.addTitle(e, m.title)
       return e
     }
-    const words = contentWords(m.name)
+    const words = this.titleWords.get(m.name)
     if (!words.length) return undefined
     let best: Entity | undefined
     for (const e of this.orgWords.get(words[0]!) ?? []) {
-      const own = e.name ? contentWords(e.name) : []
+      const own = e.name ? this.titleWords.get(e.name) : []
       // The organisation's name goes on in capitals ("Prairie Central Railroad"), unlike "the Rubio campaign",
       // which is the person's.
       const rest = e.name ? e.name.split(/\s+/)[words.length] ?? '' : ''
@@ -659,7 +672,7 @@ export class EntityTable {
    */
   private byRole (m: Mention, at: number): Entity | undefined {
     if (!m.head) return undefined
-    const words = contentWords(this.doc.text.slice(m.start, m.end)).map(expandTitle)
+    const words = this.titleWords.get(this.doc.text.slice(m.start, m.end)).map(expandTitle)
     const head = expandTitle(m.head)
     let best: Entity | undefined
     let bestScore = -1
@@ -773,7 +786,7 @@ export class EntityTable {
       if (quoteOf[k] !== -1 || t.text === ',' || t.text === ';' || t.text === '.' || t.text === '(' || t.text === '—' || t.text === '–') break
     }
     if (k === from + 1) return null
-    return cleanTitle(this.doc.text.slice(this.doc.starts[from]!, this.doc.ends[k - 1]!))
+    return this.cleanedTitles.get(this.doc.text.slice(this.doc.starts[from]!, this.doc.ends[k - 1]!))
   }
 
   /** The age appositionAfter read last ("71-year-old"), or null. */
@@ -791,7 +804,7 @@ export class EntityTable {
       !APPOSITION_OPENERS.has(tokens[k]!.lower) && !NP_STOPPERS.has(tokens[k - 1]!.lower)) k--
     // It opens with a determiner ("its chief executive") or a possessive name ("Baltic Line's chief executive").
     if (!APPOSITION_OPENERS.has(tokens[k]!.lower) && !(k + 1 < start && possessive(k + 1))) return null
-    return cleanTitle(this.doc.text.slice(this.doc.starts[k]!, this.doc.ends[start - 2]!))
+    return this.cleanedTitles.get(this.doc.text.slice(this.doc.starts[k]!, this.doc.ends[start - 2]!))
   }
 
   /**

@@ -87,6 +87,19 @@ function slice (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, from: num
   return doc.text.slice(doc.starts[from]!, doc.ends[to - 1]!)
 }
 
+/**
+ * The mention `m` (made in describeMention, not yet handed out) as a `kind` with these fields. Set in place rather than
+ * spread into a new object: spreading objects of mixed shapes is slow, and every mention would pay for it.
+ */
+function as (m: Mention, kind: MentionKind, head: string | null, indefinite: boolean, gender: Gender = null, name: string | null = null): Mention {
+  m.kind = kind
+  m.head = head
+  m.indefinite = indefinite
+  m.gender = gender
+  m.name = name
+  return m
+}
+
 export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, r: Range): Mention {
   const { tokens } = doc
   const first = tokens[r.start]!
@@ -95,10 +108,10 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     tokens: r, start: doc.starts[r.start]!, end: doc.ends[r.end - 1]!, kind: 'group', name: null, surname: null, firstName: null,
     title: null, head: null, gender: null, indefinite: false,
   }
-  if (r.end - r.start === 1 && PERSONAL_PRONOUNS.has(first.lower)) return { ...base, kind: 'pronoun', gender: PERSONAL_PRONOUNS.get(first.lower)! }
-  if (r.end - r.start === 1 && first.lower === 'who') return { ...base, kind: 'relative' }
+  if (r.end - r.start === 1 && PERSONAL_PRONOUNS.has(first.lower)) return as(base, 'pronoun', null, false, PERSONAL_PRONOUNS.get(first.lower)!)
+  if (r.end - r.start === 1 && first.lower === 'who') return as(base, 'relative', null, false)
 
-  if (r.end - r.start === 1 && DETERMINERS.has(first.lower)) return { ...base, kind: 'group', head: first.lower, indefinite: true }
+  if (r.end - r.start === 1 && DETERMINERS.has(first.lower)) return as(base, 'group', first.lower, true)
   let from = r.start
   const indefinite = first.lower === 'a' || first.lower === 'an' || first.lower === 'some' || first.lower === 'one' || first.lower === 'several' || first.lower === 'many'
   if (DETERMINERS.has(first.lower)) from++
@@ -108,19 +121,24 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     const t = tokens[k]!
     if (t.kind !== TokenKind.Word || t.capitalized) break
     if (/^(for|of|at)$/.test(tokens[k + 1]!.lower) && (ROLE_NOUNS.has(t.lower) || TITLES.has(t.lower))) {
-      return { ...base, kind: 'role', head: t.lower, indefinite, gender: TITLE_GENDER.get(t.lower) ?? null }
+      return as(base, 'role', t.lower, indefinite, TITLE_GENDER.get(t.lower) ?? null)
     }
   }
   // "Meenakshi Ganguly of Human Rights Watch", "Juan Ruiz of Oakland": a name, then where the person is from.
   const end = affiliationStart(tokens, from, r.end)
   if (end < r.end) {
     const person = describeMention(doc, { start: r.start, end })
-    if (person.kind === 'person') return { ...person, tokens: r, end: doc.ends[r.end - 1]!, title: person.title ?? slice(doc, end, r.end) }
+    if (person.kind === 'person') {
+      person.tokens = r
+      person.end = doc.ends[r.end - 1]!
+      person.title ??= slice(doc, end, r.end)
+      return person
+    }
   }
   // "the Wisconsin Republican", "the Florida senator": a definite description whose head is a role, not a name.
   if (first.lower === 'the' && from < r.end - 1 && last.kind === TokenKind.Word && (ROLE_NOUNS.has(last.lower) || TITLES.has(last.lower)) &&
     !tokens.slice(from, r.end - 1).some((t) => isFirstName(t.lower))) {
-    return { ...base, kind: 'role', head: last.lower, indefinite: false, gender: TITLE_GENDER.get(last.lower) ?? null }
+    return as(base, 'role', last.lower, false, TITLE_GENDER.get(last.lower) ?? null)
   }
   const nameStart = nameRunStart(tokens, from, r.end)
   const nameWords = tokens.slice(nameStart, r.end).filter((t) => t.kind === TokenKind.Word)
@@ -130,7 +148,7 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
 
   // "Democrats", "Republicans", "Chinese": capitalised groups, not people.
   if (nameWords.length === 1 && nameStart === from && (GROUP_NOUNS.has(nameWords[0]!.lower) || /(ese|ians|ans|ists)$/.test(nameWords[0]!.lower))) {
-    return { ...base, kind: 'group', head: nameWords[0]!.lower, indefinite: false, gender: 'plural' }
+    return as(base, 'group', nameWords[0]!.lower, false, 'plural')
   }
   if (nameWords.length > 0 && nameStart < r.end) {
     const titleWords = tokens.slice(from, nameStart)
@@ -147,33 +165,31 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     const namedPerson = nameWords.length >= 2 && isFirstName(nameWords[0]!.lower) && !ORG_HEADS.has(last.lower) &&
       !nameWords.some((t) => ORG_HEADS.has(t.lower))
     if (isOrg && !honorific && !titledPerson && !namedPerson) {
-      return { ...base, kind: 'organization', name: slice(doc, from, r.end), head: last.lower, indefinite }
+      return as(base, 'organization', last.lower, indefinite, null, slice(doc, from, r.end))
     }
     const title = titleText && !titleWords.every((t) => HONORIFICS.has(t.lower) || t.text === '.') ? titleText : null
     const words = nameWords.map((t) => t.lower)
-    return {
-      ...base,
-      kind: 'person',
-      tokens: { start: r.start, end: r.end },
-      name: slice(doc, nameStart, r.end),
-      surname: words[words.length - 1]!,
-      firstName: words.length > 1 ? words[0]! : null,
-      title,
-      gender,
-    }
+    base.kind = 'person'
+    base.tokens = { start: r.start, end: r.end }
+    base.name = slice(doc, nameStart, r.end)
+    base.surname = words[words.length - 1]!
+    base.firstName = words.length > 1 ? words[0]! : null
+    base.title = title
+    base.gender = gender
+    return base
   }
   const head = last.lower
-  if (last.kind === TokenKind.Number) return { ...base, kind: 'role', head, indefinite }
+  if (last.kind === TokenKind.Number) return as(base, 'role', head, indefinite)
   // "the 24-year-old": a description by age, which resolves like a role.
-  if (/^\d+-year-old$/.test(head)) return { ...base, kind: 'role', head, indefinite }
+  if (/^\d+-year-old$/.test(head)) return as(base, 'role', head, indefinite)
   if (ORG_HEADS.has(head) || (isOrg && !GROUP_NOUNS.has(head) && !ROLE_NOUNS.has(head))) {
-    return { ...base, kind: 'organization', name: slice(doc, from, r.end), head, indefinite }
+    return as(base, 'organization', head, indefinite, null, slice(doc, from, r.end))
   }
-  if (GROUP_NOUNS.has(head) || head.endsWith('s')) return { ...base, kind: 'group', head, indefinite: true, gender: 'plural' }
+  if (GROUP_NOUNS.has(head) || head.endsWith('s')) return as(base, 'group', head, true, 'plural')
   if (ROLE_NOUNS.has(head) || TITLES.has(head)) {
-    return { ...base, kind: 'role', head, indefinite, gender: TITLE_GENDER.get(head) ?? null }
+    return as(base, 'role', head, indefinite, TITLE_GENDER.get(head) ?? null)
   }
-  return { ...base, kind: 'group', head, indefinite: true }
+  return as(base, 'group', head, true)
 }
 
 function genderOf (titleWords: Token[], nameWords: Token[]): Gender {

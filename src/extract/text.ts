@@ -51,6 +51,37 @@ function isSpace (c: number): boolean {
     c === 0x3000 || c === 0xfeff
 }
 
+const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+
+/**
+ * Where the token starting at `i` (character code `c`, no white space) ends when TOKEN's answer is plain, or -1 when
+ * the pattern must decide. Most of a text is ASCII words and punctuation, which a character scan reads in a fraction of
+ * the regular expression's time; anything that may join or mark a word (’ ' - . / & _ @, a non-ASCII character, a
+ * single letter before "." as in "U.S.", a run at the pattern's bound) goes to the pattern, so the tokens are the same.
+ */
+function plainTokenEnd (text: string, i: number, c: number): number {
+  if (isAsciiAlnum(c)) {
+    // The scan stops at the pattern's bound: a run of a million letters is read 1,000 at a time, not rescanned whole.
+    const stop = Math.min(text.length, i + MAX_WORD_RUN)
+    let j = i + 1
+    while (j < stop && isAsciiAlnum(text.charCodeAt(j))) j++
+    if (j - i >= MAX_WORD_RUN) return -1
+    if (j === text.length) return j
+    const next = text.charCodeAt(j)
+    return next >= 128 || WORD_JOINERS.has(next) ? -1 : j
+  }
+  // Punctuation that opens no longer token ('' `` ... -- and contractions): one character.
+  return c < 128 && !LONG_PUNCT_STARTS.has(c) ? i + 1 : -1
+}
+
+/** ASCII characters after which a word may go on ("don't", "al-Qassam", "3.5", "and/or", "AT&T", "a_b", "a@b"). */
+const WORD_JOINERS = new Set([..."'-./&_@"].map((ch) => ch.charCodeAt(0)))
+/** ASCII characters that may open a token of more than one character when no letter or digit comes first. */
+const LONG_PUNCT_STARTS = new Set([..."'`.-"].map((ch) => ch.charCodeAt(0)))
+
+/** The token pattern itself, for tests that compare tokenize() with it. */
+export const TOKEN_PATTERN = TOKEN.source
+
 export interface Tokens {
   /** One shared object per distinct token text. */
   tokens: Token[]
@@ -63,18 +94,26 @@ export function tokenize (text: string): Tokens {
   // Occurrences of the same text share one Token: a long text allocates as many long-lived objects as it has
   // distinct words, not as it has words (the rest dies young), which keeps time linear in its length.
   const seen = new Map<string, Token>()
+  const singles: Array<Token | undefined> = new Array(128).fill(undefined)
   let starts = new Int32Array(16 + (text.length >> 2))
   let ends = new Int32Array(starts.length)
   const n = text.length
   let count = 0
   let i = 0
   while (i < n) {
-    if (isSpace(text.charCodeAt(i))) { i++; continue }
-    TOKEN_AT.lastIndex = i
-    if (!TOKEN_AT.test(text)) { i++; continue }
-    const end = TOKEN_AT.lastIndex
-    const t = text.slice(i, end)
-    let token = seen.get(t)
+    const c = text.charCodeAt(i)
+    if (isSpace(c)) { i++; continue }
+    let end = plainTokenEnd(text, i, c)
+    if (end === -1) {
+      TOKEN_AT.lastIndex = i
+      if (!TOKEN_AT.test(text)) { i++; continue }
+      end = TOKEN_AT.lastIndex
+    }
+    // A one-character ASCII token (mostly punctuation) is found by its code, without a slice or a hash.
+    const single = end === i + 1 && c < 128
+    let token = single ? singles[c] : undefined
+    const t = token === undefined ? text.slice(i, end) : token.text
+    if (token === undefined) token = seen.get(t)
     if (token === undefined) {
       const kind = classify(t)
       let lower = t
@@ -84,6 +123,7 @@ export function tokenize (text: string): Tokens {
       }
       token = { text: t, lower, kind, capitalized: kind === TokenKind.Word && isUpper(t) }
       seen.set(t, token)
+      if (single) singles[c] = token
     }
     if (count === starts.length) {
       const grownStarts = new Int32Array(count * 2)

@@ -1,0 +1,49 @@
+// The tokenizer reads plain ASCII words and punctuation by a character scan and hands everything else to its token
+// pattern: both ways must give exactly the tokens the pattern alone gives.
+import t from 'tap'
+import fc from 'fast-check'
+import { tokenize, TOKEN_PATTERN } from '../../src/extract/text.js'
+import { assertScales } from '../helpers/scaling.js'
+
+/** Tokens as the pattern alone reads them, skipping the white space the test alphabet uses. */
+function byPattern (text: string): Array<[number, number]> {
+  const re = new RegExp(TOKEN_PATTERN, 'uy')
+  const out: Array<[number, number]> = []
+  let i = 0
+  while (i < text.length) {
+    if (/[ \n\t\u00a0]/.test(text[i]!)) { i++; continue }
+    re.lastIndex = i
+    if (!re.test(text)) { i++; continue }
+    out.push([i, re.lastIndex])
+    i = re.lastIndex
+  }
+  return out
+}
+
+function byTokenize (text: string): Array<[number, number]> {
+  const { starts, ends } = tokenize(text)
+  return Array.from(starts, (s, k) => [s, ends[k]!])
+}
+
+// Pieces that sit at the edges of the fast path: joiners, initialisms, contractions, doubled marks, accents,
+// combining marks, curly quotes, surrogate pairs and long runs.
+const PIECES = ['a', 'Z', '7', 'U', '.', "'", '’', '-', '/', '&', '_', '@', '`', ',', '"', '“', '”', '(', '!', ' ', '\n', '\t', '\u00a0',
+  's', 've', 'll', 'd', 'é', 'e\u0301', 'ß', '😀', '—', '…', '§', 'x'.repeat(999), 'y'.repeat(1000), 'z'.repeat(1001), '\u0001', '~']
+
+t.test('tokenize gives the token pattern\'s tokens on arbitrary mixes of tricky pieces', async (t) => {
+  fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (parts) => {
+    const text = parts.join('')
+    t.same(byTokenize(text), byPattern(text), JSON.stringify(text.length > 200 ? text.slice(0, 200) : text))
+  }), { numRuns: 3000, seed: 14 })
+})
+
+t.test('tokenize on written examples', async (t) => {
+  for (const text of ['U.S. officials said', "they've don't O'Malley’s D’Souza", 'al-Qassam 3.5 and/or AT&T a_b x@y.com', "''quoted'' ``too``",
+    'wait... -- no', 'Zoë Ødegaard naïve', 'end', 'A.', 'a.b.c.', '12,000 people']) {
+    t.same(byTokenize(text), byPattern(text), text)
+  }
+})
+
+t.test('a run of letters far past the word bound is read in linear time (the scan stops at the bound)', async (t) => {
+  assertScales(t, (n) => `“${'x'.repeat(n)},” said Ann Lee.`, 100_000)
+})
