@@ -30,6 +30,8 @@ try {
       trustProxy: config.trustProxy,
       extractTimeLimitMs: config.extractTimeLimitMs,
       replyCacheBytes: config.replyCacheBytes,
+      searchReaders: config.searchReaders,
+      searchTimeLimitMs: config.searchTimeLimitMs,
     },
     // JSON lines for collectors and files; one readable line per entry when a person watches a terminal.
     stdout.isTTY ? { level: config.logLevel, stream: prettyLogStream(stdout) } : { level: config.logLevel },

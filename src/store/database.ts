@@ -33,6 +33,21 @@ export function openDatabase (path: string): Database {
 }
 
 /**
+ * A read-only connection to a database another connection has opened (and migrated): a search reader thread's.
+ * Reads see every commit made before each statement starts, as the writing connection's own reads do.
+ */
+export function openReader (path: string): Database {
+  const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true })
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+  } catch (err) {
+    db.close()
+    throw err
+  }
+  return db
+}
+
+/**
  * Switches a new file to WAL. That takes an exclusive lock for which SQLite does not wait (busy_timeout does not apply):
  * a process opening the same new file at the same moment (a second server, `whosaid seed`) got "database is locked"
  * at start-up. It waits here instead, as long as busy_timeout would.
