@@ -104,6 +104,13 @@ interface Slot {
   error?: Error
 }
 
+/**
+ * A reader's heap: a search holds one page of quotes at a time, so a small young generation costs it little time and
+ * keeps each reader's memory (which adds to the server's) to a few tens of MB; the old generation leaves room for a
+ * page of 100 quotes with their copies many times over. A reader past it fails its search (500) and is replaced.
+ */
+const READER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 }
+
 function siblingWorkerUrl (): URL {
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
   return new URL(`./search-reader${extension}`, import.meta.url)
@@ -174,7 +181,7 @@ export class SearchReaders {
   }
 
   #spawn (): Slot {
-    const worker = new Worker(this.#workerUrl, { workerData: { path: this.#path } })
+    const worker = new Worker(this.#workerUrl, { workerData: { path: this.#path }, resourceLimits: READER_HEAP_LIMITS })
     const slot: Slot = { worker, ready: false }
     worker.on('message', (reply: ReaderReply) => this.#onReply(slot, reply))
     // Handled at 'exit', which comes after any reply the reader sent before it died.
