@@ -96,7 +96,8 @@ t.test('a search over the time limit is answered 503, the reader is replaced, an
 
 t.test('other requests are answered while a search runs on a reader', async (t) => {
   const path = bigDatabase(t, 20_000)
-  const app = await testApp({ databasePath: path, replyCacheBytes: 0 })
+  // A limit far above what this search takes, so that a loaded machine does not stop it.
+  const app = await testApp({ databasePath: path, replyCacheBytes: 0, searchTimeLimitMs: 60_000 })
   t.teardown(() => app.close())
   await app.inject({ method: 'GET', url: '/quotes?q=not&limit=1' })
   const finished: string[] = []
@@ -107,5 +108,5 @@ t.test('other requests are answered while a search runs on a reader', async (t) 
   t.equal(searched.json().items.length, 20)
   t.equal(read.statusCode, 200)
   t.same(finished, ['quote', 'search'], 'the quote asked for after the search was answered first')
-  t.equal(app.searchReaders!.stopped, 0, 'within the default limit')
+  t.equal(app.searchReaders!.stopped, 0, 'not stopped')
 })
