@@ -4,7 +4,7 @@ import Fastify, { type FastifyHttpOptions, type FastifyInstance, type FastifySer
 import sensible from '@fastify/sensible'
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { DEFAULT_BATCH_BODY_LIMIT, DEFAULT_BODY_LIMIT, DEFAULT_EXTRACT_TIME_LIMIT_MS, DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_REPLY_CACHE_BYTES, type CorsOrigin, type TrustProxy } from './config.js'
+import { DEFAULT_BATCH_BODY_LIMIT, DEFAULT_BODY_LIMIT, DEFAULT_EXTRACT_TIME_LIMIT_MS, DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_REPLY_CACHE_BYTES, DEFAULT_SEARCH_READERS, DEFAULT_SEARCH_TIME_LIMIT_MS, type CorsOrigin, type TrustProxy } from './config.js'
 import { MIGRATIONS_DIR, SEEDS_DIR } from './paths.js'
 import auth from './plugins/auth.js'
 import body from './plugins/body.js'
@@ -14,6 +14,7 @@ import errors, { frameworkErrorReply } from './plugins/errors.js'
 import etag from './plugins/etag.js'
 import openapi from './plugins/openapi.js'
 import replyCache from './plugins/reply-cache.js'
+import searchReaders from './plugins/search-readers.js'
 import security, { clientErrorReply } from './plugins/security.js'
 import seed from './plugins/seed.js'
 import healthRoutes from './routes/health.js'
@@ -67,6 +68,10 @@ export interface AppOptions {
   replyCacheBytes?: number
   /** Nice value of the extraction worker threads (default 0: as the rest; the server passes EXTRACT_WORKER_NICE). */
   extractWorkerNice?: number
+  /** Reader threads for GET /quotes?q= on a SQLite file (default 2); 0 searches in the main thread. */
+  searchReaders?: number
+  /** Most milliseconds one search on a reader may run (default 3 s); then 503. */
+  searchTimeLimitMs?: number
   /** Server timeouts (default SERVER_TIMEOUTS); tests shorten them. */
   timeouts?: Partial<ServerTimeouts>
 }
@@ -114,6 +119,11 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
     writerThread: options.writerThread ?? true,
   })
   await fastify.register(cursors, { secret: options.cursorSecret ?? null })
+  await fastify.register(searchReaders, {
+    databasePath: options.databasePath,
+    readers: options.searchReaders ?? DEFAULT_SEARCH_READERS,
+    timeLimitMs: options.searchTimeLimitMs ?? DEFAULT_SEARCH_TIME_LIMIT_MS,
+  })
   // After the security, auth and ETag hooks, which run for cached replies too.
   await fastify.register(replyCache, { maxBytes: options.replyCacheBytes ?? DEFAULT_REPLY_CACHE_BYTES })
   await fastify.register(extractor, {

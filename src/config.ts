@@ -34,6 +34,10 @@ export interface Config {
   replyCacheBytes: number
   /** Nice value (0-19) of the extraction worker threads: the thread that answers requests comes first. */
   extractWorkerNice: number
+  /** Reader threads for GET /quotes?q= on a SQLite file (SEARCH_READERS); 0 searches in the main thread. */
+  searchReaders: number
+  /** Most milliseconds one search on a reader thread may run before it is stopped and answered 503. */
+  searchTimeLimitMs: number
 }
 
 export type TrustProxy = boolean | number | string[]
@@ -50,6 +54,10 @@ export const DEFAULT_REPLY_CACHE_BYTES = 32 * 1024 * 1024
  * reader's GET otherwise waits for a time slice behind a long article. Work is not lost, only ordered.
  */
 export const DEFAULT_EXTRACT_WORKER_NICE = 10
+/** Reader threads for searches: two let searches run side by side on a small machine without crowding out the rest. */
+export const DEFAULT_SEARCH_READERS = 2
+/** Most milliseconds one search may run: hundreds of times what a search takes at 8 million quotes (a few ms). */
+export const DEFAULT_SEARCH_TIME_LIMIT_MS = 3_000
 /** Shorter keys are refused: a key is the only thing between the internet and the writes. */
 export const MIN_API_KEY_LENGTH = 16
 
@@ -201,5 +209,7 @@ export function loadConfig (env: Env): Config {
     extractTimeLimitMs: parseCount('EXTRACT_TIME_LIMIT_MS', env['EXTRACT_TIME_LIMIT_MS'], DEFAULT_EXTRACT_TIME_LIMIT_MS, 1),
     replyCacheBytes: parseCount('REPLY_CACHE_BYTES', env['REPLY_CACHE_BYTES'], DEFAULT_REPLY_CACHE_BYTES, 0),
     extractWorkerNice: parseNice(env['EXTRACT_WORKER_NICE']),
+    searchReaders: parseCount('SEARCH_READERS', env['SEARCH_READERS'], DEFAULT_SEARCH_READERS, 0),
+    searchTimeLimitMs: parseCount('SEARCH_TIME_LIMIT_MS', env['SEARCH_TIME_LIMIT_MS'], DEFAULT_SEARCH_TIME_LIMIT_MS, 1),
   }
 }

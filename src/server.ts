@@ -31,6 +31,8 @@ try {
       extractTimeLimitMs: config.extractTimeLimitMs,
       replyCacheBytes: config.replyCacheBytes,
       extractWorkerNice: config.extractWorkerNice,
+      searchReaders: config.searchReaders,
+      searchTimeLimitMs: config.searchTimeLimitMs,
     },
     // JSON lines for collectors and files; one readable line per entry when a person watches a terminal.
     stdout.isTTY ? { level: config.logLevel, stream: prettyLogStream(stdout) } : { level: config.logLevel },

@@ -19,8 +19,10 @@ t.test('defaults', async (t) => {
     extractTimeLimitMs: 10000,
     replyCacheBytes: 33554432,
     extractWorkerNice: 10,
+    searchReaders: 2,
+    searchTimeLimitMs: 3000,
   })
-  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '', REPLY_CACHE_BYTES: '', EXTRACT_WORKER_NICE: '', DATABASE_URL: '', DATABASE_READ_URL: '', CURSOR_SECRET: '' }
+  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '', REPLY_CACHE_BYTES: '', EXTRACT_WORKER_NICE: '', SEARCH_READERS: '', SEARCH_TIME_LIMIT_MS: '', DATABASE_URL: '', DATABASE_READ_URL: '', CURSOR_SECRET: '' }
   t.same(loadConfig(empty), loadConfig({}), 'empty means unset')
 })
 
@@ -60,6 +62,10 @@ t.test('RATE_LIMIT_PER_MINUTE, BODY_LIMIT, BATCH_BODY_LIMIT, EXTRACT_TIME_LIMIT_
   t.equal(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute, 0, '0 turns rate limiting off')
   t.equal(loadConfig({ REPLY_CACHE_BYTES: '1048576' }).replyCacheBytes, 1048576)
   t.equal(loadConfig({ REPLY_CACHE_BYTES: '0' }).replyCacheBytes, 0, '0 turns the reply cache off')
+  t.equal(loadConfig({ SEARCH_READERS: '0' }).searchReaders, 0, '0 searches in the main thread')
+  t.equal(loadConfig({ SEARCH_TIME_LIMIT_MS: '250' }).searchTimeLimitMs, 250)
+  t.throws(() => loadConfig({ SEARCH_TIME_LIMIT_MS: '0' }), new ConfigError('SEARCH_TIME_LIMIT_MS must be an integer of at least 1, got "0"'))
+  t.throws(() => loadConfig({ SEARCH_READERS: 'two' }), new ConfigError('SEARCH_READERS must be an integer of at least 0, got "two"'))
   t.throws(() => loadConfig({ REPLY_CACHE_BYTES: '32MB' }), new ConfigError('REPLY_CACHE_BYTES must be an integer of at least 0, got "32MB"'))
   for (const bad of ['-1', 'ten', '1.5', '1e3', ' 5', '99999999999999999999']) {
     t.throws(() => loadConfig({ RATE_LIMIT_PER_MINUTE: bad }),

@@ -3,7 +3,7 @@
 import t, { type Test } from 'tap'
 import type { Extraction, ExtractedQuote } from '../src/extract/types.js'
 import { MIGRATIONS_DIR } from '../src/paths.js'
-import { RANKED_MATCHES, bm25 } from '../src/store/quote-search.js'
+import { QuoteSearch, RANKED_MATCHES, bm25, type SearchHit } from '../src/store/quote-search.js'
 import { Store, type Quote, type QuoteFilter, type QuoteSort } from '../src/store/index.js'
 
 const ARTICLES = 120
@@ -133,6 +133,65 @@ t.test('a cursor of one search order is refused by the other', async (t) => {
   t.throws(() => store.quotes.list({ limit: 5, after: relevance.next! }, { match: 'harbour', sort: 'newest' }), { name: 'PageKeyError' })
   t.throws(() => store.quotes.list({ limit: 5, after: newest.next! }, { match: 'harbour', sort: 'relevance' }), { name: 'PageKeyError' })
   t.throws(() => store.quotes.list({ limit: 5, after: [1, 2, 3, 0, 3] }, { match: 'harbour', sort: 'relevance' }), { name: 'PageKeyError' })
+})
+
+/** Every hit of a relevance search made with a window of `recentQuotes` quotes, page by page. */
+function allHits (search: QuoteSearch, match: string, limit: number): SearchHit[] {
+  const hits: SearchHit[] = []
+  let after
+  for (let pages = 0; pages < 10_000; pages++) {
+    const page = search.relevance({ limit, after }, match, { clauses: [], params: {} })
+    hits.push(...page.items)
+    if (page.next === null) return hits
+    after = page.next
+  }
+  throw new Error('pagination does not end')
+}
+
+t.test('relevance ranks only the matches among the newest quotes, then lists every older match', async (t) => {
+  const store = buildStore(t)
+  const matches = (query: string): number[] => store.db.prepare<[string], number>(
+    'SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC').pluck().all(query)
+  const newestId = store.db.prepare<[], number>('SELECT max(id) FROM quotes').pluck().get()!
+  const recentQuotes = 300
+  const search = new QuoteSearch(store.db, { recentQuotes })
+  const inWindow = (id: number): boolean => id > newestId - recentQuotes
+
+  // "harbour": every quote; the window holds fewer than RANKED_MATCHES of them.
+  for (const query of ['harbour', 'ferry']) {
+    const all = matches(query)
+    const recent = all.filter(inWindow)
+    t.ok(recent.length > 0 && recent.length < RANKED_MATCHES && recent.length < all.length, `"${query}": some matches in the window, more below`)
+    for (const limit of [1, 13, 100]) {
+      const hits = allHits(search, query, limit)
+      const ids = hits.map((hit) => hit.id)
+      t.equal(new Set(ids).size, all.length, `"${query}", limit ${limit}: every match once`)
+      t.same(new Set(ids.slice(0, recent.length)), new Set(recent), `"${query}", limit ${limit}: the window's matches ranked first`)
+      t.same(ids.slice(recent.length), all.filter((id) => !inWindow(id)), `"${query}", limit ${limit}: then the older ones, newest first`)
+    }
+  }
+  // The densest quote of the newest article is in the window: ranked first, though older quotes say "harbour" as often.
+  const first = search.relevance({ limit: 1 }, 'harbour', { clauses: [], params: {} }).items[0]!
+  t.equal(store.db.prepare('SELECT text FROM quotes WHERE id = ?').pluck().get(first.id), 'The harbour, the harbour.')
+
+  // A word only the oldest article says: nothing to rank, every match listed newest first.
+  const oldest = matches('"article 0 line"')
+  t.ok(oldest.length > 0 && !oldest.some(inWindow))
+  t.same(allHits(search, '"article 0 line"', 4).map((hit) => hit.id), oldest, 'a match only below the window is still found')
+  t.same(allHits(search, 'nowhere', 4), [], 'no match, no page')
+
+  // Quotes stored while a client pages: the window the first page drew stays that of the later pages.
+  const before = matches('harbour')
+  const page = search.relevance({ limit: 50 }, 'harbour', { clauses: [], params: {} })
+  addArticles(store, ARTICLES, ARTICLES + 40)
+  const seen = [...page.items]
+  let after = page.next
+  while (after !== null) {
+    const next = search.relevance({ limit: 50, after }, 'harbour', { clauses: [], params: {} })
+    seen.push(...next.items)
+    after = next.next
+  }
+  t.same(seen.map((hit) => hit.id).sort((a, b) => a - b), [...before].sort((a, b) => a - b), 'the same matches, none of the new ones')
 })
 
 t.test('bm25 over the candidates: more of the words, shorter text and rarer words score higher', async (t) => {

@@ -123,6 +123,11 @@ export default fp(async (fastify) => {
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600
       ? error.statusCode
       : 500
+    // A 503 that tells the client what to change or when to come back (a search over its time limit) says so.
+    if (status >= 500 && (error as { expose?: unknown }).expose === true) {
+      request.log.warn({ err: error }, 'request refused')
+      return reply.code(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: error.message })
+    }
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed')
       return reply.code(status).send({

@@ -6,8 +6,8 @@ export const QuoteType = Type.Union([Type.Literal('direct'), Type.Literal('mixed
 
 /** The order of a quote list that can be searched (src/store/quote-search.ts). */
 export const QuoteSort = Type.Union([Type.Literal('newest'), Type.Literal('relevance')], {
-  description: 'Default: relevance with q, else newest. relevance ranks the 500 most recently stored matches by bm25, ' +
-    'then lists older matches newest stored first.',
+  description: 'Default: relevance with q, else newest. relevance ranks the 500 most recently stored matches among the ' +
+    'newest 1,000,000 quotes by bm25, then lists older matches newest stored first.',
 })
 
 const Offset = Type.Integer({ minimum: 0, description: 'UTF-16 code unit index into the source text.' })

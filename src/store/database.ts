@@ -8,6 +8,8 @@ import { bareName, organizationKey } from '../identity/titles.js'
 export type Database = BetterSqlite3.Database
 
 const BUSY_TIMEOUT_MS = 5000
+/** Page cache of a read-only connection, in KB. */
+const READER_CACHE_KB = 4000
 
 export function openDatabase (path: string): Database {
   if (path !== ':memory:' && !path.startsWith('file:')) {
@@ -25,6 +27,24 @@ export function openDatabase (path: string): Database {
     db.pragma('wal_autocheckpoint = 10000')
     registerFunctions(db)
     immediateTransactions(db)
+  } catch (err) {
+    db.close()
+    throw err
+  }
+  return db
+}
+
+/**
+ * A read-only connection to a database another connection has opened (and migrated): a search reader thread's.
+ * Reads see every commit made before each statement starts, as the writing connection's own reads do.
+ */
+export function openReader (path: string): Database {
+  const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true })
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    // A quarter of the writer's 16 MB page cache: a search reads the newest rows, which the OS keeps cached, and
+    // each reader's cache adds to the server's memory.
+    db.pragma(`cache_size = -${READER_CACHE_KB}`)
   } catch (err) {
     db.close()
     throw err

@@ -1,8 +1,11 @@
 // Full-text search over quotes, planned so that a word found in a hundred thousand quotes costs about as much as a
 // rare one: nothing is joined before the page is cut, and neither order reads every match when it need not.
 //
-// relevance: bm25 over the RANKED_MATCHES newest matches (those passing the other filters) taken as the collection,
-//   so that term frequencies and lengths come from those rows alone; older matches follow, newest stored first.
+// relevance: bm25 over the RANKED_MATCHES newest matches (those passing the other filters) among the RECENT_QUOTES
+//   newest quotes, taken as the collection, so that term frequencies and lengths come from those rows alone; older
+//   matches follow, newest stored first. The window keeps a search's cost independent of the archive's size: a rare
+//   pair of words ("narrow amendment", 640 matches in 8M quotes) otherwise walked both words' whole lists to find 500
+//   matches and fetched 500 quote rows scattered over the whole file (tens to hundreds of milliseconds).
 //   SQLite's bm25() counts every match of every phrase before it scores one row, which costs time in proportion to
 //   how common the words are (a word in 120,000 quotes: tens of milliseconds, a phrase of common words: hundreds);
 //   and in a news archive the recent matches are the ones a reader wants first.
@@ -15,6 +18,8 @@ import { StatementCache } from './statements.js'
 
 /** How many of the newest matches bm25 ranks; the rest follow in the order they were stored, newest first. */
 export const RANKED_MATCHES = 500
+/** The ranked matches are drawn from this many of the newest quotes (by id); older ones are listed after them. */
+export const RECENT_QUOTES = 1_000_000
 /** Below this many matches, newest-first reads them all and sorts them; from it on, it walks the date index. */
 const FEW_MATCHES = 2000
 
@@ -82,16 +87,26 @@ export function bm25 (candidates: Candidate[]): Array<{ id: number, score: numbe
   })
 }
 
+export interface QuoteSearchOptions {
+  /** How many of the newest quotes the ranked matches are drawn from (default RECENT_QUOTES); tests make it small. */
+  recentQuotes?: number
+}
+
 export class QuoteSearch {
   readonly #statements: StatementCache
+  readonly #recentQuotes: number
+  readonly #newestId
 
-  constructor (db: Database) {
+  constructor (db: Database, options: QuoteSearchOptions = {}) {
     this.#statements = new StatementCache(db)
+    this.#recentQuotes = options.recentQuotes ?? RECENT_QUOTES
+    this.#newestId = db.prepare<[], number | null>('SELECT max(id) FROM quotes').pluck()
   }
 
   /**
-   * Best matches first among the newest RANKED_MATCHES, then the older ones. The key is [floor, ceiling, phase, score,
-   * id]: the oldest and newest ranked ids, fixed by the first page so that later pages rank the same set.
+   * Best matches first among the newest RANKED_MATCHES of the recent window, then the older ones. The key is [floor,
+   * ceiling, phase, score, id]: the ranked set is the matches from floor to ceiling (floor 0: every match), fixed by
+   * the first page so that later pages rank the same set.
    */
   relevance (page: PageRequest, match: string, filters: SearchFilters): PageResult<SearchHit> {
     const from = this.#from(filters)
@@ -110,9 +125,14 @@ export class QuoteSearch {
       after = { phase, score: score!, id: id! }
       if (phase === RANKED) candidates = this.#rankedSet(from, params, floor, ceiling)
     } else {
-      candidates = this.#newest(from, params, 0, Number.MAX_SAFE_INTEGER, RANKED_MATCHES).candidates
-      floor = candidates.length === RANKED_MATCHES ? candidates[candidates.length - 1]!.id : 0
-      ceiling = candidates[0]?.id ?? 0
+      const windowFloor = Math.max(1, (this.#newestId.get() ?? 0) - this.#recentQuotes + 1)
+      const read = this.#newest(from, params, windowFloor, Number.MAX_SAFE_INTEGER, RANKED_MATCHES)
+      candidates = read.candidates
+      // Full: older matches may follow the oldest ranked one. Short but with matches below the window: the ranked set
+      // is the window's matches. Short otherwise: every match is ranked, none is older.
+      if (candidates.length === RANKED_MATCHES) floor = candidates[candidates.length - 1]!.id
+      else floor = read.older ? windowFloor : 0
+      ceiling = candidates[0]?.id ?? floor
     }
 
     if (candidates) {
@@ -150,17 +170,26 @@ export class QuoteSearch {
   }
 
   /**
-   * The newest `limit` matches, with the matched words marked in those from `floor` to `ceiling` (the others are left
-   * out); `complete` when the read went past `floor` or ran out of matches. Read newest first with a LIMIT rather than
-   * with a rowid bound: FTS5 takes several times longer over the same rows with the bound.
+   * The matches from `floor` to `ceiling`, newest first, with the matched words marked, reading at most `limit` rows
+   * (those above `ceiling` count too); `complete` when the read reached `floor` or ran out of matches, `older` when it
+   * found a match below `floor`. The rows are stepped through and the read stops at the first one below `floor`:
+   * FTS5 does not use a rowid bound to stop early (it finds the next match first, which for two words that rarely
+   * meet walks both lists to their ends), nor with `rowid >= ?` to seek, so a bound in the SQL cost more than none.
    */
   #newest (from: string, params: Record<string, unknown>, floor: number, ceiling: number, limit: number):
-  { candidates: Candidate[], complete: boolean } {
+  { candidates: Candidate[], complete: boolean, older: boolean } {
     const rows = this.#statements.get(`SELECT quotes_fts.rowid AS id, CASE WHEN quotes_fts.rowid BETWEEN @floor AND @ceiling
-      THEN highlight(quotes_fts, 0, char(1), char(2)) END AS marked ${from} ORDER BY quotes_fts.rowid DESC LIMIT @limit`)
-      .all({ ...params, floor, ceiling, limit }) as Array<{ id: number, marked: string | null }>
-    const complete = rows.length < limit || rows[rows.length - 1]!.id <= floor
-    return { candidates: rows.filter((row): row is Candidate => row.marked !== null), complete }
+      THEN highlight(quotes_fts, 0, char(1), char(2)) END AS marked ${from} ORDER BY quotes_fts.rowid DESC`)
+      .iterate({ ...params, floor, ceiling }) as IterableIterator<{ id: number, marked: string | null }>
+    const candidates: Candidate[] = []
+    let read = 0
+    for (const row of rows) {
+      if (row.id < floor) return { candidates, complete: true, older: true }
+      if (row.marked !== null) candidates.push(row as Candidate)
+      // Leaving the loop early closes the statement (the iterator's return()).
+      if (++read === limit) return { candidates, complete: false, older: false }
+    }
+    return { candidates, complete: true, older: false }
   }
 
   /**

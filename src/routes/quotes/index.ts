@@ -3,7 +3,7 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { nameTokens } from '../../identity/names.js'
-import { Id, IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.js'
+import { ErrorResponse, Id, IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.js'
 import { Quote, QuoteDetail, QuoteSort, QuoteType } from '../../schemas/quote.js'
 import { DateBounds, dateBounds } from '../query.js'
 
@@ -31,7 +31,8 @@ const quoteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'Quotes across all articles, newest first or by relevance',
       tags: ['quotes'],
       querystring: QuoteListQuery,
-      response: { 200: Page(Quote), ...errorResponses },
+      // 503: a search over SEARCH_TIME_LIMIT_MS, or too many waiting for a reader thread.
+      response: { 200: Page(Quote), ...errorResponses, 503: ErrorResponse },
     },
   }, async (request) => {
     const { speaker, speaker_id, source_id, type, min_confidence, q, distinct } = request.query
@@ -43,9 +44,12 @@ const quoteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     }
     const sort = request.query.sort ?? (q === undefined ? 'newest' : 'relevance')
     const order = `quotes:${sort}`
-    const page = await fastify.reads.quotes.list(fastify.cursors.page(order, request.query), {
-      speaker_ids: speakerIds, speaker_id, source_id, type, min_confidence, match: q, distinct, sort, ...dateBounds(request.query),
-    })
+    const pageRequest = fastify.cursors.page(order, request.query)
+    const filter = { speaker_ids: speakerIds, speaker_id, source_id, type, min_confidence, match: q, distinct, sort, ...dateBounds(request.query) }
+    // A search runs on a reader thread when there are readers (a SQLite file), within SEARCH_TIME_LIMIT_MS.
+    const page = q !== undefined && fastify.searchReaders !== null
+      ? await fastify.searchReaders.list(pageRequest, filter)
+      : await fastify.reads.quotes.list(pageRequest, filter)
     return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
   })
 

@@ -1,0 +1,36 @@
+// fastify.searchReaders: reader threads for GET /quotes?q= on a SQLite file (src/services/search-readers.ts), with a
+// time limit per search; null for PostgreSQL (whose queries already run off this thread), an in-memory database
+// (which no other connection can open) or readers turned off, where searches run through fastify.reads.
+import fp from 'fastify-plugin'
+import { SearchReaders } from '../services/search-readers.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    searchReaders: SearchReaders | null
+  }
+}
+
+export interface SearchReadersPluginOptions {
+  databasePath: string
+  /** Reader threads; 0 searches in the main thread, without a time limit. */
+  readers: number
+  /** Most milliseconds one search may run (SearchTimeLimitError, 503). */
+  timeLimitMs: number
+}
+
+export default fp<SearchReadersPluginOptions>(async (fastify, options) => {
+  const path = options.databasePath
+  const onFile = fastify.reads.kind === 'sqlite' && path !== ':memory:' && !path.startsWith('file:') && path !== ''
+  if (!onFile || options.readers === 0) {
+    fastify.decorate('searchReaders', null)
+    return
+  }
+  const readers = new SearchReaders({
+    path,
+    size: options.readers,
+    timeLimitMs: options.timeLimitMs,
+    inline: (page, filter) => fastify.reads.quotes.list(page, filter),
+  })
+  fastify.decorate('searchReaders', readers)
+  fastify.addHook('onClose', async () => readers.close())
+}, { name: 'search-readers', dependencies: ['db'] })

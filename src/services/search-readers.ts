@@ -1,0 +1,267 @@
+// Quote searches on reader threads, each with its own read-only connection to the SQLite file: a search no longer
+// holds the main thread (and every other request behind it), searches run side by side, and one that runs past the
+// time limit is answered 503 and stopped by terminating its thread, which a fresh one replaces at once.
+// better-sqlite3 can neither interrupt a statement nor install a progress handler, so a thread is the unit that
+// can be given up.
+//
+// A terminated thread stops at its next return from SQLite to JavaScript: at once inside a search that steps through
+// rows, at the end of the statement otherwise. The reply does not wait for it, and its replacement starts at once.
+//
+// The reader is the sibling file search-reader.js (dist/, compiled) or search-reader.ts (tests under tap's TypeScript
+// loader, which worker threads inherit through execArgv). If no reader can start, searches run through `inline`
+// (the main thread's store) instead: slower for the other requests, never wrong, and without a time limit.
+import { Worker } from 'node:worker_threads'
+import type { PageRequest, PageResult } from '../store/page.js'
+import type { Quote, QuoteFilter } from '../store/quotes.js'
+
+export interface ReaderRequest {
+  id: number
+  page: PageRequest
+  filter: QuoteFilter
+}
+
+/** A failure as it crosses from a reader: its name, message and status (a bad query or cursor stays a 400). */
+export interface ReaderFailure {
+  name: string
+  message: string
+  statusCode?: number
+}
+
+export type ReaderReply =
+  | { type: 'ready' }
+  | { type: 'done', id: number, result: PageResult<Quote> }
+  | { type: 'failed', id: number, error: ReaderFailure }
+
+export function failedSearch (id: number, err: unknown): ReaderReply {
+  if (!(err instanceof Error)) return { type: 'failed', id, error: { name: 'Error', message: String(err) } }
+  const statusCode = (err as { statusCode?: unknown }).statusCode
+  return { type: 'failed', id, error: { name: err.name, message: err.message, ...(typeof statusCode === 'number' ? { statusCode } : {}) } }
+}
+
+function errorFrom (failure: ReaderFailure): Error {
+  const err = new Error(failure.message)
+  err.name = failure.name
+  if (failure.statusCode !== undefined) Object.assign(err, { statusCode: failure.statusCode })
+  return err
+}
+
+/** A search ran past the time limit and was stopped (HTTP 503; `expose`: the message is meant for the client). */
+export class SearchTimeLimitError extends Error {
+  override name = 'SearchTimeLimitError'
+  readonly statusCode = 503
+  readonly expose = true
+  readonly timeLimitMs: number
+
+  constructor (timeLimitMs: number) {
+    super(`this search took longer than the limit of ${timeLimitMs} ms (SEARCH_TIME_LIMIT_MS) and was stopped; ` +
+      'narrow it (rarer words, a phrase, a date range, a speaker) or try again later')
+    this.timeLimitMs = timeLimitMs
+  }
+}
+
+/** Too many searches are waiting for a reader (HTTP 503). */
+export class SearchBusyError extends Error {
+  override name = 'SearchBusyError'
+  readonly statusCode = 503
+  readonly expose = true
+}
+
+export class SearchReadersClosedError extends Error {
+  override name = 'SearchReadersClosedError'
+  readonly statusCode = 503
+}
+
+export interface SearchReadersOptions {
+  /** The SQLite file (a connection that migrated it is open elsewhere). */
+  path: string
+  /** Reader threads (at least 1). */
+  size: number
+  /** Most milliseconds one search may run on a reader before it is stopped with SearchTimeLimitError. */
+  timeLimitMs: number
+  /** Runs a search in the calling thread when no reader can start. */
+  inline: (page: PageRequest, filter: QuoteFilter) => PageResult<Quote> | Promise<PageResult<Quote>>
+  /** Most searches waiting for a reader before list() rejects with SearchBusyError (default 1000). */
+  maxQueue?: number
+  /** The reader module (default: the sibling search-reader file). */
+  workerUrl?: URL
+}
+
+interface Job {
+  id: number
+  page: PageRequest
+  filter: QuoteFilter
+  resolve: (result: PageResult<Quote>) => void
+  reject: (err: Error) => void
+}
+
+interface Slot {
+  worker: Worker
+  ready: boolean
+  /** The search it runs, and the timer of its limit. */
+  job?: Job
+  timer?: NodeJS.Timeout
+  /** What made the reader fail, until its exit is handled. */
+  error?: Error
+}
+
+/**
+ * A reader's heap: a search holds one page of quotes at a time, so a small young generation costs it little time and
+ * keeps each reader's memory (which adds to the server's) to a few tens of MB; the old generation leaves room for a
+ * page of 100 quotes with their copies many times over. A reader past it fails its search (500) and is replaced.
+ */
+const READER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 }
+
+function siblingWorkerUrl (): URL {
+  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
+  return new URL(`./search-reader${extension}`, import.meta.url)
+}
+
+export class SearchReaders {
+  readonly size: number
+  /** Read when each search starts: a change applies to the next search. */
+  timeLimitMs: number
+  readonly maxQueue: number
+  readonly #path: string
+  readonly #inline: SearchReadersOptions['inline']
+  readonly #workerUrl: URL
+  readonly #slots: Slot[] = []
+  readonly #queue: Job[] = []
+  #started = false
+  #closed = false
+  #nextId = 1
+  #fallback: string | null = null
+  /** Readers stopped at the time limit since the pool started. */
+  stopped = 0
+
+  constructor (options: SearchReadersOptions) {
+    if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError(`readers must be a whole number >= 1, got ${options.size}`)
+    if (!(options.timeLimitMs > 0)) throw new RangeError(`time limit must be > 0 ms, got ${options.timeLimitMs}`)
+    this.size = options.size
+    this.timeLimitMs = options.timeLimitMs
+    this.maxQueue = options.maxQueue ?? 1000
+    this.#path = options.path
+    this.#inline = options.inline
+    this.#workerUrl = options.workerUrl ?? siblingWorkerUrl()
+  }
+
+  /** Why searches run in the calling thread (no reader could start), or null. */
+  get fallbackReason (): string | null {
+    return this.#fallback
+  }
+
+  /** A page of quotes, as QuoteStore.list gives it, read on a reader thread. */
+  list (page: PageRequest, filter: QuoteFilter): Promise<PageResult<Quote>> {
+    if (this.#closed) return Promise.reject(new SearchReadersClosedError('the search readers are closed'))
+    if (this.#fallback !== null) return Promise.resolve().then(() => this.#inline(page, filter))
+    if (this.#queue.length >= this.maxQueue) {
+      return Promise.reject(new SearchBusyError(`${this.maxQueue} searches are waiting for a reader; try again later`))
+    }
+    if (!this.#started) {
+      this.#started = true
+      for (let i = 0; i < this.size; i++) this.#slots.push(this.#spawn())
+    }
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ id: this.#nextId++, page, filter, resolve, reject })
+      this.#dispatch()
+    })
+  }
+
+  /** Stops the readers; searches not finished reject with SearchReadersClosedError. */
+  async close (): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    const error = new SearchReadersClosedError('the search readers were closed')
+    for (const job of this.#queue.splice(0)) job.reject(error)
+    const slots = this.#slots.splice(0)
+    for (const slot of slots) {
+      clearTimeout(slot.timer)
+      slot.job?.reject(error)
+    }
+    await Promise.all(slots.map((slot) => slot.worker.terminate()))
+  }
+
+  #spawn (): Slot {
+    const worker = new Worker(this.#workerUrl, { workerData: { path: this.#path }, resourceLimits: READER_HEAP_LIMITS })
+    const slot: Slot = { worker, ready: false }
+    worker.on('message', (reply: ReaderReply) => this.#onReply(slot, reply))
+    // Handled at 'exit', which comes after any reply the reader sent before it died.
+    worker.on('error', (err) => { slot.error ??= err })
+    worker.on('exit', (code) => this.#onExit(slot, slot.error ?? new Error(`search reader exited with code ${code}`)))
+    worker.unref()
+    return slot
+  }
+
+  #onReply (slot: Slot, reply: ReaderReply): void {
+    if (reply.type === 'ready') {
+      slot.ready = true
+    } else if (slot.job?.id === reply.id) {
+      const job = slot.job
+      clearTimeout(slot.timer)
+      slot.job = undefined
+      slot.timer = undefined
+      if (reply.type === 'done') job.resolve(reply.result)
+      else job.reject(errorFrom(reply.error))
+    }
+    this.#dispatch()
+  }
+
+  /** Takes a reader out of the pool and terminates it; a new one takes its place unless the pool is closed. */
+  #replace (slot: Slot): void {
+    const index = this.#slots.indexOf(slot)
+    if (index < 0) return
+    this.#slots.splice(index, 1)
+    clearTimeout(slot.timer)
+    void slot.worker.terminate()
+    if (!this.#closed) this.#slots.push(this.#spawn())
+  }
+
+  #onTimeLimit (slot: Slot): void {
+    const job = slot.job
+    slot.job = undefined
+    this.stopped++
+    this.#replace(slot)
+    job?.reject(new SearchTimeLimitError(this.timeLimitMs))
+    this.#dispatch()
+  }
+
+  /** A reader that dies before it is ready means readers cannot run here: search inline. One that dies later is replaced. */
+  #onExit (slot: Slot, err: Error): void {
+    if (this.#closed || !this.#slots.includes(slot)) return
+    const job = slot.job
+    slot.job = undefined
+    if (!slot.ready) {
+      this.#fallback = `search readers cannot start (${err.message}); searching in the main thread`
+      for (const other of this.#slots.splice(0)) {
+        clearTimeout(other.timer)
+        if (other.job) this.#queue.unshift(other.job)
+        void other.worker.terminate()
+      }
+      if (job) this.#queue.unshift(job)
+      for (const waiting of this.#queue.splice(0)) {
+        Promise.resolve().then(() => this.#inline(waiting.page, waiting.filter)).then(waiting.resolve, waiting.reject)
+      }
+      return
+    }
+    this.#replace(slot)
+    job?.reject(new Error(`the search reader failed: ${err.message}`))
+    this.#dispatch()
+  }
+
+  #dispatch (): void {
+    for (const slot of this.#slots) {
+      if (this.#queue.length === 0) break
+      if (!slot.ready || slot.job !== undefined) continue
+      const job = this.#queue.shift()!
+      slot.job = job
+      slot.worker.postMessage({ id: job.id, page: job.page, filter: job.filter } satisfies ReaderRequest)
+      slot.timer = setTimeout(() => this.#onTimeLimit(slot), this.timeLimitMs)
+      slot.timer.unref()
+    }
+    // A reader with a search (or with searches waiting) keeps the process alive; idle ones never hold it open.
+    const waiting = this.#queue.length > 0
+    for (const slot of this.#slots) {
+      if (slot.job !== undefined || waiting) slot.worker.ref()
+      else slot.worker.unref()
+    }
+  }
+}

@@ -1,0 +1,112 @@
+// GET /quotes?q= on reader threads: the same replies as a search in the main thread, a search over the time limit
+// answered 503 while other requests are served, and a reader that recovers after it was stopped.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import t, { type Test } from 'tap'
+import { MIGRATIONS_DIR } from '../../src/paths.js'
+import { Store } from '../../src/store/index.js'
+import { testApp } from '../helpers/app.js'
+import { budgetArticle } from '../helpers/article.js'
+
+function databaseFile (t: Test): string {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-search-readers-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  return join(dir, 'whosaid.db')
+}
+
+/**
+ * A database whose article's quotes are copied `copies` times (with the full-text index rebuilt), so that a search
+ * for a word they share is slow: `sort=newest` reads every match to keep those of a page.
+ */
+function bigDatabase (t: Test, copies: number): string {
+  const path = databaseFile(t)
+  const store = Store.open({ path, migrationsDir: MIGRATIONS_DIR })
+  try {
+    const { article, extraction } = budgetArticle()
+    store.ingest(article, extraction)
+    const columns = (store.db.prepare('SELECT name FROM pragma_table_info(\'quotes\') WHERE name != \'id\'').pluck().all() as string[]).join(', ')
+    store.db.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+      INSERT INTO quotes (${columns}) SELECT ${columns} FROM quotes, n`).run(copies)
+    store.db.exec('INSERT INTO quotes_fts (quotes_fts) VALUES (\'rebuild\')')
+  } finally { store.close() }
+  return path
+}
+
+const SLOW_SEARCH = '/quotes?q=not&sort=newest'
+
+t.test('searches on readers answer as searches in the main thread', async (t) => {
+  const path = databaseFile(t)
+  const readers = await testApp({ databasePath: path, replyCacheBytes: 0 })
+  t.teardown(() => readers.close())
+  for (const suffix of ['', ' One.', ' Two.']) {
+    const { article, extraction } = budgetArticle(suffix)
+    await readers.db.ingest(article, extraction)
+  }
+  const inline = await testApp({ databasePath: path, replyCacheBytes: 0, searchReaders: 0 })
+  t.teardown(() => inline.close())
+  t.not(readers.searchReaders, null, 'a SQLite file gets readers')
+  t.equal(inline.searchReaders, null, '0 searches in the main thread')
+
+  for (const url of ['/quotes?q=not', '/quotes?q=not&limit=1', '/quotes?q=not&sort=newest&type=direct',
+    '/quotes?q=fair&distinct=true', '/quotes?q=nothing', '/quotes?q=%22unclosed', '/quotes?q=not&cursor=abc']) {
+    t.equal((await readers.inject({ method: 'GET', url })).statusCode, url.includes('unclosed') || url.includes('cursor') ? 400 : 200, url)
+    const expected = await inline.inject({ method: 'GET', url })
+    const got = await readers.inject({ method: 'GET', url })
+    t.equal(got.statusCode, expected.statusCode, `${url}: status`)
+    t.equal(got.body, expected.body, `${url}: body`)
+  }
+  // A cursor made by a reader pages on, to the same items as in the main thread.
+  const first = (await readers.inject({ method: 'GET', url: '/quotes?q=not&limit=1' })).json()
+  t.ok(first.next_cursor)
+  const url = `/quotes?q=not&limit=1&cursor=${encodeURIComponent(first.next_cursor)}`
+  t.equal((await readers.inject({ method: 'GET', url })).body, (await inline.inject({ method: 'GET', url })).body)
+  const bad = (await readers.inject({ method: 'GET', url: '/quotes?q=%22unclosed' })).json()
+  t.equal(bad.statusCode, 400, 'a malformed query is still a 400')
+  t.match(bad.message, /not a valid full-text query/)
+})
+
+t.test('a search over the time limit is answered 503, the reader is replaced, and the next search is answered', async (t) => {
+  const path = bigDatabase(t, 2_000)
+  // One reader, a limit no search through every match in date order meets.
+  const app = await testApp({ databasePath: path, replyCacheBytes: 0, searchReaders: 1, searchTimeLimitMs: 1 })
+  t.teardown(() => app.close())
+  const inline = await testApp({ databasePath: path, replyCacheBytes: 0, searchReaders: 0 })
+  t.teardown(() => inline.close())
+
+  const slow = await app.inject({ method: 'GET', url: SLOW_SEARCH })
+  t.equal(slow.statusCode, 503)
+  t.same(slow.json(), {
+    statusCode: 503,
+    error: 'Service Unavailable',
+    message: 'this search took longer than the limit of 1 ms (SEARCH_TIME_LIMIT_MS) and was stopped; narrow it ' +
+      '(rarer words, a phrase, a date range, a speaker) or try again later',
+  })
+  t.equal(app.searchReaders!.stopped, 1, 'its reader was stopped')
+  // Each of these runs on the reader that replaced the one stopped before it.
+  const again = await Promise.all(Array.from({ length: 2 }, () => app.inject({ method: 'GET', url: SLOW_SEARCH })))
+  t.same(again.map((res) => res.statusCode), [503, 503])
+  t.equal(app.searchReaders!.stopped, 3)
+
+  app.searchReaders!.timeLimitMs = 60_000
+  const answered = await app.inject({ method: 'GET', url: SLOW_SEARCH })
+  t.equal(answered.statusCode, 200, 'the replacement reader answers once the search fits the limit')
+  t.equal(answered.body, (await inline.inject({ method: 'GET', url: SLOW_SEARCH })).body, 'with the main thread\'s answer')
+})
+
+t.test('other requests are answered while a search runs on a reader', async (t) => {
+  const path = bigDatabase(t, 20_000)
+  // A limit far above what this search takes, so that a loaded machine does not stop it.
+  const app = await testApp({ databasePath: path, replyCacheBytes: 0, searchTimeLimitMs: 60_000 })
+  t.teardown(() => app.close())
+  await app.inject({ method: 'GET', url: '/quotes?q=not&limit=1' })
+  const finished: string[] = []
+  const search = app.inject({ method: 'GET', url: SLOW_SEARCH }).then((res) => { finished.push('search'); return res })
+  const quote = app.inject({ method: 'GET', url: '/quotes/1' }).then((res) => { finished.push('quote'); return res })
+  const [searched, read] = await Promise.all([search, quote])
+  t.equal(searched.statusCode, 200)
+  t.equal(searched.json().items.length, 20)
+  t.equal(read.statusCode, 200)
+  t.same(finished, ['quote', 'search'], 'the quote asked for after the search was answered first')
+  t.equal(app.searchReaders!.stopped, 0, 'not stopped')
+})
