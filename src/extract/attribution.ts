@@ -10,7 +10,7 @@ import { isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 import { transcriptLine } from './transcripts.js'
 import { nominalFrame } from './frames.js'
 import {
-  SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, AUXILIARIES, type Subject, subjectBefore, sharedSubject, participleOfCue, followedByVerbish, subjectAfter, describedAfter,
+  SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, AUXILIARIES, type Subject, subjectBefore, sharedSubject, nounPhraseSubject, participleOfCue, followedByVerbish, subjectAfter, describedAfter,
   endsLikeSpeech,
 } from './subjects.js'
 
@@ -664,7 +664,16 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   }
   const out: Attribution[] = []
   const according = cues.filter((c) => c.according)
-  const subjects = cues.map((cue, k) => cue.according ? null : subjectBefore(doc, cue, lo) ?? participleOfCue(doc, cues, k) ?? sharedSubject(doc, cue, lo, hi))
+  const subjects = cues.map((cue, k) => {
+    if (cue.according) return null
+    const before = subjectBefore(doc, cue, lo)
+    // "A person familiar with the talks says": a phrase after a preposition is the end of a longer subject.
+    if (before && !before.apposition && before.speaker.start > lo && /^(of|with|for|in|at|from|on|among|near|about|close|to)$/.test(doc.tokens[before.speaker.start - 1]!.lower)) {
+      const whole = nounPhraseSubject(doc, cue, lo)
+      if (whole && whole.speaker.start < before.speaker.start && whole.speaker.end === before.speaker.end) return whole
+    }
+    return before ?? participleOfCue(doc, cues, k) ?? sharedSubject(doc, cue, lo, hi) ?? nounPhraseSubject(doc, cue, lo)
+  })
   // "X responded by (first) saying …", "X concluded by implying that …": the second cue speaks for the first.
   const byCue = cues.map((cue, k) => {
     const next = cues[k + 1]

@@ -499,3 +499,27 @@ quotes('"X said A, and then pointed out B": "and then" joins the second verb, no
     { text: 'that the ferry would stay', name: 'Hale', type: 'indirect' },
     { text: 'that the fares would rise', name: 'Hale', type: 'indirect' },
   ])
+
+// --- Subjects that are whole noun phrases of common nouns -------------------------------------------------------
+
+quotes('a subject noun phrase with prepositional modifiers and no name ("Experts in maritime law say …")',
+  'Experts in maritime law and advocates of coastal towns say the ferry levy cannot be collected twice. A person familiar with the tender says the board will meet in June.', [
+    { text: 'the ferry levy cannot be collected twice', mention: 'Experts in maritime law and advocates of coastal towns', type: 'indirect' },
+    { text: 'the board will meet in June', mention: 'A person familiar with the tender', type: 'indirect' },
+  ])
+
+quotes('a share of those polled ("Nearly seven out of 10 said …", "most said …") and a body with a relative clause',
+  'Nearly seven out of 10 say they would pay more for the night crossing; most said they were worried. The operators, which in several cases sent short replies, said they had done nothing wrong.', [
+    { text: 'they would pay more for the night crossing', mention: 'Nearly seven out of 10', type: 'indirect' },
+    { text: 'they were worried', mention: 'most', type: 'indirect' },
+    { text: 'they had done nothing wrong', mention: 'The operators', type: 'indirect' },
+  ])
+
+quotes('no subject phrase through a verb and its object, a participle before its noun, or a number\'s thousands comma',
+  'The bill passed the council and said nothing. Fenwick won more pledged delegates than Hale. Turnout fell from 12,000 pledged voters to 9,000.', [])
+
+quotes('a lede that describes its first speaker names them just after ("A GP has urged …¶Dr Rhys Penhale wrote …")',
+  'A GP has urged residents to object to the car park.\n\nDr Rhys Penhale wrote that the plans were wrong.', [
+    { text: 'residents to object to the car park', name: 'Rhys Penhale', mention: 'A GP', type: 'indirect' },
+    { text: 'that the plans were wrong', name: 'Rhys Penhale', type: 'indirect' },
+  ])
