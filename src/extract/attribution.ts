@@ -212,8 +212,26 @@ function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolean {
   if (!asideStart && !shortObject) return false
   for (let j = i; j < hi; j++) {
     if (quoteOf[j] !== -1 || tokens[j]!.lower === 'that') return false
+    // "The goal, Hale said on Monday, is to finish …": a verb after the aside's comma goes on with the sentence.
+    if (tokens[j]!.text === ',' && predicateWord(tokens[j + 1])) return false
   }
   return true
+}
+
+/** After an inserted attribution's aside ("…, she said at the harbour, would …"): the predicate's first token, else `from`. */
+function afterInsertedAside (doc: Doc, from: number, hi: number): number {
+  if (!/^(at|in|on|to|during|from|after|before|with|outside|inside|via|through|over)$/.test(doc.tokens[from]?.lower ?? '')) return from
+  for (let j = from; j < hi && j - from <= 10; j++) {
+    const t = doc.tokens[j]!
+    if (doc.quoteOf[j] !== -1 || CUE_VERB_FORMS.has(t.lower) || t.lower === 'that' || (t.kind === TokenKind.Punct && t.text !== ',' && t.text !== '.')) return from
+    if (t.text === ',') return predicateWord(doc.tokens[j + 1]) ? j + 1 : from
+  }
+  return from
+}
+
+/** A word that carries on a clause's predicate: "is", "will", "don't", "can’t". */
+function predicateWord (t: Token | undefined): boolean {
+  return t !== undefined && t.kind === TokenKind.Word && !t.capitalized && (AUXILIARIES.has(t.lower) || /^(are|were|been|shall|cannot|isn|aren|wasn|weren|won|don|doesn|didn|can|couldn|wouldn|shouldn|hasn|haven)([’']t)?$/.test(t.lower) || /n[’']t$/.test(t.lower))
 }
 
 /** Where a clause that starts at `from` ends (exclusive token index): the sentence's end, or a break before it. */
@@ -333,10 +351,13 @@ function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, lo: num
   if (/^(because|since|that|if|when|and|but|so|although|though|while|as|until|unless)$/.test(tokens[b]!.lower)) return null
   // The cue must be set off by a comma after it as well: "…, he said, …" (time words may come between).
   let comma = false
+  // "Fraudsters, he said in the video, don't last long": a short aside of circumstance before the closing comma.
+  const aside = from - cue.end <= 10 && tokens[from - 1]?.text === ',' && predicateWord(tokens[from])
   for (let i = cue.end; i < from; i++) {
     const t = tokens[i]!
     if (t.text === ',') comma = true
-    else if (!(TIME_WORDS.has(t.lower) || PRE_CUE_ADVERBS.has(t.lower) || t.lower === 'on' || t.kind === TokenKind.Number)) return null
+    else if (quoteOf[i] !== -1 || CUE_VERB_FORMS.has(t.lower) || t.lower === 'that') return null
+    else if (!(aside || TIME_WORDS.has(t.lower) || PRE_CUE_ADVERBS.has(t.lower) || t.lower === 'on' || t.kind === TokenKind.Number)) return null
   }
   if (!comma) return null
   let start = clauseStartAt(doc, lo, b)
@@ -782,7 +803,10 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     // "Graham, who says CLAUSE, tweeted …": a cue inside the next subject's apposition ends where the apposition does.
     const inApposition = nextSubject?.apposition && nextSubject.apposition.start <= cue.start && cue.end <= nextSubject.apposition.end
     const stopAt = !nextSubject ? hi : inApposition ? nextSubject.apposition!.end : trimConnective(doc.tokens, cue.end, nextSubject.start)
-    const from = contentStart(doc, cue, hi)
+    let from = contentStart(doc, cue, hi)
+    // "The levy, she told reporters at the harbour, would be scrapped": in an inserted attribution, the aside runs to
+    // the comma before the predicate that goes on with the front.
+    if (b > lo && doc.tokens[b + 1]?.text === ',' && doc.quoteOf[b] === -1) from = afterInsertedAside(doc, from, hi)
     // A clause with its own subject ("he then recorded … and hosted …") keeps its coordinated verbs.
     let end = clauseEnd(doc, from, hi, stopAt, cue.verb.nominal || !CLAUSE_OPENERS.has(doc.tokens[from]?.lower ?? ''))
 

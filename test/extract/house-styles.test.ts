@@ -523,3 +523,22 @@ quotes('a lede that describes its first speaker names them just after ("A GP has
     { text: 'residents to object to the car park', name: 'Rhys Penhale', mention: 'A GP', type: 'indirect' },
     { text: 'that the plans were wrong', name: 'Rhys Penhale', type: 'indirect' },
   ])
+
+// --- Attributions inserted mid-clause with an aside -------------------------------------------------------------
+
+quotes('"FRONT, X said in/at …, REST": the aside after the cue is neither content nor the end of the sentence',
+  'Fraudsters, Hale said in the video, don\'t last long. The goal, Moll said on Monday, is to finish the pier by May. The levy, she told reporters at the harbour, would be scrapped.', [
+    { text: 'Fraudsters', name: 'Hale', type: 'indirect' },
+    { text: 'The goal', name: 'Moll', type: 'indirect' },
+    { text: 'The levy', name: 'Moll', type: 'indirect' },
+  ])
+
+quotes('a trailing aside with commas of its own still ends the sentence ("…, Hale said at a meeting in Dover, Kent, on Friday.")',
+  'The pier will close, Hale said at a meeting in Dover, Kent, on Friday.', [
+    { text: 'The pier will close', name: 'Hale', type: 'indirect' },
+  ])
+
+t.test('the inserted attribution\'s content goes on after the aside', async (t) => {
+  const input = 'Fraudsters, Hale said in the video, don\'t last long. The goal, Moll said on Monday, is to finish the pier by May. The levy, she told reporters at the harbour, would be scrapped.'
+  t.same(extract(input).quotes.map((q) => q.text), ['Fraudsters … don\'t last long', 'The goal … is to finish the pier by May', 'The levy … would be scrapped'])
+})
