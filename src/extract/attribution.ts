@@ -84,6 +84,10 @@ function contentStart (doc: Doc, cue: Cue, hi: number): number {
       const j = prepositionalAside(doc, i, hi)
       if (j > i && (tokens[j]?.text === ',' || tokens[j]?.text === ':' || isOpeningMark(doc, j))) { i = j; continue }
     }
+    // "complained about his mic", "wrote about the use of forgeries", "calls for a single payer": the preposition
+    // goes with the verb; what was said is its object.
+    if (i === cue.end && (t.lower === 'about' || (t.lower === 'for' && /^(call|calls|called|calling|cry|cries|cried|argue|argues|argued|arguing|plead|pleads|pleaded)$/.test(tokens[cue.start]!.lower))) &&
+      next && quoteOf[i + 1] === -1 && next.kind === TokenKind.Word && !TIME_WORDS.has(next.lower) && !/^(years?|months?|weeks?|days?|hours?|decades?|now|it|that)$/.test(next.lower)) { i++; break }
     // "answers herself: “…”"
     if (/^(himself|herself|themselves|itself)$/.test(t.lower) && i === cue.end) { i++; continue }
     if (!skippedObject) {
@@ -385,6 +389,8 @@ function clauseStartAt (doc: Doc, lo: number, limit: number): number {
       break
     }
   }
+  // "Still, Cruz will be …, a source said", "However, the vote …": a connective set off by a comma is the writer's.
+  if (start + 2 < limit && quoteOf[start] === -1 && CONNECTIVES.has(tokens[start]!.lower) && tokens[start + 1]!.text === ',' && quoteOf[start + 1] === -1) return start + 2
   return start
 }
 

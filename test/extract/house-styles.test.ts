@@ -542,3 +542,18 @@ t.test('the inserted attribution\'s content goes on after the aside', async (t) 
   const input = 'Fraudsters, Hale said in the video, don\'t last long. The goal, Moll said on Monday, is to finish the pier by May. The levy, she told reporters at the harbour, would be scrapped.'
   t.same(extract(input).quotes.map((q) => q.text), ['Fraudsters … don\'t last long', 'The goal … is to finish the pier by May', 'The levy … would be scrapped'])
 })
+
+// --- Exact bounds: what belongs to the cue or to the writer ----------------------------------------------------
+
+quotes('a connective set off by a comma is the writer\'s ("Still, CLAUSE, X said.")',
+  'Still, the ferry will run until May, a person close to the board said. However, the fares will rise, Hale said.', [
+    { text: 'the ferry will run until May', mention: 'a person close to the board', type: 'indirect' },
+    { text: 'the fares will rise', name: 'Hale', type: 'indirect' },
+  ])
+
+quotes('the preposition of "complained about", "wrote about", "calls for" goes with the verb, not the content',
+  'Hale complained about the noise from the pier. Moll wrote about the cost of the new ferry. Fenwick calls for a vote on the levy.', [
+    { text: 'the noise from the pier', name: 'Hale', type: 'indirect' },
+    { text: 'the cost of the new ferry', name: 'Moll', type: 'indirect' },
+    { text: 'a vote on the levy', name: 'Fenwick', type: 'indirect' },
+  ])
