@@ -208,6 +208,9 @@ function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolean {
   const { tokens, quoteOf } = doc
   let i = from
   while (i < hi && (tokens[i]!.text === ',' || TIME_WORDS.has(tokens[i]!.lower))) i++
+  // "…, said Howard Rubel, who notes that costs fell.": a relative clause about the speaker, however long and whatever
+  // it holds, is no content of this attribution (it may be an attribution of its own).
+  if (i > from && tokens[i - 1]!.text === ',' && (tokens[i]?.lower === 'who' || tokens[i]?.lower === 'whose') && quoteOf[i] === -1) return true
   if (hi - i > MAX_ASIDE) return false
   if (i >= hi || onlyPunctuation(doc, i, hi)) return true
   const first = tokens[i]!.lower

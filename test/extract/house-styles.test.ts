@@ -557,3 +557,9 @@ quotes('the preposition of "complained about", "wrote about", "calls for" goes w
     { text: 'the cost of the new ferry', name: 'Moll', type: 'indirect' },
     { text: 'a vote on the levy', name: 'Fenwick', type: 'indirect' },
   ])
+
+quotes('"CLAUSE, said X, who notes that …": the relative clause about the speaker does not stop the clause before',
+  'But the levy is not high enough, said Ana Brill, a harbour analyst, who notes that the fares fell last year.', [
+    { text: 'But the levy is not high enough', name: 'Ana Brill', type: 'indirect' },
+    { text: 'that the fares fell last year', type: 'indirect' },
+  ])
