@@ -10,7 +10,7 @@ import { isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 import { transcriptLine } from './transcripts.js'
 import { nominalFrame } from './frames.js'
 import {
-  SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, AUXILIARIES, type Subject, subjectBefore, sharedSubject, participleOfCue, followedByVerbish, subjectAfter, describedAfter,
+  SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, AUXILIARIES, type Subject, subjectBefore, sharedSubject, nounPhraseSubject, participleOfCue, followedByVerbish, subjectAfter, describedAfter,
   endsLikeSpeech,
 } from './subjects.js'
 
@@ -84,6 +84,10 @@ function contentStart (doc: Doc, cue: Cue, hi: number): number {
       const j = prepositionalAside(doc, i, hi)
       if (j > i && (tokens[j]?.text === ',' || tokens[j]?.text === ':' || isOpeningMark(doc, j))) { i = j; continue }
     }
+    // "complained about his mic", "wrote about the use of forgeries", "calls for a single payer": the preposition
+    // goes with the verb; what was said is its object.
+    if (i === cue.end && (t.lower === 'about' || (t.lower === 'for' && /^(call|calls|called|calling|cry|cries|cried|argue|argues|argued|arguing|plead|pleads|pleaded)$/.test(tokens[cue.start]!.lower))) &&
+      next && quoteOf[i + 1] === -1 && next.kind === TokenKind.Word && !TIME_WORDS.has(next.lower) && !/^(years?|months?|weeks?|days?|hours?|decades?|now|it|that)$/.test(next.lower)) { i++; break }
     // "answers herself: “…”"
     if (/^(himself|herself|themselves|itself)$/.test(t.lower) && i === cue.end) { i++; continue }
     if (!skippedObject) {
@@ -204,6 +208,9 @@ function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolean {
   const { tokens, quoteOf } = doc
   let i = from
   while (i < hi && (tokens[i]!.text === ',' || TIME_WORDS.has(tokens[i]!.lower))) i++
+  // "…, said Howard Rubel, who notes that costs fell.": a relative clause about the speaker, however long and whatever
+  // it holds, is no content of this attribution (it may be an attribution of its own).
+  if (i > from && tokens[i - 1]!.text === ',' && (tokens[i]?.lower === 'who' || tokens[i]?.lower === 'whose') && quoteOf[i] === -1) return true
   if (hi - i > MAX_ASIDE) return false
   if (i >= hi || onlyPunctuation(doc, i, hi)) return true
   const first = tokens[i]!.lower
@@ -212,8 +219,26 @@ function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolean {
   if (!asideStart && !shortObject) return false
   for (let j = i; j < hi; j++) {
     if (quoteOf[j] !== -1 || tokens[j]!.lower === 'that') return false
+    // "The goal, Hale said on Monday, is to finish …": a verb after the aside's comma goes on with the sentence.
+    if (tokens[j]!.text === ',' && predicateWord(tokens[j + 1])) return false
   }
   return true
+}
+
+/** After an inserted attribution's aside ("…, she said at the harbour, would …"): the predicate's first token, else `from`. */
+function afterInsertedAside (doc: Doc, from: number, hi: number): number {
+  if (!/^(at|in|on|to|during|from|after|before|with|outside|inside|via|through|over)$/.test(doc.tokens[from]?.lower ?? '')) return from
+  for (let j = from; j < hi && j - from <= 10; j++) {
+    const t = doc.tokens[j]!
+    if (doc.quoteOf[j] !== -1 || CUE_VERB_FORMS.has(t.lower) || t.lower === 'that' || (t.kind === TokenKind.Punct && t.text !== ',' && t.text !== '.')) return from
+    if (t.text === ',') return predicateWord(doc.tokens[j + 1]) ? j + 1 : from
+  }
+  return from
+}
+
+/** A word that carries on a clause's predicate: "is", "will", "don't", "can’t". */
+function predicateWord (t: Token | undefined): boolean {
+  return t !== undefined && t.kind === TokenKind.Word && !t.capitalized && (AUXILIARIES.has(t.lower) || /^(are|were|been|shall|cannot|isn|aren|wasn|weren|won|don|doesn|didn|can|couldn|wouldn|shouldn|hasn|haven)([’']t)?$/.test(t.lower) || /n[’']t$/.test(t.lower))
 }
 
 /** Where a clause that starts at `from` ends (exclusive token index): the sentence's end, or a break before it. */
@@ -333,10 +358,13 @@ function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, lo: num
   if (/^(because|since|that|if|when|and|but|so|although|though|while|as|until|unless)$/.test(tokens[b]!.lower)) return null
   // The cue must be set off by a comma after it as well: "…, he said, …" (time words may come between).
   let comma = false
+  // "Fraudsters, he said in the video, don't last long": a short aside of circumstance before the closing comma.
+  const aside = from - cue.end <= 10 && tokens[from - 1]?.text === ',' && predicateWord(tokens[from])
   for (let i = cue.end; i < from; i++) {
     const t = tokens[i]!
     if (t.text === ',') comma = true
-    else if (!(TIME_WORDS.has(t.lower) || PRE_CUE_ADVERBS.has(t.lower) || t.lower === 'on' || t.kind === TokenKind.Number)) return null
+    else if (quoteOf[i] !== -1 || CUE_VERB_FORMS.has(t.lower) || t.lower === 'that') return null
+    else if (!(aside || TIME_WORDS.has(t.lower) || PRE_CUE_ADVERBS.has(t.lower) || t.lower === 'on' || t.kind === TokenKind.Number)) return null
   }
   if (!comma) return null
   let start = clauseStartAt(doc, lo, b)
@@ -364,6 +392,8 @@ function clauseStartAt (doc: Doc, lo: number, limit: number): number {
       break
     }
   }
+  // "Still, Cruz will be …, a source said", "However, the vote …": a connective set off by a comma is the writer's.
+  if (start + 2 < limit && quoteOf[start] === -1 && CONNECTIVES.has(tokens[start]!.lower) && tokens[start + 1]!.text === ',' && quoteOf[start + 1] === -1) return start + 2
   return start
 }
 
@@ -664,7 +694,16 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   }
   const out: Attribution[] = []
   const according = cues.filter((c) => c.according)
-  const subjects = cues.map((cue, k) => cue.according ? null : subjectBefore(doc, cue, lo) ?? participleOfCue(doc, cues, k) ?? sharedSubject(doc, cue, lo, hi))
+  const subjects = cues.map((cue, k) => {
+    if (cue.according) return null
+    const before = subjectBefore(doc, cue, lo)
+    // "A person familiar with the talks says": a phrase after a preposition is the end of a longer subject.
+    if (before && !before.apposition && before.speaker.start > lo && /^(of|with|for|in|at|from|on|among|near|about|close|to)$/.test(doc.tokens[before.speaker.start - 1]!.lower)) {
+      const whole = nounPhraseSubject(doc, cue, lo)
+      if (whole && whole.speaker.start < before.speaker.start && whole.speaker.end === before.speaker.end) return whole
+    }
+    return before ?? participleOfCue(doc, cues, k) ?? sharedSubject(doc, cue, lo, hi) ?? nounPhraseSubject(doc, cue, lo)
+  })
   // "X responded by (first) saying …", "X concluded by implying that …": the second cue speaks for the first.
   const byCue = cues.map((cue, k) => {
     const next = cues[k + 1]
@@ -773,7 +812,10 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
     // "Graham, who says CLAUSE, tweeted …": a cue inside the next subject's apposition ends where the apposition does.
     const inApposition = nextSubject?.apposition && nextSubject.apposition.start <= cue.start && cue.end <= nextSubject.apposition.end
     const stopAt = !nextSubject ? hi : inApposition ? nextSubject.apposition!.end : trimConnective(doc.tokens, cue.end, nextSubject.start)
-    const from = contentStart(doc, cue, hi)
+    let from = contentStart(doc, cue, hi)
+    // "The levy, she told reporters at the harbour, would be scrapped": in an inserted attribution, the aside runs to
+    // the comma before the predicate that goes on with the front.
+    if (b > lo && doc.tokens[b + 1]?.text === ',' && doc.quoteOf[b] === -1) from = afterInsertedAside(doc, from, hi)
     // A clause with its own subject ("he then recorded … and hosted …") keeps its coordinated verbs.
     let end = clauseEnd(doc, from, hi, stopAt, cue.verb.nominal || !CLAUSE_OPENERS.has(doc.tokens[from]?.lower ?? ''))
 

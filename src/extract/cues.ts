@@ -34,7 +34,7 @@ function isNounUse (tokens: Token[], i: number): boolean {
     prev.kind === TokenKind.Word && !prev.capitalized && !/s$/.test(prev.lower) && !PLURAL_WORDS.has(prev.lower) &&
     (!tokens[i + 1] || /^(on|in|over|about|of|[.,;])$/.test(tokens[i + 1]!.lower))) return true
   // "two reports" is a noun; "about 4 in 10 say", "one in five say" a verb.
-  if (tokens[i - 2]?.lower === 'in' && (prev.kind === TokenKind.Number || DETERMINERS.has(prev.lower)) && !tokens[i]!.lower.endsWith('s')) return false
+  if ((tokens[i - 2]?.lower === 'in' || tokens[i - 2]?.lower === 'of') && (prev.kind === TokenKind.Number || DETERMINERS.has(prev.lower)) && !tokens[i]!.lower.endsWith('s')) return false
   if (DETERMINERS.has(prev.lower) || prev.lower === '’s' || prev.lower === "'s" || prev.lower === 'to' ||
     prev.lower === 'of' || prev.lower === 'in' || prev.lower === 'for' || prev.lower === 'and' || prev.kind === TokenKind.Number) return true
   // "in a Facebook post", "an Instagram post": a name between an indefinite article and the word makes it a noun.

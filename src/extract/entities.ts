@@ -420,7 +420,10 @@ export class EntityTable {
       if (m.kind === 'role') {
         this.addTitle(e, this.doc.text.slice(m.start, m.end))
         this.addTitle(e, apposition)
-        if (!m.indefinite && m.head) this.pendingRoles.push({ entity: e, mention: m, sentence, speaker })
+        // "A GP leading the fight to save the baths has urged …¶… Dr Imran Siddiqui wrote …": a news lede describes
+        // its first speaker and names them just after; an indefinite role elsewhere is someone else.
+        const lede = m.indefinite && speaker && !this.entities.some((x) => x !== e && x.kind === 'person')
+        if ((!m.indefinite || lede) && m.head) this.pendingRoles.push({ entity: e, mention: m, sentence, speaker })
       }
     }
     // A role is no alias: aliases are names.
@@ -508,7 +511,7 @@ export class EntityTable {
     }
     const role = this.doc.text.slice(m.start, m.end)
     // "HOST:", "MODERATOR:": a transcript's label takes turns with the people named beside it.
-    if (!/\p{Ll}/u.test(role)) return undefined
+    if (!/\p{Ll}/u.test(role) && !m.indefinite) return undefined
     // "His cousin, the senator, said she …": the pronoun that opens what the role said tells its gender.
     const gender = gendered(m.gender) ? m.gender : this.pronounAfter(m.tokens.end)
     const fits = (e: Entity | undefined): e is Entity => e !== undefined && e.kind === 'person' && e.name !== null &&

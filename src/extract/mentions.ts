@@ -140,6 +140,11 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     !tokens.slice(from, r.end - 1).some((t) => isFirstName(t.lower))) {
     return as(base, 'role', last.lower, false, TITLE_GENDER.get(last.lower) ?? null)
   }
+  // "a GP", "an MP leading the campaign": an abbreviation after an indefinite article is a role, not a name.
+  if ((first.lower === 'a' || first.lower === 'an') && from < r.end && /^[A-Z]{2,4}$/.test(tokens[from]!.text) && !isFirstName(tokens[from]!.lower) &&
+    (from + 1 === r.end || !tokens[from + 1]!.capitalized)) {
+    return { ...base, kind: 'role', head: tokens[from]!.lower, indefinite, gender: null }
+  }
   const nameStart = nameRunStart(tokens, from, r.end)
   const nameWords = tokens.slice(nameStart, r.end).filter((t) => t.kind === TokenKind.Word)
   const lowerWords = tokens.slice(from, r.end).filter((t) => t.kind === TokenKind.Word).map((t) => t.lower)

@@ -441,3 +441,103 @@ export function describedAfter (doc: Doc, start: number, hi: number): Range | nu
     !NP_STOPPERS.has(tokens[end]!.lower) && !CUE_VERB_FORMS.has(tokens[end]!.lower) && doc.quoteOf[end] === -1) end++
   return end > start + 1 && tokens[end - 1]!.lower !== 'of' ? { start, end } : null
 }
+
+/** Words a subject noun phrase may hold although they stop a name: prepositions, "and", quantities, possessives. */
+const PHRASE_LINKS = new Set(['of', 'in', 'at', 'with', 'from', 'for', 'on', 'among', 'to', 'by', 'near', 'like', 'about', 'across',
+  'over', 'under', 'and', 'than', 'out', 'its', 'this', 'these', 'those', 'inside', 'outside', 'within', 'behind', 'around'])
+const OPENING_CONJUNCTIONS = new Set(['and', 'but', 'so', 'yet', 'or', 'still', 'now', 'even', 'indeed', 'meanwhile', 'instead'])
+const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your'])
+const MAX_SUBJECT_PHRASE = 14
+
+/**
+ * "Experts in employment law say …", "A person familiar with the talks says …", "Nearly nine out of 10 said …", "The
+ * companies, which gave short answers, said …": a subject that is a whole noun phrase of common nouns, from the start
+ * of its clause (the sentence's start, a comma, a quotation) to a finite verb of saying. Tried when no name, title or
+ * description ends right before the verb; the words in between must hold no verb, pronoun or clause of their own.
+ */
+export function nounPhraseSubject (doc: Doc, cue: Cue, lo: number): Subject | null {
+  const { tokens, quoteOf } = doc
+  const verb = tokens[cue.start]!.lower
+  const next = tokens[cue.end]?.lower
+  if (!plainCue(doc, cue) || verb.endsWith('ing') || AMBIGUOUS_CUES.has(verb) || next === 'by' || next === 'to' || next === 'as') return null
+  // "more pledged delegates", "committing repeated gaffes": a participle before its noun modifies it.
+  const after = tokens[cue.end]
+  if (verb.endsWith('ed') && !cue.verb.object && !cue.verb.nominal && after && after.kind === TokenKind.Word && !after.capitalized && quoteOf[cue.end] === -1 && !clauseOpener(after)) return null
+  let end = skipAdverbsLeft(tokens, cue.start - 1, lo) + 1
+  if (end <= lo || /^(and|or|but|to|be|been|being)$/.test(tokens[end - 1]!.lower)) return null
+  // "The companies, which in several cases gave short answers, said": a relative clause set off by commas.
+  let apposition: Range | null = null
+  if (tokens[end - 1]!.text === ',' && quoteOf[end - 1] === -1) {
+    const c = relativeOpening(doc, end - 2, Math.max(lo, end - 40))
+    if (c === -1) return null
+    apposition = { start: c + 1, end: end - 1 }
+    end = c
+  }
+  let start = end
+  let depth = 0
+  while (start > lo && end - start < MAX_SUBJECT_PHRASE) {
+    const i = start - 1
+    const t = tokens[i]!
+    if (quoteOf[i] !== -1) break
+    if (t.kind === TokenKind.Punct) {
+      if (t.text === ')') { depth++; start--; continue }
+      if (t.text === '(') { if (depth === 0) return null; depth--; start--; continue }
+      if (t.text === "’s" || t.text === "'s" || t.text === '’' || t.text === "'" || t.text === '-' || t.text === '.' || t.text === '&' || t.text === '%') { start--; continue }
+      if (depth > 0) { start--; continue }
+      break
+    }
+    if (t.kind === TokenKind.Word && !wordOfSubject(tokens, i, start === end)) return null
+    start--
+  }
+  if (depth !== 0 || (start > lo && end - start >= MAX_SUBJECT_PHRASE)) return null
+  // What opens the clause: the sentence's start, a comma or dash, or a quotation; not the comma inside "75,000".
+  if (start > lo && !(LINKS.has(tokens[start - 1]!.text) || quoteOf[start - 1] !== -1 || tokens[start - 1]!.text === ':' || tokens[start - 1]!.text === ';')) return null
+  if (start > lo && doc.ends[start - 1] === doc.starts[start] && quoteOf[start - 1] === -1) return null
+  while (start < end && (OPENING_CONJUNCTIONS.has(tokens[start]!.lower) || TIME_WORDS.has(tokens[start]!.lower) || tokens[start]!.kind === TokenKind.Punct)) start++
+  if (start >= end) return null
+  const first = tokens[start]!
+  // "In Iowa voters say": an opening preposition is an introduction run on without a comma, not the subject.
+  if (first.kind === TokenKind.Word && PHRASE_LINKS.has(first.lower) && !/^(its|this|these|those)$/.test(first.lower)) return null
+  const last = tokens[end - 1]!
+  if (last.kind !== TokenKind.Word && last.kind !== TokenKind.Number && last.text !== ')' && last.text !== '%') return null
+  // "A plan announced earlier was dropped": a participle after an indefinite noun modifies it, unless a clause follows.
+  if (verb.endsWith('ed') && end === cue.start && /^(a|an)$/.test(first.lower) && !(next === 'that' || (next !== undefined && CLAUSE_SUBJECTS.has(next)))) return null
+  if (last.kind === TokenKind.Word && (PHRASE_LINKS.has(last.lower) || /[a-z]ing$/.test(last.lower))) return null
+  // One word alone speaks only as a name, a plural, or a share: "Most said", "Analysts say"; not "please ask".
+  if (end - start === 1 && last.kind === TokenKind.Word && !last.capitalized && !last.lower.endsWith('s') && !isNounish(last) &&
+    !/^(most|many|some|others|both|all|half|few|several|majority)$/.test(last.lower)) return null
+  return { speaker: { start, end }, apposition, start }
+}
+
+/** Whether word `i` may stand in a subject noun phrase: no verb, auxiliary, pronoun or subordinator. */
+function wordOfSubject (tokens: Token[], i: number, isHead: boolean): boolean {
+  const t = tokens[i]!
+  const w = t.lower
+  if (PERSONAL_PRONOUNS.has(w) || AUXILIARIES.has(w) || CUE_VERB_FORMS.has(w)) return false
+  if (NP_STOPPERS.has(w) && !PHRASE_LINKS.has(w)) return false
+  if (isHead && (t.capitalized || DETERMINERS.has(w))) return isHead && !/^(the|a|an|his|her|their|its|our|my|your)$/.test(w)
+  if (t.capitalized) return true
+  // "passed the Senate", "wants a vote": a past or present verb with its object.
+  const after = tokens[i + 1]
+  if (after && (OBJECT_DETERMINERS.has(after.lower) || (after.capitalized && after.kind === TokenKind.Word)) && /[a-z]{3,}(ed|s)$/.test(w) && !/(ss|us|is)$/.test(w)) return false
+  if (/^(spoke|took|made|went|came|gave|met|ran|won|lost|began|sought|held|left|kept|got|put|set|saw|stood|sent|became|told|knew|thought|felt|found)$/.test(w)) return false
+  if (w.endsWith('ly') && !LY_NOUNS.has(w) && !/^(nearly|roughly|only|early)$/.test(w)) return false
+  return true
+}
+
+/** The comma opening ", which …" or ", who …" at or before `from`, back to `lo`, with no other comma or quotation; or -1. */
+function relativeOpening (doc: Doc, from: number, lo: number): number {
+  for (let c = from; c > lo; c--) {
+    const t = doc.tokens[c]!
+    if (doc.quoteOf[c] !== -1 || SENTENCE_PUNCT.has(t.text) || t.text === ';' || t.text === ':') return -1
+    if (t.text === ',') return /^(which|who|whose)$/.test(doc.tokens[c + 1]?.lower ?? '') ? c : -1
+  }
+  return -1
+}
+
+/** A word that may open the clause after a verb of saying: "that", a subject pronoun, a determiner, "there", an adverb. */
+function clauseOpener (t: Token): boolean {
+  const w = t.lower
+  return w === 'that' || w === 'there' || w === 'if' || w === 'whether' || CLAUSE_SUBJECTS.has(w) || PERSONAL_PRONOUNS.has(w) || DETERMINERS.has(w) ||
+    TIME_WORDS.has(w) || w.endsWith('ly') || /^(this|these|those|no|nothing|on|in|at|to|during|after|before|last|earlier|again|also|then|not|all)$/.test(w)
+}

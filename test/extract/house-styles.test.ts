@@ -499,3 +499,67 @@ quotes('"X said A, and then pointed out B": "and then" joins the second verb, no
     { text: 'that the ferry would stay', name: 'Hale', type: 'indirect' },
     { text: 'that the fares would rise', name: 'Hale', type: 'indirect' },
   ])
+
+// --- Subjects that are whole noun phrases of common nouns -------------------------------------------------------
+
+quotes('a subject noun phrase with prepositional modifiers and no name ("Experts in maritime law say …")',
+  'Experts in maritime law and advocates of coastal towns say the ferry levy cannot be collected twice. A person familiar with the tender says the board will meet in June.', [
+    { text: 'the ferry levy cannot be collected twice', mention: 'Experts in maritime law and advocates of coastal towns', type: 'indirect' },
+    { text: 'the board will meet in June', mention: 'A person familiar with the tender', type: 'indirect' },
+  ])
+
+quotes('a share of those polled ("Nearly seven out of 10 said …", "most said …") and a body with a relative clause',
+  'Nearly seven out of 10 say they would pay more for the night crossing; most said they were worried. The operators, which in several cases sent short replies, said they had done nothing wrong.', [
+    { text: 'they would pay more for the night crossing', mention: 'Nearly seven out of 10', type: 'indirect' },
+    { text: 'they were worried', mention: 'most', type: 'indirect' },
+    { text: 'they had done nothing wrong', mention: 'The operators', type: 'indirect' },
+  ])
+
+quotes('no subject phrase through a verb and its object, a participle before its noun, or a number\'s thousands comma',
+  'The bill passed the council and said nothing. Fenwick won more pledged delegates than Hale. Turnout fell from 12,000 pledged voters to 9,000.', [])
+
+quotes('a lede that describes its first speaker names them just after ("A GP has urged …¶Dr Rhys Penhale wrote …")',
+  'A GP has urged residents to object to the car park.\n\nDr Rhys Penhale wrote that the plans were wrong.', [
+    { text: 'residents to object to the car park', name: 'Rhys Penhale', mention: 'A GP', type: 'indirect' },
+    { text: 'that the plans were wrong', name: 'Rhys Penhale', type: 'indirect' },
+  ])
+
+// --- Attributions inserted mid-clause with an aside -------------------------------------------------------------
+
+quotes('"FRONT, X said in/at …, REST": the aside after the cue is neither content nor the end of the sentence',
+  'Fraudsters, Hale said in the video, don\'t last long. The goal, Moll said on Monday, is to finish the pier by May. The levy, she told reporters at the harbour, would be scrapped.', [
+    { text: 'Fraudsters', name: 'Hale', type: 'indirect' },
+    { text: 'The goal', name: 'Moll', type: 'indirect' },
+    { text: 'The levy', name: 'Moll', type: 'indirect' },
+  ])
+
+quotes('a trailing aside with commas of its own still ends the sentence ("…, Hale said at a meeting in Dover, Kent, on Friday.")',
+  'The pier will close, Hale said at a meeting in Dover, Kent, on Friday.', [
+    { text: 'The pier will close', name: 'Hale', type: 'indirect' },
+  ])
+
+t.test('the inserted attribution\'s content goes on after the aside', async (t) => {
+  const input = 'Fraudsters, Hale said in the video, don\'t last long. The goal, Moll said on Monday, is to finish the pier by May. The levy, she told reporters at the harbour, would be scrapped.'
+  t.same(extract(input).quotes.map((q) => q.text), ['Fraudsters … don\'t last long', 'The goal … is to finish the pier by May', 'The levy … would be scrapped'])
+})
+
+// --- Exact bounds: what belongs to the cue or to the writer ----------------------------------------------------
+
+quotes('a connective set off by a comma is the writer\'s ("Still, CLAUSE, X said.")',
+  'Still, the ferry will run until May, a person close to the board said. However, the fares will rise, Hale said.', [
+    { text: 'the ferry will run until May', mention: 'a person close to the board', type: 'indirect' },
+    { text: 'the fares will rise', name: 'Hale', type: 'indirect' },
+  ])
+
+quotes('the preposition of "complained about", "wrote about", "calls for" goes with the verb, not the content',
+  'Hale complained about the noise from the pier. Moll wrote about the cost of the new ferry. Fenwick calls for a vote on the levy.', [
+    { text: 'the noise from the pier', name: 'Hale', type: 'indirect' },
+    { text: 'the cost of the new ferry', name: 'Moll', type: 'indirect' },
+    { text: 'a vote on the levy', name: 'Fenwick', type: 'indirect' },
+  ])
+
+quotes('"CLAUSE, said X, who notes that …": the relative clause about the speaker does not stop the clause before',
+  'But the levy is not high enough, said Ana Brill, a harbour analyst, who notes that the fares fell last year.', [
+    { text: 'But the levy is not high enough', name: 'Ana Brill', type: 'indirect' },
+    { text: 'that the fares fell last year', type: 'indirect' },
+  ])
