@@ -844,8 +844,13 @@ export class EntityTable {
 
   /** Whether a known person's fuller name ends with `name` ("Aung San Suu Kyi" for "Suu Kyi"); the latest namesakes only. */
   private endsKnownName (surname: string, name: string): boolean {
-    const list = this.persons.get(surname) ?? []
-    for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_NAMESAKES; k--) if (list[k]!.name?.endsWith(' ' + name)) return true
+    const list = this.persons.get(surname)
+    if (list === undefined) return false
+    const ending = ' ' + name
+    for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_NAMESAKES; k--) {
+      const fuller = list[k]!.name
+      if (fuller !== null && fuller.length > ending.length && fuller.endsWith(ending)) return true
+    }
     return false
   }
 
