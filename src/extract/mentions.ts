@@ -83,6 +83,19 @@ function isRoleWord (w: string): boolean {
   return ROLE_NOUNS.has(w) || TITLES.has(w) || (w.length > 5 && /(er|or|ist|ian|ant|ent)$/.test(w))
 }
 
+/** Whether a token of [from, to) passes `test`: the question asked of several spans here, without copying them. */
+function someToken (tokens: Token[], from: number, to: number, test: (t: Token) => boolean): boolean {
+  for (let k = from; k < to; k++) if (test(tokens[k]!)) return true
+  return false
+}
+
+/** The word tokens of [from, to). */
+function wordsIn (tokens: Token[], from: number, to: number): Token[] {
+  const words: Token[] = []
+  for (let k = from; k < to; k++) if (tokens[k]!.kind === TokenKind.Word) words.push(tokens[k]!)
+  return words
+}
+
 function slice (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, from: number, to: number): string {
   return doc.text.slice(doc.starts[from]!, doc.ends[to - 1]!)
 }
@@ -137,7 +150,7 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
   }
   // "the Wisconsin Republican", "the Florida senator": a definite description whose head is a role, not a name.
   if (first.lower === 'the' && from < r.end - 1 && last.kind === TokenKind.Word && (ROLE_NOUNS.has(last.lower) || TITLES.has(last.lower)) &&
-    !tokens.slice(from, r.end - 1).some((t) => isFirstName(t.lower))) {
+    !someToken(tokens, from, r.end - 1, (t) => isFirstName(t.lower))) {
     return as(base, 'role', last.lower, false, TITLE_GENDER.get(last.lower) ?? null)
   }
   // "a GP", "an MP leading the campaign": an abbreviation after an indefinite article is a role, not a name.
@@ -146,9 +159,8 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     return { ...base, kind: 'role', head: tokens[from]!.lower, indefinite, gender: null }
   }
   const nameStart = nameRunStart(tokens, from, r.end)
-  const nameWords = tokens.slice(nameStart, r.end).filter((t) => t.kind === TokenKind.Word)
-  const lowerWords = tokens.slice(from, r.end).filter((t) => t.kind === TokenKind.Word).map((t) => t.lower)
-  const isOrg = lowerWords.some((w) => ORG_HEADS.has(w)) ||
+  const nameWords = wordsIn(tokens, nameStart, r.end)
+  const isOrg = someToken(tokens, from, r.end, (t) => t.kind === TokenKind.Word && ORG_HEADS.has(t.lower)) ||
     (nameWords.length === 1 && /^[A-Z]{2,6}$/.test(nameWords[0]!.text) && !isFirstName(nameWords[0]!.lower))
 
   // "Democrats", "Republicans", "Chinese": capitalised groups, not people.
@@ -162,9 +174,9 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     const gender = genderOf(titleWords, nameWords)
     // "Union boss Frank Mills", "Police Chief Dana Whitfield", "White House press secretary Josh Earnest": an
     // organisation's word that only qualifies the title of a named person.
-    const titleLower = titleWords.filter((t) => t.kind === TokenKind.Word).map((t) => t.lower)
-    const lastOrg = titleLower.findLastIndex((w) => ORG_HEADS.has(w))
-    const titledPerson = lastOrg >= 0 && titleLower.slice(lastOrg + 1).some((w) => TITLES.has(w) || ROLE_NOUNS.has(w)) &&
+    let lastOrg = nameStart - 1
+    while (lastOrg >= from && !(tokens[lastOrg]!.kind === TokenKind.Word && ORG_HEADS.has(tokens[lastOrg]!.lower))) lastOrg--
+    const titledPerson = lastOrg >= from && someToken(tokens, lastOrg + 1, nameStart, (t) => t.kind === TokenKind.Word && (TITLES.has(t.lower) || ROLE_NOUNS.has(t.lower))) &&
       !nameWords.some((t) => ORG_HEADS.has(t.lower) || /^[A-Z]{2,}$/.test(t.text))
     // "union steward Colm Reddy": a first name and a surname after an organisation's word name a person.
     const namedPerson = nameWords.length >= 2 && isFirstName(nameWords[0]!.lower) && !ORG_HEADS.has(last.lower) &&
@@ -173,12 +185,11 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
       return as(base, 'organization', last.lower, indefinite, null, slice(doc, from, r.end))
     }
     const title = titleText && !titleWords.every((t) => HONORIFICS.has(t.lower) || t.text === '.') ? titleText : null
-    const words = nameWords.map((t) => t.lower)
     base.kind = 'person'
     base.tokens = { start: r.start, end: r.end }
     base.name = slice(doc, nameStart, r.end)
-    base.surname = words[words.length - 1]!
-    base.firstName = words.length > 1 ? words[0]! : null
+    base.surname = nameWords[nameWords.length - 1]!.lower
+    base.firstName = nameWords.length > 1 ? nameWords[0]!.lower : null
     base.title = title
     base.gender = gender
     return base
