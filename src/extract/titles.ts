@@ -2,6 +2,8 @@
 // and content words, and abbreviations spelled out, so that a role noun ("the chief executive") finds the person given
 // that title ("Henrik Dahl, the chief executive of Baltic Line").
 
+import { ROLE_NOUNS, TITLES } from './lexicon.js'
+
 const TITLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'on', 'and', 'to', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 's', 'from', 'with', 'by', 'then', 'now', 'former', 'new'])
 
 /** The head noun of a title: its last word before "of", "for", "at" … ("chief executive of Baltic Line" → executive). */
@@ -46,6 +48,7 @@ export function cleanTitle (title: string): string | null {
   }
   if (from < to && /^(the|a|an)$/i.test(words[from]!)) from++
   if (from < to && bare(words[from]!) === 'one' && bare(words[from + 1] ?? '') === 'of') return null
+  if (from < to && isAside(words[from]!, bare(words[from + 1] ?? ''))) return null
   let text = words.slice(from, to).join(' ')
   let end = text.length
   while (end > 0 && (text[end - 1] === ',' || text[end - 1] === ' ' || text[end - 1] === ';')) end--
@@ -54,6 +57,27 @@ export function cleanTitle (title: string): string | null {
 }
 
 const RELATIVE_STARTS = new Set(['who', 'whose', 'which', 'whom', 'where', 'when', 'that'])
+
+/**
+ * "Ferreira, hugging transit advocates in the aisle, told us", "Lee, flanked by aides, said": a participle with its
+ * object or agent between commas tells what the person was doing, not what they are. A participle before a role
+ * noun is part of a title ("acting mayor", "managing director", "retired teacher"), and so is a capitalised word
+ * ("Reading councillor").
+ */
+function isAside (word: string, next: string): boolean {
+  if (word.length < 5 || word !== word.toLowerCase()) return false
+  if (word.endsWith('ing')) return !TITLE_ING_WORDS.has(word) && !ROLE_NOUNS.has(next) && !TITLES.has(next) && !(next.length > 5 && /(er|or|ist|ian|ant|ent)$/.test(next))
+  return word.endsWith('ed') && next === 'by'
+}
+
+/** Words in -ing that open titles: adjectives ("leading candidate") and trades ("nursing student", "housing minister"). */
+const TITLE_ING_WORDS = new Set(`
+  acting managing presiding visiting leading founding outgoing incoming ranking sitting serving reigning governing
+  coordinating supervising consulting practising practicing working retiring long-serving longest-serving commanding
+  nursing marketing engineering accounting banking publishing housing planning training polling fundraising lobbying
+  recruiting teaching reporting investigating winning award-winning best-selling bestselling ruling opposing
+  competing graduating returning starting trailing remaining upcoming up-and-coming
+`.split(/\s+/).filter(Boolean))
 
 /** Abbreviated titles match their role noun: "Sen." is a senator, "Gov." a governor. */
 export function expandTitle (w: string): string {

@@ -214,3 +214,15 @@ t.test('the company a person speaks for is named, and its trade finds it', async
   t.equal(s?.name, 'Harrowgate Living')
   t.equal(s?.kind, 'organization')
 })
+
+t.test('a participle between commas tells what the speaker was doing, not what they are', async (t) => {
+  const input = 'Rosalind Achebe, the harbour master, opened the new pier on Friday.\n\n' +
+    'Achebe, waving to the crowd from the gangway, told us: “It took nine years.”\n\n' +
+    'Tomas Reyes, flanked by two aides, said the port would hire forty people.\n\n' +
+    'Ines Calder, the acting mayor, said the pier would open at dawn. Priya Nand, a nursing student, said she would come.'
+  const ex = extract(input)
+  t.equal(speakerOf(t, input, ex, 'It took nine years').s?.title, 'harbour master', 'the participle phrase is no title; the earlier apposition stays')
+  t.equal(speakerOf(t, input, ex, 'the port would hire').s?.title ?? null, null, '"flanked by two aides" is no title')
+  t.equal(speakerOf(t, input, ex, 'the pier would open at dawn').s?.title, 'acting mayor', 'a participle before a role noun is part of the title')
+  t.equal(speakerOf(t, input, ex, 'she would come').s?.title, 'nursing student', 'so is a trade in -ing')
+})
