@@ -405,7 +405,13 @@ export class EntityTable {
       if (!e && (e = this.antecedent(m.gender, sentence, m.tokens.start, true))) { e.gender = m.gender; e.genderSure = false; e.genderByName = false }
       // "…, the county's spokeswoman said Monday. Wells … will be tested again, she said.": the unnamed speaker of the
       // attribution just before is who "she" continues, rather than someone named further back.
-      const last = this.lastSpeaker
+      // So does a definite role that is the subject of the sentence before ("The Route 9 driver who drew applause last
+      // week is back. “Same faces,” he said."), when it is the later of the two, unless the person found was in the
+      // sentence before that role: then the role is what the article calls that person ("… he said. The Russian
+      // leader was pugnacious …; he praised …").
+      const subject = this.roleSubject
+      const newcomer = subject !== null && !(e && this.doc.sentenceOf[e.lastSeen]! >= subject.sentence - 1)
+      const last = subject && newcomer && (!this.lastSpeaker || subject.sentence > this.lastSpeaker.sentence) ? subject : this.lastSpeaker
       if (last && last.entity.kind === 'unnamed' && last.mention.kind === 'role' && !last.mention.indefinite &&
         (last.sentence === sentence - 1 || (last.sentence === sentence && last.mention.tokens.start < m.tokens.start)) &&
         (!gendered(last.mention.gender) || last.mention.gender === m.gender) && !(e && this.describedBy(e, last, sentence, m.tokens.start))) e = last.entity
@@ -434,6 +440,9 @@ export class EntityTable {
     this.place(m, sentence, e.id)
     return e
   }
+
+  /** The latest definite role seen as the subject of a sentence's main clause, outside quotations (collectAntecedents). */
+  private roleSubject: { entity: Entity, mention: Mention, sentence: number } | null = null
 
   /** The speaker of the latest attribution (see noteSpeaker). */
   private lastSpeaker: { entity: Entity, mention: Mention, sentence: number } | null = null
@@ -715,10 +724,18 @@ export class EntityTable {
         for (let j = i + 1; j < Math.min(i + 4, s.endToken); j++) {
           const w = tokens[j]!
           // "the possibility that Mrs. Clinton": a clause word ends the noun phrase before any title in it.
+          // "the Route 9 driver": a number may qualify the role.
+          if (w.kind === TokenKind.Number && quoteOf[j] === -1) continue
           if (w.kind !== TokenKind.Word || quoteOf[j] !== -1 || NP_STOPPERS.has(w.lower)) break
           const abbreviated = tokens[j + 1]?.text === '.' && tokens[j + 2]?.capitalized
           if ((ROLE_NOUNS.has(w.lower) || TITLES.has(w.lower)) && !(tokens[j + 1]?.capitalized) && !abbreviated) {
-            if (!this.hasMentionAt(i)) this.resolve(describeMention(doc, { start: i, end: j + 1 }), sentence)
+            if (!this.hasMentionAt(i)) {
+              const m = describeMention(doc, { start: i, end: j + 1 })
+              const e = this.resolve(m, sentence)
+              // Not "The candidate's Twitter feed": a possessive role is not the subject.
+              const possessive = /^['’]s$/.test(tokens[j + 1]?.text ?? '')
+              if (i === clauseStart && m.kind === 'role' && !possessive) this.roleSubject = { entity: e, mention: m, sentence }
+            }
             i = j
             break
           }

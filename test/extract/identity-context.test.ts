@@ -226,3 +226,14 @@ t.test('a participle between commas tells what the speaker was doing, not what t
   t.equal(speakerOf(t, input, ex, 'the pier would open at dawn').s?.title, 'acting mayor', 'a participle before a role noun is part of the title')
   t.equal(speakerOf(t, input, ex, 'she would come').s?.title, 'nursing student', 'so is a trade in -ing')
 })
+
+t.test('"he" after a definite role that is the subject of the sentence before is that unnamed person', async (t) => {
+  const input = 'Mayor Lucía Ferreira opened the meeting.\n\n8:15 p.m.\n\n' +
+    'Public comment is short tonight. The Route 9 driver who spoke last week is back. “Same faces, same apologies,” he said.\n\n' +
+    'Gareth Olsen read the budget. The Welsh councillor was calm. “We can pay for it,” he said.'
+  const ex = extract(input)
+  const driver = speakerOf(t, input, ex, 'Same faces').s
+  t.not(driver?.name, 'Lucía Ferreira', 'not the person named further back')
+  t.equal(driver?.name ?? null, null, 'an unnamed speaker')
+  t.equal(speakerOf(t, input, ex, 'We can pay for it').s?.name, 'Gareth Olsen', 'a role just after a named person is what the article calls him')
+})
