@@ -51,6 +51,23 @@ quotes('"X wrote on X that …"',
     { text: 'that the vote was a win for renters', name: 'Tom Ray', type: 'indirect' },
   ])
 
+quotes('"X wrote in a Facebook post that …": "post" is the aside’s noun, not a verb',
+  'Mayor Ann Hale wrote in a Facebook post that the pool would reopen in June.', [
+    { text: 'that the pool would reopen in June', name: 'Ann Hale', type: 'indirect' },
+  ])
+
+quotes('"said in a news release CLAUSE": a determiner after the aside’s noun opens the clause',
+  'Ann Hale said in a news release the pool would reopen. Tom Ray said in an interview with the Gazette the vote was close.', [
+    { text: 'the pool would reopen', name: 'Ann Hale', type: 'indirect' },
+    { text: 'the vote was close', name: 'Tom Ray', type: 'indirect' },
+  ])
+
+quotes('"X told the court that …" and without "that"',
+  'Dr. Paul Ng told the court that the injuries were consistent with a fall. Olin told the court she had been asleep.', [
+    { text: 'that the injuries were consistent with a fall', name: 'Paul Ng', type: 'indirect' },
+    { text: 'she had been asleep', name: 'Olin', type: 'indirect' },
+  ])
+
 quotes('"X said in an email that …"',
   'Dana Whitlock said in an email that no jobs would be lost.', [
     { text: 'that no jobs would be lost', name: 'Dana Whitlock', type: 'indirect' },
