@@ -114,6 +114,19 @@ quotes('"X asks: “…”"',
 
 // --- Run-together sentences --------------------------------------------------------------------------------------
 
+// --- Run-together sentences --------------------------------------------------------------------------------------
+
+quotes('a missing space after a full stop between a word and a capitalised one splits the sentence',
+  '“We will win this,” he said.Ann Hale added that the polls were wrong.', [
+    { text: 'We will win this,', type: 'direct' },
+    { text: 'that the polls were wrong', name: 'Ann Hale', type: 'indirect' },
+  ])
+
+quotes('a full stop inside a name or a number joins its parts ("example.com", "3.5")',
+  'Ann Hale said example.com had lost 3.5 per cent of its readers.', [
+    { text: 'example.com had lost 3.5 per cent of its readers', name: 'Ann Hale', type: 'indirect' },
+  ])
+
 // --- Datelines, bios and file credits ----------------------------------------------------------------------------
 
 quotes('"OTTAWA (CP) — " is no part of the first sentence’s subject or content',
