@@ -112,7 +112,59 @@ quotes('"X asks: “…”"',
 
 // --- Transcripts ------------------------------------------------------------------------------------------------
 
+// --- Transcripts ------------------------------------------------------------------------------------------------
+
+quotes('"Q." and "A." with a dot: the answers are the interviewee’s named in the introduction',
+  'Maya Chen spoke to the Gazette after the race.\n\nQ. What went wrong at the start?\n\nA. My chain slipped. I lost ten seconds.', [
+    { text: 'What went wrong at the start', name: null },
+    { text: 'My chain slipped. I lost ten seconds', name: 'Maya Chen' },
+  ])
+
+quotes('"Q:" and "A:" labels after an introduction naming the interviewee',
+  'Maya Chen spoke to the Gazette after the race.\n\nQ: Will you ride again?\n\nA: Next year, if my knee holds.', [
+    { text: 'Will you ride again', name: null },
+    { text: 'Next year, if my knee holds', name: 'Maya Chen' },
+  ])
+
+quotes('an introduction naming two people gives the answers to neither',
+  'Maya Chen and Tom Ray spoke to the Gazette.\n\nQ: Will you ride again?\n\nA: Next year.', [
+    { text: 'Will you ride again', name: null },
+    { text: 'Next year', name: null },
+  ])
+
+quotes('a paragraph opening with an initial is no answer when no question is labelled',
+  'A. J. Hale said the ferry would run.\n\nA. J. Hale said the pool would close.', [
+    { text: 'the ferry would run', mention: 'A. J. Hale' },
+    { text: 'the pool would close', mention: 'A. J. Hale' },
+  ])
+
 // --- Run-together sentences --------------------------------------------------------------------------------------
+
+// --- Transcripts ------------------------------------------------------------------------------------------------
+
+quotes('"Q." and "A." with a dot: the answers are the interviewee’s named in the introduction',
+  'Maya Chen spoke to the Gazette after the race.\n\nQ. What went wrong at the start?\n\nA. My chain slipped. I lost ten seconds.', [
+    { text: 'What went wrong at the start', name: null },
+    { text: 'My chain slipped. I lost ten seconds', name: 'Maya Chen' },
+  ])
+
+quotes('"Q:" and "A:" labels after an introduction naming the interviewee',
+  'Maya Chen spoke to the Gazette after the race.\n\nQ: Will you ride again?\n\nA: Next year, if my knee holds.', [
+    { text: 'Will you ride again', name: null },
+    { text: 'Next year, if my knee holds', name: 'Maya Chen' },
+  ])
+
+quotes('an introduction naming two people gives the answers to neither',
+  'Maya Chen and Tom Ray spoke to the Gazette.\n\nQ: Will you ride again?\n\nA: Next year.', [
+    { text: 'Will you ride again', name: null },
+    { text: 'Next year', name: null },
+  ])
+
+quotes('a paragraph opening with an initial is no answer when no question is labelled',
+  'A. J. Hale said the ferry would run.\n\nA. J. Hale said the pool would close.', [
+    { text: 'the ferry would run', mention: 'A. J. Hale' },
+    { text: 'the pool would close', mention: 'A. J. Hale' },
+  ])
 
 // --- Run-together sentences --------------------------------------------------------------------------------------
 
