@@ -62,6 +62,19 @@ quotes('"said in a news release CLAUSE": a determiner after the aside’s noun o
     { text: 'the vote was close', name: 'Tom Ray', type: 'indirect' },
   ])
 
+quotes('"X, in a statement read by her lawyer, said …": the aside between commas holds a passive participle',
+  'Grace Olin, in a statement read by her lawyer, said she had done nothing wrong.', [
+    { text: 'she had done nothing wrong', name: 'Grace Olin', type: 'indirect' },
+  ])
+
+quotes('"The company, in a news release, said …": a body named by its noun, an aside whose noun is also a verb',
+  'The company, in a news release, said no jobs would be lost.', [
+    { text: 'no jobs would be lost', mention: 'The company', type: 'indirect' },
+  ])
+
+quotes('an aside between commas without a verb of saying after it yields no quote',
+  'The ferry, in a storm, sank near the pier.', [])
+
 quotes('"X told the court that …" and without "that"',
   'Dr. Paul Ng told the court that the injuries were consistent with a fall. Olin told the court she had been asleep.', [
     { text: 'that the injuries were consistent with a fall', name: 'Paul Ng', type: 'indirect' },
