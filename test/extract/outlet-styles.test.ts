@@ -118,6 +118,12 @@ quotes('"“…?” asked Hale." — the question is the asker’s',
     { text: 'Who pays for the repairs?', name: 'Ann Hale', type: 'direct' },
   ])
 
+quotes('"…, asks X, “…”": an inverted cue between commas introduces the quotation after it',
+  'And now, asks Tom Ray, “who is checking the meters?” Still, says Ann Hale, “we are paying.”', [
+    { text: 'who is checking the meters?', name: 'Tom Ray', type: 'direct' },
+    { text: 'we are paying.', name: 'Ann Hale', type: 'direct' },
+  ])
+
 quotes('"X asks: “…”"',
   'Dana Whitlock asks: “Why did nobody warn us?”', [
     { text: 'Why did nobody warn us?', name: 'Dana Whitlock', type: 'direct' },
