@@ -211,6 +211,16 @@ quotes('"LONDON, Ont. — " and an agency dash "WASHINGTON (Reuters) -"',
     { text: 'the talks would resume', mention: 'The White House', type: 'indirect' },
   ])
 
+quotes('a dateline with state and agency is no part of the reported clause after it',
+  'PORT ELLIS, Ont. (Harbour Wire) — The ferry will run all winter, the harbour master said Tuesday.', [
+    { text: 'The ferry will run all winter', mention: 'the harbour master', type: 'indirect' },
+  ])
+
+quotes('nor a bare dateline before a clause reported after it',
+  'OTTAWA — The deficit will shrink next year, Finance Minister Ann Hale said.', [
+    { text: 'The deficit will shrink next year', name: 'Ann Hale', type: 'indirect' },
+  ])
+
 quotes('an author bio and "With files from …" are no quotes',
   'Ann Hale said the ferry would run all winter.\n\nJane Doe is a reporter for the Harbour Gazette.\n\nWith files from The Canadian Press', [
     { text: 'the ferry would run all winter', name: 'Ann Hale', type: 'indirect' },
