@@ -67,7 +67,8 @@ function endsWithCredit (tokens: Token[], p: Paragraph): boolean {
 }
 
 // A subhead quoting a phrase in single marks: "'A change warrior.'" on a line of its own.
-const SINGLE_QUOTED_LINE = /^['‘][^'‘’\n]{1,60}[.!?]?['’]$/u
+// An apostrophe between letters ("There's") does not close it.
+const SINGLE_QUOTED_LINE = /^['‘](?:[^'‘’\n]|(?<=\p{L})['’](?=\p{L})){1,60}[.!?]?['’]$/u
 // Double quotation marks: straight, curly, or two apostrophes (NYT style).
 const DOUBLE_MARKS = /''|[“”"]/g
 
