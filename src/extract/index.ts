@@ -91,6 +91,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
 
   doc.sentences.forEach((sentence, s) => {
     if (doc.paragraphs[sentence.paragraph]!.furniture) { table.collectCaptionTitles(s); return }
+    if (sentence.dateline) return
     const attributions = attributeSentence(doc, s)
     table.collectAntecedents(s)
     const continuation = quoteOnly(doc, s)

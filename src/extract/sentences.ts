@@ -78,7 +78,7 @@ export function splitSentences (doc: Pick<Doc, 'tokens' | 'starts' | 'ends' | 'p
     let first = p.firstToken
     const dateline = datelineDash(tokens, p.firstToken, p.endToken)
     if (dateline !== -1) {
-      sentences.push({ paragraph: pIndex, firstToken: first, endToken: dateline + 1 })
+      sentences.push({ paragraph: pIndex, firstToken: first, endToken: dateline + 1, dateline: true })
       first = dateline + 1
     }
     for (let i = first; i < p.endToken; i++) {

@@ -211,9 +211,15 @@ quotes('"LONDON, Ont. — " and an agency dash "WASHINGTON (Reuters) -"',
     { text: 'the talks would resume', mention: 'The White House', type: 'indirect' },
   ])
 
-quotes('a dateline with state and agency is no part of the reported clause after it',
+quotes('a dateline with state and agency is no part of the reported clause after it, and its agency names no one',
   'PORT ELLIS, Ont. (Harbour Wire) — The ferry will run all winter, the harbour master said Tuesday.', [
-    { text: 'The ferry will run all winter', mention: 'the harbour master', type: 'indirect' },
+    { text: 'The ferry will run all winter', mention: 'the harbour master', name: null, type: 'indirect' },
+  ])
+
+quotes('the agency of a dateline is no person a later role could be',
+  'Ferry halted\n\nPORT ELLIS, Ont. (Meridian Wire) — The ferry will not run for a week, the town’s fire chief said Wednesday.\n\nIce was thin near the pier, Ann Hale said at a briefing.', [
+    { text: 'The ferry will not run for a week', mention: 'the town’s fire chief', name: 'Ann Hale', type: 'indirect' },
+    { text: 'Ice was thin near the pier', name: 'Ann Hale', type: 'indirect' },
   ])
 
 quotes('nor a bare dateline before a clause reported after it',
