@@ -244,6 +244,16 @@ quotes('a title-case headline without a full stop is no quote',
     { text: 'that the ferry would run all winter', type: 'indirect' },
   ])
 
+quotes('a sentence-case headline without a full stop reports no one’s words',
+  'Harbour board says ferry will run all winter; fares rise\n\nThe harbour board said on Monday that the ferry would run all winter.', [
+    { text: 'that the ferry would run all winter', type: 'indirect' },
+  ])
+
+quotes('a first line that ends as a sentence does is no headline',
+  'The harbour board said the ferry would run all winter.\n\nFares will rise in May.', [
+    { text: 'the ferry would run all winter', type: 'indirect' },
+  ])
+
 // --- Apostrophes that open no quotation ------------------------------------------------------------------------
 
 quotes('decade apostrophes open no single-quoted quotation',
