@@ -269,3 +269,8 @@ quotes('elisions (’em, ’til, rock ’n’ roll) open no quotation',
   ])
 
 // --- Not quotes ----------------------------------------------------------------------------------------------------
+
+// --- Not quotes ----------------------------------------------------------------------------------------------------
+
+quotes('approval, a market move and a scene are no quotes',
+  'The union welcomed the decision. Prices rose 0.3 per cent in May. As news of the allegations began to surface, the board met.', [])
