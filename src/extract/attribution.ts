@@ -175,9 +175,17 @@ function thatAfterAside (doc: Doc, from: number, hi: number): number {
     if (t.lower === 'that') return isPossessiveToken(tokens[j + 1] ?? t) ? -1 : j
     // "posted on its Facebook page: “…”"
     if (t.text === ':' && isOpeningMark(doc, j + 1)) return j
-    if (t.kind === TokenKind.Punct ? !(t.text === ',' || t.text === '.' || t.text === '-' || isPossessiveToken(t)) : CUE_VERB_FORMS.has(t.lower)) return -1
+    if (t.kind === TokenKind.Punct ? !(t.text === ',' || t.text === '.' || t.text === '-' || isPossessiveToken(t)) : CUE_VERB_FORMS.has(t.lower) && !asideNoun(doc, from, j)) return -1
   }
   return -1
+}
+
+/**
+ * "in a Facebook post", "in a news release", "via a tweet": a noun of a thing said that is also a verb of saying
+ * ("post", "release", "tweet") is the noun inside a prepositional aside once a word stands between it and the preposition.
+ */
+function asideNoun (doc: Doc, preposition: number, j: number): boolean {
+  return j > preposition + 1 && STATEMENT_NOUNS.has(doc.tokens[j]!.lower)
 }
 
 /** "in a statement", "at a rally in Iowa", "to reporters", "on CNN": the end of such an aside, or `i` if none. */
@@ -190,7 +198,9 @@ function prepositionalAside (doc: Doc, i: number, hi: number): number {
     const t = tokens[j]!
     if (quoteOf[j] !== -1) break
     if (t.kind !== TokenKind.Word && !(t.text === '.' && tokens[j - 1]?.capitalized) && !(t.lower === '’s' || t.lower === "'s")) break
-    if (t.lower === 'that' || CUE_VERB_FORMS.has(t.lower)) break
+    if (t.lower === 'that' || (CUE_VERB_FORMS.has(t.lower) && !asideNoun(doc, i, j))) break
+    // "said in a news release the pool would …": a determiner after the aside's noun opens the clause.
+    if (sawNoun && DETERMINERS.has(t.lower) && !/^(with|of)$/.test(tokens[j - 1]!.lower)) break
     if (STATEMENT_NOUNS.has(t.lower) || t.capitalized || t.lower === 'reporters' || t.lower === 'journalists') sawNoun = true
     else if (!(DETERMINERS.has(t.lower) || t.lower === 'with' || t.lower === 'of' || t.lower === 'press' || t.lower === 'news' || t.lower === 'phone' || t.lower === 'written' || t.lower === 'social' || t.lower === 'media' || t.lower === 'campaign' || t.lower === 'radio' || t.lower === 'televised')) break
   }

@@ -28,6 +28,8 @@ export interface Sentence {
   paragraph: number
   firstToken: number
   endToken: number
+  /** A dateline opening the paragraph ("OTTAWA (CP) —"): furniture, no speaker or antecedent in it. */
+  dateline?: true
 }
 
 /** A top-level quotation: marks paired within a paragraph (nested marks are part of its content). */

@@ -1,7 +1,7 @@
 // Stage 4d: nominal frames of attribution, where a noun of speech or a description of the speaker's manner carries
 // the quotation instead of a verb of saying:
 //   "…," was the verdict of one fan.  /  The reply from the ministry was blunt: "…"  /  Hale's response was: "…"
-//   Asks Hale: "…"  /  …, the chief executive was blunt: "…"
+//   Asks Hale: "…"  /  …, asks Hale, "…"  /  …, the chief executive was blunt: "…"
 import { TokenKind, type Doc } from './document.js'
 import type { Attribution } from './attribution.js'
 import { phraseAfter, phraseBefore, type Range } from './phrases.js'
@@ -81,7 +81,12 @@ export function nominalFrame (doc: Doc, sIndex: number, lo: number, hi: number):
   for (let i = lo; i < hi && i - lo <= 30; i++) {
     if (doc.quoteOf[i] !== -1) return null
     const t = tokens[i]!
-    // "The reply from the ministry was blunt: “…”"
+    // "And now, asks Tom Ray, “who is checking …?”": an inverted cue set off by commas introduces the quotation after.
+    if (INVERTED.has(t.lower) && i > lo && tokens[i - 1]!.text === ',') {
+      const speaker = phraseAfter(doc, i + 1, hi)
+      const q = speaker && (tokens[speaker.end]?.text === ':' || tokens[speaker.end]?.text === ',') ? quoteToEnd(doc, speaker.end + 1, hi) : -1
+      if (speaker && q !== -1) return attribution(sIndex, i, speaker, q, doc)
+    }
     if (SPEECH_NOUNS.has(t.lower) && /^(from|of)$/.test(tokens[i + 1]?.lower ?? '') && i > lo && /^(the|a)$/.test(tokens[i - 1]!.lower)) {
       const speaker = phraseAfter(doc, i + 2, hi)
       const intro = speaker ? introducedQuote(doc, speaker.end, hi) : null

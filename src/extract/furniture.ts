@@ -67,7 +67,8 @@ function endsWithCredit (tokens: Token[], p: Paragraph): boolean {
 }
 
 // A subhead quoting a phrase in single marks: "'A change warrior.'" on a line of its own.
-const SINGLE_QUOTED_LINE = /^['‘][^'‘’\n]{1,60}[.!?]?['’]$/u
+// An apostrophe between letters ("There's") does not close it.
+const SINGLE_QUOTED_LINE = /^['‘](?:[^'‘’\n]|(?<=\p{L})['’](?=\p{L})){1,60}[.!?]?['’]$/u
 // Double quotation marks: straight, curly, or two apostrophes (NYT style).
 const DOUBLE_MARKS = /''|[“”"]/g
 
@@ -76,12 +77,19 @@ export function markFurniture (doc: Pick<Doc, 'text' | 'tokens' | 'paragraphs'>)
   // An article that quotes with double marks uses single-quoted lines only as subheads (pull quotes). Counted in
   // one pass over the text, and only when some paragraph could be such a line.
   let doubleQuoting: boolean | null = null
-  for (const p of doc.paragraphs) {
+  doc.paragraphs.forEach((p, index) => {
     const line = text.slice(p.start, p.end)
     const words = p.endToken - p.firstToken
     if (words <= 14 && SINGLE_QUOTED_LINE.test(line)) {
       doubleQuoting ??= (text.match(DOUBLE_MARKS)?.length ?? 0) >= 4
-      if (doubleQuoting) { p.furniture = true; continue }
+      if (doubleQuoting) { p.furniture = true; return }
+    }
+    // The headline: an article's first line, short, with no quotation and no sentence punctuation (nor a ";" that
+    // runs on into a deck) at its end: "Kestrel Foods discloses federal inquiry into recall; shares slide". One with a
+    // colon ("Mayor Cole: Tolls Will Stay", "Hale recounted the timeline:") gives someone's words.
+    if (index === 0 && doc.paragraphs.length > 1 && words <= 20 && !SENTENCE_END.test(line) && !line.endsWith(';') && !/[“”"«»‘:]/.test(line)) {
+      p.furniture = true
+      return
     }
     if (words <= 12 && (BOILERPLATE.test(line) || BYLINE.test(line))) p.furniture = true
     else if (LINK_PREFIX.test(line)) p.furniture = true
@@ -89,5 +97,5 @@ export function markFurniture (doc: Pick<Doc, 'text' | 'tokens' | 'paragraphs'>)
     else if (endsWithCredit(tokens, p)) p.furniture = true
     // Short lines without sentence punctuation or quotation marks read as interface text ("Related Posts").
     else if (words <= 4 && !SENTENCE_END.test(line) && !/[“”"«»]/.test(line) && !/\d/.test(line)) p.furniture = true
-  }
+  })
 }

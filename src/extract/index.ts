@@ -15,7 +15,7 @@ import type { ExtractedQuote, ExtractedSpeaker, Extraction, ExtractOptions, Quot
 export type * from './types.js'
 
 /** Bumped whenever the extractor's output may change, so stored sources can be re-extracted. */
-export const EXTRACTOR_VERSION = '1.4.0'
+export const EXTRACTOR_VERSION = '1.5.0'
 
 export function buildDoc (text: string): Doc {
   const { tokens, starts, ends } = tokenize(text)
@@ -91,6 +91,7 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
 
   doc.sentences.forEach((sentence, s) => {
     if (doc.paragraphs[sentence.paragraph]!.furniture) { table.collectCaptionTitles(s); return }
+    if (sentence.dateline) return
     const attributions = attributeSentence(doc, s)
     table.collectAntecedents(s)
     const continuation = quoteOnly(doc, s)

@@ -160,6 +160,7 @@ export const TITLES = set(`
   ceo cfo founder host anchor moderator correspondent columnist analyst strategist adviser advisor
   pollster manager aide executive deputy officials official boss
   councillor councilor cllr alderman alderwoman mp mep msp
+  coun const cst constable insp inspector supt cpl corporal det maj cmdr commander pte hon sergeant lieutenant
 `)
 
 /** Gender that an honorific or title fixes. */
@@ -261,4 +262,5 @@ export const NON_NAME_CAPITALS = set(`
 export const ABBREVIATIONS = set(`
   mr mrs ms dr prof sen rep gov gen col lt capt sgt adm rev st jr sr co corp inc ltd no vs etc
   jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres supt dept est approx fig
+  coun const cst insp cpl det maj cmdr pte hon atty
 `)

@@ -61,7 +61,7 @@ function nameRunStart (tokens: Token[], start: number, end: number): number {
 }
 
 /**
- * Where "of Place/Organisation" starts after a capitalised name ("Ganguly of Human Rights Watch"), or `end`. Not after
+ * Where "of Place/Organisation" (or "of the body") starts after a capitalised name ("Ganguly of Human Rights Watch"), or `end`. Not after
  * a title or an organisation's word, which the "of" belongs to ("Secretary of State", "Bank of America").
  */
 function affiliationStart (tokens: Token[], from: number, end: number): number {
@@ -69,7 +69,8 @@ function affiliationStart (tokens: Token[], from: number, end: number): number {
     if (tokens[k]!.lower !== 'of') continue
     const before = tokens[k - 1]!
     const after = tokens[k + 1]!
-    if (!before.capitalized || !after.capitalized || before.kind !== TokenKind.Word) return end
+    // "of Dover", "of the regional police": a place or a body, capitalised or after "the".
+    if (!before.capitalized || !(after.capitalized || after.lower === 'the') || before.kind !== TokenKind.Word) return end
     if (TITLES.has(before.lower) || ROLE_NOUNS.has(before.lower) || ORG_HEADS.has(before.lower)) return end
     // The words before "of" must hold a first name: "Prince of Wales", "Duke of York" stay whole.
     for (let j = from; j < k; j++) if (tokens[j]!.kind === TokenKind.Word && isFirstName(tokens[j]!.lower)) return k

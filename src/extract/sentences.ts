@@ -44,12 +44,44 @@ function endsAttribution (tokens: Token[], i: number, end: number, object: boole
   return t.capitalized || TIME_WORDS.has(t.lower) || ASIDE_OPENERS.has(t.lower)
 }
 
+const DATELINE_DASHES = new Set(['—', '–', '-', '--'])
+const isAllCaps = (t: Token): boolean => t.kind === TokenKind.Word && t.capitalized && t.text.length >= 2 && t.text === t.text.toUpperCase()
+
+/**
+ * The dash that ends a dateline opening a paragraph, or -1: a place in capitals, perhaps its state or country and an
+ * agency ("OTTAWA —", "PELL RIVER, Neb. (Meridian Wire) —", "LONDON, Ont. (CP) -", "WASHINGTON (Reuters) -"). The
+ * dateline is furniture: its own sentence, no part of the content or the subject after it.
+ */
+function datelineDash (tokens: Token[], from: number, end: number): number {
+  let i = from
+  while (i < end && i - from < 4 && isAllCaps(tokens[i]!)) i++
+  if (i === from) return -1
+  if (tokens[i]?.text === ',') {
+    const place = i
+    i++
+    while (i < end && i - place <= 4 && ((tokens[i]!.kind === TokenKind.Word && tokens[i]!.capitalized) || tokens[i]!.text === '.')) i++
+    if (i === place + 1) return -1
+  }
+  if (tokens[i]?.text === '(') {
+    const open = i
+    while (i < end && i - open <= 5 && tokens[i]!.text !== ')') i++
+    if (tokens[i]?.text !== ')') return -1
+    i++
+  }
+  return i < end - 1 && DATELINE_DASHES.has(tokens[i]!.text) ? i : -1
+}
+
 export function splitSentences (doc: Pick<Doc, 'tokens' | 'starts' | 'ends' | 'paragraphs' | 'quoteOf'>): Sentence[] {
   const { tokens, quoteOf } = doc
   const sentences: Sentence[] = []
   doc.paragraphs.forEach((p, pIndex) => {
     let first = p.firstToken
-    for (let i = p.firstToken; i < p.endToken; i++) {
+    const dateline = datelineDash(tokens, p.firstToken, p.endToken)
+    if (dateline !== -1) {
+      sentences.push({ paragraph: pIndex, firstToken: first, endToken: dateline + 1, dateline: true })
+      first = dateline + 1
+    }
+    for (let i = first; i < p.endToken; i++) {
       const tok = tokens[i]!
       let boundary = -1 // the last token of the sentence
       if (quoteOf[i] === -1 && TERMINAL.has(tok.text)) {

@@ -147,12 +147,13 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
     // of the segment before it, not a segment of its own.
     if (isStateAfterCity(doc, c, segmentEnd)) { if (placeComma === -1) placeComma = c; continue }
     // "Leif, from the doorway, says …", "Okafor, at a briefing, said …": a short place or time aside is no title.
-    if (segmentEnd - c - 1 <= 6 && ASIDE_PREPOSITIONS.has(tokens[c + 1]!.lower) && noVerbOrQuote(doc, c + 2, segmentEnd)) {
+    if (segmentEnd - c - 1 <= 8 && ASIDE_PREPOSITIONS.has(tokens[c + 1]!.lower) && noVerbOrQuote(doc, c + 2, segmentEnd)) {
       const head = phraseBefore(doc, c, lo)
       // "Mira Okonjo, who lost her shop in Pell River, Nebraska, in the 2019 flood, said": an aside inside a relative
       // clause belongs to it; the speaker is before the clause.
       if (relativeClauseBefore(doc, c, Math.max(lo, end - 45)) !== -1) continue
-      if (head && tokens[head.end - 1]!.capitalized) return { speaker: head, apposition, start: head.start }
+      // "The company, in a news release, said": a body named by its noun speaks too.
+      if (head && (tokens[head.end - 1]!.capitalized || ORG_HEADS.has(tokens[head.end - 1]!.lower))) return { speaker: head, apposition, start: head.start }
       return null
     }
     if (!isAppositive(tokens, c + 1, segmentEnd)) {
@@ -279,9 +280,18 @@ const ASIDE_PREPOSITIONS = new Set(['from', 'at', 'in', 'on', 'during', 'outside
 function noVerbOrQuote (doc: Doc, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i]!
-    if (doc.quoteOf[i] !== -1 || CUE_VERB_FORMS.has(t.lower) || AUXILIARIES.has(t.lower) || t.text === ',') return false
+    if (doc.quoteOf[i] !== -1 || (CUE_VERB_FORMS.has(t.lower) && !nounOrPassive(doc, i)) || AUXILIARIES.has(t.lower) || t.text === ',') return false
   }
   return true
+}
+
+/**
+ * "in a news release", "in a statement read by her lawyer": a verb form after a determiner or a noun's modifier is a
+ * noun, and one before "by" a passive participle; neither is the aside's own verb.
+ */
+function nounOrPassive (doc: Doc, i: number): boolean {
+  const before = doc.tokens[i - 1]
+  return doc.tokens[i + 1]?.lower === 'by' || (before !== undefined && (DETERMINERS.has(before.lower) || before.lower === 'news' || before.lower === 'press'))
 }
 
 /**

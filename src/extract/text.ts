@@ -15,7 +15,9 @@ const WORD_RUN = `[\\p{L}\\p{N}\\p{M}]{1,${MAX_WORD_RUN}}`
 // A contraction's "’s", "’ve", "’re", "’ll", "’d", "’m" is a token of its own ("they" + "’ve"), as "’s" is; "don’t",
 // "O’Malley" and "D’Souza" stay whole.
 const CONTRACTION = "[’'](?:[sS]|ve|VE|re|RE|ll|LL|d|D|m|M)(?![\\p{L}\\p{N}])"
-const TOKEN = new RegExp(`(?:\\p{L}\\.){2,${MAX_WORD_RUN}}|${WORD_RUN}(?:(?:(?!${CONTRACTION})[’']|[-.\\/&_@])${WORD_RUN}){0,${MAX_WORD_PARTS}}` +
+// A full stop joins a word's parts ("3.5", "example.com") but not a word and a capitalised one after it: scraped text
+// runs sentences together ("…,” he said.Trump added …"), and "said.Trump" is two words and a stop.
+const TOKEN = new RegExp(`(?:\\p{L}\\.){2,${MAX_WORD_RUN}}|${WORD_RUN}(?:(?:(?!${CONTRACTION})[’']|[-\\/&_@]|\\.(?!\\p{Lu}\\p{Ll}))${WORD_RUN}){0,${MAX_WORD_PARTS}}` +
   `|${CONTRACTION}|''|\`\`|\\.\\.\\.|--|\\S`, 'gu')
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‚', "''", '``', '‹', '›'])

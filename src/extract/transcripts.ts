@@ -1,8 +1,12 @@
 // Stage 4c: transcripts. Interviews and hearings printed as "NAME: answer" or "Q: …" / "A: …" paragraphs: each
 // labelled paragraph is one quote of its label's speaker, whole (all its sentences), and none of its sentences is
-// mined for attributions of its own. Questions and answers labelled only "Q" and "A" have no named speaker.
+// mined for attributions of its own. A question labelled "Q" has no named speaker; an answer labelled "A" is the
+// person the introduction names, when it names one.
 import { TokenKind, type Doc } from './document.js'
 import type { Attribution } from './attribution.js'
+import type { Range } from './phrases.js'
+import { isFirstName } from './first-names.js'
+import { NON_NAME_CAPITALS } from './lexicon.js'
 
 const MAX_LABEL = 4
 const SENTENCE_PUNCT = new Set(['.', '!', '?', '…', '...'])
@@ -12,6 +16,9 @@ const labelsOf = new WeakMap<Doc, Int32Array | null>()
 
 function labelColon (doc: Doc, p: number): number {
   const { firstToken, endToken } = doc.paragraphs[p]!
+  // "Q. What went wrong?" / "A. My chain slipped.": the label's full stop stands for the colon.
+  if (QA_LABELS.has(doc.tokens[firstToken]?.text ?? '') && doc.tokens[firstToken + 1]?.text === '.' && firstToken + 2 < endToken &&
+    doc.ends[firstToken] === doc.starts[firstToken + 1] && !isInitial(doc, firstToken + 2)) return firstToken + 1
   for (let i = firstToken; i < endToken && i - firstToken <= MAX_LABEL; i++) {
     const t = doc.tokens[i]!
     if (t.text === ':') return i > firstToken && i + 1 < endToken && doc.quoteOf[i] === -1 ? i : -1
@@ -22,14 +29,26 @@ function labelColon (doc: Doc, p: number): number {
   return -1
 }
 
-function isQA (doc: Doc, p: number, colon: number): boolean {
-  const first = doc.paragraphs[p]!.firstToken
-  return colon === first + 1 && (doc.tokens[first]!.text === 'Q' || doc.tokens[first]!.text === 'A')
+const QA_LABELS = new Set(['Q', 'A'])
+
+/** "J." of "A. J. Hale": a capital letter and a full stop. */
+function isInitial (doc: Doc, i: number): boolean {
+  const t = doc.tokens[i]
+  return t !== undefined && t.text.length === 1 && t.capitalized && doc.tokens[i + 1]?.text === '.'
 }
 
+/** The "Q" or "A" of a question or answer paragraph, or null. */
+function qaLabel (doc: Doc, p: number, colon: number): string | null {
+  const first = doc.paragraphs[p]!.firstToken
+  return colon === first + 1 && QA_LABELS.has(doc.tokens[first]!.text) ? doc.tokens[first]!.text : null
+}
+
+const isQA = (doc: Doc, p: number, colon: number): boolean => qaLabel(doc, p, colon) !== null
+
 /**
- * The labels of a document in transcript style: at least two labelled paragraphs, one of them "Q"/"A" or a label
- * that comes back. A lone "Poll: …" headline is no transcript.
+ * The labels of a document in transcript style: at least two labelled paragraphs, a "Q" and an "A" among them or a
+ * label that comes back. A lone "Poll: …" headline is no transcript, nor is a paragraph opening with an initial ("A. J.
+ * Hale said …") when no question is labelled.
  */
 function transcriptLabels (doc: Doc): Int32Array | null {
   if (labelsOf.has(doc)) return labelsOf.get(doc)!
@@ -44,12 +63,52 @@ function transcriptLabels (doc: Doc): Int32Array | null {
     labels[p] = colon
     count++
     const label = doc.text.slice(para.start, doc.starts[colon]!)
-    if (isQA(doc, p, colon) || seen.has(label)) transcript = true
+    // A label with a full stop for its colon counts only beside its counterpart: "A." alone may be an initial.
+    if ((seen.has(label) && doc.tokens[colon]!.text === ':') || (isQA(doc, p, colon) && seen.has(label === 'Q' ? 'A' : 'Q'))) transcript = true
     seen.add(label)
   })
   const result = transcript && count >= 2 ? labels : null
   labelsOf.set(doc, result)
   return result
+}
+
+/** For each document in Q&A style, the person its introduction names (the one answering), or null. */
+const intervieweeOf = new WeakMap<Doc, Range | null>()
+
+/**
+ * "Maya Chen spoke to the Gazette after the race.¶Q. …¶A. …": the one person (a first name and a surname) named in
+ * the paragraphs before the first question, who gives the answers. Null when the introduction names none or several.
+ */
+function interviewee (doc: Doc, labels: Int32Array): Range | null {
+  if (intervieweeOf.has(doc)) return intervieweeOf.get(doc)!
+  let found: Range | null = null
+  let name = ''
+  let several = false
+  for (let p = 0; p < doc.paragraphs.length && labels[p] === -1 && !several; p++) {
+    const { firstToken, endToken, furniture } = doc.paragraphs[p]!
+    if (furniture) continue
+    for (let i = firstToken; i < endToken - 1; i++) {
+      const t = doc.tokens[i]!
+      const next = doc.tokens[i + 1]!
+      if (doc.quoteOf[i] !== -1 || t.kind !== TokenKind.Word || !t.capitalized || !isFirstName(t.lower) || NON_NAME_CAPITALS.has(t.lower)) continue
+      if (next.kind !== TokenKind.Word || !next.capitalized || doc.quoteOf[i + 1] !== -1) continue
+      const mention = doc.text.slice(doc.starts[i]!, doc.ends[i + 1]!)
+      if (found && mention !== name) { several = true; break }
+      if (!found) { found = { start: i, end: i + 2 }; name = mention }
+      i++
+    }
+  }
+  const result = several ? null : found
+  intervieweeOf.set(doc, result)
+  return result
+}
+
+/** The label's words, the interviewee for an "A" answer, none for a "Q" question. */
+function speakerOf (doc: Doc, labels: Int32Array, p: number, colon: number): Range | null {
+  const qa = qaLabel(doc, p, colon)
+  if (qa === 'Q') return null
+  if (qa === 'A') return interviewee(doc, labels)
+  return { start: doc.paragraphs[p]!.firstToken, end: colon }
 }
 
 /**
@@ -77,7 +136,7 @@ export function transcriptLine (doc: Doc, sIndex: number): Attribution | 'inside
   if (direct) from = doc.quotes[q]!.open
   return {
     sentence: sIndex, cue: { start: colon, end: colon + 1, verb: { object: false, nominal: false }, according: false },
-    shape: 'transcript', speaker: isQA(doc, s.paragraph, colon) ? null : { start: p.firstToken, end: colon }, apposition: null,
+    shape: 'transcript', speaker: speakerOf(doc, labels, s.paragraph, colon), apposition: null,
     spans: [span], quotes, direct, via: null, confidence: 0.7,
   }
 }

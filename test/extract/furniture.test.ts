@@ -108,3 +108,9 @@ t.test('a single-quoted line in an article that quotes with double marks is a su
   const ex2 = extract(single)
   t.ok(ex2.quotes.some((q) => q.text.includes('We will not give up the night crossing')), `a quote paragraph in single-quote style\n${summary(ex2)}`)
 })
+
+t.test('a single-quoted subhead with an apostrophe inside ("There’s") is still a subhead', async (t) => {
+  const input = '"The ferry stays," Mayor Ann Lee said on Monday.\n\n\'There\'s no going back.\'\n\n"We will not give up the night crossing," Lee said.'
+  const ex = extract(input)
+  t.same(ex.quotes.map((q) => q.text), ['The ferry stays,', 'We will not give up the night crossing,'], summary(ex))
+})
