@@ -18,7 +18,7 @@ export function registerJsonNumber (db: Database): void {
  * as the same double and no exponent is involved (1e-4 ≤ |x| < 1e15), which holds for every confidence the extractor
  * makes (hundredths). Anything else goes to JavaScript itself.
  */
-function jsNumber (column: string): string {
+export function jsNumber (column: string): string {
   return `CASE WHEN ${column} = CAST(${column} AS INTEGER) AND abs(${column}) < 1e15 THEN CAST(${column} AS INTEGER)
     WHEN abs(${column}) >= 1e-4 AND abs(${column}) < 1e15 AND CAST(printf('%.15g', ${column}) AS REAL) = ${column}
       THEN json(printf('%.15g', ${column}))
