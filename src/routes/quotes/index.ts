@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { nameTokens } from '../../identity/names.js'
 import { ErrorResponse, Id, IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.js'
 import { Quote, QuoteDetail, QuoteSort, QuoteType } from '../../schemas/quote.js'
-import { pageJson, sendJson } from '../page-json.js'
+import { quotePage, sendJson } from '../page-json.js'
 import { DateBounds, dateBounds } from '../query.js'
 
 // How many speakers a ?speaker= name may stand for.
@@ -52,13 +52,7 @@ const quoteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const page = await fastify.searchReaders.list(pageRequest, filter)
       return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
     }
-    const quotes = fastify.reads.quotes
-    if (quotes.listJson !== undefined) {
-      const page = await quotes.listJson(pageRequest, filter)
-      return sendJson(reply, pageJson(page.items, fastify.cursors.encode(order, page.next)))
-    }
-    const page = await quotes.list(pageRequest, filter)
-    return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
+    return await quotePage(fastify, reply, order, pageRequest, filter)
   })
 
   fastify.get('/quotes/:id', {

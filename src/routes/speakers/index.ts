@@ -6,7 +6,7 @@ import { nameTokens } from '../../identity/names.js'
 import { ErrorResponse, Page, PageQuery, errorResponses } from '../../schemas/common.js'
 import { Quote, QuoteSort, QuoteType } from '../../schemas/quote.js'
 import { Speaker, SpeakerDetail, SpeakerKind, SpeakerParams } from '../../schemas/speaker.js'
-import { pageJson, sendJson } from '../page-json.js'
+import { quotePage } from '../page-json.js'
 import { DateBounds, dateBounds } from '../query.js'
 import { speakerFromParam } from './ref.js'
 
@@ -74,15 +74,8 @@ const speakerRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const { type, q } = request.query
     const sort = request.query.sort ?? (q === undefined ? 'newest' : 'relevance')
     const order = `quotes:${sort}`
-    const pageRequest = fastify.cursors.page(order, request.query)
-    const filter = { speaker_id: id, type, match: q, sort, ...dateBounds(request.query) }
-    const quotes = fastify.reads.quotes
-    if (quotes.listJson !== undefined) {
-      const page = await quotes.listJson(pageRequest, filter)
-      return sendJson(reply, pageJson(page.items, fastify.cursors.encode(order, page.next)))
-    }
-    const page = await quotes.list(pageRequest, filter)
-    return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
+    return await quotePage(fastify, reply, order, fastify.cursors.page(order, request.query),
+      { speaker_id: id, type, match: q, sort, ...dateBounds(request.query) })
   })
 }
 
