@@ -70,11 +70,16 @@ export function requestPaths (dbPath, population, count) {
     const words = queryWords()
     const queries = Array.from({ length: count }, () => r.chance(0.7) ? r.pick(words) : `${r.pick(words)} ${r.pick(words)}`)
     const names = queryNames(population, count)
+    // The newest page before a date drawn across the dataset's span: the same SQL as the first page of
+    // GET /quotes?limit=20 (the date index read newest first), with URLs that do not repeat.
+    const [first, last] = db.prepare('SELECT min(quoted_at), max(quoted_at) FROM quotes').raw().get().map((d) => Date.parse(d ?? '2020-01-01'))
+    const untils = Array.from({ length: count }, () => new Date(first + r.int(Math.max(1, last - first)) + 1000).toISOString())
     return {
       '/speakers': names.map((n) => `/speakers?name=${encodeURIComponent(n)}`),
       '/speakers/:id/quotes': speakerIds.map((id) => `/speakers/${id}/quotes`),
       '/quotes': queries.map((q) => `/quotes?q=${encodeURIComponent(q)}`),
       '/quotes/:id': quoteIds.map((id) => `/quotes/${id}`),
+      '/quotes?limit=20': untils.map((until) => `/quotes?limit=20&until=${until}`),
       names,
     }
   } finally { db.close() }
@@ -85,6 +90,7 @@ export const ENDPOINTS = [
   { route: '/speakers/:id/quotes', label: 'GET /speakers/:id/quotes', p99Target: 10 },
   { route: '/quotes', label: 'GET /quotes?q=', p99Target: 25 },
   { route: '/quotes/:id', label: 'GET /quotes/:id', p99Target: 10 },
+  { route: '/quotes?limit=20', label: 'GET /quotes?limit=20&until=', p99Target: 10 },
 ]
 
 /**
@@ -100,11 +106,15 @@ async function storeTimings (dbPath, paths, n, budgetMs, databaseUrl = null) {
     ? Store.open({ path: dbPath, migrationsDir: MIGRATIONS_DIR })
     : await openStore({ location: databaseUrl, defaultMigrationsDir: MIGRATIONS_DIR })
   const param = (p, key) => decodeURIComponent(new URL(p, 'http://x').searchParams.get(key))
+  // The call the route makes: a page of quotes as JSON built by SQLite where the store can (listJson), else list.
+  const quotePage = (page, filter) => store.quotes.listJson ? store.quotes.listJson(page, filter) : store.quotes.list(page, filter)
+  const quoteJson = (id) => store.quotes.getJson ? store.quotes.getJson(id) : store.quotes.get(id)
   const calls = {
     '/speakers': (p) => store.speakers.list({ limit: 20 }, { nameTokens: nameTokens(param(p, 'name')), sort: 'quotes' }),
-    '/speakers/:id/quotes': (p) => store.quotes.list({ limit: 20 }, { speaker_id: Number(p.split('/')[2]), sort: 'newest' }),
+    '/speakers/:id/quotes': (p) => quotePage({ limit: 20 }, { speaker_id: Number(p.split('/')[2]), sort: 'newest' }),
     '/quotes': (p) => store.quotes.list({ limit: 20 }, { match: param(p, 'q'), sort: 'relevance' }),
-    '/quotes/:id': (p) => store.quotes.get(Number(p.split('/')[2])),
+    '/quotes/:id': (p) => quoteJson(Number(p.split('/')[2])),
+    '/quotes?limit=20': (p) => quotePage({ limit: 20 }, { until: param(p, 'until'), sort: 'newest' }),
   }
   const out = {}
   try {

@@ -37,6 +37,13 @@ export interface QuoteReads {
   /** The first QUOTES_SHOWN_PER_SOURCE quotes of one article, in article order, and where the rest start. */
   ofSource (sourceId: number): Awaitable<PageResult<Quote>>
   get (id: number): Awaitable<QuoteDetail | undefined>
+  /**
+   * list() with each quote as the JSON its reply schema makes of it, built by the database (SQLite: quote-json.ts);
+   * absent where the store cannot (PostgreSQL), and the route serializes list() instead.
+   */
+  listJson?: (page: PageRequest, filter?: QuoteFilter) => Awaitable<PageResult<string>>
+  /** get() as the JSON its reply schema makes of it; absent where listJson is. */
+  getJson?: (id: number) => Awaitable<string | undefined>
 }
 
 export interface ArticleWrites {

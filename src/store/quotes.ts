@@ -4,6 +4,7 @@ import type { QuoteType, ResolvedBy, SpeakerKind } from '../extract/types.js'
 import type { Database } from './database.js'
 import { withFtsQuery } from './errors.js'
 import { checkKey, toPage, type PageKey, type PageRequest, type PageResult } from './page.js'
+import { quoteJson, registerJsonNumber } from './quote-json.js'
 import { QuoteSearch, type SearchFilters } from './quote-search.js'
 import { StatementCache } from './statements.js'
 
@@ -183,75 +184,80 @@ function filterClauses (filter: QuoteFilter): SearchFilters {
   return { clauses, params }
 }
 
+/** The default order of a list: by relevance with full text, else newest first. */
+function sortOf (filter: QuoteFilter): QuoteSort {
+  return filter.sort ?? (filter.match !== undefined ? 'relevance' : 'newest')
+}
+
+/** A list read by SQL alone (not ranked by quote-search.ts): its FROM … LIMIT, parameters and sort key columns. */
+interface PageQuery {
+  from: string
+  params: Record<string, unknown>
+  /** The ORDER BY columns, id last, as QuoteRow names them. */
+  key: ['start_offset', 'id'] | ['quoted_at', 'id']
+}
+
 export class QuoteStore {
   readonly #lists: StatementCache
   readonly #search: QuoteSearch
   readonly #byIds
   readonly #get
+  readonly #getJson
   readonly #sourceText
   readonly #copies
 
   constructor (db: Database) {
+    registerJsonNumber(db)
     this.#lists = new StatementCache(db)
     this.#search = new QuoteSearch(db)
     this.#byIds = db.prepare<[string], QuoteRow>(`SELECT ${COLUMNS} FROM quotes q ${JOINS}
       WHERE q.id IN (SELECT value FROM json_each(?))`)
     this.#get = db.prepare<[number], QuoteRow>(`SELECT ${COLUMNS} FROM quotes q ${JOINS} WHERE q.id = ?`)
+    this.#getJson = db.prepare<[number], [string, number, number | null, number | null]>(`SELECT ${quoteJson()},
+      q.source_id, q.context_start, q.context_end FROM quotes q ${JOINS} WHERE q.id = ?`).raw()
     this.#sourceText = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck()
     this.#copies = db.prepare<[number, string], QuoteRow>(`SELECT ${COLUMNS} FROM quotes q ${JOINS}
       WHERE q.speaker_id = ? AND q.text_key = ? ORDER BY q.quoted_at DESC, q.id DESC LIMIT ${COPIES_SHOWN}`)
   }
 
   list (page: PageRequest, filter: QuoteFilter = {}): PageResult<Quote> {
-    const sort = filter.sort ?? (filter.match !== undefined ? 'relevance' : 'newest')
-    const filters = filterClauses(filter)
     const toQuote = (row: QuoteRow): Quote => {
       const quote = fromRow(row)
       if (filter.distinct) quote.copies = this.#copiesOf(row)
       return quote
     }
-    if (filter.match !== undefined && sort !== 'position') {
-      const match = filter.match
-      const hits = withFtsQuery(match, () => sort === 'relevance'
-        ? this.#search.relevance(page, match, filters)
-        : this.#search.newest(page, match, filters))
+    const hits = this.#ranked(page, filter)
+    if (hits !== null) {
       const rows = new Map(this.#byIds.all(JSON.stringify(hits.items.map((hit) => hit.id))).map((row) => [row.id, row]))
       // A quote deleted between the two reads is left out rather than failing the page.
       const items = hits.items.flatMap((hit) => { const row = rows.get(hit.id); return row ? [toQuote(row)] : [] })
       return { items, next: hits.next }
     }
+    const query = this.#pageQuery(page, filter)
+    const sql = `SELECT ${COLUMNS} ${query.from}`
+    const rows = withFtsQuery(filter.match, () => this.#lists.get(sql).all(query.params) as QuoteRow[])
+    const [a, b] = query.key
+    return toPage(rows, page.limit, (row) => [row[a], row[b]], toQuote)
+  }
 
-    const { clauses, params } = filters
-    params['limit'] = page.limit + 1
-    const add = (clause: string, values: Record<string, unknown>): void => {
-      clauses.push(clause)
-      Object.assign(params, values)
+  /**
+   * The same page as list(), each quote as the JSON the reply schema makes of it (src/store/quote-json.ts): built by
+   * SQLite, one string per quote, for the route to send as it is.
+   */
+  listJson (page: PageRequest, filter: QuoteFilter = {}): PageResult<string> {
+    const json = quoteJson(filter.distinct ? COPIES_SHOWN : undefined)
+    const hits = this.#ranked(page, filter)
+    if (hits !== null) {
+      const sql = `SELECT q.id, ${json} FROM quotes q ${JOINS} WHERE q.id IN (SELECT value FROM json_each(?))`
+      const rows = this.#lists.get(sql).raw(true).all(JSON.stringify(hits.items.map((hit) => hit.id))) as Array<[number, string]>
+      const byId = new Map(rows)
+      // A quote deleted between the two reads is left out rather than failing the page.
+      return { items: hits.items.flatMap((hit) => byId.get(hit.id) ?? []), next: hits.next }
     }
-    if (filter.match !== undefined) {
-      params['match'] = filter.match
-      clauses.push('q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH @match)')
-    }
-    let order: string
-    let keyOf: (row: QuoteRow) => PageKey
-    if (sort === 'position') {
-      order = 'q.start_offset, q.id'
-      keyOf = (row) => [row.start_offset, row.id]
-      if (page.after) {
-        const [start, id] = checkKey(page.after, ['number', 'number'])
-        add('(q.start_offset > @start OR (q.start_offset = @start AND q.id > @id))', { start, id })
-      }
-    } else {
-      order = 'q.quoted_at DESC, q.id DESC'
-      keyOf = (row) => [row.quoted_at, row.id]
-      if (page.after) {
-        const [at, id] = checkKey(page.after, ['string', 'number'])
-        add('(q.quoted_at < @at OR (q.quoted_at = @at AND q.id < @id))', { at, id })
-      }
-    }
-    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''
-    const sql = `SELECT ${COLUMNS} FROM quotes q ${JOINS} ${where} ORDER BY ${order} LIMIT @limit`
-    const rows = withFtsQuery(filter.match, () => this.#lists.get(sql).all(params) as QuoteRow[])
-    return toPage(rows, page.limit, keyOf, toQuote)
+    const query = this.#pageQuery(page, filter)
+    const sql = `SELECT q.${query.key[0]}, q.id, ${json} ${query.from}`
+    const rows = withFtsQuery(filter.match, () => this.#lists.get(sql).raw(true).all(query.params) as Array<[string | number, number, string]>)
+    return toPage(rows, page.limit, (row) => [row[0], row[1]], (row) => row[2])
   }
 
   /** The first QUOTES_SHOWN_PER_SOURCE quotes of one article in article order, and where the rest begin. */
@@ -262,12 +268,65 @@ export class QuoteStore {
   get (id: number): QuoteDetail | undefined {
     const row = this.#get.get(id)
     if (!row) return undefined
-    let context: QuoteDetail['context'] = null
-    if (row.context_start !== null && row.context_end !== null) {
-      const text = this.#sourceText.get(row.source_id) as string
-      context = { start: row.context_start, end: row.context_end, text: text.slice(row.context_start, row.context_end) }
+    return { ...fromRow(row), context: this.#context(row.source_id, row.context_start, row.context_end) }
+  }
+
+  /** get() as the JSON the reply schema makes of it: the quote's JSON from SQLite with its context added. */
+  getJson (id: number): string | undefined {
+    const row = this.#getJson.get(id)
+    if (!row) return undefined
+    const [json, sourceId, start, end] = row
+    return `${json.slice(0, -1)},"context":${JSON.stringify(this.#context(sourceId, start, end))}}`
+  }
+
+  /** The sentence(s) around a quote, cut from the source text in UTF-16 offsets as the extractor gave them. */
+  #context (sourceId: number, start: number | null, end: number | null): QuoteDetail['context'] {
+    if (start === null || end === null) return null
+    const text = this.#sourceText.get(sourceId) as string
+    return { start, end, text: text.slice(start, end) }
+  }
+
+  /** The hits of a full-text list ranked or dated by quote-search.ts, or null for a list that SQL alone reads. */
+  #ranked (page: PageRequest, filter: QuoteFilter): PageResult<{ id: number }> | null {
+    const sort = sortOf(filter)
+    const match = filter.match
+    if (match === undefined || sort === 'position') return null
+    const filters = filterClauses(filter)
+    return withFtsQuery(match, () => sort === 'relevance'
+      ? this.#search.relevance(page, match, filters)
+      : this.#search.newest(page, match, filters))
+  }
+
+  #pageQuery (page: PageRequest, filter: QuoteFilter): PageQuery {
+    const { clauses, params } = filterClauses(filter)
+    params['limit'] = page.limit + 1
+    const add = (clause: string, values: Record<string, unknown>): void => {
+      clauses.push(clause)
+      Object.assign(params, values)
     }
-    return { ...fromRow(row), context }
+    if (filter.match !== undefined) {
+      params['match'] = filter.match
+      clauses.push('q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH @match)')
+    }
+    let order: string
+    let key: PageQuery['key']
+    if (sortOf(filter) === 'position') {
+      order = 'q.start_offset, q.id'
+      key = ['start_offset', 'id']
+      if (page.after) {
+        const [start, id] = checkKey(page.after, ['number', 'number'])
+        add('(q.start_offset > @start OR (q.start_offset = @start AND q.id > @id))', { start, id })
+      }
+    } else {
+      order = 'q.quoted_at DESC, q.id DESC'
+      key = ['quoted_at', 'id']
+      if (page.after) {
+        const [at, id] = checkKey(page.after, ['string', 'number'])
+        add('(q.quoted_at < @at OR (q.quoted_at = @at AND q.id < @id))', { at, id })
+      }
+    }
+    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''
+    return { from: `FROM quotes q ${JOINS} ${where} ORDER BY ${order} LIMIT @limit`, params, key }
   }
 
   #copiesOf (row: QuoteRow): Quote['copies'] {

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { nameTokens } from '../../identity/names.js'
 import { ErrorResponse, Id, IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.js'
 import { Quote, QuoteDetail, QuoteSort, QuoteType } from '../../schemas/quote.js'
+import { quotePage, sendJson } from '../page-json.js'
 import { DateBounds, dateBounds } from '../query.js'
 
 // How many speakers a ?speaker= name may stand for.
@@ -34,7 +35,7 @@ const quoteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       // 503: a search over SEARCH_TIME_LIMIT_MS, or too many waiting for a reader thread.
       response: { 200: Page(Quote), ...errorResponses, 503: ErrorResponse },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { speaker, speaker_id, source_id, type, min_confidence, q, distinct } = request.query
     let speakerIds: number[] | undefined
     if (speaker !== undefined) {
@@ -47,10 +48,11 @@ const quoteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const pageRequest = fastify.cursors.page(order, request.query)
     const filter = { speaker_ids: speakerIds, speaker_id, source_id, type, min_confidence, match: q, distinct, sort, ...dateBounds(request.query) }
     // A search runs on a reader thread when there are readers (a SQLite file), within SEARCH_TIME_LIMIT_MS.
-    const page = q !== undefined && fastify.searchReaders !== null
-      ? await fastify.searchReaders.list(pageRequest, filter)
-      : await fastify.reads.quotes.list(pageRequest, filter)
-    return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
+    if (q !== undefined && fastify.searchReaders !== null) {
+      const page = await fastify.searchReaders.list(pageRequest, filter)
+      return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
+    }
+    return await quotePage(fastify, reply, order, pageRequest, filter)
   })
 
   fastify.get('/quotes/:id', {
@@ -60,10 +62,11 @@ const quoteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       params: IdParams,
       response: { 200: QuoteDetail, ...errorResponses },
     },
-  }, async (request) => {
-    const quote = await fastify.reads.quotes.get(request.params.id)
-    if (!quote) throw fastify.httpErrors.notFound(`quote ${request.params.id} not found`)
-    return quote
+  }, async (request, reply) => {
+    const quotes = fastify.reads.quotes
+    const quote = quotes.getJson !== undefined ? await quotes.getJson(request.params.id) : await quotes.get(request.params.id)
+    if (quote === undefined) throw fastify.httpErrors.notFound(`quote ${request.params.id} not found`)
+    return typeof quote === 'string' ? sendJson(reply, quote) : quote
   })
 }
 

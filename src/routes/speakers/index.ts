@@ -6,6 +6,7 @@ import { nameTokens } from '../../identity/names.js'
 import { ErrorResponse, Page, PageQuery, errorResponses } from '../../schemas/common.js'
 import { Quote, QuoteSort, QuoteType } from '../../schemas/quote.js'
 import { Speaker, SpeakerDetail, SpeakerKind, SpeakerParams } from '../../schemas/speaker.js'
+import { quotePage } from '../page-json.js'
 import { DateBounds, dateBounds } from '../query.js'
 import { speakerFromParam } from './ref.js'
 
@@ -73,9 +74,8 @@ const speakerRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const { type, q } = request.query
     const sort = request.query.sort ?? (q === undefined ? 'newest' : 'relevance')
     const order = `quotes:${sort}`
-    const page = await fastify.reads.quotes.list(fastify.cursors.page(order, request.query),
+    return await quotePage(fastify, reply, order, fastify.cursors.page(order, request.query),
       { speaker_id: id, type, match: q, sort, ...dateBounds(request.query) })
-    return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
   })
 }
 
