@@ -264,3 +264,8 @@ export const ABBREVIATIONS = set(`
   jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres supt dept est approx fig
   coun const cst insp cpl det maj cmdr pte hon atty
 `)
+
+/** A word that names an occupation or role: a known one, or one with an agent suffix ("shopkeeper", "campaigner"). */
+export function isRoleWord (w: string): boolean {
+  return ROLE_NOUNS.has(w) || TITLES.has(w) || (w.length > 5 && /(er|or|ist|ian|ant|ent)$/.test(w))
+}

@@ -6,6 +6,7 @@ import {
 } from './lexicon.js'
 import { firstNameGender, isFirstName } from './first-names.js'
 import type { Range } from './phrases.js'
+import { isRoleWord } from './lexicon.js'
 
 export type MentionKind = 'pronoun' | 'person' | 'organization' | 'role' | 'group' | 'relative'
 export type Gender = 'male' | 'female' | 'plural' | 'neuter' | 'first' | null
@@ -77,11 +78,6 @@ function affiliationStart (tokens: Token[], from: number, end: number): number {
     return end
   }
   return end
-}
-
-/** A word that names an occupation or role: a known one, or one with an agent suffix ("shopkeeper", "campaigner"). */
-function isRoleWord (w: string): boolean {
-  return ROLE_NOUNS.has(w) || TITLES.has(w) || (w.length > 5 && /(er|or|ist|ian|ant|ent)$/.test(w))
 }
 
 /** Whether a token of [from, to) passes `test`: the question asked of several spans here, without copying them. */

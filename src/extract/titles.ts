@@ -2,7 +2,7 @@
 // and content words, and abbreviations spelled out, so that a role noun ("the chief executive") finds the person given
 // that title ("Henrik Dahl, the chief executive of Baltic Line").
 
-import { ROLE_NOUNS, TITLES } from './lexicon.js'
+import { isRoleWord } from './lexicon.js'
 
 const TITLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'on', 'and', 'to', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 's', 'from', 'with', 'by', 'then', 'now', 'former', 'new'])
 
@@ -66,7 +66,7 @@ const RELATIVE_STARTS = new Set(['who', 'whose', 'which', 'whom', 'where', 'when
  */
 function isAside (word: string, next: string): boolean {
   if (word.length < 5 || word !== word.toLowerCase()) return false
-  if (word.endsWith('ing')) return !TITLE_ING_WORDS.has(word) && !ROLE_NOUNS.has(next) && !TITLES.has(next) && !(next.length > 5 && /(er|or|ist|ian|ant|ent)$/.test(next))
+  if (word.endsWith('ing')) return !TITLE_ING_WORDS.has(word) && !isRoleWord(next)
   return word.endsWith('ed') && next === 'by'
 }
 
