@@ -90,13 +90,13 @@ if (extraction) {
 if (hostile) {
   const measured = hostile.shapes.filter((h) => !h.error)
   const worst = measured.reduce((w, h) => (w === null || h.growth > w.growth ? h : w), null)
-  const slowest = measured.reduce((w, h) => (w === null || h.max_cpu_ms > w.max_cpu_ms ? h : w), null)
+  const slowest = measured.reduce((w, h) => (w === null || h.max_served_cpu_ms > w.max_served_cpu_ms ? h : w), null)
   const failed = hostile.shapes.filter((h) => h.error).map((h) => h.shape)
   target('hostile inputs: µs/KB at the largest size ≤ 2× at 10 KB, every shape',
     `${measured.filter((h) => h.growth <= 2).length} of ${hostile.shapes.length}; worst ${worst?.growth}× (${worst?.shape})${failed.length ? `; over the time cap: ${failed.join(', ')}` : ''}`,
     failed.length === 0 && measured.every((h) => h.growth <= 2))
-  target('hostile inputs: ≤ 2 s of CPU each, every size',
-    `slowest ${slowest?.max_cpu_ms} ms (${slowest?.shape})`, failed.length === 0 && measured.every((h) => h.max_cpu_ms <= 2000))
+  target('hostile inputs: ≤ 2 s of CPU each as served (server limits), every size, cold',
+    `slowest ${slowest?.max_served_cpu_ms} ms (${slowest?.shape})`, failed.length === 0 && measured.every((h) => h.max_served_cpu_ms <= 2000))
 }
 if (api) {
   for (const e of api.endpoints) {
@@ -139,13 +139,13 @@ if (dataset) {
     `${dataset.cached ? `cached (built in ${dataset.build_seconds} s at ${dataset.articles_per_s} articles/s on ${dataset.built_at})` : `built in ${dataset.build_seconds} s (${dataset.articles_per_s} articles/s)`}`)
 }
 if (hostile) {
-  say(); say(`HOSTILE INPUTS (one core, CPU µs per KB at each size; growth = µs/KB at the largest size over at 10 KB)`)
-  say(table(['kind', 'shape', ...hostile.sizes.html.map((s) => `${s / 1000} KB`), 'growth', 'max CPU ms'], hostile.shapes.map((h) => h.error
-    ? [h.kind, h.shape, h.error, '', '', '', '', '']
+  say(); say(`HOSTILE INPUTS (one core, CPU µs per KB at each size with no quotation limit; growth = µs/KB at the largest size over at 10 KB; served = a worker's POST with the server's limits, cold)`)
+  say(table(['kind', 'shape', ...hostile.sizes.html.map((s) => `${s / 1000} KB`), 'growth', 'max CPU ms', 'served: max CPU ms', 'served up to'], hostile.shapes.map((h) => h.error
+    ? [h.kind, h.shape, h.error, '', '', '', '', '', '', '']
     : [h.kind, h.shape, ...hostile.sizes.html.map((size) => {
       const s = h.sizes.find((x) => x.size === size)
       return s ? `${s.us_per_kb}${s.refused ? ' (refused)' : ''}` : ''
-    }), h.growth, h.max_cpu_ms])))
+    }), h.growth, h.max_cpu_ms, h.max_served_cpu_ms, h.largest_served ? `${h.largest_served / 1000} KB` : 'refused'])))
 }
 
 if (api) {
@@ -210,13 +210,13 @@ if (fullRun && Object.keys(results.errors).length === 0) {
     md.push(''); md.push(markdownTable(['adversarial input', 'chars', 'ms', 'CPU ms', 'MB per CPU s'], extraction.adversarial.map((a) => [a.input, a.chars, a.ms, a.cpu_ms, a.mb_per_cpu_s])))
   }
   if (hostile) {
-    md.push(''); md.push('### Hostile inputs (one core, CPU µs per KB; growth = µs/KB at the largest size over at 10 KB)'); md.push('')
-    md.push(markdownTable(['kind', 'shape', ...hostile.sizes.html.map((s) => `${s / 1000} KB`), 'growth', 'max CPU ms'], hostile.shapes.map((h) => h.error
-      ? [h.kind, h.shape, h.error, '', '', '', '', '']
+    md.push(''); md.push('### Hostile inputs (one core, CPU µs per KB with no quotation limit; growth = µs/KB at the largest size over at 10 KB; served = a worker\'s POST with the server\'s limits, cold)'); md.push('')
+    md.push(markdownTable(['kind', 'shape', ...hostile.sizes.html.map((s) => `${s / 1000} KB`), 'growth', 'max CPU ms', 'served: max CPU ms', 'served up to'], hostile.shapes.map((h) => h.error
+      ? [h.kind, h.shape, h.error, '', '', '', '', '', '', '']
       : [h.kind, h.shape, ...hostile.sizes.html.map((size) => {
         const s = h.sizes.find((x) => x.size === size)
         return s ? `${s.us_per_kb}${s.refused ? ' (refused)' : ''}` : ''
-      }), h.growth, h.max_cpu_ms])))
+      }), h.growth, h.max_cpu_ms, h.max_served_cpu_ms, h.largest_served ? `${h.largest_served / 1000} KB` : 'refused'])))
   }
   if (dataset) {
     md.push(''); md.push('### Dataset'); md.push('')

@@ -64,6 +64,8 @@ export interface AppOptions {
   extractorWorkers?: number
   /** Most milliseconds one article's conversion and extraction may take on a worker (default 10 s); then 422. */
   extractTimeLimitMs?: number
+  /** Most quotations one article may hold before it is refused with 422 (default MAX_QUOTATIONS, 10,000). */
+  maxQuotations?: number
   /** Bytes of GET replies kept in memory until the database changes (default 32 MB); 0 turns the cache off. */
   replyCacheBytes?: number
   /** Nice value of the extraction worker threads (default 0: as the rest; the server passes EXTRACT_WORKER_NICE). */
@@ -129,6 +131,7 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
   await fastify.register(extractor, {
     workers: options.extractorWorkers ?? defaultWorkerCount(),
     timeLimitMs: options.extractTimeLimitMs ?? DEFAULT_EXTRACT_TIME_LIMIT_MS,
+    maxQuotations: options.maxQuotations,
     nice: options.extractWorkerNice,
   })
   if (options.seed) await fastify.register(seed, { seedsDir: options.seedsDir ?? SEEDS_DIR })

@@ -1,5 +1,6 @@
 // Server configuration from environment variables, checked up front with messages that name the variable.
 import { isIP } from 'node:net'
+import { MAX_QUOTATIONS } from './extract/limits.js'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = typeof LOG_LEVELS[number]
@@ -30,6 +31,8 @@ export interface Config {
   trustProxy: TrustProxy
   /** Most milliseconds one article's HTML conversion and extraction may take before it is given up (422). */
   extractTimeLimitMs: number
+  /** Most quotations one article may hold before it is refused (422), whatever the time it would take. */
+  maxQuotations: number
   /** Bytes of GET replies kept in memory until the database changes; 0 turns the cache off. */
   replyCacheBytes: number
   /** Nice value (0-19) of the extraction worker threads: the thread that answers requests comes first. */
@@ -114,6 +117,11 @@ function parseCount (name: string, value: string | undefined, fallback: number, 
     throw new ConfigError(`${name} must be an integer of at least ${min}, got "${value}"`)
   }
   return n
+}
+
+/** MAX_QUOTATIONS, for the server and the CLI commands that extract: most quotations one article may hold. */
+export function parseMaxQuotations (value: string | undefined): number {
+  return parseCount('MAX_QUOTATIONS', value, MAX_QUOTATIONS, 1)
 }
 
 /** 0 (as the server) to 19 (only when nothing else wants the core); lowering it below 0 would need privileges. */
@@ -207,6 +215,7 @@ export function loadConfig (env: Env): Config {
     batchBodyLimit: parseCount('BATCH_BODY_LIMIT', env['BATCH_BODY_LIMIT'], DEFAULT_BATCH_BODY_LIMIT, 1),
     trustProxy: parseTrustProxy(env['TRUST_PROXY']),
     extractTimeLimitMs: parseCount('EXTRACT_TIME_LIMIT_MS', env['EXTRACT_TIME_LIMIT_MS'], DEFAULT_EXTRACT_TIME_LIMIT_MS, 1),
+    maxQuotations: parseMaxQuotations(env['MAX_QUOTATIONS']),
     replyCacheBytes: parseCount('REPLY_CACHE_BYTES', env['REPLY_CACHE_BYTES'], DEFAULT_REPLY_CACHE_BYTES, 0),
     extractWorkerNice: parseNice(env['EXTRACT_WORKER_NICE']),
     searchReaders: parseCount('SEARCH_READERS', env['SEARCH_READERS'], DEFAULT_SEARCH_READERS, 0),

@@ -29,6 +29,7 @@ try {
       batchBodyLimit: config.batchBodyLimit,
       trustProxy: config.trustProxy,
       extractTimeLimitMs: config.extractTimeLimitMs,
+      maxQuotations: config.maxQuotations,
       replyCacheBytes: config.replyCacheBytes,
       extractWorkerNice: config.extractWorkerNice,
       searchReaders: config.searchReaders,

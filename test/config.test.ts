@@ -17,12 +17,13 @@ t.test('defaults', async (t) => {
     batchBodyLimit: 104857600,
     trustProxy: false,
     extractTimeLimitMs: 10000,
+    maxQuotations: 10000,
     replyCacheBytes: 33554432,
     extractWorkerNice: 10,
     searchReaders: 2,
     searchTimeLimitMs: 3000,
   })
-  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '', REPLY_CACHE_BYTES: '', EXTRACT_WORKER_NICE: '', SEARCH_READERS: '', SEARCH_TIME_LIMIT_MS: '', DATABASE_URL: '', DATABASE_READ_URL: '', CURSOR_SECRET: '' }
+  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '', MAX_QUOTATIONS: '', REPLY_CACHE_BYTES: '', EXTRACT_WORKER_NICE: '', SEARCH_READERS: '', SEARCH_TIME_LIMIT_MS: '', DATABASE_URL: '', DATABASE_READ_URL: '', CURSOR_SECRET: '' }
   t.same(loadConfig(empty), loadConfig({}), 'empty means unset')
 })
 
@@ -64,6 +65,8 @@ t.test('RATE_LIMIT_PER_MINUTE, BODY_LIMIT, BATCH_BODY_LIMIT, EXTRACT_TIME_LIMIT_
   t.equal(loadConfig({ REPLY_CACHE_BYTES: '0' }).replyCacheBytes, 0, '0 turns the reply cache off')
   t.equal(loadConfig({ SEARCH_READERS: '0' }).searchReaders, 0, '0 searches in the main thread')
   t.equal(loadConfig({ SEARCH_TIME_LIMIT_MS: '250' }).searchTimeLimitMs, 250)
+  t.equal(loadConfig({ MAX_QUOTATIONS: '500' }).maxQuotations, 500)
+  t.throws(() => loadConfig({ MAX_QUOTATIONS: '0' }), new ConfigError('MAX_QUOTATIONS must be an integer of at least 1, got "0"'))
   t.throws(() => loadConfig({ SEARCH_TIME_LIMIT_MS: '0' }), new ConfigError('SEARCH_TIME_LIMIT_MS must be an integer of at least 1, got "0"'))
   t.throws(() => loadConfig({ SEARCH_READERS: 'two' }), new ConfigError('SEARCH_READERS must be an integer of at least 0, got "two"'))
   t.throws(() => loadConfig({ REPLY_CACHE_BYTES: '32MB' }), new ConfigError('REPLY_CACHE_BYTES must be an integer of at least 0, got "32MB"'))

@@ -11,8 +11,10 @@ import { describeMention, type Mention } from './mentions.js'
 import { EntityTable, type Entity } from './entities.js'
 import { isFirstName } from './first-names.js'
 import { PERSONAL_PRONOUNS } from './lexicon.js'
+import { MAX_QUOTATIONS, TooManyQuotationsError } from './limits.js'
 import type { ExtractedQuote, ExtractedSpeaker, Extraction, ExtractOptions, QuoteType, ResolvedBy } from './types.js'
 export type * from './types.js'
+export { MAX_QUOTATIONS, TooManyQuotationsError } from './limits.js'
 
 /** Bumped whenever the extractor's output may change, so stored sources can be re-extracted. */
 export const EXTRACTOR_VERSION = '1.5.0'
@@ -81,6 +83,8 @@ function quoteOnly (doc: Doc, s: number): number[] | null {
 
 export function extract (text: string, options: ExtractOptions = {}): Extraction {
   const doc = buildDoc(text)
+  const maxQuotations = options.maxQuotations ?? MAX_QUOTATIONS
+  if (doc.quotes.length > maxQuotations) throw new TooManyQuotationsError(doc.quotes.length, maxQuotations)
   const table = new EntityTable(doc)
   const found: Found[] = []
   const used = new Set<number>()

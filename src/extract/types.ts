@@ -72,4 +72,6 @@ export interface Extraction {
 export interface ExtractOptions {
   /** Keep quotes below this confidence out of the result (default 0). */
   minConfidence?: number
+  /** Refuse an article with more quotations than this with TooManyQuotationsError (default MAX_QUOTATIONS). */
+  maxQuotations?: number
 }

@@ -13,12 +13,14 @@ export interface ExtractorPluginOptions {
   workers: number
   /** Most milliseconds one job may run on a worker before it is given up (ExtractionTimeLimitError, 422). */
   timeLimitMs?: number
+  /** Most quotations one article may hold before it is refused (TooManyQuotationsError, 422). */
+  maxQuotations?: number
   /** Nice value of the worker threads (default 0). */
   nice?: number
 }
 
 export default fp<ExtractorPluginOptions>(async (fastify, options) => {
-  const pool = new ExtractorPool(options.workers, { timeLimitMs: options.timeLimitMs, nice: options.nice })
+  const pool = new ExtractorPool(options.workers, { timeLimitMs: options.timeLimitMs, maxQuotations: options.maxQuotations, nice: options.nice })
   fastify.decorate('extractor', pool)
   fastify.addHook('onClose', async () => pool.close())
 }, { name: 'extractor' })

@@ -11,7 +11,7 @@
 // JavaScript cannot interrupt a computation in its own thread, so inline extraction has no limit.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { extract, type ExtractOptions } from '../extract/index.js'
+import { extract, MAX_QUOTATIONS, TooManyQuotationsError, type ExtractOptions } from '../extract/index.js'
 import type { Extraction } from '../extract/types.js'
 import type { HtmlArticle } from '../html/index.js'
 import type { ArticleInput } from '../store/index.js'
@@ -47,6 +47,8 @@ type JobResult = Extraction | ExtractedArticle | ExtractReplyJson
 /** What a worker is started with. */
 export interface WorkerData {
   nice: number
+  /** Most quotations one article may hold (TooManyQuotationsError past it). */
+  maxQuotations: number
 }
 
 export interface WorkerRequest {
@@ -57,13 +59,16 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'done', id: number, result: JobResult }
-  | { type: 'failed', id: number, message: string, field?: string | null }
+  | { type: 'failed', id: number, message: string, field?: string | null, quotations?: { found: number, limit: number } }
 
-/** What a job gives: the same in a worker and inline. Throws ArticleError for a bad article. */
-export function runJob (job: WorkerJob): JobResult {
-  if (job.kind === 'extract') return extract(job.text, job.options)
+/**
+ * What a job gives: the same in a worker and inline. Throws ArticleError for a bad article, TooManyQuotationsError
+ * for one with more than `maxQuotations`.
+ */
+export function runJob (job: WorkerJob, maxQuotations: number = MAX_QUOTATIONS): JobResult {
+  if (job.kind === 'extract') return extract(job.text, { maxQuotations, ...job.options })
   const { article, page } = 'json' in job.source ? prepareArticleValue(parseArticleJson(job.source.json)) : prepareArticleValue(job.source.value)
-  const extraction = extract(article.text)
+  const extraction = extract(article.text, { maxQuotations })
   if (job.kind === 'prepare') return { article, extraction, page }
   // Offsets index into the text sent, or for html into the text taken from the page, which the reply then gives.
   const reply = page === null ? extraction
@@ -71,10 +76,18 @@ export function runJob (job: WorkerJob): JobResult {
   return { json: JSON.stringify(reply) }
 }
 
-/** A failure as it crosses from a worker: an ArticleError keeps its field (and so its 400). */
+/** A failure as it crosses from a worker: an ArticleError keeps its field (and so its 400), a refused article its 422. */
 export function failureReply (id: number, err: unknown): WorkerReply {
   if (err instanceof ArticleError) return { type: 'failed', id, message: err.message, field: err.field }
+  if (err instanceof TooManyQuotationsError) return { type: 'failed', id, message: err.message, quotations: { found: err.found, limit: err.limit } }
   return { type: 'failed', id, message: err instanceof Error ? err.message : String(err) }
+}
+
+/** The error a worker's failure reply stands for, as the job would have thrown it inline. */
+function failureError (reply: Extract<WorkerReply, { type: 'failed' }>): Error {
+  if (reply.field !== undefined) return new ArticleError(reply.field, reply.message)
+  if (reply.quotations !== undefined) return new TooManyQuotationsError(reply.quotations.found, reply.quotations.limit)
+  return new Error(reply.message)
 }
 
 /** The queue is full: the caller should retry later (HTTP 503). */
@@ -123,6 +136,8 @@ export interface ExtractorPoolOptions {
   prefetch?: number
   /** Most milliseconds one job may run on a worker before it is given up with ExtractionTimeLimitError (default 10 s). */
   timeLimitMs?: number
+  /** Most quotations one article may hold before it is refused with TooManyQuotationsError (default MAX_QUOTATIONS). */
+  maxQuotations?: number
   /**
    * Nice value each worker thread gives itself (default 0). Linux schedules threads by their own nice value, so a
    * server's workers can yield to the thread that answers requests without slowing it or the other processes.
@@ -166,6 +181,7 @@ export class ExtractorPool {
   readonly size: number
   readonly maxQueue: number
   readonly timeLimitMs: number
+  readonly maxQuotations: number
   private readonly prefetch: number
   private readonly workerUrl: URL
   private readonly nice: number
@@ -183,6 +199,8 @@ export class ExtractorPool {
     this.prefetch = options.prefetch ?? 24
     this.timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     if (!(this.timeLimitMs > 0)) throw new RangeError(`time limit must be > 0 ms, got ${this.timeLimitMs}`)
+    this.maxQuotations = options.maxQuotations ?? MAX_QUOTATIONS
+    if (!Number.isInteger(this.maxQuotations) || this.maxQuotations < 1) throw new RangeError(`maxQuotations must be a whole number >= 1, got ${this.maxQuotations}`)
     this.workerUrl = options.workerUrl ?? siblingWorkerUrl()
     this.nice = options.nice ?? 0
     if (!Number.isInteger(this.nice) || this.nice < 0 || this.nice > 19) throw new RangeError(`nice must be a whole number from 0 to 19, got ${this.nice}`)
@@ -320,7 +338,7 @@ export class ExtractorPool {
     return new Promise((resolve, reject) => {
       setImmediate(() => {
         try {
-          resolve(runJob(job))
+          resolve(runJob(job, this.maxQuotations))
         } catch (err) {
           reject(err instanceof Error ? err : new Error(String(err)))
         }
@@ -334,7 +352,7 @@ export class ExtractorPool {
   }
 
   private spawn (): Slot {
-    const worker = new Worker(this.workerUrl, { workerData: { nice: this.nice } satisfies WorkerData })
+    const worker = new Worker(this.workerUrl, { workerData: { nice: this.nice, maxQuotations: this.maxQuotations } satisfies WorkerData })
     const slot: Slot = { worker, ready: false, jobs: [] }
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply))
     // Handled at 'exit', which comes after the replies the worker sent before it died: the jobs it finished keep
@@ -352,7 +370,7 @@ export class ExtractorPool {
       const job = index < 0 ? null : slot.jobs.splice(index, 1)[0]!
       if (job !== null) {
         if (reply.type === 'done') job.resolve(reply.result)
-        else job.reject(reply.field !== undefined ? new ArticleError(reply.field, reply.message) : new Error(reply.message))
+        else job.reject(failureError(reply))
       }
     }
     this.dispatch()

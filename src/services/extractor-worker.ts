@@ -8,15 +8,15 @@ if (port === null) throw new Error('extractor-worker must run as a worker thread
 
 // On Linux, pid 0 names the calling thread, so this lowers this worker alone. Where it cannot (another system, a
 // sandbox), the worker runs at the process's priority, as before.
-const { nice } = (workerData ?? { nice: 0 }) as WorkerData
-if (nice > 0) {
+const { nice, maxQuotations } = (workerData ?? { nice: 0 }) as Partial<WorkerData>
+if (nice !== undefined && nice > 0) {
   try { setPriority(0, nice) } catch { /* runs unniced */ }
 }
 
 port.on('message', ({ id, job }: WorkerRequest) => {
   let reply: WorkerReply
   try {
-    reply = { type: 'done', id, result: runJob(job) }
+    reply = { type: 'done', id, result: runJob(job, maxQuotations) }
   } catch (err) {
     reply = failureReply(id, err)
   }

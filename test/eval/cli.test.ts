@@ -86,6 +86,25 @@ t.test('extract --time-limit: a text past it exits 1 naming the limit; a JSON Li
   t.match(bad.stderr, /--time-limit must be a whole number of milliseconds >= 1, got 'soon'/)
 })
 
+t.test('extract --max-quotations: a text with more quotations exits 1 naming the limit; a JSON Lines run goes on', async (t) => {
+  const three = file('three.txt', `${TEXT_A} ${TEXT_B} “Fine,” said Ann Lee.`)
+  const refused = whosaid(['extract', '--max-quotations', '2', three])
+  t.equal(refused.code, 1)
+  t.equal(refused.stdout, '')
+  t.match(refused.stderr, /three\.txt: this article holds 3 quotations, more than the limit of 2 \(--max-quotations\); it was not extracted/)
+  const atLimit = whosaid(['extract', '--max-quotations', '3', three])
+  t.equal(atLimit.code, 0, 'as many quotations as the limit is within it')
+  t.equal(JSON.parse(atLimit.stdout).quotes.length, 3)
+  const lines = [{ id: 'a', text: TEXT_A }, { id: 'many', text: `${TEXT_A} ${TEXT_A}` }, { id: 'b', text: TEXT_B }]
+  const run = whosaid(['extract', '--jsonl', '--max-quotations', '1'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
+  t.equal(run.code, 1)
+  t.same(run.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['a', 'b'], 'the lines around it are extracted')
+  t.match(run.stderr, /line 2: this article holds 2 quotations, more than the limit of 1/)
+  const bad = whosaid(['extract', '--max-quotations', 'lots', three])
+  t.equal(bad.code, 2)
+  t.match(bad.stderr, /--max-quotations must be a whole number >= 1, got 'lots'/)
+})
+
 t.test('extract --help and --html', async (t) => {
   const help = whosaid(['extract', '--help'])
   t.equal(help.code, 0)

@@ -10,6 +10,8 @@ import type { ExtractOptions } from '../../extract/index.js'
 import { toPredictionRecord } from '../../eval/predictions.js'
 import type { Extraction } from '../../extract/types.js'
 import { DEFAULT_TIME_LIMIT_MS, ExtractionTimeLimitError, ExtractorPool } from '../../services/extractor-pool.js'
+import { ConfigError, parseMaxQuotations } from '../../config.js'
+import { MAX_QUOTATIONS, TooManyQuotationsError } from '../../extract/limits.js'
 import type { Command } from '../command.js'
 
 const HELP = `usage: whosaid extract FILE|-            print the extraction of an article (- = stdin) as JSON
@@ -28,6 +30,8 @@ options:
   --text                the input is plain text, even if it starts with <
   --time-limit MS       give up a text whose extraction takes longer than MS milliseconds (default
                         $EXTRACT_TIME_LIMIT_MS or ${DEFAULT_TIME_LIMIT_MS}): exit 1, or for --jsonl report the line and go on
+  --max-quotations N    refuse a text with more than N quotations (default $MAX_QUOTATIONS or ${MAX_QUOTATIONS}),
+                        as the time limit does
   -h, --help            this help
 `
 
@@ -37,6 +41,7 @@ const OPTIONS = {
   html: { type: 'boolean' },
   text: { type: 'boolean' },
   'time-limit': { type: 'string' },
+  'max-quotations': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -99,9 +104,20 @@ async function extractJsonLines (input: Readable, options: ExtractOptions, pool:
   return failed ? 1 : 0
 }
 
-/** An error's message as the CLI says it: the time limit is its option here. */
+/** An error's message as the CLI says it: the limits are its options here. */
 function cliMessage (err: Error): string {
-  return err instanceof ExtractionTimeLimitError ? err.message.replace('(EXTRACT_TIME_LIMIT_MS)', '(--time-limit)') : err.message
+  if (err instanceof ExtractionTimeLimitError) return err.message.replace('(EXTRACT_TIME_LIMIT_MS)', '(--time-limit)')
+  if (err instanceof TooManyQuotationsError) return err.message.replace('(MAX_QUOTATIONS)', '(--max-quotations)')
+  return err.message
+}
+
+function parseQuotationLimit (value: string | undefined): number | Error {
+  try {
+    return parseMaxQuotations(value ?? env['MAX_QUOTATIONS'])
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    return new Error(value === undefined ? err.message : `--max-quotations must be a whole number >= 1, got '${value}'`)
+  }
 }
 
 function parseTimeLimit (value: string | undefined): number | Error {
@@ -133,10 +149,12 @@ async function run (args: string[]): Promise<number> {
   const options: ExtractOptions = minConfidence === undefined ? {} : { minConfidence }
   const timeLimitMs = parseTimeLimit(values['time-limit'])
   if (timeLimitMs instanceof Error) return fail(timeLimitMs.message)
+  const maxQuotations = parseQuotationLimit(values['max-quotations'])
+  if (maxQuotations instanceof Error) return fail(maxQuotations.message)
   if (positionals.length > 1) return fail(`one input at most, got ${positionals.length}\n\n${HELP}`)
   const source = positionals[0]
   // One worker thread, so that a text past the time limit can be stopped (a thread cannot stop its own work).
-  const pool = new ExtractorPool(1, { timeLimitMs })
+  const pool = new ExtractorPool(1, { timeLimitMs, maxQuotations })
   try {
     return await extractWith(pool, values, options, source)
   } finally {
@@ -167,7 +185,7 @@ async function extractWith (pool: ExtractorPool, values: { jsonl?: boolean, html
     try {
       return await pool.extract(body, undefined, options)
     } catch (err) {
-      if (!(err instanceof ExtractionTimeLimitError)) throw err
+      if (!(err instanceof ExtractionTimeLimitError) && !(err instanceof TooManyQuotationsError)) throw err
       stderr.write(`whosaid extract: ${source}: ${cliMessage(err)}\n`)
       return null
     }

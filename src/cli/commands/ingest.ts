@@ -8,7 +8,7 @@ import { extname, join, relative } from 'node:path'
 import { env, stderr, stdin, stdout } from 'node:process'
 import { parseArgs } from 'node:util'
 import type { Command } from '../command.js'
-import { DEFAULT_BODY_LIMIT, databasePathFrom } from '../../config.js'
+import { ConfigError, DEFAULT_BODY_LIMIT, databasePathFrom, parseMaxQuotations } from '../../config.js'
 import { MAX_HTML_LENGTH } from '../../limits.js'
 import { MIGRATIONS_DIR } from '../../paths.js'
 import { emptyCounts, ingestBatch, type BatchCounts, type BatchJob, type BatchOutcome } from '../../services/batch.js'
@@ -50,6 +50,15 @@ const KINDS: Record<string, 'text' | 'html' | 'ndjson'> = {
 const MAX_FILE_BYTES = MAX_HTML_LENGTH * 4
 
 class UsageError extends Error {}
+
+/** MAX_QUOTATIONS from the environment, as the server reads it; a bad value is a usage error. */
+function maxQuotationsOption (value: string | undefined): number {
+  try {
+    return parseMaxQuotations(value)
+  } catch (err) {
+    throw err instanceof ConfigError ? new UsageError(err.message) : err
+  }
+}
 
 /** Where an article came from: a file (or '-'), and its line for NDJSON. */
 interface Origin {
@@ -286,6 +295,7 @@ function parse (args: string[]): { paths: string[], db?: string, workers: number
 async function run (args: string[]): Promise<number> {
   let settings
   let inputs: Input[]
+  let maxQuotations: number
   try {
     settings = parse(args)
     if (settings === 'help') {
@@ -293,6 +303,7 @@ async function run (args: string[]): Promise<number> {
       return 0
     }
     inputs = await listInputs(settings.paths)
+    maxQuotations = maxQuotationsOption(env['MAX_QUOTATIONS'])
   } catch (err) {
     if (!(err instanceof UsageError)) throw err
     stderr.write(`whosaid ingest: ${err.message}\n\n${HELP.slice(0, HELP.indexOf('\n\n') + 1)}Run 'whosaid ingest --help' for the options.\n`)
@@ -309,7 +320,7 @@ async function run (args: string[]): Promise<number> {
   const store = await openStore({ location: settings.db ?? databasePathFrom(env), defaultMigrationsDir: MIGRATIONS_DIR })
   // No more workers than articles: each takes a moment to start; one article is extracted in this thread.
   const workers = total === null ? settings.workers : Math.min(settings.workers, total > 1 ? total : 0)
-  const pool = new ExtractorPool(workers)
+  const pool = new ExtractorPool(workers, { maxQuotations })
   // Kept up to date as outcomes arrive, for the progress line; the same as ingestBatch's counts at the end.
   const counts = emptyCounts()
   const reporter = new Reporter(total, counts, stderr.isTTY === true)

@@ -2,7 +2,10 @@
 // marked. Nothing is stored, so the post needs no API key (config.storesNothing, src/plugins/auth.ts).
 import type { FastifyPluginAsync } from 'fastify'
 import { tryPage, type TryInput } from '../../pages/try-view.js'
-import { ArticleError, prepareArticle } from '../../services/article.js'
+import { TooManyQuotationsError } from '../../extract/limits.js'
+import { ArticleError } from '../../services/article.js'
+import { ExtractionTimeLimitError } from '../../services/extractor-pool.js'
+import { disconnectSignal } from '../disconnect.js'
 import { sendPage } from './reply.js'
 
 const FORM = 'application/x-www-form-urlencoded'
@@ -30,14 +33,15 @@ const tryRoutes: FastifyPluginAsync = async (fastify) => {
     const input = readForm(request.body)
     let prepared
     try {
-      prepared = prepareArticle(isHtml(input) ? { html: input.text } : { text: input.text })
+      // On a worker, as POST /extract: converting a pasted page is as heavy as extracting it.
+      prepared = await fastify.extractor.prepare({ value: isHtml(input) ? { html: input.text } : { text: input.text } }, disconnectSignal(reply))
     } catch (err) {
-      if (!(err instanceof ArticleError)) throw err
-      const message = err.message.replace(/^(text|html)\b/, 'the pasted $1')
-      return sendPage(reply, tryPage(input, null, message), 400)
+      if (err instanceof ArticleError) return sendPage(reply, tryPage(input, null, err.message.replace(/^(text|html)\b/, 'the pasted $1')), 400)
+      if (err instanceof TooManyQuotationsError || err instanceof ExtractionTimeLimitError) return sendPage(reply, tryPage(input, null, err.message), 422)
+      throw err
     }
-    const extraction = await fastify.extractor.extract(prepared.article.text)
-    return sendPage(reply, tryPage(input, { text: prepared.article.text, title: prepared.page?.title ?? null, extraction }))
+    const { article, page, extraction } = prepared
+    return sendPage(reply, tryPage(input, { text: article.text, title: page?.title ?? null, extraction }))
   })
 }
 
