@@ -16,10 +16,11 @@ const extractRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   }, async (request, reply) => {
     // Checking, HTML conversion and extraction all run on a worker thread, stopped past the time limit (422) or
     // when the client goes away.
-    // The reply comes back serialised, so that megabytes of JSON are never built on this thread; a string with a JSON
-    // content type is sent as it is.
+    // The reply comes back serialised and encoded, so that megabytes of JSON are never built or encoded on this
+    // thread; a Buffer is sent as it is.
     const { json } = await fastify.extractor.extractReply({ value: request.body }, disconnectSignal(reply))
-    return reply.type('application/json; charset=utf-8').send(json as never) // already the JSON of an ExtractResponse
+    const body = Buffer.from(json.buffer, json.byteOffset, json.byteLength)
+    return reply.type('application/json; charset=utf-8').send(body as never) // already the JSON of an ExtractResponse
   })
 }
 

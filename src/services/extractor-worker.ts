@@ -1,7 +1,7 @@
 // A worker thread of the ExtractorPool: runs the jobs it is sent, one at a time, for as long as it lives.
 import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
-import { failureReply, runJob, type WorkerData, type WorkerReply, type WorkerRequest } from './extractor-pool.js'
+import { failureReply, runJob, transferablesOf, type WorkerData, type WorkerReply, type WorkerRequest } from './extractor-pool.js'
 
 const port = parentPort
 if (port === null) throw new Error('extractor-worker must run as a worker thread')
@@ -20,7 +20,7 @@ port.on('message', ({ id, job }: WorkerRequest) => {
   } catch (err) {
     reply = failureReply(id, err)
   }
-  port.postMessage(reply)
+  port.postMessage(reply, transferablesOf(reply))
 })
 
 port.postMessage({ type: 'ready' } satisfies WorkerReply)
