@@ -70,6 +70,8 @@ export interface AppOptions {
   replyCacheBytes?: number
   /** Nice value of the extraction worker threads (default 0: as the rest; the server passes EXTRACT_WORKER_NICE). */
   extractWorkerNice?: number
+  /** Nice value of the search reader threads (default 0: as the rest; the server passes SEARCH_READER_NICE). */
+  searchReaderNice?: number
   /** Reader threads for GET /quotes?q= on a SQLite file (default 2); 0 searches in the main thread. */
   searchReaders?: number
   /** Most milliseconds one search on a reader may run (default 3 s); then 503. */
@@ -125,6 +127,7 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
     databasePath: options.databasePath,
     readers: options.searchReaders ?? DEFAULT_SEARCH_READERS,
     timeLimitMs: options.searchTimeLimitMs ?? DEFAULT_SEARCH_TIME_LIMIT_MS,
+    nice: options.searchReaderNice,
   })
   // After the security, auth and ETag hooks, which run for cached replies too.
   await fastify.register(replyCache, { maxBytes: options.replyCacheBytes ?? DEFAULT_REPLY_CACHE_BYTES })

@@ -37,6 +37,8 @@ export interface Config {
   replyCacheBytes: number
   /** Nice value (0-19) of the extraction worker threads: the thread that answers requests comes first. */
   extractWorkerNice: number
+  /** Nice value (0-19) of the search reader threads: a costly search yields to the thread that answers requests. */
+  searchReaderNice: number
   /** Reader threads for GET /quotes?q= on a SQLite file (SEARCH_READERS); 0 searches in the main thread. */
   searchReaders: number
   /** Most milliseconds one search on a reader thread may run before it is stopped and answered 503. */
@@ -57,6 +59,8 @@ export const DEFAULT_REPLY_CACHE_BYTES = 32 * 1024 * 1024
  * reader's GET otherwise waits for a time slice behind a long article. Work is not lost, only ordered.
  */
 export const DEFAULT_EXTRACT_WORKER_NICE = 10
+/** Searches likewise: when searches keep both cores busy, other requests are still answered first. */
+export const DEFAULT_SEARCH_READER_NICE = 10
 /** Reader threads for searches: two let searches run side by side on a small machine without crowding out the rest. */
 export const DEFAULT_SEARCH_READERS = 2
 /** Most milliseconds one search may run: hundreds of times what a search takes at 8 million quotes (a few ms). */
@@ -125,9 +129,9 @@ export function parseMaxQuotations (value: string | undefined): number {
 }
 
 /** 0 (as the server) to 19 (only when nothing else wants the core); lowering it below 0 would need privileges. */
-function parseNice (value: string | undefined): number {
-  const nice = parseCount('EXTRACT_WORKER_NICE', value, DEFAULT_EXTRACT_WORKER_NICE, 0)
-  if (nice > 19) throw new ConfigError(`EXTRACT_WORKER_NICE must be an integer from 0 to 19, got "${value}"`)
+function parseNice (name: string, value: string | undefined, fallback: number): number {
+  const nice = parseCount(name, value, fallback, 0)
+  if (nice > 19) throw new ConfigError(`${name} must be an integer from 0 to 19, got "${value}"`)
   return nice
 }
 
@@ -217,7 +221,8 @@ export function loadConfig (env: Env): Config {
     extractTimeLimitMs: parseCount('EXTRACT_TIME_LIMIT_MS', env['EXTRACT_TIME_LIMIT_MS'], DEFAULT_EXTRACT_TIME_LIMIT_MS, 1),
     maxQuotations: parseMaxQuotations(env['MAX_QUOTATIONS']),
     replyCacheBytes: parseCount('REPLY_CACHE_BYTES', env['REPLY_CACHE_BYTES'], DEFAULT_REPLY_CACHE_BYTES, 0),
-    extractWorkerNice: parseNice(env['EXTRACT_WORKER_NICE']),
+    extractWorkerNice: parseNice('EXTRACT_WORKER_NICE', env['EXTRACT_WORKER_NICE'], DEFAULT_EXTRACT_WORKER_NICE),
+    searchReaderNice: parseNice('SEARCH_READER_NICE', env['SEARCH_READER_NICE'], DEFAULT_SEARCH_READER_NICE),
     searchReaders: parseCount('SEARCH_READERS', env['SEARCH_READERS'], DEFAULT_SEARCH_READERS, 0),
     searchTimeLimitMs: parseCount('SEARCH_TIME_LIMIT_MS', env['SEARCH_TIME_LIMIT_MS'], DEFAULT_SEARCH_TIME_LIMIT_MS, 1),
   }

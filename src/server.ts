@@ -32,6 +32,7 @@ try {
       maxQuotations: config.maxQuotations,
       replyCacheBytes: config.replyCacheBytes,
       extractWorkerNice: config.extractWorkerNice,
+      searchReaderNice: config.searchReaderNice,
       searchReaders: config.searchReaders,
       searchTimeLimitMs: config.searchTimeLimitMs,
     },

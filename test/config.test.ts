@@ -20,10 +20,11 @@ t.test('defaults', async (t) => {
     maxQuotations: 10000,
     replyCacheBytes: 33554432,
     extractWorkerNice: 10,
+    searchReaderNice: 10,
     searchReaders: 2,
     searchTimeLimitMs: 3000,
   })
-  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '', MAX_QUOTATIONS: '', REPLY_CACHE_BYTES: '', EXTRACT_WORKER_NICE: '', SEARCH_READERS: '', SEARCH_TIME_LIMIT_MS: '', DATABASE_URL: '', DATABASE_READ_URL: '', CURSOR_SECRET: '' }
+  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '', MAX_QUOTATIONS: '', REPLY_CACHE_BYTES: '', EXTRACT_WORKER_NICE: '', SEARCH_READER_NICE: '', SEARCH_READERS: '', SEARCH_TIME_LIMIT_MS: '', DATABASE_URL: '', DATABASE_READ_URL: '', CURSOR_SECRET: '' }
   t.same(loadConfig(empty), loadConfig({}), 'empty means unset')
 })
 
@@ -78,6 +79,12 @@ t.test('RATE_LIMIT_PER_MINUTE, BODY_LIMIT, BATCH_BODY_LIMIT, EXTRACT_TIME_LIMIT_
     t.throws(() => loadConfig({ [name]: '0' }), new ConfigError(`${name} must be an integer of at least 1, got "0"`))
     t.throws(() => loadConfig({ [name]: '2MB' }), new ConfigError(`${name} must be an integer of at least 1, got "2MB"`))
   }
+})
+
+t.test('SEARCH_READER_NICE', async (t) => {
+  t.equal(loadConfig({ SEARCH_READER_NICE: '0' }).searchReaderNice, 0, '0 runs the readers as the server')
+  t.equal(loadConfig({ SEARCH_READER_NICE: '19' }).searchReaderNice, 19)
+  t.throws(() => loadConfig({ SEARCH_READER_NICE: '20' }), new ConfigError('SEARCH_READER_NICE must be an integer from 0 to 19, got "20"'))
 })
 
 t.test('EXTRACT_WORKER_NICE', async (t) => {

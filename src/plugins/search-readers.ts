@@ -16,6 +16,8 @@ export interface SearchReadersPluginOptions {
   readers: number
   /** Most milliseconds one search may run (SearchTimeLimitError, 503). */
   timeLimitMs: number
+  /** Nice value of the reader threads (default 0). */
+  nice?: number
 }
 
 export default fp<SearchReadersPluginOptions>(async (fastify, options) => {
@@ -29,6 +31,7 @@ export default fp<SearchReadersPluginOptions>(async (fastify, options) => {
     path,
     size: options.readers,
     timeLimitMs: options.timeLimitMs,
+    nice: options.nice,
     inline: (page, filter) => fastify.reads.quotes.list(page, filter),
   })
   fastify.decorate('searchReaders', readers)

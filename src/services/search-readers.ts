@@ -84,6 +84,8 @@ export interface SearchReadersOptions {
   maxQueue?: number
   /** The reader module (default: the sibling search-reader file). */
   workerUrl?: URL
+  /** Nice value each reader thread gives itself (default 0), as the extraction workers do (ExtractorPoolOptions.nice). */
+  nice?: number
 }
 
 interface Job {
@@ -124,6 +126,7 @@ export class SearchReaders {
   readonly #path: string
   readonly #inline: SearchReadersOptions['inline']
   readonly #workerUrl: URL
+  readonly #nice: number
   readonly #slots: Slot[] = []
   readonly #queue: Job[] = []
   #started = false
@@ -142,6 +145,8 @@ export class SearchReaders {
     this.#path = options.path
     this.#inline = options.inline
     this.#workerUrl = options.workerUrl ?? siblingWorkerUrl()
+    this.#nice = options.nice ?? 0
+    if (!Number.isInteger(this.#nice) || this.#nice < 0 || this.#nice > 19) throw new RangeError(`nice must be a whole number from 0 to 19, got ${this.#nice}`)
   }
 
   /** Why searches run in the calling thread (no reader could start), or null. */
@@ -181,7 +186,7 @@ export class SearchReaders {
   }
 
   #spawn (): Slot {
-    const worker = new Worker(this.#workerUrl, { workerData: { path: this.#path }, resourceLimits: READER_HEAP_LIMITS })
+    const worker = new Worker(this.#workerUrl, { workerData: { path: this.#path, nice: this.#nice }, resourceLimits: READER_HEAP_LIMITS })
     const slot: Slot = { worker, ready: false }
     worker.on('message', (reply: ReaderReply) => this.#onReply(slot, reply))
     // Handled at 'exit', which comes after any reply the reader sent before it died.

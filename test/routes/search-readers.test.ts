@@ -1,6 +1,6 @@
 // GET /quotes?q= on reader threads: the same replies as a search in the main thread, a search over the time limit
 // answered 503 while other requests are served, and a reader that recovers after it was stopped.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
@@ -110,3 +110,30 @@ t.test('other requests are answered while a search runs on a reader', async (t) 
   t.same(finished, ['quote', 'search'], 'the quote asked for after the search was answered first')
   t.equal(app.searchReaders!.stopped, 0, 'not stopped')
 })
+
+// Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the command name in parentheses).
+function threadNices (): Map<number, number> {
+  const nices = new Map<number, number>()
+  for (const tid of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+    nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]))
+  }
+  return nices
+}
+
+t.test('SEARCH_READER_NICE: reader threads lower themselves alone, and answer the same',
+  { skip: process.platform === 'linux' ? false : 'threads have their own nice value on Linux only' }, async (t) => {
+    const path = databaseFile(t)
+    const plain = await testApp({ databasePath: path, replyCacheBytes: 0 })
+    t.teardown(() => plain.close())
+    await plain.db.ingest(budgetArticle().article, budgetArticle().extraction)
+    const expected = (await plain.inject({ method: 'GET', url: '/quotes?q=not' })).body
+    const before = threadNices()
+    const niced = await testApp({ databasePath: path, replyCacheBytes: 0, searchReaderNice: 6, extractorWorkers: 0 })
+    t.teardown(() => niced.close())
+    t.equal((await niced.inject({ method: 'GET', url: '/quotes?q=not' })).body, expected, 'a niced reader answers the same')
+    const after = threadNices()
+    const fresh = [...after].filter(([tid]) => !before.has(tid))
+    t.ok(fresh.some(([, nice]) => nice === 6), `a new thread runs at nice 6 (${JSON.stringify(fresh)})`)
+    t.equal(after.get(process.pid), before.get(process.pid), 'the main thread keeps its nice value')
+  })
