@@ -10,9 +10,9 @@ import { isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 import { transcriptLine } from './transcripts.js'
 import { nominalFrame } from './frames.js'
 import {
-  SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, AUXILIARIES, type Subject, subjectBefore, sharedSubject, nounPhraseSubject, participleOfCue, followedByVerbish, subjectAfter, describedAfter,
-  endsLikeSpeech,
+  SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, AUXILIARIES, type Subject, subjectBefore, sharedSubject, nounPhraseSubject, participleOfCue, followedByVerbish, subjectAfter, describedAfter, endsLikeSpeech,
 } from './subjects.js'
+import { isPossessiveToken, spanOf, quotesIn, quoteSpan, hasWord, onlyPunctuation } from './token-runs.js'
 
 export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according' | 'asked' | 'transcript'
 
@@ -128,8 +128,6 @@ function clauseAfterObject (doc: Doc, from: number, hi: number): number {
   }
   return -1
 }
-
-const isPossessiveToken = (t: Token): boolean => t.text === '’s' || t.text === "'s" || t.text === '’' || t.text === "'"
 
 /** The index of a "that" soon after an object, with no punctuation or quotation in between; or -1. */
 function thatAhead (doc: Doc, from: number, hi: number): number {
@@ -479,30 +477,6 @@ function trimConnective (tokens: Token[], from: number, end: number): number {
   return end
 }
 
-function spanOf (doc: Doc, from: number, to: number): [number, number] {
-  return [doc.starts[from]!, doc.ends[to - 1]!]
-}
-
-function quotesIn (doc: Doc, from: number, to: number): number[] {
-  const ids: number[] = []
-  for (let i = from; i < to; i++) {
-    const q = doc.quoteOf[i]!
-    if (q !== -1 && ids[ids.length - 1] !== q) ids.push(q)
-  }
-  return ids
-}
-
-/** A quote's content span, without its marks. */
-export function quoteSpan (doc: Doc, q: number): [number, number] {
-  const span = doc.quotes[q]!
-  return [span.contentStart, span.contentEnd]
-}
-
-function hasWord (doc: Doc, from: number, to: number, word: string): boolean {
-  for (let i = from; i < to; i++) if (doc.tokens[i]!.lower === word && doc.quoteOf[i] === -1) return true
-  return false
-}
-
 const CONNECTIVES = new Set(['but', 'and', 'yet', 'so', 'still', 'however', 'now', 'also', 'meanwhile', 'instead', 'moreover', 'indeed', 'then'])
 
 /** Only punctuation and sentence connectives ("But,", "And yet") between `from` and `to`. */
@@ -511,14 +485,6 @@ function onlyConnectives (doc: Doc, from: number, to: number): boolean {
     const t = doc.tokens[i]!
     if (doc.quoteOf[i] !== -1) return false
     if (t.kind === TokenKind.Word ? !CONNECTIVES.has(t.lower) : t.kind !== TokenKind.Punct) return false
-  }
-  return true
-}
-
-function onlyPunctuation (doc: Doc, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const kind = doc.tokens[i]!.kind
-    if (kind === TokenKind.Word || kind === TokenKind.Number) return false
   }
   return true
 }
