@@ -10,13 +10,14 @@ import { phraseAfter, type Range } from './phrases.js'
 import { transcriptLine } from './transcripts.js'
 import { nominalFrame } from './frames.js'
 import {
-  SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, type Subject, subjectBefore, sharedSubject, nounPhraseSubject, participleOfCue, subjectAfter, describedAfter, endsLikeSpeech,
+  SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, subjectAfter, describedAfter, endsLikeSpeech,
 } from './subjects.js'
 import { isPossessiveToken, spanOf, quotesIn, quoteSpan, hasWord, onlyPunctuation } from './token-runs.js'
 import { contentStart, CLAUSE_OPENERS, thatClauseFollows, prepositionalAside, onlyAside, afterInsertedAside } from './content-start.js'
 import { clauseEnd, interruptedFront, clauseStartAt, trimConnective } from './clause-bounds.js'
 import { colonAttribution, subjectColonQuote } from './colon-shapes.js'
 import { attributeAccording } from './according.js'
+import { cueSpeakers } from './cue-speakers.js'
 
 export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according' | 'asked' | 'transcript'
 
@@ -124,28 +125,6 @@ function askedQuestion (doc: Doc, sIndex: number, cue: Cue, lo: number, hi: numb
 }
 
 
-/**
- * Cues inside the clause another cue reports: "Abernathy said he had asked a lawyer …", "X tweeted that he welcomed
- * …". The inner cue's subject opens the outer cue's content, so what it says is part of that content, not a quote of
- * its own; only the outer speaker is quoted.
- */
-function embeddedCues (doc: Doc, cues: Cue[], subjects: Array<Subject | null>, hi: number): boolean[] {
-  const embedded: boolean[] = new Array(cues.length).fill(false)
-  for (let k = 0; k + 1 < cues.length; k++) {
-    const inner = subjects[k + 1]
-    // A shared subject ("…, adding that …") starts at its own cue: that cue is a second attribution, not an embedded one.
-    if (!subjects[k] || embedded[k] || cues[k]!.according || !inner || inner.start < cues[k]!.end || inner.start >= cues[k + 1]!.start) continue
-    let from = contentStart(doc, cues[k]!, hi)
-    if (doc.tokens[from]?.lower === 'that' && doc.quoteOf[from] === -1) from++
-    if (inner.start === from) embedded[k + 1] = true
-    // "X wrote that A, but that the lower forecast suggested B": a second that-clause of the same verb is its content too.
-    const that = inner.start - 1
-    if (that > from && doc.tokens[that]!.lower === 'that' && doc.quoteOf[that] === -1 && /^(but|and|,)$/.test(doc.tokens[that - 1]!.lower) &&
-      hasWord(doc, cues[k]!.end, that, 'that')) embedded[k + 1] = true
-  }
-  return embedded
-}
-
 export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   const s: Sentence = doc.sentences[sIndex]!
   const lo = s.firstToken
@@ -161,32 +140,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   }
   const out: Attribution[] = []
   const according = cues.filter((c) => c.according)
-  const subjects = cues.map((cue, k) => {
-    if (cue.according) return null
-    const before = subjectBefore(doc, cue, lo)
-    // "A person familiar with the talks says": a phrase after a preposition is the end of a longer subject.
-    if (before && !before.apposition && before.speaker.start > lo && /^(of|with|for|in|at|from|on|among|near|about|close|to)$/.test(doc.tokens[before.speaker.start - 1]!.lower)) {
-      const whole = nounPhraseSubject(doc, cue, lo)
-      if (whole && whole.speaker.start < before.speaker.start && whole.speaker.end === before.speaker.end) return whole
-    }
-    return before ?? participleOfCue(doc, cues, k) ?? sharedSubject(doc, cue, lo, hi) ?? nounPhraseSubject(doc, cue, lo)
-  })
-  // "X responded by (first) saying …", "X concluded by implying that …": the second cue speaks for the first.
-  const byCue = cues.map((cue, k) => {
-    const next = cues[k + 1]
-    if (!next || cue.according) return false
-    let i = cue.end
-    if (doc.tokens[i]?.lower !== 'by') return false
-    i++
-    while (i < next.start && PRE_CUE_ADVERBS.has(doc.tokens[i]!.lower)) i++
-    return i === next.start && doc.tokens[next.start]!.lower.endsWith('ing')
-  })
-  byCue.forEach((by, k) => { if (by && subjects[k] && !subjects[k + 1]) subjects[k + 1] = { ...subjects[k]!, start: cues[k + 1]!.start } })
-  const embedded = embeddedCues(doc, cues, subjects, hi)
-  embedded.forEach((inner, k) => { if (inner) subjects[k] = null })
-  // For each cue, the subject of the next cue that has one: computed once, from the right.
-  const nextSubjects: Array<Subject | null> = new Array(cues.length).fill(null)
-  for (let k = cues.length - 2; k >= 0; k--) nextSubjects[k] = subjects[k + 1] ?? nextSubjects[k + 1]!
+  const { subjects, byCue, embedded, nextSubjects } = cueSpeakers(doc, cues, lo, hi)
 
   cues.forEach((cue, k) => {
     if (cue.according || byCue[k] || embedded[k]) return
