@@ -2,22 +2,20 @@
 // said (an adjacent quotation, or the clause the cue introduces), in the patterns of news prose:
 //   "Q," X said.  /  "Q," said X.  /  X said: "Q"  /  X said (that) CLAUSE  /  CLAUSE, X said.
 //   according to X, CLAUSE  /  CLAUSE, according to X.  /  "Q1," X said, "Q2."  /  X, the Y of Z, said …
+// This file is the per-sentence driver: transcript lines and nominal frames first, then the cues with their speakers
+// (cue-speakers.ts) and the shapes around each verb (verb-shapes.ts), "according to" (according.ts), or, with no
+// cue, a colon (colon-shapes.ts). Where content starts and ends is in content-start.ts and clause-bounds.ts.
 import { TokenKind, type Doc, type Sentence } from './document.js'
 import type { Cue } from './cues.js'
 import { findCues } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, CUE_VERB_FORMS } from './lexicon.js'
-import { phraseAfter, type Range } from './phrases.js'
+import type { Range } from './phrases.js'
 import { transcriptLine } from './transcripts.js'
 import { nominalFrame } from './frames.js'
-import {
-  SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, subjectAfter, describedAfter, endsLikeSpeech,
-} from './subjects.js'
-import { isPossessiveToken, spanOf, quotesIn, quoteSpan, hasWord, onlyPunctuation } from './token-runs.js'
-import { contentStart, CLAUSE_OPENERS, thatClauseFollows, prepositionalAside, onlyAside, afterInsertedAside } from './content-start.js'
-import { clauseEnd, interruptedFront, clauseStartAt, trimConnective } from './clause-bounds.js'
-import { colonAttribution, subjectColonQuote } from './colon-shapes.js'
-import { attributeAccording } from './according.js'
+import { SENTENCE_PUNCT } from './subjects.js'
 import { cueSpeakers } from './cue-speakers.js'
+import { verbAttribution } from './verb-shapes.js'
+import { attributeAccording } from './according.js'
+import { colonAttribution, subjectColonQuote } from './colon-shapes.js'
 
 export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according' | 'asked' | 'transcript'
 
@@ -40,91 +38,7 @@ export interface Attribution {
   confidence: number
 }
 
-
-/**
- * "Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said …", "On “Meet the Press,” she said
- * …": a short capitalised quotation after a possessive or a preposition names a show, a book or a film.
- */
-function isTitleOfWork (doc: Doc, q: number): boolean {
-  const { tokens } = doc
-  const quote = doc.quotes[q]!
-  const before = tokens[quote.open - 1]
-  const first = tokens[quote.open + 1]
-  if (!before || !first || !first.capitalized || quote.close - quote.open > 8) return false
-  return isPossessiveToken(before) || /^(on|in|of|from|at|to|for)$/.test(before.lower)
-}
-
-/** The cue has a clause of its own after it ("… said Hillary Clinton’s judgment is in question"), not just a stop. */
-function clauseAfterCue (doc: Doc, cue: Cue, hi: number): boolean {
-  let words = 0
-  for (let i = cue.end; i < hi && words < 4; i++) {
-    const t = doc.tokens[i]!
-    if (doc.quoteOf[i] !== -1 || (t.kind === TokenKind.Punct && !isPossessiveToken(t))) return false
-    if (t.kind === TokenKind.Word) words++
-  }
-  return words >= 4
-}
-
-/**
- * "… a deal “down the line,” he warned: “It’s not going to happen.”": a cue followed by a colon and a quotation
- * introduces that quotation; the one before it is the writer's phrase, not this speaker's reply.
- */
-function introducesQuotation (doc: Doc, cue: Cue, hi: number, closing: number): boolean {
-  const colon = cue.end
-  if (!(colon + 1 < hi && doc.tokens[colon]!.text === ':' && doc.quoteOf[colon] === -1 && isOpeningMark(doc, colon + 1))) return false
-  // "“We are ready,” she said: “…”": a quotation ending in a comma is the speaker's, before the colon too.
-  const last = doc.tokens[closing - 1]
-  return !(last && (last.text === ',' || last.text === '!' || last.text === '?'))
-}
-
-/** Whether a verb of saying (or a colon) outside quotations stands between `from` and `to`. */
-function cueBefore (doc: Doc, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    if (doc.quoteOf[i] !== -1) continue
-    const t = doc.tokens[i]!
-    if (t.text === ':' || CUE_VERB_FORMS.has(t.lower) || PARTICLE_WORDS.has(t.lower) || (t.lower === 'according' && doc.tokens[i + 1]?.lower === 'to')) return true
-  }
-  return false
-}
-
-const PARTICLE_WORDS = new Set(['called', 'calls', 'call', 'calling', 'dubbed', 'labeled', 'branded', 'described', 'termed'])
-
-/** "Asked (by X) (on Fox News) QUESTION, …" and "…, when asked QUESTION.": the question as content. */
-function askedQuestion (doc: Doc, sIndex: number, cue: Cue, lo: number, hi: number): Attribution | null {
-  const { tokens, quoteOf } = doc
-  if (tokens[cue.start]!.lower !== 'asked' || cue.end - cue.start !== 1) return null
-  const prev = tokens[cue.start - 1]
-  const opens = cue.start === lo || (prev !== undefined && quoteOf[cue.start - 1] === -1 &&
-    (/^(when|if|once|and|but|after|before|while)$/.test(prev.lower) || prev.text === ','))
-  if (!opens || (prev && prev.text === ',' && tokens[cue.start - 2] && /^(he|she|they|i|we)$/.test(tokens[cue.start - 2]!.lower))) return null
-  let i = cue.end
-  let speaker: Range | null = null
-  for (let guard = 0; guard < 6 && i < hi; guard++) {
-    const t = tokens[i]!
-    if (quoteOf[i] !== -1) break
-    if (t.lower === 'by' && !speaker) {
-      const by = phraseAfter(doc, i + 1, hi) ?? describedAfter(doc, i + 1, hi)
-      if (by) { speaker = by; i = by.end; continue }
-      break
-    }
-    if (TIME_WORDS.has(t.lower) || /^(directly|again|later|repeatedly|recently)$/.test(t.lower)) { i++; continue }
-    if (/^(in|at|during|on|via|through|after|over)$/.test(t.lower) && prepositionalAside(doc, i, hi) > i) { i = prepositionalAside(doc, i, hi); continue }
-    break
-  }
-  const first = tokens[i]
-  if (!first || i >= hi || !(quoteOf[i] !== -1 || /^(about|whether|if|what|who|whom|why|how|which|when|where|to|for|specifically)$/.test(first.lower))) return null
-  let end = i + 1
-  while (end < hi && !(quoteOf[end] === -1 && (tokens[end]!.text === ',' || tokens[end]!.text === ';' || tokens[end]!.text === '—')) && end - i < 60) end++
-  while (end > i && quoteOf[end - 1] === -1 && SENTENCE_PUNCT.has(tokens[end - 1]!.text)) end--
-  if (end <= i) return null
-  const quotes = quotesIn(doc, i, end)
-  return {
-    sentence: sIndex, cue, shape: 'asked', speaker, apposition: null, spans: [spanOf(doc, i, end)], quotes,
-    direct: false, via: null, confidence: 0.5,
-  }
-}
-
-
+/** The attributions of sentence `sIndex`: whole transcript lines and frames, or one for each cue that finds its content. */
 export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   const s: Sentence = doc.sentences[sIndex]!
   const lo = s.firstToken
@@ -144,142 +58,8 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
 
   cues.forEach((cue, k) => {
     if (cue.according || byCue[k] || embedded[k]) return
-    const left = subjects[k]!
-    const before = (left ? left.start : cue.start) - 1
-    let b = before
-    while (b >= lo && LINKS.has(doc.tokens[b]!.text) && doc.quoteOf[b] === -1) b--
-    // "“…,” former governor Jeb Bush said": words trimmed off the front of the subject stand between it and the quote.
-    if (left && b >= lo && doc.quoteOf[b] === -1) {
-      let m = b
-      while (m >= lo && b - m < 3 && doc.quoteOf[m] === -1 && /^(former|late|current|new|then|first|second|third|last)$/.test(doc.tokens[m]!.lower)) m--
-      if (m < b && m >= lo && isClosingMark(doc, m)) b = m
-    }
-
-    // "Q," X said.  /  "Q," said X.  — not when the cue has a that-clause of its own ("under the headline “…,” X wrote
-    // that …": the quotation is a title).
-    if (b >= lo && (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1)) &&
-      !thatClauseFollows(doc, cue, hi) && !introducesQuotation(doc, cue, hi, b) && (!isClosingMark(doc, b) || endsLikeSpeech(doc, b)) &&
-      !(isClosingMark(doc, b) && isTitleOfWork(doc, doc.quoteOf[b]!) && clauseAfterCue(doc, cue, hi))) {
-      const q = doc.quoteOf[b]!
-      const subject = left ?? subjectAfter(doc, cue.end, hi)
-      if (!subject) return
-      const quotes = [q]
-      const spans = [quoteSpan(doc, q)]
-      // "Q1," X said, "Q2."
-      const afterEnd = Math.max(cue.end, subject.apposition ? subject.apposition.end : subject.speaker.end)
-      let j = afterEnd
-      while (j < hi && doc.quoteOf[j] === -1 && (LINKS.has(doc.tokens[j]!.text) || doc.tokens[j]!.text === ':' || doc.tokens[j]!.text === '.' || PRE_CUE_ADVERBS.has(doc.tokens[j]!.lower) || TIME_WORDS.has(doc.tokens[j]!.lower))) j++
-      if (j < hi && !isOpeningMark(doc, j)) {
-        // "…," he said of the campaign, "…": an aside before the second part.
-        let k = j
-        // Not when the aside is an attribution of its own ("…," he said, adding, "…"; "…," said X, who thinks "…").
-        while (k < hi && k - j < 12 && doc.quoteOf[k] === -1 && !SENTENCE_PUNCT.has(doc.tokens[k]!.text) &&
-          !CUE_VERB_FORMS.has(doc.tokens[k]!.lower) && !/^(who|going|adding|noting|before|after|then)$/.test(doc.tokens[k]!.lower)) k++
-        // "…," Sanders said at a rally in Binghamton, N.Y. "…": an abbreviation's stop ends the aside too.
-        if (k < hi && isOpeningMark(doc, k) && (doc.tokens[k - 1]!.text === ',' || (doc.tokens[k - 1]!.text.endsWith('.') && doc.tokens[k - 1]!.text.length > 1))) j = k
-      }
-      if (j < hi && isOpeningMark(doc, j)) {
-        const q2 = doc.quoteOf[j]!
-        quotes.push(q2)
-        spans.push(quoteSpan(doc, q2))
-      }
-      const open = doc.quotes[q]!.open
-      const whole = open >= lo && (open === lo || onlyPunctuation(doc, lo, open))
-      // "With thousands of systems, “there is no single point of failure,” he said.": the sentence up to the quote's
-      // end is what was said, partly quoted — unless a verb of saying before the quote introduces it.
-      if (!whole && open > lo && doc.quotes[q]!.close >= 0 && !cueBefore(doc, lo, open)) {
-        const start = clauseStartAt(doc, lo, open)
-        const mixedQuotes = quotesIn(doc, start, doc.quotes[q]!.close + 1)
-        spans[0] = [doc.starts[start]!, doc.quotes[q]!.contentEnd]
-        out.push({
-          sentence: sIndex, cue, shape: 'quote-before', speaker: subject.speaker, apposition: subject.apposition,
-          spans, quotes: [...new Set([...mixedQuotes, ...quotes])], direct: false, via: null, confidence: 0.8,
-        })
-        return
-      }
-      out.push({
-        sentence: sIndex, cue, shape: 'quote-before', speaker: subject.speaker, apposition: subject.apposition,
-        spans, quotes, direct: true, via: null, confidence: whole ? 0.95 : 0.85,
-      })
-      return
-    }
-
-    // "Asked whether …, X said", "When asked by a reporter about …": the question, put by someone unnamed or by
-    // the one after "by".
-    if (!left) {
-      const asked = askedQuestion(doc, sIndex, cue, lo, nextSubjects[k] && nextSubjects[k]!.start > cue.end ? nextSubjects[k]!.start : hi)
-      if (asked) { out.push(asked); return }
-    }
-
-    if (!left) {
-      // CLAUSE, said X.
-      if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo) {
-        const subject = subjectAfter(doc, cue.end, hi)
-        if (subject && onlyAside(doc, cue, subject.apposition?.end ?? subject.speaker.end, hi)) {
-          const end = b + 1
-          const start = clauseStartAt(doc, lo, end)
-          const quotes = quotesIn(doc, start, end)
-          out.push({
-            sentence: sIndex, cue, shape: 'clause-before', speaker: subject.speaker, apposition: subject.apposition,
-            spans: [spanOf(doc, start, end)], quotes, direct: false, via: null, confidence: 0.7,
-          })
-        }
-      }
-      return
-    }
-
-    // The next cue's subject bounds this one's clause.
-    const nextSubject = nextSubjects[k]
-    // "Graham, who says CLAUSE, tweeted …": a cue inside the next subject's apposition ends where the apposition does.
-    const inApposition = nextSubject?.apposition && nextSubject.apposition.start <= cue.start && cue.end <= nextSubject.apposition.end
-    const stopAt = !nextSubject ? hi : inApposition ? nextSubject.apposition!.end : trimConnective(doc.tokens, cue.end, nextSubject.start)
-    let from = contentStart(doc, cue, hi)
-    // "The levy, she told reporters at the harbour, would be scrapped": in an inserted attribution, the aside runs to
-    // the comma before the predicate that goes on with the front.
-    if (b > lo && doc.tokens[b + 1]?.text === ',' && doc.quoteOf[b] === -1) from = afterInsertedAside(doc, from, hi)
-    // A clause with its own subject ("he then recorded … and hosted …") keeps its coordinated verbs.
-    let end = clauseEnd(doc, from, hi, stopAt, cue.verb.nominal || !CLAUSE_OPENERS.has(doc.tokens[from]?.lower ?? ''))
-
-    // "Raman recounted the timeline:¶“…”": a short object before a colon that ends the sentence introduces the quotation
-    // that follows; it is not what was said.
-    if (doc.tokens[hi - 1]!.text === ':' && end - from <= 12 && quotesIn(doc, from, end).length === 0 && !hasWord(doc, from, end, 'that')) end = from
-    if (from >= end || onlyPunctuation(doc, from, end) || (b >= lo && doc.tokens[b + 1]?.text === ',' && onlyAside(doc, cue, cue.end, hi))) {
-      // CLAUSE, X said.  — or a cue at the sentence's end that introduces the next sentence ("X said:").
-      if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo && doc.quoteOf[b] === -1) {
-        const start = clauseStartAt(doc, lo, b)
-        const quotes = quotesIn(doc, start, b + 1)
-        const direct = quotes.length === 1 && onlyPunctuation(doc, start, b + 1)
-        out.push({
-          sentence: sIndex, cue, shape: 'clause-before', speaker: left.speaker, apposition: left.apposition,
-          spans: direct ? [quoteSpan(doc, quotes[0]!)] : [spanOf(doc, start, b + 1)], quotes, direct, via: null, confidence: direct ? 0.9 : 0.7,
-        })
-      } else if (end <= from || doc.tokens[hi - 1]!.text === ':' || doc.tokens[hi - 1]!.text === ',') {
-        out.push({
-          sentence: sIndex, cue, shape: 'quote-after', speaker: left.speaker, apposition: left.apposition,
-          spans: [], quotes: [], direct: true, via: null, confidence: 0.85,
-        })
-      }
-      return
-    }
-
-    // "The goal, he said, is to …": the words before an inserted attribution are content too. So is the relative
-    // pronoun of "…, which critics said was discriminatory".
-    const front = interruptedFront(doc, cue, left, b, lo, from)
-    if (front && front[1] - front[0] === 1 && front[1] === left.start) {
-      for (let i = from + 1; i < end; i++) if (doc.tokens[i]!.text === ',' && doc.quoteOf[i] === -1) { end = i; break }
-    }
-    const quotes = quotesIn(doc, front ? front[0] : from, end)
-    const firstQuote = quotes[0]
-    const quoteOpensContent = firstQuote !== undefined && doc.quotes[firstQuote]!.open === from
-    const direct = !front && quoteOpensContent && quotes.length === 1 &&
-      (doc.quotes[firstQuote]!.close === -1 || onlyPunctuation(doc, doc.quotes[firstQuote]!.close + 1, end))
-    const spans: Array<[number, number]> = direct ? [quoteSpan(doc, firstQuote!)] : [spanOf(doc, from, end)]
-    if (front) spans.unshift(spanOf(doc, front[0], front[1]))
-    out.push({
-      sentence: sIndex, cue, shape: direct ? 'quote-after' : 'clause-after', speaker: left.speaker, apposition: left.apposition,
-      spans, quotes, direct, via: null,
-      confidence: direct ? 0.9 : quotes.length ? 0.8 : 0.7,
-    })
+    const attribution = verbAttribution(doc, sIndex, cue, subjects[k] ?? null, nextSubjects[k] ?? null, lo, hi)
+    if (attribution) out.push(attribution)
   })
 
   // according to X
