@@ -1,0 +1,167 @@
+// Stage 4b (part): where a reported clause starts and ends within its sentence. The start skips a dateline, a
+// connective or an introductory phrase that is the writer's; the end stops before a trailing modifier, a link, a
+// second predicate or a source that is the writer's too; and an attribution inserted into its own content ("The goal,
+// he said, is …") has the words before it as a front part of that content.
+import { TokenKind, type Doc, type Token } from './document.js'
+import type { Cue } from './cues.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS } from './lexicon.js'
+import { SENTENCE_PUNCT, LINKS, type Subject } from './subjects.js'
+import { predicateWord } from './content-start.js'
+
+const MAX_CLAUSE = 300
+
+/** Where a clause that starts at `from` ends (exclusive token index): the sentence's end, or a break before it. */
+export function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, nominal = true): number {
+  const { tokens, quoteOf } = doc
+  // A reported clause longer than this is not one clause; the bound also keeps long run-on input linear.
+  let end = Math.min(hi, stopAt, from + MAX_CLAUSE)
+  for (let i = from + 1; i < end; i++) {
+    if (quoteOf[i] !== -1) continue
+    const t = tokens[i]!
+    if (t.text === ';') { end = i; break }
+    // A link is the writer's pointer, not what was said: "… would pass https://…", "… at www.…".
+    if (((t.lower === 'http' || t.lower === 'https') && tokens[i + 1]?.text === ':') || t.lower.startsWith('www.')) { end = i; break }
+    if (t.text === ',' && (tokens[i + 1]?.lower === 'according')) { end = i; break }
+    // A trailing modifier after a comma is the writer's, not the speaker's: ", which the court has put on hold",
+    // ", echoing a memo from …", ", compared with 33 percent last month", ", a former nominee who …".
+    if (t.text === ',' && trailingModifier(doc, i + 1, end)) { end = i; break }
+    // "… not classified at the time - a point that officials have disputed": a dash before the writer's comment.
+    if ((t.text === '—' || t.text === '–' || t.text === '--' || t.text === '-') && tokens[i + 1] && quoteOf[i + 1] === -1 &&
+      (DETERMINERS.has(tokens[i + 1]!.lower) || /^(which|who)$/.test(tokens[i + 1]!.lower)) && !hasLater(doc, i + 1, end, t.text)) { end = i; break }
+    // "… to attack the oil that funds the Islamic State and proposed a safe zone": a second predicate of the subject.
+    if (nominal && t.lower === 'and' && tokens[i + 1]?.kind === TokenKind.Word && /ed$/.test(tokens[i + 1]!.lower) && !tokens[i + 1]!.capitalized &&
+      PAST_TENSE_FOLLOWS.test(tokens[i + 2]?.lower ?? '')) { end = i; break }
+    // "… that X, and has approved Y": a second predicate of the speaker, not more of what was said.
+    if (t.text === ',' && tokens[i + 1]?.lower === 'and' && /^(has|have|had)$/.test(tokens[i + 2]?.lower ?? '') && quoteOf[i + 2] === -1 &&
+      /^(also )?[a-z]+(ed|en)$/.test(tokens[i + 3]?.lower ?? '')) { end = i; break }
+    // "“…,” according to the Wall Street Journal": the source after a quote is not content.
+    if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && (tokens[i - 1]!.text === ',' || quoteOf[i - 1] !== -1)) { end = i; break }
+  }
+  // Leave out closing punctuation outside quotes.
+  while (end > from && quoteOf[end - 1] === -1 && (SENTENCE_PUNCT.has(tokens[end - 1]!.text) || LINKS.has(tokens[end - 1]!.text) || tokens[end - 1]!.text === ':')) end--
+  return end
+}
+
+/** Whether the mark `text` occurs again between `from` and `end` (a dash pair encloses an aside; content goes on). */
+function hasLater (doc: Doc, from: number, end: number, text: string): boolean {
+  for (let j = from; j < end; j++) if (doc.tokens[j]!.text === text && doc.quoteOf[j] === -1) return true
+  return false
+}
+
+const PAST_TENSE_FOLLOWS = /^(a|an|the|his|her|their|its|that|to|for|on|in|him|them|it|this|[a-z]+s)$/
+
+const WRITERS_PARTICIPLES = new Set(['echoing', 'citing', 'referring', 'pointing', 'prompting', 'drawing', 'sparking', 'triggering', 'signaling', 'signalling', 'reflecting', 'suggesting', 'underscoring', 'highlighting', 'setting', 'raising', 'fueling', 'fuelling'])
+
+/** Whether the words from `from` to the clause's end `end` are a trailing modifier (and no more commas follow). */
+function trailingModifier (doc: Doc, from: number, end: number): boolean {
+  const { tokens, quoteOf } = doc
+  const t = tokens[from]
+  if (!t || t.kind !== TokenKind.Word || quoteOf[from] !== -1) return false
+  const w = t.lower
+  const modifier = /^(which|who|whom|whose|compared|something)$/.test(w) || (w.endsWith('ing') && w.length > 5 && !t.capitalized && (CUE_VERB_FORMS.has(w) || WRITERS_PARTICIPLES.has(w))) ||
+    ((w === 'a' || w === 'an') && end - from <= 15)
+  if (!modifier) return false
+  // "…, which calls on Israel to withdraw": a present-tense verb right after "which" describes a thing the speaker
+  // named, and stays in what was said; "…, which the court has put on hold" is the writer's comment.
+  if (w === 'which' && /^[a-z]+[^s]s$/.test(tokens[from + 1]?.lower ?? '') && !/^(this|its|his|has|was|is)$/.test(tokens[from + 1]!.lower)) return false
+  for (let j = from + 1; j < end; j++) if (quoteOf[j] === -1 && (tokens[j]!.text === ',' || tokens[j]!.text === ';')) return false
+  return true
+}
+
+/**
+ * The token range before an attribution inserted into its own content ("The goal, he said, is …"), or the relative
+ * pronoun that opens it ("…, which critics said was …"); null when neither.
+ */
+export function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, lo: number, from: number): [number, number] | null {
+  const { tokens, quoteOf } = doc
+  const before = tokens[left.start - 1]
+  if (left.start - 1 >= lo && before && quoteOf[left.start - 1] === -1 && (before.lower === 'which' || before.lower === 'what' || before.lower === 'that')) {
+    // Only where the pronoun is the subject of what was said: "which critics said was …", "a strike that executives said
+    // could …", not "to which X replied, “…”".
+    const prep = tokens[left.start - 2]
+    const first = tokens[from]
+    if (prep && NP_STOPPERS.has(prep.lower) && prep.lower !== 'and' && prep.lower !== 'but') return null
+    if (!first || first.kind !== TokenKind.Word || first.capitalized || DETERMINERS.has(first.lower) || PERSONAL_PRONOUNS.has(first.lower) || first.lower === 'that') return null
+    return [left.start - 1, left.start]
+  }
+  // The front may be a single word opening the sentence: "Trump, Sexton said, has …", "Instead, he told CNN, …".
+  if (!((b > lo || (b === lo && tokens[b]!.kind === TokenKind.Word)) && tokens[b + 1]?.text === ',' && quoteOf[b] === -1)) return null
+  // "… every morning because, she says, CLAUSE": a front that ends in a conjunction is the writer's; the content
+  // starts after the attribution.
+  if (/^(because|since|that|if|when|and|but|so|although|though|while|as|until|unless)$/.test(tokens[b]!.lower)) return null
+  // The cue must be set off by a comma after it as well: "…, he said, …" (time words may come between).
+  let comma = false
+  // "Fraudsters, he said in the video, don't last long": a short aside of circumstance before the closing comma.
+  const aside = from - cue.end <= 10 && tokens[from - 1]?.text === ',' && predicateWord(tokens[from])
+  for (let i = cue.end; i < from; i++) {
+    const t = tokens[i]!
+    if (t.text === ',') comma = true
+    else if (quoteOf[i] !== -1 || CUE_VERB_FORMS.has(t.lower) || t.lower === 'that') return null
+    else if (!(aside || TIME_WORDS.has(t.lower) || PRE_CUE_ADVERBS.has(t.lower) || t.lower === 'on' || t.kind === TokenKind.Number)) return null
+  }
+  if (!comma) return null
+  let start = clauseStartAt(doc, lo, b)
+  // "And the first step, allies say, will be …": a leading conjunction is the writer's.
+  if (start < b && /^(and|but|so|or)$/.test(tokens[start]!.lower)) start++
+  for (let i = start; i <= b; i++) if (CUE_VERB_FORMS.has(tokens[i]!.lower) && quoteOf[i] === -1) return null
+  return start <= b ? [start, b + 1] : null
+}
+
+/**
+ * Where the content of a sentence-initial clause starts: after leading punctuation and a dateline
+ * ("WASHINGTON (AP) — ", "LOS ANGELES, Feb. 2 (UPI) — ").
+ */
+export function clauseStartAt (doc: Doc, lo: number, limit: number): number {
+  const { tokens, quoteOf } = doc
+  let start = lo
+  while (start < limit && tokens[start]!.kind === TokenKind.Punct && quoteOf[start] === -1) start++
+  for (let i = start + 1; i < limit && i - start <= 14; i++) {
+    const t = tokens[i]!
+    if (quoteOf[i] !== -1) break
+    if (t.text === '—' || t.text === '--' || t.text === '–') {
+      const prev = tokens[i - 1]!
+      const dateline = prev.text === ')' || (prev.kind === TokenKind.Word && prev.text.length >= 2 && prev.text === prev.text.toUpperCase() && /\p{Lu}/u.test(prev.text))
+      if (dateline && tokens[start]!.text === tokens[start]!.text.toUpperCase()) return i + 1 < limit ? i + 1 : start
+      break
+    }
+  }
+  // "Still, Cruz will be …, a source said", "However, the vote …": a connective set off by a comma is the writer's.
+  if (start + 2 < limit && quoteOf[start] === -1 && CONNECTIVES.has(tokens[start]!.lower) && tokens[start + 1]!.text === ',' && quoteOf[start + 1] === -1) return start + 2
+  return start
+}
+
+/**
+ * "Though he has no path to the nomination, KASICH APPEARS …, according to …": an introductory subordinate or
+ * participial phrase ended by a comma is the writer's framing, not the source's content.
+ */
+export function afterIntroduction (doc: Doc, from: number, to: number): number {
+  const { tokens, quoteOf } = doc
+  const first = tokens[from]
+  if (!first || first.kind !== TokenKind.Word) return from
+  const w = first.lower
+  if (!(/^(though|although|despite|even|while|whereas|unlike|boasting|given|because|since|after|before|amid)$/.test(w) ||
+    (w.endsWith('ing') && w.length > 5))) return from
+  for (let i = from + 1; i < to - 3 && i - from <= 30; i++) {
+    if (quoteOf[i] === -1 && tokens[i]!.text === ',') return i + 1
+  }
+  return from
+}
+
+/** Trims a connective left before the next attribution's subject ("… solution as the officials revealed"). */
+export function trimConnective (tokens: Token[], from: number, end: number): number {
+  // "…, and then pointed out", "…, while also suggesting": adverbs that join the next verb go with the connective.
+  while (end > from && /^(as|and|while|but|,|—|–|-|when|after|because|since|so|though|although|even|then|also|later|again|instead)$/.test(tokens[end - 1]!.lower)) end--
+  return end
+}
+
+const CONNECTIVES = new Set(['but', 'and', 'yet', 'so', 'still', 'however', 'now', 'also', 'meanwhile', 'instead', 'moreover', 'indeed', 'then'])
+
+/** Only punctuation and sentence connectives ("But,", "And yet") between `from` and `to`. */
+export function onlyConnectives (doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i]!
+    if (doc.quoteOf[i] !== -1) return false
+    if (t.kind === TokenKind.Word ? !CONNECTIVES.has(t.lower) : t.kind !== TokenKind.Punct) return false
+  }
+  return true
+}

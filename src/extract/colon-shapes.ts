@@ -1,0 +1,113 @@
+// Stage 4b (part): attributions with no verb of saying, where a colon is the cue: "Bush: “The mission is …”",
+// "WALLACE: Do you …", a headline's "Poll: Trump Ties Clinton", a transcript line inside an open quotation, and
+// "She then addressed the supporters again: “…”".
+import { TokenKind, type Doc } from './document.js'
+import type { Attribution } from './attribution.js'
+import { phraseAfter, phraseBefore } from './phrases.js'
+import { SENTENCE_PUNCT, isOpeningMark, followedByVerbish } from './subjects.js'
+import { clauseEnd } from './clause-bounds.js'
+import { onlyPunctuation, quoteSpan, quotesIn, spanOf } from './token-runs.js'
+
+/**
+ * "Bush: "The mission is …"", "WALLACE: Do you …": a short name, a colon, then what was said. The colon is the cue.
+ */
+export function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: number): Attribution | null {
+  const { tokens, quoteOf } = doc
+  const transcript = quotedTranscript(doc, sIndex, lo, hi)
+  if (transcript) return transcript
+  let colon = lo
+  while (colon < Math.min(hi, lo + 7) && tokens[colon]!.text !== ':' && quoteOf[colon] === -1) colon++
+  if (colon >= hi - 1 || tokens[colon]!.text !== ':' || colon === lo || quoteOf[colon] !== -1) return null
+  const speaker = phraseBefore(doc, colon, lo)
+  if (!speaker || speaker.start !== lo) return null
+  const words = tokens.slice(lo, colon).filter((t) => t.kind === TokenKind.Word)
+  if (!words.length || !words.every((t) => t.capitalized)) return null
+  // "Q: …" and "A: …" in interviews, or section labels ("Update:") are not speakers.
+  if (words.length === 1 && words[0]!.text.length === 1) return null
+  // Section labels ("Update:", "The Latest:", "Paid Notice:") are not speakers either.
+  if (NON_SPEAKER_LABELS.has(words[words.length - 1]!.lower)) return null
+  let from = colon + 1
+  const quotes = quotesIn(doc, from, hi)
+  const direct = quotes.length === 1 && doc.quotes[quotes[0]!]!.open === from &&
+    (doc.quotes[quotes[0]!]!.close === -1 || onlyPunctuation(doc, doc.quotes[quotes[0]!]!.close + 1, hi))
+  // Without quotation marks only transcript style counts: an all-capitals name ("WALLACE:"); or a headline
+  // ("Poll: Trump Ties Clinton in Three-Way Contest", "Bill Clinton: Hillary thinks feds require too many tests").
+  if (!direct && !words.every((t) => t.text === t.text.toUpperCase()) && !headlineColon(doc, sIndex, colon + 1, hi)) return null
+  while (from < hi && tokens[from]!.kind === TokenKind.Punct && quoteOf[from] === -1) from++
+  const end = clauseEnd(doc, from, hi, hi)
+  if (end <= from) return null
+  return {
+    sentence: sIndex, cue: { start: colon, end: colon + 1, verb: { object: false, nominal: false }, according: false },
+    shape: 'quote-after', speaker, apposition: null,
+    spans: direct ? [quoteSpan(doc, quotes[0]!)] : [spanOf(doc, from, end)], quotes, direct, via: null, confidence: 0.7,
+  }
+}
+
+/** A headline after "NAME:": the sentence is a whole short paragraph, the article's first or in title case. */
+function headlineColon (doc: Doc, sIndex: number, from: number, hi: number): boolean {
+  const s = doc.sentences[sIndex]!
+  const p = doc.paragraphs[s.paragraph]!
+  if (s.firstToken !== p.firstToken || s.endToken !== p.endToken || hi - from > 30 || hi - from < 3) return false
+  if (s.paragraph === 0) return true
+  let words = 0
+  let capitals = 0
+  for (let i = from; i < hi; i++) {
+    const t = doc.tokens[i]!
+    if (t.kind !== TokenKind.Word || t.text.length < 4) continue
+    words++
+    if (t.capitalized) capitals++
+  }
+  return words >= 2 && capitals / words >= 0.7
+}
+
+/**
+ * A transcript line inside a quotation left open to the paragraph's end: "WALLACE: Let's start with …
+ */
+function quotedTranscript (doc: Doc, sIndex: number, lo: number, hi: number): Attribution | null {
+  const { tokens } = doc
+  if (!isOpeningMark(doc, lo)) return null
+  const q = doc.quoteOf[lo]!
+  if (doc.quotes[q]!.close !== -1) return null
+  let colon = lo + 1
+  while (colon < Math.min(hi, lo + 5) && tokens[colon]!.kind === TokenKind.Word && tokens[colon]!.text.length > 1 &&
+    tokens[colon]!.text === tokens[colon]!.text.toUpperCase() && /\p{Lu}/u.test(tokens[colon]!.text)) colon++
+  if (colon === lo + 1 || colon >= hi - 1 || tokens[colon]!.text !== ':') return null
+  if (colon === lo + 2 && NON_SPEAKER_LABELS.has(tokens[lo + 1]!.lower)) return null
+  let from = colon + 1
+  while (from < hi && tokens[from]!.kind === TokenKind.Punct && tokens[from]!.kind !== TokenKind.QuoteMark) from++
+  let end = hi
+  while (end > from && SENTENCE_PUNCT.has(tokens[end - 1]!.text)) end--
+  if (end <= from) return null
+  return {
+    sentence: sIndex, cue: { start: colon, end: colon + 1, verb: { object: false, nominal: false }, according: false },
+    shape: 'quote-after', speaker: { start: lo + 1, end: colon }, apposition: null,
+    spans: [spanOf(doc, from, end)], quotes: [q], direct: true, via: null, confidence: 0.7,
+  }
+}
+
+/**
+ * "She then addressed the supporters again: “…”": a sentence whose subject does something and then, after a
+ * colon, a quotation runs to the sentence's end. The subject speaks it.
+ */
+export function subjectColonQuote (doc: Doc, sIndex: number, lo: number, hi: number): Attribution | null {
+  const { tokens, quoteOf } = doc
+  let colon = -1
+  for (let i = lo; i < hi; i++) {
+    if (quoteOf[i] !== -1) break
+    if (tokens[i]!.text === ':') { colon = i; break }
+  }
+  if (colon < 0 || !isOpeningMark(doc, colon + 1)) return null
+  const q = doc.quoteOf[colon + 1]!
+  if (doc.quotes[q]!.close !== -1 && !onlyPunctuation(doc, doc.quotes[q]!.close + 1, hi)) return null
+  let start = lo
+  while (start < colon && tokens[start]!.kind === TokenKind.Punct) start++
+  if (/^(as|and|but|so|then)$/.test(tokens[start]!.lower)) start++
+  const speaker = phraseAfter(doc, start, colon)
+  if (!speaker || !followedByVerbish(tokens, speaker.end)) return null
+  return {
+    sentence: sIndex, cue: { start: colon, end: colon + 1, verb: { object: false, nominal: false }, according: false },
+    shape: 'quote-after', speaker, apposition: null, spans: [quoteSpan(doc, q)], quotes: [q], direct: true, via: null, confidence: 0.6,
+  }
+}
+
+const NON_SPEAKER_LABELS = new Set(['latest', 'notice', 'email', 'contact', 'caption', 'credit', 'tags', 'topics', 'update', 'updates', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a', 'live', 'factbox', 'explainer', 'timeline', 'recap', 'transcript', 'picture', 'pictured'])

@@ -1,0 +1,221 @@
+// Stage 4b (part): where what was said begins after a verb of saying. Skips what stands between the cue and its
+// content: time words and manner adverbs ("said flatly"), prepositional asides ("in a statement", "to reporters"),
+// the verb's object ("told the Echo"), up to a "that", a colon before a quotation, or the reported clause's subject;
+// and tells when what follows an attribution is only such an aside.
+import { TokenKind, type Doc, type Token } from './document.js'
+import type { Cue } from './cues.js'
+import { TIME_WORDS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS } from './lexicon.js'
+import { phraseAfter } from './phrases.js'
+import { isOpeningMark, AUXILIARIES } from './subjects.js'
+import { isPossessiveToken, onlyPunctuation } from './token-runs.js'
+
+const MAX_ASIDE = 40
+
+const STATEMENT_NOUNS = new Set([
+  'statement', 'interview', 'letter', 'email', 'e-mail', 'speech', 'post', 'tweet', 'release', 'video', 'op-ed', 'memo',
+  'rally', 'conference', 'event', 'debate', 'hearing', 'briefing', 'appearance', 'address', 'town', 'meeting', 'call', 'message',
+  'report', 'filing', 'column', 'blog', 'book', 'podcast', 'show', 'broadcast', 'radio', 'television', 'remarks', 'note',
+])
+
+/** Skips what stands between a cue and its content: time words, "in a statement", "to reporters", objects, "that" is kept. */
+export function contentStart (doc: Doc, cue: Cue, hi: number): number {
+  const { tokens, quoteOf } = doc
+  let i = cue.end
+  // "told the Echo: ‘…’", "told councillors: “…”": whatever stands before a colon and a quotation is no content.
+  const colon = colonBeforeQuote(doc, i, hi)
+  if (colon >= 0) return colon + 1
+  let skippedObject = !cue.verb.object
+  for (let guard = 0; guard < 6 && i < hi; guard++) {
+    const t = tokens[i]!
+    if (quoteOf[i] !== -1) break
+    if (t.text === ',' || t.text === ':' || t.text === '—') { i++; continue }
+    if (TIME_WORDS.has(t.lower)) { i++; continue }
+    const next = tokens[i + 1]
+    // "added warily: …", "said flatly that …"
+    if (t.lower.endsWith('ly') && t.lower.length > 4 && next && (next.text === ',' || next.text === ':' || next.lower === 'that' || isOpeningMark(doc, i + 1))) { i++; continue }
+    // "on Thursday", "last week", "early Monday"
+    if ((t.lower === 'on' || t.lower === 'last' || t.lower === 'this' || t.lower === 'early' || t.lower === 'late' || t.lower === 'earlier' || t.lower === 'later') &&
+      next && (TIME_WORDS.has(next.lower) || /^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(next.lower))) {
+      i += 2
+      while (i < hi && (tokens[i]!.kind === TokenKind.Number || TIME_WORDS.has(tokens[i]!.lower))) i++
+      continue
+    }
+    // "said in an emailed statement that …", "wrote in a letter to the board that …": the aside runs to the "that".
+    if (/^(in|at|during|on|via|through|to|with|from|before|after|over)$/.test(t.lower)) {
+      const that = thatAfterAside(doc, i, hi)
+      if (that > i) { i = that; if (tokens[i]!.lower === 'that') break; continue }
+    }
+    // "in a statement", "at a rally", "during an interview with CNN", "on Twitter", "to reporters"
+    if (/^(in|at|during|on|via|through|to|with|from|before|after|over)$/.test(t.lower) && prepositionalAside(doc, i, hi) > i) {
+      i = prepositionalAside(doc, i, hi)
+      continue
+    }
+    // "adding of Mr. Trump, “…”", "said of the plan: …"
+    if ((t.lower === 'of' || t.lower === 'about') && i === cue.end) {
+      const j = prepositionalAside(doc, i, hi)
+      if (j > i && (tokens[j]?.text === ',' || tokens[j]?.text === ':' || isOpeningMark(doc, j))) { i = j; continue }
+    }
+    // "complained about his mic", "wrote about the use of forgeries", "calls for a single payer": the preposition
+    // goes with the verb; what was said is its object.
+    if (i === cue.end && (t.lower === 'about' || (t.lower === 'for' && /^(call|calls|called|calling|cry|cries|cried|argue|argues|argued|arguing|plead|pleads|pleaded)$/.test(tokens[cue.start]!.lower))) &&
+      next && quoteOf[i + 1] === -1 && next.kind === TokenKind.Word && !TIME_WORDS.has(next.lower) && !/^(years?|months?|weeks?|days?|hours?|decades?|now|it|that)$/.test(next.lower)) { i++; break }
+    // "answers herself: “…”"
+    if (/^(himself|herself|themselves|itself)$/.test(t.lower) && i === cue.end) { i++; continue }
+    if (!skippedObject) {
+      skippedObject = true
+      // "warned followers on social media and in interviews that …": the object runs up to "that".
+      const that = thatAhead(doc, i, hi)
+      if (that > i) { i = that; break }
+      if (t.lower === 'that' || t.lower === 'if' || t.lower === 'whether') break
+      if (/^(him|her|them|me|us|himself|herself|themselves|itself|reporters|journalists|supporters|voters|listeners|viewers|members|lawmakers|the|a|an|his|her|their|an)$/.test(t.lower) || t.capitalized) {
+        if (/^(him|her|them|me|us|himself|herself|themselves|itself)$/.test(t.lower)) { i++; continue }
+        // "told a news conference they are …", "told reporters the store …": the object runs to the clause's subject.
+        const clause = clauseAfterObject(doc, i, hi)
+        if (clause > i) { i = clause; continue }
+        const obj = phraseAfter(doc, i, hi)
+        const end = obj ? obj.end : (!DETERMINERS.has(t.lower) ? i + 1 : i)
+        if (end > i) { i = end; continue }
+      }
+    }
+    break
+  }
+  return i
+}
+
+export const CLAUSE_OPENERS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'the', 'this', 'these', 'those', 'their', 'its', 'our', 'there'])
+
+/** After an object that starts at `from`: the first word that opens the reported clause (a subject), or -1. */
+function clauseAfterObject (doc: Doc, from: number, hi: number): number {
+  const { tokens, quoteOf } = doc
+  for (let j = from + 1; j < Math.min(hi, from + 10); j++) {
+    const t = tokens[j]!
+    if (quoteOf[j] !== -1) return -1
+    if (t.kind === TokenKind.Punct) {
+      if (isPossessiveToken(t) || t.text === '.' || t.text === '-') continue
+      return -1
+    }
+    if (NP_STOPPERS.has(t.lower) && !CLAUSE_OPENERS.has(t.lower)) return -1
+    if (CLAUSE_OPENERS.has(t.lower)) return j
+  }
+  return -1
+}
+
+/** The index of a "that" soon after an object, with no punctuation or quotation in between; or -1. */
+function thatAhead (doc: Doc, from: number, hi: number): number {
+  for (let j = from; j < Math.min(hi, from + 12); j++) {
+    const t = doc.tokens[j]!
+    if (doc.quoteOf[j] !== -1 || (t.kind === TokenKind.Punct && t.text !== '.' && t.text !== '-' && !isPossessiveToken(t))) return -1
+    if (t.lower === 'that') return j
+  }
+  return -1
+}
+
+/** Whether the content after a cue opens with "that" (after its asides). */
+export function thatClauseFollows (doc: Doc, cue: Cue, hi: number): boolean {
+  const from = contentStart(doc, cue, hi)
+  if (!(from + 1 < hi && doc.tokens[from]!.lower === 'that' && doc.quoteOf[from] === -1)) return false
+  // "said that night", "said that's …"
+  const next = doc.tokens[from + 1]!
+  return !isPossessiveToken(next) && !TIME_WORDS.has(next.lower) && !/^(night|day|week|morning|evening|afternoon|time|year|month|weekend)$/.test(next.lower)
+}
+
+/** A colon followed by an opening mark, within a few words (no verb of saying, no other punctuation) of `from`; or -1. */
+function colonBeforeQuote (doc: Doc, from: number, hi: number): number {
+  const { tokens, quoteOf } = doc
+  for (let j = from; j < Math.min(hi - 1, from + 8); j++) {
+    const t = tokens[j]!
+    if (quoteOf[j] !== -1) return -1
+    if (t.text === ':') return isOpeningMark(doc, j + 1) ? j : -1
+    if (t.kind === TokenKind.Punct ? !(t.text === '.' || t.text === '-' || isPossessiveToken(t)) : CUE_VERB_FORMS.has(t.lower) && !t.capitalized) return -1
+  }
+  return -1
+}
+
+/**
+ * The "that" which a prepositional aside after a cue leads to ("in a long interview in her office on Monday that",
+ * "to scattered applause, that"), or the colon before a quotation; -1 if none: only words, possessives and commas
+ * between, no verb of saying.
+ */
+function thatAfterAside (doc: Doc, from: number, hi: number): number {
+  const { tokens, quoteOf } = doc
+  for (let j = from + 1; j < Math.min(hi, from + 14); j++) {
+    const t = tokens[j]!
+    if (quoteOf[j] !== -1) return -1
+    if (t.lower === 'that') return isPossessiveToken(tokens[j + 1] ?? t) ? -1 : j
+    // "posted on its Facebook page: “…”"
+    if (t.text === ':' && isOpeningMark(doc, j + 1)) return j
+    if (t.kind === TokenKind.Punct ? !(t.text === ',' || t.text === '.' || t.text === '-' || isPossessiveToken(t)) : CUE_VERB_FORMS.has(t.lower) && !asideNoun(doc, from, j)) return -1
+  }
+  return -1
+}
+
+/**
+ * "in a Facebook post", "in a news release", "via a tweet": a noun of a thing said that is also a verb of saying
+ * ("post", "release", "tweet") is the noun inside a prepositional aside once a word stands between it and the preposition.
+ */
+function asideNoun (doc: Doc, preposition: number, j: number): boolean {
+  return j > preposition + 1 && STATEMENT_NOUNS.has(doc.tokens[j]!.lower)
+}
+
+/** "in a statement", "at a rally in Iowa", "to reporters", "on CNN": the end of such an aside, or `i` if none. */
+export function prepositionalAside (doc: Doc, i: number, hi: number): number {
+  const { tokens, quoteOf } = doc
+  const prep = tokens[i]!.lower
+  let j = i + 1
+  let sawNoun = false
+  for (; j < hi && j - i <= 8; j++) {
+    const t = tokens[j]!
+    if (quoteOf[j] !== -1) break
+    if (t.kind !== TokenKind.Word && !(t.text === '.' && tokens[j - 1]?.capitalized) && !(t.lower === '’s' || t.lower === "'s")) break
+    if (t.lower === 'that' || (CUE_VERB_FORMS.has(t.lower) && !asideNoun(doc, i, j))) break
+    // "said in a news release the pool would …": a determiner after the aside's noun opens the clause.
+    if (sawNoun && DETERMINERS.has(t.lower) && !/^(with|of)$/.test(tokens[j - 1]!.lower)) break
+    if (STATEMENT_NOUNS.has(t.lower) || t.capitalized || t.lower === 'reporters' || t.lower === 'journalists') sawNoun = true
+    else if (!(DETERMINERS.has(t.lower) || t.lower === 'with' || t.lower === 'of' || t.lower === 'press' || t.lower === 'news' || t.lower === 'phone' || t.lower === 'written' || t.lower === 'social' || t.lower === 'media' || t.lower === 'campaign' || t.lower === 'radio' || t.lower === 'televised')) break
+  }
+  if (!sawNoun) return i
+  // Only an aside when what follows starts a clause or a quote: not "said to the committee's members that …" misreads.
+  if (prep === 'to' && !(tokens[j]?.lower === 'that' || tokens[j]?.text === ',' || isOpeningMark(doc, j))) return j
+  return j
+}
+
+/**
+ * Whether what follows an attribution to the sentence's end is only circumstance, not content:
+ * "…, X wrote in a memo to staff.", "…, the airline said Thursday.", "…, she told reporters."
+ */
+export function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolean {
+  const { tokens, quoteOf } = doc
+  let i = from
+  while (i < hi && (tokens[i]!.text === ',' || TIME_WORDS.has(tokens[i]!.lower))) i++
+  // "…, said Howard Rubel, who notes that costs fell.": a relative clause about the speaker, however long and whatever
+  // it holds, is no content of this attribution (it may be an attribution of its own).
+  if (i > from && tokens[i - 1]!.text === ',' && (tokens[i]?.lower === 'who' || tokens[i]?.lower === 'whose') && quoteOf[i] === -1) return true
+  if (hi - i > MAX_ASIDE) return false
+  if (i >= hi || onlyPunctuation(doc, i, hi)) return true
+  const first = tokens[i]!.lower
+  const asideStart = /^(in|on|at|during|to|with|from|after|before|while|when|as|following|for|about|via|through|over|last|this|earlier|later|of|who|whose|which|adding|noting)$/.test(first)
+  const shortObject = cue.verb.object && hi - i <= 6
+  if (!asideStart && !shortObject) return false
+  for (let j = i; j < hi; j++) {
+    if (quoteOf[j] !== -1 || tokens[j]!.lower === 'that') return false
+    // "The goal, Hale said on Monday, is to finish …": a verb after the aside's comma goes on with the sentence.
+    if (tokens[j]!.text === ',' && predicateWord(tokens[j + 1])) return false
+  }
+  return true
+}
+
+/** After an inserted attribution's aside ("…, she said at the harbour, would …"): the predicate's first token, else `from`. */
+export function afterInsertedAside (doc: Doc, from: number, hi: number): number {
+  if (!/^(at|in|on|to|during|from|after|before|with|outside|inside|via|through|over)$/.test(doc.tokens[from]?.lower ?? '')) return from
+  for (let j = from; j < hi && j - from <= 10; j++) {
+    const t = doc.tokens[j]!
+    if (doc.quoteOf[j] !== -1 || CUE_VERB_FORMS.has(t.lower) || t.lower === 'that' || (t.kind === TokenKind.Punct && t.text !== ',' && t.text !== '.')) return from
+    if (t.text === ',') return predicateWord(doc.tokens[j + 1]) ? j + 1 : from
+  }
+  return from
+}
+
+/** A word that carries on a clause's predicate: "is", "will", "don't", "can’t". */
+export function predicateWord (t: Token | undefined): boolean {
+  return t !== undefined && t.kind === TokenKind.Word && !t.capitalized && (AUXILIARIES.has(t.lower) || /^(are|were|been|shall|cannot|isn|aren|wasn|weren|won|don|doesn|didn|can|couldn|wouldn|shouldn|hasn|haven)([’']t)?$/.test(t.lower) || /n[’']t$/.test(t.lower))
+}

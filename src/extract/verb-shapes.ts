@@ -1,0 +1,234 @@
+// Stage 4b (part): the shapes of attribution around one verb of saying, given its speaker:
+//   "Q," X said.  /  "Q," said X.  /  "Q1," X said, "Q2."  /  X said: "Q"  /  X said (that) CLAUSE
+//   CLAUSE, X said.  /  CLAUSE, said X.  /  The goal, X said, is …  /  Asked whether …, X said
+import { TokenKind, type Doc } from './document.js'
+import type { Cue } from './cues.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, CUE_VERB_FORMS } from './lexicon.js'
+import { phraseAfter, type Range } from './phrases.js'
+import { SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, type Subject, subjectAfter, describedAfter, endsLikeSpeech } from './subjects.js'
+import type { Attribution } from './attribution.js'
+import { CLAUSE_OPENERS, afterInsertedAside, contentStart, onlyAside, prepositionalAside, thatClauseFollows } from './content-start.js'
+import { clauseEnd, clauseStartAt, interruptedFront, trimConnective } from './clause-bounds.js'
+import { hasWord, isPossessiveToken, onlyPunctuation, quoteSpan, quotesIn, spanOf } from './token-runs.js'
+
+/**
+ * The attribution a verb of saying makes in sentence `sIndex` (tokens `lo` to `hi`), given the cue's subject `left`
+ * (null when none stands before or around it) and the next cue's subject, which bounds its content; null if none.
+ */
+export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subject | null, nextSubject: Subject | null, lo: number, hi: number): Attribution | null {
+  const before = (left ? left.start : cue.start) - 1
+  let b = before
+  while (b >= lo && LINKS.has(doc.tokens[b]!.text) && doc.quoteOf[b] === -1) b--
+  // "“…,” former governor Jeb Bush said": words trimmed off the front of the subject stand between it and the quote.
+  if (left && b >= lo && doc.quoteOf[b] === -1) {
+    let m = b
+    while (m >= lo && b - m < 3 && doc.quoteOf[m] === -1 && /^(former|late|current|new|then|first|second|third|last)$/.test(doc.tokens[m]!.lower)) m--
+    if (m < b && m >= lo && isClosingMark(doc, m)) b = m
+  }
+
+  // "Q," X said.  /  "Q," said X.  — not when the cue has a that-clause of its own ("under the headline “…,” X wrote
+  // that …": the quotation is a title).
+  if (b >= lo && (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1)) &&
+    !thatClauseFollows(doc, cue, hi) && !introducesQuotation(doc, cue, hi, b) && (!isClosingMark(doc, b) || endsLikeSpeech(doc, b)) &&
+    !(isClosingMark(doc, b) && isTitleOfWork(doc, doc.quoteOf[b]!) && clauseAfterCue(doc, cue, hi))) {
+    const q = doc.quoteOf[b]!
+    const subject = left ?? subjectAfter(doc, cue.end, hi)
+    if (!subject) return null
+    const quotes = [q]
+    const spans = [quoteSpan(doc, q)]
+    // "Q1," X said, "Q2."
+    const afterEnd = Math.max(cue.end, subject.apposition ? subject.apposition.end : subject.speaker.end)
+    let j = afterEnd
+    while (j < hi && doc.quoteOf[j] === -1 && (LINKS.has(doc.tokens[j]!.text) || doc.tokens[j]!.text === ':' || doc.tokens[j]!.text === '.' || PRE_CUE_ADVERBS.has(doc.tokens[j]!.lower) || TIME_WORDS.has(doc.tokens[j]!.lower))) j++
+    if (j < hi && !isOpeningMark(doc, j)) {
+      // "…," he said of the campaign, "…": an aside before the second part.
+      let k = j
+      // Not when the aside is an attribution of its own ("…," he said, adding, "…"; "…," said X, who thinks "…").
+      while (k < hi && k - j < 12 && doc.quoteOf[k] === -1 && !SENTENCE_PUNCT.has(doc.tokens[k]!.text) &&
+        !CUE_VERB_FORMS.has(doc.tokens[k]!.lower) && !/^(who|going|adding|noting|before|after|then)$/.test(doc.tokens[k]!.lower)) k++
+      // "…," Sanders said at a rally in Binghamton, N.Y. "…": an abbreviation's stop ends the aside too.
+      if (k < hi && isOpeningMark(doc, k) && (doc.tokens[k - 1]!.text === ',' || (doc.tokens[k - 1]!.text.endsWith('.') && doc.tokens[k - 1]!.text.length > 1))) j = k
+    }
+    if (j < hi && isOpeningMark(doc, j)) {
+      const q2 = doc.quoteOf[j]!
+      quotes.push(q2)
+      spans.push(quoteSpan(doc, q2))
+    }
+    const open = doc.quotes[q]!.open
+    const whole = open >= lo && (open === lo || onlyPunctuation(doc, lo, open))
+    // "With thousands of systems, “there is no single point of failure,” he said.": the sentence up to the quote's
+    // end is what was said, partly quoted — unless a verb of saying before the quote introduces it.
+    if (!whole && open > lo && doc.quotes[q]!.close >= 0 && !cueBefore(doc, lo, open)) {
+      const start = clauseStartAt(doc, lo, open)
+      const mixedQuotes = quotesIn(doc, start, doc.quotes[q]!.close + 1)
+      spans[0] = [doc.starts[start]!, doc.quotes[q]!.contentEnd]
+      return {
+        sentence: sIndex, cue, shape: 'quote-before', speaker: subject.speaker, apposition: subject.apposition,
+        spans, quotes: [...new Set([...mixedQuotes, ...quotes])], direct: false, via: null, confidence: 0.8,
+      }
+    }
+    return {
+      sentence: sIndex, cue, shape: 'quote-before', speaker: subject.speaker, apposition: subject.apposition,
+      spans, quotes, direct: true, via: null, confidence: whole ? 0.95 : 0.85,
+    }
+  }
+
+  // "Asked whether …, X said", "When asked by a reporter about …": the question, put by someone unnamed or by
+  // the one after "by".
+  if (!left) {
+    const asked = askedQuestion(doc, sIndex, cue, lo, nextSubject && nextSubject.start > cue.end ? nextSubject.start : hi)
+    if (asked) return asked
+  }
+
+  if (!left) {
+    // CLAUSE, said X.
+    if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo) {
+      const subject = subjectAfter(doc, cue.end, hi)
+      if (subject && onlyAside(doc, cue, subject.apposition?.end ?? subject.speaker.end, hi)) {
+        const end = b + 1
+        const start = clauseStartAt(doc, lo, end)
+        const quotes = quotesIn(doc, start, end)
+        return {
+          sentence: sIndex, cue, shape: 'clause-before', speaker: subject.speaker, apposition: subject.apposition,
+          spans: [spanOf(doc, start, end)], quotes, direct: false, via: null, confidence: 0.7,
+        }
+      }
+    }
+    return null
+  }
+
+  // The next cue's subject bounds this one's clause.
+  // "Graham, who says CLAUSE, tweeted …": a cue inside the next subject's apposition ends where the apposition does.
+  const inApposition = nextSubject?.apposition && nextSubject.apposition.start <= cue.start && cue.end <= nextSubject.apposition.end
+  const stopAt = !nextSubject ? hi : inApposition ? nextSubject.apposition!.end : trimConnective(doc.tokens, cue.end, nextSubject.start)
+  let from = contentStart(doc, cue, hi)
+  // "The levy, she told reporters at the harbour, would be scrapped": in an inserted attribution, the aside runs to
+  // the comma before the predicate that goes on with the front.
+  if (b > lo && doc.tokens[b + 1]?.text === ',' && doc.quoteOf[b] === -1) from = afterInsertedAside(doc, from, hi)
+  // A clause with its own subject ("he then recorded … and hosted …") keeps its coordinated verbs.
+  let end = clauseEnd(doc, from, hi, stopAt, cue.verb.nominal || !CLAUSE_OPENERS.has(doc.tokens[from]?.lower ?? ''))
+
+  // "Raman recounted the timeline:¶“…”": a short object before a colon that ends the sentence introduces the quotation
+  // that follows; it is not what was said.
+  if (doc.tokens[hi - 1]!.text === ':' && end - from <= 12 && quotesIn(doc, from, end).length === 0 && !hasWord(doc, from, end, 'that')) end = from
+  if (from >= end || onlyPunctuation(doc, from, end) || (b >= lo && doc.tokens[b + 1]?.text === ',' && onlyAside(doc, cue, cue.end, hi))) {
+    // CLAUSE, X said.  — or a cue at the sentence's end that introduces the next sentence ("X said:").
+    if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo && doc.quoteOf[b] === -1) {
+      const start = clauseStartAt(doc, lo, b)
+      const quotes = quotesIn(doc, start, b + 1)
+      const direct = quotes.length === 1 && onlyPunctuation(doc, start, b + 1)
+      return {
+        sentence: sIndex, cue, shape: 'clause-before', speaker: left.speaker, apposition: left.apposition,
+        spans: direct ? [quoteSpan(doc, quotes[0]!)] : [spanOf(doc, start, b + 1)], quotes, direct, via: null, confidence: direct ? 0.9 : 0.7,
+      }
+    } else if (end <= from || doc.tokens[hi - 1]!.text === ':' || doc.tokens[hi - 1]!.text === ',') {
+      return {
+        sentence: sIndex, cue, shape: 'quote-after', speaker: left.speaker, apposition: left.apposition,
+        spans: [], quotes: [], direct: true, via: null, confidence: 0.85,
+      }
+    }
+    return null
+  }
+
+  // "The goal, he said, is to …": the words before an inserted attribution are content too. So is the relative
+  // pronoun of "…, which critics said was discriminatory".
+  const front = interruptedFront(doc, cue, left, b, lo, from)
+  if (front && front[1] - front[0] === 1 && front[1] === left.start) {
+    for (let i = from + 1; i < end; i++) if (doc.tokens[i]!.text === ',' && doc.quoteOf[i] === -1) { end = i; break }
+  }
+  const quotes = quotesIn(doc, front ? front[0] : from, end)
+  const firstQuote = quotes[0]
+  const quoteOpensContent = firstQuote !== undefined && doc.quotes[firstQuote]!.open === from
+  const direct = !front && quoteOpensContent && quotes.length === 1 &&
+    (doc.quotes[firstQuote]!.close === -1 || onlyPunctuation(doc, doc.quotes[firstQuote]!.close + 1, end))
+  const spans: Array<[number, number]> = direct ? [quoteSpan(doc, firstQuote!)] : [spanOf(doc, from, end)]
+  if (front) spans.unshift(spanOf(doc, front[0], front[1]))
+  return {
+    sentence: sIndex, cue, shape: direct ? 'quote-after' : 'clause-after', speaker: left.speaker, apposition: left.apposition,
+    spans, quotes, direct, via: null,
+    confidence: direct ? 0.9 : quotes.length ? 0.8 : 0.7,
+  }
+}
+
+/**
+ * "Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said …", "On “Meet the Press,” she said
+ * …": a short capitalised quotation after a possessive or a preposition names a show, a book or a film.
+ */
+function isTitleOfWork (doc: Doc, q: number): boolean {
+  const { tokens } = doc
+  const quote = doc.quotes[q]!
+  const before = tokens[quote.open - 1]
+  const first = tokens[quote.open + 1]
+  if (!before || !first || !first.capitalized || quote.close - quote.open > 8) return false
+  return isPossessiveToken(before) || /^(on|in|of|from|at|to|for)$/.test(before.lower)
+}
+
+/** The cue has a clause of its own after it ("… said Hillary Clinton’s judgment is in question"), not just a stop. */
+function clauseAfterCue (doc: Doc, cue: Cue, hi: number): boolean {
+  let words = 0
+  for (let i = cue.end; i < hi && words < 4; i++) {
+    const t = doc.tokens[i]!
+    if (doc.quoteOf[i] !== -1 || (t.kind === TokenKind.Punct && !isPossessiveToken(t))) return false
+    if (t.kind === TokenKind.Word) words++
+  }
+  return words >= 4
+}
+
+/**
+ * "… a deal “down the line,” he warned: “It’s not going to happen.”": a cue followed by a colon and a quotation
+ * introduces that quotation; the one before it is the writer's phrase, not this speaker's reply.
+ */
+function introducesQuotation (doc: Doc, cue: Cue, hi: number, closing: number): boolean {
+  const colon = cue.end
+  if (!(colon + 1 < hi && doc.tokens[colon]!.text === ':' && doc.quoteOf[colon] === -1 && isOpeningMark(doc, colon + 1))) return false
+  // "“We are ready,” she said: “…”": a quotation ending in a comma is the speaker's, before the colon too.
+  const last = doc.tokens[closing - 1]
+  return !(last && (last.text === ',' || last.text === '!' || last.text === '?'))
+}
+
+/** Whether a verb of saying (or a colon) outside quotations stands between `from` and `to`. */
+function cueBefore (doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (doc.quoteOf[i] !== -1) continue
+    const t = doc.tokens[i]!
+    if (t.text === ':' || CUE_VERB_FORMS.has(t.lower) || PARTICLE_WORDS.has(t.lower) || (t.lower === 'according' && doc.tokens[i + 1]?.lower === 'to')) return true
+  }
+  return false
+}
+
+const PARTICLE_WORDS = new Set(['called', 'calls', 'call', 'calling', 'dubbed', 'labeled', 'branded', 'described', 'termed'])
+
+/** "Asked (by X) (on Fox News) QUESTION, …" and "…, when asked QUESTION.": the question as content. */
+function askedQuestion (doc: Doc, sIndex: number, cue: Cue, lo: number, hi: number): Attribution | null {
+  const { tokens, quoteOf } = doc
+  if (tokens[cue.start]!.lower !== 'asked' || cue.end - cue.start !== 1) return null
+  const prev = tokens[cue.start - 1]
+  const opens = cue.start === lo || (prev !== undefined && quoteOf[cue.start - 1] === -1 &&
+    (/^(when|if|once|and|but|after|before|while)$/.test(prev.lower) || prev.text === ','))
+  if (!opens || (prev && prev.text === ',' && tokens[cue.start - 2] && /^(he|she|they|i|we)$/.test(tokens[cue.start - 2]!.lower))) return null
+  let i = cue.end
+  let speaker: Range | null = null
+  for (let guard = 0; guard < 6 && i < hi; guard++) {
+    const t = tokens[i]!
+    if (quoteOf[i] !== -1) break
+    if (t.lower === 'by' && !speaker) {
+      const by = phraseAfter(doc, i + 1, hi) ?? describedAfter(doc, i + 1, hi)
+      if (by) { speaker = by; i = by.end; continue }
+      break
+    }
+    if (TIME_WORDS.has(t.lower) || /^(directly|again|later|repeatedly|recently)$/.test(t.lower)) { i++; continue }
+    if (/^(in|at|during|on|via|through|after|over)$/.test(t.lower) && prepositionalAside(doc, i, hi) > i) { i = prepositionalAside(doc, i, hi); continue }
+    break
+  }
+  const first = tokens[i]
+  if (!first || i >= hi || !(quoteOf[i] !== -1 || /^(about|whether|if|what|who|whom|why|how|which|when|where|to|for|specifically)$/.test(first.lower))) return null
+  let end = i + 1
+  while (end < hi && !(quoteOf[end] === -1 && (tokens[end]!.text === ',' || tokens[end]!.text === ';' || tokens[end]!.text === '—')) && end - i < 60) end++
+  while (end > i && quoteOf[end - 1] === -1 && SENTENCE_PUNCT.has(tokens[end - 1]!.text)) end--
+  if (end <= i) return null
+  const quotes = quotesIn(doc, i, end)
+  return {
+    sentence: sIndex, cue, shape: 'asked', speaker, apposition: null, spans: [spanOf(doc, i, end)], quotes,
+    direct: false, via: null, confidence: 0.5,
+  }
+}
