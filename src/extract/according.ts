@@ -25,7 +25,10 @@ export function attributeAccording (doc: Doc, sIndex: number, according: Cue[], 
     // "X said Y, according to Z": Z is second-hand. A cue after the source is its own relative clause ("…, according
     // to a spokeswoman, who asked not to be named"), no host.
     const host = out.find((a) => a.spans.length > 0 && a.cue.start < cue.start)
-    if (host) { host.via = speaker; continue }
+    // "The board had lost confidence in her and asked her to go, according to a person familiar with …": a verb of
+    // saying that is the second of its subject's verbs is part of the narrative the source gives, not a host.
+    if (host && secondVerb(doc, host)) out.splice(out.indexOf(host), 1)
+    else if (host) { host.via = speaker; continue }
     // "But, according to the poll, CLAUSE": a connective before the source is not what was said.
     const atStart = cue.start === lo || onlyConnectives(doc, lo, cue.start)
     let from: number
@@ -78,6 +81,13 @@ export function attributeAccording (doc: Doc, sIndex: number, according: Cue[], 
       spans, quotes, direct, via: null, confidence: 0.75,
     })
   }
+}
+
+/** "X had lost confidence in her and asked her to go": the cue is joined by "and" to an earlier verb of its subject. */
+function secondVerb (doc: Doc, a: Attribution): boolean {
+  if (!a.speaker || a.speaker.end >= a.cue.start - 1 || a.speaker.end > a.cue.start) return false
+  const before = doc.tokens[a.cue.start - 1]!.lower
+  return (before === 'and' || before === 'but') && doc.quoteOf[a.cue.start - 1] === -1
 }
 
 /**
