@@ -17,7 +17,9 @@ const WORD_RUN = `[\\p{L}\\p{N}\\p{M}]{1,${MAX_WORD_RUN}}`
 const CONTRACTION = "[’'](?:[sS]|ve|VE|re|RE|ll|LL|d|D|m|M)(?![\\p{L}\\p{N}])"
 // A full stop joins a word's parts ("3.5", "example.com") but not a word and a capitalised one after it: scraped text
 // runs sentences together ("…,” he said.Trump added …"), and "said.Trump" is two words and a stop.
-const TOKEN = new RegExp(`(?:\\p{L}\\.){2,${MAX_WORD_RUN}}|${WORD_RUN}(?:(?:(?!${CONTRACTION})[’']|[-\\/&_@]|\\.(?!\\p{Lu}\\p{Ll}))${WORD_RUN}){0,${MAX_WORD_PARTS}}` +
+// A number with thousands separators ("108,000", "1,250,000.5") is one token: its commas separate no clauses.
+const GROUPED_NUMBER = `\\d{1,3}(?:,\\d{3}){1,${MAX_WORD_PARTS}}(?:\\.\\d{1,${MAX_WORD_RUN}})?(?![\\p{L}\\p{N}])`
+const TOKEN = new RegExp(`${GROUPED_NUMBER}|(?:\\p{L}\\.){2,${MAX_WORD_RUN}}|${WORD_RUN}(?:(?:(?!${CONTRACTION})[’']|[-\\/&_@]|\\.(?!\\p{Lu}\\p{Ll}))${WORD_RUN}){0,${MAX_WORD_PARTS}}` +
   `|${CONTRACTION}|''|\`\`|\\.\\.\\.|--|\\S`, 'gu')
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‚', "''", '``', '‹', '›'])
@@ -53,6 +55,7 @@ function isSpace (c: number): boolean {
     c === 0x3000 || c === 0xfeff
 }
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57
 const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
 
 /**
@@ -70,6 +73,8 @@ function plainTokenEnd (text: string, i: number, c: number): number {
     if (j - i >= MAX_WORD_RUN) return -1
     if (j === text.length) return j
     const next = text.charCodeAt(j)
+    // "108,000": a comma between digits may join a number's groups.
+    if (next === 44 && j - i <= 3 && isDigit(c) && isDigit(text.charCodeAt(j + 1))) return -1
     return next >= 128 || WORD_JOINERS.has(next) ? -1 : j
   }
   // Punctuation that opens no longer token ('' `` ... -- and contractions): one character.

@@ -28,7 +28,8 @@ function byTokenize (text: string): Array<[number, number]> {
 // Pieces that sit at the edges of the fast path: joiners, initialisms, contractions, doubled marks, accents,
 // combining marks, curly quotes, surrogate pairs and long runs.
 const PIECES = ['a', 'Z', '7', 'U', '.', "'", '’', '-', '/', '&', '_', '@', '`', ',', '"', '“', '”', '(', '!', ' ', '\n', '\t', '\u00a0',
-  's', 've', 'll', 'd', 'é', 'e\u0301', 'ß', '😀', '—', '…', '§', 'x'.repeat(999), 'y'.repeat(1000), 'z'.repeat(1001), '\u0001', '~']
+  's', 've', 'll', 'd', 'é', 'e\u0301', 'ß', '😀', '—', '…', '§', 'x'.repeat(999), 'y'.repeat(1000), 'z'.repeat(1001), '\u0001', '~',
+  '000', '12', '1234', ',000', '.5']
 
 t.test('tokenize gives the token pattern\'s tokens on arbitrary mixes of tricky pieces', async (t) => {
   fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (parts) => {
@@ -42,6 +43,12 @@ t.test('tokenize on written examples', async (t) => {
     'wait... -- no', 'Zoë Ødegaard naïve', 'end', 'A.', 'a.b.c.', '12,000 people']) {
     t.same(byTokenize(text), byPattern(text), text)
   }
+})
+
+t.test('a number with thousands separators is one token; other commas between digits separate', async (t) => {
+  const texts = (text: string): string[] => byTokenize(text).map(([a, b]) => text.slice(a, b))
+  t.same(texts('Boasting 108,000 residents, 1,250,000.5 in all'), ['Boasting', '108,000', 'residents', ',', '1,250,000.5', 'in', 'all'])
+  t.same(texts('in 2015,2016 and 12,345,67 or 1,2,3 and 108,000th'), ['in', '2015', ',', '2016', 'and', '12,345', ',', '67', 'or', '1', ',', '2', ',', '3', 'and', '108', ',', '000th'])
 })
 
 t.test('a run of letters far past the word bound is read in linear time (the scan stops at the bound)', async (t) => {
