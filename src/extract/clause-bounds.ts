@@ -165,3 +165,31 @@ export function onlyConnectives (doc: Doc, from: number, to: number): boolean {
   }
   return true
 }
+
+/** Prepositions whose phrase can follow a verb of saying without being what was said. */
+// Not "for", "against", "about", "with", "of": "asked for a photo", "argued against intervention", "agreed with Matthews"
+// report a request, a stance or an accord.
+const PHRASE_PREPOSITIONS = new Set(['to', 'in', 'on', 'at', 'over', 'from', 'into', 'out', 'during', 'after', 'across', 'through', 'by'])
+/** Words after "to" that make it a preposition ("wrote to investors", "added to her lead"), not an infinitive. */
+const OBJECT_OPENERS = new Set(['him', 'her', 'them', 'us', 'me', 'it', 'this', 'that', 'these', 'those'])
+
+/**
+ * "Ackman wrote to investors", "his aides argued in interviews this week", "it only added to the picture of a campaign
+ * in chaos": content that is one prepositional phrase, with no clause, quotation or infinitive in it, says where,
+ * when or to whom, not what. An infinitive ("pledged to ban …") and a clause ("said in a statement that …") stay.
+ */
+export function prepositionalPhraseOnly (doc: Doc, from: number, end: number): boolean {
+  const { tokens, quoteOf } = doc
+  const first = tokens[from]!
+  if (!PHRASE_PREPOSITIONS.has(first.lower) || end - from > 20) return false
+  if (first.lower === 'to') {
+    const next = tokens[from + 1]
+    if (!next || !(DETERMINERS.has(next.lower) || OBJECT_OPENERS.has(next.lower) || next.capitalized || next.kind === TokenKind.Number)) return false
+  }
+  for (let i = from; i < end; i++) {
+    if (quoteOf[i] !== -1) return false
+    const w = tokens[i]!.lower
+    if (w === 'that' || w === 'whether' || w === 'how' || w === 'what' || w === 'why' || CUE_VERB_FORMS.has(w) || (PERSONAL_PRONOUNS.has(w) && i > from)) return false
+  }
+  return true
+}

@@ -8,7 +8,7 @@ import { phraseAfter, type Range } from './phrases.js'
 import { SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, type Subject, subjectAfter, describedAfter, endsLikeSpeech } from './subjects.js'
 import type { Attribution } from './attribution.js'
 import { CLAUSE_OPENERS, afterInsertedAside, contentStart, onlyAside, prepositionalAside, thatClauseFollows } from './content-start.js'
-import { clauseEnd, clauseStartAt, interruptedFront, trimConnective } from './clause-bounds.js'
+import { clauseEnd, clauseStartAt, interruptedFront, prepositionalPhraseOnly, trimConnective } from './clause-bounds.js'
 import { hasWord, isPossessiveToken, onlyPunctuation, quoteSpan, quotesIn, spanOf } from './token-runs.js'
 
 /**
@@ -137,6 +137,7 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
     for (let i = from + 1; i < end; i++) if (doc.tokens[i]!.text === ',' && doc.quoteOf[i] === -1) { end = i; break }
   }
   const quotes = quotesIn(doc, front ? front[0] : from, end)
+  if (!front && quotes.length === 0 && prepositionalPhraseOnly(doc, from, end)) return null
   const firstQuote = quotes[0]
   const quoteOpensContent = firstQuote !== undefined && doc.quotes[firstQuote]!.open === from
   const direct = !front && quoteOpensContent && quotes.length === 1 &&

@@ -17,3 +17,25 @@ quotes('"X said CLAUSE, according to Z" stays X\'s words, with Z second-hand',
   'Mayor Ann Hale said the bridge would close in June, according to the minutes of the meeting.', [
     { text: 'the bridge would close in June', name: 'Ann Hale', type: 'indirect' },
   ])
+
+// --- A verb of saying followed by where, when or to whom, not by what --------------------------------------------
+
+quotes('"argued in interviews this week": a prepositional phrase is not what was said',
+  'His aides argued in interviews this week. The measure only added to the pressure on the board.', [])
+
+quotes('"wrote to the fund\'s investors on Monday": "to" before a determiner is a preposition',
+  'Ackman wrote to the fund’s investors on Monday.', [])
+
+quotes('what was said after the phrase stays: a that-clause, a bare clause, an infinitive',
+  'His aides argued in interviews this week that the plan had worked. Mayor Ann Hale said in a statement the bridge would close. Rep. Ann Hale pledged to block the bill.', [
+    { text: 'that the plan had worked', type: 'indirect' },
+    { text: 'the bridge would close', name: 'Ann Hale', type: 'indirect' },
+    { text: 'to block the bill', name: 'Ann Hale', type: 'indirect' },
+  ])
+
+quotes('a request, a stance or an accord keeps its phrase: "asked for", "argued against", "agreed with"',
+  'A woman asked for a photo. He argued against intervention by outside powers. Ms. Lund agreed with Matthews about the winner.', [
+    { text: 'for a photo', type: 'indirect' },
+    { text: 'against intervention by outside powers', type: 'indirect' },
+    { text: 'about the winner', name: 'Lund', type: 'indirect' },
+  ])

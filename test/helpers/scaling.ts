@@ -13,7 +13,8 @@ function best (input: string, k: number): number {
   let min = Infinity
   for (let i = 0; i < k; i++) {
     const started = process.cpuUsage()
-    extract(input)
+    // The extractor's own scaling: the quotation limit would refuse the larger inputs before any work.
+    extract(input, { maxQuotations: Infinity })
     const used = process.cpuUsage(started)
     min = Math.min(min, (used.user + used.system) / 1000)
   }
