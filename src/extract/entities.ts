@@ -2,181 +2,21 @@
 // and resolves pronouns and role nouns ("he", "the president") to the person meant. Salience, not proximity:
 // "he" is the subject of the nearest earlier sentence that names a compatible person, which is often not the
 // nearest name.
-import { TokenKind, type Doc } from './document.js'
+import { TokenKind } from './document.js'
 import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLE_GENDER, TITLES } from './lexicon.js'
 import { firstNameGenderAgreed, isFirstName } from './first-names.js'
-import { describeMention, type Gender, type Mention } from './mentions.js'
-import type { SpeakerKind } from './types.js'
-import { Memo } from './memo.js'
-import { spelledOut, titlesAgree } from '../identity/titles.js'
-import { cleanTitle, contentWords, expandTitle, titleHead } from './titles.js'
+import { describeMention, type Mention } from './mentions.js'
+import { titlesAgree } from '../identity/titles.js'
+import { cleanTitle, contentWords, expandTitle } from './titles.js'
 import {
   APPOSITION_OPENERS, hasOrgWord, loneFirstNameGender, isPeopleNoun, DEFINITE, KIN_NOUNS, COMPANY_TRADES, isCompanyName, GENERIC_ORG_NOUNS, SUBORDINATORS, wordCount, gendered, initialOf,
 } from './entity-words.js'
+import { EntityIndex, MAX_NAMESAKES, MAX_TITLES, type Entity } from './entity-index.js'
 
 export { cleanTitle }
+export type { Entity, PlacedMention } from './entity-index.js'
 
-export interface Entity {
-  id: number
-  kind: SpeakerKind
-  /** Fullest name seen; null for unnamed groups and unresolved roles. */
-  name: string | null
-  surname: string | null
-  firstName: string | null
-  gender: Gender
-  /** The gender came only from a lone first name ("Margit says"): a full name or pronoun later overrides it. */
-  genderWeak: boolean
-  /** The gender is known for sure: an honorific or gendered title ("Ms.", "chairwoman"), or an unambiguous first name. */
-  genderSure: boolean
-  /** The gender came from a first name alone, which the article's own pronouns may contradict ("Sidney … he said"). */
-  genderByName: boolean
-  /** Titles as written, prenominal ("President") and appositive ("the US special envoy to the Middle East"). */
-  titles: string[]
-  /** Lower-case title words, for matching role nouns ("the president" → a "President …"). */
-  roleWords: Set<string>
-  /** The head noun of each title ("chief" of "Fire Chief", "executive" of "chief executive of Baltic Line"). */
-  roleHeads: Set<string>
-  /** Names as written ("President Trump", "Trump", "the president"). */
-  aliases: string[]
-  /** Token index of the latest mention. */
-  lastSeen: number
-  /** Token index of the first mention. */
-  firstSeen: number
-  /** Token index of the latest mention not in the possessive ("Walter Abernathy’s grandchildren" names him in passing). */
-  lastNamed: number
-  /** Set when a later pass found that this entity (an unresolved role) is another one. */
-  mergedInto: Entity | null
-}
-
-export interface PlacedMention extends Mention {
-  sentence: number
-  entity: number
-}
-
-const normalizeName = (s: string): string => s.toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/['’]/g, '’').replace(/\s+/g, ' ')
-
-export class EntityTable {
-  readonly entities: Entity[] = []
-  private readonly mentions: PlacedMention[] = []
-  private readonly bySentence = new Map<number, PlacedMention[]>()
-  // Indexes, so that each mention costs the same however long the article: persons by surname and first name,
-  // organisations and unnamed groups by their normalised name.
-  private readonly persons = new Map<string, Entity[]>()
-  private readonly firstNames = new Map<string, Entity[]>()
-  /** Persons by "surname firstname". */
-  private readonly fullNames = new Map<string, Entity>()
-  private readonly named = new Map<string, Entity>()
-  private readonly roleHolders = new Map<string, Entity[]>()
-
-  constructor (private readonly doc: Doc) {}
-
-  // Per article: the same names and titles are normalised, cleaned and split at every mention.
-  private readonly normalized = new Memo(normalizeName)
-  private readonly cleanedTitles = new Memo(cleanTitle)
-  private readonly titleWords = new Memo<readonly string[]>(contentWords)
-  private readonly spelled = new Memo(spelledOut)
-  private readonly heads = new Memo(titleHead)
-  private normalize (s: string): string { return this.normalized.get(s) }
-
-  /** Mentions in text order of one sentence that can be antecedents. */
-  private place (m: Mention, sentence: number, entity: number): PlacedMention {
-    // Field by field rather than a spread: mentions come in several shapes, and a spread of those is slow.
-    const placed: PlacedMention = {
-      tokens: m.tokens, start: m.start, end: m.end, kind: m.kind, name: m.name, surname: m.surname, firstName: m.firstName,
-      title: m.title, head: m.head, gender: m.gender, indefinite: m.indefinite, sentence, entity,
-    }
-    this.mentions.push(placed)
-    // Only the latest few are read (hasMentionAt); dropping the rest in halves keeps this O(1) amortised.
-    if (this.mentions.length > 64) this.mentions.splice(0, 32)
-    let list = this.bySentence.get(sentence)
-    if (!list) this.bySentence.set(sentence, (list = []))
-    // Bounded: a sentence of news prose names a handful of people; past MAX_SENTENCE_MENTIONS (a list, a hostile
-    // input) later mentions are not antecedents, so that keeping the list in order below stays constant per mention.
-    if (list.length >= MAX_SENTENCE_MENTIONS) return placed
-    // Kept in text order: the first mention of a sentence stands for its subject.
-    let k = list.length
-    while (k > 0 && list[k - 1]!.tokens.start > placed.tokens.start) k--
-    list.splice(k, 0, placed)
-    return placed
-  }
-
-  private create (kind: SpeakerKind, m: Mention, name: string | null): Entity {
-    const e: Entity = {
-      id: this.entities.length, kind, name, surname: m.surname, firstName: m.firstName, gender: m.gender ?? loneFirstNameGender(m), genderWeak: !m.gender && loneFirstNameGender(m) !== null,
-      genderSure: false, genderByName: m.gender !== null || loneFirstNameGender(m) !== null,
-      titles: [], roleWords: new Set(), roleHeads: new Set(), aliases: [], lastSeen: m.tokens.start, firstSeen: m.tokens.start, lastNamed: -1, mergedInto: null,
-    }
-    this.entities.push(e)
-    if (kind === 'person' && e.surname) this.index(this.persons, e.surname, e)
-    if (kind === 'organization' && name) this.indexOrgName(e, name)
-    return e
-  }
-
-  /** Members of each index list, so that adding to a list costs the same however long it is. */
-  private readonly listed = new WeakMap<Entity[], Set<Entity>>()
-
-  private index (map: Map<string, Entity[]>, key: string, e: Entity): void {
-    let list = map.get(key)
-    if (!list) map.set(key, (list = []))
-    let members = this.listed.get(list)
-    if (!members) this.listed.set(list, (members = new Set()))
-    if (members.has(e)) return
-    members.add(e)
-    list.push(e)
-  }
-
-  /** Organisations by the lower-case words of their name ("museum" → Aldridge Museum of Art), for "the museum". */
-  private readonly orgWords = new Map<string, Entity[]>()
-  /** Named organisations in order of their latest mention: "the company" means the one seen last. */
-  private lastOrg: Entity | null = null
-  /** The company named last: not a public body ("Kestrel Foods Inc.", not "Wexcombe Borough Council"). */
-  private lastCompany: Entity | null = null
-
-  private indexOrgName (e: Entity, name: string): void {
-    for (const w of this.titleWords.get(name)) this.index(this.orgWords, w, e)
-  }
-
-  /** Raw titles already added, per entity: a title repeated with every mention is cleaned once. */
-  private readonly seenTitles = new Map<number, Set<string>>()
-
-  private addTitle (e: Entity, title: string | null, oldest = false): void {
-    if (!title) return
-    let seen = this.seenTitles.get(e.id)
-    if (!seen) this.seenTitles.set(e.id, (seen = new Set()))
-    if (seen.has(title)) return
-    seen.add(title)
-    // "Cllr Okafor" is a Councillor: a short form alone is spelled out, as the store does for a name's title.
-    const cleaned = this.cleanedTitles.get(title)
-    if (!cleaned) return
-    const clean = this.spelled.get(cleaned)
-    // Most recent last: a title given again moves to the end. A caption's title goes first: the story's own wins.
-    const at = e.titles.indexOf(clean)
-    if (oldest) { if (at === -1 && e.titles.length < MAX_TITLES) e.titles.unshift(clean) } else {
-      if (at !== -1) e.titles.splice(at, 1)
-      e.titles.push(clean)
-    }
-    // A person is given a handful of titles; the bound keeps indexOf above constant on a hostile input.
-    if (e.titles.length > MAX_TITLES) e.titles.shift()
-    const head = this.heads.get(clean)
-    if (head) e.roleHeads.add(expandTitle(head))
-    for (const word of this.titleWords.get(clean)) {
-      const role = expandTitle(word)
-      e.roleWords.add(role)
-      // Only a named entity can be what a role refers to (byRole, orgByRole ask for one).
-      if (e.name) this.index(this.roleHolders, role, e)
-    }
-  }
-
-  private readonly aliasSets = new Map<number, Set<string>>()
-
-  private alias (e: Entity, text: string): void {
-    let set = this.aliasSets.get(e.id)
-    if (!set) this.aliasSets.set(e.id, (set = new Set(e.aliases)))
-    if (set.has(text)) return
-    set.add(text)
-    e.aliases.push(text)
-  }
-
+export class EntityTable extends EntityIndex {
   /**
    * "Gareth Pryce, for Harrowgate Living, warned …": the capitalised name a person speaks for is an organisation of the
    * article, which "the developer" or "the company" may then mean.
@@ -338,8 +178,6 @@ export class EntityTable {
     return known
   }
 
-  private readonly statementSentences = new Map<number, boolean>()
-
   private saysInStatement (sentence: number): boolean {
     const { tokens, quoteOf } = this.doc
     const s = this.doc.sentences[sentence]!
@@ -441,12 +279,6 @@ export class EntityTable {
     return e
   }
 
-  /** The latest definite role seen as the subject of a sentence's main clause, outside quotations (collectAntecedents). */
-  private roleSubject: { entity: Entity, mention: Mention, sentence: number } | null = null
-
-  /** The speaker of the latest attribution (see noteSpeaker). */
-  private lastSpeaker: { entity: Entity, mention: Mention, sentence: number } | null = null
-
   /** Records who the latest attribution's speaker was, for the pronouns that continue it. */
   noteSpeaker (entity: Entity, mention: Mention, sentence: number): void {
     this.lastSpeaker = { entity, mention, sentence }
@@ -457,9 +289,6 @@ export class EntityTable {
       if (this.namedSpeakers.size > 64) this.namedSpeakers.delete(this.namedSpeakers.keys().next().value!)
     }
   }
-
-  /** Per sentence, the person its first attribution names by name. */
-  private readonly namedSpeakers = new Map<number, Entity>()
 
   /**
    * Whether the person a pronoun found may be the one an unnamed role speaker stands for: named by name just before
@@ -473,11 +302,6 @@ export class EntityTable {
     return named(speaker.sentence, 0, role) || this.namedSubject(speaker.sentence - 1) === e ||
       named(speaker.sentence, role + 1, speaker.sentence === sentence ? at : Number.MAX_SAFE_INTEGER) || (speaker.sentence < sentence && named(sentence, 0, at))
   }
-
-  /** Definite roles no one held when they were read ("the town's fire chief said …" before the chief is named). */
-  private readonly pendingRoles: Array<{ entity: Entity, mention: Mention, sentence: number, speaker: boolean }> = []
-  /** Organisations named by a common noun only ("the council"), which a named one of the article may be. */
-  private readonly pendingOrgs: Array<{ entity: Entity, mention: Mention }> = []
 
   /**
    * After the whole article is read: a role nothing fitted when it was read goes to the person the article gives that
@@ -567,13 +391,6 @@ export class EntityTable {
     return inOpening
   }
 
-  /** The entity an entity was found to be (itself unless a later pass merged it). */
-  final (e: Entity): Entity {
-    let f = e
-    for (let guard = 0; f.mergedInto && guard < 4; guard++) f = f.mergedInto
-    return f
-  }
-
   /** "X, the chairwoman, who said …": the person or organisation named last before "who" in its sentence. */
   private relativeAntecedent (sentence: number, at: number): Entity | undefined {
     const list = this.bySentence.get(sentence)
@@ -640,14 +457,6 @@ export class EntityTable {
       }
     }
     return best
-  }
-
-  /** Every time a named person is seen, in sentence order (the latest sighting of each gives its lastSeen). */
-  private readonly sightings: Array<{ entity: Entity, sentence: number }> = []
-
-  private seen (e: Entity, at: number, sentence: number): void {
-    e.lastSeen = at
-    if (e.kind === 'person' && e.surname) this.sightings.push({ entity: e, sentence })
   }
 
   /** "Asked about Cruz's charges, Rubio said …": names in an opening subordinate clause are not the subject. */
@@ -809,9 +618,6 @@ export class EntityTable {
     return this.cleanedTitles.get(this.doc.text.slice(this.doc.starts[from]!, this.doc.ends[k - 1]!))
   }
 
-  /** The age appositionAfter read last ("71-year-old"), or null. */
-  private pendingAge: string | null = null
-
   /** "its chief executive, Henrik Dahl": a role noun phrase just before a name, set off by a comma (at most 8 tokens). */
   private appositionBefore (start: number, sentenceStart: number): string | null {
     const { tokens, quoteOf } = this.doc
@@ -881,22 +687,7 @@ export class EntityTable {
     if (next === 'herself' || next === 'himself') return true
     return next === ',' && APPOSITION_OPENERS.has(tokens[end + 1]?.lower ?? '') && tokens[end + 1]?.lower !== 'the' && tokens[end + 1]?.lower !== 'a'
   }
-
-  private hasMentionAt (token: number): boolean {
-    for (let k = this.mentions.length - 1; k >= 0 && k >= this.mentions.length - 6; k--) {
-      const m = this.mentions[k]!
-      if (m.tokens.start <= token && token < m.tokens.end) return true
-    }
-    return false
-  }
 }
 
-/** Mentions kept per sentence as antecedents (see place()). */
-const MAX_SENTENCE_MENTIONS = 64
-/** People sharing one surname compared with a new mention of it (findPerson). */
-const MAX_NAMESAKES = 32
 /** How many sentences back a pronoun looks for the last compatible person seen (see antecedent()). */
 const SIGHTING_WINDOW = 40
-
-/** At most this many titles per entity, the latest kept: news gives a person a handful. */
-const MAX_TITLES = 8
