@@ -9,32 +9,15 @@ import { describeMention, type Mention } from './mentions.js'
 import { titlesAgree } from '../identity/titles.js'
 import { cleanTitle, contentWords, expandTitle } from './titles.js'
 import {
-  APPOSITION_OPENERS, hasOrgWord, loneFirstNameGender, isPeopleNoun, DEFINITE, KIN_NOUNS, COMPANY_TRADES, isCompanyName, GENERIC_ORG_NOUNS, SUBORDINATORS, wordCount, gendered, initialOf,
+  APPOSITION_OPENERS, hasOrgWord, loneFirstNameGender, isPeopleNoun, KIN_NOUNS, isCompanyName, SUBORDINATORS, wordCount, gendered, initialOf,
 } from './entity-words.js'
 import { EntityIndex, MAX_NAMESAKES, MAX_TITLES, type Entity } from './entity-index.js'
+import { noteAffiliation, orgByRole, orgNamedLikePerson } from './entity-orgs.js'
 
 export { cleanTitle }
 export type { Entity, PlacedMention } from './entity-index.js'
 
 export class EntityTable extends EntityIndex {
-  /**
-   * "Gareth Pryce, for Harrowgate Living, warned …": the capitalised name a person speaks for is an organisation of the
-   * article, which "the developer" or "the company" may then mean.
-   */
-  private noteAffiliation (apposition: string | null, m: Mention): void {
-    const match = apposition ? /^(?:for|on behalf of)\s+((?:\p{Lu}[\p{L}&.'’-]*\s*){1,5})$/u.exec(apposition.trim()) : null
-    if (!match) return
-    const name = match[1]!.trim()
-    const key = 'org:' + this.normalize(name)
-    let org = this.named.get(key)
-    if (!org) {
-      org = this.create('organization', { ...m, kind: 'organization', name, surname: null, firstName: null, title: null, gender: null }, name)
-      this.named.set(key, org)
-    }
-    this.lastOrg = org
-    if (isCompanyName(name)) this.lastCompany = org
-  }
-
   /** Whether a person mention's gender is certain: said by an honorific or title, or by an unambiguous first name. */
   private genderSureOf (m: Mention): boolean {
     if (!gendered(m.gender)) return false
@@ -53,7 +36,7 @@ export class EntityTable extends EntityIndex {
   /** Adds a named person, organisation or group mention; returns its entity. Pronouns and roles go through resolve(). */
   addNamed (m: Mention, sentence: number, apposition: string | null = null, quiet = false): Entity | null {
     let e: Entity | undefined
-    if (m.kind === 'person' && (e = this.orgNamedLikePerson(m, sentence))) {
+    if (m.kind === 'person' && (e = orgNamedLikePerson(this, m, sentence))) {
       this.alias(e, this.doc.text.slice(m.start, m.end))
     } else if (m.kind === 'person') {
       e = this.findPerson(m)
@@ -71,14 +54,14 @@ export class EntityTable extends EntityIndex {
       if (!e.gender && weak) { e.gender = weak; e.genderWeak = true }
       this.addTitle(e, m.title)
       this.addTitle(e, apposition)
-      this.noteAffiliation(apposition, m)
+      noteAffiliation(this, apposition, m)
       const next = this.doc.tokens[m.tokens.end]?.text
       if (next !== '’s' && next !== "'s") e.lastNamed = m.tokens.start
       this.alias(e, this.doc.text.slice(m.start, m.end))
       if (m.name) this.alias(e, m.name)
     } else if (m.kind === 'organization') {
       const key = 'org:' + this.normalize(m.name ?? '')
-      e = m.indefinite ? undefined : (this.orgByRole(m) ?? this.named.get(key))
+      e = m.indefinite ? undefined : (orgByRole(this, m) ?? this.named.get(key))
       if (!e) {
         e = this.create('organization', m, m.name?.replace(/^(the|a|an)\s+/i, '') ?? null)
         if (!m.indefinite) this.named.set(key, e)
@@ -89,7 +72,7 @@ export class EntityTable extends EntityIndex {
     } else if (m.kind === 'group') {
       const text = this.doc.text.slice(m.start, m.end)
       // "the railroad", "the developer": one definite thing, which an organisation of the article may be.
-      e = this.orgByRole(m)
+      e = orgByRole(this, m)
       if (e) this.alias(e, text)
       else {
         const key = 'group:' + this.normalize(text)
@@ -140,76 +123,6 @@ export class EntityTable extends EntityIndex {
     }
   }
 
-  /**
-   * "Prairie Central said" after "Prairie Central Railroad", "the Aldridge": a capitalised name with no first name,
-   * title or honorific that opens a known organisation's name is that organisation.
-   */
-  private orgNamedLikePerson (m: Mention, sentence: number): Entity | undefined {
-    if (!m.name || (m.title && !GENERIC_ORG_NOUNS.has(m.title.toLowerCase()))) return undefined
-    const same = this.named.get('org:' + this.normalize(m.name))
-    if (same) return same
-    const known = m.firstName !== null && isFirstName(m.firstName)
-    // "Developer Harrowgate Living", "Harrowgate Living said in a statement": no first name, and the article treats
-    // it as a body.
-    if (!known && m.firstName && (m.title || this.inStatement(sentence))) {
-      const e = this.create('organization', m, m.name)
-      this.named.set('org:' + this.normalize(m.name), e)
-      if (m.title) this.addTitle(e, m.title)
-      return e
-    }
-    const words = this.titleWords.get(m.name)
-    if (!words.length) return undefined
-    let best: Entity | undefined
-    for (const e of this.orgWords.get(words[0]!) ?? []) {
-      const own = e.name ? this.titleWords.get(e.name) : []
-      // The organisation's name goes on in capitals ("Prairie Central Railroad"), unlike "the Rubio campaign",
-      // which is the person's.
-      const rest = e.name ? e.name.split(/\s+/)[words.length] ?? '' : ''
-      if (own.length > words.length && words.every((w, k) => own[k] === w) && /^\p{Lu}/u.test(rest) && (!best || e.lastSeen > best.lastSeen)) best = e
-    }
-    return best
-  }
-
-  /** Whether the sentence says "in a statement" (outside quotations): what bodies, not people, usually issue. */
-  private inStatement (sentence: number): boolean {
-    // Asked once per sentence: a sentence that names many people (a hostile run-on one) is scanned once, not per name.
-    let known = this.statementSentences.get(sentence)
-    if (known === undefined) this.statementSentences.set(sentence, (known = this.saysInStatement(sentence)))
-    return known
-  }
-
-  private saysInStatement (sentence: number): boolean {
-    const { tokens, quoteOf } = this.doc
-    const s = this.doc.sentences[sentence]!
-    for (let i = s.firstToken + 2; i < s.endToken; i++) {
-      if (tokens[i]!.lower === 'statement' && quoteOf[i] === -1 && (tokens[i - 1]!.lower === 'a' || tokens[i - 1]!.lower === 'written') && tokens[i - 2]!.lower === 'in') return true
-    }
-    return false
-  }
-
-  /**
-   * A definite common noun for an organisation ("the museum", "the council", "the developer", "the company"): the
-   * organisation of the article whose name or description holds that word, else for a generic word ("company",
-   * "firm") the organisation named last. Undefined when none fits, so that the mention stays its own.
-   */
-  private orgByRole (m: Mention): Entity | undefined {
-    const first = this.doc.tokens[m.tokens.start]!.lower
-    if (m.indefinite && !(m.kind === 'group' && DEFINITE.has(first))) return undefined
-    if (!DEFINITE.has(first) || m.tokens.end - m.tokens.start > 4 || !m.head || m.gender === 'plural') return undefined
-    // Only a common noun: "the Federal Rail Safety Board" is a name of its own.
-    if (/\p{Lu}/u.test(this.doc.text.slice(this.doc.ends[m.tokens.start]!, m.end))) return undefined
-    const head = m.head
-    let best: Entity | undefined
-    // Only organisations with a name of their own: "council" itself is found by its key.
-    const named = (e: Entity): boolean => e.kind === 'organization' && e.name !== null && /^\p{Lu}/u.test(e.name)
-    for (const e of this.orgWords.get(head) ?? []) if (named(e) && (!best || e.lastSeen > best.lastSeen)) best = e
-    if (!best) for (const e of this.roleHolders.get(head) ?? []) if (named(e) && (!best || e.lastSeen > best.lastSeen)) best = e
-    if (!best && GENERIC_ORG_NOUNS.has(head) && this.lastOrg) best = this.lastOrg
-    // "Shares of Kestrel Foods Inc. fell after the frozen-food maker disclosed …": a trade is a company's.
-    if (!best && COMPANY_TRADES.test(head) && this.lastCompany) best = this.lastCompany
-    return best
-  }
-
   private findPerson (m: Mention): Entity | undefined {
     let best: Entity | undefined
     if (!m.surname) return undefined
@@ -257,7 +170,7 @@ export class EntityTable extends EntityIndex {
     else if (m.kind === 'pronoun' && m.gender === 'plural') e = this.pluralAntecedent(sentence, m.tokens.start)
     else if (m.kind === 'pronoun' && m.gender === 'neuter') e = this.organizationAntecedent(sentence, m.tokens.start)
     else if (m.kind === 'relative') e = this.relativeAntecedent(sentence, m.tokens.start)
-    else if (m.kind === 'role' && !m.indefinite && m.head) e = this.byRole(m, m.tokens.start) ?? this.orgByRole(m)
+    else if (m.kind === 'role' && !m.indefinite && m.head) e = this.byRole(m, m.tokens.start) ?? orgByRole(this, m)
     if (!e) {
       // One unnamed individual ("a spokeswoman", a role nothing fits): the role is what the article calls them.
       e = this.create('unnamed', m, null)
@@ -309,7 +222,7 @@ export class EntityTable extends EntityIndex {
    */
   settleRoles (): void {
     for (const { entity, mention } of this.pendingOrgs) {
-      const named = this.orgByRole(mention)
+      const named = orgByRole(this, mention)
       if (named && named !== entity && named.name && /^\p{Lu}/u.test(named.name)) entity.mergedInto = named
     }
     for (const { entity, mention, sentence, speaker } of this.pendingRoles) {
