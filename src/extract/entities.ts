@@ -7,12 +7,15 @@ import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TIT
 import { firstNameGenderAgreed, isFirstName } from './first-names.js'
 import { describeMention, type Mention } from './mentions.js'
 import { titlesAgree } from '../identity/titles.js'
-import { cleanTitle, contentWords, expandTitle } from './titles.js'
+import { cleanTitle, contentWords } from './titles.js'
 import {
-  APPOSITION_OPENERS, hasOrgWord, loneFirstNameGender, isPeopleNoun, KIN_NOUNS, isCompanyName, SUBORDINATORS, wordCount, gendered, initialOf,
+  APPOSITION_OPENERS, hasOrgWord, loneFirstNameGender, isPeopleNoun, KIN_NOUNS, isCompanyName, wordCount, gendered, initialOf,
 } from './entity-words.js'
 import { EntityIndex, MAX_NAMESAKES, MAX_TITLES, type Entity } from './entity-index.js'
 import { noteAffiliation, orgByRole, orgNamedLikePerson } from './entity-orgs.js'
+import {
+  antecedent, byRole, describedBy, mainClauseStart, namedSubject, organizationAntecedent, pluralAntecedent, relativeAntecedent,
+} from './antecedents.js'
 
 export { cleanTitle }
 export type { Entity, PlacedMention } from './entity-index.js'
@@ -150,10 +153,10 @@ export class EntityTable extends EntityIndex {
   resolve (m: Mention, sentence: number, apposition: string | null = null, speaker = false): Entity {
     let e: Entity | undefined
     if (m.kind === 'pronoun' && (m.gender === 'male' || m.gender === 'female')) {
-      e = this.antecedent(m.gender, sentence, m.tokens.start)
+      e = antecedent(this, m.gender, sentence, m.tokens.start)
       // "Sidney Blumenthal said that he …": when no one fits, a person whose gender only a name list gave may be
       // meant; the article's pronoun then says what the list did not.
-      if (!e && (e = this.antecedent(m.gender, sentence, m.tokens.start, true))) { e.gender = m.gender; e.genderSure = false; e.genderByName = false }
+      if (!e && (e = antecedent(this, m.gender, sentence, m.tokens.start, true))) { e.gender = m.gender; e.genderSure = false; e.genderByName = false }
       // "…, the county's spokeswoman said Monday. Wells … will be tested again, she said.": the unnamed speaker of the
       // attribution just before is who "she" continues, rather than someone named further back.
       // So does a definite role that is the subject of the sentence before ("The Route 9 driver who drew applause last
@@ -165,12 +168,12 @@ export class EntityTable extends EntityIndex {
       const last = subject && newcomer && (!this.lastSpeaker || subject.sentence > this.lastSpeaker.sentence) ? subject : this.lastSpeaker
       if (last && last.entity.kind === 'unnamed' && last.mention.kind === 'role' && !last.mention.indefinite &&
         (last.sentence === sentence - 1 || (last.sentence === sentence && last.mention.tokens.start < m.tokens.start)) &&
-        (!gendered(last.mention.gender) || last.mention.gender === m.gender) && !(e && this.describedBy(e, last, sentence, m.tokens.start))) e = last.entity
+        (!gendered(last.mention.gender) || last.mention.gender === m.gender) && !(e && describedBy(this, e, last, sentence, m.tokens.start))) e = last.entity
     }
-    else if (m.kind === 'pronoun' && m.gender === 'plural') e = this.pluralAntecedent(sentence, m.tokens.start)
-    else if (m.kind === 'pronoun' && m.gender === 'neuter') e = this.organizationAntecedent(sentence, m.tokens.start)
-    else if (m.kind === 'relative') e = this.relativeAntecedent(sentence, m.tokens.start)
-    else if (m.kind === 'role' && !m.indefinite && m.head) e = this.byRole(m, m.tokens.start) ?? orgByRole(this, m)
+    else if (m.kind === 'pronoun' && m.gender === 'plural') e = pluralAntecedent(this, sentence, m.tokens.start)
+    else if (m.kind === 'pronoun' && m.gender === 'neuter') e = organizationAntecedent(this, sentence, m.tokens.start)
+    else if (m.kind === 'relative') e = relativeAntecedent(this, sentence, m.tokens.start)
+    else if (m.kind === 'role' && !m.indefinite && m.head) e = byRole(this, m, m.tokens.start) ?? orgByRole(this, m)
     if (!e) {
       // One unnamed individual ("a spokeswoman", a role nothing fits): the role is what the article calls them.
       e = this.create('unnamed', m, null)
@@ -204,19 +207,6 @@ export class EntityTable extends EntityIndex {
   }
 
   /**
-   * Whether the person a pronoun found may be the one an unnamed role speaker stands for: named by name just before
-   * the role ("Lori Bernstein held up a sign. The 57-year-old scientist says …", "When … Trump hadn't answered, the
-   * candidate said …"), or between the role and the pronoun.
-   */
-  private describedBy (e: Entity, speaker: { mention: Mention, sentence: number }, sentence: number, at: number): boolean {
-    const named = (s: number, from: number, to: number): boolean =>
-      (this.bySentence.get(s) ?? []).some((x) => x.entity === e.id && x.kind === 'person' && x.tokens.start >= from && x.tokens.start < to)
-    const role = speaker.mention.tokens.start
-    return named(speaker.sentence, 0, role) || this.namedSubject(speaker.sentence - 1) === e ||
-      named(speaker.sentence, role + 1, speaker.sentence === sentence ? at : Number.MAX_SAFE_INTEGER) || (speaker.sentence < sentence && named(sentence, 0, at))
-  }
-
-  /**
    * After the whole article is read: a role nothing fitted when it was read goes to the person the article gives that
    * role anywhere, before or after; otherwise it stays honestly unnamed.
    */
@@ -228,7 +218,7 @@ export class EntityTable extends EntityIndex {
     for (const { entity, mention, sentence, speaker } of this.pendingRoles) {
       // Only a speaker's role is matched to a person beside it: a role in passing ("suggested the interim chief …")
       // is too loosely tied to the sentences around it.
-      const holder = this.byRole(mention, Number.MAX_SAFE_INTEGER) ?? (speaker ? this.namedBeside(mention, sentence) : undefined)
+      const holder = byRole(this, mention, Number.MAX_SAFE_INTEGER) ?? (speaker ? this.namedBeside(mention, sentence) : undefined)
       if (holder && holder !== entity) {
         entity.mergedInto = holder
         if (!speaker) continue
@@ -262,9 +252,9 @@ export class EntityTable extends EntityIndex {
     const gender = gendered(m.gender) ? m.gender : this.pronounAfter(m.tokens.end)
     const fits = (e: Entity | undefined): e is Entity => e !== undefined && e.kind === 'person' && e.name !== null &&
       !(gender && gendered(e.gender) && gender !== e.gender) && e.titles.every((t) => titlesAgree(t, role) !== false)
-    const before = this.namedSubject(sentence - 1, true)
+    const before = namedSubject(this, sentence - 1, true)
     if (fits(before)) return before
-    const after = this.namedSubject(sentence + 1)
+    const after = namedSubject(this, sentence + 1)
     if (fits(after) && after.firstSeen > m.tokens.start) return after
     return undefined
   }
@@ -281,156 +271,13 @@ export class EntityTable extends EntityIndex {
     return null
   }
 
-  /** The person a sentence names first in its main clause, by name (not by pronoun or role). */
-  private namedSubject (sentence: number, byPronoun = false): Entity | undefined {
-    const speaker = this.namedSpeakers.get(sentence)
-    if (speaker) return this.final(speaker)
-    const list = this.bySentence.get(sentence)
-    if (!list || sentence < 0) return undefined
-    const clauseStart = this.mainClauseStart(sentence)
-    let inOpening: Entity | undefined
-    for (const x of list) {
-      const e = this.final(this.entities[x.entity]!)
-      // "She was sitting in her kitchen … .¶“…,” the swimmer says.": a subject pronoun carries its person on.
-      if (byPronoun && x.kind === 'pronoun' && e.kind === 'person' && e.name && x.tokens.start >= clauseStart) return e
-      if (x.kind !== 'person' || e.kind !== 'person') {
-        // The subject is someone else ("the crew said"): no one named later in the sentence is it.
-        if (x.tokens.start >= clauseStart && x.kind !== 'organization') return inOpening
-        continue
-      }
-      if (x.tokens.start < clauseStart) { inOpening ??= e; continue }
-      return e
-    }
-    return inOpening
-  }
-
-  /** "X, the chairwoman, who said …": the person or organisation named last before "who" in its sentence. */
-  private relativeAntecedent (sentence: number, at: number): Entity | undefined {
-    const list = this.bySentence.get(sentence)
-    if (!list) return undefined
-    for (let k = list.length - 1; k >= 0; k--) {
-      const m = list[k]!
-      if (m.tokens.start >= at) continue
-      const e = this.entities[m.entity]!
-      if ((m.kind === 'person' || m.kind === 'organization') && (e.kind === 'person' || e.kind === 'organization')) return e
-      // Bounded: only the mentions of one sentence, and only the latest named one counts.
-      if (at - m.tokens.end > 40) break
-    }
-    return undefined
-  }
-
-  /** "it said": the organisation named last in this sentence (before "it") or the three before it. */
-  private organizationAntecedent (sentence: number, at: number): Entity | undefined {
-    for (let s = sentence; s >= 0 && sentence - s <= 3; s--) {
-      const list = this.bySentence.get(s)
-      if (!list) continue
-      for (let k = list.length - 1; k >= 0; k--) {
-        const m = list[k]!
-        if (s === sentence && m.tokens.start >= at) continue
-        const e = this.entities[m.entity]!
-        if (e.kind === 'organization') return e
-      }
-    }
-    return undefined
-  }
-
-  private compatible (e: Entity, gender: 'male' | 'female', byNameUnknown = false): boolean {
-    return e.kind === 'person' && (e.gender === null || e.gender === gender || (byNameUnknown && e.genderByName))
-  }
-
-  /** The subject of the nearest sentence (this one first, before the pronoun) that names a compatible person. */
-  private antecedent (gender: 'male' | 'female', sentence: number, at: number, byNameUnknown = false): Entity | undefined {
-    for (let s = sentence; s >= 0 && sentence - s <= 8; s--) {
-      const list = this.bySentence.get(s)
-      if (!list) continue
-      const clauseStart = this.mainClauseStart(s)
-      let inOpening: Entity | undefined
-      for (const m of list) {
-        if (s === sentence && m.tokens.start >= at) continue
-        const e = this.entities[m.entity]!
-        if (!this.compatible(e, gender, byNameUnknown) || !e.name) continue
-        // "Asked about Cruz's charges, Rubio said": the subject of the main clause first; a person named only in
-        // the opening clause ("Though Ms. Olivieri has …, the influx …") when the main clause names none.
-        if (m.tokens.start < clauseStart) { inOpening ??= e; continue }
-        return e
-      }
-      if (inOpening) return inOpening
-    }
-    // Else the compatible named person seen last before `at`. Sightings are in sentence order, so the search stops
-    // at the first sentence before the best one found: it does not grow with the number of people in the article.
-    let best: Entity | undefined
-    let bestSentence = -1
-    for (let k = this.sightings.length - 1; k >= 0; k--) {
-      const { entity: e, sentence: s } = this.sightings[k]!
-      // Bounded: news names a person again well within SIGHTING_WINDOW sentences of a pronoun for them.
-      if (s < bestSentence || sentence - s > SIGHTING_WINDOW) break
-      if (this.compatible(e, gender, byNameUnknown) && e.name && e.lastSeen < at && (!best || e.lastSeen > best.lastSeen)) {
-        best = e
-        bestSentence = this.doc.sentenceOf[e.lastSeen]!
-      }
-    }
-    return best
-  }
-
-  /** "Asked about Cruz's charges, Rubio said …": names in an opening subordinate clause are not the subject. */
-  private mainClauseStart (sentence: number): number {
-    const { tokens, quoteOf } = this.doc
-    const s = this.doc.sentences[sentence]!
-    const first = tokens[s.firstToken]!
-    // "Appearing before supporters, Suu Kyi said": an opening participle is a subordinate clause too.
-    const participle = first.lower.length > 5 && first.lower.endsWith('ing') && !(tokens[s.firstToken + 1]?.capitalized ?? true)
-    if (!SUBORDINATORS.has(first.lower) && !participle) return s.firstToken
-    for (let i = s.firstToken; i < s.endToken && i < s.firstToken + 30; i++) {
-      if (tokens[i]!.text === ',' && quoteOf[i] === -1) return i + 1
-    }
-    return s.firstToken
-  }
-
-  private pluralAntecedent (sentence: number, at: number): Entity | undefined {
-    for (let s = sentence; s >= 0 && sentence - s <= 3; s--) {
-      const list = this.bySentence.get(s)
-      if (!list) continue
-      for (const m of list) {
-        if (s === sentence && m.tokens.start >= at) continue
-        const e = this.entities[m.entity]!
-        if (e.kind === 'organization' || e.kind === 'group') return e
-      }
-    }
-    return undefined
-  }
-
-  /**
-   * The person the article gave this role: holders of the role's head word ("the town's fire chief" → a "Fire Chief"),
-   * the one whose titles share most of the mention's words first, then the one seen last before the mention, then the
-   * first one after it.
-   */
-  private byRole (m: Mention, at: number): Entity | undefined {
-    if (!m.head) return undefined
-    const words = this.titleWords.get(this.doc.text.slice(m.start, m.end)).map(expandTitle)
-    const head = expandTitle(m.head)
-    let best: Entity | undefined
-    let bestScore = -1
-    for (const e of this.roleHolders.get(head) ?? []) {
-      if (e.kind !== 'person' || !e.name) continue
-      if (m.gender && (m.gender === 'male' || m.gender === 'female') && e.gender && e.gender !== m.gender) continue
-      let score = 0
-      // "the town's fire chief" is no "chief executive": the role's head must head one of the titles.
-      if (!e.roleHeads.has(head)) continue
-      for (const w of words) if (e.roleWords.has(w)) score++
-      const better = score > bestScore ||
-        (score === bestScore && best !== undefined && (e.lastSeen < at ? (best.lastSeen >= at || e.lastSeen > best.lastSeen) : (best.lastSeen >= at && e.lastSeen < best.lastSeen)))
-      if (better) { best = e; bestScore = score }
-    }
-    return best
-  }
-
   /** Person names and role nouns outside quotations: candidates for what later pronouns mean. */
   collectAntecedents (sentence: number): void {
     const { doc } = this
     const s = doc.sentences[sentence]!
     if (doc.paragraphs[s.paragraph]!.furniture) return
     const { tokens, quoteOf } = doc
-    const clauseStart = this.mainClauseStart(sentence)
+    const clauseStart = mainClauseStart(this, sentence)
     for (let i = s.firstToken; i < s.endToken; i++) {
       if (quoteOf[i] !== -1) continue
       const t = tokens[i]!
@@ -601,6 +448,3 @@ export class EntityTable extends EntityIndex {
     return next === ',' && APPOSITION_OPENERS.has(tokens[end + 1]?.lower ?? '') && tokens[end + 1]?.lower !== 'the' && tokens[end + 1]?.lower !== 'a'
   }
 }
-
-/** How many sentences back a pronoun looks for the last compatible person seen (see antecedent()). */
-const SIGHTING_WINDOW = 40
