@@ -1,19 +1,20 @@
-// Stage 6: who is who. Folds the article's mentions into entities (one per person, organisation or unnamed group),
-// and resolves pronouns and role nouns ("he", "the president") to the person meant. Salience, not proximity:
-// "he" is the subject of the nearest earlier sentence that names a compatible person, which is often not the
-// nearest name.
-import { ROLE_NOUNS, TITLE_GENDER, TITLES } from './lexicon.js'
+// Stage 6: who is who. The entity table folds the article's mentions into entities (one per person, organisation or
+// unnamed group) and resolves pronouns and role nouns ("he", "the president") to the entity meant: a named mention
+// joins the person or organisation it names, a pronoun or role the antecedent found for it, else an unnamed entity
+// of its own. Salience, not proximity: "he" is the subject of the nearest earlier sentence that names a compatible
+// person, which is often not the nearest name. The table's state is in entity-index.ts; what a pronoun or role
+// refers to in antecedents.ts; reading a sentence for antecedents in antecedent-scan.ts; organisations in
+// entity-orgs.ts; what is settled after the article in settle-roles.ts.
+import { TITLE_GENDER } from './lexicon.js'
 import { firstNameGenderAgreed } from './first-names.js'
 import type { Mention } from './mentions.js'
-import { titlesAgree } from '../identity/titles.js'
-import { cleanTitle, contentWords } from './titles.js'
-import { loneFirstNameGender, isPeopleNoun, KIN_NOUNS, isCompanyName, wordCount, gendered, initialOf } from './entity-words.js'
-import { EntityIndex, MAX_NAMESAKES, MAX_TITLES, type Entity } from './entity-index.js'
+import { cleanTitle } from './titles.js'
+import { loneFirstNameGender, isPeopleNoun, isCompanyName, wordCount, gendered, initialOf } from './entity-words.js'
+import { EntityIndex, MAX_NAMESAKES, type Entity } from './entity-index.js'
 import { noteAffiliation, orgByRole, orgNamedLikePerson } from './entity-orgs.js'
-import {
-  antecedent, byRole, describedBy, namedSubject, organizationAntecedent, pluralAntecedent, relativeAntecedent,
-} from './antecedents.js'
+import { antecedent, byRole, describedBy, organizationAntecedent, pluralAntecedent, relativeAntecedent } from './antecedents.js'
 import { collectAntecedents, collectCaptionTitles } from './antecedent-scan.js'
+import { settleRoles } from './settle-roles.js'
 
 export { cleanTitle }
 export type { Entity, PlacedMention } from './entity-index.js'
@@ -183,69 +184,6 @@ export class EntityTable extends EntityIndex {
     }
   }
 
-  /**
-   * After the whole article is read: a role nothing fitted when it was read goes to the person the article gives that
-   * role anywhere, before or after; otherwise it stays honestly unnamed.
-   */
-  settleRoles (): void {
-    for (const { entity, mention } of this.pendingOrgs) {
-      const named = orgByRole(this, mention)
-      if (named && named !== entity && named.name && /^\p{Lu}/u.test(named.name)) entity.mergedInto = named
-    }
-    for (const { entity, mention, sentence, speaker } of this.pendingRoles) {
-      // Only a speaker's role is matched to a person beside it: a role in passing ("suggested the interim chief …")
-      // is too loosely tied to the sentences around it.
-      const holder = byRole(this, mention, Number.MAX_SAFE_INTEGER) ?? (speaker ? this.namedBeside(mention, sentence) : undefined)
-      if (holder && holder !== entity) {
-        entity.mergedInto = holder
-        if (!speaker) continue
-        // "His cousin, the senator," found to be Ms. Abernathy: the role is a title of hers ("cousin" is none).
-        // Kept in their order, before the holder's own titles, which stay the latest.
-        const given = entity.titles.filter((t) => !holder.titles.includes(t) && contentWords(t).some((w) => (ROLE_NOUNS.has(w) || TITLES.has(w)) && !KIN_NOUNS.has(w)))
-        holder.titles.unshift(...given)
-        if (holder.titles.length > MAX_TITLES) holder.titles.splice(0, holder.titles.length - MAX_TITLES)
-      }
-    }
-  }
-
-  /**
-   * A role no one in the article holds, spoken beside a person the article names but does not describe: "In Pell
-   * River, Okafor said …¶“…?” the chief asked." (the subject named just before), or "…, the town's fire chief said.¶…,
-   * Darnell Okafor said." (a person named for the first time just after). The role is then that person's description.
-   * Not when the sentence of the role names someone else before it, when the person's own titles disagree with the
-   * role ("Smith, a resident" is no mayor), or when genders differ.
-   */
-  private namedBeside (m: Mention, sentence: number): Entity | undefined {
-    const own = this.bySentence.get(sentence) ?? []
-    for (const x of own) {
-      if (x.tokens.start >= m.tokens.start) break
-      // A name in parentheses is a dateline's agency or an aside ("PELL RIVER, Neb. (Meridian Wire) —"), no subject.
-      if ((x.kind === 'person' || x.kind === 'pronoun') && this.doc.tokens[x.tokens.start - 1]?.text !== '(') return undefined
-    }
-    const role = this.doc.text.slice(m.start, m.end)
-    // "HOST:", "MODERATOR:": a transcript's label takes turns with the people named beside it.
-    if (!/\p{Ll}/u.test(role) && !m.indefinite) return undefined
-    // "His cousin, the senator, said she …": the pronoun that opens what the role said tells its gender.
-    const gender = gendered(m.gender) ? m.gender : this.pronounAfter(m.tokens.end)
-    const fits = (e: Entity | undefined): e is Entity => e !== undefined && e.kind === 'person' && e.name !== null &&
-      !(gender && gendered(e.gender) && gender !== e.gender) && e.titles.every((t) => titlesAgree(t, role) !== false)
-    const before = namedSubject(this, sentence - 1, true)
-    if (fits(before)) return before
-    const after = namedSubject(this, sentence + 1)
-    if (fits(after) && after.firstSeen > m.tokens.start) return after
-    return undefined
-  }
-
-  /** The gender of "he" or "she" within a few words after token `from` in its sentence, outside quotations, or null. */
-  private pronounAfter (from: number): 'male' | 'female' | null {
-    const { tokens, quoteOf, sentenceOf } = this.doc
-    for (let k = from; k < tokens.length && k < from + 8 && sentenceOf[k] === sentenceOf[from]; k++) {
-      if (quoteOf[k] !== -1) return null
-      const w = tokens[k]!.lower
-      if (w === 'he') return 'male'
-      if (w === 'she') return 'female'
-    }
-    return null
-  }
-
+  /** After the whole article is read: roles and organisations nothing fitted when they were read (settle-roles.ts). */
+  settleRoles (): void { settleRoles(this) }
 }
