@@ -1,200 +1,25 @@
-// Stage 6: who is who. Folds the article's mentions into entities (one per person, organisation or unnamed group),
-// and resolves pronouns and role nouns ("he", "the president") to the person meant. Salience, not proximity:
-// "he" is the subject of the nearest earlier sentence that names a compatible person, which is often not the
-// nearest name.
-import { TokenKind, type Doc } from './document.js'
-import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLE_GENDER, TITLES } from './lexicon.js'
-import { firstNameGenderAgreed, isFirstName } from './first-names.js'
-import { describeMention, type Gender, type Mention } from './mentions.js'
-import type { SpeakerKind } from './types.js'
-import { Memo } from './memo.js'
-import { spelledOut, titlesAgree } from '../identity/titles.js'
-import { cleanTitle, contentWords, expandTitle, titleHead } from './titles.js'
-import {
-  APPOSITION_OPENERS, hasOrgWord, loneFirstNameGender, isPeopleNoun, DEFINITE, KIN_NOUNS, COMPANY_TRADES, isCompanyName, GENERIC_ORG_NOUNS, SUBORDINATORS, wordCount, gendered, initialOf,
-} from './entity-words.js'
+// Stage 6: who is who. The entity table folds the article's mentions into entities (one per person, organisation or
+// unnamed group) and resolves pronouns and role nouns ("he", "the president") to the entity meant: a named mention
+// joins the person or organisation it names, a pronoun or role the antecedent found for it, else an unnamed entity
+// of its own. Salience, not proximity: "he" is the subject of the nearest earlier sentence that names a compatible
+// person, which is often not the nearest name. The table's state is in entity-index.ts; what a pronoun or role
+// refers to in antecedents.ts; reading a sentence for antecedents in antecedent-scan.ts; organisations in
+// entity-orgs.ts; what is settled after the article in settle-roles.ts.
+import { TITLE_GENDER } from './lexicon.js'
+import { firstNameGenderAgreed } from './first-names.js'
+import type { Mention } from './mentions.js'
+import { cleanTitle } from './titles.js'
+import { loneFirstNameGender, isPeopleNoun, isCompanyName, wordCount, gendered, initialOf } from './entity-words.js'
+import { EntityIndex, MAX_NAMESAKES, type Entity } from './entity-index.js'
+import { noteAffiliation, orgByRole, orgNamedLikePerson } from './entity-orgs.js'
+import { antecedent, byRole, describedBy, organizationAntecedent, pluralAntecedent, relativeAntecedent } from './antecedents.js'
+import { collectAntecedents, collectCaptionTitles } from './antecedent-scan.js'
+import { settleRoles } from './settle-roles.js'
 
 export { cleanTitle }
+export type { Entity, PlacedMention } from './entity-index.js'
 
-export interface Entity {
-  id: number
-  kind: SpeakerKind
-  /** Fullest name seen; null for unnamed groups and unresolved roles. */
-  name: string | null
-  surname: string | null
-  firstName: string | null
-  gender: Gender
-  /** The gender came only from a lone first name ("Margit says"): a full name or pronoun later overrides it. */
-  genderWeak: boolean
-  /** The gender is known for sure: an honorific or gendered title ("Ms.", "chairwoman"), or an unambiguous first name. */
-  genderSure: boolean
-  /** The gender came from a first name alone, which the article's own pronouns may contradict ("Sidney … he said"). */
-  genderByName: boolean
-  /** Titles as written, prenominal ("President") and appositive ("the US special envoy to the Middle East"). */
-  titles: string[]
-  /** Lower-case title words, for matching role nouns ("the president" → a "President …"). */
-  roleWords: Set<string>
-  /** The head noun of each title ("chief" of "Fire Chief", "executive" of "chief executive of Baltic Line"). */
-  roleHeads: Set<string>
-  /** Names as written ("President Trump", "Trump", "the president"). */
-  aliases: string[]
-  /** Token index of the latest mention. */
-  lastSeen: number
-  /** Token index of the first mention. */
-  firstSeen: number
-  /** Token index of the latest mention not in the possessive ("Walter Abernathy’s grandchildren" names him in passing). */
-  lastNamed: number
-  /** Set when a later pass found that this entity (an unresolved role) is another one. */
-  mergedInto: Entity | null
-}
-
-export interface PlacedMention extends Mention {
-  sentence: number
-  entity: number
-}
-
-const normalizeName = (s: string): string => s.toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/['’]/g, '’').replace(/\s+/g, ' ')
-
-export class EntityTable {
-  readonly entities: Entity[] = []
-  private readonly mentions: PlacedMention[] = []
-  private readonly bySentence = new Map<number, PlacedMention[]>()
-  // Indexes, so that each mention costs the same however long the article: persons by surname and first name,
-  // organisations and unnamed groups by their normalised name.
-  private readonly persons = new Map<string, Entity[]>()
-  private readonly firstNames = new Map<string, Entity[]>()
-  /** Persons by "surname firstname". */
-  private readonly fullNames = new Map<string, Entity>()
-  private readonly named = new Map<string, Entity>()
-  private readonly roleHolders = new Map<string, Entity[]>()
-
-  constructor (private readonly doc: Doc) {}
-
-  // Per article: the same names and titles are normalised, cleaned and split at every mention.
-  private readonly normalized = new Memo(normalizeName)
-  private readonly cleanedTitles = new Memo(cleanTitle)
-  private readonly titleWords = new Memo<readonly string[]>(contentWords)
-  private readonly spelled = new Memo(spelledOut)
-  private readonly heads = new Memo(titleHead)
-  private normalize (s: string): string { return this.normalized.get(s) }
-
-  /** Mentions in text order of one sentence that can be antecedents. */
-  private place (m: Mention, sentence: number, entity: number): PlacedMention {
-    // Field by field rather than a spread: mentions come in several shapes, and a spread of those is slow.
-    const placed: PlacedMention = {
-      tokens: m.tokens, start: m.start, end: m.end, kind: m.kind, name: m.name, surname: m.surname, firstName: m.firstName,
-      title: m.title, head: m.head, gender: m.gender, indefinite: m.indefinite, sentence, entity,
-    }
-    this.mentions.push(placed)
-    // Only the latest few are read (hasMentionAt); dropping the rest in halves keeps this O(1) amortised.
-    if (this.mentions.length > 64) this.mentions.splice(0, 32)
-    let list = this.bySentence.get(sentence)
-    if (!list) this.bySentence.set(sentence, (list = []))
-    // Bounded: a sentence of news prose names a handful of people; past MAX_SENTENCE_MENTIONS (a list, a hostile
-    // input) later mentions are not antecedents, so that keeping the list in order below stays constant per mention.
-    if (list.length >= MAX_SENTENCE_MENTIONS) return placed
-    // Kept in text order: the first mention of a sentence stands for its subject.
-    let k = list.length
-    while (k > 0 && list[k - 1]!.tokens.start > placed.tokens.start) k--
-    list.splice(k, 0, placed)
-    return placed
-  }
-
-  private create (kind: SpeakerKind, m: Mention, name: string | null): Entity {
-    const e: Entity = {
-      id: this.entities.length, kind, name, surname: m.surname, firstName: m.firstName, gender: m.gender ?? loneFirstNameGender(m), genderWeak: !m.gender && loneFirstNameGender(m) !== null,
-      genderSure: false, genderByName: m.gender !== null || loneFirstNameGender(m) !== null,
-      titles: [], roleWords: new Set(), roleHeads: new Set(), aliases: [], lastSeen: m.tokens.start, firstSeen: m.tokens.start, lastNamed: -1, mergedInto: null,
-    }
-    this.entities.push(e)
-    if (kind === 'person' && e.surname) this.index(this.persons, e.surname, e)
-    if (kind === 'organization' && name) this.indexOrgName(e, name)
-    return e
-  }
-
-  /** Members of each index list, so that adding to a list costs the same however long it is. */
-  private readonly listed = new WeakMap<Entity[], Set<Entity>>()
-
-  private index (map: Map<string, Entity[]>, key: string, e: Entity): void {
-    let list = map.get(key)
-    if (!list) map.set(key, (list = []))
-    let members = this.listed.get(list)
-    if (!members) this.listed.set(list, (members = new Set()))
-    if (members.has(e)) return
-    members.add(e)
-    list.push(e)
-  }
-
-  /** Organisations by the lower-case words of their name ("museum" → Aldridge Museum of Art), for "the museum". */
-  private readonly orgWords = new Map<string, Entity[]>()
-  /** Named organisations in order of their latest mention: "the company" means the one seen last. */
-  private lastOrg: Entity | null = null
-  /** The company named last: not a public body ("Kestrel Foods Inc.", not "Wexcombe Borough Council"). */
-  private lastCompany: Entity | null = null
-
-  private indexOrgName (e: Entity, name: string): void {
-    for (const w of this.titleWords.get(name)) this.index(this.orgWords, w, e)
-  }
-
-  /** Raw titles already added, per entity: a title repeated with every mention is cleaned once. */
-  private readonly seenTitles = new Map<number, Set<string>>()
-
-  private addTitle (e: Entity, title: string | null, oldest = false): void {
-    if (!title) return
-    let seen = this.seenTitles.get(e.id)
-    if (!seen) this.seenTitles.set(e.id, (seen = new Set()))
-    if (seen.has(title)) return
-    seen.add(title)
-    // "Cllr Okafor" is a Councillor: a short form alone is spelled out, as the store does for a name's title.
-    const cleaned = this.cleanedTitles.get(title)
-    if (!cleaned) return
-    const clean = this.spelled.get(cleaned)
-    // Most recent last: a title given again moves to the end. A caption's title goes first: the story's own wins.
-    const at = e.titles.indexOf(clean)
-    if (oldest) { if (at === -1 && e.titles.length < MAX_TITLES) e.titles.unshift(clean) } else {
-      if (at !== -1) e.titles.splice(at, 1)
-      e.titles.push(clean)
-    }
-    // A person is given a handful of titles; the bound keeps indexOf above constant on a hostile input.
-    if (e.titles.length > MAX_TITLES) e.titles.shift()
-    const head = this.heads.get(clean)
-    if (head) e.roleHeads.add(expandTitle(head))
-    for (const word of this.titleWords.get(clean)) {
-      const role = expandTitle(word)
-      e.roleWords.add(role)
-      // Only a named entity can be what a role refers to (byRole, orgByRole ask for one).
-      if (e.name) this.index(this.roleHolders, role, e)
-    }
-  }
-
-  private readonly aliasSets = new Map<number, Set<string>>()
-
-  private alias (e: Entity, text: string): void {
-    let set = this.aliasSets.get(e.id)
-    if (!set) this.aliasSets.set(e.id, (set = new Set(e.aliases)))
-    if (set.has(text)) return
-    set.add(text)
-    e.aliases.push(text)
-  }
-
-  /**
-   * "Gareth Pryce, for Harrowgate Living, warned …": the capitalised name a person speaks for is an organisation of the
-   * article, which "the developer" or "the company" may then mean.
-   */
-  private noteAffiliation (apposition: string | null, m: Mention): void {
-    const match = apposition ? /^(?:for|on behalf of)\s+((?:\p{Lu}[\p{L}&.'’-]*\s*){1,5})$/u.exec(apposition.trim()) : null
-    if (!match) return
-    const name = match[1]!.trim()
-    const key = 'org:' + this.normalize(name)
-    let org = this.named.get(key)
-    if (!org) {
-      org = this.create('organization', { ...m, kind: 'organization', name, surname: null, firstName: null, title: null, gender: null }, name)
-      this.named.set(key, org)
-    }
-    this.lastOrg = org
-    if (isCompanyName(name)) this.lastCompany = org
-  }
-
+export class EntityTable extends EntityIndex {
   /** Whether a person mention's gender is certain: said by an honorific or title, or by an unambiguous first name. */
   private genderSureOf (m: Mention): boolean {
     if (!gendered(m.gender)) return false
@@ -213,7 +38,7 @@ export class EntityTable {
   /** Adds a named person, organisation or group mention; returns its entity. Pronouns and roles go through resolve(). */
   addNamed (m: Mention, sentence: number, apposition: string | null = null, quiet = false): Entity | null {
     let e: Entity | undefined
-    if (m.kind === 'person' && (e = this.orgNamedLikePerson(m, sentence))) {
+    if (m.kind === 'person' && (e = orgNamedLikePerson(this, m, sentence))) {
       this.alias(e, this.doc.text.slice(m.start, m.end))
     } else if (m.kind === 'person') {
       e = this.findPerson(m)
@@ -231,14 +56,14 @@ export class EntityTable {
       if (!e.gender && weak) { e.gender = weak; e.genderWeak = true }
       this.addTitle(e, m.title)
       this.addTitle(e, apposition)
-      this.noteAffiliation(apposition, m)
+      noteAffiliation(this, apposition, m)
       const next = this.doc.tokens[m.tokens.end]?.text
       if (next !== '’s' && next !== "'s") e.lastNamed = m.tokens.start
       this.alias(e, this.doc.text.slice(m.start, m.end))
       if (m.name) this.alias(e, m.name)
     } else if (m.kind === 'organization') {
       const key = 'org:' + this.normalize(m.name ?? '')
-      e = m.indefinite ? undefined : (this.orgByRole(m) ?? this.named.get(key))
+      e = m.indefinite ? undefined : (orgByRole(this, m) ?? this.named.get(key))
       if (!e) {
         e = this.create('organization', m, m.name?.replace(/^(the|a|an)\s+/i, '') ?? null)
         if (!m.indefinite) this.named.set(key, e)
@@ -249,7 +74,7 @@ export class EntityTable {
     } else if (m.kind === 'group') {
       const text = this.doc.text.slice(m.start, m.end)
       // "the railroad", "the developer": one definite thing, which an organisation of the article may be.
-      e = this.orgByRole(m)
+      e = orgByRole(this, m)
       if (e) this.alias(e, text)
       else {
         const key = 'group:' + this.normalize(text)
@@ -273,104 +98,11 @@ export class EntityTable {
     return e
   }
 
-  /**
-   * A photo caption ("Council Member Hana Takahashi and transportation director Kwame Mensah measure curb space …
-   * (Mei Lin Cho/Herald)") is furniture, but the titles it gives its people are the article's: "the transportation
-   * director" in the story is Kwame Mensah. Only titled names are read, and they make no one more salient.
-   */
-  collectCaptionTitles (sentence: number): void {
-    const { doc } = this
-    const s = doc.sentences[sentence]!
-    const { tokens, quoteOf } = doc
-    for (let i = s.firstToken; i < s.endToken; i++) {
-      const t = tokens[i]!
-      if (quoteOf[i] !== -1 || t.kind !== TokenKind.Word || !t.capitalized || NON_NAME_CAPITALS.has(t.lower) || TITLES.has(t.lower)) continue
-      let end = i + 1
-      while (end < s.endToken && quoteOf[end] === -1 && tokens[end]!.kind === TokenKind.Word && tokens[end]!.capitalized && !TITLES.has(tokens[end]!.lower)) end++
-      let start = i
-      while (start > s.firstToken && tokens[start - 1]!.kind === TokenKind.Word && (TITLES.has(tokens[start - 1]!.lower) || ROLE_NOUNS.has(tokens[start - 1]!.lower))) start--
-      if (start < i && end - i >= 2) {
-        const m = describeMention(doc, { start, end })
-        if (m.kind === 'person' && m.title && m.firstName && isFirstName(m.firstName)) {
-          const e = this.addNamed({ ...m, title: null }, sentence, null, true)
-          if (e?.kind === 'person') this.addTitle(e, m.title, true)
-        }
-      }
-      i = end - 1
-    }
-  }
+  /** Person names and role nouns outside quotations: candidates for what later pronouns mean (antecedent-scan.ts). */
+  collectAntecedents (sentence: number): void { collectAntecedents(this, sentence) }
 
-  /**
-   * "Prairie Central said" after "Prairie Central Railroad", "the Aldridge": a capitalised name with no first name,
-   * title or honorific that opens a known organisation's name is that organisation.
-   */
-  private orgNamedLikePerson (m: Mention, sentence: number): Entity | undefined {
-    if (!m.name || (m.title && !GENERIC_ORG_NOUNS.has(m.title.toLowerCase()))) return undefined
-    const same = this.named.get('org:' + this.normalize(m.name))
-    if (same) return same
-    const known = m.firstName !== null && isFirstName(m.firstName)
-    // "Developer Harrowgate Living", "Harrowgate Living said in a statement": no first name, and the article treats
-    // it as a body.
-    if (!known && m.firstName && (m.title || this.inStatement(sentence))) {
-      const e = this.create('organization', m, m.name)
-      this.named.set('org:' + this.normalize(m.name), e)
-      if (m.title) this.addTitle(e, m.title)
-      return e
-    }
-    const words = this.titleWords.get(m.name)
-    if (!words.length) return undefined
-    let best: Entity | undefined
-    for (const e of this.orgWords.get(words[0]!) ?? []) {
-      const own = e.name ? this.titleWords.get(e.name) : []
-      // The organisation's name goes on in capitals ("Prairie Central Railroad"), unlike "the Rubio campaign",
-      // which is the person's.
-      const rest = e.name ? e.name.split(/\s+/)[words.length] ?? '' : ''
-      if (own.length > words.length && words.every((w, k) => own[k] === w) && /^\p{Lu}/u.test(rest) && (!best || e.lastSeen > best.lastSeen)) best = e
-    }
-    return best
-  }
-
-  /** Whether the sentence says "in a statement" (outside quotations): what bodies, not people, usually issue. */
-  private inStatement (sentence: number): boolean {
-    // Asked once per sentence: a sentence that names many people (a hostile run-on one) is scanned once, not per name.
-    let known = this.statementSentences.get(sentence)
-    if (known === undefined) this.statementSentences.set(sentence, (known = this.saysInStatement(sentence)))
-    return known
-  }
-
-  private readonly statementSentences = new Map<number, boolean>()
-
-  private saysInStatement (sentence: number): boolean {
-    const { tokens, quoteOf } = this.doc
-    const s = this.doc.sentences[sentence]!
-    for (let i = s.firstToken + 2; i < s.endToken; i++) {
-      if (tokens[i]!.lower === 'statement' && quoteOf[i] === -1 && (tokens[i - 1]!.lower === 'a' || tokens[i - 1]!.lower === 'written') && tokens[i - 2]!.lower === 'in') return true
-    }
-    return false
-  }
-
-  /**
-   * A definite common noun for an organisation ("the museum", "the council", "the developer", "the company"): the
-   * organisation of the article whose name or description holds that word, else for a generic word ("company",
-   * "firm") the organisation named last. Undefined when none fits, so that the mention stays its own.
-   */
-  private orgByRole (m: Mention): Entity | undefined {
-    const first = this.doc.tokens[m.tokens.start]!.lower
-    if (m.indefinite && !(m.kind === 'group' && DEFINITE.has(first))) return undefined
-    if (!DEFINITE.has(first) || m.tokens.end - m.tokens.start > 4 || !m.head || m.gender === 'plural') return undefined
-    // Only a common noun: "the Federal Rail Safety Board" is a name of its own.
-    if (/\p{Lu}/u.test(this.doc.text.slice(this.doc.ends[m.tokens.start]!, m.end))) return undefined
-    const head = m.head
-    let best: Entity | undefined
-    // Only organisations with a name of their own: "council" itself is found by its key.
-    const named = (e: Entity): boolean => e.kind === 'organization' && e.name !== null && /^\p{Lu}/u.test(e.name)
-    for (const e of this.orgWords.get(head) ?? []) if (named(e) && (!best || e.lastSeen > best.lastSeen)) best = e
-    if (!best) for (const e of this.roleHolders.get(head) ?? []) if (named(e) && (!best || e.lastSeen > best.lastSeen)) best = e
-    if (!best && GENERIC_ORG_NOUNS.has(head) && this.lastOrg) best = this.lastOrg
-    // "Shares of Kestrel Foods Inc. fell after the frozen-food maker disclosed …": a trade is a company's.
-    if (!best && COMPANY_TRADES.test(head) && this.lastCompany) best = this.lastCompany
-    return best
-  }
+  /** A photo caption's titled names, which give the article's people titles only (antecedent-scan.ts). */
+  collectCaptionTitles (sentence: number): void { collectCaptionTitles(this, sentence) }
 
   private findPerson (m: Mention): Entity | undefined {
     let best: Entity | undefined
@@ -399,10 +131,10 @@ export class EntityTable {
   resolve (m: Mention, sentence: number, apposition: string | null = null, speaker = false): Entity {
     let e: Entity | undefined
     if (m.kind === 'pronoun' && (m.gender === 'male' || m.gender === 'female')) {
-      e = this.antecedent(m.gender, sentence, m.tokens.start)
+      e = antecedent(this, m.gender, sentence, m.tokens.start)
       // "Sidney Blumenthal said that he …": when no one fits, a person whose gender only a name list gave may be
       // meant; the article's pronoun then says what the list did not.
-      if (!e && (e = this.antecedent(m.gender, sentence, m.tokens.start, true))) { e.gender = m.gender; e.genderSure = false; e.genderByName = false }
+      if (!e && (e = antecedent(this, m.gender, sentence, m.tokens.start, true))) { e.gender = m.gender; e.genderSure = false; e.genderByName = false }
       // "…, the county's spokeswoman said Monday. Wells … will be tested again, she said.": the unnamed speaker of the
       // attribution just before is who "she" continues, rather than someone named further back.
       // So does a definite role that is the subject of the sentence before ("The Route 9 driver who drew applause last
@@ -414,12 +146,12 @@ export class EntityTable {
       const last = subject && newcomer && (!this.lastSpeaker || subject.sentence > this.lastSpeaker.sentence) ? subject : this.lastSpeaker
       if (last && last.entity.kind === 'unnamed' && last.mention.kind === 'role' && !last.mention.indefinite &&
         (last.sentence === sentence - 1 || (last.sentence === sentence && last.mention.tokens.start < m.tokens.start)) &&
-        (!gendered(last.mention.gender) || last.mention.gender === m.gender) && !(e && this.describedBy(e, last, sentence, m.tokens.start))) e = last.entity
+        (!gendered(last.mention.gender) || last.mention.gender === m.gender) && !(e && describedBy(this, e, last, sentence, m.tokens.start))) e = last.entity
     }
-    else if (m.kind === 'pronoun' && m.gender === 'plural') e = this.pluralAntecedent(sentence, m.tokens.start)
-    else if (m.kind === 'pronoun' && m.gender === 'neuter') e = this.organizationAntecedent(sentence, m.tokens.start)
-    else if (m.kind === 'relative') e = this.relativeAntecedent(sentence, m.tokens.start)
-    else if (m.kind === 'role' && !m.indefinite && m.head) e = this.byRole(m, m.tokens.start) ?? this.orgByRole(m)
+    else if (m.kind === 'pronoun' && m.gender === 'plural') e = pluralAntecedent(this, sentence, m.tokens.start)
+    else if (m.kind === 'pronoun' && m.gender === 'neuter') e = organizationAntecedent(this, sentence, m.tokens.start)
+    else if (m.kind === 'relative') e = relativeAntecedent(this, sentence, m.tokens.start)
+    else if (m.kind === 'role' && !m.indefinite && m.head) e = byRole(this, m, m.tokens.start) ?? orgByRole(this, m)
     if (!e) {
       // One unnamed individual ("a spokeswoman", a role nothing fits): the role is what the article calls them.
       e = this.create('unnamed', m, null)
@@ -441,12 +173,6 @@ export class EntityTable {
     return e
   }
 
-  /** The latest definite role seen as the subject of a sentence's main clause, outside quotations (collectAntecedents). */
-  private roleSubject: { entity: Entity, mention: Mention, sentence: number } | null = null
-
-  /** The speaker of the latest attribution (see noteSpeaker). */
-  private lastSpeaker: { entity: Entity, mention: Mention, sentence: number } | null = null
-
   /** Records who the latest attribution's speaker was, for the pronouns that continue it. */
   noteSpeaker (entity: Entity, mention: Mention, sentence: number): void {
     this.lastSpeaker = { entity, mention, sentence }
@@ -458,445 +184,6 @@ export class EntityTable {
     }
   }
 
-  /** Per sentence, the person its first attribution names by name. */
-  private readonly namedSpeakers = new Map<number, Entity>()
-
-  /**
-   * Whether the person a pronoun found may be the one an unnamed role speaker stands for: named by name just before
-   * the role ("Lori Bernstein held up a sign. The 57-year-old scientist says …", "When … Trump hadn't answered, the
-   * candidate said …"), or between the role and the pronoun.
-   */
-  private describedBy (e: Entity, speaker: { mention: Mention, sentence: number }, sentence: number, at: number): boolean {
-    const named = (s: number, from: number, to: number): boolean =>
-      (this.bySentence.get(s) ?? []).some((x) => x.entity === e.id && x.kind === 'person' && x.tokens.start >= from && x.tokens.start < to)
-    const role = speaker.mention.tokens.start
-    return named(speaker.sentence, 0, role) || this.namedSubject(speaker.sentence - 1) === e ||
-      named(speaker.sentence, role + 1, speaker.sentence === sentence ? at : Number.MAX_SAFE_INTEGER) || (speaker.sentence < sentence && named(sentence, 0, at))
-  }
-
-  /** Definite roles no one held when they were read ("the town's fire chief said …" before the chief is named). */
-  private readonly pendingRoles: Array<{ entity: Entity, mention: Mention, sentence: number, speaker: boolean }> = []
-  /** Organisations named by a common noun only ("the council"), which a named one of the article may be. */
-  private readonly pendingOrgs: Array<{ entity: Entity, mention: Mention }> = []
-
-  /**
-   * After the whole article is read: a role nothing fitted when it was read goes to the person the article gives that
-   * role anywhere, before or after; otherwise it stays honestly unnamed.
-   */
-  settleRoles (): void {
-    for (const { entity, mention } of this.pendingOrgs) {
-      const named = this.orgByRole(mention)
-      if (named && named !== entity && named.name && /^\p{Lu}/u.test(named.name)) entity.mergedInto = named
-    }
-    for (const { entity, mention, sentence, speaker } of this.pendingRoles) {
-      // Only a speaker's role is matched to a person beside it: a role in passing ("suggested the interim chief …")
-      // is too loosely tied to the sentences around it.
-      const holder = this.byRole(mention, Number.MAX_SAFE_INTEGER) ?? (speaker ? this.namedBeside(mention, sentence) : undefined)
-      if (holder && holder !== entity) {
-        entity.mergedInto = holder
-        if (!speaker) continue
-        // "His cousin, the senator," found to be Ms. Abernathy: the role is a title of hers ("cousin" is none).
-        // Kept in their order, before the holder's own titles, which stay the latest.
-        const given = entity.titles.filter((t) => !holder.titles.includes(t) && contentWords(t).some((w) => (ROLE_NOUNS.has(w) || TITLES.has(w)) && !KIN_NOUNS.has(w)))
-        holder.titles.unshift(...given)
-        if (holder.titles.length > MAX_TITLES) holder.titles.splice(0, holder.titles.length - MAX_TITLES)
-      }
-    }
-  }
-
-  /**
-   * A role no one in the article holds, spoken beside a person the article names but does not describe: "In Pell
-   * River, Okafor said …¶“…?” the chief asked." (the subject named just before), or "…, the town's fire chief said.¶…,
-   * Darnell Okafor said." (a person named for the first time just after). The role is then that person's description.
-   * Not when the sentence of the role names someone else before it, when the person's own titles disagree with the
-   * role ("Smith, a resident" is no mayor), or when genders differ.
-   */
-  private namedBeside (m: Mention, sentence: number): Entity | undefined {
-    const own = this.bySentence.get(sentence) ?? []
-    for (const x of own) {
-      if (x.tokens.start >= m.tokens.start) break
-      // A name in parentheses is a dateline's agency or an aside ("PELL RIVER, Neb. (Meridian Wire) —"), no subject.
-      if ((x.kind === 'person' || x.kind === 'pronoun') && this.doc.tokens[x.tokens.start - 1]?.text !== '(') return undefined
-    }
-    const role = this.doc.text.slice(m.start, m.end)
-    // "HOST:", "MODERATOR:": a transcript's label takes turns with the people named beside it.
-    if (!/\p{Ll}/u.test(role) && !m.indefinite) return undefined
-    // "His cousin, the senator, said she …": the pronoun that opens what the role said tells its gender.
-    const gender = gendered(m.gender) ? m.gender : this.pronounAfter(m.tokens.end)
-    const fits = (e: Entity | undefined): e is Entity => e !== undefined && e.kind === 'person' && e.name !== null &&
-      !(gender && gendered(e.gender) && gender !== e.gender) && e.titles.every((t) => titlesAgree(t, role) !== false)
-    const before = this.namedSubject(sentence - 1, true)
-    if (fits(before)) return before
-    const after = this.namedSubject(sentence + 1)
-    if (fits(after) && after.firstSeen > m.tokens.start) return after
-    return undefined
-  }
-
-  /** The gender of "he" or "she" within a few words after token `from` in its sentence, outside quotations, or null. */
-  private pronounAfter (from: number): 'male' | 'female' | null {
-    const { tokens, quoteOf, sentenceOf } = this.doc
-    for (let k = from; k < tokens.length && k < from + 8 && sentenceOf[k] === sentenceOf[from]; k++) {
-      if (quoteOf[k] !== -1) return null
-      const w = tokens[k]!.lower
-      if (w === 'he') return 'male'
-      if (w === 'she') return 'female'
-    }
-    return null
-  }
-
-  /** The person a sentence names first in its main clause, by name (not by pronoun or role). */
-  private namedSubject (sentence: number, byPronoun = false): Entity | undefined {
-    const speaker = this.namedSpeakers.get(sentence)
-    if (speaker) return this.final(speaker)
-    const list = this.bySentence.get(sentence)
-    if (!list || sentence < 0) return undefined
-    const clauseStart = this.mainClauseStart(sentence)
-    let inOpening: Entity | undefined
-    for (const x of list) {
-      const e = this.final(this.entities[x.entity]!)
-      // "She was sitting in her kitchen … .¶“…,” the swimmer says.": a subject pronoun carries its person on.
-      if (byPronoun && x.kind === 'pronoun' && e.kind === 'person' && e.name && x.tokens.start >= clauseStart) return e
-      if (x.kind !== 'person' || e.kind !== 'person') {
-        // The subject is someone else ("the crew said"): no one named later in the sentence is it.
-        if (x.tokens.start >= clauseStart && x.kind !== 'organization') return inOpening
-        continue
-      }
-      if (x.tokens.start < clauseStart) { inOpening ??= e; continue }
-      return e
-    }
-    return inOpening
-  }
-
-  /** The entity an entity was found to be (itself unless a later pass merged it). */
-  final (e: Entity): Entity {
-    let f = e
-    for (let guard = 0; f.mergedInto && guard < 4; guard++) f = f.mergedInto
-    return f
-  }
-
-  /** "X, the chairwoman, who said …": the person or organisation named last before "who" in its sentence. */
-  private relativeAntecedent (sentence: number, at: number): Entity | undefined {
-    const list = this.bySentence.get(sentence)
-    if (!list) return undefined
-    for (let k = list.length - 1; k >= 0; k--) {
-      const m = list[k]!
-      if (m.tokens.start >= at) continue
-      const e = this.entities[m.entity]!
-      if ((m.kind === 'person' || m.kind === 'organization') && (e.kind === 'person' || e.kind === 'organization')) return e
-      // Bounded: only the mentions of one sentence, and only the latest named one counts.
-      if (at - m.tokens.end > 40) break
-    }
-    return undefined
-  }
-
-  /** "it said": the organisation named last in this sentence (before "it") or the three before it. */
-  private organizationAntecedent (sentence: number, at: number): Entity | undefined {
-    for (let s = sentence; s >= 0 && sentence - s <= 3; s--) {
-      const list = this.bySentence.get(s)
-      if (!list) continue
-      for (let k = list.length - 1; k >= 0; k--) {
-        const m = list[k]!
-        if (s === sentence && m.tokens.start >= at) continue
-        const e = this.entities[m.entity]!
-        if (e.kind === 'organization') return e
-      }
-    }
-    return undefined
-  }
-
-  private compatible (e: Entity, gender: 'male' | 'female', byNameUnknown = false): boolean {
-    return e.kind === 'person' && (e.gender === null || e.gender === gender || (byNameUnknown && e.genderByName))
-  }
-
-  /** The subject of the nearest sentence (this one first, before the pronoun) that names a compatible person. */
-  private antecedent (gender: 'male' | 'female', sentence: number, at: number, byNameUnknown = false): Entity | undefined {
-    for (let s = sentence; s >= 0 && sentence - s <= 8; s--) {
-      const list = this.bySentence.get(s)
-      if (!list) continue
-      const clauseStart = this.mainClauseStart(s)
-      let inOpening: Entity | undefined
-      for (const m of list) {
-        if (s === sentence && m.tokens.start >= at) continue
-        const e = this.entities[m.entity]!
-        if (!this.compatible(e, gender, byNameUnknown) || !e.name) continue
-        // "Asked about Cruz's charges, Rubio said": the subject of the main clause first; a person named only in
-        // the opening clause ("Though Ms. Olivieri has …, the influx …") when the main clause names none.
-        if (m.tokens.start < clauseStart) { inOpening ??= e; continue }
-        return e
-      }
-      if (inOpening) return inOpening
-    }
-    // Else the compatible named person seen last before `at`. Sightings are in sentence order, so the search stops
-    // at the first sentence before the best one found: it does not grow with the number of people in the article.
-    let best: Entity | undefined
-    let bestSentence = -1
-    for (let k = this.sightings.length - 1; k >= 0; k--) {
-      const { entity: e, sentence: s } = this.sightings[k]!
-      // Bounded: news names a person again well within SIGHTING_WINDOW sentences of a pronoun for them.
-      if (s < bestSentence || sentence - s > SIGHTING_WINDOW) break
-      if (this.compatible(e, gender, byNameUnknown) && e.name && e.lastSeen < at && (!best || e.lastSeen > best.lastSeen)) {
-        best = e
-        bestSentence = this.doc.sentenceOf[e.lastSeen]!
-      }
-    }
-    return best
-  }
-
-  /** Every time a named person is seen, in sentence order (the latest sighting of each gives its lastSeen). */
-  private readonly sightings: Array<{ entity: Entity, sentence: number }> = []
-
-  private seen (e: Entity, at: number, sentence: number): void {
-    e.lastSeen = at
-    if (e.kind === 'person' && e.surname) this.sightings.push({ entity: e, sentence })
-  }
-
-  /** "Asked about Cruz's charges, Rubio said …": names in an opening subordinate clause are not the subject. */
-  private mainClauseStart (sentence: number): number {
-    const { tokens, quoteOf } = this.doc
-    const s = this.doc.sentences[sentence]!
-    const first = tokens[s.firstToken]!
-    // "Appearing before supporters, Suu Kyi said": an opening participle is a subordinate clause too.
-    const participle = first.lower.length > 5 && first.lower.endsWith('ing') && !(tokens[s.firstToken + 1]?.capitalized ?? true)
-    if (!SUBORDINATORS.has(first.lower) && !participle) return s.firstToken
-    for (let i = s.firstToken; i < s.endToken && i < s.firstToken + 30; i++) {
-      if (tokens[i]!.text === ',' && quoteOf[i] === -1) return i + 1
-    }
-    return s.firstToken
-  }
-
-  private pluralAntecedent (sentence: number, at: number): Entity | undefined {
-    for (let s = sentence; s >= 0 && sentence - s <= 3; s--) {
-      const list = this.bySentence.get(s)
-      if (!list) continue
-      for (const m of list) {
-        if (s === sentence && m.tokens.start >= at) continue
-        const e = this.entities[m.entity]!
-        if (e.kind === 'organization' || e.kind === 'group') return e
-      }
-    }
-    return undefined
-  }
-
-  /**
-   * The person the article gave this role: holders of the role's head word ("the town's fire chief" → a "Fire Chief"),
-   * the one whose titles share most of the mention's words first, then the one seen last before the mention, then the
-   * first one after it.
-   */
-  private byRole (m: Mention, at: number): Entity | undefined {
-    if (!m.head) return undefined
-    const words = this.titleWords.get(this.doc.text.slice(m.start, m.end)).map(expandTitle)
-    const head = expandTitle(m.head)
-    let best: Entity | undefined
-    let bestScore = -1
-    for (const e of this.roleHolders.get(head) ?? []) {
-      if (e.kind !== 'person' || !e.name) continue
-      if (m.gender && (m.gender === 'male' || m.gender === 'female') && e.gender && e.gender !== m.gender) continue
-      let score = 0
-      // "the town's fire chief" is no "chief executive": the role's head must head one of the titles.
-      if (!e.roleHeads.has(head)) continue
-      for (const w of words) if (e.roleWords.has(w)) score++
-      const better = score > bestScore ||
-        (score === bestScore && best !== undefined && (e.lastSeen < at ? (best.lastSeen >= at || e.lastSeen > best.lastSeen) : (best.lastSeen >= at && e.lastSeen < best.lastSeen)))
-      if (better) { best = e; bestScore = score }
-    }
-    return best
-  }
-
-  /** Person names and role nouns outside quotations: candidates for what later pronouns mean. */
-  collectAntecedents (sentence: number): void {
-    const { doc } = this
-    const s = doc.sentences[sentence]!
-    if (doc.paragraphs[s.paragraph]!.furniture) return
-    const { tokens, quoteOf } = doc
-    const clauseStart = this.mainClauseStart(sentence)
-    for (let i = s.firstToken; i < s.endToken; i++) {
-      if (quoteOf[i] !== -1) continue
-      const t = tokens[i]!
-      if (t.kind !== TokenKind.Word) continue
-      // "She fears that …": a pronoun that is a sentence's subject carries its person on, so that the next "she"
-      // finds her in this sentence rather than someone named further back.
-      if ((t.lower === 'he' || t.lower === 'she') && (i === s.firstToken || i === clauseStart) && !this.hasMentionAt(i)) {
-        this.resolve(describeMention(doc, { start: i, end: i + 1 }), sentence)
-        continue
-      }
-      // "the president", "the Florida senator": a role noun within three words of "the".
-      if (t.lower === 'the') {
-        for (let j = i + 1; j < Math.min(i + 4, s.endToken); j++) {
-          const w = tokens[j]!
-          // "the possibility that Mrs. Clinton": a clause word ends the noun phrase before any title in it.
-          // "the Route 9 driver": a number may qualify the role.
-          if (w.kind === TokenKind.Number && quoteOf[j] === -1) continue
-          if (w.kind !== TokenKind.Word || quoteOf[j] !== -1 || NP_STOPPERS.has(w.lower)) break
-          const abbreviated = tokens[j + 1]?.text === '.' && tokens[j + 2]?.capitalized
-          if ((ROLE_NOUNS.has(w.lower) || TITLES.has(w.lower)) && !(tokens[j + 1]?.capitalized) && !abbreviated) {
-            if (!this.hasMentionAt(i)) {
-              const m = describeMention(doc, { start: i, end: j + 1 })
-              const e = this.resolve(m, sentence)
-              // Not "The candidate's Twitter feed": a possessive role is not the subject.
-              const possessive = /^['’]s$/.test(tokens[j + 1]?.text ?? '')
-              if (i === clauseStart && m.kind === 'role' && !possessive) this.roleSubject = { entity: e, mention: m, sentence }
-            }
-            i = j
-            break
-          }
-        }
-        continue
-      }
-      if (!t.capitalized || NON_NAME_CAPITALS.has(t.lower)) continue
-      let end = i + 1
-      while (end < s.endToken && quoteOf[end] === -1 && (tokens[end]!.capitalized || (tokens[end]!.text === '.' && tokens[end - 1]!.text.length === 1))) end++
-      let start = i
-      while (start > s.firstToken && quoteOf[start - 1] === -1 && (TITLES.has(tokens[start - 1]!.lower) || (tokens[start - 1]!.text === '.' && TITLES.has(tokens[start - 2]?.lower ?? '')))) start--
-      // "Aldridge Museum of Art": a name runs on over "of" into capitals.
-      while (end + 1 < s.endToken && tokens[end]!.lower === 'of' && quoteOf[end + 1] === -1 && tokens[end + 1]!.capitalized && end - i < 8) {
-        end += 2
-        while (end < s.endToken && quoteOf[end] === -1 && tokens[end]!.capitalized) end++
-      }
-      // "Members of Wexcombe Borough Council" are people of it, not the organisation; the organisation after "of" is
-      // named all the same, for a later "the council".
-      // So is "Shares of Kestrel Foods Inc." opening a sentence: a common word capitalised only by its place.
-      const commonOpener = (i === s.firstToken || tokens[i - 1]!.text === '—' || tokens[i - 1]!.text === '–') && !ORG_HEADS.has(tokens[i]!.lower) && !TITLES.has(tokens[i]!.lower) && !ROLE_NOUNS.has(tokens[i]!.lower) && !isFirstName(tokens[i]!.lower)
-      const membersOf = (GROUP_NOUNS.has(tokens[i]!.lower) || commonOpener) && tokens[i + 1]?.lower === 'of' && end - i >= 4 ? i + 2 : -1
-      if (membersOf !== -1 && hasOrgWord(tokens, membersOf, end)) i = membersOf
-      const orgName = end - i >= 2 && hasOrgWord(tokens, i, end) && !GROUP_NOUNS.has(tokens[i]!.lower)
-      if (!orgName && !this.hasMentionAt(start) && !this.hasMentionAt(i) && this.mayNamePerson(start, i, end)) {
-        const m = describeMention(doc, { start, end })
-        if (m.kind === 'person' && this.isPersonName(m, start < i)) {
-          const e = this.addNamed(m, sentence)
-          if (e && e.kind === 'person') {
-            this.pendingAge = null
-            this.addTitle(e, this.appositionAfter(end, s.endToken))
-            if (this.pendingAge) {
-              e.roleWords.add(this.pendingAge)
-              e.roleHeads.add(this.pendingAge)
-              this.index(this.roleHolders, this.pendingAge, e)
-            }
-            this.addTitle(e, this.appositionBefore(start, s.firstToken))
-          }
-        }
-      } else if (orgName && !this.hasMentionAt(i)) {
-        // "the Federal Rail Safety Board", "Prairie Central Railroad": named organisations, which later
-        // "the board", "the railroad" and "it" refer to.
-        const m = describeMention(doc, { start: i, end })
-        if (m.kind === 'organization' || m.kind === 'person') this.addNamed({ ...m, kind: 'organization', name: m.name ?? doc.text.slice(m.start, m.end), title: null }, sentence)
-      }
-      i = end - 1
-    }
-  }
-
-  /**
-   * "Henrik Dahl, the chief executive of Baltic Line," / "Gloria Espinoza, 71, a retired school cook who …": the noun
-   * phrase set off by commas after a name, when it opens with a determiner or possessive. At most 16 tokens: an
-   * apposition in news prose is a short noun phrase; anything longer is a clause.
-   */
-  private appositionAfter (end: number, sentenceEnd: number): string | null {
-    const { tokens, quoteOf } = this.doc
-    let k = end
-    if (tokens[k]?.text !== ',') return null
-    k++
-    // An age: "Gloria Espinoza, 71, a …", which "the 71-year-old" refers to.
-    if (tokens[k]?.kind === TokenKind.Number && (tokens[k + 1]?.text === ',' || k + 1 >= sentenceEnd)) {
-      this.pendingAge = tokens[k]!.text + '-year-old'
-      k += 2
-    }
-    if (k >= sentenceEnd || !APPOSITION_OPENERS.has(tokens[k]!.lower)) return null
-    const from = k
-    for (; k < sentenceEnd && k - from < 16; k++) {
-      const t = tokens[k]!
-      if (quoteOf[k] !== -1 || t.text === ',' || t.text === ';' || t.text === '.' || t.text === '(' || t.text === '—' || t.text === '–') break
-    }
-    if (k === from + 1) return null
-    return this.cleanedTitles.get(this.doc.text.slice(this.doc.starts[from]!, this.doc.ends[k - 1]!))
-  }
-
-  /** The age appositionAfter read last ("71-year-old"), or null. */
-  private pendingAge: string | null = null
-
-  /** "its chief executive, Henrik Dahl": a role noun phrase just before a name, set off by a comma (at most 8 tokens). */
-  private appositionBefore (start: number, sentenceStart: number): string | null {
-    const { tokens, quoteOf } = this.doc
-    if (start - 2 < sentenceStart || tokens[start - 1]!.text !== ',') return null
-    const last = tokens[start - 2]!
-    if (last.kind !== TokenKind.Word || !(ROLE_NOUNS.has(last.lower) || TITLES.has(last.lower))) return null
-    let k = start - 2
-    const possessive = (x: number): boolean => tokens[x]!.text === '’s' || tokens[x]!.text === "'s"
-    while (k > sentenceStart && start - k < 8 && quoteOf[k - 1] === -1 && (tokens[k - 1]!.kind === TokenKind.Word || possessive(k - 1)) &&
-      !APPOSITION_OPENERS.has(tokens[k]!.lower) && !NP_STOPPERS.has(tokens[k - 1]!.lower)) k--
-    // It opens with a determiner ("its chief executive") or a possessive name ("Baltic Line's chief executive").
-    if (!APPOSITION_OPENERS.has(tokens[k]!.lower) && !(k + 1 < start && possessive(k + 1))) return null
-    return this.cleanedTitles.get(this.doc.text.slice(this.doc.starts[k]!, this.doc.ends[start - 2]!))
-  }
-
-  /**
-   * A cheap test before describing a capitalised run: it can name a person only with a title before it, a known
-   * first name in it, or a last word that is a known person's surname (what isPersonName asks). Most capitalised runs
-   * ("The", "Washington", "Republican Party") fail it, and describing them would only make garbage.
-   */
-  private mayNamePerson (start: number, i: number, end: number): boolean {
-    if (start < i) return true
-    const { tokens } = this.doc
-    let last = end - 1
-    while (last >= i && tokens[last]!.kind !== TokenKind.Word) last--
-    if (last >= i && (this.persons.has(tokens[last]!.lower) || this.firstNames.has(tokens[last]!.lower))) return true
-    for (let j = i; j < end; j++) {
-      if (isFirstName(tokens[j]!.lower)) return true
-    }
-    return false
-  }
-
-  /** A capitalised run is a person when a title or known first name says so, or it repeats a known person's surname. */
-  private isPersonName (m: Mention, titled: boolean): boolean {
-    if (titled) return true
-    if (m.firstName && isFirstName(m.firstName)) return true
-    // "Suu Kyi" again, after the article named her so: a full name it knows, whatever the first name.
-    if (m.firstName && m.surname && this.fullNames.has(m.surname + ' ' + m.firstName)) return true
-    if (m.firstName && m.surname && m.name && this.endsKnownName(m.surname, m.name)) return true
-    // A lone word: a known person's surname, a known person's first name ("Margit" after "Margit Halvorsen"), or a
-    // first name used as a name (loneNameInUse).
-    if (!m.firstName && m.surname) {
-      return this.persons.has(m.surname) || this.firstNames.has(m.surname) || (isFirstName(m.surname) && this.loneNameInUse(m.tokens.end))
-    }
-    return false
-  }
-
-  /** Whether a known person's fuller name ends with `name` ("Aung San Suu Kyi" for "Suu Kyi"); the latest namesakes only. */
-  private endsKnownName (surname: string, name: string): boolean {
-    const list = this.persons.get(surname)
-    if (list === undefined) return false
-    const ending = ' ' + name
-    for (let k = list.length - 1; k >= 0 && k >= list.length - MAX_NAMESAKES; k--) {
-      const fuller = list[k]!.name
-      if (fuller !== null && fuller.length > ending.length && fuller.endsWith(ending)) return true
-    }
-    return false
-  }
-
-  /**
-   * "Leif, her son, …", "Margit herself remembers": a lone first name used as a person's name, told by what follows
-   * it (an apposition with a possessive or determiner, or a reflexive pronoun).
-   */
-  private loneNameInUse (end: number): boolean {
-    const { tokens } = this.doc
-    const next = tokens[end]?.lower
-    if (next === 'herself' || next === 'himself') return true
-    return next === ',' && APPOSITION_OPENERS.has(tokens[end + 1]?.lower ?? '') && tokens[end + 1]?.lower !== 'the' && tokens[end + 1]?.lower !== 'a'
-  }
-
-  private hasMentionAt (token: number): boolean {
-    for (let k = this.mentions.length - 1; k >= 0 && k >= this.mentions.length - 6; k--) {
-      const m = this.mentions[k]!
-      if (m.tokens.start <= token && token < m.tokens.end) return true
-    }
-    return false
-  }
+  /** After the whole article is read: roles and organisations nothing fitted when they were read (settle-roles.ts). */
+  settleRoles (): void { settleRoles(this) }
 }
-
-/** Mentions kept per sentence as antecedents (see place()). */
-const MAX_SENTENCE_MENTIONS = 64
-/** People sharing one surname compared with a new mention of it (findPerson). */
-const MAX_NAMESAKES = 32
-/** How many sentences back a pronoun looks for the last compatible person seen (see antecedent()). */
-const SIGHTING_WINDOW = 40
-
-/** At most this many titles per entity, the latest kept: news gives a person a handful. */
-const MAX_TITLES = 8
