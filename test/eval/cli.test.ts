@@ -72,12 +72,12 @@ t.test('extract --jsonl writes one prediction record a line and reports bad line
 t.test('extract --time-limit: a text past it exits 1 naming the limit; a JSON Lines run reports the line and goes on', async (t) => {
   // About 1 MB of quotes: several hundred milliseconds of extraction, far past the limit set here.
   const long = file('long.txt', `${TEXT_A}\n\n`.repeat(10_000))
-  const given = whosaid(['extract', '--time-limit', '150', long])
+  const given = whosaid(['extract', '--time-limit', '150', '--max-quotations', '100000', long])
   t.equal(given.code, 1)
   t.equal(given.stdout, '')
   t.match(given.stderr, /long\.txt: extracting this article took longer than the limit of 150 ms \(--time-limit\) and was given up/)
   const lines = [{ id: 'a', text: TEXT_A }, { id: 'long', text: `${TEXT_A}\n\n`.repeat(10_000) }, { id: 'b', text: TEXT_B }]
-  const run = whosaid(['extract', '--jsonl', '--time-limit', '150'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
+  const run = whosaid(['extract', '--jsonl', '--time-limit', '150', '--max-quotations', '100000'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
   t.equal(run.code, 1)
   t.same(run.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['a', 'b'], 'the lines around it are extracted')
   t.match(run.stderr, /line 2: extracting this article took longer than the limit of 150 ms/)

@@ -11,7 +11,7 @@ t.setTimeout(300_000)
 
 function scales (t: Test, make: (n: number) => string, n: number): void {
   const big = assertScales(t, make, n)
-  t.same(offsetProblems(big, extract(big)).slice(0, 5), [], 'the big input’s offsets are valid')
+  t.same(offsetProblems(big, extract(big, { maxQuotations: Infinity })).slice(0, 5), [], 'the big input’s offsets are valid')
 }
 
 const FIRST = ['Ann', 'Bo', 'Cleo', 'Dev', 'Eli', 'Fay', 'Gus', 'Hal', 'Ida', 'Jon', 'Kai', 'Lou', 'Max', 'Ned', 'Oda', 'Pia']

@@ -10,10 +10,11 @@ const STORY = 'The harbour board voted on Tuesday to close the old ferry pier.\n
   '“We did not take this lightly,” said board chair Ruth Okafor. “The pier is not safe any longer.”\n\n' +
   'Shop owner Malik Hassan said the decision would “hurt every business on Water Street.”\n\n'
 // About 990 KB of quote-dense prose: several hundred milliseconds of extraction, far past the limits set below.
+// (About 12,000 quotations: the apps below lift MAX_QUOTATIONS, so that the time limit is what stops it.)
 const LONG = STORY.repeat(Math.floor(990_000 / STORY.length))
 
 t.test('past the time limit: POST /extract and POST /sources answer 422 naming the limit, a batch line fails alone', async (t) => {
-  const app = await testApp({ extractorWorkers: 1, extractTimeLimitMs: 300 })
+  const app = await testApp({ extractorWorkers: 1, extractTimeLimitMs: 300, maxQuotations: 1_000_000 })
   t.teardown(() => app.close())
   const warm = await app.inject({ method: 'POST', url: '/extract', payload: { text: STORY } })
   t.equal(warm.statusCode, 200, 'a short article is well within the limit')
@@ -48,7 +49,7 @@ t.test('past the time limit: POST /extract and POST /sources answer 422 naming t
 })
 
 t.test('a client that disconnects stops its extraction: the worker is free at once and nothing is stored', async (t) => {
-  const app = await testApp({ extractorWorkers: 1, extractTimeLimitMs: 60_000 })
+  const app = await testApp({ extractorWorkers: 1, extractTimeLimitMs: 60_000, maxQuotations: 1_000_000 })
   t.teardown(() => app.close())
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
