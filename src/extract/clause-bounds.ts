@@ -7,6 +7,7 @@ import type { Cue } from './cues.js'
 import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS } from './lexicon.js'
 import { SENTENCE_PUNCT, LINKS, type Subject } from './subjects.js'
 import { predicateWord } from './content-start.js'
+import { quotesIn } from './token-runs.js'
 
 const MAX_CLAUSE = 300
 
@@ -104,6 +105,11 @@ export function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, 
   // "And the first step, allies say, will be …": a leading conjunction is the writer's.
   if (start < b && /^(and|but|so|or)$/.test(tokens[start]!.lower)) start++
   for (let i = start; i <= b; i++) if (CUE_VERB_FORMS.has(tokens[i]!.lower) && quoteOf[i] === -1) return null
+  // "Sanders compared himself to Clinton, saying, “…”": a front that holds the speaker is the writer's clause.
+  if (start <= left.start && left.start <= b) return null
+  // "In a brief interview on Wednesday, Mr. Sloan said, “…”": when a quotation opens the content, an unquoted front
+  // is the writer's introduction, not the first part of what was said.
+  if (quoteOf[from] !== -1 && quotesIn(doc, start, b + 1).length === 0) return null
   return start <= b ? [start, b + 1] : null
 }
 

@@ -39,3 +39,32 @@ quotes('a request, a stance or an accord keeps its phrase: "asked for", "argued 
     { text: 'against intervention by outside powers', type: 'indirect' },
     { text: 'about the winner', name: 'Lund', type: 'indirect' },
   ])
+
+// --- The writer's words around a quotation ---------------------------------------------------------------------
+
+quotes('"At the debate, X compared himself to Y, saying, “…”": the clause that holds the speaker is the writer\'s',
+  'At the debate, Sanders compared himself to Clinton, saying, “I don’t take speaking fees from banks.”', [
+    { text: 'I don’t take speaking fees from banks.', name: 'Sanders', type: 'direct' },
+  ])
+
+quotes('"In a brief interview on Wednesday, X said, “…”": an introduction before the speaker is no part of the quote',
+  'In a brief interview on Wednesday, Mr. Sloan said, “We are going to enact the changes.”', [
+    { text: 'We are going to enact the changes.', name: 'Sloan', type: 'direct' },
+  ])
+
+quotes('an unquoted front of an inserted attribution is still content: "The goal, he said, is to finish by May."',
+  'The goal, Ann Lee said, is to finish by May.', [
+    { text: 'The goal', name: 'Ann Lee', type: 'indirect' },
+  ])
+
+quotes('"said, “…,” including …": a participle phrase after the quotation is the writer\'s',
+  'Mr. Sloan said, “We are going to enact the changes,” including ending the sales goals. Ms. Ode said, “We will wait”, leaving the room.', [
+    { text: 'We are going to enact the changes,', name: 'Sloan', type: 'direct' },
+    { text: 'We will wait', name: 'Ode', type: 'direct' },
+  ])
+
+quotes('"“…,” said X, who noted that prices had “cratered”": the quotation in the relative clause is not a second part',
+  '“Revenues are up a little,” said Mr. Ekovich, who noted that prices had “cratered” in the slump.', [
+    { text: 'Revenues are up a little,', name: 'Ekovich', type: 'direct' },
+    { text: 'that prices had “cratered” in the slump', name: 'Ekovich', type: 'mixed' },
+  ])
