@@ -68,3 +68,9 @@ quotes('"“…,” said X, who noted that prices had “cratered”": the quota
     { text: 'Revenues are up a little,', name: 'Ekovich', type: 'direct' },
     { text: 'that prices had “cratered” in the slump', name: 'Ekovich', type: 'mixed' },
   ])
+
+quotes('"Rep. X (D-N.Y.) reacted to the news, saying …": a party and state in brackets stand between the name and its verb',
+  'Sen. Ted Cruz (R-Texas) reacted to the news, saying the bill would fail. Rep. Ann Hale (D-N.Y.) reacted, saying: “No.”', [
+    { text: 'the bill would fail', name: 'Ted Cruz', type: 'indirect' },
+    { text: 'No.', name: 'Ann Hale', type: 'direct' },
+  ])
