@@ -74,3 +74,8 @@ quotes('"Rep. X (D-N.Y.) reacted to the news, saying …": a party and state in 
     { text: 'the bill would fail', name: 'Ted Cruz', type: 'indirect' },
     { text: 'No.', name: 'Ann Hale', type: 'direct' },
   ])
+
+quotes('"In a Fox interview later that day, X went even further: “…”": an opening phrase of time or place before the speaker',
+  'In a radio interview later that day, Ann Hale went further: “If he runs and loses, it is the end of his career.” On Tuesday, the sign read: “Closed.”', [
+    { text: 'If he runs and loses, it is the end of his career.', name: 'Ann Hale', type: 'direct' },
+  ])
