@@ -35,6 +35,12 @@ export function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, n
     // "… that X, and has approved Y": a second predicate of the speaker, not more of what was said.
     if (t.text === ',' && tokens[i + 1]?.lower === 'and' && /^(has|have|had)$/.test(tokens[i + 2]?.lower ?? '') && quoteOf[i + 2] === -1 &&
       /^(also )?[a-z]+(ed|en)$/.test(tokens[i + 3]?.lower ?? '')) { end = i; break }
+    // "X said A, and he railed against …", ", but he sounded a nostalgic note": a new clause whose pronoun subject acts
+    // in the past tense is the writer's narration; "…, and he would …" may still be reported and stays.
+    if (t.text === ',' && /^(and|but)$/.test(tokens[i + 1]?.lower ?? '') && /^(he|she|they)$/.test(tokens[i + 2]?.lower ?? '') && quoteOf[i + 2] === -1) {
+      const v = tokens[i + 3]?.lower === 'also' ? i + 4 : i + 3
+      if (/^[a-z]{3,}ed$/.test(tokens[v]?.lower ?? '') && quoteOf[v] === -1) { end = i; break }
+    }
     // "“…,” according to the Wall Street Journal": the source after a quote is not content.
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && (tokens[i - 1]!.text === ',' || quoteOf[i - 1] !== -1)) { end = i; break }
   }

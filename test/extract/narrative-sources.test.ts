@@ -79,3 +79,14 @@ quotes('"In a Fox interview later that day, X went even further: “…”": an 
   'In a radio interview later that day, Ann Hale went further: “If he runs and loses, it is the end of his career.” On Tuesday, the sign read: “Closed.”', [
     { text: 'If he runs and loses, it is the end of his career.', name: 'Ann Hale', type: 'direct' },
   ])
+
+quotes('"X said A, and he railed against …": a past-tense clause with a pronoun subject after the content is narration',
+  'Rubio said the real extremist on the issue is his rival, and he railed against the moderators. Aides said the role would be narrow, but they rejected any talk of a cabinet post.', [
+    { text: 'the real extremist on the issue is his rival', name: 'Rubio', type: 'indirect' },
+    { text: 'the role would be narrow', type: 'indirect' },
+  ])
+
+quotes('"…, and she would not revive it" may still be what she said, and stays',
+  'Ms. Dunn said the plan was dead, and she would not revive it.', [
+    { text: 'the plan was dead, and she would not revive it', name: 'Dunn', type: 'indirect' },
+  ])
