@@ -1,6 +1,8 @@
 // Narrative given on someone's authority and the sentences around a speaker (issue 12): what "according to" covers
 // when a verb of saying is only part of the story it sources, and what is no quote at all. Every sentence here is
 // invented for the test.
+import t from 'tap'
+import { extract } from '../../src/extract/index.js'
 import { quotes } from '../helpers/quote-cases.js'
 
 quotes('"X did A and asked B, according to Z": the whole clause is Z\'s account',
@@ -90,3 +92,10 @@ quotes('"…, and she would not revive it" may still be what she said, and stays
   'Ms. Dunn said the plan was dead, and she would not revive it.', [
     { text: 'the plan was dead, and she would not revive it', name: 'Dunn', type: 'indirect' },
   ])
+
+t.test('", the latter a reference to …": the writer\'s gloss after the content is left out', async (t) => {
+  const text = 'Many of the closures, he said, have involved public and semi-private courses, the latter a reference to clubs that sell memberships.'
+  const [quote, ...more] = extract(text).quotes
+  t.same(more, [])
+  t.same(quote?.fragments?.map(([a, b]) => text.slice(a, b)), ['Many of the closures', 'have involved public and semi-private courses'])
+})
