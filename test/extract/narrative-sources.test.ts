@@ -99,3 +99,16 @@ t.test('", the latter a reference to …": the writer\'s gloss after the content
   t.same(more, [])
   t.same(quote?.fragments?.map(([a, b]) => text.slice(a, b)), ['Many of the closures', 'have involved public and semi-private courses'])
 })
+
+// --- Quotation alone after a speaker ---------------------------------------------------------------------------
+
+quotes('"Ms. X said CLAUSE. “…”": quotation alone after an attributed sentence of the same paragraph is hers',
+  'Ms. Feldstein said the ban would force the museum to cancel two shows. “That hurts. I won’t pretend it doesn’t.”', [
+    { text: 'the ban would force the museum to cancel two shows', name: 'Feldstein', type: 'indirect' },
+    { text: 'That hurts. I won’t pretend it doesn’t.', name: 'Feldstein', type: 'direct' },
+  ])
+
+quotes('not after a sentence of the writer\'s in between',
+  'Ms. Feldstein said the ban would hurt. The museum closed early. “That hurts.”', [
+    { text: 'the ban would hurt', name: 'Feldstein', type: 'indirect' },
+  ])
