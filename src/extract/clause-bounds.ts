@@ -7,6 +7,7 @@ import type { Cue } from './cues.js'
 import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS } from './lexicon.js'
 import { SENTENCE_PUNCT, LINKS, type Subject } from './subjects.js'
 import { predicateWord } from './content-start.js'
+import { quotesIn } from './token-runs.js'
 
 const MAX_CLAUSE = 300
 
@@ -34,6 +35,12 @@ export function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, n
     // "… that X, and has approved Y": a second predicate of the speaker, not more of what was said.
     if (t.text === ',' && tokens[i + 1]?.lower === 'and' && /^(has|have|had)$/.test(tokens[i + 2]?.lower ?? '') && quoteOf[i + 2] === -1 &&
       /^(also )?[a-z]+(ed|en)$/.test(tokens[i + 3]?.lower ?? '')) { end = i; break }
+    // "X said A, and he railed against …", ", but he sounded a nostalgic note": a new clause whose pronoun subject acts
+    // in the past tense is the writer's narration; "…, and he would …" may still be reported and stays.
+    if (t.text === ',' && /^(and|but)$/.test(tokens[i + 1]?.lower ?? '') && /^(he|she|they)$/.test(tokens[i + 2]?.lower ?? '') && quoteOf[i + 2] === -1) {
+      const v = tokens[i + 3]?.lower === 'also' ? i + 4 : i + 3
+      if (/^[a-z]{3,}ed$/.test(tokens[v]?.lower ?? '') && quoteOf[v] === -1) { end = i; break }
+    }
     // "“…,” according to the Wall Street Journal": the source after a quote is not content.
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && (tokens[i - 1]!.text === ',' || quoteOf[i - 1] !== -1)) { end = i; break }
   }
@@ -59,7 +66,9 @@ function trailingModifier (doc: Doc, from: number, end: number): boolean {
   if (!t || t.kind !== TokenKind.Word || quoteOf[from] !== -1) return false
   const w = t.lower
   const modifier = /^(which|who|whom|whose|compared|something)$/.test(w) || (w.endsWith('ing') && w.length > 5 && !t.capitalized && (CUE_VERB_FORMS.has(w) || WRITERS_PARTICIPLES.has(w))) ||
-    ((w === 'a' || w === 'an') && end - from <= 15)
+    ((w === 'a' || w === 'an') && end - from <= 15) ||
+    // ", the latter a reference to clubs that …": the writer's gloss.
+    (w === 'the' && /^(latter|former)$/.test(tokens[from + 1]?.lower ?? ''))
   if (!modifier) return false
   // "…, which calls on Israel to withdraw": a present-tense verb right after "which" describes a thing the speaker
   // named, and stays in what was said; "…, which the court has put on hold" is the writer's comment.
@@ -104,6 +113,11 @@ export function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, 
   // "And the first step, allies say, will be …": a leading conjunction is the writer's.
   if (start < b && /^(and|but|so|or)$/.test(tokens[start]!.lower)) start++
   for (let i = start; i <= b; i++) if (CUE_VERB_FORMS.has(tokens[i]!.lower) && quoteOf[i] === -1) return null
+  // "Sanders compared himself to Clinton, saying, “…”": a front that holds the speaker is the writer's clause.
+  if (start <= left.start && left.start <= b) return null
+  // "In a brief interview on Wednesday, Mr. Sloan said, “…”": when a quotation opens the content, an unquoted front
+  // is the writer's introduction, not the first part of what was said.
+  if (quoteOf[from] !== -1 && quotesIn(doc, start, b + 1).length === 0) return null
   return start <= b ? [start, b + 1] : null
 }
 

@@ -102,6 +102,12 @@ export function subjectColonQuote (doc: Doc, sIndex: number, lo: number, hi: num
   let start = lo
   while (start < colon && tokens[start]!.kind === TokenKind.Punct) start++
   if (/^(as|and|but|so|then)$/.test(tokens[start]!.lower)) start++
+  // "In a Fox interview later that day, Trump went even further: “…”": an opening phrase of time or place, to its comma.
+  if (/^(in|at|on|during|after|before|later|earlier)$/.test(tokens[start]!.lower)) {
+    let comma = start + 1
+    while (comma < colon && comma - start <= 12 && tokens[comma]!.text !== ',') comma++
+    if (comma < colon && tokens[comma]!.text === ',') start = comma + 1
+  }
   const speaker = phraseAfter(doc, start, colon)
   if (!speaker || !followedByVerbish(tokens, speaker.end)) return null
   return {

@@ -110,8 +110,11 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
       openSentence = s
       return
     }
-    if (continuation && attributions.length === 0 && spoken && startsParagraph(doc, s) && !continuation.some((q) => used.has(q)) &&
-      doc.sentences[spokenSentence]!.paragraph === sentence.paragraph - 1 && isQuotationParagraph(doc, sentence.paragraph)) {
+    // "Ms. Feldstein said the ban would force the museum to cancel two shows. “That hurts.”": quotation alone right
+    // after an attributed speaker's sentence in the same paragraph is more of that speaker.
+    if (continuation && attributions.length === 0 && spoken && !continuation.some((q) => used.has(q)) &&
+      ((spokenSentence === s - 1 && !startsParagraph(doc, s) && doc.sentences[spokenSentence]!.paragraph === sentence.paragraph) ||
+        (startsParagraph(doc, s) && doc.sentences[spokenSentence]!.paragraph === sentence.paragraph - 1 && isQuotationParagraph(doc, sentence.paragraph)))) {
       // A paragraph of quotation alone after a paragraph with an attributed speaker: the same speaker goes on
       // ("… but Chapman says that's not what the union is seeing.¶"Commonly, response times …""), with a quote of
       // their own, unless that attribution was a question put to someone (the answer is another speaker's).

@@ -389,9 +389,15 @@ function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Rang
     if (followedByVerbish(tokens, e)) return { speaker: { start: p.start, end: e }, apposition: null }
   }
   // "Mrs. Clinton shook her head and said …": after a name, a lower-case word that is no preposition is its verb;
-  // so it is after a short time or place ("Trump on Tuesday dismissed …", "Republicans on Capitol Hill seized …").
+  // so it is after a short time or place ("Trump on Tuesday dismissed …", "Republicans on Capitol Hill seized …"),
+  // or after a party and state in brackets ("Rep. Hakeem Jeffries (D-N.Y.) reacted …").
   if (tokens[p.end - 1]!.capitalized || isNounish(tokens[p.end - 1]!)) {
     let v = p.end
+    if (tokens[v]?.text === '(') {
+      let close = v + 1
+      while (close < limit && close - v <= 6 && tokens[close]!.text !== ')' && quoteOf[close] === -1) close++
+      if (close < limit && tokens[close]!.text === ')') v = close + 1
+    }
     if (/^(on|in|at|last|this|earlier|later)$/.test(tokens[v]?.lower ?? '')) {
       let w = v + 1
       while (w < limit && w - v <= 4 && tokens[w]!.kind === TokenKind.Word && (tokens[w]!.capitalized || TIME_WORDS.has(tokens[w]!.lower) || DETERMINERS.has(tokens[w]!.lower)) && quoteOf[w] === -1) w++

@@ -49,7 +49,11 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
       // "…," Sanders said at a rally in Binghamton, N.Y. "…": an abbreviation's stop ends the aside too.
       if (k < hi && isOpeningMark(doc, k) && (doc.tokens[k - 1]!.text === ',' || (doc.tokens[k - 1]!.text.endsWith('.') && doc.tokens[k - 1]!.text.length > 1))) j = k
     }
-    if (j < hi && isOpeningMark(doc, j)) {
+    // The second part follows a comma, colon or stop: not "said X, who noted that prices had “cratered”", where the
+    // quotation is inside the speaker's own relative clause.
+    // Not "said X, who noted that prices had “cratered”": a quotation inside the speaker's relative clause is its own.
+    const relative = subject.apposition !== null && /^(who|whose|which|that)$/.test(doc.tokens[subject.apposition.start]!.lower)
+    if (j < hi && isOpeningMark(doc, j) && !relative) {
       const q2 = doc.quoteOf[j]!
       quotes.push(q2)
       spans.push(quoteSpan(doc, q2))
@@ -135,6 +139,16 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
   const front = interruptedFront(doc, cue, left, b, lo, from)
   if (front && front[1] - front[0] === 1 && front[1] === left.start) {
     for (let i = from + 1; i < end; i++) if (doc.tokens[i]!.text === ',' && doc.quoteOf[i] === -1) { end = i; break }
+  }
+  // "said, “We are going to enact the changes,” including ending the sales goals": a participle phrase after the
+  // quotation that opens the content is the writer's.
+  const opening = doc.quoteOf[from]!
+  if (opening !== -1 && !front) {
+    const close = doc.quotes[opening]!.close
+    // The comma is inside the marks in American style ("changes,” including"), outside in British ("changes”, including").
+    const after = doc.tokens[close + 1]?.text === ',' ? close + 2 : close + 1
+    const next = doc.tokens[after]
+    if (close !== -1 && after < end && doc.quoteOf[after] === -1 && next && next.kind === TokenKind.Word && (next.lower === 'including' || (next.lower.endsWith('ing') && next.lower.length > 5 && !CUE_VERB_FORMS.has(next.lower)))) end = close + 1
   }
   const quotes = quotesIn(doc, front ? front[0] : from, end)
   if (!front && quotes.length === 0 && prepositionalPhraseOnly(doc, from, end)) return null

@@ -1,6 +1,8 @@
 // Narrative given on someone's authority and the sentences around a speaker (issue 12): what "according to" covers
 // when a verb of saying is only part of the story it sources, and what is no quote at all. Every sentence here is
 // invented for the test.
+import t from 'tap'
+import { extract } from '../../src/extract/index.js'
 import { quotes } from '../helpers/quote-cases.js'
 
 quotes('"X did A and asked B, according to Z": the whole clause is Z\'s account',
@@ -38,4 +40,75 @@ quotes('a request, a stance or an accord keeps its phrase: "asked for", "argued 
     { text: 'for a photo', type: 'indirect' },
     { text: 'against intervention by outside powers', type: 'indirect' },
     { text: 'about the winner', name: 'Lund', type: 'indirect' },
+  ])
+
+// --- The writer's words around a quotation ---------------------------------------------------------------------
+
+quotes('"At the debate, X compared himself to Y, saying, “…”": the clause that holds the speaker is the writer\'s',
+  'At the debate, Sanders compared himself to Clinton, saying, “I don’t take speaking fees from banks.”', [
+    { text: 'I don’t take speaking fees from banks.', name: 'Sanders', type: 'direct' },
+  ])
+
+quotes('"In a brief interview on Wednesday, X said, “…”": an introduction before the speaker is no part of the quote',
+  'In a brief interview on Wednesday, Mr. Sloan said, “We are going to enact the changes.”', [
+    { text: 'We are going to enact the changes.', name: 'Sloan', type: 'direct' },
+  ])
+
+quotes('an unquoted front of an inserted attribution is still content: "The goal, he said, is to finish by May."',
+  'The goal, Ann Lee said, is to finish by May.', [
+    { text: 'The goal', name: 'Ann Lee', type: 'indirect' },
+  ])
+
+quotes('"said, “…,” including …": a participle phrase after the quotation is the writer\'s',
+  'Mr. Sloan said, “We are going to enact the changes,” including ending the sales goals. Ms. Ode said, “We will wait”, leaving the room.', [
+    { text: 'We are going to enact the changes,', name: 'Sloan', type: 'direct' },
+    { text: 'We will wait', name: 'Ode', type: 'direct' },
+  ])
+
+quotes('"“…,” said X, who noted that prices had “cratered”": the quotation in the relative clause is not a second part',
+  '“Revenues are up a little,” said Mr. Ekovich, who noted that prices had “cratered” in the slump.', [
+    { text: 'Revenues are up a little,', name: 'Ekovich', type: 'direct' },
+    { text: 'that prices had “cratered” in the slump', name: 'Ekovich', type: 'mixed' },
+  ])
+
+quotes('"Rep. X (D-N.Y.) reacted to the news, saying …": a party and state in brackets stand between the name and its verb',
+  'Sen. Ted Cruz (R-Texas) reacted to the news, saying the bill would fail. Rep. Ann Hale (D-N.Y.) reacted, saying: “No.”', [
+    { text: 'the bill would fail', name: 'Ted Cruz', type: 'indirect' },
+    { text: 'No.', name: 'Ann Hale', type: 'direct' },
+  ])
+
+quotes('"In a Fox interview later that day, X went even further: “…”": an opening phrase of time or place before the speaker',
+  'In a radio interview later that day, Ann Hale went further: “If he runs and loses, it is the end of his career.” On Tuesday, the sign read: “Closed.”', [
+    { text: 'If he runs and loses, it is the end of his career.', name: 'Ann Hale', type: 'direct' },
+  ])
+
+quotes('"X said A, and he railed against …": a past-tense clause with a pronoun subject after the content is narration',
+  'Rubio said the real extremist on the issue is his rival, and he railed against the moderators. Aides said the role would be narrow, but they rejected any talk of a cabinet post.', [
+    { text: 'the real extremist on the issue is his rival', name: 'Rubio', type: 'indirect' },
+    { text: 'the role would be narrow', type: 'indirect' },
+  ])
+
+quotes('"…, and she would not revive it" may still be what she said, and stays',
+  'Ms. Dunn said the plan was dead, and she would not revive it.', [
+    { text: 'the plan was dead, and she would not revive it', name: 'Dunn', type: 'indirect' },
+  ])
+
+t.test('", the latter a reference to …": the writer\'s gloss after the content is left out', async (t) => {
+  const text = 'Many of the closures, he said, have involved public and semi-private courses, the latter a reference to clubs that sell memberships.'
+  const [quote, ...more] = extract(text).quotes
+  t.same(more, [])
+  t.same(quote?.fragments?.map(([a, b]) => text.slice(a, b)), ['Many of the closures', 'have involved public and semi-private courses'])
+})
+
+// --- Quotation alone after a speaker ---------------------------------------------------------------------------
+
+quotes('"Ms. X said CLAUSE. “…”": quotation alone after an attributed sentence of the same paragraph is hers',
+  'Ms. Feldstein said the ban would force the museum to cancel two shows. “That hurts. I won’t pretend it doesn’t.”', [
+    { text: 'the ban would force the museum to cancel two shows', name: 'Feldstein', type: 'indirect' },
+    { text: 'That hurts. I won’t pretend it doesn’t.', name: 'Feldstein', type: 'direct' },
+  ])
+
+quotes('not after a sentence of the writer\'s in between',
+  'Ms. Feldstein said the ban would hurt. The museum closed early. “That hurts.”', [
+    { text: 'the ban would hurt', name: 'Feldstein', type: 'indirect' },
   ])
