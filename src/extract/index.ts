@@ -65,6 +65,17 @@ function questionPutTo (doc: Doc, a: Attribution): boolean {
 
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us'])
 
+/**
+ * "“…?” Leif asks. He does not wait for an answer. “You don’t.”": a sentence between the speaker's and the quotation
+ * that is about the speaker (its subject a personal pronoun) and quotes no one leaves the word with the speaker.
+ */
+function narratesSpeaker (doc: Doc, s: number): boolean {
+  const { firstToken, endToken } = doc.sentences[s]!
+  if (!/^(he|she)$/.test(doc.tokens[firstToken]!.lower)) return false
+  for (let i = firstToken; i < endToken; i++) if (doc.quoteOf[i] !== -1) return false
+  return true
+}
+
 /** Whether sentence `s` is the first of its paragraph. */
 function startsParagraph (doc: Doc, s: number): boolean {
   return s === 0 || doc.sentences[s - 1]!.paragraph !== doc.sentences[s]!.paragraph
@@ -113,7 +124,8 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
     // "Ms. Feldstein said the ban would force the museum to cancel two shows. “That hurts.”": quotation alone right
     // after an attributed speaker's sentence in the same paragraph is more of that speaker.
     if (continuation && attributions.length === 0 && spoken && !continuation.some((q) => used.has(q)) &&
-      ((spokenSentence === s - 1 && !startsParagraph(doc, s) && doc.sentences[spokenSentence]!.paragraph === sentence.paragraph) ||
+      ((!startsParagraph(doc, s) && doc.sentences[spokenSentence]!.paragraph === sentence.paragraph &&
+        (spokenSentence === s - 1 || (spokenSentence === s - 2 && narratesSpeaker(doc, s - 1)))) ||
         (startsParagraph(doc, s) && doc.sentences[spokenSentence]!.paragraph === sentence.paragraph - 1 && isQuotationParagraph(doc, sentence.paragraph)))) {
       // A paragraph of quotation alone after a paragraph with an attributed speaker: the same speaker goes on
       // ("… but Chapman says that's not what the union is seeing.¶"Commonly, response times …""), with a quote of

@@ -112,3 +112,9 @@ quotes('not after a sentence of the writer\'s in between',
   'Ms. Feldstein said the ban would hurt. The museum closed early. “That hurts.”', [
     { text: 'the ban would hurt', name: 'Feldstein', type: 'indirect' },
   ])
+
+quotes('"“…?” Leif asks. He does not wait for an answer. “…”": a sentence about the speaker between keeps the word with him',
+  '“How do you tell your mother to get out of the sea?” Leif asks. He does not wait for an answer. “You don’t. You hold the blanket.”', [
+    { text: 'How do you tell your mother to get out of the sea?', name: 'Leif', type: 'direct' },
+    { text: 'You don’t. You hold the blanket.', name: 'Leif', type: 'direct' },
+  ])
