@@ -206,6 +206,12 @@ function asksAnonymity (tokens: Token[], i: number, to: number): boolean {
 /** Every word the checks below look up: a word outside all of them can only be a verb after a quotation. */
 const CUE_WORDS = new Set(['according', ...CALL, ...NAMING, ...PARTICLE_CUES.keys(), ...MANNER_VERBS, ...CUE_VERB_FORMS.keys()])
 
+/** A that-clause or a quotation within a short object after "tease". */
+function teasesWithWords (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): boolean {
+  for (let j = from; j < to && j - from <= 3; j++) if (doc.tokens[j]!.lower === 'that' || doc.quoteOf[j] !== -1) return true
+  return false
+}
+
 export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): Cue[] {
   const { tokens, quoteOf } = doc
   const cues: Cue[] = []
@@ -272,6 +278,8 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (WELCOME.has(t.lower) && !(tokens[i + 1]?.lower === 'that' || quoteWithin(doc, i + 1, Math.min(to, i + 3)))) continue
     // "wrote a blog", "posted its report": a thing written, unless a that-clause or a quotation follows at once.
     if (WRITING.has(t.lower) && /^(a|an|the|his|her|their|its|our|my)$/.test(tokens[i + 1]?.lower ?? '') && !quoteWithin(doc, i + 1, Math.min(to, i + 4))) continue
+    // "tease her that …", "teased, “…”" report words; "teases out an ideology", "teased him for bringing water" do not.
+    if (/^teas(e|es|ed)$/.test(t.lower) && !teasesWithWords(doc, i + 1, to)) continue
     // "who asked not to be named", "asked for anonymity": a condition of the source, not speech.
     if (t.lower === 'asked' && asksAnonymity(tokens, i + 1, to)) continue
     // "is said to be": a passive rumour, not an attribution.

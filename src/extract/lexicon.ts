@@ -59,6 +59,8 @@ const CUE_VERBS: Array<[string[], CueVerb]> = [
   [['concede', 'concedes', 'conceded', 'conceding'], { object: false, nominal: false }],
   [['joke', 'jokes', 'joked', 'joking'], { object: false, nominal: false }],
   [['quip', 'quips', 'quipped'], { object: false, nominal: false }],
+  // A verb of manner that features use for speech: "The other swimmers tease her that she swims “like a ferry”".
+  [['tease', 'teases', 'teased'], { object: true, nominal: false }],
   [['shout', 'shouts', 'shouted', 'shouting'], { object: false, nominal: false }],
   [['yell', 'yells', 'yelled'], { object: false, nominal: false }],
   [['scream', 'screams', 'screamed'], { object: false, nominal: false }],

@@ -118,3 +118,8 @@ quotes('"“…?” Leif asks. He does not wait for an answer. “…”": a sen
     { text: 'How do you tell your mother to get out of the sea?', name: 'Leif', type: 'direct' },
     { text: 'You don’t. You hold the blanket.', name: 'Leif', type: 'direct' },
   ])
+
+quotes('"tease her that …" reports words; "teased him for bringing water" and "teases out" do not',
+  'The other swimmers at the harbour tease her that she now swims “like a ferry running late.” Ann Hale teased Tom Lee for bringing her water. The book teases out an old idea.', [
+    { text: 'that she now swims “like a ferry running late.”', type: 'mixed' },
+  ])
