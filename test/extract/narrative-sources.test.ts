@@ -120,6 +120,6 @@ quotes('"“…?” Leif asks. He does not wait for an answer. “…”": a sen
   ])
 
 quotes('"tease her that …" reports words; "teased him for bringing water" and "teases out" do not',
-  'The other swimmers at the harbour tease her that she now swims “like a ferry running late.” Ann Hale teased Tom Lee for bringing her water. The book teases out an old idea.', [
+  'The other swimmers at the harbour tease her that she now swims “like a ferry running late.”\n\nAnn Hale teased Tom Lee for bringing her water. The book teases out an old idea.', [
     { text: 'that she now swims “like a ferry running late.”', type: 'mixed' },
   ])
