@@ -75,7 +75,7 @@ export async function runExtraction ({ quick }) {
     '100,000 short lines': 'ok\n'.repeat(100000),
   }
   const adversarialResults = Object.entries(adversarial).map(([name, input]) => {
-    const { wall, cpu } = timeIt(() => extract(input), 1)
+    const { wall, cpu } = timeIt(() => extract(input, { maxQuotations: Infinity }), 1) // the extractor's own speed, past the quotation limit
     return { input: name, chars: input.length, ms: round(wall * 1000, 1), cpu_ms: round(cpu * 1000, 1), mb_per_cpu_s: round(Buffer.byteLength(input) / 1e6 / cpu, 2) }
   })
 
