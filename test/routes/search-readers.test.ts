@@ -1,6 +1,6 @@
 // GET /quotes?q= on reader threads: the same replies as a search in the main thread, a search over the time limit
 // answered 503 while other requests are served, and a reader that recovers after it was stopped.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
@@ -8,6 +8,7 @@ import { MIGRATIONS_DIR } from '../../src/paths.js'
 import { Store } from '../../src/store/index.js'
 import { testApp } from '../helpers/app.js'
 import { budgetArticle } from '../helpers/article.js'
+import { threadNices } from '../helpers/threads.js'
 
 function databaseFile (t: Test): string {
   const dir = mkdtempSync(join(tmpdir(), 'whosaid-search-readers-'))
@@ -111,15 +112,6 @@ t.test('other requests are answered while a search runs on a reader', async (t) 
   t.equal(app.searchReaders!.stopped, 0, 'not stopped')
 })
 
-// Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the command name in parentheses).
-function threadNices (): Map<number, number> {
-  const nices = new Map<number, number>()
-  for (const tid of readdirSync('/proc/self/task')) {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
-    nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]))
-  }
-  return nices
-}
 
 t.test('SEARCH_READER_NICE: reader threads lower themselves alone, and answer the same',
   { skip: process.platform === 'linux' ? false : 'threads have their own nice value on Linux only' }, async (t) => {

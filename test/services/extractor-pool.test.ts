@@ -1,6 +1,6 @@
 // The extractor pool: the same results as extract() in the calling thread, each for its own text, bounded, closable.
 // Worker threads under tap's TypeScript loader take seconds to start, so one pool of two serves most tests.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -10,6 +10,7 @@ import { ArticleError, prepareArticle } from '../../src/services/article.js'
 import {
   ExtractionAbortedError, ExtractionTimeLimitError, ExtractorBusyError, ExtractorClosedError, ExtractorPool,
 } from '../../src/services/extractor-pool.js'
+import { threadNices } from '../helpers/threads.js'
 
 function article (n: number): string {
   return `Council member Dana Reyes${n} said the plan was "ready for a vote number ${n}."\n\n` +
@@ -148,15 +149,6 @@ t.test('an aborted job stops its worker at once, whether running, sent ahead or 
   await t.rejects(pool.extract('y', AbortSignal.abort()), ExtractionAbortedError, 'an aborted signal never starts')
 })
 
-// Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the command name in parentheses).
-function threadNices (): Map<number, number> {
-  const nices = new Map<number, number>()
-  for (const tid of readdirSync('/proc/self/task')) {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
-    nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]))
-  }
-  return nices
-}
 
 t.test('a niced pool lowers its worker threads alone, not the thread that made it',
   { skip: process.platform === 'linux' ? false : 'threads have their own nice value on Linux only' }, async (t) => {
