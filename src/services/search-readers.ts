@@ -99,9 +99,10 @@ interface Job {
 interface Slot {
   worker: Worker
   ready: boolean
-  /** The search it runs, and the timer of its limit. */
+  /** The search it runs, the timer of its limit, and when that limit falls (performance.now()). */
   job?: Job
   timer?: NodeJS.Timeout
+  deadline?: number
   /** What made the reader fail, until its exit is handled. */
   error?: Error
 }
@@ -133,7 +134,7 @@ export class SearchReaders {
   #closed = false
   #nextId = 1
   #fallback: string | null = null
-  /** Readers stopped at the time limit since the pool started. */
+  /** Searches stopped at the time limit since the pool started (each but a late reply also cost its reader). */
   stopped = 0
 
   constructor (options: SearchReadersOptions) {
@@ -152,6 +153,11 @@ export class SearchReaders {
   /** Why searches run in the calling thread (no reader could start), or null. */
   get fallbackReason (): string | null {
     return this.#fallback
+  }
+
+  /** Searches running on readers now. */
+  get running (): number {
+    return this.#slots.reduce((n, slot) => n + (slot.job === undefined ? 0 : 1), 0)
   }
 
   /** A page of quotes, as QuoteStore.list gives it, read on a reader thread. */
@@ -204,7 +210,12 @@ export class SearchReaders {
       clearTimeout(slot.timer)
       slot.job = undefined
       slot.timer = undefined
-      if (reply.type === 'done') job.resolve(reply.result)
+      // A busy or descheduled main thread can read a reply that came after the limit before it runs the timer: the
+      // limit still holds (the reader is idle and healthy, so it stays).
+      if (performance.now() > slot.deadline!) {
+        this.stopped++
+        job.reject(new SearchTimeLimitError(this.timeLimitMs))
+      } else if (reply.type === 'done') job.resolve(reply.result)
       else job.reject(errorFrom(reply.error))
     }
     this.#dispatch()
@@ -259,6 +270,7 @@ export class SearchReaders {
       const job = this.#queue.shift()!
       slot.job = job
       slot.worker.postMessage({ id: job.id, page: job.page, filter: job.filter } satisfies ReaderRequest)
+      slot.deadline = performance.now() + this.timeLimitMs
       slot.timer = setTimeout(() => this.#onTimeLimit(slot), this.timeLimitMs)
       slot.timer.unref()
     }

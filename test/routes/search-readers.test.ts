@@ -83,7 +83,7 @@ t.test('a search over the time limit is answered 503, the reader is replaced, an
     message: 'this search took longer than the limit of 1 ms (SEARCH_TIME_LIMIT_MS) and was stopped; narrow it ' +
       '(rarer words, a phrase, a date range, a speaker) or try again later',
   })
-  t.equal(app.searchReaders!.stopped, 1, 'its reader was stopped')
+  t.equal(app.searchReaders!.stopped, 1, 'it was stopped')
   // Each of these runs on the reader that replaced the one stopped before it.
   const again = await Promise.all(Array.from({ length: 2 }, () => app.inject({ method: 'GET', url: SLOW_SEARCH })))
   t.same(again.map((res) => res.statusCode), [503, 503])
@@ -93,6 +93,28 @@ t.test('a search over the time limit is answered 503, the reader is replaced, an
   const answered = await app.inject({ method: 'GET', url: SLOW_SEARCH })
   t.equal(answered.statusCode, 200, 'the replacement reader answers once the search fits the limit')
   t.equal(answered.body, (await inline.inject({ method: 'GET', url: SLOW_SEARCH })).body, 'with the main thread\'s answer')
+})
+
+t.test('a reply that comes after the limit is a 503 too, whichever the main thread reads first', async (t) => {
+  const path = bigDatabase(t, 50)
+  const app = await testApp({ databasePath: path, replyCacheBytes: 0, searchReaders: 1, searchTimeLimitMs: 20 })
+  t.teardown(() => app.close())
+  t.equal((await app.inject({ method: 'GET', url: SLOW_SEARCH })).statusCode, 200, 'the search fits the limit')
+  // Once the reader has the search, a timer callback keeps the main thread busy past the limit: the reply comes
+  // meanwhile, and the poll phase that follows reads it before the limit's timer runs.
+  const pending = app.inject({ method: 'GET', url: SLOW_SEARCH })
+  await new Promise<void>((resolve) => {
+    const poll = (): void => {
+      if (app.searchReaders!.running === 0) { setTimeout(poll, 1); return }
+      const until = performance.now() + 200
+      while (performance.now() < until) { /* busy */ }
+      resolve()
+    }
+    setTimeout(poll, 0)
+  })
+  t.equal((await pending).statusCode, 503)
+  t.equal(app.searchReaders!.stopped, 1)
+  t.equal((await app.inject({ method: 'GET', url: SLOW_SEARCH })).statusCode, 200, 'the next search is answered')
 })
 
 t.test('other requests are answered while a search runs on a reader', async (t) => {
