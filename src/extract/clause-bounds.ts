@@ -16,6 +16,7 @@ export function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, n
   const { tokens, quoteOf } = doc
   // A reported clause longer than this is not one clause; the bound also keeps long run-on input linear.
   let end = Math.min(hi, stopAt, from + MAX_CLAUSE)
+  const asides = new Map<string, boolean>()
   for (let i = from + 1; i < end; i++) {
     if (quoteOf[i] !== -1) continue
     const t = tokens[i]!
@@ -29,6 +30,14 @@ export function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, n
     // "… not classified at the time - a point that officials have disputed": a dash before the writer's comment.
     if ((t.text === '—' || t.text === '–' || t.text === '--' || t.text === '-') && tokens[i + 1] && quoteOf[i + 1] === -1 &&
       (DETERMINERS.has(tokens[i + 1]!.lower) || /^(which|who)$/.test(tokens[i + 1]!.lower)) && !hasLater(doc, i + 1, end, t.text)) { end = i; break }
+    // "They acquire a radar - some lobbyists said they know whom to avoid - and develop …": an attribution inside a
+    // dash aside reports only up to the dash that closes the aside.
+    if ((t.text === '—' || t.text === '–' || t.text === '--' || t.text === '-')) {
+      // Counted once per clause and kind of dash (the scan back is bounded by MAX_CLAUSE).
+      let inside = asides.get(t.text)
+      if (inside === undefined) asides.set(t.text, inside = insideDashAside(doc, from, t.text))
+      if (inside) { end = i; break }
+    }
     // "… to attack the oil that funds the Islamic State and proposed a safe zone": a second predicate of the subject.
     if (nominal && t.lower === 'and' && tokens[i + 1]?.kind === TokenKind.Word && /ed$/.test(tokens[i + 1]!.lower) && !tokens[i + 1]!.capitalized &&
       PAST_TENSE_FOLLOWS.test(tokens[i + 2]?.lower ?? '')) { end = i; break }
@@ -47,6 +56,15 @@ export function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, n
   // Leave out closing punctuation outside quotes.
   while (end > from && quoteOf[end - 1] === -1 && (SENTENCE_PUNCT.has(tokens[end - 1]!.text) || LINKS.has(tokens[end - 1]!.text) || tokens[end - 1]!.text === ':')) end--
   return end
+}
+
+/** Whether an odd number of `dash` marks (outside quotations) stand between the sentence's start and token `from`. */
+function insideDashAside (doc: Doc, from: number, dash: string): boolean {
+  const first = doc.sentences[doc.sentenceOf[from]!]!.firstToken
+  let open = false
+  // Bounded like the clause: a dash far back opens no aside around this content.
+  for (let j = Math.max(first, from - MAX_CLAUSE); j < from; j++) if (doc.tokens[j]!.text === dash && doc.quoteOf[j] === -1) open = !open
+  return open
 }
 
 /** Whether the mark `text` occurs again between `from` and `end` (a dash pair encloses an aside; content goes on). */

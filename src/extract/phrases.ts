@@ -61,7 +61,8 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | '
         continue
       }
       if (DETERMINERS.has(t.lower)) { i--; break }
-      if (NP_STOPPERS.has(t.lower) || CUE_VERB_FORMS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower)) break
+      // "voters who backed Trump": a relative pronoun ends the phrase, which lies inside the clause.
+      if (NP_STOPPERS.has(t.lower) || CUE_VERB_FORMS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower) || t.text === 'who') break
       if ((t.lower === 'of' || t.lower === 'for') && !(tokens[i - 1] && (isNounish(tokens[i - 1]!) || tokens[i - 1]!.capitalized))) break
       if (t.capitalized || isNounish(t) || t.lower === 'of' || t.lower === 'for') continue
       if (++modifiers > MAX_MODIFIERS || t.lower.endsWith('ly')) break
@@ -78,6 +79,9 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | '
   }
   return trimPhrase(tokens, { start: i + 1, end })
 }
+
+/** Documents named by an -ing noun, which speak as reports do: "The filing said …", "the ruling says". */
+const DOCUMENT_ING_NOUNS = new Set(['filing', 'ruling', 'briefing', 'posting', 'listing', 'finding', 'warning', 'recording', 'ranking', 'reading'])
 
 const QUANTIFIERS = new Set(['percent', 'in', 'of', 'out'])
 const QUANTITY_MODIFIERS = new Set(['about', 'nearly', 'almost', 'roughly', 'some', 'only', 'just', 'more', 'fewer', 'less', 'than',
@@ -98,7 +102,7 @@ export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' 
   if (!head || end - 1 < lo || quoteOf[end - 1] !== -1) return null
   const isNumber = (t: Token): boolean => t.kind === TokenKind.Number || NUMBER_WORDS.test(t.lower)
   const headOk = (head.kind === TokenKind.Word && !head.capitalized && head.lower.length > 2 &&
-    (!/(ly|ed|ing)$/.test(head.lower) || LY_NOUNS.has(head.lower)) &&
+    (!/(ly|ed|ing)$/.test(head.lower) || LY_NOUNS.has(head.lower) || DOCUMENT_ING_NOUNS.has(head.lower)) &&
     !NP_STOPPERS.has(head.lower) && !CUE_VERB_FORMS.has(head.lower) && !DETERMINERS.has(head.lower)) ||
     (isNumber(head) && tokens[end - 2]?.lower === 'in')
   if (!headOk) return null
@@ -116,6 +120,9 @@ export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' 
     // "Nearly half said", "roughly a third say": a share of the people polled speaks for them.
     if (fraction && i === end - 2 && QUANTITY_MODIFIERS.has(t.lower)) return withModifiers(i)
     if (t.kind === TokenKind.Word && (NP_STOPPERS.has(t.lower) && !QUANTIFIERS.has(t.lower))) break
+    // "some state lobbyists", "the report authors": a verb's base form between a determiner and the noun is a noun.
+    if (t.kind === TokenKind.Word && CUE_VERB_FORMS.has(t.lower) && i === end - 2 && i > lo && (DETERMINERS.has(tokens[i - 1]!.lower) || isNumber(tokens[i - 1]!)) &&
+      !/(ed|ing|s)$/.test(t.lower)) continue
     if (t.kind === TokenKind.Word && (CUE_VERB_FORMS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower) || /(ly)$/.test(t.lower))) return null
     if (t.kind === TokenKind.Punct && !isPossessive(t) && t.text !== '-') break
   }

@@ -116,7 +116,13 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
     const last = tokens[direct.end - 1]!
     if (DETERMINERS.has(first.lower) || !(PERSONAL_PRONOUNS.has(last.lower) || (last.capitalized && !ORG_HEADS.has(last.lower)))) return null
   }
-  if (direct) return { speaker: direct, apposition: null, start: direct.start }
+  if (direct) {
+    // "Voters who have listened to his speeches said …": the phrase before the verb is inside a relative clause
+    // without commas; the clause's noun is the subject.
+    const outer = doc.tokens[direct.start]!.lower === 'who' ? null : restrictiveRelativeHead(doc, direct.start, lo)
+    if (outer) return { speaker: outer.head, apposition: { start: outer.who, end: direct.end }, start: outer.head.start }
+    return { speaker: direct, apposition: null, start: direct.start }
+  }
   // "X -- who has been involved in a scuffle -- said": an apposition between dashes.
   const dash = tokens[end - 1]?.text
   if (dash === '--' || dash === '—' || dash === '–') {
@@ -235,6 +241,30 @@ function relativeClauseBefore (doc: Doc, from: number, lo: number): number {
     if (t.text === ',' && (tokens[c + 1]?.lower === 'who' || tokens[c + 1]?.lower === 'whose')) return c
   }
   return -1
+}
+
+/**
+ * The noun a restrictive relative clause describes when the phrase starting at `at` lies inside that clause: "voters
+ * who have listened to [his speeches] said", "Democrats who backed [Trump] say". The clause opens with "who" right
+ * after its noun, with no comma, quotation or clause punctuation up to `at`.
+ */
+function restrictiveRelativeHead (doc: Doc, at: number, lo: number): { head: Range, who: number } | null {
+  const { tokens, quoteOf } = doc
+  for (let w = at - 1; w > lo && at - w <= 16; w--) {
+    const t = tokens[w]!
+    if (quoteOf[w] !== -1 || t.kind === TokenKind.Punct) return null
+    if (t.lower !== 'who') continue
+    // "hackers who U.S. officials say …", "the field, who he accused of …": right after "who" stands the clause's own
+    // subject, which is the speaker.
+    const first = tokens[at]!
+    if (w + 1 === at && (first.capitalized || DETERMINERS.has(first.lower) || PERSONAL_PRONOUNS.has(first.lower))) return null
+    const before = tokens[w - 1]!
+    if (before.kind !== TokenKind.Word || CUE_VERB_FORMS.has(before.lower) || /ed$/.test(before.lower)) return null
+    // "Voters who …" opening the sentence: a capitalised common noun that phraseBefore does not take for a name.
+    const head = describedBefore(doc, w, lo) ?? phraseBefore(doc, w, lo) ?? (w - 1 === lo && before.capitalized ? { start: lo, end: w } : null)
+    return head && head.end === w ? { head, who: w } : null
+  }
+  return null
 }
 
 /**

@@ -1,0 +1,40 @@
+// Who speaks when the words before the verb are more than a name (issue 12): a noun with a relative clause, a noun
+// used as a modifier, a document named by an -ing noun, and an attribution set inside a dash aside. Every sentence
+// here is invented for the test.
+import { quotes } from '../helpers/quote-cases.js'
+
+quotes('"Voters who backed Hale say …": the noun before "who" speaks, not the name inside the clause',
+  'Voters who backed Margaret Hale say the party is split.', [
+    { text: 'the party is split', name: null, mention: 'Voters', type: 'indirect' },
+  ])
+
+quotes('"Tenants who have written to the council about the repairs said …": the clause\'s object does not speak',
+  'Tenants who have written to the council about the repairs said the landlord had ignored them.', [
+    { text: 'the landlord had ignored them', name: null, mention: 'Tenants', type: 'indirect' },
+  ])
+
+quotes('"the engineers who Hale says …": right after "who" stands the clause\'s own subject, the speaker',
+  'The bridge was closed by the engineers who Margaret Hale says were hired in May.', [
+    { text: 'were hired in May', name: 'Margaret Hale', type: 'indirect' },
+  ])
+
+quotes('"Some state inspectors said …": a verb\'s base form between a determiner and a noun is a noun',
+  'Some state inspectors said the dam had been neglected for years.', [
+    { text: 'the dam had been neglected for years', name: null, mention: 'Some state inspectors', type: 'indirect' },
+  ])
+
+quotes('"The filing said …", "The ruling says …": documents named by an -ing noun speak as reports do',
+  'The filing said the company had no assets of value. The ruling says the contract was void.', [
+    { text: 'the company had no assets of value', name: null, type: 'indirect' },
+    { text: 'the contract was void', name: null, type: 'indirect' },
+  ])
+
+quotes('an attribution inside a dash aside reports only up to the dash that closes it',
+  'The nurses learned to spot trouble early - some ward managers said they know which shifts run short - and plan around it.', [
+    { text: 'they know which shifts run short', name: null, type: 'indirect' },
+  ])
+
+quotes('a dash pair inside what was said, after the attribution, still belongs to it',
+  'Margaret Hale said the repairs - all of them overdue - would start in June.', [
+    { text: 'the repairs - all of them overdue - would start in June', name: 'Margaret Hale', type: 'indirect' },
+  ])
