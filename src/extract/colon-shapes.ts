@@ -6,6 +6,7 @@ import type { Attribution } from './attribution.js'
 import { phraseAfter, phraseBefore } from './phrases.js'
 import { SENTENCE_PUNCT, isOpeningMark, followedByVerbish } from './subjects.js'
 import { clauseEnd } from './clause-bounds.js'
+import { isFirstName } from './first-names.js'
 import { onlyPunctuation, quoteSpan, quotesIn, spanOf } from './token-runs.js'
 
 /**
@@ -15,6 +16,8 @@ export function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: numb
   const { tokens, quoteOf } = doc
   const transcript = quotedTranscript(doc, sIndex, lo, hi)
   if (transcript) return transcript
+  const roundup = labelledQuotation(doc, sIndex, lo)
+  if (roundup) return roundup
   let colon = lo
   while (colon < Math.min(hi, lo + 7) && tokens[colon]!.text !== ':' && quoteOf[colon] === -1) colon++
   if (colon >= hi - 1 || tokens[colon]!.text !== ':' || colon === lo || quoteOf[colon] !== -1) return null
@@ -40,6 +43,50 @@ export function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: numb
     sentence: sIndex, cue: { start: colon, end: colon + 1, verb: { object: false, nominal: false }, according: false },
     shape: 'quote-after', speaker, apposition: null,
     spans: direct ? [quoteSpan(doc, quotes[0]!)] : [spanOf(doc, from, end)], quotes, direct, via: null, confidence: 0.7,
+  }
+}
+
+const MAX_ROUNDUP_LABEL = 14
+
+/**
+ * A roundup of views, one a paragraph: "Meghan Hale, Twitter: “…”", "Ann F. Cole, editor of The Ledger: “…”". A
+ * person's name (a first name and a surname, an initial allowed) opens the paragraph, an affiliation may follow after a
+ * comma, and after the colon a quotation runs to the paragraph's end. The name speaks; the affiliation is its
+ * apposition.
+ */
+function labelledQuotation (doc: Doc, sIndex: number, lo: number): Attribution | null {
+  const { tokens, quoteOf } = doc
+  const s = doc.sentences[sIndex]!
+  const p = doc.paragraphs[s.paragraph]!
+  if (s.firstToken !== p.firstToken || lo !== s.firstToken) return null
+  // The name: a first name, an optional initial, a capitalised surname.
+  const first = tokens[lo]
+  if (!first || first.kind !== TokenKind.Word || !first.capitalized || !isFirstName(first.lower) || quoteOf[lo] !== -1) return null
+  let nameEnd = lo + 1
+  if (tokens[nameEnd]?.text.length === 1 && tokens[nameEnd]!.capitalized && tokens[nameEnd + 1]?.text === '.') nameEnd += 2
+  const surname = tokens[nameEnd]
+  if (!surname || surname.kind !== TokenKind.Word || !surname.capitalized || quoteOf[nameEnd] !== -1) return null
+  nameEnd++
+  let colon = nameEnd
+  if (tokens[colon]?.text === ',') {
+    colon++
+    while (colon < p.endToken && colon - lo <= MAX_ROUNDUP_LABEL && tokens[colon]!.text !== ':') {
+      const t = tokens[colon]!
+      if (quoteOf[colon] !== -1 || t.text === ',' || t.text === ';' || SENTENCE_PUNCT.has(t.text) && !(t.text === '.' && tokens[colon - 1]!.capitalized)) return null
+      colon++
+    }
+    if (colon === nameEnd + 1) return null
+  }
+  if (tokens[colon]?.text !== ':' || quoteOf[colon] !== -1 || !isOpeningMark(doc, colon + 1)) return null
+  const q = quoteOf[colon + 1]!
+  const quote = doc.quotes[q]!
+  // The quotation is the rest of the paragraph (left open at its end, or closed with nothing but punctuation after).
+  if (quote.close !== -1 && !onlyPunctuation(doc, quote.close + 1, p.endToken)) return null
+  return {
+    sentence: sIndex, cue: { start: colon, end: colon + 1, verb: { object: false, nominal: false }, according: false },
+    shape: 'quote-after', speaker: { start: lo, end: nameEnd },
+    apposition: colon > nameEnd + 1 ? { start: nameEnd + 1, end: colon } : null,
+    spans: [quoteSpan(doc, q)], quotes: [q], direct: true, via: null, confidence: 0.75,
   }
 }
 
