@@ -4,7 +4,7 @@
 // and tells when what follows an attribution is only such an aside.
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
-import { TIME_WORDS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS } from './lexicon.js'
+import { TIME_WORDS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, PERSONAL_PRONOUNS } from './lexicon.js'
 import { phraseAfter } from './phrases.js'
 import { isOpeningMark, AUXILIARIES } from './subjects.js'
 import { isPossessiveToken, onlyPunctuation } from './token-runs.js'
@@ -193,6 +193,8 @@ export function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolea
   if (hi - i > MAX_ASIDE) return false
   if (i >= hi || onlyPunctuation(doc, i, hi)) return true
   const first = tokens[i]!.lower
+  // "pledged to support the nominee": "to" before a bare verb is the infinitive that was promised, not "to reporters".
+  if (first === 'to' && infinitiveAt(tokens, i + 1)) return false
   const asideStart = /^(in|on|at|during|to|with|from|after|before|while|when|as|following|for|about|via|through|over|last|this|earlier|later|of|who|whose|which|adding|noting)$/.test(first)
   const shortObject = cue.verb.object && hi - i <= 6
   if (!asideStart && !shortObject) return false
@@ -202,6 +204,16 @@ export function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolea
     if (tokens[j]!.text === ',' && predicateWord(tokens[j + 1])) return false
   }
   return true
+}
+
+/**
+ * Whether token `i` reads as a bare verb after "to": a lowercase word that is no determiner or pronoun and no plural
+ * or collective noun of those a verb of saying is addressed to ("to reporters", "to staff").
+ */
+function infinitiveAt (tokens: Token[], i: number): boolean {
+  const t = tokens[i]
+  if (t === undefined || t.kind !== TokenKind.Word || t.capitalized || DETERMINERS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower)) return false
+  return !(t.lower.endsWith('s') && !t.lower.endsWith('ss')) && !/^(staff|police|media|press|people|everyone|anyone|both|each|all)$/.test(t.lower)
 }
 
 /** After an inserted attribution's aside ("…, she said at the harbour, would …"): the predicate's first token, else `from`. */

@@ -3,7 +3,7 @@
 //   CLAUSE, X said.  /  CLAUSE, said X.  /  The goal, X said, is …  /  Asked whether …, X said
 import { TokenKind, type Doc } from './document.js'
 import type { Cue } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, CUE_VERB_FORMS } from './lexicon.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, CUE_VERB_FORMS, DETERMINERS, PERSONAL_PRONOUNS } from './lexicon.js'
 import { phraseAfter, type Range } from './phrases.js'
 import { SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, type Subject, subjectAfter, describedAfter, endsLikeSpeech } from './subjects.js'
 import type { Attribution } from './attribution.js'
@@ -88,7 +88,7 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
     // CLAUSE, said X.
     if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo) {
       const subject = subjectAfter(doc, cue.end, hi)
-      if (subject && onlyAside(doc, cue, subject.apposition?.end ?? subject.speaker.end, hi)) {
+      if (subject && onlyAside(doc, cue, subject.apposition?.end ?? subject.speaker.end, hi) && !participleBeforeNoun(doc, cue, subject.speaker)) {
         const end = b + 1
         const start = clauseStartAt(doc, lo, end)
         const quotes = quotesIn(doc, start, end)
@@ -246,4 +246,19 @@ function askedQuestion (doc: Doc, sIndex: number, cue: Cue, lo: number, hi: numb
     sentence: sIndex, cue, shape: 'asked', speaker, apposition: null, spans: [spanOf(doc, i, end)], quotes,
     direct: false, via: null, confidence: 0.5,
   }
+}
+
+/** The verbs news puts before their subject after what was said: "…, said officials", "…, adds Hale". */
+const INVERTING_VERBS = new Set(['said', 'says', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'told', 'explained', 'explains',
+  'noted', 'notes', 'argued', 'argues', 'warned', 'warns', 'insisted', 'insists', 'recalled', 'recalls', 'replied', 'continued', 'continues',
+  'conceded', 'cautioned', 'countered', 'responded', 'observed', 'agreed'])
+
+/**
+ * "a majority of regular, pledged delegates", "the count of reported cases": another verb's participle before a bare
+ * lowercase noun (no determiner, name or pronoun) is an adjective, not an inverted attribution.
+ */
+function participleBeforeNoun (doc: Doc, cue: Cue, speaker: { start: number, end: number }): boolean {
+  const first = doc.tokens[speaker.start]!
+  return !INVERTING_VERBS.has(doc.tokens[cue.start]!.lower) && speaker.start === cue.end && first.kind === TokenKind.Word && !first.capitalized &&
+    !DETERMINERS.has(first.lower) && !PERSONAL_PRONOUNS.has(first.lower)
 }

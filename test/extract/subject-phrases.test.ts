@@ -38,3 +38,20 @@ quotes('a dash pair inside what was said, after the attribution, still belongs t
   'Margaret Hale said the repairs - all of them overdue - would start in June.', [
     { text: 'the repairs - all of them overdue - would start in June', name: 'Margaret Hale', type: 'indirect' },
   ])
+
+quotes('"pledged to support the nominee": "to" before a bare verb is what was promised, not an aside',
+  'It was a reversal for the senator, who had pledged to support the nominee. Looking tired, she vowed to finish the race.', [
+    { text: 'to support the nominee', type: 'indirect' },
+    { text: 'to finish the race', type: 'indirect' },
+  ])
+
+quotes('"said to reporters" is still an aside: the clause before is what was said',
+  'The deal is off, Margaret Hale said to reporters.', [
+    { text: 'The deal is off', name: 'Margaret Hale', type: 'indirect' },
+  ])
+
+quotes('"regular, pledged delegates": a participle before a bare noun is no inverted attribution; "said officials" is',
+  'She won a majority of regular, pledged delegates. The plan is dead, said officials. It will pass, conceded aides.', [
+    { text: 'The plan is dead', name: null, mention: 'officials', type: 'indirect' },
+    { text: 'It will pass', name: null, mention: 'aides', type: 'indirect' },
+  ])
