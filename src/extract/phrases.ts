@@ -203,6 +203,8 @@ function trimPhrase (tokens: Token[], r: Range): Range | null {
   return { start, end: r.end }
 }
 
+const FINITE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'must', 'does', 'did', 'do', 'shall'])
+
 /** Whether the words from `start` to `end` read as an apposition or relative clause after a name. */
 export function isAppositive (tokens: Token[], start: number, end: number): boolean {
   const first = tokens[start]
@@ -210,6 +212,13 @@ export function isAppositive (tokens: Token[], start: number, end: number): bool
   // A relative clause may run long: "Hadwin, who notched two top-10 finishes … while recovering from an injury, said".
   if (first.lower === 'who' || first.lower === 'whose' || first.lower === 'which') return end - start <= 40
   if (end - start > 20) return false
+  // "…, the race will be tight, said Dan Cole": a finite auxiliary before any relative pronoun makes a clause, not an
+  // apposition ("a teacher who has taught here for years" is one).
+  for (let i = start; i < end; i++) {
+    const w = tokens[i]!.lower
+    if (w === 'who' || w === 'which' || w === 'that' || w === 'whose') break
+    if (FINITE_AUXILIARIES.has(w)) return false
+  }
   if (DETERMINERS.has(first.lower) || TITLES.has(first.lower) || ROLE_NOUNS.has(first.lower)) return true
   if (first.kind === TokenKind.Number) return true // "21, …" ages
   // "then 38", "now 81 and retired", "citing …", "Pyongyang’s only ally"

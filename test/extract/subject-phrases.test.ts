@@ -55,3 +55,13 @@ quotes('"regular, pledged delegates": a participle before a bare noun is no inve
     { text: 'The plan is dead', name: null, mention: 'officials', type: 'indirect' },
     { text: 'It will pass', name: null, mention: 'aides', type: 'indirect' },
   ])
+
+quotes('"…, the race will be tight, said Dan Cole": a clause between commas is no apposition of the noun before it',
+  'As the campaign moves to New Jersey, a state she hoped to carry, the race will be tight, said Dan Cole, an analyst in Newark.', [
+    { text: 'As the campaign moves to New Jersey, a state she hoped to carry, the race will be tight', name: 'Dan Cole', type: 'indirect' },
+  ])
+
+quotes('an apposition with a relative clause keeps its auxiliary: "a teacher who has taught here for years"',
+  'Ann Lee, a teacher who has taught here for years, said the school would close.', [
+    { text: 'the school would close', name: 'Ann Lee', type: 'indirect' },
+  ])
