@@ -148,7 +148,10 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
       if (a.quotes.some((q) => used.has(q)) && a.direct) continue
       if (a.direct && a.shape === 'quote-before') withEarlierParagraphs(doc, a, used)
       if (!a.speaker) {
-        if (a.shape === 'asked' || a.shape === 'transcript') found.push({ attribution: a, entity: null, mentionStart: -1, mentionEnd: -1, resolvedBy: 'unresolved' })
+        // A question put by no one named is on the record when someone answers it ("Asked whether …, Cole said …");
+        // "Asked what she would miss most, she did not hesitate" is the writer's narration.
+        const answered = a.shape === 'asked' && attributions.some((other) => other !== a && other.speaker !== null)
+        if (answered || a.shape === 'transcript') found.push({ attribution: a, entity: null, mentionStart: -1, mentionEnd: -1, resolvedBy: 'unresolved' })
         continue
       }
       const mention = bodySpeaking(doc, a, describeMention(doc, a.speaker))

@@ -331,6 +331,13 @@ t.test('a question put by someone unnamed: "Asked whether …, X said …"', asy
   t.equal(quotesWith(input, ex, 'it would open in June')[0]?.speaker?.name, 'Ann Cole')
 })
 
+t.test('a question no one answers on the record is the writer\'s narration: "Asked what …, she did not hesitate"', async (t) => {
+  const input = 'Asked what she would miss most about the job, she did not hesitate. She packed her desk on Friday.'
+  const ex = extract(input)
+  t.same(offsetProblems(input, ex), [])
+  t.same(ex.quotes, [], summary(ex))
+})
+
 pattern('a question put by someone named after "by"', 'When asked by a reporter about the delay, the mayor smiled.', [
   { words: 'about the delay', text: 'about the delay', name: null, kind: 'unnamed', mention: 'a reporter', type: 'indirect' },
 ], { count: 1 })
