@@ -152,6 +152,9 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
   }
   const quotes = quotesIn(doc, front ? front[0] : from, end)
   if (!front && quotes.length === 0 && prepositionalPhraseOnly(doc, from, end)) return null
+  // "responded Tuesday to one of the messages by saying …": content cut off before "by" and the verb that says what
+  // was said is no clause; that verb's own attribution reports it.
+  if (quotes.length === 0 && end > from && doc.tokens[end - 1]!.lower === 'by' && doc.tokens[end]?.lower.endsWith('ing')) return null
   const firstQuote = quotes[0]
   const quoteOpensContent = firstQuote !== undefined && doc.quotes[firstQuote]!.open === from
   const direct = !front && quoteOpensContent && quotes.length === 1 &&

@@ -65,3 +65,8 @@ quotes('an apposition with a relative clause keeps its auxiliary: "a teacher who
   'Ann Lee, a teacher who has taught here for years, said the school would close.', [
     { text: 'the school would close', name: 'Ann Lee', type: 'indirect' },
   ])
+
+quotes('"responded … by pointing to …": what was said comes from the verb after "by", not the words before it',
+  'The campaign has responded to criticism on housing by pointing to her own record.', [
+    { text: 'her own record', type: 'indirect' },
+  ])
