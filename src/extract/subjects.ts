@@ -350,7 +350,8 @@ export function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subj
   const { tokens, quoteOf } = doc
   const prev = skipAdverbsLeft(tokens, cue.start - 1, lo)
   if (prev < lo) return null
-  const link = tokens[prev]!.lower
+  // "… the “Golden Week,” saying …": a comma inside the closing quotation mark links the participle as one outside does.
+  const link = isClosingMark(doc, prev) && tokens[prev - 1]?.text === ',' ? ',' : tokens[prev]!.lower
   const participle = tokens[cue.start]!.lower.endsWith('ing')
   // "…, before adding that …", "after saying …", "while noting …"
   // "… by saying …": "Bolton distanced himself from the movement by saying he would help".

@@ -30,9 +30,13 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
   // that …": the quotation is a title).
   if (b >= lo && (isClosingMark(doc, b) || (b >= lo && doc.quoteOf[b] !== -1 && doc.tokens[b]!.kind !== TokenKind.QuoteMark && doc.quotes[doc.quoteOf[b]!]!.close === -1)) &&
     !thatClauseFollows(doc, cue, hi) && !introducesQuotation(doc, cue, hi, b) && (!isClosingMark(doc, b) || endsLikeSpeech(doc, b)) &&
-    !(isClosingMark(doc, b) && isTitleOfWork(doc, doc.quoteOf[b]!) && clauseAfterCue(doc, cue, hi))) {
+    !(isClosingMark(doc, b) && isTitleOfWork(doc, doc.quoteOf[b]!) && clauseAfterCue(doc, cue, hi)) &&
+    // "… Obama “founded ISIS,” saying they were nitpicking …": a participle with a clause of its own reports that
+    // clause; the quotation before it belongs to the sentence's earlier clause.
+    !(doc.tokens[cue.start]!.lower.endsWith('ing') && clauseAfterCue(doc, cue, hi))) {
     const q = doc.quoteOf[b]!
-    const subject = left ?? subjectAfter(doc, cue.end, hi)
+    // "“…,” said X" inverts; "“…,” saying they were …" does not: a participle's subject is before the quotation.
+    const subject = left ?? (doc.tokens[cue.start]!.lower.endsWith('ing') ? null : subjectAfter(doc, cue.end, hi))
     if (!subject) return null
     const quotes = [q]
     const spans = [quoteSpan(doc, q)]

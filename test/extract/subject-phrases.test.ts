@@ -70,3 +70,13 @@ quotes('"responded … by pointing to …": what was said comes from the verb af
   'The campaign has responded to criticism on housing by pointing to her own record.', [
     { text: 'her own record', type: 'indirect' },
   ])
+
+quotes('"…, “…,” saying they were …": a participle does not invert; its subject is the sentence\'s, its content the clause after it',
+  'Mayor Ann Hale on Monday blamed the press for making a story out of the claim that the council “wasted millions,” saying reporters had misread the budget.', [
+    { text: 'reporters had misread the budget', name: 'Ann Hale', type: 'indirect' },
+  ])
+
+quotes('a comma inside the closing quotation mark links the participle to the subject as one outside does',
+  'Tenants had sued after the landlord scrapped what had been called the “winter fund,” saying that the cut hurt older residents.', [
+    { text: 'that the cut hurt older residents', mention: 'Tenants', type: 'indirect' },
+  ])
