@@ -405,8 +405,14 @@ const SUBJECT_OPENERS = new Set(['while', 'whereas', 'but', 'as', 'and', 'then',
  */
 function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Range, apposition: Range | null } | null {
   const { tokens, quoteOf } = doc
+  // "The tenants had sued …": a determiner before a common noun opens a described subject, not a name.
+  const next = tokens[start + 1]
+  if (DETERMINERS.has(tokens[start]!.lower) && next !== undefined && next.kind === TokenKind.Word && !next.capitalized) {
+    const described = describedClauseSubject(doc, start, limit)
+    if (described) return described
+  }
   const p = phraseAfter(doc, start, limit)
-  if (!p) return null
+  if (!p) return describedClauseSubject(doc, start, limit)
   const first = tokens[p.start]!
   // "Eleven hours and six minutes later, Aoife Brennan …": a stretch of time opens the sentence, not its subject.
   if ((first.kind === TokenKind.Number || NUMBER_WORDS.test(first.lower)) && TIME_UNITS.test(tokens[p.start + 1]?.lower ?? '')) return null
@@ -443,6 +449,33 @@ function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Rang
     if (c < limit && tokens[c]!.text === ',' && c > p.end + 1 && isAppositive(tokens, p.end + 1, c) && looseVerb(tokens[c + 1])) {
       return { speaker: p, apposition: { start: p.end + 1, end: c } }
     }
+  }
+  return null
+}
+
+const FINITE_VERB_WORDS = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'did', 'declined', 'refused'])
+
+/**
+ * "One employee at a software firm declined to …, saying …", "The tenants had sued …, saying …": a described subject
+ * (a determiner or number, then lower-case words, a prepositional phrase allowed) up to its finite verb, an auxiliary
+ * or a past tense in -ed, within a few words and no punctuation.
+ */
+function describedClauseSubject (doc: Doc, start: number, limit: number): { speaker: Range, apposition: Range | null } | null {
+  const { tokens, quoteOf } = doc
+  const first = tokens[start]
+  if (!first || first.kind !== TokenKind.Word || !(DETERMINERS.has(first.lower) || NUMBER_WORDS.test(first.lower) || first.lower === 'one')) return null
+  for (let v = start + 2; v < limit && v - start <= 9; v++) {
+    const t = tokens[v]!
+    if (quoteOf[v] !== -1 || t.kind !== TokenKind.Word) return null
+    const prev = tokens[v - 1]!
+    // A relative clause or a time phrase is no part of a subject this short: "the operative who …", "A few minutes later".
+    if (/^(who|whom|whose|which|that|later|ago|when|where)$/.test(t.lower) || TIME_WORDS.has(t.lower)) return null
+    // The verb follows the noun: not "a proposed plan" (a participle after a determiner) nor "an agreed-upon …".
+    const verb = FINITE_VERB_WORDS.has(t.lower) || /^(said|says|told|wrote)$/.test(t.lower) ||
+      (/[a-z]{3,}ed$/.test(t.lower) && !DETERMINERS.has(prev.lower) && !/^(of|in|at|for|with|from|by|on)$/.test(prev.lower))
+    if (!verb) continue
+    if (prev.capitalized || DETERMINERS.has(prev.lower) || /ly$/.test(prev.lower) || /^(of|in|at|for|with|from|by|on|to|and|or)$/.test(prev.lower)) return null
+    return { speaker: { start, end: v }, apposition: null }
   }
   return null
 }

@@ -80,3 +80,9 @@ quotes('a comma inside the closing quotation mark links the participle to the su
   'Tenants had sued after the landlord scrapped what had been called the “winter fund,” saying that the cut hurt older residents.', [
     { text: 'that the cut hurt older residents', mention: 'Tenants', type: 'indirect' },
   ])
+
+quotes('"One nurse at the clinic declined to …, saying …": a described subject up to its verb shares the participle',
+  'One nurse at the clinic declined to speak on the record, saying it would cost her the job. The tenants had sued the landlord, saying the rent was too high.', [
+    { text: 'it would cost her the job', mention: 'One nurse at the clinic', type: 'indirect' },
+    { text: 'the rent was too high', mention: 'The tenants', type: 'indirect' },
+  ])
