@@ -108,6 +108,11 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
     // Not the sentence's own subject ("The report, which said …, was published"): the clause would end mid-sentence.
     if (body && head && body.start > lo && (ORG_HEADS.has(head.lower) || head.capitalized)) return { speaker: body, apposition: null, start: end - 1 }
   }
+  // "…, with three in 10 saying a running mate would not matter": after "with", a participle has its own subject.
+  if (end === cue.start && tokens[cue.start]!.lower.endsWith('ing')) {
+    const r = describedBefore(doc, end, lo) ?? phraseBefore(doc, end, lo)
+    if (r && r.start > lo && tokens[r.start - 1]!.lower === 'with' && quoteOf[r.start - 1] === -1) return { speaker: r, apposition: null, start: r.start }
+  }
   const direct = phraseBefore(doc, end, lo) ?? (plainCue(doc, cue) ? describedSubject(doc, cue, end, lo) : null) ?? subjectAfterQuotation(doc, end, lo)
   // "X called Y Z" without a quotation: only a name or a pronoun names someone; "a company called Cambridge
   // Analytica", "one PAC called Stop Hillary" give a thing its name.

@@ -86,3 +86,9 @@ quotes('"One nurse at the clinic declined to …, saying …": a described subje
     { text: 'it would cost her the job', mention: 'One nurse at the clinic', type: 'indirect' },
     { text: 'the rent was too high', mention: 'The tenants', type: 'indirect' },
   ])
+
+quotes('"…, with three in 10 saying …": after "with" a participle has its own subject',
+  'Residents shrugged off the change, with three in 10 saying it would make no difference to them. The mayor left early, with Ann Lee saying the talks had failed.', [
+    { text: 'it would make no difference to them', mention: 'three in 10', type: 'indirect' },
+    { text: 'the talks had failed', name: 'Ann Lee', type: 'indirect' },
+  ])
