@@ -200,6 +200,8 @@ export function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolea
   if (!asideStart && !shortObject) return false
   for (let j = i; j < hi; j++) {
     if (quoteOf[j] !== -1 || tokens[j]!.lower === 'that') return false
+    // "telling her the team would wait": a finite auxiliary after the object makes a reported clause, not an aside.
+    if (shortObject && !asideStart && /^(would|will|was|were|is|are|had|has|have|could|can|should|must)$/.test(tokens[j]!.lower)) return false
     // "The goal, Hale said on Monday, is to finish …": a verb after the aside's comma goes on with the sentence.
     if (tokens[j]!.text === ',' && predicateWord(tokens[j + 1])) return false
   }

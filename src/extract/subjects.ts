@@ -109,7 +109,8 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
     if (body && head && body.start > lo && (ORG_HEADS.has(head.lower) || head.capitalized)) return { speaker: body, apposition: null, start: end - 1 }
   }
   // "…, with three in 10 saying a running mate would not matter": after "with", a participle has its own subject.
-  if (end === cue.start && tokens[cue.start]!.lower.endsWith('ing')) {
+  // Not "with 94 percent of precincts reporting.": the participle must report something.
+  if (end === cue.start && tokens[cue.start]!.lower.endsWith('ing') && tokens[cue.end] !== undefined && tokens[cue.end]!.kind !== TokenKind.Punct) {
     const r = describedBefore(doc, end, lo) ?? phraseBefore(doc, end, lo)
     if (r && r.start > lo && tokens[r.start - 1]!.lower === 'with' && quoteOf[r.start - 1] === -1) return { speaker: r, apposition: null, start: r.start }
   }
@@ -371,6 +372,9 @@ export function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subj
     if (relative) continue
     if (start > lo && !(LINKS.has(tokens[start - 1]!.text) || SUBJECT_OPENERS.has(tokens[start - 1]!.lower) || isClosingMark(doc, start - 1))) continue
     if (t.kind === TokenKind.Punct) continue
+    // "When Hale arrived and said …": a subordinate clause's subject shares its own verbs only; once a comma closes the
+    // clause ("After Clinton fell ill, Axelrod emailed her, telling her …"), the main clause's subject is the one.
+    if (start > lo && SUBORDINATORS.has(tokens[start - 1]!.lower) && hasCommaBetween(doc, start, prev)) continue
     const subject = clauseSubject(doc, start, prev)
     if (subject) return { ...subject, start: cue.start }
   }
@@ -402,7 +406,15 @@ export function participleOfCue (doc: Doc, cues: Cue[], k: number): Subject | nu
 const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few)$/
 const TIME_UNITS = /^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)$/
 
-const SUBJECT_OPENERS = new Set(['while', 'whereas', 'but', 'as', 'and', 'then', 'so'])
+const SUBORDINATORS = new Set(['when', 'after', 'before', 'because', 'although', 'though', 'since', 'once', 'until'])
+
+/** Whether a comma (outside quotations) stands between `from` and `to`. */
+function hasCommaBetween (doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (doc.tokens[i]!.text === ',' && doc.quoteOf[i] === -1) return true
+  return false
+}
+
+const SUBJECT_OPENERS = new Set(['while', 'whereas', 'but', 'as', 'and', 'then', 'so', 'when', 'after', 'before', 'because', 'although', 'though', 'since', 'once', 'until'])
 
 /**
  * A noun phrase at `start` followed by a verb (perhaps after an apposition): the subject of a clause. The phrase is

@@ -115,6 +115,7 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
   if (b > lo && doc.tokens[b + 1]?.text === ',' && doc.quoteOf[b] === -1) from = afterInsertedAside(doc, from, hi)
   // A clause with its own subject ("he then recorded … and hosted …") keeps its coordinated verbs.
   let end = clauseEnd(doc, from, hi, stopAt, cue.verb.nominal || !CLAUSE_OPENERS.has(doc.tokens[from]?.lower ?? ''))
+  end = subordinateClauseEnd(doc, lo, cue, from, end)
 
   // "Raman recounted the timeline:¶“…”": a short object before a colon that ends the sentence introduces the quotation
   // that follows; it is not what was said.
@@ -156,6 +157,8 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
   }
   const quotes = quotesIn(doc, front ? front[0] : from, end)
   if (!front && quotes.length === 0 && prepositionalPhraseOnly(doc, from, end)) return null
+  // "said nothing", "their smiles said a lot", "Mexico said enough": an amount is no content.
+  if (quotes.length === 0 && AMOUNT_ONLY.test(doc.text.slice(doc.starts[from]!, doc.ends[end - 1]!))) return null
   // "responded Tuesday to one of the messages by saying …": content cut off before "by" and the verb that says what
   // was said is no clause; that verb's own attribution reports it.
   if (quotes.length === 0 && end > from && doc.tokens[end - 1]!.lower === 'by' && doc.tokens[end]?.lower.endsWith('ing')) return null
@@ -268,4 +271,27 @@ function participleBeforeNoun (doc: Doc, cue: Cue, speaker: { start: number, end
   const first = doc.tokens[speaker.start]!
   return !INVERTING_VERBS.has(doc.tokens[cue.start]!.lower) && speaker.start === cue.end && first.kind === TokenKind.Word && !first.capitalized &&
     !DETERMINERS.has(first.lower) && !PERSONAL_PRONOUNS.has(first.lower)
+}
+
+const AMOUNT_ONLY = /^(nothing|anything|something|little|much|a lot|enough|so much|very little)$/i
+
+const FRONT_SUBORDINATORS = new Set(['when', 'after', 'before', 'because', 'although', 'though', 'since', 'once', 'until', 'while', 'as', 'if'])
+
+/**
+ * "When Hale arrived and said the plan was dead, the room fell silent": a cue inside a fronted subordinate clause
+ * reports up to the comma that closes that clause (a comma inside the closing quotation mark too); the main clause
+ * after it is the writer's.
+ */
+function subordinateClauseEnd (doc: Doc, lo: number, cue: Cue, from: number, end: number): number {
+  const { tokens, quoteOf } = doc
+  let first = lo
+  while (first < cue.start && tokens[first]!.kind === TokenKind.Punct) first++
+  if (!FRONT_SUBORDINATORS.has(tokens[first]?.lower ?? '')) return end
+  for (let i = first + 1; i < cue.start; i++) if (tokens[i]!.text === ',' && quoteOf[i] === -1) return end
+  for (let i = from + 1; i < end; i++) {
+    if (tokens[i]!.text === ',' && quoteOf[i] === -1) return i
+    // ", the crowd …" after “…,”: the comma stands inside the quotation that closes here.
+    if (isClosingMark(doc, i) && tokens[i - 1]!.text === ',') return i + 1
+  }
+  return end
 }

@@ -92,3 +92,28 @@ quotes('"…, with three in 10 saying …": after "with" a participle has its ow
     { text: 'it would make no difference to them', mention: 'three in 10', type: 'indirect' },
     { text: 'the talks had failed', name: 'Ann Lee', type: 'indirect' },
   ])
+
+quotes('"When Hale arrived and said …, the room fell silent": a cue in a fronted subordinate clause reports up to its comma',
+  'When Margaret Hale arrived and said the plan was dead, the room fell silent. When the mayor later said she would “protect every library,” the crowd applauded.', [
+    { text: 'the plan was dead', name: 'Margaret Hale', type: 'indirect' },
+    { text: 'she would “protect every library,”', mention: 'the mayor', type: 'mixed' },
+  ])
+
+quotes('"After Cole fell ill, Ruiz emailed her, telling her …": once a comma closes the subordinate clause, the main subject speaks',
+  'After Ann Cole fell ill, Tomás Ruiz emailed her, telling her the team would wait. Before the Paris talks, Ruiz took a softer line by saying he would listen.', [
+    { text: 'the team would wait', name: 'Tomás Ruiz', type: 'indirect' },
+    { text: 'he would listen', name: 'Tomás Ruiz', type: 'indirect' },
+  ])
+
+quotes('"with 94 percent of precincts reporting" reports nothing: the clause before it is whole',
+  'Margaret Hale said she trailed by a few votes with 94 percent of precincts reporting.', [
+    { text: 'she trailed by a few votes with 94 percent of precincts reporting', name: 'Margaret Hale', type: 'indirect' },
+  ])
+
+quotes('"telling her the team would wait": a clause after a short object is what was said, not an aside',
+  'Tomás Ruiz emailed the mayor, telling her the team would wait.', [
+    { text: 'the team would wait', name: 'Tomás Ruiz', type: 'indirect' },
+  ])
+
+quotes('an amount is no content: "said nothing", "said a lot"',
+  'The minister said nothing. Her silence said a lot.', [])
