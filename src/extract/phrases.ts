@@ -203,6 +203,12 @@ function trimPhrase (tokens: Token[], r: Range): Range | null {
   return { start, end: r.end }
 }
 
+/** A "who" or "whose" within the first six words of `start` to `end`. */
+function relativeSoon (tokens: Token[], start: number, end: number): boolean {
+  for (let i = start + 1; i < end && i - start <= 6; i++) if (tokens[i]!.lower === 'who' || tokens[i]!.lower === 'whose') return true
+  return false
+}
+
 const FINITE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'must', 'does', 'did', 'do', 'shall'])
 
 /** Whether the words from `start` to `end` read as an apposition or relative clause after a name. */
@@ -211,7 +217,9 @@ export function isAppositive (tokens: Token[], start: number, end: number): bool
   if (!first) return false
   // A relative clause may run long: "Hadwin, who notched two top-10 finishes … while recovering from an injury, said".
   if (first.lower === 'who' || first.lower === 'whose' || first.lower === 'which') return end - start <= 40
-  if (end - start > 20) return false
+  // "a top operative who played a major role in … and is now running …": a described person with a relative clause
+  // may run as long as a relative clause alone.
+  if (end - start > 20 && !(DETERMINERS.has(first.lower) && relativeSoon(tokens, start, end) && end - start <= 40)) return false
   // "…, the race will be tight, said Dan Cole": a finite auxiliary before any relative pronoun makes a clause, not an
   // apposition ("a teacher who has taught here for years" is one).
   for (let i = start; i < end; i++) {

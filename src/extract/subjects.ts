@@ -179,12 +179,19 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
       // "The state’s campaign chairman, Phil Lovas, said": a role, then the name in apposition; the name speaks.
       const name = apposition === null ? phraseAfter(doc, c + 1, segmentEnd) : null
       if (!name || name.start !== c + 1 || name.end !== segmentEnd || !tokens[name.end - 1]!.capitalized) return null
-      const role = phraseBefore(doc, c, lo) ?? describedBefore(doc, c, lo)
+      let role = phraseBefore(doc, c, lo) ?? describedBefore(doc, c, lo)
       if (!role) return null
       // "The governor of Ohio, John Kasich, said": the role's head comes before its "of".
       let head = role.end - 1
       for (let k = role.start + 1; k < role.end; k++) if (tokens[k]!.lower === 'of') { head = k - 1; break }
-      if (tokens[head]!.capitalized || !isNounish(tokens[head]!)) return null
+      // "Another delegate on the Cruz slate, Jim Poolman, said": the role's head comes before its prepositional phrase.
+      const prep = tokens[role.start - 1]
+      if (prep && role.start - 1 > lo && /^(on|at|for|from|in|with)$/.test(prep.lower) && quoteOf[role.start - 1] === -1) {
+        const before = describedBefore(doc, role.start - 1, lo) ?? phraseBefore(doc, role.start - 1, lo)
+        if (before) { role = { start: before.start, end: role.end }; head = before.end - 1 }
+      }
+      // A described role ("another delegate") needs no role word; a bare one ("campaign chairman") does.
+      if (tokens[head]!.capitalized || (!isNounish(tokens[head]!) && !DETERMINERS.has(tokens[role.start]!.lower))) return null
       return { speaker: name, apposition: role, start: role.start }
     }
     apposition ??= { start: c + 1, end: end - 1 }

@@ -117,3 +117,13 @@ quotes('"telling her the team would wait": a clause after a short object is what
 
 quotes('an amount is no content: "said nothing", "said a lot"',
   'The minister said nothing. Her silence said a lot.', [])
+
+quotes('"Rich Hale, a top operative who played … and is now running …, said": a described person with a long relative clause',
+  'Rich Hale, a top party operative who played a major role in the 2008 win and is now running the early-vote effort in the county, said the postal vote was “critical.”', [
+    { text: 'the postal vote was “critical.”', name: 'Rich Hale', type: 'mixed' },
+  ])
+
+quotes('"Another delegate on the slate, Jim Poole, said": a described role with its phrase, then the name that speaks',
+  'Another delegate on the slate, Jim Poole, said he was only “leaning Cole.”', [
+    { text: 'he was only “leaning Cole.”', name: 'Jim Poole', type: 'mixed' },
+  ])
