@@ -101,9 +101,12 @@ export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' 
   const head = tokens[end - 1]
   if (!head || end - 1 < lo || quoteOf[end - 1] !== -1) return null
   const isNumber = (t: Token): boolean => t.kind === TokenKind.Number || NUMBER_WORDS.test(t.lower)
+  // After a determiner or number, a verb's form is a noun: "the planning", "five states", "the report".
+  const nounSlot = tokens[end - 2] !== undefined && end - 2 >= lo && quoteOf[end - 2] === -1 &&
+    (DETERMINERS.has(tokens[end - 2]!.lower) || isNumber(tokens[end - 2]!))
   const headOk = (head.kind === TokenKind.Word && !head.capitalized && head.lower.length > 2 &&
-    (!/(ly|ed|ing)$/.test(head.lower) || LY_NOUNS.has(head.lower) || DOCUMENT_ING_NOUNS.has(head.lower)) &&
-    !NP_STOPPERS.has(head.lower) && !CUE_VERB_FORMS.has(head.lower) && !DETERMINERS.has(head.lower)) ||
+    (!/(ly|ed|ing)$/.test(head.lower) || LY_NOUNS.has(head.lower) || DOCUMENT_ING_NOUNS.has(head.lower) || (nounSlot && head.lower.endsWith('ing'))) &&
+    !NP_STOPPERS.has(head.lower) && (!CUE_VERB_FORMS.has(head.lower) || nounSlot) && !DETERMINERS.has(head.lower)) ||
     (isNumber(head) && tokens[end - 2]?.lower === 'in')
   if (!headOk) return null
   // Take in a number's modifiers: "about 4 in 10", "nearly 60 percent", "nearly half".

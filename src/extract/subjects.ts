@@ -168,6 +168,12 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
       if (head && (tokens[head.end - 1]!.capitalized || ORG_HEADS.has(tokens[head.end - 1]!.lower))) return { speaker: head, apposition, start: head.start }
       return null
     }
+    // "Even the field's biggest hawks, like Cole and Ruiz, say …", "Voters, including Ms. Lee, said …": examples set
+    // off by commas belong to the noun before them, which speaks.
+    if (segmentEnd - c - 1 <= 12 && /^(like|including|especially|notably)$/.test(tokens[c + 1]!.lower) && noVerbOrQuote(doc, c + 2, segmentEnd)) {
+      const head = phraseBefore(doc, c, lo) ?? describedBefore(doc, c, lo)
+      if (head && !insideRelative(doc, head.start, lo)) return { speaker: head, apposition: { start: c + 1, end: end - 1 }, start: head.start }
+    }
     if (!isAppositive(tokens, c + 1, segmentEnd)) {
       // "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": commas inside a relative clause
       // do not end it; the clause runs from ", who" to the comma before the verb.
@@ -606,7 +612,8 @@ export function nounPhraseSubject (doc: Doc, cue: Cue, lo: number): Subject | nu
   if (last.kind !== TokenKind.Word && last.kind !== TokenKind.Number && last.text !== ')' && last.text !== '%') return null
   // "A plan announced earlier was dropped": a participle after an indefinite noun modifies it, unless a clause follows.
   if (verb.endsWith('ed') && end === cue.start && /^(a|an)$/.test(first.lower) && !(next === 'that' || (next !== undefined && CLAUSE_SUBJECTS.has(next)))) return null
-  if (last.kind === TokenKind.Word && (PHRASE_LINKS.has(last.lower) || /[a-z]ing$/.test(last.lower))) return null
+  // "committing repeated gaffes" ends in a verb; "familiar with the planning" in a noun after its determiner.
+  if (last.kind === TokenKind.Word && (PHRASE_LINKS.has(last.lower) || (/[a-z]ing$/.test(last.lower) && !DETERMINERS.has(tokens[end - 2]?.lower ?? '')))) return null
   // One word alone speaks only as a name, a plural, or a share: "Most said", "Analysts say"; not "please ask".
   if (end - start === 1 && last.kind === TokenKind.Word && !last.capitalized && !last.lower.endsWith('s') && !isNounish(last) &&
     !/^(most|many|some|others|both|all|half|few|several|majority)$/.test(last.lower)) return null
@@ -617,7 +624,9 @@ export function nounPhraseSubject (doc: Doc, cue: Cue, lo: number): Subject | nu
 function wordOfSubject (tokens: Token[], i: number, isHead: boolean): boolean {
   const t = tokens[i]!
   const w = t.lower
-  if (PERSONAL_PRONOUNS.has(w) || AUXILIARIES.has(w) || CUE_VERB_FORMS.has(w)) return false
+  // "all five states", "the report": after a number or determiner a verb's form is the noun that heads the subject.
+  const nounSlot = isHead && i > 0 && (DETERMINERS.has(tokens[i - 1]!.lower) || tokens[i - 1]!.kind === TokenKind.Number || NUMBER_WORDS.test(tokens[i - 1]!.lower))
+  if (PERSONAL_PRONOUNS.has(w) || AUXILIARIES.has(w) || (CUE_VERB_FORMS.has(w) && !nounSlot)) return false
   if (NP_STOPPERS.has(w) && !PHRASE_LINKS.has(w)) return false
   if (isHead && (t.capitalized || DETERMINERS.has(w))) return isHead && !/^(the|a|an|his|her|their|its|our|my|your)$/.test(w)
   if (t.capitalized) return true

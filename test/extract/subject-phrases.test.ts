@@ -127,3 +127,15 @@ quotes('"Another delegate on the slate, Jim Poole, said": a described role with 
   'Another delegate on the slate, Jim Poole, said he was only “leaning Cole.”', [
     { text: 'he was only “leaning Cole.”', name: 'Jim Poole', type: 'mixed' },
   ])
+
+quotes('after a determiner or number a verb\'s form is the noun: "familiar with the planning", "all five states"',
+  'A person familiar with the planning said the meeting will focus on unity. Majorities in all five states said they want the bridge rebuilt.', [
+    { text: 'the meeting will focus on unity', mention: 'A person familiar with the planning', type: 'indirect' },
+    { text: 'they want the bridge rebuilt', type: 'indirect' },
+  ])
+
+quotes('examples set off by commas belong to the noun before them: "the biggest hawks, like Cole and Ruiz, say …"',
+  'Even the council\'s biggest hawks, like Cole and Ruiz, say the cuts should be deeper. Tenants, including Ms. Lee, said the heating had failed.', [
+    { text: 'the cuts should be deeper', mention: 'the council\'s biggest hawks', type: 'indirect' },
+    { text: 'the heating had failed', mention: 'Tenants', type: 'indirect' },
+  ])
