@@ -19,6 +19,12 @@ export interface CommandIO {
   stderr: OutputStream
   stdin: Readable
   env: NodeJS.ProcessEnv
+  /**
+   * The module and Node options the extraction worker threads (extract, ingest) start with; default: the extractor
+   * pool's own worker, with this process's options. The tests run commands in-process under tap's loaders, which
+   * every worker would otherwise inherit (a second or more of start-up each), and start the built worker without them.
+   */
+  extractorWorker?: { url: URL, execArgv: string[] }
 }
 
 /** The process's own streams and environment: what `whosaid` runs with. */

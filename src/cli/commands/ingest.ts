@@ -326,7 +326,7 @@ async function run (args: string[], io: CommandIO = processIO()): Promise<number
   const store = await openStore({ location: settings.db ?? databasePathFrom(env), defaultMigrationsDir: MIGRATIONS_DIR })
   // No more workers than articles: each takes a moment to start; one article is extracted in this thread.
   const workers = total === null ? settings.workers : Math.min(settings.workers, total > 1 ? total : 0)
-  const pool = new ExtractorPool(workers, { maxQuotations })
+  const pool = new ExtractorPool(workers, { maxQuotations, workerUrl: io.extractorWorker?.url, execArgv: io.extractorWorker?.execArgv })
   // Kept up to date as outcomes arrive, for the progress line; the same as ingestBatch's counts at the end.
   const counts = emptyCounts()
   const reporter = new Reporter(total, counts, stderr)
