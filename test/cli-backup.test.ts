@@ -1,19 +1,18 @@
 // `whosaid backup FILE` through the built CLI, taken while the real server writes; and the restore steps of the
-// README (stop, copy over, remove -wal and -shm, start) giving back exactly what the backup held.
-import { spawn, spawnSync } from 'node:child_process'
+// README (stop, copy over, remove -wal and -shm, start) giving back exactly what the backup held. What it refuses is
+// tested in this process (test/helpers/cli.ts).
+import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import t from 'tap'
-import { PROJECT_ROOT } from '../src/paths.js'
+import { CLI_JS as CLI, whosaid as inProcess } from './helpers/cli.js'
 import { generatedArticle, generatedArticles } from './helpers/generated-articles.js'
 import { countRows, databaseProblems, postArticle } from './helpers/robustness.js'
 import { startServer } from './helpers/server.js'
 
 t.setTimeout(120_000)
-
-const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'main.js')
 
 function env (): NodeJS.ProcessEnv {
   const copy = { ...process.env }
@@ -21,7 +20,10 @@ function env (): NodeJS.ProcessEnv {
   return copy
 }
 
-/** Runs the CLI without blocking this process (the server's clients keep writing meanwhile). */
+/**
+ * Runs the built CLI in a process of its own, without blocking this one: the server's clients here keep writing for
+ * the whole backup (in this process its last step would hold them).
+ */
 function whosaid (...args: string[]): Promise<{ status: number | null, stdout: string, stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { env: env() })
@@ -97,25 +99,25 @@ t.test('a backup taken while the server writes is consistent, and restoring it g
 
 t.test('whosaid backup refuses what it should', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'whosaid-backup-'))
-  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: env() })
+  const run = (...args: string[]) => inProcess(args, { env: env() })
 
-  const missing = run('backup', join(dir, 'b.db'), '--db', join(dir, 'nothing.db'))
+  const missing = await run('backup', join(dir, 'b.db'), '--db', join(dir, 'nothing.db'))
   t.equal(missing.status, 1)
   t.match(missing.stderr, /no database at .*nothing\.db/)
   t.notOk(existsSync(join(dir, 'nothing.db')), 'no database is created')
   t.notOk(existsSync(join(dir, 'b.db')), 'no backup is written')
 
-  const seeded = run('seed', '--db', join(dir, 'w.db'))
+  const seeded = await run('seed', '--db', join(dir, 'w.db'))
   t.equal(seeded.status, 0, seeded.stderr)
   writeFileSync(join(dir, 'taken.db'), 'keep me')
-  const exists = run('backup', join(dir, 'taken.db'), '--db', join(dir, 'w.db'))
+  const exists = await run('backup', join(dir, 'taken.db'), '--db', join(dir, 'w.db'))
   t.equal(exists.status, 1)
   t.match(exists.stderr, /taken\.db exists; pass --force to replace it/)
-  const forced = run('backup', join(dir, 'taken.db'), '--force', '--db', join(dir, 'w.db'))
+  const forced = await run('backup', join(dir, 'taken.db'), '--force', '--db', join(dir, 'w.db'))
   t.equal(forced.status, 0, forced.stderr)
   t.ok(countRows(join(dir, 'taken.db'), 'sources') >= 1, '--force replaces it with the backup')
 
-  const itself = run('backup', join(dir, 'w.db'), '--force', '--db', join(dir, 'w.db'))
+  const itself = await run('backup', join(dir, 'w.db'), '--force', '--db', join(dir, 'w.db'))
   t.equal(itself.status, 1)
   t.match(itself.stderr, /is the database itself/)
   t.same(databaseProblems(join(dir, 'w.db')), [], 'the database is untouched')
@@ -138,7 +140,7 @@ t.test('whosaid backup refuses what it should', async (t) => {
     ['/dev/null', /is a device, socket or pipe, not a regular file/],
   ]
   for (const [target, message] of refusals) {
-    const refused = run('backup', target, '--force', '--db', join(dir, 'w.db'))
+    const refused = await run('backup', target, '--force', '--db', join(dir, 'w.db'))
     t.equal(refused.status, 1, target)
     t.match(refused.stderr, message, target)
   }
@@ -150,15 +152,15 @@ t.test('whosaid backup refuses what it should', async (t) => {
   t.same(databaseProblems(join(dir, 'w.db')), [], 'the database is intact')
   t.ok(countRows(join(dir, 'w.db'), 'sources') >= 1)
 
-  const noDir = run('backup', join(dir, 'no', 'such', 'dir', 'b.db'), '--db', join(dir, 'w.db'))
+  const noDir = await run('backup', join(dir, 'no', 'such', 'dir', 'b.db'), '--db', join(dir, 'w.db'))
   t.equal(noDir.status, 1)
   t.match(noDir.stderr, /directory .* does not exist/)
 
-  const noFile = run('backup')
+  const noFile = await run('backup')
   t.equal(noFile.status, 2)
   t.match(noFile.stderr, /FILE is required\nusage: whosaid backup FILE/)
-  const help = run('backup', '--help')
+  const help = await run('backup', '--help')
   t.equal(help.status, 0)
   t.match(help.stdout, /online backup/)
-  t.match(run('--help').stdout, /^ {2}backup +copy the database/m, 'listed among the commands, with what it does')
+  t.match((await run('--help')).stdout, /^ {2}backup +copy the database/m, 'listed among the commands, with what it does')
 })

@@ -1,22 +1,20 @@
-// `whosaid ingest` through the built CLI (npm run build first): files, directories and stdin into a temp database.
-import { spawnSync } from 'node:child_process'
+// `whosaid ingest`, run in this process (test/helpers/cli.ts): files, directories and stdin into a temp database.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
-import { MIGRATIONS_DIR, PROJECT_ROOT } from '../src/paths.js'
+import { MIGRATIONS_DIR } from '../src/paths.js'
 import { Store } from '../src/store/index.js'
+import { whosaid as inProcess } from './helpers/cli.js'
 import { sliceQuote } from './helpers/quotes.js'
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'main.js')
-
-// A dozen runs of the CLI, each starting Node and its worker threads: more than tap's default 30 s on a busy machine.
+// A dozen runs of the command, most starting worker threads: more than tap's default 30 s on a busy machine.
 t.setTimeout(300_000)
 
 function whosaid (args: string[], input?: string) {
   const env = { ...process.env }
   delete env['DATABASE_PATH']
-  return spawnSync(process.execPath, [CLI, 'ingest', ...args], { encoding: 'utf8', env, input, timeout: 120_000 })
+  return inProcess(['ingest', ...args], { env, input })
 }
 
 function openStore (path: string): Store {
@@ -56,7 +54,7 @@ function articlesDir (withBadLines: boolean): string {
 t.test('a directory: every file and line, in sorted order; bad lines reported; exit 1', async (t) => {
   const dir = articlesDir(true)
   const db = join(dir, 'out', 'w.db')
-  const result = whosaid(['--db', db, '--workers', '2', dir])
+  const result = await whosaid(['--db', db, '--workers', '2', dir])
   t.equal(result.status, 1, result.stderr)
   t.equal(result.stdout, '', 'nothing on stdout without --json')
   const lines = result.stderr.trim().split('\n')
@@ -95,11 +93,11 @@ t.test('a directory: every file and line, in sorted order; bad lines reported; e
 t.test('again: everything is existing, --json gives the summary on stdout, exit 0 without bad lines', async (t) => {
   const dir = articlesDir(false)
   const db = join(dir, 'w.db')
-  const first = whosaid(['--db', db, '--json', dir])
+  const first = await whosaid(['--db', db, '--json', dir])
   t.equal(first.status, 0, first.stderr)
   t.match(JSON.parse(first.stdout), { articles: 5, created: 5, existing: 0, updated: 0, failed: 0, failures: [] })
 
-  const again = whosaid(['--db', db, '--json', '--workers', '0', dir])
+  const again = await whosaid(['--db', db, '--json', '--workers', '0', dir])
   t.equal(again.status, 0, again.stderr)
   const summary = JSON.parse(again.stdout)
   t.match(summary, { articles: 5, created: 0, existing: 5, updated: 0, failed: 0, workers: 0 })
@@ -109,7 +107,7 @@ t.test('again: everything is existing, --json gives the summary on stdout, exit 
   // Changed text under a url already stored replaces it.
   const update = join(dir, 'update.jsonl')
   writeFileSync(update, line({ text: story(1) + ' Updated.', url: 'https://news.example/1' }) + '\n')
-  const updated = whosaid(['--db', db, '--json', update])
+  const updated = await whosaid(['--db', db, '--json', update])
   t.equal(updated.status, 0, updated.stderr)
   t.match(JSON.parse(updated.stdout), { articles: 1, updated: 1 })
   const store = openStore(db)
@@ -119,7 +117,7 @@ t.test('again: everything is existing, --json gives the summary on stdout, exit 
 
 t.test('--json lists the failures with their file and line', async (t) => {
   const dir = articlesDir(true)
-  const result = whosaid(['--db', join(dir, 'w.db'), '--json', '--workers', '1', join(dir, 'b', 'deeper', 'feed.ndjson')])
+  const result = await whosaid(['--db', join(dir, 'w.db'), '--json', '--workers', '1', join(dir, 'b', 'deeper', 'feed.ndjson')])
   t.equal(result.status, 1)
   const summary = JSON.parse(result.stdout)
   t.match(summary, { articles: 6, created: 3, failed: 3 })
@@ -130,13 +128,13 @@ t.test('--json lists the failures with their file and line', async (t) => {
 t.test('stdin: NDJSON, HTML or text by its first character', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'whosaid-ingest-'))
   const db = join(dir, 'w.db')
-  const ndjson = whosaid(['--db', db, '-'], `\n  ${line({ text: story(1) })}\n${line({ text: story(2) })}\n`)
+  const ndjson = await whosaid(['--db', db, '-'], `\n  ${line({ text: story(1) })}\n${line({ text: story(2) })}\n`)
   t.equal(ndjson.status, 0, ndjson.stderr)
   t.match(ndjson.stderr, /^-:2: created source 1 .*\n-:3: created source 2 /)
 
-  const html = whosaid(['--db', db, '-'], '\n' + HTML)
+  const html = await whosaid(['--db', db, '-'], '\n' + HTML)
   t.equal(html.status, 0, html.stderr)
-  const text = whosaid(['--db', db, '-'], TXT)
+  const text = await whosaid(['--db', db, '-'], TXT)
   t.equal(text.status, 0, text.stderr)
 
   const store = openStore(db)
@@ -157,18 +155,18 @@ t.test('usage errors exit 2 with a message; unreadable files are failures of the
   ]
   writeFileSync(join(dir, 'notes.md'), 'x')
   for (const [args, message] of cases) {
-    const result = whosaid(['--db', join(dir, 'w.db'), ...args])
+    const result = await whosaid(['--db', join(dir, 'w.db'), ...args])
     t.equal(result.status, 2, args.join(' '))
     t.match(result.stderr, message, args.join(' '))
     t.notMatch(result.stderr, /\n\s+at /, 'no stack trace')
   }
-  const help = whosaid(['--help'])
+  const help = await whosaid(['--help'])
   t.equal(help.status, 0)
   t.match(help.stdout, /usage: whosaid ingest/)
 
   writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9]))
   writeFileSync(join(dir, 'fine.txt'), TXT)
-  const result = whosaid(['--db', join(dir, 'w.db'), dir])
+  const result = await whosaid(['--db', join(dir, 'w.db'), dir])
   t.equal(result.status, 1)
   t.match(result.stderr, /fine\.txt: created/)
   t.match(result.stderr, /latin1\.txt: error: cannot read: file is not valid UTF-8/)

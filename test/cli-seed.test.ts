@@ -1,27 +1,25 @@
-// `whosaid seed` through the built CLI.
-import { spawnSync } from 'node:child_process'
+// `whosaid seed`, run in this process (test/helpers/cli.ts).
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
-import { MIGRATIONS_DIR, PROJECT_ROOT } from '../src/paths.js'
+import { MIGRATIONS_DIR } from '../src/paths.js'
 import { Store } from '../src/store/index.js'
-
-const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'main.js')
+import { whosaid as inProcess } from './helpers/cli.js'
 
 function whosaid (...args: string[]) {
   const env = { ...process.env }
   delete env['DATABASE_PATH']
-  return spawnSync(CLI, args, { encoding: 'utf8', env })
+  return inProcess(args, { env })
 }
 
 t.test('whosaid seed ingests the seeds once', async (t) => {
   const databasePath = join(mkdtempSync(join(tmpdir(), 'whosaid-cli-')), 'sub', 'w.db')
-  const first = whosaid('seed', '--db', databasePath)
+  const first = await whosaid('seed', '--db', databasePath)
   t.equal(first.status, 0, first.stderr)
   t.match(first.stdout, /^hamas-hostages-article\.txt: ingested as source 1 \(\d+ quotes\)$/m)
 
-  const again = whosaid('seed', '--db', databasePath)
+  const again = await whosaid('seed', '--db', databasePath)
   t.equal(again.status, 0)
   t.match(again.stdout, /^hamas-hostages-article\.txt: already stored as source 1 /m)
 
@@ -34,7 +32,7 @@ t.test('whosaid seed --dir reads another directory', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'whosaid-cli-'))
   writeFileSync(join(dir, 'one.txt'), '“We are ready,” Maria Lopez said.')
   writeFileSync(join(dir, 'one.json'), '{"title": "One"}')
-  const result = whosaid('seed', '--db', join(dir, 'w.db'), '--dir', dir)
+  const result = await whosaid('seed', '--db', join(dir, 'w.db'), '--dir', dir)
   t.equal(result.status, 0, result.stderr)
   t.match(result.stdout, /^one\.txt: ingested as source 1/)
 })
@@ -42,16 +40,16 @@ t.test('whosaid seed --dir reads another directory', async (t) => {
 t.test('whosaid seed reports problems without a stack trace', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'whosaid-cli-'))
   writeFileSync(join(dir, 'one.txt'), 'Text.')
-  const missing = whosaid('seed', '--db', join(dir, 'w.db'), '--dir', dir)
+  const missing = await whosaid('seed', '--db', join(dir, 'w.db'), '--dir', dir)
   t.equal(missing.status, 1)
   t.match(missing.stderr, /^whosaid: cannot read seed metadata .*one\.json/)
   t.notMatch(missing.stderr, /\n\s+at /)
 
-  const unknown = whosaid('seed', '--bogus')
+  const unknown = await whosaid('seed', '--bogus')
   t.equal(unknown.status, 2)
   t.match(unknown.stderr, /Unknown option '--bogus'/)
 
-  const help = whosaid('seed', '--help')
+  const help = await whosaid('seed', '--help')
   t.equal(help.status, 0)
   t.match(help.stdout, /usage: whosaid seed/)
 })

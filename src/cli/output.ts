@@ -1,10 +1,10 @@
 // What the database commands (speakers, quotes, reextract) share: opening an existing database,
 // checking option values, and printing rows as an aligned table, tab-separated lines or JSON.
 import { existsSync } from 'node:fs'
-import { env, stdout } from 'node:process'
 import { databasePathFrom } from '../config.js'
 import { MIGRATIONS_DIR } from '../paths.js'
 import { Store, isPostgresUrl, openStore, type DataStore } from '../store/index.js'
+import type { OutputStream } from './command.js'
 
 /** A bad option or argument: the command prints the message and its usage, and exits with 2. */
 export class UsageError extends Error {
@@ -19,17 +19,17 @@ export function usageLines (help: string): string {
 }
 
 /**
- * Opens the database at --db, $DATABASE_URL or $DATABASE_PATH; refuses to create a SQLite file, since a new file would
- * only be empty.
+ * Opens the database at --db, $DATABASE_URL or $DATABASE_PATH (of `env`, the command's environment); refuses to create
+ * a SQLite file, since a new file would only be empty.
  */
-export async function openExistingStore (dbOption: string | undefined): Promise<DataStore> {
+export async function openExistingStore (dbOption: string | undefined, env: NodeJS.ProcessEnv): Promise<DataStore> {
   const location = dbOption ?? databasePathFrom(env)
   if (isPostgresUrl(location)) return await openStore({ location, defaultMigrationsDir: MIGRATIONS_DIR })
-  return openExistingSqliteStore(location)
+  return openExistingSqliteStore(location, env)
 }
 
 /** The SQLite file at --db or $DATABASE_PATH (for commands that work on the file itself, like backup). */
-export function openExistingSqliteStore (dbOption: string | undefined): Store {
+export function openExistingSqliteStore (dbOption: string | undefined, env: NodeJS.ProcessEnv): Store {
   const path = dbOption ?? databasePathFrom(env)
   if (isPostgresUrl(path)) throw new Error('this command works on a SQLite file; for PostgreSQL use its own tools (pg_dump)')
   if (path !== ':memory:' && !existsSync(path)) {
@@ -58,16 +58,16 @@ export function oneOf<T extends string> (option: string, value: string, allowed:
 export type Format = 'table' | 'tsv' | 'json'
 export const FORMATS: readonly Format[] = ['table', 'tsv', 'json']
 
-/** --json wins; then --format; else a table on a terminal and tab-separated lines otherwise. */
-export function outputFormat (json: boolean | undefined, format: string | undefined): Format {
+/** --json wins; then --format; else a table when `stdout` is a terminal and tab-separated lines otherwise. */
+export function outputFormat (json: boolean | undefined, format: string | undefined, stdout: OutputStream): Format {
   if (json) return 'json'
   if (format !== undefined) return oneOf('--format', format, FORMATS)
   return stdout.isTTY ? 'table' : 'tsv'
 }
 
-/** The width to fit a table in: the terminal's, else $COLUMNS, else 100. */
-export function terminalWidth (): number {
-  if (stdout.isTTY && stdout.columns > 0) return stdout.columns
+/** The width to fit a table in: the terminal's (`stdout`'s), else $COLUMNS (of `env`), else 100. */
+export function terminalWidth (stdout: OutputStream, env: NodeJS.ProcessEnv): number {
+  if (stdout.isTTY && stdout.columns !== undefined && stdout.columns > 0) return stdout.columns
   const columns = Number(env['COLUMNS'])
   return Number.isInteger(columns) && columns > 0 ? columns : 100
 }

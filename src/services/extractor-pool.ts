@@ -136,6 +136,11 @@ export interface ExtractorPoolOptions {
   /** The worker module (default: the sibling extractor-worker file). */
   workerUrl?: URL
   /**
+   * Node options the workers start with (default: this thread's). The tests start the built worker without the
+   * test runner's loaders, which cost each worker a second or more.
+   */
+  execArgv?: string[]
+  /**
    * Jobs sent to a busy worker ahead of time (default 24). A worker gets its next job from the main thread, which
    * cannot answer while it stores a group of articles: without jobs in hand, workers sat idle through every store,
    * and the next group held only what they had finished.
@@ -191,6 +196,7 @@ export class ExtractorPool {
   readonly maxQuotations: number
   private readonly prefetch: number
   private readonly workerUrl: URL
+  private readonly execArgv: string[] | undefined
   private readonly nice: number
   private readonly slots: Slot[] = []
   private readonly queue: Job[] = []
@@ -209,6 +215,7 @@ export class ExtractorPool {
     this.maxQuotations = options.maxQuotations ?? MAX_QUOTATIONS
     if (!Number.isInteger(this.maxQuotations) || this.maxQuotations < 1) throw new RangeError(`maxQuotations must be a whole number >= 1, got ${this.maxQuotations}`)
     this.workerUrl = options.workerUrl ?? siblingWorkerUrl()
+    this.execArgv = options.execArgv
     this.nice = options.nice ?? 0
     if (!Number.isInteger(this.nice) || this.nice < 0 || this.nice > 19) throw new RangeError(`nice must be a whole number from 0 to 19, got ${this.nice}`)
   }
@@ -359,7 +366,10 @@ export class ExtractorPool {
   }
 
   private spawn (): Slot {
-    const worker = new Worker(this.workerUrl, { workerData: { nice: this.nice, maxQuotations: this.maxQuotations } satisfies WorkerData })
+    const worker = new Worker(this.workerUrl, {
+      workerData: { nice: this.nice, maxQuotations: this.maxQuotations } satisfies WorkerData,
+      ...(this.execArgv === undefined ? {} : { execArgv: this.execArgv }),
+    })
     const slot: Slot = { worker, ready: false, jobs: [] }
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply))
     // Handled at 'exit', which comes after the replies the worker sent before it died: the jobs it finished keep

@@ -1,20 +1,14 @@
-// Spawns the built command line (`npx tsc -p .` first; the test builds when dist is missing).
+// `whosaid extract` and `whosaid eval`, run in this process (test/helpers/cli.ts); test/cli-process.test.ts runs the
+// built command line itself.
 import t from 'tap'
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { whosaid as inProcess } from '../helpers/cli.js'
 
-const root = resolve(import.meta.dirname, '../..')
-const main = join(root, 'dist/cli/main.js')
-if (!existsSync(join(root, 'dist/cli/commands/eval.js'))) spawnSync('npx', ['tsc', '-p', '.'], { cwd: root, stdio: 'ignore' })
+const whosaid = (args: string[], input?: string) => inProcess(args, { input })
 
-function whosaid (args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [main, ...args], { cwd: root, input, encoding: 'utf8' })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
-
-// Twenty-odd runs of the command line: more than tap's default 30 s when the machine is busy.
+// Forty-odd commands, a few of which extract a megabyte of text: more than tap's default 30 s when the machine is busy.
 t.setTimeout(180_000)
 
 const dir = mkdtempSync(join(tmpdir(), 'whosaid-eval-'))
@@ -45,26 +39,26 @@ const predPath = file('pred.jsonl', [
 
 t.test('extract FILE and extract - print the extraction as JSON', async (t) => {
   const path = file('a.txt', TEXT_A)
-  const fromFile = whosaid(['extract', path])
+  const fromFile = await whosaid(['extract', path])
   t.equal(fromFile.code, 0, fromFile.stderr)
   const extraction = JSON.parse(fromFile.stdout)
   t.type(extraction.extractor_version, 'string')
   t.ok(Array.isArray(extraction.quotes) && Array.isArray(extraction.speakers))
-  const fromStdin = whosaid(['extract', '-'], TEXT_A)
+  const fromStdin = await whosaid(['extract', '-'], TEXT_A)
   t.same(JSON.parse(fromStdin.stdout), extraction, 'stdin gives the same result')
-  t.equal(whosaid(['extract', join(dir, 'missing.txt')]).code, 2)
+  t.equal((await whosaid(['extract', join(dir, 'missing.txt')])).code, 2)
 })
 
 t.test('extract --jsonl writes one prediction record a line and reports bad lines', async (t) => {
   const input = [JSON.stringify({ id: 'a', text: TEXT_A, extra: 1 }), '{not json', JSON.stringify({ id: 'c' }), '', JSON.stringify({ id: 7, text: TEXT_B })].join('\n')
-  const r = whosaid(['extract', '--jsonl'], input)
+  const r = await whosaid(['extract', '--jsonl'], input)
   t.equal(r.code, 1, 'a failed line makes the run fail at the end')
   const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
   t.same(lines.map((l) => l.id), ['a', 7], 'the good lines are all written')
   t.same(Object.keys(lines[0]).sort(), ['id', 'quotes'])
   t.match(r.stderr, /line 2: invalid JSON/)
   t.match(r.stderr, /line 3: missing "text"/)
-  const ok = whosaid(['extract', '--jsonl', file('in.jsonl', JSON.stringify({ id: 'a', text: TEXT_A }) + '\n')])
+  const ok = await whosaid(['extract', '--jsonl', file('in.jsonl', JSON.stringify({ id: 'a', text: TEXT_A }) + '\n')])
   t.equal(ok.code, 0)
   t.equal(ok.stdout.trim().split('\n').length, 1)
 })
@@ -72,41 +66,41 @@ t.test('extract --jsonl writes one prediction record a line and reports bad line
 t.test('extract --time-limit: a text past it exits 1 naming the limit; a JSON Lines run reports the line and goes on', async (t) => {
   // About 1 MB of quotes: several hundred milliseconds of extraction, far past the limit set here.
   const long = file('long.txt', `${TEXT_A}\n\n`.repeat(10_000))
-  const given = whosaid(['extract', '--time-limit', '150', '--max-quotations', '100000', long])
+  const given = await whosaid(['extract', '--time-limit', '150', '--max-quotations', '100000', long])
   t.equal(given.code, 1)
   t.equal(given.stdout, '')
   t.match(given.stderr, /long\.txt: extracting this article took longer than the limit of 150 ms \(--time-limit\) and was given up/)
   const lines = [{ id: 'a', text: TEXT_A }, { id: 'long', text: `${TEXT_A}\n\n`.repeat(10_000) }, { id: 'b', text: TEXT_B }]
-  const run = whosaid(['extract', '--jsonl', '--time-limit', '150', '--max-quotations', '100000'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
+  const run = await whosaid(['extract', '--jsonl', '--time-limit', '150', '--max-quotations', '100000'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
   t.equal(run.code, 1)
   t.same(run.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['a', 'b'], 'the lines around it are extracted')
   t.match(run.stderr, /line 2: extracting this article took longer than the limit of 150 ms/)
-  const bad = whosaid(['extract', '--time-limit', 'soon', long])
+  const bad = await whosaid(['extract', '--time-limit', 'soon', long])
   t.equal(bad.code, 2)
   t.match(bad.stderr, /--time-limit must be a whole number of milliseconds >= 1, got 'soon'/)
 })
 
 t.test('extract --max-quotations: a text with more quotations exits 1 naming the limit; a JSON Lines run goes on', async (t) => {
   const three = file('three.txt', `${TEXT_A} ${TEXT_B} “Fine,” said Ann Lee.`)
-  const refused = whosaid(['extract', '--max-quotations', '2', three])
+  const refused = await whosaid(['extract', '--max-quotations', '2', three])
   t.equal(refused.code, 1)
   t.equal(refused.stdout, '')
   t.match(refused.stderr, /three\.txt: this article holds 3 quotations, more than the limit of 2 \(--max-quotations\); it was not extracted/)
-  const atLimit = whosaid(['extract', '--max-quotations', '3', three])
+  const atLimit = await whosaid(['extract', '--max-quotations', '3', three])
   t.equal(atLimit.code, 0, 'as many quotations as the limit is within it')
   t.equal(JSON.parse(atLimit.stdout).quotes.length, 3)
   const lines = [{ id: 'a', text: TEXT_A }, { id: 'many', text: `${TEXT_A} ${TEXT_A}` }, { id: 'b', text: TEXT_B }]
-  const run = whosaid(['extract', '--jsonl', '--max-quotations', '1'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
+  const run = await whosaid(['extract', '--jsonl', '--max-quotations', '1'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
   t.equal(run.code, 1)
   t.same(run.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['a', 'b'], 'the lines around it are extracted')
   t.match(run.stderr, /line 2: this article holds 2 quotations, more than the limit of 1/)
-  const bad = whosaid(['extract', '--max-quotations', 'lots', three])
+  const bad = await whosaid(['extract', '--max-quotations', 'lots', three])
   t.equal(bad.code, 2)
   t.match(bad.stderr, /--max-quotations must be a whole number >= 1, got 'lots'/)
 })
 
 t.test('extract --help and --html', async (t) => {
-  const help = whosaid(['extract', '--help'])
+  const help = await whosaid(['extract', '--help'])
   t.equal(help.code, 0)
   t.match(help.stdout, /--jsonl/)
   t.match(help.stdout, /--html\s+the input is an HTML page/)
@@ -115,7 +109,7 @@ t.test('extract --help and --html', async (t) => {
     '<meta property="og:site_name" content="Valley Times"></head><body><nav>Home</nav><article>' +
     '<p>The council met on Monday.</p><p>&ldquo;We will fix the roads,&rdquo; said Mayor Ann Lee.</p>' +
     '<script>track()</script></article></body></html>')
-  const html = whosaid(['extract', '--html', page])
+  const html = await whosaid(['extract', '--html', page])
   t.equal(html.code, 0, html.stderr)
   const out = JSON.parse(html.stdout)
   t.equal(out.text, 'The council met on Monday.\n\n“We will fix the roads,” said Mayor Ann Lee.')
@@ -123,33 +117,33 @@ t.test('extract --help and --html', async (t) => {
   t.equal(out.quotes.length, 1)
   t.equal(out.text.slice(out.quotes[0].start, out.quotes[0].end), 'We will fix the roads,')
 
-  const empty = whosaid(['extract', '--html', '-'], '<script>x()</script>')
+  const empty = await whosaid(['extract', '--html', '-'], '<script>x()</script>')
   t.equal(empty.code, 2)
   t.match(empty.stderr, /html has no readable text/)
-  t.equal(whosaid(['extract', '--html', '--jsonl']).code, 2)
-  t.equal(whosaid(['extract', '--html', join(dir, 'missing.html')]).code, 2)
+  t.equal((await whosaid(['extract', '--html', '--jsonl'])).code, 2)
+  t.equal((await whosaid(['extract', '--html', join(dir, 'missing.html')])).code, 2)
 })
 
 t.test('extract guesses HTML from a .html/.htm name or a leading <, as ingest does; --text and --html decide', async (t) => {
   const markup = '<html><body><article><p>The council met on Monday.</p>' +
     '<p>&ldquo;We will fix the roads,&rdquo; said Mayor Ann Lee.</p></article></body></html>'
   for (const [args, input] of [[[file('guess.HTM', markup)], undefined], [['-'], `\n  ${markup}`]] as const) {
-    const r = whosaid(['extract', ...args], input)
+    const r = await whosaid(['extract', ...args], input)
     t.equal(r.code, 0, r.stderr)
     const out = JSON.parse(r.stdout)
     t.equal(out.text, 'The council met on Monday.\n\n“We will fix the roads,” said Mayor Ann Lee.', `${args[0]}: read as a page`)
     t.same(out.quotes.map((q: { text: string }) => q.text), ['We will fix the roads,'])
   }
-  const plain = whosaid(['extract', file('plain.txt', TEXT_A)])
+  const plain = await whosaid(['extract', file('plain.txt', TEXT_A)])
   t.equal(JSON.parse(plain.stdout).text, undefined, 'plain text has no text field added')
-  const forced = whosaid(['extract', '--text', file('forced.html', markup)])
+  const forced = await whosaid(['extract', '--text', file('forced.html', markup)])
   t.equal(forced.code, 0)
   t.equal(JSON.parse(forced.stdout).text, undefined, '--text reads even a .html file as text')
-  t.equal(whosaid(['extract', '--text', '--html', '-'], 'x').code, 2)
+  t.equal((await whosaid(['extract', '--text', '--html', '-'], 'x')).code, 2)
 })
 
 t.test('eval --pred --json gives the reference scorer’s fields', async (t) => {
-  const r = whosaid(['eval', goldPath, '--pred', predPath, '--json'])
+  const r = await whosaid(['eval', goldPath, '--pred', predPath, '--json'])
   t.equal(r.code, 0, r.stderr)
   const scores = JSON.parse(r.stdout)
   t.same(scores.quote, { tp: 1, fp: 1, fn: 1, precision: 0.5, recall: 0.5, f1: 0.5 })
@@ -160,19 +154,19 @@ t.test('eval --pred --json gives the reference scorer’s fields', async (t) => 
 })
 
 t.test('eval runs the extractor and reports the speed', async (t) => {
-  const r = whosaid(['eval', goldPath, '--json'])
+  const r = await whosaid(['eval', goldPath, '--json'])
   t.equal(r.code, 0, r.stderr)
   const scores = JSON.parse(r.stdout)
   t.equal(scores.documents, 2)
   t.type(scores.speed.mb_per_s, 'number')
   t.type(scores.extractor_version, 'string')
-  const table = whosaid(['eval', goldPath])
+  const table = await whosaid(['eval', goldPath])
   t.match(table.stdout, /quote\s+\d+\s+\d+\s+\d+/)
   t.match(table.stdout, /MB\/s/)
 })
 
 t.test('eval --show lists errors with marked context', async (t) => {
-  const r = whosaid(['eval', goldPath, '--pred', predPath, '--show', 'fn,fp,speaker,exact'])
+  const r = await whosaid(['eval', goldPath, '--pred', predPath, '--show', 'fn,fp,speaker,exact'])
   t.equal(r.code, 0, r.stderr)
   t.match(r.stdout, /== fn: 1 missed/)
   t.match(r.stdout, /\[fn\] doc-b gold #0/)
@@ -182,27 +176,27 @@ t.test('eval --show lists errors with marked context', async (t) => {
   t.match(r.stdout, /⟨Mayor Ann Lee⟩/, 'the gold mention is marked')
   t.match(r.stdout, /⟨Critics⟩/, 'the predicted mention is marked')
   t.match(r.stdout, /== exact: 0/)
-  const filtered = whosaid(['eval', goldPath, '--pred', predPath, '--filter', 'doc-b', '--json', '--show', 'fn'])
+  const filtered = await whosaid(['eval', goldPath, '--pred', predPath, '--filter', 'doc-b', '--json', '--show', 'fn'])
   t.equal(JSON.parse(filtered.stdout).documents, 1)
   t.match(filtered.stderr, /\[fn\] doc-b/, 'with --json the listing goes to stderr')
-  const limited = whosaid(['eval', goldPath, '--pred', predPath, '--show', 'fn', '--type', 'mixed'])
+  const limited = await whosaid(['eval', goldPath, '--pred', predPath, '--show', 'fn', '--type', 'mixed'])
   t.match(limited.stdout, /== fn: 0/)
 })
 
 t.test('eval with a resolve file scores pronoun resolution', async (t) => {
   const resolvePath = file('resolve.jsonl', JSON.stringify({ id: 'doc-a', content_start: roads[0], content_end: roads[1], referent: 'Ann Lee', named: true }) + '\n')
-  const r = whosaid(['eval', goldPath, '--pred', predPath, '--resolve', resolvePath, '--json', '--show', 'pronoun'])
+  const r = await whosaid(['eval', goldPath, '--pred', predPath, '--resolve', resolvePath, '--json', '--show', 'pronoun'])
   t.same(JSON.parse(r.stdout).pronoun_resolution, { items: 1, quotes_found: 1, accuracy_on_found: 0, accuracy: 0 })
   t.match(r.stderr, /\[pronoun\] doc-a/)
 })
 
 t.test('eval usage errors exit 2 with a clear message', async (t) => {
-  const missing = whosaid(['eval', join(dir, 'no-such.jsonl')])
+  const missing = await whosaid(['eval', join(dir, 'no-such.jsonl')])
   t.equal(missing.code, 2)
   t.match(missing.stderr, /gold file not found/)
-  t.equal(whosaid(['eval', goldPath, '--show', 'typo']).code, 2)
-  t.equal(whosaid(['eval', goldPath, '--show', 'pronoun']).code, 2, 'pronoun needs --resolve')
-  t.equal(whosaid(['eval', goldPath, '--filter', 'nothing-matches']).code, 2)
-  t.equal(whosaid(['eval', goldPath, '--limit', '-1']).code, 2)
-  t.equal(whosaid(['eval', '--help']).code, 0)
+  t.equal((await whosaid(['eval', goldPath, '--show', 'typo'])).code, 2)
+  t.equal((await whosaid(['eval', goldPath, '--show', 'pronoun'])).code, 2, 'pronoun needs --resolve')
+  t.equal((await whosaid(['eval', goldPath, '--filter', 'nothing-matches'])).code, 2)
+  t.equal((await whosaid(['eval', goldPath, '--limit', '-1'])).code, 2)
+  t.equal((await whosaid(['eval', '--help'])).code, 0)
 })

@@ -2,10 +2,10 @@
 // runs and writes. The copy is written next to FILE, checked, and only then renamed to FILE.
 import { existsSync, lstatSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { env, pid, stderr, stdout } from 'node:process'
+import { pid } from 'node:process'
 import { parseArgs } from 'node:util'
 import BetterSqlite3 from 'better-sqlite3'
-import type { Command } from '../command.js'
+import { processIO, type Command } from '../command.js'
 import { databasePathFrom } from '../../config.js'
 import { UsageError, openExistingSqliteStore, usageLines } from '../output.js'
 
@@ -67,7 +67,8 @@ export function targetRefusal (file: string, database: string): string | null {
 
 const backupCommand: Command = {
   summary: 'copy the database to a file while the server runs',
-  async run (args) {
+  async run (args, io = processIO()) {
+    const { stdout, stderr, env } = io
     let values
     let positionals
     try {
@@ -110,7 +111,7 @@ const backupCommand: Command = {
     let sources: number
     let quotes: number
     try {
-      const store = openExistingSqliteStore(values.db)
+      const store = openExistingSqliteStore(values.db, env)
       try {
         // The first step copies 100 pages; the rest goes in one step, so that a server writing all the time cannot
         // keep restarting a backup made page by page.

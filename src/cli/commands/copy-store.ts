@@ -1,9 +1,8 @@
 // `whosaid copy-store --from FILE --to URL`: moves a SQLite database into an empty PostgreSQL database, every row
 // with its id, verified by the row counts of every table and a checksum of every quote before it commits.
 import { existsSync } from 'node:fs'
-import { stderr, stdout } from 'node:process'
 import { parseArgs } from 'node:util'
-import type { Command } from '../command.js'
+import { processIO, type Command } from '../command.js'
 import { MIGRATIONS_DIR } from '../../paths.js'
 import { isPostgresUrl, openStore, Store } from '../../store/index.js'
 import { copySqliteToPostgres } from '../../store/postgres/copy.js'
@@ -27,7 +26,8 @@ writing FILE first: what they write during the copy is not in it.
 
 const copyStoreCommand: Command = {
   summary: 'copy a SQLite database into an empty PostgreSQL database, verified',
-  async run (args) {
+  async run (args, io = processIO()) {
+    const { stdout, stderr } = io
     let values
     try {
       ({ values } = parseArgs({

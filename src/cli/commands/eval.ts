@@ -1,7 +1,6 @@
 // `whosaid eval`: runs the extractor over gold articles and prints the scores, the speed and, on request, the errors.
 import { readFile } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
-import { stderr, stdout } from 'node:process'
 import { parseArgs } from 'node:util'
 import { extract } from '../../extract/index.js'
 import type { ExtractOptions } from '../../extract/index.js'
@@ -14,7 +13,7 @@ import { toPredictionRecord } from '../../eval/predictions.js'
 import { RecordError, asGoldRecords, asPredictionRecords, asResolveRecords, parseRecords } from '../../eval/records.js'
 import { score } from '../../eval/score.js'
 import type { GoldRecord, PredictionRecord } from '../../eval/types.js'
-import type { Command } from '../command.js'
+import { processIO, type Command, type CommandIO } from '../command.js'
 
 const HELP = `usage: whosaid eval GOLD.jsonl|GOLD.json [options]
 
@@ -151,7 +150,7 @@ interface ExtractionRun {
 }
 
 /** Extracts every gold text, timing the extraction alone; an article the extractor throws on predicts nothing. */
-function runExtractor (gold: readonly GoldRecord[], options: ExtractOptions): ExtractionRun {
+function runExtractor (gold: readonly GoldRecord[], options: ExtractOptions, stderr: CommandIO['stderr']): ExtractionRun {
   const predictions: PredictionRecord[] = []
   let seconds = 0
   let bytes = 0
@@ -182,7 +181,7 @@ function errorsOfType (errors: QuoteError[], type: string | undefined): QuoteErr
   return errors.filter((e) => e.kind === 'pronoun' || errorGroup(e) === type)
 }
 
-async function evaluate (settings: EvalSettings): Promise<number> {
+async function evaluate (settings: EvalSettings, { stdout, stderr }: CommandIO): Promise<number> {
   const keep = (id: string | number): boolean => settings.filter === undefined || String(id).includes(settings.filter)
   const gold = asGoldRecords(await readRecordFile(settings.goldPath, 'gold'), settings.goldPath).filter((r) => keep(r.id))
   const resolve = settings.resolvePath
@@ -195,7 +194,7 @@ async function evaluate (settings: EvalSettings): Promise<number> {
   if (settings.predPath) {
     predictions = asPredictionRecords(await readRecordFile(settings.predPath, 'prediction'), settings.predPath)
   } else {
-    run = runExtractor(gold, settings.extractOptions)
+    run = runExtractor(gold, settings.extractOptions, stderr)
     predictions = run.predictions
   }
   const result = score(gold, predictions, resolve)
@@ -228,11 +227,12 @@ function speedJson (speed: Speed): Record<string, number> {
   }
 }
 
-async function run (args: string[]): Promise<number> {
+async function run (args: string[], io: CommandIO = processIO()): Promise<number> {
+  const { stdout, stderr } = io
   try {
     const settings = parseSettings(args)
     if (settings === 'help') { stdout.write(HELP); return 0 }
-    return await evaluate(settings)
+    return await evaluate(settings, io)
   } catch (err) {
     if (err instanceof UsageError || err instanceof RecordError) {
       stderr.write(`whosaid eval: ${err.message}\n`)

@@ -3,7 +3,6 @@ import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { once } from 'node:events'
-import { env, stdin, stdout, stderr } from 'node:process'
 import { parseArgs } from 'node:util'
 import type { Readable } from 'node:stream'
 import type { ExtractOptions } from '../../extract/index.js'
@@ -12,7 +11,7 @@ import type { Extraction } from '../../extract/types.js'
 import { DEFAULT_TIME_LIMIT_MS, ExtractionTimeLimitError, ExtractorPool } from '../../services/extractor-pool.js'
 import { ConfigError, parseMaxQuotations } from '../../config.js'
 import { MAX_QUOTATIONS, TooManyQuotationsError } from '../../extract/limits.js'
-import type { Command } from '../command.js'
+import { processIO, type Command, type CommandIO, type OutputStream } from '../command.js'
 
 const HELP = `usage: whosaid extract FILE|-            print the extraction of an article (- = stdin) as JSON
        whosaid extract --jsonl [FILE|-]  read {"id","text",...} records one a line (stdin by default),
@@ -45,7 +44,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const
 
-function fail (message: string): number {
+function fail (stderr: OutputStream, message: string): number {
   stderr.write(`whosaid extract: ${message}\n`)
   return 2
 }
@@ -56,7 +55,7 @@ export function looksLikeHtml (source: string, text: string): boolean {
   return text.trimStart().startsWith('<')
 }
 
-async function readText (source: string): Promise<string> {
+async function readText (source: string, stdin: Readable): Promise<string> {
   if (source !== '-') return readFile(source, 'utf8')
   let text = ''
   stdin.setEncoding('utf8')
@@ -64,9 +63,17 @@ async function readText (source: string): Promise<string> {
   return text
 }
 
-/** Writes a line, waiting for the stream to drain when its buffer is full so that memory stays flat. */
-async function writeLine (line: string): Promise<void> {
-  if (!stdout.write(line + '\n')) await once(stdout, 'drain')
+/**
+ * Writes a line, waiting for the stream to drain when its buffer is full so that memory stays flat; returns at once
+ * when `closed` fires (the reader is gone: nothing will drain).
+ */
+async function writeLine (stdout: OutputStream, line: string, closed: AbortSignal): Promise<void> {
+  if (stdout.write(line + '\n')) return
+  try {
+    await once(stdout, 'drain', { signal: closed })
+  } catch (err) {
+    if (!closed.aborted) throw err
+  }
 }
 
 /** The prediction line for one input line; throws with the message to report. */
@@ -84,22 +91,37 @@ async function predictLine (line: string, options: ExtractOptions, pool: Extract
   return JSON.stringify(toPredictionRecord(id, await pool.extract(text, undefined, options)))
 }
 
-async function extractJsonLines (input: Readable, options: ExtractOptions, pool: ExtractorPool): Promise<number> {
+/** Stops reading at the line when `closed` fires, and then says nothing more. */
+async function extractJsonLines (input: Readable, options: ExtractOptions, pool: ExtractorPool, io: CommandIO,
+  closed: AbortSignal): Promise<number> {
+  const { stdout, stderr } = io
   let lineNumber = 0
   let failed = 0
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    lineNumber++
-    if (line.trim() === '') continue
-    let output: string
-    try {
-      output = await predictLine(line, options, pool)
-    } catch (err) {
-      failed++
-      stderr.write(`whosaid extract: line ${lineNumber}: ${err instanceof Error ? cliMessage(err) : String(err)}\n`)
-      continue
+  const lines = createInterface({ input, crlfDelay: Infinity })
+  const stop = (): void => { lines.close() }
+  closed.addEventListener('abort', stop, { once: true })
+  try {
+    for await (const line of lines) {
+      if (closed.aborted) break
+      lineNumber++
+      if (line.trim() === '') continue
+      let output: string
+      try {
+        output = await predictLine(line, options, pool)
+      } catch (err) {
+        if (closed.aborted) break
+        failed++
+        stderr.write(`whosaid extract: line ${lineNumber}: ${err instanceof Error ? cliMessage(err) : String(err)}\n`)
+        continue
+      }
+      if (closed.aborted) break
+      await writeLine(stdout, output, closed)
     }
-    await writeLine(output)
+  } finally {
+    closed.removeEventListener('abort', stop)
+    lines.close()
   }
+  if (closed.aborted) return 0
   if (failed) stderr.write(`whosaid extract: ${failed} of ${lineNumber} lines failed\n`)
   return failed ? 1 : 0
 }
@@ -111,7 +133,7 @@ function cliMessage (err: Error): string {
   return err.message
 }
 
-function parseQuotationLimit (value: string | undefined): number | Error {
+function parseQuotationLimit (value: string | undefined, env: NodeJS.ProcessEnv): number | Error {
   try {
     return parseMaxQuotations(value ?? env['MAX_QUOTATIONS'])
   } catch (err) {
@@ -120,7 +142,7 @@ function parseQuotationLimit (value: string | undefined): number | Error {
   }
 }
 
-function parseTimeLimit (value: string | undefined): number | Error {
+function parseTimeLimit (value: string | undefined, env: NodeJS.ProcessEnv): number | Error {
   const given = value ?? env['EXTRACT_TIME_LIMIT_MS']
   if (given === undefined || given === '') return DEFAULT_TIME_LIMIT_MS
   const ms = Number(given)
@@ -133,53 +155,71 @@ function parseMinConfidence (value: string | undefined): number | undefined | Er
   return Number.isFinite(x) && x >= 0 && x <= 1 ? x : new Error(`--min-confidence must be a number in [0, 1], got '${value}'`)
 }
 
-async function run (args: string[]): Promise<number> {
+async function run (args: string[], io: CommandIO = processIO()): Promise<number> {
+  const { stdout, stderr, env } = io
   let parsed
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true })
   } catch (err) {
-    return fail(`${err instanceof Error ? err.message : String(err)}\n\n${HELP}`)
+    return fail(stderr, `${err instanceof Error ? err.message : String(err)}\n\n${HELP}`)
   }
   const { values, positionals } = parsed
   if (values.help) { stdout.write(HELP); return 0 }
-  if (values.html && values.jsonl) return fail('--html reads one page; it does not go with --jsonl')
-  if (values.html && values.text) return fail('give --html or --text, not both')
+  if (values.html && values.jsonl) return fail(stderr, '--html reads one page; it does not go with --jsonl')
+  if (values.html && values.text) return fail(stderr, 'give --html or --text, not both')
   const minConfidence = parseMinConfidence(values['min-confidence'])
-  if (minConfidence instanceof Error) return fail(minConfidence.message)
+  if (minConfidence instanceof Error) return fail(stderr, minConfidence.message)
   const options: ExtractOptions = minConfidence === undefined ? {} : { minConfidence }
-  const timeLimitMs = parseTimeLimit(values['time-limit'])
-  if (timeLimitMs instanceof Error) return fail(timeLimitMs.message)
-  const maxQuotations = parseQuotationLimit(values['max-quotations'])
-  if (maxQuotations instanceof Error) return fail(maxQuotations.message)
-  if (positionals.length > 1) return fail(`one input at most, got ${positionals.length}\n\n${HELP}`)
+  const timeLimitMs = parseTimeLimit(values['time-limit'], env)
+  if (timeLimitMs instanceof Error) return fail(stderr, timeLimitMs.message)
+  const maxQuotations = parseQuotationLimit(values['max-quotations'], env)
+  if (maxQuotations instanceof Error) return fail(stderr, maxQuotations.message)
+  if (positionals.length > 1) return fail(stderr, `one input at most, got ${positionals.length}\n\n${HELP}`)
   const source = positionals[0]
   // One worker thread, so that a text past the time limit can be stopped (a thread cannot stop its own work).
-  const pool = new ExtractorPool(1, { timeLimitMs, maxQuotations })
+  const pool = new ExtractorPool(1, { timeLimitMs, maxQuotations, workerUrl: io.extractorWorker?.url, execArgv: io.extractorWorker?.execArgv })
+  // A closed reader (e.g. `| head`) is not an error: the run stops there, says nothing more and exits 0. The listener
+  // stays until the workers are stopped, since the error comes a little after the write that met it.
+  const closed = new AbortController()
+  const onOutputError = (err: NodeJS.ErrnoException): void => {
+    if (err.code !== 'EPIPE') throw err
+    closed.abort()
+  }
+  stdout.on('error', onOutputError)
+  let code: number
   try {
-    return await extractWith(pool, values, options, source)
+    code = await extractWith(pool, values, options, source, io, closed.signal)
+  } catch (err) {
+    // Whatever failed once nobody reads the output is not reported either.
+    if (!closed.signal.aborted) throw err
+    code = 0
   } finally {
     await pool.close()
+    stdout.off('error', onOutputError)
   }
+  return closed.signal.aborted ? 0 : code
 }
 
 async function extractWith (pool: ExtractorPool, values: { jsonl?: boolean, html?: boolean, text?: boolean }, options: ExtractOptions,
-  source: string | undefined): Promise<number> {
-
-  // a closed reader (e.g. `| head`) is not an error
-  stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err })
-
+  source: string | undefined, io: CommandIO, closed: AbortSignal): Promise<number> {
+  const { stdin, stdout, stderr } = io
   if (values.jsonl) {
     const input = source === undefined || source === '-' ? stdin : createReadStream(source)
-    const opened = input === stdin ? null : await openError(input)
-    if (opened) return fail(opened)
-    return extractJsonLines(input, options, pool)
+    try {
+      const opened = input === stdin ? null : await openError(input)
+      if (opened) return fail(stderr, opened)
+      return await extractJsonLines(input, options, pool, io, closed)
+    } finally {
+      // A file left unread when the output closed; stdin is the caller's.
+      if (input !== stdin) input.destroy()
+    }
   }
-  if (source === undefined) return fail(`give a FILE, or - for stdin\n\n${HELP}`)
+  if (source === undefined) return fail(stderr, `give a FILE, or - for stdin\n\n${HELP}`)
   let text: string
   try {
-    text = await readText(source)
+    text = await readText(source, stdin)
   } catch (err) {
-    return fail(`cannot read ${source}: ${err instanceof Error ? err.message : String(err)}`)
+    return fail(stderr, `cannot read ${source}: ${err instanceof Error ? err.message : String(err)}`)
   }
   const extractText = async (body: string): Promise<Extraction | null> => {
     try {
@@ -202,7 +242,7 @@ async function extractWith (pool: ExtractorPool, values: { jsonl?: boolean, html
   try {
     page = prepareArticle({ html: text }).page!
   } catch (err) {
-    if (err instanceof ArticleError) return fail(`${source}: ${err.message}`)
+    if (err instanceof ArticleError) return fail(stderr, `${source}: ${err.message}`)
     throw err
   }
   const extraction = await extractText(page.text)

@@ -5,9 +5,9 @@ import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { extname, join, relative } from 'node:path'
-import { env, stderr, stdin, stdout } from 'node:process'
+import type { Readable } from 'node:stream'
 import { parseArgs } from 'node:util'
-import type { Command } from '../command.js'
+import { processIO, type Command, type CommandIO, type OutputStream } from '../command.js'
 import { ConfigError, DEFAULT_BODY_LIMIT, databasePathFrom, parseMaxQuotations } from '../../config.js'
 import { MAX_HTML_LENGTH } from '../../limits.js'
 import { MIGRATIONS_DIR } from '../../paths.js'
@@ -154,7 +154,7 @@ async function * ndjsonJobs (stream: AsyncIterable<Buffer | string>, file: strin
 }
 
 /** stdin: NDJSON when its first non-blank character is {, HTML when it is <, else one text article. */
-async function * stdinJobs (): AsyncGenerator<BatchJob<Origin>> {
+async function * stdinJobs (stdin: Readable): AsyncGenerator<BatchJob<Origin>> {
   const chunks: Buffer[] = []
   const iterator = (stdin as AsyncIterable<Buffer>)[Symbol.asyncIterator]()
   let first: number | undefined
@@ -186,10 +186,10 @@ async function * stdinJobs (): AsyncGenerator<BatchJob<Origin>> {
   yield { key: { file: '-' }, source: { value: first === 0x3c ? { html: text } : { text } } }
 }
 
-async function * jobsOf (inputs: Input[]): AsyncGenerator<BatchJob<Origin>> {
+async function * jobsOf (inputs: Input[], stdin: Readable): AsyncGenerator<BatchJob<Origin>> {
   for (const input of inputs) {
     if (input.kind === 'stdin') {
-      yield * stdinJobs()
+      yield * stdinJobs(stdin)
     } else if (input.kind === 'ndjson') {
       const stream = createReadStream(input.path)
       try {
@@ -219,7 +219,12 @@ class Reporter {
   private readonly started = performance.now()
   readonly failures: Array<Origin & { error: string }> = []
 
-  constructor (private readonly total: number | null, private readonly counts: BatchCounts, private readonly tty: boolean) {}
+  /** On a terminal the progress line is redrawn in place. */
+  private readonly tty: boolean
+
+  constructor (private readonly total: number | null, private readonly counts: BatchCounts, private readonly stderr: OutputStream) {
+    this.tty = stderr.isTTY === true
+  }
 
   get seconds (): number {
     return (performance.now() - this.started) / 1000
@@ -233,7 +238,7 @@ class Reporter {
       const now = performance.now()
       if (now - this.lastDraw > 100) this.draw(now)
     } else {
-      stderr.write(outcome.status === 'error'
+      this.stderr.write(outcome.status === 'error'
         ? `${label(origin)}: error: ${outcome.error}\n`
         : `${label(origin)}: ${outcome.status} source ${outcome.source_id} (${outcome.quote_count} quotes)\n`)
     }
@@ -241,7 +246,7 @@ class Reporter {
 
   /** A line above the progress line. */
   print (line: string): void {
-    stderr.write(this.tty ? `\r\x1b[2K${line}\n` : `${line}\n`)
+    this.stderr.write(this.tty ? `\r\x1b[2K${line}\n` : `${line}\n`)
     if (this.tty) this.draw(performance.now())
   }
 
@@ -250,14 +255,14 @@ class Reporter {
     const c = this.counts
     const rate = this.done / Math.max(this.seconds, 0.001)
     const of = this.total === null ? `${this.done}` : `${this.done}/${this.total}`
-    stderr.write(`\r\x1b[2Kingest: ${of} · ${rate.toFixed(1)} articles/s · ` +
+    this.stderr.write(`\r\x1b[2Kingest: ${of} · ${rate.toFixed(1)} articles/s · ` +
       `created ${c.created} · existing ${c.existing} · updated ${c.updated} · failed ${c.failed}`)
   }
 
   finish (): void {
     if (this.tty) {
       this.draw(performance.now())
-      stderr.write('\n')
+      this.stderr.write('\n')
     }
   }
 }
@@ -292,7 +297,8 @@ function parse (args: string[]): { paths: string[], db?: string, workers: number
   return { paths: positionals, db: values.db, workers, json: values.json === true }
 }
 
-async function run (args: string[]): Promise<number> {
+async function run (args: string[], io: CommandIO = processIO()): Promise<number> {
+  const { stdin, stdout, stderr, env } = io
   let settings
   let inputs: Input[]
   let maxQuotations: number
@@ -320,12 +326,12 @@ async function run (args: string[]): Promise<number> {
   const store = await openStore({ location: settings.db ?? databasePathFrom(env), defaultMigrationsDir: MIGRATIONS_DIR })
   // No more workers than articles: each takes a moment to start; one article is extracted in this thread.
   const workers = total === null ? settings.workers : Math.min(settings.workers, total > 1 ? total : 0)
-  const pool = new ExtractorPool(workers, { maxQuotations })
+  const pool = new ExtractorPool(workers, { maxQuotations, workerUrl: io.extractorWorker?.url, execArgv: io.extractorWorker?.execArgv })
   // Kept up to date as outcomes arrive, for the progress line; the same as ingestBatch's counts at the end.
   const counts = emptyCounts()
-  const reporter = new Reporter(total, counts, stderr.isTTY === true)
+  const reporter = new Reporter(total, counts, stderr)
   try {
-    await ingestBatch(store, pool, jobsOf(inputs), {
+    await ingestBatch(store, pool, jobsOf(inputs, stdin), {
       onOutcome: (origin, outcome) => {
         if (outcome.status === 'error') counts.failed++
         else counts[outcome.status]++

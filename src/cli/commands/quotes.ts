@@ -1,7 +1,6 @@
 // `whosaid quotes`: the quotes in the database that match, like GET /quotes, newest first or by relevance.
 import { parseArgs } from 'node:util'
-import { stderr, stdout } from 'node:process'
-import type { Command } from '../command.js'
+import { processIO, type Command, type CommandIO } from '../command.js'
 import type { QuoteType } from '../../extract/types.js'
 import { nameTokens } from '../../identity/names.js'
 import { DateBounds, DateError, dateBounds } from '../../routes/query.js'
@@ -54,7 +53,7 @@ function speakerLabel (quote: Quote): string {
   return quote.speaker.name ?? quote.speaker.mention ?? '(unnamed)'
 }
 
-function render (quotes: Quote[], format: 'table' | 'tsv'): string {
+function render (quotes: Quote[], format: 'table' | 'tsv', io: CommandIO): string {
   if (format === 'tsv') {
     return quotes.map((q) => tsvLine([q.id, q.quoted_at, q.source_id, q.speaker?.id, speakerLabel(q), q.type, q.text])).join('')
   }
@@ -64,12 +63,13 @@ function render (quotes: Quote[], format: 'table' | 'tsv'): string {
     { header: 'SPEAKER', max: 24 },
     { header: 'TYPE' },
     { header: 'QUOTE', flex: true },
-  ], quotes.map((q) => [String(q.id), q.quoted_at.slice(0, 10), speakerLabel(q) || '-', q.type, q.text]), terminalWidth())
+  ], quotes.map((q) => [String(q.id), q.quoted_at.slice(0, 10), speakerLabel(q) || '-', q.type, q.text]), terminalWidth(io.stdout, io.env))
 }
 
 const quotesCommand: Command = {
   summary: 'list the quotes in the database',
-  async run (args) {
+  async run (args, io = processIO()) {
+    const { stdout, stderr, env } = io
     let values
     let filter: QuoteFilter
     let limit: number
@@ -113,12 +113,12 @@ const quotesCommand: Command = {
         until: values.until === undefined ? undefined : dateOption('until', values.until),
       }
       limit = values.limit === undefined ? 20 : positiveInteger('--limit', values.limit)
-      format = outputFormat(values.json, values.format)
+      format = outputFormat(values.json, values.format, stdout)
     } catch (err) {
       stderr.write(`whosaid quotes: ${(err as Error).message}\n${usageLines(HELP)}`)
       return 2
     }
-    const store = await openExistingStore(values.db)
+    const store = await openExistingStore(values.db, env)
     try {
       if (values.speaker !== undefined) filter.speaker_ids = await store.speakers.idsMatching(nameTokens(values.speaker), SPEAKERS_PER_NAME)
       if (values['speaker-id'] !== undefined) filter.speaker_id = await speakerRef(store, values['speaker-id'])
@@ -135,7 +135,7 @@ const quotesCommand: Command = {
       } else if (page.items.length === 0 && format === 'table') {
         stderr.write('no quotes match\n')
       } else {
-        stdout.write(render(page.items, format))
+        stdout.write(render(page.items, format, io))
         if (page.next !== null && format === 'table') stderr.write(`(more than ${limit}; use --limit)\n`)
       }
     } finally {

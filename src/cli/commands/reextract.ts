@@ -1,8 +1,7 @@
 // `whosaid reextract`: extract stored articles again with the current extractor, like
 // POST /sources/:id/reextract; corrections made by hand (merges, splits, quote speakers) are kept.
 import { parseArgs } from 'node:util'
-import { stderr, stdout } from 'node:process'
-import type { Command } from '../command.js'
+import { processIO, type Command } from '../command.js'
 import { EXTRACTOR_VERSION } from '../../extract/index.js'
 import { reextractSource } from '../../services/ingest.js'
 import type { DataStore, PageKey } from '../../store/index.js'
@@ -70,7 +69,8 @@ function describe (outcome: Outcome): string {
 
 const reextractCommand: Command = {
   summary: 'extract stored articles again with the current extractor',
-  async run (args) {
+  async run (args, io = processIO()) {
+    const { stdout, stderr, env } = io
     let values
     let ids: number[] = []
     try {
@@ -101,7 +101,7 @@ const reextractCommand: Command = {
       return 0
     }
     const force = values.force ?? false
-    const store = await openExistingStore(values.db)
+    const store = await openExistingStore(values.db, env)
     const outcomes: Outcome[] = []
     try {
       if (values.all) ids = force ? await everySourceId(store) : await store.sources.staleIds(EXTRACTOR_VERSION)

@@ -1,7 +1,6 @@
 // `whosaid seed`: ingest the seed articles into a database now, whether or not it is empty.
 import { parseArgs } from 'node:util'
-import { env, stderr, stdout } from 'node:process'
-import type { Command } from '../command.js'
+import { processIO, type Command } from '../command.js'
 import { databasePathFrom } from '../../config.js'
 import { MIGRATIONS_DIR, SEEDS_DIR } from '../../paths.js'
 import { seed } from '../../services/seed.js'
@@ -18,7 +17,8 @@ same extraction path as the API. Articles already stored are left unchanged.
 
 const seedCommand: Command = {
   summary: 'ingest the seed articles into the database',
-  async run (args) {
+  async run (args, io = processIO()) {
+    const { stdout, stderr, env } = io
     let values
     try {
       ({ values } = parseArgs({

@@ -1,7 +1,6 @@
 // `whosaid speakers`: the speakers in the database whose names match, like GET /speakers?name=.
 import { parseArgs } from 'node:util'
-import { stderr, stdout } from 'node:process'
-import type { Command } from '../command.js'
+import { processIO, type Command, type CommandIO } from '../command.js'
 import type { SpeakerKind } from '../../extract/types.js'
 import { nameTokens } from '../../identity/names.js'
 import type { Speaker, SpeakerSort } from '../../store/index.js'
@@ -25,7 +24,7 @@ tsv columns: id, slug, name, kind, title, quote_count, source_count
 const KINDS: readonly SpeakerKind[] = ['person', 'organization', 'group', 'unnamed']
 const SORTS: readonly SpeakerSort[] = ['quotes', 'name']
 
-function render (speakers: Speaker[], format: 'table' | 'tsv'): string {
+function render (speakers: Speaker[], format: 'table' | 'tsv', io: CommandIO): string {
   if (format === 'tsv') {
     return speakers.map((s) => tsvLine([s.id, s.slug, s.name, s.kind, s.title, s.quote_count, s.source_count])).join('')
   }
@@ -39,12 +38,13 @@ function render (speakers: Speaker[], format: 'table' | 'tsv'): string {
     { header: 'TITLE', flex: true },
   ], speakers.map((s) => [
     String(s.id), s.name ?? '(unnamed)', s.kind, String(s.quote_count), String(s.source_count), s.slug ?? '-', s.title ?? '',
-  ]), terminalWidth())
+  ]), terminalWidth(io.stdout, io.env))
 }
 
 const speakersCommand: Command = {
   summary: 'list the speakers in the database',
-  async run (args) {
+  async run (args, io = processIO()) {
+    const { stdout, stderr, env } = io
     let values, positionals
     let options
     try {
@@ -74,13 +74,13 @@ const speakersCommand: Command = {
         kind: values.kind === undefined ? undefined : oneOf('--kind', values.kind, KINDS),
         sort: values.sort === undefined ? 'quotes' as const : oneOf('--sort', values.sort, SORTS),
         limit: values.limit === undefined ? 20 : positiveInteger('--limit', values.limit),
-        format: outputFormat(values.json, values.format),
+        format: outputFormat(values.json, values.format, stdout),
       }
     } catch (err) {
       stderr.write(`whosaid speakers: ${(err as Error).message}\n${usageLines(HELP)}`)
       return 2
     }
-    const store = await openExistingStore(values.db)
+    const store = await openExistingStore(values.db, env)
     try {
       const page = await store.speakers.list({ limit: options.limit }, { nameTokens: options.tokens, kind: options.kind, sort: options.sort })
       if (options.format === 'json') {
@@ -88,7 +88,7 @@ const speakersCommand: Command = {
       } else if (page.items.length === 0 && options.format === 'table') {
         stderr.write('no speakers match\n')
       } else {
-        stdout.write(render(page.items, options.format))
+        stdout.write(render(page.items, options.format, io))
         if (page.next !== null && options.format === 'table') stderr.write(`(more than ${options.limit}; use --limit)\n`)
       }
     } finally {

@@ -1,0 +1,84 @@
+// The built command line (dist/cli/main.js) as a process of its own, end to end: what the tests that run commands in
+// this process (test/helpers/cli.ts) cannot show: the binary starts, reads the process's stdin and environment, and
+// exits with the command's code, also when the reader of its output goes away. `npx tsc -p .` first; the test builds
+// when dist is missing.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import t from 'tap'
+import { PROJECT_ROOT } from '../src/paths.js'
+import { CLI_JS } from './helpers/cli.js'
+
+if (!existsSync(CLI_JS)) spawnSync('npx', ['tsc', '-p', '.'], { cwd: PROJECT_ROOT, stdio: 'ignore' })
+
+// A few starts of Node with the extractor: more than tap's default 30 s when the machine is busy.
+t.setTimeout(120_000)
+
+function env (): NodeJS.ProcessEnv {
+  const copy = { ...process.env }
+  delete copy['DATABASE_PATH']
+  delete copy['DATABASE_URL']
+  return copy
+}
+
+function whosaid (args: string[], options: { input?: string, env?: NodeJS.ProcessEnv } = {}) {
+  return spawnSync(process.execPath, [CLI_JS, ...args], { encoding: 'utf8', input: options.input, env: options.env ?? env() })
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'whosaid-cli-process-'))
+t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+
+const TEXT = 'The council met on Monday. “We will fix the roads,” said Mayor Ann Lee. Critics were unconvinced.'
+
+t.test('whosaid --help lists the commands and exits 0; an unknown command exits 2', async (t) => {
+  const help = whosaid(['--help'])
+  t.equal(help.status, 0, help.stderr)
+  t.match(help.stdout, /^usage: whosaid <command> \[options\]\n/)
+  t.match(help.stdout, /^ {2}extract +print the quotes found in a text/m)
+  t.equal(help.stderr, '')
+
+  const unknown = whosaid(['frobnicate'])
+  t.equal(unknown.status, 2)
+  t.equal(unknown.stdout, '')
+  t.match(unknown.stderr, /^whosaid: unknown command 'frobnicate'\n\nusage: whosaid <command>/)
+})
+
+t.test('whosaid extract FILE prints the extraction as JSON, made on a worker thread', async (t) => {
+  const path = join(dir, 'a.txt')
+  writeFileSync(path, TEXT)
+  const result = whosaid(['extract', path])
+  t.equal(result.status, 0, result.stderr)
+  const extraction = JSON.parse(result.stdout)
+  t.type(extraction.extractor_version, 'string')
+  t.same(extraction.quotes.map((q: { text: string }) => q.text), ['We will fix the roads,'])
+  t.equal(result.stderr, '')
+})
+
+t.test('an error exits 1 with a message, the database named by the environment', async (t) => {
+  const missing = join(dir, 'missing.db')
+  const result = whosaid(['speakers'], { env: { ...env(), DATABASE_PATH: missing } })
+  t.equal(result.status, 1)
+  t.match(result.stderr, /^whosaid: no database at .*missing\.db/)
+  t.notMatch(result.stderr, /\n\s+at /, 'no stack trace')
+})
+
+t.test('extract --jsonl stops and exits 0 when the reader of its output goes away, its stdin still open', async (t) => {
+  const child = spawn(process.execPath, [CLI_JS, 'extract', '--jsonl'], { env: env(), stdio: ['pipe', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => { stderr += chunk })
+  child.stdin.on('error', () => {}) // the child may be gone before all of it is written
+  // More lines than it writes before it notices; stdin is never ended, so only the closed output can stop it.
+  for (let i = 0; i < 200; i++) child.stdin.write(JSON.stringify({ id: i, text: TEXT }) + '\n')
+  let lines = 0
+  child.stdout.once('data', (chunk: Buffer) => {
+    lines = chunk.toString().split('\n').length - 1
+    child.stdout.destroy()
+  })
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])))
+  clearTimeout(timer)
+  t.ok(lines >= 1, 'it wrote predictions first')
+  t.same([code, signal], [0, null], 'exit 0, not killed')
+  t.equal(stderr, '', 'nothing said about it')
+})
