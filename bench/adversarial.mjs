@@ -47,6 +47,10 @@ export const TEXT_SHAPES = {
   'a quotation continued over many paragraphs': (size) => fill(size, () => '“We will keep going, and we will not stop.\n\n', 'Ann Lee said:\n\n', '“That is all.”'),
   'asides in one sentence': (size) => fill(size, () => 'according to officials, who said it was late, ', 'The plan, ', ' is “dead,” Ann Lee said.'),
   'cues and names without quotation marks': (size) => fill(size, (i) => `said ${FIRST[i % 16]} Lee told ${FIRST[(i + 3) % 16]} Ray according to `),
+  // Extractor 1.7.0's rules: a fronted subordinate clause before every cue, relative pronouns and dash asides
+  // around subjects, "with … saying" and described subjects with participles.
+  'a subordinate clause then endless cues': (size) => fill(size, () => 'Ann Lee said it works and ', 'When ', '.'),
+  'relative pronouns, dashes and participles': (size) => fill(size, () => 'voters who backed the people who say - with three in 10 saying - the tenants had sued, saying '),
 }
 
 /** HTML shapes: name → (size in characters) → page. */

@@ -387,7 +387,7 @@ export function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subj
     if (t.kind === TokenKind.Punct) continue
     // "When Hale arrived and said …": a subordinate clause's subject shares its own verbs only; once a comma closes the
     // clause ("After Clinton fell ill, Axelrod emailed her, telling her …"), the main clause's subject is the one.
-    if (start > lo && SUBORDINATORS.has(tokens[start - 1]!.lower) && hasCommaBetween(doc, start, prev)) continue
+    if (start > lo && SUBORDINATORS.has(tokens[start - 1]!.lower) && (prev - start > MAX_SUBORDINATE || hasCommaBetween(doc, start, prev))) continue
     const subject = clauseSubject(doc, start, prev)
     if (subject) return { ...subject, start: cue.start }
   }
@@ -418,6 +418,9 @@ export function participleOfCue (doc: Doc, cues: Cue[], k: number): Subject | nu
 
 const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few)$/
 const TIME_UNITS = /^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)$/
+
+/** Tokens from a subordinator's subject to a cue that shares it: also the bound that keeps the comma scan linear. */
+const MAX_SUBORDINATE = 60
 
 const SUBORDINATORS = new Set(['when', 'after', 'before', 'because', 'although', 'though', 'since', 'once', 'until'])
 

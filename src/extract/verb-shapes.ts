@@ -285,8 +285,9 @@ const FRONT_SUBORDINATORS = new Set(['when', 'after', 'before', 'because', 'alth
 function subordinateClauseEnd (doc: Doc, lo: number, cue: Cue, from: number, end: number): number {
   const { tokens, quoteOf } = doc
   let first = lo
-  while (first < cue.start && tokens[first]!.kind === TokenKind.Punct) first++
-  if (!FRONT_SUBORDINATORS.has(tokens[first]?.lower ?? '')) return end
+  while (first < cue.start && first - lo < 5 && tokens[first]!.kind === TokenKind.Punct) first++
+  // A cue this far from the subordinator is in the main clause (the bound also keeps the scan linear).
+  if (!FRONT_SUBORDINATORS.has(tokens[first]?.lower ?? '') || cue.start - first > 60) return end
   for (let i = first + 1; i < cue.start; i++) if (tokens[i]!.text === ',' && quoteOf[i] === -1) return end
   for (let i = from + 1; i < end; i++) {
     if (tokens[i]!.text === ',' && quoteOf[i] === -1) return i
