@@ -69,11 +69,17 @@ export function nominalFrame (doc: Doc, sIndex: number, lo: number, hi: number):
     }
     return null
   }
-  // "Asks Hale: “…”", "Says Ann Lee, “…”"
-  if (INVERTED.has(first.lower) && first.capitalized) {
+  // "Asks Hale: “…”", "Says Ann Lee, “…”", "Said Ann Lee, who grew up here, “…”"
+  if ((INVERTED.has(first.lower) || first.lower === 'said') && first.capitalized) {
     const speaker = phraseAfter(doc, lo + 1, hi)
     if (speaker && (tokens[speaker.end]?.text === ':' || tokens[speaker.end]?.text === ',')) {
-      const q = quoteToEnd(doc, speaker.end + 1, hi)
+      let q = quoteToEnd(doc, speaker.end + 1, hi)
+      // A relative clause about the speaker may stand between the name and the quotation.
+      if (q === -1 && tokens[speaker.end]!.text === ',' && /^(who|whose)$/.test(tokens[speaker.end + 1]?.lower ?? '')) {
+        for (let c = speaker.end + 2; c < hi && c - speaker.end <= 30 && doc.quoteOf[c] === -1; c++) {
+          if (tokens[c]!.text === ',') { q = quoteToEnd(doc, c + 1, hi); break }
+        }
+      }
       if (q !== -1) return attribution(sIndex, lo, speaker, q, doc)
     }
     return null

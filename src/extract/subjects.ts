@@ -549,7 +549,8 @@ export function describedAfter (doc: Doc, start: number, hi: number): Range | nu
   const { tokens } = doc
   if (!tokens[start] || start >= hi || !DETERMINERS.has(tokens[start]!.lower) || doc.quoteOf[start] !== -1) return null
   let end = start + 1
-  if (tokens[start]!.lower === 'one' && tokens[end]?.lower === 'of') end++
+  // "one of those advisers", "one of the organizers": a determiner after "of" belongs to the phrase.
+  if (tokens[start]!.lower === 'one' && tokens[end]?.lower === 'of') { end++; if (DETERMINERS.has(tokens[end]?.lower ?? '') || /^(those|these|his|her|their|its|our)$/.test(tokens[end]?.lower ?? '')) end++ }
   while (end < hi && end - start < 6 && (tokens[end]!.kind === TokenKind.Word || tokens[end]!.kind === TokenKind.Number) &&
     !NP_STOPPERS.has(tokens[end]!.lower) && !CUE_VERB_FORMS.has(tokens[end]!.lower) && doc.quoteOf[end] === -1) end++
   return end > start + 1 && tokens[end - 1]!.lower !== 'of' ? { start, end } : null

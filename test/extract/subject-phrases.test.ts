@@ -139,3 +139,13 @@ quotes('examples set off by commas belong to the noun before them: "the biggest 
     { text: 'the cuts should be deeper', mention: 'the council\'s biggest hawks', type: 'indirect' },
     { text: 'the heating had failed', mention: 'Tenants', type: 'indirect' },
   ])
+
+quotes('"Said Ann Lee, who grew up here, “…”": a sentence opened by "Said" inverts, with a relative clause before the quotation',
+  'Said Dorothy Poole, who grew up on the street, “We were all so proud of him.”', [
+    { text: 'We were all so proud of him.', name: 'Dorothy Poole', type: 'direct' },
+  ])
+
+quotes('"“…,” said one of those advisers": a determiner after "one of" belongs to the described speaker',
+  '“There is no path left,” said one of those advisers, who spoke on condition of anonymity.', [
+    { text: 'There is no path left,', mention: 'one of those advisers', type: 'direct' },
+  ])
