@@ -170,7 +170,14 @@ export function phraseAfter (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | 'e
   if (!named) return null
   // Trailing "of"/"for" without their object, or modifiers after the head, are not part of the name.
   let end = i
-  while (end > start && !(tokens[end - 1]!.capitalized || isNounish(tokens[end - 1]!) || tokens[end - 1]!.text === '.')) end--
+  // "Carson took the stage Tuesday at …": a day or month after the words is no part of the name either.
+  while (end > start && (!(tokens[end - 1]!.capitalized || isNounish(tokens[end - 1]!) || tokens[end - 1]!.text === '.') ||
+    (end - 1 > start && TIME_WORDS.has(tokens[end - 1]!.lower)))) end--
+  // "Speaking at a rally, …": a participle opening the sentence is no name.
+  // ("Boreing said", "King told" are names: the participle is followed by its preposition or object.)
+  if (end - start === 1 && /[a-z]ing$/.test(tokens[start]!.lower) && !isNounish(tokens[start]!) &&
+    (/^(at|on|in|to|with|from|before|after|for|about|during|the|a|an|his|her|their|its|this|that|earlier|later)$/.test(tokens[start + 1]?.lower ?? '') ||
+      TIME_WORDS.has(tokens[start + 1]?.lower ?? ''))) return null
   return trimPhrase(tokens, { start, end })
 }
 

@@ -149,3 +149,17 @@ quotes('"“…,” said one of those advisers": a determiner after "one of" bel
   '“There is no path left,” said one of those advisers, who spoke on condition of anonymity.', [
     { text: 'There is no path left,', mention: 'one of those advisers', type: 'direct' },
   ])
+
+quotes('"Hale took the stage Tuesday at the Grand Hotel and called …": a day after the words is no part of the name',
+  'Hale took the stage Tuesday at the Grand Hotel in Leeds and called the budget “rotten to the core.”', [
+    { text: 'the budget “rotten to the core.”', mention: 'Hale', type: 'mixed' },
+  ])
+
+quotes('"Speaking earlier Tuesday in Leeds, Hale insisted …": a participle opening the sentence is no name; "Boreing said" is one',
+  'Speaking earlier Tuesday in Leeds, Ann Hale insisted that the vote was fair. Boreing said the members would still meet.', [
+    { text: 'that the vote was fair', name: 'Ann Hale', type: 'indirect' },
+    { text: 'the members would still meet', mention: 'Boreing', type: 'indirect' },
+  ])
+
+quotes('"clapping, chanting and waving balloons": a verb joined to the cue by "and" is no content of it',
+  'Supporters gathered outside, clapping, singing, chanting and waving red balloons.', [])
