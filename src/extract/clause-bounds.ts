@@ -50,12 +50,32 @@ export function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, n
       const v = tokens[i + 3]?.lower === 'also' ? i + 4 : i + 3
       if (/^[a-z]{3,}ed$/.test(tokens[v]?.lower ?? '') && quoteOf[v] === -1) { end = i; break }
     }
+    // "Cook said Carter stopped the practice, but Cook did not say when": the writer on what the speaker left out.
+    if (t.text === ',' && /^(but|and|though|although)$/.test(tokens[i + 1]?.lower ?? '') && quoteOf[i + 1] === -1 && declinedAfter(doc, i + 2)) { end = i; break }
     // "“…,” according to the Wall Street Journal": the source after a quote is not content.
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && (tokens[i - 1]!.text === ',' || quoteOf[i - 1] !== -1)) { end = i; break }
   }
   // Leave out closing punctuation outside quotes.
   while (end > from && quoteOf[end - 1] === -1 && (SENTENCE_PUNCT.has(tokens[end - 1]!.text) || LINKS.has(tokens[end - 1]!.text) || tokens[end - 1]!.text === ':')) end--
   return end
+}
+
+/**
+ * "Cook did not say when", "he declined to elaborate", "she wouldn't say": a name or pronoun (one or two words) then a
+ * refusal to say more, starting at token `i`.
+ */
+function declinedAfter (doc: Doc, i: number): boolean {
+  const { tokens, quoteOf } = doc
+  let j = i
+  const first = tokens[j]
+  if (!first || quoteOf[j] !== -1 || first.kind !== TokenKind.Word || !(first.capitalized || /^(he|she|they|it)$/.test(first.lower))) return false
+  j++
+  if (first.capitalized && tokens[j]?.capitalized && tokens[j]!.kind === TokenKind.Word) j++
+  const a = tokens[j]?.lower ?? ''
+  const b = tokens[j + 1]?.lower ?? ''
+  const c = tokens[j + 2]?.lower ?? ''
+  if (a === 'declined' && (b === 'to' || b === 'comment')) return true
+  return /^(did|would|could|does|will)$/.test(a) && b === 'not' && /^(say|specify|elaborate|explain|give|disclose|comment|respond|answer)$/.test(c)
 }
 
 /** Whether an odd number of `dash` marks (outside quotations) stand between the sentence's start and token `from`. */

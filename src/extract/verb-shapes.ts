@@ -286,13 +286,20 @@ const FRONT_SUBORDINATORS = new Set(['when', 'after', 'before', 'because', 'alth
  */
 function subordinateClauseEnd (doc: Doc, lo: number, cue: Cue, from: number, end: number): number {
   const { tokens, quoteOf } = doc
-  let first = lo
-  while (first < cue.start && first - lo < 5 && tokens[first]!.kind === TokenKind.Punct) first++
-  // A cue this far from the subordinator is in the main clause (the bound also keeps the scan linear).
-  if (!FRONT_SUBORDINATORS.has(tokens[first]?.lower ?? '') || cue.start - first > 60) return end
-  for (let i = first + 1; i < cue.start; i++) if (tokens[i]!.text === ',' && quoteOf[i] === -1) return end
+  // The nearest subordinator before the cue in this sentence, with no comma between ("After all, while he insisted
+  // that …, that was …"; "Among those who said …, most …"); at most 60 tokens back, which keeps the scan linear.
+  let first = -1
+  for (let i = cue.start - 1; i >= lo && cue.start - i <= 60; i--) {
+    if (quoteOf[i] === -1 && (tokens[i]!.text === ',' || tokens[i]!.text === ';' || tokens[i]!.text === ':')) return end
+    const w = tokens[i]!.lower
+    if (quoteOf[i] === -1 && (FRONT_SUBORDINATORS.has(w) || (w === 'who' && tokens[i - 1]?.lower === 'those')) && (i === lo || !/^(even|just|such|so)$/.test(tokens[i - 1]!.lower))) { first = i; break }
+  }
+  // "as" and "if" open a subordinate clause only at the sentence's start: "such as", "as well as", "as if" inside
+  // a sentence are no clause openers.
+  if (first === -1 || ((tokens[first]!.lower === 'as' || tokens[first]!.lower === 'if') && first !== lo && tokens[first - 1]?.kind !== TokenKind.Punct)) return end
   for (let i = from + 1; i < end; i++) {
-    if (tokens[i]!.text === ',' && quoteOf[i] === -1) return i
+    // "…, “the generals have been reduced to rubble.”": a quotation after the comma goes on with what was said.
+    if (tokens[i]!.text === ',' && quoteOf[i] === -1) return isOpeningMark(doc, i + 1) ? end : i
     // ", the crowd …" after “…,”: the comma stands inside the quotation that closes here.
     if (isClosingMark(doc, i) && tokens[i - 1]!.text === ',') return i + 1
   }

@@ -163,3 +163,18 @@ quotes('"Speaking earlier Tuesday in Leeds, Hale insisted …": a participle ope
 
 quotes('"clapping, chanting and waving balloons": a verb joined to the cue by "and" is no content of it',
   'Supporters gathered outside, clapping, singing, chanting and waving red balloons.', [])
+
+quotes('"…, but Cole did not say when": the writer on what the speaker left out is no part of what was said',
+  'Cole said the council stopped the practice, but Cole did not say when. Hale said the fund was closed, though she declined to elaborate.', [
+    { text: 'the council stopped the practice', mention: 'Cole', type: 'indirect' },
+    { text: 'the fund was closed', mention: 'Hale', type: 'indirect' },
+  ])
+
+quotes('a cue in a subordinate clause later in the sentence reports up to that clause\'s comma; a quotation after it goes on',
+  'Among those who said they cared most about honesty, most backed Hale. After all, while he insisted that he never said it, that was the implication. ' +
+  'Asked about the army, Ruiz said that under the last government, “the generals have been reduced to rubble.”', [
+    { text: 'they cared most about honesty', type: 'indirect' },
+    { text: 'that he never said it', type: 'indirect' },
+    { text: 'about the army', name: null, type: 'indirect' },
+    { text: 'that under the last government, “the generals have been reduced to rubble.”', name: 'Ruiz', type: 'mixed' },
+  ])
