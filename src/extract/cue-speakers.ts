@@ -1,7 +1,7 @@
 // Stage 4b (part): who speaks for each cue of one sentence. The subject found for the cue (before it, shared with an
 // earlier verb, or after it), passed on through "X responded by saying …", cleared for a cue inside the clause
 // another cue reports, and for each cue the next cue's subject, which bounds its content.
-import type { Doc } from './document.js'
+import { TokenKind, type Doc } from './document.js'
 import type { Cue } from './cues.js'
 import { PRE_CUE_ADVERBS } from './lexicon.js'
 import { type Subject, subjectBefore, sharedSubject, nounPhraseSubject, participleOfCue } from './subjects.js'
@@ -65,10 +65,19 @@ function embeddedCues (doc: Doc, cues: Cue[], subjects: Array<Subject | null>, h
     let from = contentStart(doc, cues[k]!, hi)
     if (doc.tokens[from]?.lower === 'that' && doc.quoteOf[from] === -1) from++
     if (inner.start === from) embedded[k + 1] = true
+    // "saying anybody who complains about …", "pointed to reports that Hale called …": the inner subject closes a short
+    // noun phrase that opens the content, so the inner cue is part of it too.
+    else if (inner.start > from && inner.start - from <= 6 && plainWords(doc, from, inner.start)) embedded[k + 1] = true
     // "X wrote that A, but that the lower forecast suggested B": a second that-clause of the same verb is its content too.
     const that = inner.start - 1
     if (that > from && doc.tokens[that]!.lower === 'that' && doc.quoteOf[that] === -1 && /^(but|and|,)$/.test(doc.tokens[that - 1]!.lower) &&
       hasWord(doc, cues[k]!.end, that, 'that')) embedded[k + 1] = true
   }
   return embedded
+}
+
+/** Words only (no punctuation or quotation) from `from` to `to`. */
+function plainWords (doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (doc.quoteOf[i] !== -1 || doc.tokens[i]!.kind === TokenKind.Punct) return false
+  return true
 }

@@ -178,3 +178,10 @@ quotes('a cue in a subordinate clause later in the sentence reports up to that c
     { text: 'about the army', name: null, type: 'indirect' },
     { text: 'that under the last government, “the generals have been reduced to rubble.”', name: 'Ruiz', type: 'mixed' },
   ])
+
+quotes('a cue inside a short noun phrase that opens the content is part of it: "saying anybody who complains about …"',
+  'Hale mocked the complaint, saying anybody who complains about a microphone “is not having a good night.” ' +
+  'She pointed to reports that Ruiz called the winner “a fraud” as proof of his temper.', [
+    { text: 'anybody who complains about a microphone “is not having a good night.”', name: 'Hale', type: 'mixed' },
+    { text: 'reports that Ruiz called the winner “a fraud” as proof of his temper', type: 'mixed' },
+  ])
