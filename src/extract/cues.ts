@@ -192,6 +192,9 @@ function reactsWithoutWords (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, to
   return false
 }
 
+/** Cue words that are nouns after a name in a prepositional phrase ("of Twitter posts", "in Facebook comments"). */
+const NOUN_AFTER_NAME = new Set(['post', 'posts', 'tweet', 'tweets', 'statement', 'statements', 'comment', 'comments', 'remarks', 'report', 'reports', 'message', 'messages', 'letter', 'interview'])
+
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that'])
 const CONTINUE = new Set(['continue', 'continues', 'continued'])
 
@@ -286,6 +289,11 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (t.lower === 'said' && tokens[i + 1]?.lower === 'to' && /^(is|are|was|were|be|been)$/.test(tokens[i - 1]?.lower ?? '')) continue
     // "the said …" and participles used as adjectives ("the so-called", "a stated goal") are not cues.
     if (i > from && ARTICLES.has(tokens[i - 1]!.lower)) continue
+    // "In one tweet Friday, …", "in a series of Twitter posts": after a preposition and a number or a name, the word is
+    // the noun ("Hale posted" after a name alone stays a verb).
+    // ("One in three say" keeps its verb: only words that are nouns too.)
+    if (i - 2 >= from && NOUN_AFTER_NAME.has(t.lower) && /^(in|on|of|from|with|at)$/.test(tokens[i - 2]!.lower) && quoteOf[i - 1] === -1 &&
+      (/^(one|two|three|several|many|few|some)$/.test(tokens[i - 1]!.lower) || tokens[i - 1]!.capitalized)) continue
     cues.push({ start: i, end: i + 1, verb, according: false })
   }
   return cues

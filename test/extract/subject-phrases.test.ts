@@ -185,3 +185,11 @@ quotes('a cue inside a short noun phrase that opens the content is part of it: "
     { text: 'anybody who complains about a microphone “is not having a good night.”', name: 'Hale', type: 'mixed' },
     { text: 'reports that Ruiz called the winner “a fraud” as proof of his temper', type: 'mixed' },
   ])
+
+quotes('"In one tweet Friday, Hale said: …", "in a series of Twitter posts": after a preposition and a number or a name, a noun',
+  'In one tweet Friday, Ann Hale said: “Did the council read the report?” In a series of Twitter posts Sunday, Tom Ruiz wrote: “The answer is no.” ' +
+  'One in three say they will vote for her.', [
+    { text: 'Did the council read the report?', name: 'Ann Hale', type: 'direct' },
+    { text: 'The answer is no.', name: 'Tom Ruiz', type: 'direct' },
+    { text: 'they will vote for her', mention: 'One in three', type: 'indirect' },
+  ])
