@@ -26,6 +26,10 @@ function attributionFollows (tokens: Token[], i: number, end: number): boolean {
   for (let j = i; j < end && j < i + 8; j++) {
     const t = tokens[j]!
     if (t.kind === TokenKind.Punct && t.text !== '.' && t.text !== '-') return false
+    // "“…?” In a post Sunday, …": after a determiner the cue word is a noun, no verb of attribution.
+    // So it is after a name in a prepositional phrase: "In a series of Twitter posts Sunday, …".
+    if (CUE_VERB_FORMS.has(t.lower) && j > i && (/^(a|an|the|one|his|her|their|its|this|that)$/.test(tokens[j - 1]!.lower) ||
+      (tokens[j - 1]!.capitalized && j - 2 >= i && /^(of|in|on)$/.test(tokens[j - 2]!.lower)))) continue
     if (CUE_VERB_FORMS.has(t.lower)) return endsAttribution(tokens, j + 1, end, CUE_VERB_FORMS.get(t.lower)!.object)
   }
   return false

@@ -193,3 +193,9 @@ quotes('"In one tweet Friday, Hale said: …", "in a series of Twitter posts": a
     { text: 'The answer is no.', name: 'Tom Ruiz', type: 'direct' },
     { text: 'they will vote for her', mention: 'One in three', type: 'indirect' },
   ])
+
+quotes('"“…?” In a post Sunday, …" starts a new sentence: a cue word after a determiner is a noun, no attribution of the quote',
+  'Hale said: “Did the council read it?” In a post Sunday, Ruiz wrote: “No.”', [
+    { text: 'Did the council read it?', name: 'Hale', type: 'direct' },
+    { text: 'No.', name: 'Ruiz', type: 'direct' },
+  ])
