@@ -18,6 +18,8 @@ const STATEMENT_NOUNS = new Set([
 ])
 
 /** Skips what stands between a cue and its content: time words, "in a statement", "to reporters", objects, "that" is kept. */
+const SENTENCE_END = new Set(['.', '!', '?', ';', ':'])
+
 export function contentStart (doc: Doc, cue: Cue, hi: number): number {
   const { tokens, quoteOf } = doc
   let i = cue.end
@@ -39,6 +41,12 @@ export function contentStart (doc: Doc, cue: Cue, hi: number): number {
       i += 2
       while (i < hi && (tokens[i]!.kind === TokenKind.Number || TIME_WORDS.has(tokens[i]!.lower))) i++
       continue
+    }
+    // "adding of Mr. Trump, “He cares …”", "said of the plan, “…”": whom or what the words are about, before the quotation.
+    if ((t.lower === 'of' || t.lower === 'about') && i === cue.end) {
+      let c = i + 1
+      while (c < hi && c - i <= 8 && quoteOf[c] === -1 && tokens[c]!.text !== ',' && tokens[c]!.lower !== 'that' && !SENTENCE_END.has(tokens[c]!.text)) c++
+      if (c > i + 1 && tokens[c]?.text === ',' && isOpeningMark(doc, c + 1)) { i = c + 1; break }
     }
     // "said in an emailed statement that …", "wrote in a letter to the board that …": the aside runs to the "that".
     if (/^(in|at|during|on|via|through|to|with|from|before|after|over)$/.test(t.lower)) {

@@ -199,3 +199,8 @@ quotes('"“…?” In a post Sunday, …" starts a new sentence: a cue word aft
     { text: 'Did the council read it?', name: 'Hale', type: 'direct' },
     { text: 'No.', name: 'Ruiz', type: 'direct' },
   ])
+
+quotes('"said of the plan, “…”": what the words are about stands before the quotation and is no part of it',
+  'Margaret Hale said of the plan, “It is dead.”', [
+    { text: 'It is dead.', name: 'Margaret Hale', type: 'direct' },
+  ])
