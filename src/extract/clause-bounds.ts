@@ -4,7 +4,7 @@
 // he said, is …") has the words before it as a front part of that content.
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS } from './lexicon.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, WRITERS_PARTICIPLES } from './lexicon.js'
 import { SENTENCE_PUNCT, LINKS, type Subject } from './subjects.js'
 import { predicateWord } from './content-start.js'
 import { quotesIn } from './token-runs.js'
@@ -68,9 +68,13 @@ function declinedAfter (doc: Doc, i: number): boolean {
   const { tokens, quoteOf } = doc
   let j = i
   const first = tokens[j]
-  if (!first || quoteOf[j] !== -1 || first.kind !== TokenKind.Word || !(first.capitalized || /^(he|she|they|it)$/.test(first.lower))) return false
-  j++
-  if (first.capitalized && tokens[j]?.capitalized && tokens[j]!.kind === TokenKind.Word) j++
+  if (!first || quoteOf[j] !== -1 || first.kind !== TokenKind.Word) return false
+  // "…, but would not say when": the speaker's own subject, left out.
+  if (!/^(did|would|could|does|will|declined)$/.test(first.lower)) {
+    if (!(first.capitalized || /^(he|she|they|it)$/.test(first.lower))) return false
+    j++
+    if (first.capitalized && tokens[j]?.capitalized && tokens[j]!.kind === TokenKind.Word) j++
+  }
   const a = tokens[j]?.lower ?? ''
   const b = tokens[j + 1]?.lower ?? ''
   const c = tokens[j + 2]?.lower ?? ''
@@ -95,7 +99,6 @@ function hasLater (doc: Doc, from: number, end: number, text: string): boolean {
 
 const PAST_TENSE_FOLLOWS = /^(a|an|the|his|her|their|its|that|to|for|on|in|him|them|it|this|[a-z]+s)$/
 
-const WRITERS_PARTICIPLES = new Set(['echoing', 'citing', 'referring', 'pointing', 'prompting', 'drawing', 'sparking', 'triggering', 'signaling', 'signalling', 'reflecting', 'suggesting', 'underscoring', 'highlighting', 'setting', 'raising', 'fueling', 'fuelling'])
 
 /** Whether the words from `from` to the clause's end `end` are a trailing modifier (and no more commas follow). */
 function trailingModifier (doc: Doc, from: number, end: number): boolean {

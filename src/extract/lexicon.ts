@@ -271,3 +271,6 @@ export const ABBREVIATIONS = set(`
 export function isRoleWord (w: string): boolean {
   return ROLE_NOUNS.has(w) || TITLES.has(w) || (w.length > 5 && /(er|or|ist|ian|ant|ent)$/.test(w))
 }
+
+/** Participles with which the writer comments on what came before (", suggesting …", ", echoing …"), often no one's words. */
+export const WRITERS_PARTICIPLES = new Set(['echoing', 'citing', 'referring', 'pointing', 'prompting', 'drawing', 'sparking', 'triggering', 'signaling', 'signalling', 'reflecting', 'suggesting', 'underscoring', 'highlighting', 'setting', 'raising', 'fueling', 'fuelling'])

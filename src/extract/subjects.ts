@@ -5,7 +5,7 @@
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
 import { NAMING_VERB, NOUN_LIKE } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, LY_NOUNS, NP_STOPPERS, ORG_HEADS, TITLES } from './lexicon.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, LY_NOUNS, NP_STOPPERS, ORG_HEADS, TITLES, WRITERS_PARTICIPLES } from './lexicon.js'
 import { isFirstName } from './first-names.js'
 import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 
@@ -370,7 +370,8 @@ export function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subj
   const prev = skipAdverbsLeft(tokens, cue.start - 1, lo)
   if (prev < lo) return null
   // "… the “Golden Week,” saying …": a comma inside the closing quotation mark links the participle as one outside does.
-  const link = isClosingMark(doc, prev) && tokens[prev - 1]?.text === ',' ? ',' : tokens[prev]!.lower
+  // Not for the writer's participles: "… described as “positive,” suggesting phase two could come" is an inference.
+  const link = isClosingMark(doc, prev) && tokens[prev - 1]?.text === ',' && !WRITERS_PARTICIPLES.has(tokens[cue.start]!.lower) ? ',' : tokens[prev]!.lower
   const participle = tokens[cue.start]!.lower.endsWith('ing')
   // "…, before adding that …", "after saying …", "while noting …"
   // "… by saying …": "Bolton distanced himself from the movement by saying he would help".

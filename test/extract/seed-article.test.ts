@@ -135,3 +135,8 @@ t.test('offsets slice the input', async (t) => {
 t.test('deterministic', async (t) => {
   t.same(extract(input), ex)
 })
+
+t.test('no false positive: every quote found is one of the required ones', async (t) => {
+  const others = ex.quotes.filter((q) => !required.some((e) => q.text.includes(e.words)))
+  t.same(others.map((q) => `${q.text} ← ${q.speaker?.name ?? q.speaker?.mention ?? 'nobody'} (${q.cue})`), [], listing)
+})

@@ -204,3 +204,11 @@ quotes('"said of the plan, “…”": what the words are about stands before th
   'Margaret Hale said of the plan, “It is dead.”', [
     { text: 'It is dead.', name: 'Margaret Hale', type: 'direct' },
   ])
+
+quotes('"…, but would not say when" without its subject still ends what was said',
+  'Ann Hale confirmed there is a deadline, but would not say when.', [
+    { text: 'there is a deadline', name: 'Ann Hale', type: 'indirect' },
+  ])
+
+quotes('the writer\'s participles after a quotation ("described as “positive,” suggesting …") share no subject',
+  'Ann Hale is leading the talks, with the discussions described as “positive,” suggesting a deal could come soon.', [])
