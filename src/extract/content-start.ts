@@ -4,7 +4,7 @@
 // and tells when what follows an attribution is only such an aside.
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
-import { TIME_WORDS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, PERSONAL_PRONOUNS } from './lexicon.js'
+import { TIME_WORDS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, PERSONAL_PRONOUNS, FINITE_AUXILIARIES } from './lexicon.js'
 import { phraseAfter } from './phrases.js'
 import { isOpeningMark, AUXILIARIES } from './subjects.js'
 import { isPossessiveToken, onlyPunctuation } from './token-runs.js'
@@ -209,7 +209,7 @@ export function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolea
   for (let j = i; j < hi; j++) {
     if (quoteOf[j] !== -1 || tokens[j]!.lower === 'that') return false
     // "telling her the team would wait": a finite auxiliary after the object makes a reported clause, not an aside.
-    if (shortObject && !asideStart && /^(would|will|was|were|is|are|had|has|have|could|can|should|must)$/.test(tokens[j]!.lower)) return false
+    if (shortObject && !asideStart && FINITE_AUXILIARIES.has(tokens[j]!.lower)) return false
     // "The goal, Hale said on Monday, is to finish …": a verb after the aside's comma goes on with the sentence.
     if (tokens[j]!.text === ',' && predicateWord(tokens[j + 1])) return false
   }

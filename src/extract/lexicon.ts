@@ -274,3 +274,6 @@ export function isRoleWord (w: string): boolean {
 
 /** Participles with which the writer comments on what came before (", suggesting …", ", echoing …"), often no one's words. */
 export const WRITERS_PARTICIPLES = new Set(['echoing', 'citing', 'referring', 'pointing', 'prompting', 'drawing', 'sparking', 'triggering', 'signaling', 'signalling', 'reflecting', 'suggesting', 'underscoring', 'highlighting', 'setting', 'raising', 'fueling', 'fuelling'])
+
+/** Finite auxiliaries: after a noun or an object they make a clause, not an apposition or an aside. */
+export const FINITE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'must', 'does', 'did', 'do', 'shall'])

@@ -4,7 +4,7 @@
 import { TokenKind, type Doc, type Token } from './document.js'
 import {
   CUE_VERB_FORMS, DETERMINERS, GROUP_NOUNS, LY_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, PERSONAL_PRONOUNS,
-  ROLE_NOUNS, TITLES, TIME_WORDS,
+  ROLE_NOUNS, TITLES, TIME_WORDS, FINITE_AUXILIARIES,
 } from './lexicon.js'
 
 const NAME_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'jr', 'sr', 'bros', 'cos', 'lp', 'llp'])
@@ -218,8 +218,6 @@ function relativeSoon (tokens: Token[], start: number, end: number): boolean {
   for (let i = start + 1; i < end && i - start <= 6; i++) if (tokens[i]!.lower === 'who' || tokens[i]!.lower === 'whose') return true
   return false
 }
-
-const FINITE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'must', 'does', 'did', 'do', 'shall'])
 
 /** Whether the words from `start` to `end` read as an apposition or relative clause after a name. */
 export function isAppositive (tokens: Token[], start: number, end: number): boolean {
