@@ -7,6 +7,7 @@ import type { Cue } from './cues.js'
 import { NAMING_VERB, NOUN_LIKE } from './cues.js'
 import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, LY_NOUNS, NP_STOPPERS, ORG_HEADS, TITLES, WRITERS_PARTICIPLES } from './lexicon.js'
 import { isFirstName } from './first-names.js'
+import { hasWord } from './token-runs.js'
 import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 
 export const isClosingMark = (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'quotes'>, i: number): boolean =>
@@ -217,17 +218,11 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
       return head ? { speaker: head, apposition: { start: place.start - 1, end: end - 1 }, start: head.start } : null
     }
     // The phrase itself names the person with their town ("Paul Porter of Ava").
-    if (tokens[place.start]!.capitalized && hasWordIn(doc, place.start, place.end, 'of')) {
+    if (tokens[place.start]!.capitalized && hasWord(doc, place.start, place.end, 'of')) {
       return { speaker: place, apposition: { start: placeComma + 1, end: end - 1 }, start: place.start }
     }
   }
   return null
-}
-
-/** Whether `word` occurs (outside quotations) between `from` and `to`. */
-function hasWordIn (doc: Doc, from: number, to: number, word: string): boolean {
-  for (let i = from; i < to; i++) if (doc.tokens[i]!.lower === word && doc.quoteOf[i] === -1) return true
-  return false
 }
 
 /** Tokens c+1 to `end` are a state or country after a city at c-1: "Ava, Mo.", "Worcester, Massachusetts", "Paris, France". */
@@ -388,7 +383,7 @@ export function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subj
     if (t.kind === TokenKind.Punct) continue
     // "When Hale arrived and said …": a subordinate clause's subject shares its own verbs only; once a comma closes the
     // clause ("After Clinton fell ill, Axelrod emailed her, telling her …"), the main clause's subject is the one.
-    if (start > lo && SUBORDINATORS.has(tokens[start - 1]!.lower) && (prev - start > MAX_SUBORDINATE || hasCommaBetween(doc, start, prev))) continue
+    if (start > lo && SUBORDINATORS.has(tokens[start - 1]!.lower) && (prev - start > MAX_SUBORDINATE || hasWord(doc, start, prev, ','))) continue
     const subject = clauseSubject(doc, start, prev)
     if (subject) return { ...subject, start: cue.start }
   }
@@ -424,12 +419,6 @@ const TIME_UNITS = /^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|year
 const MAX_SUBORDINATE = 60
 
 const SUBORDINATORS = new Set(['when', 'after', 'before', 'because', 'although', 'though', 'since', 'once', 'until'])
-
-/** Whether a comma (outside quotations) stands between `from` and `to`. */
-function hasCommaBetween (doc: Doc, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (doc.tokens[i]!.text === ',' && doc.quoteOf[i] === -1) return true
-  return false
-}
 
 const SUBJECT_OPENERS = new Set(['while', 'whereas', 'but', 'as', 'and', 'then', 'so', 'when', 'after', 'before', 'because', 'although', 'though', 'since', 'once', 'until'])
 
