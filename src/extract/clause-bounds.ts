@@ -153,13 +153,36 @@ export function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, 
   let start = clauseStartAt(doc, lo, b)
   // "And the first step, allies say, will be …": a leading conjunction is the writer's.
   if (start < b && /^(and|but|so|or)$/.test(tokens[start]!.lower)) start++
+  // "… de Blasio intervened: If Sanders would debate, de Blasio tweeted, “…”": the writer's lead-in ends at a colon.
+  for (let i = b - 1; i > start; i--) if (tokens[i]!.text === ':' && quoteOf[i] === -1) { start = i + 1; break }
   for (let i = start; i <= b; i++) if (CUE_VERB_FORMS.has(tokens[i]!.lower) && quoteOf[i] === -1) return null
   // "Sanders compared himself to Clinton, saying, “…”": a front that holds the speaker is the writer's clause.
   if (start <= left.start && left.start <= b) return null
-  // "In a brief interview on Wednesday, Mr. Sloan said, “…”": when a quotation opens the content, an unquoted front
-  // is the writer's introduction, not the first part of what was said.
-  if (quoteOf[from] !== -1 && quotesIn(doc, start, b + 1).length === 0) return null
+  // "In a brief interview on Wednesday, Mr. Sloan said, “…”", "Taking it in, Trump said, “…”": when a quotation opens
+  // the content, an unquoted front that says where, when or how it was said is the writer's introduction. A front that
+  // is a clause or a connective ("If Clinton is elected, he said, “…”", "In other words, he said, “…”") is the speaker's.
+  if (quoteOf[from] !== -1 && quotesIn(doc, start, b + 1).length === 0 &&
+    (writersIntroduction(doc, start, b + 1) || tokens[cue.start]!.lower.endsWith('ing'))) return null
   return start <= b ? [start, b + 1] : null
+}
+
+const INTRODUCING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'with', 'via', 'over', 'through', 'to', 'upon', 'outside', 'inside'])
+/** Set phrases that join a sentence to the one before it: the speaker's words, not the writer's setting. */
+const LINKING_PHRASES = /^(in (other words|short|fact|particular|addition|any case|the end|turn|contrast)|on the other hand|at the same time|of course)$/
+
+/**
+ * Whether a front ("On ABC's “Good Morning America” Tuesday", "In a written statement", "Taking it in") is the
+ * writer's setting of a quotation: a prepositional phrase or a participle phrase, not a set linking phrase.
+ */
+function writersIntroduction (doc: Doc, start: number, end: number): boolean {
+  const first = doc.tokens[start]!
+  if (first.kind !== TokenKind.Word) return false
+  const words: string[] = []
+  for (let i = start; i < end && words.length < 5; i++) if (doc.tokens[i]!.kind === TokenKind.Word) words.push(doc.tokens[i]!.lower)
+  if (LINKING_PHRASES.test(words.join(' '))) return false
+  // "As boos erupt from the crowd, the executive says, “…”": a clause of what happened meanwhile; not "As for …".
+  if (first.lower === 'as' && words[1] !== 'for' && words[1] !== 'to') return true
+  return INTRODUCING_PREPOSITIONS.has(first.lower) || TIME_WORDS.has(first.lower) || (first.lower.endsWith('ing') && first.lower.length > 5)
 }
 
 /**

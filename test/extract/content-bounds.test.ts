@@ -1,0 +1,32 @@
+// Where what was said begins and ends (issue 12): the words around a verb of saying that belong to the speaker and
+// those that are the writer's. Every sentence here is invented for the test.
+import { quotes } from '../helpers/quote-cases.js'
+
+quotes('a clause before an inserted attribution is the first part of a quotation it opens ("If …, Hale said, “…”")',
+  'If the levy passes, Margaret Hale said, “the pool reopens in June.”', [
+    { text: 'If the levy passes', name: 'Margaret Hale', type: 'mixed' },
+  ])
+
+quotes('a linking word or phrase before an inserted attribution is the speaker\'s ("Instead,", "In other words,")',
+  'The pool opened late this year. Instead, Margaret Hale said, “we will stay open until October.” ' +
+  'In other words, she added, “nobody loses a week of swimming.”', [
+    { text: 'Instead', name: 'Margaret Hale', type: 'mixed' },
+    { text: 'In other words', name: 'Margaret Hale', type: 'mixed' },
+  ])
+
+quotes('a front that sets the scene of a quotation is the writer\'s ("In a statement …", "As the crowd jeered, …")',
+  'In a statement on Monday, Margaret Hale said, “The pool reopens in June.” ' +
+  'As the crowd jeered, Hale said, “Please let the speakers finish.”', [
+    { text: 'The pool reopens in June.', name: 'Margaret Hale', type: 'direct' },
+    { text: 'Please let the speakers finish.', name: 'Margaret Hale', type: 'direct' },
+  ])
+
+quotes('the clause before a participle of saying is the writer\'s ("Hale thanked the volunteers, saying, “…”")',
+  'Margaret Hale thanked the volunteers, saying, “You kept the pool alive.”', [
+    { text: 'You kept the pool alive.', name: 'Margaret Hale', type: 'direct' },
+  ])
+
+quotes('a lead-in that ends in a colon is not part of the front',
+  'The council took the vote at noon: If the levy passes, Margaret Hale said, “the pool reopens in June.”', [
+    { text: 'If the levy passes', name: 'Margaret Hale', type: 'mixed' },
+  ])
