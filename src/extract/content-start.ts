@@ -42,6 +42,11 @@ export function contentStart (doc: Doc, cue: Cue, hi: number): number {
       while (i < hi && (tokens[i]!.kind === TokenKind.Number || TIME_WORDS.has(tokens[i]!.lower))) i++
       continue
     }
+    // "has said for weeks he is …", "said for the first time that …": a duration is the writer's.
+    if (t.lower === 'for') {
+      const span = durationAfter(doc, i + 1, hi)
+      if (span > i + 1) { i = span; continue }
+    }
     // "adding of Mr. Trump, “He cares …”", "said of the plan, “…”": whom or what the words are about, before the quotation.
     if ((t.lower === 'of' || t.lower === 'about') && i === cue.end) {
       let c = i + 1
@@ -49,7 +54,7 @@ export function contentStart (doc: Doc, cue: Cue, hi: number): number {
       if (c > i + 1 && tokens[c]?.text === ',' && isOpeningMark(doc, c + 1)) { i = c + 1; break }
     }
     // "said in an emailed statement that …", "wrote in a letter to the board that …": the aside runs to the "that".
-    if (/^(in|at|during|on|via|through|to|with|from|before|after|over)$/.test(t.lower)) {
+    if (/^(in|at|during|on|via|through|to|with|from|before|after|over|of|about|for)$/.test(t.lower)) {
       const that = thatAfterAside(doc, i, hi)
       if (that > i) { i = that; if (tokens[i]!.lower === 'that') break; continue }
     }
@@ -65,7 +70,7 @@ export function contentStart (doc: Doc, cue: Cue, hi: number): number {
     }
     // "complained about his mic", "wrote about the use of forgeries", "calls for a single payer": the preposition
     // goes with the verb; what was said is its object.
-    if (i === cue.end && (t.lower === 'about' || (t.lower === 'for' && /^(call|calls|called|calling|cry|cries|cried|argue|argues|argued|arguing|plead|pleads|pleaded)$/.test(tokens[cue.start]!.lower))) &&
+    if (i === cue.end && (t.lower === 'about' || verbTakesPreposition(tokens[cue.start]!.lower, t.lower)) &&
       next && quoteOf[i + 1] === -1 && next.kind === TokenKind.Word && !TIME_WORDS.has(next.lower) && !/^(years?|months?|weeks?|days?|hours?|decades?|now|it|that)$/.test(next.lower)) { i++; break }
     // "answers herself: “…”"
     if (/^(himself|herself|themselves|itself)$/.test(t.lower) && i === cue.end) { i++; continue }
@@ -88,6 +93,35 @@ export function contentStart (doc: Doc, cue: Cue, hi: number): number {
     break
   }
   return i
+}
+
+const DURATION_UNITS = /^(years|months|weeks|days|hours|decades|minutes|ages)$/
+
+/** After "for": the end of a duration ("weeks", "several months", "the first time", "a long time"), or `from`. */
+function durationAfter (doc: Doc, from: number, hi: number): number {
+  const { tokens, quoteOf } = doc
+  for (let j = from; j < Math.min(hi, from + 4); j++) {
+    const t = tokens[j]!
+    if (quoteOf[j] !== -1) return from
+    if (DURATION_UNITS.test(t.lower) || (t.lower === 'time' && j > from)) return j + 1
+    if (!(DETERMINERS.has(t.lower) || t.kind === TokenKind.Number || /^(several|many|some|few|first|last|long|more|nearly|almost|over|two|three|four|five|six|ten)$/.test(t.lower))) return from
+  }
+  return from
+}
+
+/**
+ * Verbs of saying whose content is the object of a preposition: "calls for a single payer", "warned of a recession",
+ * "argued against the merger", "remarked upon the cost".
+ */
+const PREPOSITION_VERBS: ReadonlyMap<string, RegExp> = new Map([
+  ['for', /^(call|calls|called|calling|cry|cries|cried|argue|argues|argued|arguing|plead|pleads|pleaded|ask|asks|asked|asking)$/],
+  ['of', /^(warn|warns|warned|warning|boast|boasts|boasted|boasting|brag|brags|bragged|complain|complains|complained|complaining)$/],
+  ['against', /^(warn|warns|warned|warning|argue|argues|argued|arguing|caution|cautions|cautioned)$/],
+  ['upon', /^(remark|remarks|remarked|comment|comments|commented)$/],
+])
+
+function verbTakesPreposition (verb: string, preposition: string): boolean {
+  return PREPOSITION_VERBS.get(preposition)?.test(verb) ?? false
 }
 
 export const CLAUSE_OPENERS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'the', 'this', 'these', 'those', 'their', 'its', 'our', 'there'])

@@ -30,3 +30,22 @@ quotes('a lead-in that ends in a colon is not part of the front',
   'The council took the vote at noon: If the levy passes, Margaret Hale said, “the pool reopens in June.”', [
     { text: 'If the levy passes', name: 'Margaret Hale', type: 'mixed' },
   ])
+
+quotes('what was said is the object of the verb\'s preposition ("warned of", "argued against", "remarked upon")',
+  'Margaret Hale warned of a long winter for the pool. Tom Reyes argued against closing it. Ana Ruiz remarked upon the cost of the repairs.', [
+    { text: 'a long winter for the pool', name: 'Margaret Hale', type: 'indirect' },
+    { text: 'closing it', name: 'Tom Reyes', type: 'indirect' },
+    { text: 'the cost of the repairs', name: 'Ana Ruiz', type: 'indirect' },
+  ])
+
+quotes('a phrase of what or how long between the verb and a "that" is the writer\'s ("said of the plan that", "said for weeks")',
+  'Margaret Hale said of the plan that it was too slow. Tom Reyes has said for weeks the pool is safe.', [
+    { text: 'that it was too slow', name: 'Margaret Hale', type: 'indirect' },
+    { text: 'the pool is safe', name: 'Tom Reyes', type: 'indirect' },
+  ])
+
+quotes('the addressee of a request stays in what was asked ("urged voters to …", "accused Reyes of …")',
+  'Margaret Hale urged voters to reject the levy. She accused Tom Reyes of hiding the costs.', [
+    { text: 'voters to reject the levy', name: 'Margaret Hale', type: 'indirect' },
+    { text: 'Tom Reyes of hiding the costs', name: 'Margaret Hale', type: 'indirect' },
+  ])
