@@ -108,8 +108,10 @@ function trailingModifier (doc: Doc, from: number, end: number): boolean {
   const w = t.lower
   const modifier = /^(which|who|whom|whose|compared|something)$/.test(w) || (w.endsWith('ing') && w.length > 5 && !t.capitalized && (CUE_VERB_FORMS.has(w) || WRITERS_PARTICIPLES.has(w))) ||
     ((w === 'a' || w === 'an') && end - from <= 15) ||
-    // ", the latter a reference to clubs that …": the writer's gloss.
-    (w === 'the' && /^(latter|former)$/.test(tokens[from + 1]?.lower ?? ''))
+    // ", the latter a reference to clubs that …", ", also known as ISIL", ", double the number who …": the writer's gloss.
+    (w === 'the' && /^(latter|former)$/.test(tokens[from + 1]?.lower ?? '')) ||
+    (w === 'also' && tokens[from + 1]?.lower === 'known' && tokens[from + 2]?.lower === 'as') ||
+    (/^(double|triple|twice|half)$/.test(w) && tokens[from + 1]?.lower === 'the')
   if (!modifier) return false
   // "…, which calls on Israel to withdraw": a present-tense verb right after "which" describes a thing the speaker
   // named, and stays in what was said; "…, which the court has put on hold" is the writer's comment.

@@ -49,3 +49,10 @@ quotes('the addressee of a request stays in what was asked ("urged voters to …
     { text: 'voters to reject the levy', name: 'Margaret Hale', type: 'indirect' },
     { text: 'Tom Reyes of hiding the costs', name: 'Margaret Hale', type: 'indirect' },
   ])
+
+quotes('a gloss after a comma at the end of what was said is the writer\'s (", also known as …", ", double the number …")',
+  'Margaret Hale said the council would tackle the Northern Relief Road, also known as the bypass. ' +
+  'Tom Reyes said 40 percent of tenants backed the plan, double the number who did last year.', [
+    { text: 'the council would tackle the Northern Relief Road', name: 'Margaret Hale', type: 'indirect' },
+    { text: '40 percent of tenants backed the plan', name: 'Tom Reyes', type: 'indirect' },
+  ])

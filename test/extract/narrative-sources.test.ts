@@ -35,10 +35,10 @@ quotes('what was said after the phrase stays: a that-clause, a bare clause, an i
     { text: 'to block the bill', name: 'Ann Hale', type: 'indirect' },
   ])
 
-quotes('a request, a stance or an accord keeps its phrase: "asked for", "argued against", "agreed with"',
+quotes('a request, a stance or an accord is still a quote: "asked for", "argued against" (what was said is the preposition\'s object), "agreed with"',
   'A woman asked for a photo. He argued against intervention by outside powers. Ms. Lund agreed with Matthews about the winner.', [
-    { text: 'for a photo', type: 'indirect' },
-    { text: 'against intervention by outside powers', type: 'indirect' },
+    { text: 'a photo', type: 'indirect' },
+    { text: 'intervention by outside powers', type: 'indirect' },
     { text: 'about the winner', name: 'Lund', type: 'indirect' },
   ])
 
