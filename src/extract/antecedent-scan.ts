@@ -3,7 +3,7 @@
 // a name ("Henrik Dahl, the chief executive of Baltic Line,"), and a photo caption's titled names. Cheap tests first,
 // so that most capitalised runs ("The", "Washington") are never described as mentions.
 import { TokenKind } from './document.js'
-import { GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLES } from './lexicon.js'
+import { GROUP_NOUNS, NAME_PARTICLES, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLES } from './lexicon.js'
 import { isFirstName } from './first-names.js'
 import { describeMention, type Mention } from './mentions.js'
 import { APPOSITION_OPENERS, hasOrgWord } from './entity-words.js'
@@ -53,8 +53,16 @@ export function collectAntecedents (table: EntityTable, sentence: number): void 
     }
     if (!t.capitalized || NON_NAME_CAPITALS.has(t.lower)) continue
     let end = i + 1
-    while (end < s.endToken && quoteOf[end] === -1 && (tokens[end]!.capitalized || (tokens[end]!.text === '.' && tokens[end - 1]!.text.length === 1))) end++
+    // "Ursula von der Leyen": lower-case particles before a capitalised word go on with the name.
+    const particleRun = (j: number): number => {
+      let k = j
+      while (k < s.endToken && k - j < 3 && quoteOf[k] === -1 && !tokens[k]!.capitalized && NAME_PARTICLES.has(tokens[k]!.lower)) k++
+      return k > j && k < s.endToken && quoteOf[k] === -1 && tokens[k]!.capitalized ? k : j
+    }
+    while (end < s.endToken && quoteOf[end] === -1 && (tokens[end]!.capitalized || (tokens[end]!.text === '.' && tokens[end - 1]!.text.length === 1) || particleRun(end) > end)) end = particleRun(end) > end ? particleRun(end) : end + 1
     let start = i
+    // "Mr. de Vos": the particles before a surname are part of it.
+    while (start > s.firstToken && i - start < 3 && quoteOf[start - 1] === -1 && !tokens[start - 1]!.capitalized && NAME_PARTICLES.has(tokens[start - 1]!.lower)) start--
     while (start > s.firstToken && quoteOf[start - 1] === -1 && (TITLES.has(tokens[start - 1]!.lower) || (tokens[start - 1]!.text === '.' && TITLES.has(tokens[start - 2]?.lower ?? '')))) start--
     // "Aldridge Museum of Art": a name runs on over "of" into capitals.
     while (end + 1 < s.endToken && tokens[end]!.lower === 'of' && quoteOf[end + 1] === -1 && tokens[end + 1]!.capitalized && end - i < 8) {
@@ -108,6 +116,8 @@ export function collectCaptionTitles (table: EntityTable, sentence: number): voi
     let end = i + 1
     while (end < s.endToken && quoteOf[end] === -1 && tokens[end]!.kind === TokenKind.Word && tokens[end]!.capitalized && !TITLES.has(tokens[end]!.lower)) end++
     let start = i
+    // "Mr. de Vos": the particles before a surname are part of it.
+    while (start > s.firstToken && i - start < 3 && quoteOf[start - 1] === -1 && !tokens[start - 1]!.capitalized && NAME_PARTICLES.has(tokens[start - 1]!.lower)) start--
     while (start > s.firstToken && tokens[start - 1]!.kind === TokenKind.Word && (TITLES.has(tokens[start - 1]!.lower) || ROLE_NOUNS.has(tokens[start - 1]!.lower))) start--
     if (start < i && end - i >= 2) {
       const m = describeMention(doc, { start, end })

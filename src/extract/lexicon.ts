@@ -152,6 +152,9 @@ export const PERSONAL_PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural'
 ])
 
 /** Honorifics and titles that come before a name. Lower-case, without trailing period. */
+/** Lower-case words inside a person's name: "Paul de Vos", "Ursula von der Leyen". */
+export const NAME_PARTICLES = set('de del la le van von der den bin ibn al da di du st')
+
 export const TITLES = set(`
   mr mrs ms miss dr prof sen senator rep representative gov governor president vice secretary minister
   premier chancellor mayor judge justice gen general col colonel lt capt captain sgt adm admiral

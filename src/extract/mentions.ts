@@ -6,7 +6,7 @@ import {
 } from './lexicon.js'
 import { firstNameGender, isFirstName } from './first-names.js'
 import type { Range } from './phrases.js'
-import { isRoleWord } from './lexicon.js'
+import { isRoleWord, NAME_PARTICLES } from './lexicon.js'
 
 export type MentionKind = 'pronoun' | 'person' | 'organization' | 'role' | 'group' | 'relative'
 export type Gender = 'male' | 'female' | 'plural' | 'neuter' | 'first' | null
@@ -32,7 +32,6 @@ export interface Mention {
   indefinite: boolean
 }
 
-const NAME_PARTICLES = new Set(['de', 'del', 'la', 'le', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'da', 'di', 'du', 'st'])
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame'])
 
 const isStop = (t: Token): boolean => t.text === '.'
@@ -44,7 +43,15 @@ function nameRunStart (tokens: Token[], start: number, end: number): number {
     const t = tokens[i - 1]!
     if (t.kind === TokenKind.Word && t.capitalized && !TITLES.has(t.lower.replace(/\.$/, ''))) { i--; continue }
     if (isStop(t) && i - 2 >= start && tokens[i - 2]!.capitalized && tokens[i - 2]!.text.length === 1) { i--; continue }
-    if (t.kind === TokenKind.Word && NAME_PARTICLES.has(t.lower) && i - 2 >= start && tokens[i - 2]!.capitalized && i < end) { i--; continue }
+    // "Paul de Vos", "Ursula von der Leyen", "Mr. de Vos": particles after a capitalised word or a title's stop.
+    if (t.kind === TokenKind.Word && NAME_PARTICLES.has(t.lower) && i < end) {
+      let k = i - 1
+      while (k - 1 >= start && tokens[k - 1]!.kind === TokenKind.Word && NAME_PARTICLES.has(tokens[k - 1]!.lower)) k--
+      let p = k - 1
+      if (p > start && isStop(tokens[p]!)) p--
+      // "Von der Leyen" opening a sentence: the run's first particle is capitalised.
+      if ((p >= start && tokens[p]!.capitalized) || tokens[k]!.capitalized) { i = k; continue }
+    }
     break
   }
   // "Shopkeeper Lotte Nyberg", "Council Treasurer Paul Menon": capitalised words before a known first name, in a run
@@ -186,7 +193,8 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     base.tokens = { start: r.start, end: r.end }
     base.name = slice(doc, nameStart, r.end)
     base.surname = nameWords[nameWords.length - 1]!.lower
-    base.firstName = nameWords.length > 1 ? nameWords[0]!.lower : null
+    // "de Vos", "Von der Leyen": a particle opens the surname, not a first name.
+    base.firstName = nameWords.length > 1 && !isParticle(nameWords[0]!) ? nameWords[0]!.lower : null
     base.title = title
     base.gender = gender
     return base
@@ -205,11 +213,18 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
   return as(base, 'group', head, true)
 }
 
+/** Particles that are no first name even when capitalised ("De Vos"); not "Al" (Al Gore), "Van" (Van Jones), "Di". */
+const CAPITAL_PARTICLES = new Set(['de', 'del', 'der', 'den', 'von', 'du', 'bin', 'ibn'])
+
+function isParticle (t: Token): boolean {
+  return NAME_PARTICLES.has(t.lower) && (t.text === t.lower || CAPITAL_PARTICLES.has(t.lower))
+}
+
 function genderOf (titleWords: Token[], nameWords: Token[]): Gender {
   for (const t of titleWords) {
     const g = TITLE_GENDER.get(t.lower)
     if (g) return g
   }
-  const firstName = nameWords.length > 1 ? nameWords[0]!.lower : null
+  const firstName = nameWords.length > 1 && !isParticle(nameWords[0]!) ? nameWords[0]!.lower : null
   return firstName ? firstNameGender(firstName) : null
 }

@@ -4,7 +4,7 @@
 import { TokenKind, type Doc, type Token } from './document.js'
 import {
   CUE_VERB_FORMS, DETERMINERS, GROUP_NOUNS, LY_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, PERSONAL_PRONOUNS,
-  ROLE_NOUNS, TITLES, TIME_WORDS, FINITE_AUXILIARIES,
+  ROLE_NOUNS, TITLES, TIME_WORDS, FINITE_AUXILIARIES, NAME_PARTICLES,
 } from './lexicon.js'
 
 const NAME_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'jr', 'sr', 'bros', 'cos', 'lp', 'llp'])
@@ -28,7 +28,9 @@ function isAttachedStop (doc: Pick<Doc, 'tokens' | 'starts' | 'ends'>, i: number
   const next = tokens[i + 1]
   // Only mid-phrase: a stop followed by a capitalised word ("Sen. Kwan"), never a sentence's final stop ("… Ann Lee.").
   return tokens[i]!.text === '.' && prev !== undefined && doc.ends[i - 1] === doc.starts[i] && prev.kind === TokenKind.Word &&
-    (prev.text.length <= 4 && (prev.capitalized || TITLES.has(prev.lower))) && next !== undefined && next.capitalized
+    (prev.text.length <= 4 && (prev.capitalized || TITLES.has(prev.lower))) && next !== undefined &&
+    // "Mr. de Vos": a name particle before a capitalised word starts a name too.
+    (next.capitalized || (NAME_PARTICLES.has(next.lower) && tokens[i + 2]?.capitalized === true))
 }
 
 /**

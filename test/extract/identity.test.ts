@@ -186,3 +186,21 @@ t.test('a person introduced between the attribution and the quote paragraph stop
   for (const q of ex.quotes) if (q.text.includes('never seen')) t.not(q.speaker?.name, 'Colm Reddy', `"${q.text}" is not Reddy's`)
   t.equal(quoteWith(input, ex, 'the crews are exhausted')?.speaker?.name, 'Colm Reddy')
 })
+
+t.test('name particles belong to the surname: "Mr. de Vos", "Von der Leyen" and the full name are one person', async (t) => {
+  const input = 'Paul de Vos said the vote was fair. Mr. de Vos added that the count was slow. De Vos said it would end on Monday. ' +
+    'Ursula von der Leyen said the budget was agreed. Von der Leyen added that the talks had been hard. ' +
+    'Al Gore said the climate plan was late. Gore added that it was still worth doing.'
+  const ex = extract(input)
+  for (const words of ['the vote was fair', 'the count was slow', 'it would end on Monday']) {
+    t.equal(speakerOf(t, input, ex, words).s?.name, 'Paul de Vos', `"${words}" is Paul de Vos's`)
+  }
+  for (const words of ['the budget was agreed', 'the talks had been hard']) {
+    t.equal(speakerOf(t, input, ex, words).s?.name, 'Ursula von der Leyen', `"${words}" is Ursula von der Leyen's`)
+  }
+  for (const words of ['the climate plan was late', 'it was still worth doing']) {
+    t.equal(speakerOf(t, input, ex, words).s?.name, 'Al Gore', '"Al" stays a first name')
+  }
+  t.equal(ex.speakers.length, 3, `three people\n${summary(ex)}`)
+  for (const s of ex.speakers) t.notOk(s.aliases.includes('Vos') || s.aliases.includes('Leyen'), 'a surname is not cut from its particles')
+})
