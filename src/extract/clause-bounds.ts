@@ -7,7 +7,7 @@ import type { Cue } from './cues.js'
 import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, WRITERS_PARTICIPLES } from './lexicon.js'
 import { SENTENCE_PUNCT, LINKS, type Subject } from './subjects.js'
 import { predicateWord } from './content-start.js'
-import { quotesIn } from './token-runs.js'
+import { isPossessiveToken, quotesIn } from './token-runs.js'
 
 const MAX_CLAUSE = 300
 
@@ -140,7 +140,9 @@ export function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, 
   if (!((b > lo || (b === lo && tokens[b]!.kind === TokenKind.Word)) && tokens[b + 1]?.text === ',' && quoteOf[b] === -1)) return null
   // "… every morning because, she says, CLAUSE": a front that ends in a conjunction is the writer's; the content
   // starts after the attribution.
-  if (/^(because|since|that|if|when|and|but|so|although|though|while|as|until|unless)$/.test(tokens[b]!.lower)) return null
+  // "Beyond that, he said, …", "After that": "that" after a preposition is a pronoun, not a conjunction.
+  const pronounThat = tokens[b]!.lower === 'that' && /^(beyond|after|before|besides|despite|like|than|with|without|for|of|at|by|from|on|in)$/.test(tokens[b - 1]?.lower ?? '')
+  if (!pronounThat && /^(because|since|that|if|when|and|but|so|although|though|while|as|until|unless)$/.test(tokens[b]!.lower)) return null
   // The cue must be set off by a comma after it as well: "…, he said, …" (time words may come between).
   let comma = false
   // "Fraudsters, he said in the video, don't last long": a short aside of circumstance before the closing comma.
@@ -148,7 +150,10 @@ export function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, 
   for (let i = cue.end; i < from; i++) {
     const t = tokens[i]!
     if (t.text === ',') comma = true
-    else if (quoteOf[i] !== -1 || CUE_VERB_FORMS.has(t.lower) || t.lower === 'that') return null
+    // A verb of saying here starts an attribution of its own; a capitalised one is a name ("told the Echo").
+    else if (quoteOf[i] !== -1 || (CUE_VERB_FORMS.has(t.lower) && !t.capitalized) || t.lower === 'that') return null
+    // "Instead, Trump told CNN, …", "…, she told reporters, …": the addressee of a verb that takes one.
+    else if (cue.verb.object && i - cue.end < 4 && (t.capitalized || isPossessiveToken(t) || /^(the|reporters|journalists|him|her|them|me|us)$/.test(t.lower))) continue
     else if (!(aside || TIME_WORDS.has(t.lower) || PRE_CUE_ADVERBS.has(t.lower) || t.lower === 'on' || t.kind === TokenKind.Number)) return null
   }
   if (!comma) return null
@@ -157,7 +162,8 @@ export function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, 
   if (start < b && /^(and|but|so|or)$/.test(tokens[start]!.lower)) start++
   // "… de Blasio intervened: If Sanders would debate, de Blasio tweeted, “…”": the writer's lead-in ends at a colon.
   for (let i = b - 1; i > start; i--) if (tokens[i]!.text === ':' && quoteOf[i] === -1) { start = i + 1; break }
-  for (let i = start; i <= b; i++) if (CUE_VERB_FORMS.has(tokens[i]!.lower) && quoteOf[i] === -1) return null
+  // A verb of saying in the front is an attribution of its own; after a determiner it is a noun ("In his state").
+  for (let i = start; i <= b; i++) if (CUE_VERB_FORMS.has(tokens[i]!.lower) && quoteOf[i] === -1 && !(i > start && DETERMINERS.has(tokens[i - 1]!.lower))) return null
   // "Sanders compared himself to Clinton, saying, “…”": a front that holds the speaker is the writer's clause.
   if (start <= left.start && left.start <= b) return null
   // "In a brief interview on Wednesday, Mr. Sloan said, “…”", "Taking it in, Trump said, “…”": when a quotation opens

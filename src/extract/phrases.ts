@@ -155,7 +155,7 @@ export function phraseAfter (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | 'e
       if (i === start && (PERSONAL_PRONOUNS.has(t.lower))) return { start, end: start + 1 }
       if (i === start && STANDALONE.has(t.lower) && (tokens[i + 1]?.kind !== TokenKind.Word)) return { start, end: start + 1 }
       if (NP_STOPPERS.has(t.lower) && !(t.lower === 'of' || t.lower === 'for')) break
-      if (CUE_VERB_FORMS.has(t.lower) && i > start) break
+      if (CUE_VERB_FORMS.has(t.lower) && i > start && !t.capitalized) break
       if ((t.lower === 'of' || t.lower === 'for') && !named) break
       if (t.capitalized) { if (!NON_NAME_CAPITALS.has(t.lower) && !TIME_WORDS.has(t.lower)) named = true; continue }
       if (isNounish(t)) { named = true; continue }

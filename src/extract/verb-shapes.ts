@@ -19,11 +19,13 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
   const before = (left ? left.start : cue.start) - 1
   let b = before
   while (b >= lo && LINKS.has(doc.tokens[b]!.text) && doc.quoteOf[b] === -1) b--
-  // "“…,” former governor Jeb Bush said": words trimmed off the front of the subject stand between it and the quote.
+  // "“…,” former governor Jeb Bush said", "…, these people said": words trimmed off the front of the subject stand
+  // between it and the quote or the comma.
   if (left && b >= lo && doc.quoteOf[b] === -1) {
     let m = b
-    while (m >= lo && b - m < 3 && doc.quoteOf[m] === -1 && /^(former|late|current|new|then|first|second|third|last)$/.test(doc.tokens[m]!.lower)) m--
+    while (m >= lo && b - m < 3 && doc.quoteOf[m] === -1 && /^(former|late|current|new|then|first|second|third|last|these|those)$/.test(doc.tokens[m]!.lower)) m--
     if (m < b && m >= lo && isClosingMark(doc, m)) b = m
+    else if (m < b && m > lo && doc.tokens[m]!.text === ',' && doc.quoteOf[m] === -1) b = m - 1
   }
 
   // "Q," X said.  /  "Q," said X.  — not when the cue has a that-clause of its own ("under the headline “…,” X wrote

@@ -56,3 +56,20 @@ quotes('a gloss after a comma at the end of what was said is the writer\'s (", a
     { text: 'the council would tackle the Northern Relief Road', name: 'Margaret Hale', type: 'indirect' },
     { text: '40 percent of tenants backed the plan', name: 'Tom Reyes', type: 'indirect' },
   ])
+
+quotes('a front before an inserted attribution stays with what was said ("Beyond that, he said, …", "In his state, Hale said, …")',
+  'Beyond that, Margaret Hale said, the council may be following a lead. In his state, Tom Reyes said, the programs cut crime.', [
+    { text: 'Beyond that', name: 'Margaret Hale', type: 'indirect' },
+    { text: 'In his state', name: 'Tom Reyes', type: 'indirect' },
+  ])
+
+quotes('a subject opened by "these" or "former" still ends the clause before it ("…, these people said.")',
+  'The plan would fail, these people said. Many days, former employees said, the manager stayed past midnight.', [
+    { text: 'The plan would fail', name: null, type: 'indirect' },
+    { text: 'Many days', name: null, type: 'indirect' },
+  ])
+
+quotes('the addressee inside an inserted attribution ("Instead, Hale told the Echo, …")',
+  'Instead, Margaret Hale told the Echo, the pool would open in May.', [
+    { text: 'Instead', name: 'Margaret Hale', type: 'indirect' },
+  ])
