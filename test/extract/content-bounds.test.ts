@@ -73,3 +73,10 @@ quotes('the addressee inside an inserted attribution ("Instead, Hale told the Ec
   'Instead, Margaret Hale told the Echo, the pool would open in May.', [
     { text: 'Instead', name: 'Margaret Hale', type: 'indirect' },
   ])
+
+quotes('a verb of saying after an article and an adjective is a noun ("delivered a snappy retort: “…”"), and the speaker is the sentence\'s subject',
+  'Margaret Hale delivered a snappy retort: “No one is closing this pool.” Nearly a third say they do not know. The spokesman tweets that it is fine.', [
+    { text: 'No one is closing this pool.', name: 'Margaret Hale', type: 'direct' },
+    { text: 'they do not know', name: null, type: 'indirect' },
+    { text: 'that it is fine', name: null, mention: 'The spokesman', type: 'indirect' },
+  ])
