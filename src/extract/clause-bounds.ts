@@ -4,7 +4,7 @@
 // he said, is …") has the words before it as a front part of that content.
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, WRITERS_PARTICIPLES } from './lexicon.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, WRITERS_PARTICIPLES, FINITE_AUXILIARIES } from './lexicon.js'
 import { SENTENCE_PUNCT, LINKS, type Subject } from './subjects.js'
 import { predicateWord } from './content-start.js'
 import { isPossessiveToken, quotesIn } from './token-runs.js'
@@ -100,6 +100,24 @@ function hasLater (doc: Doc, from: number, end: number, text: string): boolean {
 const PAST_TENSE_FOLLOWS = /^(a|an|the|his|her|their|its|that|to|for|on|in|him|them|it|this|[a-z]+s)$/
 
 
+/**
+ * A finite verb right after a short noun phrase starting at `from` ("boss invited her", "spokesman was"): an
+ * auxiliary, or a past tense with its object. A relative clause ("a job that had …", "a force the agency has …") is
+ * the noun's, not a verb of its own.
+ */
+function hasFiniteVerb (doc: Doc, from: number, end: number): boolean {
+  const { tokens, quoteOf } = doc
+  for (let j = from + 1; j < Math.min(end, from + 4); j++) {
+    if (quoteOf[j] !== -1) return false
+    const t = tokens[j]!
+    if (t.kind !== TokenKind.Word || /^(that|who|whom|which|whose)$/.test(t.lower) || DETERMINERS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower)) return false
+    if (FINITE_AUXILIARIES.has(t.lower)) return true
+    const next = tokens[j + 1]
+    if (/^[a-z]{3,}ed$/.test(t.text) && next && (DETERMINERS.has(next.lower) || /^(him|her|them|us|me|it)$/.test(next.lower))) return true
+  }
+  return false
+}
+
 /** Whether the words from `from` to the clause's end `end` are a trailing modifier (and no more commas follow). */
 function trailingModifier (doc: Doc, from: number, end: number): boolean {
   const { tokens, quoteOf } = doc
@@ -113,6 +131,8 @@ function trailingModifier (doc: Doc, from: number, end: number): boolean {
     (w === 'also' && tokens[from + 1]?.lower === 'known' && tokens[from + 2]?.lower === 'as') ||
     (/^(double|triple|twice|half)$/.test(w) && tokens[from + 1]?.lower === 'the')
   if (!modifier) return false
+  // "…, a boss invited her to lunch": an article opening a clause with its own verb is no gloss.
+  if ((w === 'a' || w === 'an') && hasFiniteVerb(doc, from + 1, end)) return false
   // "…, which calls on Israel to withdraw": a present-tense verb right after "which" describes a thing the speaker
   // named, and stays in what was said; "…, which the court has put on hold" is the writer's comment.
   if (w === 'which' && /^[a-z]+[^s]s$/.test(tokens[from + 1]?.lower ?? '') && !/^(this|its|his|has|was|is)$/.test(tokens[from + 1]!.lower)) return false

@@ -144,6 +144,15 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   // stand inside a closing quotation ("Ann Cole, the author of “Bridges,” said").
   const closingComma = isClosingMark(doc, end - 1) && tokens[end - 2]?.text === ','
   if (tokens[end - 1]?.text !== ',' && !closingComma) return null
+  // "Sen. Jack Reed (D-R.I.), said": a comma after a name's party tag, before the verb, sets nothing off.
+  if (tokens[end - 2]?.text === ')' && quoteOf[end - 2] === -1) {
+    let open = end - 3
+    while (open > lo && end - open <= 6 && tokens[open]!.text !== '(') open--
+    const tag = tokens[open + 1]
+    const tagged = tokens[open]?.text === '(' && tag && /^[RDI]-/.test(tag.text) ? phraseBefore(doc, end - 1, lo) : null
+    // Not inside an apposition: "Jeff Bechdel, chairman of America Rising (a PAC), tweeted".
+    if (tagged && tokens[tagged.end - 1]!.capitalized && (tagged.start === lo || (tokens[tagged.start - 1]!.kind === TokenKind.Punct && tokens[tagged.start - 1]!.text !== ','))) return { speaker: tagged, apposition: null, start: tagged.start }
+  }
   // Appositions may stack: "Yin Myint May, 60, a doctor, said". A quotation inside one is part of it
   // ("Hemsley, the co-author of “Going Viral,” said"; "Mr. Manafort, citing “the unique magic of Trump,” said").
   let segmentEnd = end - 1
@@ -165,14 +174,22 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
       // "Mira Okonjo, who lost her shop in Pell River, Nebraska, in the 2019 flood, said": an aside inside a relative
       // clause belongs to it; the speaker is before the clause.
       if (relativeClauseBefore(doc, c, Math.max(lo, end - 45)) !== -1) continue
-      // "The company, in a news release, said": a body named by its noun speaks too.
-      if (head && (tokens[head.end - 1]!.capitalized || ORG_HEADS.has(tokens[head.end - 1]!.lower))) return { speaker: head, apposition, start: head.start }
+      // "Voters who heard his speeches, on television or at events, said": the noun the clause describes speaks.
+      const described = head ?? describedBefore(doc, c, lo)
+      const outer = described ? restrictiveRelativeHead(doc, described.start, lo) : null
+      if (outer) return { speaker: outer.head, apposition: { start: outer.who, end: end - 1 }, start: outer.head.start }
+      // "The company, in a news release, said", "The mayor, at a briefing, said": a body or a person named by a noun
+      // speaks too.
+      if (described && (tokens[described.end - 1]!.capitalized || isNounish(tokens[described.end - 1]!))) return { speaker: described, apposition, start: described.start }
       return null
     }
     // "Even the field's biggest hawks, like Cole and Ruiz, say …", "Voters, including Ms. Lee, said …": examples set
     // off by commas belong to the noun before them, which speaks.
     if (segmentEnd - c - 1 <= 12 && /^(like|including|especially|notably)$/.test(tokens[c + 1]!.lower) && noVerbOrQuote(doc, c + 2, segmentEnd)) {
       const head = phraseBefore(doc, c, lo) ?? describedBefore(doc, c, lo)
+      // "veterans interviewed at rallies, including Mr. Jebens, said": the noun a participle describes speaks.
+      const outer = participleHead(doc, head ? head.start : c, lo)
+      if (outer) return { speaker: outer, apposition: { start: outer.end, end: end - 1 }, start: outer.start }
       if (head && !insideRelative(doc, head.start, lo)) return { speaker: head, apposition: { start: c + 1, end: end - 1 }, start: head.start }
     }
     if (!isAppositive(tokens, c + 1, segmentEnd)) {
@@ -255,6 +272,22 @@ function relativeClauseBefore (doc: Doc, from: number, lo: number): number {
     if (t.text === ',' && (tokens[c + 1]?.lower === 'who' || tokens[c + 1]?.lower === 'whose')) return c
   }
   return -1
+}
+
+/** Participles that describe the people who speak: "veterans interviewed at rallies", "voters polled in May". */
+const DESCRIBING_PARTICIPLES = new Set(['interviewed', 'polled', 'surveyed', 'questioned', 'contacted', 'reached', 'gathered', 'quoted', 'consulted', 'attending'])
+
+/** The plural noun that a participle phrase holding the phrase at `at` describes ("[veterans] interviewed at [rallies]"), or null. */
+function participleHead (doc: Doc, at: number, lo: number): Range | null {
+  const { tokens, quoteOf } = doc
+  for (let w = at - 1; w > lo && at - w <= 12; w--) {
+    const t = tokens[w]!
+    if (quoteOf[w] !== -1 || t.kind === TokenKind.Punct) return null
+    if (!DESCRIBING_PARTICIPLES.has(t.lower)) continue
+    const head = describedBefore(doc, w, lo) ?? phraseBefore(doc, w, lo)
+    return head && head.end === w && tokens[w - 1]!.lower.endsWith('s') ? head : null
+  }
+  return null
 }
 
 /**

@@ -212,3 +212,26 @@ quotes('"…, but would not say when" without its subject still ends what was sa
 
 quotes('the writer\'s participles after a quotation ("described as “positive,” suggesting …") share no subject',
   'Ann Hale is leading the talks, with the discussions described as “positive,” suggesting a deal could come soon.', [])
+
+quotes('"Voters who heard his speeches, on television or at events, said …": the noun the clause describes speaks across an aside',
+  'Some voters who heard his speeches, on television or at town halls, said he had less energy now. The mayor, at a briefing, said the road was shut.', [
+    { text: 'he had less energy now', name: null, mention: 'Some voters', type: 'indirect' },
+    { text: 'the road was shut', name: null, mention: 'The mayor', type: 'indirect' },
+  ])
+
+quotes('"veterans interviewed at rallies this week, including Mr. Jebens, said …": the noun a participle describes speaks',
+  'Numerous veterans interviewed at rallies in Ohio this week, including Mr. Lund, said they had no problem with the plan.', [
+    { text: 'they had no problem with the plan', name: null, mention: 'Numerous veterans', type: 'indirect' },
+  ])
+
+quotes('"Sen. Ann Hale (D-Ore.), said …": a stray comma after a party tag does not hide the speaker; an apposition\'s does',
+  'Sen. Ann Hale (D-Ore.), said that she had not read the bill. Tom Reyes, chairman of Harbor Watch (a tenants\' group), said the rent was too high.', [
+    { text: 'that she had not read the bill', name: 'Ann Hale', type: 'indirect' },
+    { text: 'the rent was too high', name: 'Tom Reyes', type: 'indirect' },
+  ])
+
+quotes('"…, a boss invited her to lunch": an article opening a clause with its own verb is no gloss of what was said',
+  'Margaret Hale said when she was earning $24,000 a year, a boss invited her to lunch. Tom Reyes said the pool would close, a decision that angered swimmers.', [
+    { text: 'when she was earning $24,000 a year, a boss invited her to lunch', name: 'Margaret Hale', type: 'indirect' },
+    { text: 'the pool would close', name: 'Tom Reyes', type: 'indirect' },
+  ])
