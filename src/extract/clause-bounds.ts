@@ -10,6 +10,7 @@ import { predicateWord } from './content-start.js'
 import { isPossessiveToken, quotesIn } from './token-runs.js'
 
 const MAX_CLAUSE = 300
+const MAX_FRONT = 80
 
 /** Where a clause that starts at `from` ends (exclusive token index): the sentence's end, or a break before it. */
 export function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, nominal = true): number {
@@ -178,6 +179,8 @@ export function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, 
   }
   if (!comma) return null
   let start = clauseStartAt(doc, lo, b)
+  // A front is a phrase or a short clause; a longer run is no front (and the scans below stay bounded).
+  if (b - start > MAX_FRONT) return null
   // "And the first step, allies say, will be …": a leading conjunction is the writer's.
   if (start < b && /^(and|but|so|or)$/.test(tokens[start]!.lower)) start++
   // "… de Blasio intervened: If Sanders would debate, de Blasio tweeted, “…”": the writer's lead-in ends at a colon.
