@@ -5,7 +5,7 @@
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
 import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, WRITERS_PARTICIPLES, FINITE_AUXILIARIES } from './lexicon.js'
-import { SENTENCE_PUNCT, LINKS, type Subject } from './subjects.js'
+import { SENTENCE_PUNCT, LINKS, isClosingMark, type Subject } from './subjects.js'
 import { predicateWord } from './content-start.js'
 import { isPossessiveToken, quotesIn } from './token-runs.js'
 
@@ -22,6 +22,9 @@ export function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, n
     if (quoteOf[i] !== -1) continue
     const t = tokens[i]!
     if (t.text === ';') { end = i; break }
+    // "… make sand “glow in the dark,” for instance", "“a terrible mistake,” although he supports …", "“bully” -- all
+    // without naming him": after a quotation that closes, a concession, an example or a dash is the writer's comment.
+    if (isClosingMark(doc, i - 1) && writersTailAfterQuote(doc, from, i, end)) { end = i; break }
     // A link is the writer's pointer, not what was said: "… would pass https://…", "… at www.…".
     if (((t.lower === 'http' || t.lower === 'https') && tokens[i + 1]?.text === ':') || t.lower.startsWith('www.')) { end = i; break }
     if (t.text === ',' && (tokens[i + 1]?.lower === 'according')) { end = i; break }
@@ -100,6 +103,22 @@ function hasLater (doc: Doc, from: number, end: number, text: string): boolean {
 
 const PAST_TENSE_FOLLOWS = /^(a|an|the|his|her|their|its|that|to|for|on|in|him|them|it|this|[a-z]+s)$/
 
+
+/**
+ * After a closing quotation mark at `i - 1`: "although …", "for instance", or a dash that opens an aside no dash closes
+ * (not the second dash of a pair around the quotation, "- ''So terrible'' - with a link").
+ */
+function writersTailAfterQuote (doc: Doc, from: number, i: number, end: number): boolean {
+  const { tokens, quoteOf } = doc
+  let j = i
+  if (tokens[j]?.text === ',' && quoteOf[j] === -1) j++
+  const t = tokens[j]
+  if (!t || quoteOf[j] !== -1) return false
+  if (/^(although|though|whereas)$/.test(t.lower) || (t.lower === 'for' && /^(instance|example)$/.test(tokens[j + 1]?.lower ?? ''))) return true
+  const isDash = t.text === '—' || t.text === '–' || t.text === '--' || t.text === '-'
+  return isDash && j === i && tokens[j + 1]?.kind === TokenKind.Word && quoteOf[j + 1] === -1 && !predicateWord(tokens[j + 1]) &&
+    !hasLater(doc, j + 1, end, t.text) && !hasLater(doc, from, j, t.text)
+}
 
 /**
  * A finite verb right after a short noun phrase starting at `from` ("boss invited her", "spokesman was"): an

@@ -80,3 +80,12 @@ quotes('a verb of saying after an article and an adjective is a noun ("delivered
     { text: 'they do not know', name: null, type: 'indirect' },
     { text: 'that it is fine', name: null, mention: 'The spokesman', type: 'indirect' },
   ])
+
+quotes('after a quotation that closes, a concession, an example or a dash aside is the writer\'s comment',
+  'Margaret Hale said the bypass was “a terrible mistake,” although she still drives on it. ' +
+  'Tom Reyes said the tenants would “fight it to the end” -- all without naming the landlord. ' +
+  'Ana Ruiz posted two words - “So sad” - with a link to the report.', [
+    { text: 'the bypass was “a terrible mistake,”', name: 'Margaret Hale', type: 'mixed' },
+    { text: 'the tenants would “fight it to the end”', name: 'Tom Reyes', type: 'mixed' },
+    { text: 'two words - “So sad” - with a link to the report', name: 'Ana Ruiz', type: 'mixed' },
+  ])
