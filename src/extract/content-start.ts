@@ -31,7 +31,10 @@ export function contentStart (doc: Doc, cue: Cue, hi: number): number {
     const t = tokens[i]!
     if (quoteOf[i] !== -1) break
     if (t.text === ',' || t.text === ':' || t.text === '—') { i++; continue }
-    if (TIME_WORDS.has(t.lower)) { i++; continue }
+    // "said Monday that …"; not "said Monday's decision will …", where the day's possessive opens the clause.
+    // "this", "next" and "last" are time words only before one ("this week"): "told reporters this was …" opens a clause.
+    if (TIME_WORDS.has(t.lower) && !isPossessiveToken(tokens[i + 1] ?? t) &&
+      !(/^(this|next|last)$/.test(t.lower) && !TIME_WORDS.has(tokens[i + 1]?.lower ?? ''))) { i++; continue }
     const next = tokens[i + 1]
     // "added warily: …", "said flatly that …"
     if (t.lower.endsWith('ly') && t.lower.length > 4 && next && (next.text === ',' || next.text === ':' || next.lower === 'that' || isOpeningMark(doc, i + 1))) { i++; continue }

@@ -89,3 +89,10 @@ quotes('after a quotation that closes, a concession, an example or a dash aside 
     { text: 'the tenants would “fight it to the end”', name: 'Tom Reyes', type: 'mixed' },
     { text: 'two words - “So sad” - with a link to the report', name: 'Ana Ruiz', type: 'mixed' },
   ])
+
+quotes('a day\'s possessive or a bare "this" after the verb opens what was said ("said Monday\'s ruling …", "told reporters this was …")',
+  'Margaret Hale said Monday\'s ruling would change the race. Tom Reyes told reporters this was the last chance. Ana Ruiz said this week that the pool would open.', [
+    { text: 'Monday\'s ruling would change the race', name: 'Margaret Hale', type: 'indirect' },
+    { text: 'this was the last chance', name: 'Tom Reyes', type: 'indirect' },
+    { text: 'that the pool would open', name: 'Ana Ruiz', type: 'indirect' },
+  ])
