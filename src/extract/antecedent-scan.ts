@@ -3,7 +3,7 @@
 // a name ("Henrik Dahl, the chief executive of Baltic Line,"), and a photo caption's titled names. Cheap tests first,
 // so that most capitalised runs ("The", "Washington") are never described as mentions.
 import { TokenKind } from './document.js'
-import { GROUP_NOUNS, NAME_PARTICLES, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TITLES } from './lexicon.js'
+import { DETERMINERS, GROUP_NOUNS, NAME_PARTICLES, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS, TIME_WORDS, TITLES } from './lexicon.js'
 import { isFirstName } from './first-names.js'
 import { describeMention, type Mention } from './mentions.js'
 import { APPOSITION_OPENERS, hasOrgWord } from './entity-words.js'
@@ -76,9 +76,10 @@ export function collectAntecedents (table: EntityTable, sentence: number): void 
     const membersOf = (GROUP_NOUNS.has(tokens[i]!.lower) || commonOpener) && tokens[i + 1]?.lower === 'of' && end - i >= 4 ? i + 2 : -1
     if (membersOf !== -1 && hasOrgWord(tokens, membersOf, end)) i = membersOf
     const orgName = end - i >= 2 && hasOrgWord(tokens, i, end) && !GROUP_NOUNS.has(tokens[i]!.lower)
-    if (!orgName && !table.hasMentionAt(start) && !table.hasMentionAt(i) && mayNamePerson(table, start, i, end)) {
+    const agent = start === i && actingSubject(table, s.firstToken, i, end)
+    if (!orgName && !table.hasMentionAt(start) && !table.hasMentionAt(i) && (agent || mayNamePerson(table, start, i, end))) {
       const m = describeMention(doc, { start, end })
-      if (m.kind === 'person' && isPersonName(table, m, start < i)) {
+      if (m.kind === 'person' && (agent || isPersonName(table, m, start < i))) {
         const e = table.addNamed(m, sentence)
         if (e && e.kind === 'person') {
           table.pendingAge = null
@@ -175,6 +176,21 @@ function appositionBefore (table: EntityIndex, start: number, sentenceStart: num
  * first name in it, or a last word that is a known person's surname (what isPersonName asks). Most capitalised runs
  * ("The", "Washington", "Republican Party") fail it, and describing them would only make garbage.
  */
+/**
+ * "Mensah is walking the council through the amendment.": a lone capitalised word opening a sentence as the subject
+ * of a progressive verb is someone acting, a surname the article has not given in full (a live blog's later entries
+ * often name people by surname alone). Not a word of the lexicon ("Congress", "Tuesday") or a plural.
+ */
+function actingSubject (table: EntityIndex, first: number, i: number, end: number): boolean {
+  const { tokens, quoteOf } = table.doc
+  const t = tokens[i]!
+  if (i !== first || end !== i + 1 || t.text.length < 3 || t.lower.endsWith('s') || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return false
+  if (NON_NAME_CAPITALS.has(t.lower) || ORG_HEADS.has(t.lower) || TITLES.has(t.lower) || ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower) ||
+    TIME_WORDS.has(t.lower) || DETERMINERS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower) || NP_STOPPERS.has(t.lower)) return false
+  const verb = tokens[end + 1]
+  return quoteOf[end] === -1 && /^(is|was)$/.test(tokens[end]?.lower ?? '') && verb !== undefined && /^[a-z]{3,}ing$/.test(verb.text)
+}
+
 function mayNamePerson (table: EntityIndex, start: number, i: number, end: number): boolean {
   if (start < i) return true
   const { tokens } = table.doc

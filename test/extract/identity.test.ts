@@ -204,3 +204,13 @@ t.test('name particles belong to the surname: "Mr. de Vos", "Von der Leyen" and 
   t.equal(ex.speakers.length, 3, `three people\n${summary(ex)}`)
   for (const s of ex.speakers) t.notOk(s.aliases.includes('Vos') || s.aliases.includes('Leyen'), 'a surname is not cut from its particles')
 })
+
+t.test('a lone surname opening a sentence as the subject of a progressive verb is a person "he" can mean', async (t) => {
+  const input = '9:41 p.m.\n\nOkafor: “I vote yes.”\n\n9:18 p.m.\n\nMensah is walking the council through the amendment. ' +
+    'The new zones would be reserved for deliveries before noon, he said.\n\n9:02 p.m.\n\nCongress is watching. Tuesday is looking busy.'
+  const ex = extract(input)
+  const { q, s } = speakerOf(t, input, ex, 'reserved for deliveries')
+  t.equal(s?.name, 'Mensah', `"he" is Mensah, not the speaker before\n${summary(ex)}`)
+  t.equal(q?.resolved_by, 'pronoun')
+  t.notOk(ex.speakers.some((sp) => sp.name === 'Congress' || sp.name === 'Tuesday'), 'a word of the lexicon is no person')
+})
