@@ -263,6 +263,26 @@ t.test('an organisation with and without its legal suffix is one speaker, found 
   }
 })
 
+t.test('a company with and without its trade is one speaker ("Prairie Central", "Prairie Central Railroad"); two fits stay apart', async (t) => {
+  const full = article('Derailment', '"The line is safe," Prairie Central Railroad said.', [{ name: 'Prairie Central Railroad', kind: 'organization' }],
+    [{ quote: 'The line is safe,', mention: 'Prairie Central Railroad', speaker: 0 }])
+  const short = article('Derailment, day two', '"We will pay for the hotels," said Prairie Central.', [{ name: 'Prairie Central', kind: 'organization' }],
+    [{ quote: 'We will pay for the hotels,', mention: 'Prairie Central', speaker: 0 }])
+  for (const order of [[full, short], [short, full]]) {
+    const app = await appWith(t, order)
+    const found = await lookUp(app, 'Prairie Central Railroad')
+    t.equal(found.length, 1, order.map((a) => a.title).join(', '))
+    t.same(await quotesOf(app, found[0]!.id), ['The line is safe,', 'We will pay for the hotels,'])
+  }
+  const bank = article('Loans', '"Rates will rise," said Prairie Central Bank.', [{ name: 'Prairie Central Bank', kind: 'organization' }],
+    [{ quote: 'Rates will rise,', mention: 'Prairie Central Bank', speaker: 0 }])
+  const app = await appWith(t, [full, bank, short])
+  for (const name of ['Prairie Central Railroad', 'Prairie Central Bank']) {
+    const found = (await lookUp(app, name)).filter((s) => s.name === name)
+    t.notOk((await quotesOf(app, found[0]!.id)).includes('We will pay for the hotels,'), `two companies are Prairie Central: not ${name}`)
+  }
+})
+
 t.test('a double surname is the person whose full name ends with it; two such people keep it apart', async (t) => {
   const full = article('Dam', '"The dam is safe," said Ana Lucía Carmona Ruiz, the regional engineer.', [{ name: 'Ana Lucía Carmona Ruiz', title: 'regional engineer' }],
     [{ quote: 'The dam is safe,', mention: 'Ana Lucía Carmona Ruiz', speaker: 0 }])

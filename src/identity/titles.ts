@@ -192,6 +192,23 @@ export function organizationKey (name: string): string {
   return lookupTokens(nameKey(name).split(' ').filter(Boolean), false).join(' ')
 }
 
+/** Trades a company's short name leaves off: "Prairie Central" is Prairie Central Railroad. */
+const COMPANY_TRADES = ['railroad', 'railway', 'railways', 'airline', 'airlines', 'airways', 'bank', 'company', 'corporation',
+  'group', 'holdings', 'motors', 'foods', 'industries', 'systems', 'enterprises', 'energy', 'pharmaceuticals', 'insurance']
+const TRADE_SET = new Set(COMPANY_TRADES)
+
+/**
+ * The other keys the same company may be stored under: its name without the trade ("prairie central railroad" →
+ * "prairie central") or with one ("prairie central" → "prairie central railroad", …). Only names of two words or
+ * more before the trade: "Central" alone is no company's name.
+ */
+export function organizationVariants (key: string): string[] {
+  const words = key.split(' ')
+  if (words.length >= 3 && TRADE_SET.has(words[words.length - 1]!)) return [words.slice(0, -1).join(' ')]
+  if (words.length >= 2 && !TRADE_SET.has(words[words.length - 1]!)) return COMPANY_TRADES.map((trade) => `${key} ${trade}`)
+  return []
+}
+
 /**
  * The words of a name looked up, without what the stored names may lack: titles and honorifics before it ("Cllr
  * Margaret Hale" looks up margaret hale) and a company's legal suffix after it ("Kestrel Foods Inc." looks up kestrel

@@ -7,7 +7,7 @@
 import type { ExtractedSpeaker, SpeakerKind } from '../extract/types.js'
 import { matchPerson, type KnownPerson } from '../identity/match.js'
 import { isRoleOnly, nameEnding, nameKey, nameTokens, personName, type PersonName } from '../identity/names.js'
-import { isGroupName, organizationKey, spelledOut, splitTitle, titledPerson, titlesAgree, usableTitle } from '../identity/titles.js'
+import { isGroupName, organizationKey, organizationVariants, spelledOut, splitTitle, titledPerson, titlesAgree, usableTitle } from '../identity/titles.js'
 import { Corrections } from './corrections.js'
 import type { Database } from './database.js'
 import { Slugs } from './slugs.js'
@@ -59,6 +59,7 @@ export class SpeakerResolver {
   readonly #otherFirstName
   readonly #nameEndings
   readonly #organization
+  readonly #organizationVariants
   readonly #slugs: Slugs
   readonly #insert
   readonly #refreshTitle
@@ -95,6 +96,8 @@ export class SpeakerResolver {
        AND +surname_key = @surname AND name_key <> @key AND (name_key LIKE '% ' || @key OR @spaced LIKE '% ' || name_key)`)
     this.#organization = db.prepare<[string], { id: number, merged_into: number | null }>(`SELECT id, merged_into
       FROM speakers WHERE name_key = ? AND kind = 'organization' AND home_source_id IS NULL ORDER BY id LIMIT 1`)
+    this.#organizationVariants = db.prepare<[string], { id: number, merged_into: number | null }>(`SELECT id, merged_into
+      FROM speakers WHERE name_key IN (SELECT value FROM json_each(?)) AND kind = 'organization' AND home_source_id IS NULL`)
     this.#slugs = new Slugs(db)
     this.#corrections = new Corrections(db)
     this.#insert = db.prepare(`INSERT INTO speakers (slug, name, kind, title, name_key, ending_key, first_key, surname_key, home_source_id)
@@ -155,8 +158,13 @@ export class SpeakerResolver {
     const name = speaker.name
     if (name === null || belongsToArticle(speaker)) return this.#create(speaker, sourceId)
     if (speaker.kind === 'organization') {
-      const row = this.#organization.get(organizationKey(name))
-      return row ? (row.merged_into ?? row.id) : this.#create(speaker, null)
+      const key = organizationKey(name)
+      const row = this.#organization.get(key)
+      if (row) return row.merged_into ?? row.id
+      // "Prairie Central" and "Prairie Central Railroad": one company, when only one stored name fits.
+      const variants = organizationVariants(key)
+      const survivors = variants.length === 0 ? [] : [...new Set(this.#organizationVariants.all(JSON.stringify(variants)).map((r) => r.merged_into ?? r.id))]
+      return survivors.length === 1 ? survivors[0]! : this.#create(speaker, null)
     }
     const person = personName(name)
     if (person === null) return this.#create(speaker, null)

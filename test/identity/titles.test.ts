@@ -1,5 +1,5 @@
 import t from 'tap'
-import { bareName, isGroupName, lookupTokens, organizationKey, splitTitle, spelledOut, titledPerson, titlesAgree, usableTitle } from '../../src/identity/titles.js'
+import { bareName, isGroupName, lookupTokens, organizationKey, organizationVariants, splitTitle, spelledOut, titledPerson, titlesAgree, usableTitle } from '../../src/identity/titles.js'
 
 t.test('a title or honorific before a name is split off', async (t) => {
   t.same(splitTitle('Councillor Margaret Hale'), { name: 'Margaret Hale', title: 'Councillor' })
@@ -71,4 +71,11 @@ t.test('plural people handed as a name are a group', async (t) => {
   t.equal(isGroupName('Anna Berg'), false)
   t.equal(isGroupName('Ines Rivers'), false)
   t.equal(isGroupName('Simmons'), false)
+})
+
+t.test('a company\'s keys with and without its trade', async (t) => {
+  t.same(organizationVariants('prairie central railroad'), ['prairie central'])
+  t.ok(organizationVariants('prairie central').includes('prairie central railroad'))
+  t.same(organizationVariants('central railroad'), [], 'one word before the trade is no name of its own')
+  t.same(organizationVariants('kestrel'), [], 'a one-word name has no variants')
 })

@@ -4,7 +4,7 @@
 import type { ExtractedSpeaker } from '../../extract/types.js'
 import { matchPerson, type KnownPerson } from '../../identity/match.js'
 import { nameEnding, nameKey, nameTokens, personName, type PersonName } from '../../identity/names.js'
-import { organizationKey, splitTitle } from '../../identity/titles.js'
+import { organizationKey, organizationVariants, splitTitle } from '../../identity/titles.js'
 import { belongsToArticle, namesOf, titlesFitNone, toStored, type StoredSpeaker } from '../speaker-resolution.js'
 import type { Sql } from './connection.js'
 import { keepOldSlug, mergeSpeakers, uniqueSlug } from './speaker-writes.js'
@@ -100,9 +100,16 @@ export class PgSpeakerResolver {
     const name = speaker.name
     if (name === null || belongsToArticle(speaker)) return await this.#create(speaker, sourceId)
     if (speaker.kind === 'organization') {
+      const key = organizationKey(name)
       const row = (await this.sql.query<{ id: number, merged_into: number | null }>(`SELECT id, merged_into FROM speakers
-        WHERE name_key = $1 AND kind = 'organization' AND home_source_id IS NULL ORDER BY id LIMIT 1`, [organizationKey(name)])).rows[0]
-      return row ? (row.merged_into ?? row.id) : await this.#create(speaker, null)
+        WHERE name_key = $1 AND kind = 'organization' AND home_source_id IS NULL ORDER BY id LIMIT 1`, [key])).rows[0]
+      if (row) return row.merged_into ?? row.id
+      // "Prairie Central" and "Prairie Central Railroad": one company, when only one stored name fits.
+      const variants = organizationVariants(key)
+      const rows = variants.length === 0 ? [] : (await this.sql.query<{ id: number, merged_into: number | null }>(`SELECT id, merged_into
+        FROM speakers WHERE name_key = ANY($1::text[]) AND kind = 'organization' AND home_source_id IS NULL`, [variants])).rows
+      const survivors = [...new Set(rows.map((r) => r.merged_into ?? r.id))]
+      return survivors.length === 1 ? survivors[0]! : await this.#create(speaker, null)
     }
     const person = personName(name)
     if (person === null) return await this.#create(speaker, null)
