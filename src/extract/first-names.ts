@@ -11,6 +11,8 @@ const NOT_FIRST_NAMES = new Set([
   ...NON_NAME_CAPITALS, ...TITLES, ...ROLE_NOUNS, ...GROUP_NOUNS, ...ORG_HEADS, ...DETERMINERS, ...TIME_WORDS,
   ...NP_STOPPERS, ...CUE_VERB_FORMS.keys(),
   ...'eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen north south east west northern southern eastern western new old grand great little big long short high low upper lower central national federal royal united saint san santa fort port mount lake river bay cape first last white black red green blue golden silver china israel india paris london washington florida texas phoenix'.split(' '),
+  // Landscape and emblem words that name companies and places ("Prairie Central", "Summit Health") far more often than people.
+  ...'prairie meadow summit harbor canyon ocean forest island falcon star sun diamond prime victory unity harmony spring winter'.split(' '),
 ])
 
 const cache = new Map<string, 'male' | 'female' | null>()

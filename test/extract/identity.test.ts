@@ -214,3 +214,12 @@ t.test('a lone surname opening a sentence as the subject of a progressive verb i
   t.equal(q?.resolved_by, 'pronoun')
   t.notOk(ex.speakers.some((sp) => sp.name === 'Congress' || sp.name === 'Tuesday'), 'a word of the lexicon is no person')
 })
+
+t.test('landscape words are no first names: "Prairie Central said it would pay" is a body speaking', async (t) => {
+  const input = 'Prairie Central said it would pay for hotel rooms. Summit Health said its clinics would stay open.'
+  const ex = extract(input)
+  t.equal(speakerOf(t, input, ex, 'pay for hotel rooms').s?.kind, 'organization', summary(ex))
+  t.equal(speakerOf(t, input, ex, 'clinics would stay open').s?.kind, 'organization', summary(ex))
+  t.equal(firstNameGender('prairie'), null)
+  t.equal(firstNameGender('grace'), 'female', 'a common first name stays one')
+})
