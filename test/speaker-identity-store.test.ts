@@ -283,6 +283,28 @@ t.test('a company with and without its trade is one speaker ("Prairie Central", 
   }
 })
 
+t.test('a lone first name is the known person with that first name and the surname of someone the article names', async (t) => {
+  const known = article('Crossing', '"She will make it," said Leif Halvorsen.', [{ name: 'Leif Halvorsen' }],
+    [{ quote: 'She will make it,', mention: 'Leif Halvorsen', speaker: 0 }])
+  const family = article('Crossing, day two', '"I am cold," said Margit Halvorsen. "You let her do it," Leif said.', [{ name: 'Margit Halvorsen' }, { name: 'Leif' }],
+    [{ quote: 'I am cold,', mention: 'Margit Halvorsen', speaker: 0 }, { quote: 'You let her do it,', mention: 'Leif', speaker: 1 }])
+  const stranger = article('Ferry', '"The ferry is late," Leif said.', [{ name: 'Leif' }],
+    [{ quote: 'The ferry is late,', mention: 'Leif', speaker: 0 }])
+  const app = await appWith(t, [known, family, stranger])
+  const leif = (await lookUp(app, 'Leif Halvorsen')).filter((s) => s.name === 'Leif Halvorsen')
+  t.equal(leif.length, 1)
+  t.same(await quotesOf(app, leif[0]!.id), ['She will make it,', 'You let her do it,'], '"Leif" beside Margit Halvorsen is Leif Halvorsen')
+  const other = article('Other Leif', '"Nets are down," said Leif Berg.', [{ name: 'Leif Berg' }], [{ quote: 'Nets are down,', mention: 'Leif Berg', speaker: 0 }])
+  const both = article('Harbour', '"Both boats are in," said Margit Halvorsen, with Anna Berg. "We waited," Leif said.',
+    [{ name: 'Margit Halvorsen' }, { name: 'Anna Berg' }, { name: 'Leif' }],
+    [{ quote: 'Both boats are in,', mention: 'Margit Halvorsen', speaker: 0 }, { quote: 'We waited,', mention: 'Leif', speaker: 2 }])
+  const two = await appWith(t, [known, other, both])
+  for (const name of ['Leif Halvorsen', 'Leif Berg']) {
+    const found = (await lookUp(two, name)).filter((s) => s.name === name)
+    t.notOk((await quotesOf(two, found[0]!.id)).includes('We waited,'), `two known Leifs fit: not ${name}`)
+  }
+})
+
 t.test('a double surname is the person whose full name ends with it; two such people keep it apart', async (t) => {
   const full = article('Dam', '"The dam is safe," said Ana Lucía Carmona Ruiz, the regional engineer.', [{ name: 'Ana Lucía Carmona Ruiz', title: 'regional engineer' }],
     [{ quote: 'The dam is safe,', mention: 'Ana Lucía Carmona Ruiz', speaker: 0 }])

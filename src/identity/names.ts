@@ -70,3 +70,16 @@ export function slugify (name: string): string {
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
   return slug || 'speaker'
 }
+
+/**
+ * The surnames of the people an article names in full, other than `word`: where a lone name ("Leif") in that article
+ * may be a known person's first name ("Leif Halvorsen", in a story about Margit Halvorsen).
+ */
+export function articleSurnames (names: ReadonlyArray<string | null>, word: string): string[] {
+  const surnames = new Set<string>()
+  for (const name of names) {
+    const person = name === null ? null : personName(name)
+    if (person !== null && person.first !== null && person.surname !== word) surnames.add(person.surname)
+  }
+  return [...surnames]
+}

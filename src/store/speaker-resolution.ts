@@ -6,7 +6,7 @@
 // Councillor), whichever extractor wrote them; docs/speaker-identity.md gives the rules with examples.
 import type { ExtractedSpeaker, SpeakerKind } from '../extract/types.js'
 import { matchPerson, type KnownPerson } from '../identity/match.js'
-import { isRoleOnly, nameEnding, nameKey, nameTokens, personName, type PersonName } from '../identity/names.js'
+import { articleSurnames, isRoleOnly, nameEnding, nameKey, nameTokens, personName, type PersonName } from '../identity/names.js'
 import { isGroupName, organizationKey, organizationVariants, spelledOut, splitTitle, titledPerson, titlesAgree, usableTitle } from '../identity/titles.js'
 import { Corrections } from './corrections.js'
 import type { Database } from './database.js'
@@ -60,6 +60,9 @@ export class SpeakerResolver {
   readonly #nameEndings
   readonly #organization
   readonly #organizationVariants
+  readonly #firstNameOf
+  /** The names of the article's people, for a lone first name (#kin). */
+  #articleNames: Array<string | null> = []
   readonly #slugs: Slugs
   readonly #insert
   readonly #refreshTitle
@@ -98,6 +101,8 @@ export class SpeakerResolver {
       FROM speakers WHERE name_key = ? AND kind = 'organization' AND home_source_id IS NULL ORDER BY id LIMIT 1`)
     this.#organizationVariants = db.prepare<[string], { id: number, merged_into: number | null }>(`SELECT id, merged_into
       FROM speakers WHERE name_key IN (SELECT value FROM json_each(?)) AND kind = 'organization' AND home_source_id IS NULL`)
+    this.#firstNameOf = db.prepare<[string, string], { id: number, merged_into: number | null }>(`SELECT id, merged_into FROM speakers
+      WHERE surname_key IN (SELECT value FROM json_each(?)) AND first_key = ? AND kind = 'person' AND home_source_id IS NULL`)
     this.#slugs = new Slugs(db)
     this.#corrections = new Corrections(db)
     this.#insert = db.prepare(`INSERT INTO speakers (slug, name, kind, title, name_key, ending_key, first_key, surname_key, home_source_id)
@@ -130,6 +135,7 @@ export class SpeakerResolver {
   /** The stored speakers of an article's speakers, in order; records the names and titles the article uses. */
   resolveAll (speakers: readonly ExtractedSpeaker[], sourceId: number): number[] {
     this.#absorbed.clear()
+    this.#articleNames = speakers.filter((s) => s.kind === 'person').map((s) => toStored(s).name)
     const ids = speakers.map((speaker) => this.#resolve(speaker, sourceId))
     // A later speaker of the article may have shown an earlier one to be someone known (#absorbSurname).
     return this.#absorbed.size === 0 ? ids : ids.map((id) => this.#absorbed.get(id) ?? id)
@@ -188,7 +194,8 @@ export class SpeakerResolver {
     // Only a full name that finds no one of its first name needs to know whether others bear the surname.
     const otherFirstNames = person.first !== null && known.length > 0 &&
       this.#otherFirstName.get(person.surname, person.first) !== undefined
-    const match = matchPerson({ ...person, title: speaker.title }, known, otherFirstNames) ?? this.#splitAmong(known, given)
+    const match = matchPerson({ ...person, title: speaker.title }, known, otherFirstNames) ?? this.#splitAmong(known, given) ??
+      (person.first === null ? this.#kin(person.surname) : null)
     if (match === null) return this.#create(speaker, null)
     if (person.first !== null) this.#takeOver(match, name, person.first)
     return match
@@ -211,6 +218,17 @@ export class SpeakerResolver {
     this.#absorbed.set(other!, id)
   }
 
+
+  /**
+   * "Leif", in an article about Margit Halvorsen, when Leif Halvorsen is known: a lone word that is the first name of
+   * exactly one known person bearing the surname of someone the article names in full.
+   */
+  #kin (word: string): number | null {
+    const surnames = articleSurnames(this.#articleNames, word)
+    if (surnames.length === 0) return null
+    const survivors = new Set(this.#firstNameOf.all(JSON.stringify(surnames), word).map((row) => row.merged_into ?? row.id))
+    return survivors.size === 1 ? [...survivors][0]! : null
+  }
 
   #titlesOf (id: number): string[] {
     const titles = new Set<string>()

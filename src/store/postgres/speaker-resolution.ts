@@ -3,7 +3,7 @@
 // transaction, which holds the write lock: no other instance inserts a speaker between a lookup and the insert.
 import type { ExtractedSpeaker } from '../../extract/types.js'
 import { matchPerson, type KnownPerson } from '../../identity/match.js'
-import { nameEnding, nameKey, nameTokens, personName, type PersonName } from '../../identity/names.js'
+import { articleSurnames, nameEnding, nameKey, nameTokens, type PersonName, personName } from '../../identity/names.js'
 import { organizationKey, organizationVariants, splitTitle } from '../../identity/titles.js'
 import { belongsToArticle, namesOf, titlesFitNone, toStored, type StoredSpeaker } from '../speaker-resolution.js'
 import type { Sql } from './connection.js'
@@ -30,6 +30,8 @@ export class PgSpeakerResolver {
   #deferred: Deferred = { tokens: [], aliases: [], titles: [] }
   /** Whether any split by hand exists: almost never, and then no speaker needs its splits looked up. */
   #anySplit = true
+  /** The names of the article's people, for a lone first name (#kin). */
+  #articleNames: Array<string | null> = []
 
   constructor (private readonly sql: Sql) {}
 
@@ -37,6 +39,7 @@ export class PgSpeakerResolver {
     this.#absorbed.clear()
     this.#deferred = { tokens: [], aliases: [], titles: [] }
     this.#anySplit = (await this.sql.query('SELECT 1 FROM speaker_splits LIMIT 1')).rows.length > 0
+    this.#articleNames = speakers.filter((s) => s.kind === 'person').map((s) => toStored(s).name)
     const ids: number[] = []
     for (const speaker of speakers) ids.push(await this.#resolve(speaker, sourceId))
     await this.#writeDeferred(sourceId)
@@ -139,10 +142,21 @@ export class PgSpeakerResolver {
       })
     }
     const otherFirstNames = person.first !== null && known.length > 0 && await this.#otherFirstName(person.surname, person.first)
-    const match = matchPerson({ ...person, title: speaker.title }, known, otherFirstNames) ?? await this.#splitAmong(known, given)
+    const match = matchPerson({ ...person, title: speaker.title }, known, otherFirstNames) ?? await this.#splitAmong(known, given) ??
+      (person.first === null ? await this.#kin(person.surname) : null)
     if (match === null) return await this.#create(speaker, null)
     if (person.first !== null) await this.#takeOver(match, name, person.first)
     return match
+  }
+
+  /** As the SQLite store's #kin: "Leif" in an article about Margit Halvorsen is the one known Leif Halvorsen. */
+  async #kin (word: string): Promise<number | null> {
+    const surnames = articleSurnames(this.#articleNames, word)
+    if (surnames.length === 0) return null
+    const rows = (await this.sql.query<{ id: number, merged_into: number | null }>(`SELECT id, merged_into FROM speakers
+      WHERE surname_key = ANY($1::text[]) AND first_key = $2 AND kind = 'person' AND home_source_id IS NULL`, [surnames, word])).rows
+    const survivors = new Set(rows.map((row) => row.merged_into ?? row.id))
+    return survivors.size === 1 ? [...survivors][0]! : null
   }
 
   async #otherFirstName (surname: string, first: string): Promise<boolean> {
