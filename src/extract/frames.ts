@@ -5,6 +5,8 @@
 import { TokenKind, type Doc } from './document.js'
 import type { Attribution } from './attribution.js'
 import { phraseAfter, phraseBefore, type Range } from './phrases.js'
+import { clauseEnd } from './clause-bounds.js'
+import { quotesIn, spanOf } from './token-runs.js'
 
 const SPEECH_NOUNS = new Set(['verdict', 'reply', 'response', 'answer', 'retort', 'reaction', 'message', 'comment', 'view', 'advice',
   'assessment', 'explanation', 'warning', 'plea', 'promise', 'conclusion', 'summary', 'rejoinder'])
@@ -38,6 +40,22 @@ function attribution (sentence: number, cue: number, speaker: Range, q: number, 
   return {
     sentence, cue: { start: cue, end: cue + 1, verb: { object: false, nominal: false }, according: false }, shape: 'quote-after',
     speaker, apposition: null, spans: [[span.contentStart, span.contentEnd]], quotes: [q], direct: true, via: null, confidence: 0.75,
+  }
+}
+
+/**
+ * "Hale's response was that the pool would reopen.": a that-clause after the noun of speech and "was" is what was
+ * said, in reported speech.
+ */
+function reportedAfterWas (doc: Doc, sentence: number, cue: number, speaker: Range, i: number, hi: number): Attribution | null {
+  if (!/^(was|is)$/.test(doc.tokens[i]?.lower ?? '') || doc.tokens[i + 1]?.lower !== 'that' || !isWord(doc, i + 2)) return null
+  const from = i + 1
+  const end = clauseEnd(doc, from, hi, hi)
+  if (end - from < 3) return null
+  const quotes = quotesIn(doc, from, end)
+  return {
+    sentence, cue: { start: cue, end: cue + 1, verb: { object: false, nominal: false }, according: false }, shape: 'clause-after',
+    speaker, apposition: null, spans: [spanOf(doc, from, end)], quotes, direct: false, via: null, confidence: 0.7,
   }
 }
 
@@ -97,12 +115,16 @@ export function nominalFrame (doc: Doc, sIndex: number, lo: number, hi: number):
       const speaker = phraseAfter(doc, i + 2, hi)
       const intro = speaker ? introducedQuote(doc, speaker.end, hi) : null
       if (speaker && intro) return attribution(sIndex, i, speaker, intro.q, doc)
+      const reported = speaker ? reportedAfterWas(doc, sIndex, i, speaker, speaker.end, hi) : null
+      if (reported) return reported
     }
     // "Hale’s response was: “…”"
     if (SPEECH_NOUNS.has(t.lower) && i > lo && (tokens[i - 1]!.text === '’s' || tokens[i - 1]!.text === "'s")) {
       const speaker = phraseBefore(doc, i - 1, lo)
       const intro = speaker ? introducedQuote(doc, i + 1, hi) : null
       if (speaker && intro) return attribution(sIndex, i, speaker, intro.q, doc)
+      const reported = speaker ? reportedAfterWas(doc, sIndex, i, speaker, i + 1, hi) : null
+      if (reported) return reported
     }
     // "…, the chief executive was blunt: “…”"
     if (t.lower === 'was' && MANNER_ADJECTIVES.has(tokens[i + 1]?.lower ?? '') && tokens[i + 2]?.text === ':' && i > lo) {

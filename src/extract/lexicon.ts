@@ -151,10 +151,10 @@ export const PERSONAL_PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural'
   ['he', 'male'], ['she', 'female'], ['they', 'plural'], ['it', 'neuter'], ['i', 'first'], ['we', 'first'],
 ])
 
-/** Honorifics and titles that come before a name. Lower-case, without trailing period. */
 /** Lower-case words inside a person's name: "Paul de Vos", "Ursula von der Leyen". */
 export const NAME_PARTICLES = set('de del la le van von der den bin ibn al da di du st')
 
+/** Honorifics and titles that come before a name. Lower-case, without trailing period. */
 export const TITLES = set(`
   mr mrs ms miss dr prof sen senator rep representative gov governor president vice secretary minister
   premier chancellor mayor judge justice gen general col colonel lt capt captain sgt adm admiral

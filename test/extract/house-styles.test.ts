@@ -536,3 +536,9 @@ quotes('"CLAUSE, said X, who notes that …": the relative clause about the spea
     { text: 'But the levy is not high enough', name: 'Ana Brill', type: 'indirect' },
     { text: 'that the fares fell last year', type: 'indirect' },
   ])
+
+quotes('a noun of speech with "was that": "Hale\'s response was that …", "The reply from Hale was that …"',
+  'Margaret Hale\'s response was that the pool would reopen in May. The reply from Tom Reyes was that the tenants would “never pay.”', [
+    { text: 'that the pool would reopen in May', name: 'Margaret Hale', type: 'indirect' },
+    { text: 'that the tenants would “never pay.”', name: 'Tom Reyes', type: 'mixed' },
+  ])
