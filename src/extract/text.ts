@@ -55,6 +55,32 @@ function isSpace (c: number): boolean {
     c === 0x3000 || c === 0xfeff
 }
 
+/** Soft hyphen, zero-width space, joiners, word joiner and BOM: invisible inside a word. */
+const INVISIBLE_JOINERS = /[\u00ad\u200b-\u200d\u2060\ufeff]/g
+const isInvisibleJoiner = (c: number): boolean => c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff
+const ONLY_LETTER = /\p{L}/u
+function isLetterAt (text: string, k: number): boolean {
+  const c = text.charCodeAt(k)
+  return c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : ONLY_LETTER.test(text[k]!)
+}
+
+/**
+ * Where a word from `start` that ends at `end`, before an invisible character, ends when the letters after it join it;
+ * no further than the word bound, as for any word.
+ */
+function joinAcrossInvisible (text: string, start: number, end: number): number {
+  while (end + 1 < text.length && end - start < MAX_WORD_RUN && isInvisibleJoiner(text.charCodeAt(end)) && isLetterAt(text, end - 1) && isLetterAt(text, end + 1)) {
+    let next = plainTokenEnd(text, end + 1, text.charCodeAt(end + 1))
+    if (next === -1) {
+      TOKEN_AT.lastIndex = end + 1
+      if (!TOKEN_AT.test(text)) break
+      next = TOKEN_AT.lastIndex
+    }
+    end = next
+  }
+  return end
+}
+
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
 const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
 
@@ -116,10 +142,18 @@ export function tokenize (text: string): Tokens {
       if (!TOKEN_AT.test(text)) { i++; continue }
       end = TOKEN_AT.lastIndex
     }
+    // "Mar\u00ADgaret", "Hal\u200Be": a soft hyphen or zero-width character between letters (copied from web pages)
+    // joins the word's parts into one token, whose text leaves it out; the offsets still cover the original characters.
+    let joined = false
+    if (end + 1 < n && isInvisibleJoiner(text.charCodeAt(end))) {
+      const whole = joinAcrossInvisible(text, i, end)
+      joined = whole > end
+      end = whole
+    }
     // A one-character ASCII token (mostly punctuation) is found by its code, without a slice or a hash.
     const single = end === i + 1 && c < 128
     let token = single ? singles[c] : undefined
-    const t = token === undefined ? text.slice(i, end) : token.text
+    const t = token === undefined ? (joined ? text.slice(i, end).replace(INVISIBLE_JOINERS, '') : text.slice(i, end)) : token.text
     if (token === undefined) token = seen.get(t)
     if (token === undefined) {
       const kind = classify(t)

@@ -542,3 +542,14 @@ quotes('a noun of speech with "was that": "Hale\'s response was that …", "The 
     { text: 'that the pool would reopen in May', name: 'Margaret Hale', type: 'indirect' },
     { text: 'that the tenants would “never pay.”', name: 'Tom Reyes', type: 'mixed' },
   ])
+
+t.test('a soft hyphen or zero-width character inside a word joins it: "Mar\u00ADgaret Ha\u200Ble" is Margaret Hale', async (t) => {
+  const input = 'Mar\u00ADgaret Ha\u200Ble said the pool would reopen. Margaret Hale added that the roof was fixed.'
+  const ex = extract(input)
+  t.same(ex.speakers.map((s) => s.name), ['Margaret Hale'], summary(ex))
+  t.equal(ex.quotes.length, 2)
+  t.equal(input.slice(ex.quotes[0]!.start, ex.quotes[0]!.end), 'the pool would reopen', 'offsets index the original text')
+  const speaker = ex.quotes[0]!.speaker!
+  t.equal(speaker.mention, input.slice(speaker.start, speaker.end), 'the mention is the text at its offsets')
+  t.equal(speaker.mention, 'Mar\u00ADgaret Ha\u200Ble')
+})
