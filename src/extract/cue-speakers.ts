@@ -63,6 +63,8 @@ function embeddedCues (doc: Doc, cues: Cue[], subjects: Array<Subject | null>, h
     // A shared subject ("…, adding that …") starts at its own cue: that cue is a second attribution, not an embedded one.
     if (!subjects[k] || embedded[k] || cues[k]!.according || !inner || inner.start < cues[k]!.end || inner.start >= cues[k + 1]!.start) continue
     let from = contentStart(doc, cues[k]!, hi)
+    // "“…,” Ebeling said, and her husband cut in.": a clause joined by ", and" is a second attribution, not content.
+    if (/^(and|but)$/.test(doc.tokens[from]?.lower ?? '') && doc.tokens[from - 1]?.text === ',' && doc.quoteOf[from] === -1) continue
     if (doc.tokens[from]?.lower === 'that' && doc.quoteOf[from] === -1) from++
     if (inner.start === from) embedded[k + 1] = true
     // "saying anybody who complains about …", "pointed to reports that Hale called …": the inner subject closes a short

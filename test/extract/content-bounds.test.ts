@@ -96,3 +96,9 @@ quotes('a day\'s possessive or a bare "this" after the verb opens what was said 
     { text: 'this was the last chance', name: 'Tom Reyes', type: 'indirect' },
     { text: 'that the pool would open', name: 'Ana Ruiz', type: 'indirect' },
   ])
+
+quotes('an interrupted quote does not take in the next speaker\'s words ("…," Ebeling said, and her husband cut in. "…")',
+  '“We were happy there,” Rosa Ebeling said, and her husband cut in. “We still are.”', [
+    { text: 'We were happy there,', name: 'Rosa Ebeling', type: 'direct' },
+    { text: 'We still are.', mention: 'her husband', type: 'direct' },
+  ])
