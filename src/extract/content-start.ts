@@ -83,7 +83,9 @@ export function contentStart (doc: Doc, cue: Cue, hi: number): number {
       const that = thatAhead(doc, i, hi)
       if (that > i) { i = that; break }
       if (t.lower === 'that' || t.lower === 'if' || t.lower === 'whether') break
-      if (/^(him|her|them|me|us|himself|herself|themselves|itself|reporters|journalists|supporters|voters|listeners|viewers|members|lawmakers|the|a|an|his|her|their|an)$/.test(t.lower) || t.capitalized) {
+      // "told investigators", "told residents": a plural noun for people is the addressee too.
+      if (/^(him|her|them|me|us|himself|herself|themselves|itself|reporters|journalists|supporters|voters|listeners|viewers|members|lawmakers|the|a|an|his|her|their|an)$/.test(t.lower) ||
+        t.capitalized || /^[a-z]{4,}(ors|ers|ists|ians|ents|ants|ees)$/.test(t.lower)) {
         if (/^(him|her|them|me|us|himself|herself|themselves|itself)$/.test(t.lower)) { i++; continue }
         // "told a news conference they are …", "told reporters the store …": the object runs to the clause's subject.
         const clause = clauseAfterObject(doc, i, hi)

@@ -461,6 +461,15 @@ const SUBJECT_OPENERS = new Set(['while', 'whereas', 'but', 'as', 'and', 'then',
  */
 function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Range, apposition: Range | null } | null {
   const { tokens, quoteOf } = doc
+  // "The railroad's chief executive, Marcus Lindqvist, visited …": a role, then the name in apposition, then the verb.
+  if (DETERMINERS.has(tokens[start]!.lower)) {
+    let c = start + 1
+    while (c < limit && c - start <= 8 && quoteOf[c] === -1 && tokens[c]!.text !== ',') c++
+    const name = c < limit && tokens[c]!.text === ',' && isNounish(tokens[c - 1]!) ? phraseAfter(doc, c + 1, limit) : null
+    if (name && name.start === c + 1 && tokens[name.end - 1]!.capitalized && tokens[name.end]?.text === ',' && looseVerb(tokens[name.end + 1])) {
+      return { speaker: name, apposition: { start, end: c } }
+    }
+  }
   // "The tenants had sued …": a determiner before a common noun opens a described subject, not a name.
   const next = tokens[start + 1]
   if (DETERMINERS.has(tokens[start]!.lower) && next !== undefined && next.kind === TokenKind.Word && !next.capitalized) {

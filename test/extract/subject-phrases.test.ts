@@ -235,3 +235,13 @@ quotes('"…, a boss invited her to lunch": an article opening a clause with its
     { text: 'when she was earning $24,000 a year, a boss invited her to lunch', name: 'Margaret Hale', type: 'indirect' },
     { text: 'the pool would close', name: 'Tom Reyes', type: 'indirect' },
   ])
+
+quotes('"The chief executive, Marcus Lind, visited … and told families that …": a role, the name in apposition, then the verbs',
+  'The railway\'s chief executive, Marcus Lind, visited evacuees on Wednesday and told families eating lunch in the hall that the company would pay.', [
+    { text: 'that the company would pay', name: 'Marcus Lind', type: 'indirect' },
+  ])
+
+quotes('"told investigators" with nothing after it reports no words: the plural noun is the addressee',
+  'Ann Hale declined to say what the crew had told investigators. Tom Reyes told residents the pool would open.', [
+    { text: 'the pool would open', name: 'Tom Reyes', type: 'indirect' },
+  ])
