@@ -51,6 +51,8 @@ export const TEXT_SHAPES = {
   // around subjects, "with … saying" and described subjects with participles.
   'a subordinate clause then endless cues': (size) => fill(size, () => 'Ann Lee said it works and ', 'When ', '.'),
   'relative pronouns, dashes and participles': (size) => fill(size, () => 'voters who backed the people who say - with three in 10 saying - the tenants had sued, saying '),
+  // Quotation dashes: one paragraph of dash segments, each with an attribution.
+  'quotation dashes in one paragraph': (size) => fill(size, (i) => `– We are ready ${i}, said Ann Lee. `, '', ''),
   // Soft hyphens between letters, which join a word's parts into one token.
   'soft hyphens inside words': (size) => fill(size, (i) => `Mar\u00adga\u00adret Ha\u00adle said ${i % 2 ? 'it' : 'the\u00adpool'} would open. `),
   // Inserted attributions whose fronts run back over the whole sentence (a front was once scanned to its start each time).

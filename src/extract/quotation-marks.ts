@@ -3,6 +3,7 @@
 // with a mark (the news convention for quotes that run over several paragraphs). An unbalanced mark never
 // reaches past its paragraph.
 import { TokenKind, type Doc, type Paragraph, type QuoteSpan, type Token } from './document.js'
+import { CUE_VERB_FORMS } from './lexicon.js'
 
 const enum Family { Double, Single }
 const enum Role { Open, Close, Either, None }
@@ -142,6 +143,7 @@ export function findQuotes (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'
     const before = quotes.length
     if (p.furniture) { pendingOpen = -1; return }
     const leftOpen = pairParagraph(doc, p, pIndex, quotes)
+    if (quotes.length === before) dashQuotes(doc, p, pIndex, quotes)
     if (pendingOpen >= 0 && quotes.length > before && quotes[before]!.open === p.firstToken) {
       quotes[pendingOpen]!.continuedBy = before
       quotes[before]!.continues = pendingOpen
@@ -149,4 +151,40 @@ export function findQuotes (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'
     pendingOpen = leftOpen ? quotes.length - 1 : -1
   })
   return quotes
+}
+
+const QUOTATION_DASHES = new Set(['–', '—'])
+const SPEECH_BREAKS = new Set([',', '?', '!'])
+
+/**
+ * Quotation dashes, the dialogue style of some outlets: "– We are ready, said Margaret Hale." A paragraph with no
+ * quotation marks that opens with a dash holds quotes, each running from a dash (at the paragraph's start or after a
+ * sentence's end) to the comma, question or exclamation mark before its attribution, or to the next such dash or the
+ * paragraph's end. Only when some segment has an attribution, so a list set with dashes stays a list.
+ */
+function dashQuotes (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p: Paragraph, pIndex: number, out: QuoteSpan[]): void {
+  const { tokens, starts, ends, text } = doc
+  const first = p.firstToken
+  if (p.endToken - first < 3 || !QUOTATION_DASHES.has(tokens[first]!.text) || !/\s/.test(text[ends[first]!] ?? '')) return
+  const dashes: number[] = []
+  for (let i = first; i < p.endToken; i++) {
+    if (QUOTATION_DASHES.has(tokens[i]!.text) && (i === first || /^[.?!]$/.test(tokens[i - 1]!.text))) dashes.push(i)
+  }
+  const found: QuoteSpan[] = []
+  let attributed = false
+  dashes.forEach((d, n) => {
+    const segEnd = dashes[n + 1] ?? p.endToken
+    let close = -1
+    for (let k = d + 2; k < segEnd - 1 && close === -1; k++) {
+      if (!SPEECH_BREAKS.has(tokens[k]!.text)) continue
+      for (let j = k + 1; j < Math.min(segEnd, k + 5); j++) if (CUE_VERB_FORMS.has(tokens[j]!.lower) && !tokens[j]!.capitalized) { close = k; break }
+    }
+    if (close !== -1) attributed = true
+    let last = (close === -1 ? segEnd : close) - 1
+    if (close === -1) while (last > d && /^[.?!]$/.test(tokens[last]!.text)) last--
+    // A question or exclamation mark is part of what was said; a comma before the attribution is not.
+    const contentEnd = close !== -1 && tokens[close]!.text !== ',' ? ends[close]! : ends[last]!
+    if (last > d) found.push({ paragraph: pIndex, open: d, close, contentStart: starts[d + 1]!, contentEnd, continuedBy: -1, continues: -1 })
+  })
+  if (attributed) out.push(...found)
 }

@@ -43,6 +43,9 @@ export function settleRoles (table: EntityIndex): void {
  * Not when the sentence of the role names someone else before it, when the person's own titles disagree with the
  * role ("Smith, a resident" is no mayor), or when genders differ.
  */
+/** Roles of the people who put the questions in an interview. */
+const INTERVIEWERS = new Set(['reporter', 'journalist', 'interviewer', 'moderator', 'host', 'anchor', 'correspondent', 'presenter'])
+
 function namedBeside (table: EntityIndex, m: Mention, sentence: number): Entity | undefined {
   const own = table.bySentence.get(sentence) ?? []
   for (const x of own) {
@@ -53,6 +56,8 @@ function namedBeside (table: EntityIndex, m: Mention, sentence: number): Entity 
   const role = table.doc.text.slice(m.start, m.end)
   // "HOST:", "MODERATOR:": a transcript's label takes turns with the people named beside it.
   if (!/\p{Ll}/u.test(role) && !m.indefinite) return undefined
+  // "“And the roof?” asked the reporter.": the one asking the questions is not the person answering them.
+  if (m.head !== null && INTERVIEWERS.has(m.head)) return undefined
   // "His cousin, the senator, said she …": the pronoun that opens what the role said tells its gender.
   const gender = gendered(m.gender) ? m.gender : pronounAfter(table, m.tokens.end)
   const fits = (e: Entity | undefined): e is Entity => e !== undefined && e.kind === 'person' && e.name !== null &&

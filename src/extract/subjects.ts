@@ -339,6 +339,8 @@ const SPEECH_END = new Set([',', '!', '?', '.', '…', '...', '—', '–', '--'
 export function endsLikeSpeech (doc: Doc, closing: number): boolean {
   const { tokens } = doc
   if (tokens[closing + 1]?.text === ',') return true
+  // A quotation dash's quote closes on its comma or question mark: it is speech ("– We are ready, said Hale.").
+  if (tokens[closing]!.kind !== TokenKind.QuoteMark) return true
   // A long quotation is speech however it ends ("“… anonymity” said Nick Merrill", a tweet signed "-H"); a scare quote
   // or a title is a few words.
   const q = doc.quotes[doc.quoteOf[closing]!]!

@@ -553,3 +553,20 @@ t.test('a soft hyphen or zero-width character inside a word joins it: "Mar\u00AD
   t.equal(speaker.mention, input.slice(speaker.start, speaker.end), 'the mention is the text at its offsets')
   t.equal(speaker.mention, 'Mar\u00ADgaret Ha\u200Ble')
 })
+
+quotes('quotation dashes: each dash opens a quote that runs to the comma or question mark before its attribution',
+  '– We are ready for the vote, said Margaret Hale.\n– And the roof? asked the reporter.\n– Fixed by May, she said.', [
+    { text: 'We are ready for the vote', name: 'Margaret Hale', type: 'direct' },
+    { text: 'And the roof?', name: null, mention: 'the reporter', type: 'direct' },
+    { text: 'Fixed by May', name: 'Margaret Hale', type: 'direct' },
+  ])
+
+quotes('a list set with dashes is no dialogue: no dash segment has an attribution',
+  'The plan has three parts:\n– The pool reopens in May.\n– The gym closes in June, after the audit.\n– Fees rise by a fifth.', [])
+
+quotes('"“And the roof?” asked the reporter.": the one asking the questions is not the person answering them',
+  '“We are ready for the vote,” said Margaret Hale.\n“And the roof?” asked the reporter.\n“Fixed by May,” she said.', [
+    { text: 'We are ready for the vote,', name: 'Margaret Hale', type: 'direct' },
+    { text: 'And the roof?', name: null, mention: 'the reporter', type: 'direct' },
+    { text: 'Fixed by May,', name: 'Margaret Hale', type: 'direct' },
+  ])
