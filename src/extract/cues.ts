@@ -1,7 +1,7 @@
 // Stage 4a: verbs and phrases of saying, outside quotations. Forms that are also common nouns ("reports",
 // "claims", "notes") count only where a noun phrase stands right before them and no determiner makes them nouns.
 import { TokenKind, type Doc, type Token } from './document.js'
-import { CUE_VERB_FORMS, DETERMINERS, GROUP_NOUNS, ORG_HEADS, PARTICLE_CUES, ROLE_NOUNS, TITLES, type CueVerb } from './lexicon.js'
+import { CUE_VERB_FORMS, DETERMINERS, GROUP_NOUNS, ORG_HEADS, PARTICLE_CUES, ROLE_NOUNS, THAT_ONLY_CUES, TITLES, type CueVerb } from './lexicon.js'
 
 export interface Cue {
   /** Token range of the cue words: "said", "called for", "according to". */
@@ -19,7 +19,7 @@ export const NOUN_LIKE: ReadonlySet<string> = new Set([
   'joke', 'jokes', 'concern', 'mention', 'continue', 'repeat', 'answer', 'add', 'tell', 'say', 'ask', 'deny', 'write',
   'suggest', 'argue', 'insist', 'warn', 'confirm', 'announce', 'explain', 'admit', 'declare', 'predict', 'urge',
   'describe', 'accuse', 'criticize', 'recall', 'acknowledge', 'indicate', 'reveal', 'respond', 'retort', 'retorts',
-  'quip', 'quips',
+  'quip', 'quips', 'comment', 'comments', 'signal', 'signals', 'hint', 'hints', 'reason', 'reasons', 'protest', 'protests',
 ])
 /** Plurals without an s, which "say" can follow as a verb. */
 const PLURAL_WORDS = new Set(['people', 'police', 'staff', 'crew', 'media', 'public', 'children', 'men', 'women', 'folk', 'clergy', 'youth'])
@@ -285,6 +285,10 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     // that-clause, a colon or a quotation ("the letter states that …", "it states: …").
     if ((t.lower === 'state' || t.lower === 'states') && !(tokens[i + 1] && (tokens[i + 1]!.text === ':' || quoteOf[i + 1] !== -1 ||
       (tokens[i + 1]!.lower === 'that' && tokens[i + 2]?.kind === TokenKind.Word && !/^(have|has|are|is|were|was)$/.test(tokens[i + 2]!.lower))))) continue
+    // "maintained that …", "hinted: …", "“…,” she reckoned"; not "maintained the road", "signalled support".
+    // After a quotation ("“…,” she reckoned.") only a past tense ends the clause: "his comments." is a noun.
+    if (THAT_ONLY_CUES.has(t.lower) && !(tokens[i + 1]?.lower === 'that' || tokens[i + 1]?.text === ':' || quoteOf[i + 1] !== -1 ||
+      ((tokens[i + 1] === undefined || /^[,.]$/.test(tokens[i + 1]!.text)) && /(ed|swore)$/.test(t.lower)))) continue
     // "continued to rise" is not speech; "he continued: …" is.
     if (CONTINUE.has(t.lower) && !(i + 1 >= to || /^[,:.]$/.test(tokens[i + 1]!.text) || tokens[i + 1]!.kind === TokenKind.QuoteMark)) continue
     // "welcomed the decision": approval of a thing, not words; only "welcomed that …" or a quotation reports speech.

@@ -109,7 +109,31 @@ const CUE_VERBS: Array<[string[], CueVerb]> = [
   [['pitch', 'pitches', 'pitched'], { object: false, nominal: true }],
   [['welcome', 'welcomes', 'welcomed'], { object: false, nominal: true }],
   [['agree', 'agrees', 'agreed'], { object: false, nominal: true }],
+  // Verbs that report speech only with a that-clause, a colon or a quotation (THAT_ONLY_CUES): "maintained that …",
+  // not "maintained the road".
+  [['maintain', 'maintains', 'maintained', 'maintaining'], { object: false, nominal: false }],
+  [['reckon', 'reckons', 'reckoned'], { object: false, nominal: false }],
+  [['hint', 'hints', 'hinted', 'hinting'], { object: false, nominal: false }],
+  [['signal', 'signals', 'signaled', 'signalled', 'signaling', 'signalling'], { object: false, nominal: false }],
+  [['underline', 'underlines', 'underlined', 'underlining'], { object: false, nominal: false }],
+  [['underscore', 'underscores', 'underscored', 'underscoring'], { object: false, nominal: false }],
+  [['affirm', 'affirms', 'affirmed', 'reaffirm', 'reaffirms', 'reaffirmed'], { object: false, nominal: false }],
+  [['confide', 'confides', 'confided'], { object: false, nominal: false }],
+  [['comment', 'comments', 'commented', 'commenting'], { object: false, nominal: false }],
+  [['concur', 'concurs', 'concurred'], { object: false, nominal: false }],
+  [['swear', 'swears', 'swore'], { object: false, nominal: false }],
+  [['reason', 'reasons', 'reasoned'], { object: false, nominal: false }],
+  [['protest', 'protests', 'protested'], { object: false, nominal: false }],
+  [['opine', 'opines', 'opined'], { object: false, nominal: false }],
 ]
+
+/** Cue verbs that report speech only before a that-clause, a colon or a quotation (or after a quotation). */
+export const THAT_ONLY_CUES = new Set(['maintain', 'maintains', 'maintained', 'maintaining', 'reckon', 'reckons', 'reckoned',
+  'hint', 'hints', 'hinted', 'hinting', 'signal', 'signals', 'signaled', 'signalled', 'signaling', 'signalling', 'underline',
+  'underlines', 'underlined', 'underlining', 'underscore', 'underscores', 'underscored', 'underscoring', 'affirm', 'affirms',
+  'affirmed', 'reaffirm', 'reaffirms', 'reaffirmed', 'confide', 'confides', 'confided', 'comment', 'comments', 'commented',
+  'commenting', 'concur', 'concurs', 'concurred', 'swear', 'swears', 'swore', 'reason', 'reasons', 'reasoned', 'protest',
+  'protests', 'protested', 'opine', 'opines', 'opined'])
 
 export const CUE_VERB_FORMS: ReadonlyMap<string, CueVerb> = new Map(
   CUE_VERBS.flatMap(([forms, verb]) => forms.map((form) => [form, verb] as const)),

@@ -570,3 +570,11 @@ quotes('"“And the roof?” asked the reporter.": the one asking the questions 
     { text: 'And the roof?', name: null, mention: 'the reporter', type: 'direct' },
     { text: 'Fixed by May,', name: 'Margaret Hale', type: 'direct' },
   ])
+
+quotes('verbs that report speech only before a that-clause, a colon or a quotation: "maintained that", "hinted that", "reckoned"',
+  'Margaret Hale maintained that the road was safe. Tom Reyes hinted that he would run. “We will win,” Ana Ruiz reckoned. ' +
+  'The council maintained the road for years. Its comments were harsh. Hale signalled support for the plan.', [
+    { text: 'that the road was safe', name: 'Margaret Hale', type: 'indirect' },
+    { text: 'that he would run', name: 'Tom Reyes', type: 'indirect' },
+    { text: 'We will win,', name: 'Ana Ruiz', type: 'direct' },
+  ])
