@@ -26,7 +26,10 @@ export function cueSpeakers (doc: Doc, cues: Cue[], lo: number, hi: number): Cue
     if (cue.according) return null
     const before = subjectBefore(doc, cue, lo)
     // "A person familiar with the talks says": a phrase after a preposition is the end of a longer subject.
-    if (before && !before.apposition && before.speaker.start > lo && /^(of|with|for|in|at|from|on|among|near|about|close|to)$/.test(doc.tokens[before.speaker.start - 1]!.lower)) {
+    // "Majorities in all five states say": determiners and numbers may stand between the preposition and the phrase.
+    let p = before ? before.speaker.start - 1 : -1
+    while (before && p > lo && /^(all|both|the|a|an|each|every|many|most|some|several|two|three|four|five|six|seven|eight|nine|ten)$/.test(doc.tokens[p]!.lower)) p--
+    if (before && !before.apposition && before.speaker.start > lo && p >= lo && /^(of|with|for|in|at|from|on|among|near|about|close|to)$/.test(doc.tokens[p]!.lower)) {
       const whole = nounPhraseSubject(doc, cue, lo)
       if (whole && whole.speaker.start < before.speaker.start && whole.speaker.end === before.speaker.end) return whole
     }

@@ -616,10 +616,13 @@ export function nounPhraseSubject (doc: Doc, cue: Cue, lo: number): Subject | nu
   // "The companies, which in several cases gave short answers, said": a relative clause set off by commas.
   let apposition: Range | null = null
   if (tokens[end - 1]!.text === ',' && quoteOf[end - 1] === -1) {
-    const c = relativeOpening(doc, end - 2, Math.max(lo, end - 40))
-    if (c === -1) return null
-    apposition = { start: c + 1, end: end - 1 }
-    end = c
+    // "About two-thirds, 67 percent, say": a share restated as a figure.
+    const c = relativeOpening(doc, end - 2, Math.max(lo, end - 40)) ?? -1
+    const share = c === -1 ? shareOpening(doc, end - 2, lo) : -1
+    if (c === -1 && share === -1) return null
+    const open = c === -1 ? share : c
+    apposition = { start: open + 1, end: end - 1 }
+    end = open
   }
   let start = end
   let depth = 0
@@ -644,14 +647,20 @@ export function nounPhraseSubject (doc: Doc, cue: Cue, lo: number): Subject | nu
   while (start < end && (OPENING_CONJUNCTIONS.has(tokens[start]!.lower) || TIME_WORDS.has(tokens[start]!.lower) || tokens[start]!.kind === TokenKind.Punct)) start++
   if (start >= end) return null
   const first = tokens[start]!
-  // "In Iowa voters say": an opening preposition is an introduction run on without a comma, not the subject.
-  if (first.kind === TokenKind.Word && PHRASE_LINKS.has(first.lower) && !/^(its|this|these|those)$/.test(first.lower)) return null
+  // "In Iowa voters say": an opening preposition is an introduction run on without a comma, not the subject; "About
+  // two-thirds say" opens with a share.
+  const share = /^(about|nearly|almost|roughly|around|over|some|just)$/.test(first.lower) && tokens[start + 1] !== undefined &&
+    (tokens[start + 1]!.kind === TokenKind.Number || NUMBER_WORDS.test(tokens[start + 1]!.lower) || /^(half|a|one|two|three)(-|$)/.test(tokens[start + 1]!.lower))
+  if (first.kind === TokenKind.Word && PHRASE_LINKS.has(first.lower) && !share && !/^(its|this|these|those)$/.test(first.lower)) return null
   const last = tokens[end - 1]!
   if (last.kind !== TokenKind.Word && last.kind !== TokenKind.Number && last.text !== ')' && last.text !== '%') return null
   // "A plan announced earlier was dropped": a participle after an indefinite noun modifies it, unless a clause follows.
   if (verb.endsWith('ed') && end === cue.start && /^(a|an)$/.test(first.lower) && !(next === 'that' || (next !== undefined && CLAUSE_SUBJECTS.has(next)))) return null
   // "committing repeated gaffes" ends in a verb; "familiar with the planning" in a noun after its determiner.
-  if (last.kind === TokenKind.Word && (PHRASE_LINKS.has(last.lower) || (/[a-z]ing$/.test(last.lower) && !DETERMINERS.has(tokens[end - 2]?.lower ?? '')))) return null
+  // "for Thursday's meeting": after a possessive or a name, an -ing word is a noun too.
+  const beforeLast = tokens[end - 2]
+  const nounAfter = beforeLast !== undefined && (DETERMINERS.has(beforeLast.lower) || beforeLast.text === '’s' || beforeLast.text === "'s" || (beforeLast.capitalized && end - 2 > start))
+  if (last.kind === TokenKind.Word && (PHRASE_LINKS.has(last.lower) || (/[a-z]ing$/.test(last.lower) && !nounAfter))) return null
   // One word alone speaks only as a name, a plural, or a share: "Most said", "Analysts say"; not "please ask".
   if (end - start === 1 && last.kind === TokenKind.Word && !last.capitalized && !last.lower.endsWith('s') && !isNounish(last) &&
     !/^(most|many|some|others|both|all|half|few|several|majority)$/.test(last.lower)) return null
@@ -674,6 +683,15 @@ function wordOfSubject (tokens: Token[], i: number, isHead: boolean): boolean {
   if (/^(spoke|took|made|went|came|gave|met|ran|won|lost|began|sought|held|left|kept|got|put|set|saw|stood|sent|became|told|knew|thought|felt|found)$/.test(w)) return false
   if (w.endsWith('ly') && !LY_NOUNS.has(w) && !/^(nearly|roughly|only|early)$/.test(w)) return false
   return true
+}
+
+/** The comma opening ", 67 percent," (a figure restating a share) that ends at `from`, or -1. */
+function shareOpening (doc: Doc, from: number, lo: number): number {
+  const { tokens, quoteOf } = doc
+  let c = from
+  if (tokens[c]?.lower === 'percent' || tokens[c]?.text === '%') c--
+  if (c <= lo || tokens[c]!.kind !== TokenKind.Number || quoteOf[c] !== -1) return -1
+  return tokens[c - 1]?.text === ',' && quoteOf[c - 1] === -1 && c - 1 > lo ? c - 1 : -1
 }
 
 /** The comma opening ", which …" or ", who …" at or before `from`, back to `lo`, with no other comma or quotation; or -1. */

@@ -245,3 +245,11 @@ quotes('"told investigators" with nothing after it reports no words: the plural 
   'Ann Hale declined to say what the crew had told investigators. Tom Reyes told residents the pool would open.', [
     { text: 'the pool would open', name: 'Tom Reyes', type: 'indirect' },
   ])
+
+quotes('shares and long described subjects speak: "About two-thirds, 67 percent, say …", "Majorities in all five states say …"',
+  'About two-thirds, 67 percent, say they will vote for the levy. Majorities in all five wards say they want a new pool. ' +
+  'A person familiar with the planning for Thursday’s meeting says the vote will be close.', [
+    { text: 'they will vote for the levy', name: null, mention: 'About two-thirds', type: 'indirect' },
+    { text: 'they want a new pool', name: null, mention: 'Majorities in all five wards', type: 'indirect' },
+    { text: 'the vote will be close', name: null, mention: 'A person familiar with the planning for Thursday’s meeting', type: 'indirect' },
+  ])
