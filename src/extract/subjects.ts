@@ -637,12 +637,15 @@ export function nounPhraseSubject (doc: Doc, cue: Cue, lo: number): Subject | nu
       if (depth > 0) { start--; continue }
       break
     }
+    // "While old Iowa political hands say …": a subordinator opening the sentence opens the clause the subject is in.
+    if (t.kind === TokenKind.Word && start < end && CLAUSE_SUBORDINATORS.has(t.lower) && (i === lo || LINKS.has(tokens[i - 1]!.text))) break
     if (t.kind === TokenKind.Word && !wordOfSubject(tokens, i, start === end)) return null
     start--
   }
   if (depth !== 0 || (start > lo && end - start >= MAX_SUBJECT_PHRASE)) return null
   // What opens the clause: the sentence's start, a comma or dash, or a quotation; not the comma inside "75,000".
-  if (start > lo && !(LINKS.has(tokens[start - 1]!.text) || quoteOf[start - 1] !== -1 || tokens[start - 1]!.text === ':' || tokens[start - 1]!.text === ';')) return null
+  if (start > lo && !(LINKS.has(tokens[start - 1]!.text) || quoteOf[start - 1] !== -1 || tokens[start - 1]!.text === ':' || tokens[start - 1]!.text === ';' ||
+    CLAUSE_SUBORDINATORS.has(tokens[start - 1]!.lower))) return null
   if (start > lo && doc.ends[start - 1] === doc.starts[start] && quoteOf[start - 1] === -1) return null
   while (start < end && (OPENING_CONJUNCTIONS.has(tokens[start]!.lower) || TIME_WORDS.has(tokens[start]!.lower) || tokens[start]!.kind === TokenKind.Punct)) start++
   if (start >= end) return null
@@ -666,6 +669,9 @@ export function nounPhraseSubject (doc: Doc, cue: Cue, lo: number): Subject | nu
     !/^(most|many|some|others|both|all|half|few|several|majority)$/.test(last.lower)) return null
   return { speaker: { start, end }, apposition, start }
 }
+
+/** Words that open a subordinate clause at a sentence's start: "While officials say …, …". */
+const CLAUSE_SUBORDINATORS = new Set(['while', 'when', 'although', 'though', 'as', 'if', 'because', 'since', 'whereas', 'unless', 'once'])
 
 /** Whether word `i` may stand in a subject noun phrase: no verb, auxiliary, pronoun or subordinator. */
 function wordOfSubject (tokens: Token[], i: number, isHead: boolean): boolean {

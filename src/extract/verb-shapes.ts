@@ -160,7 +160,10 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
   const quotes = quotesIn(doc, front ? front[0] : from, end)
   if (!front && quotes.length === 0 && prepositionalPhraseOnly(doc, from, end)) return null
   // "clapping, singing, chanting and waving balloons": a verb coordinated with the cue is no content of it.
-  if (quotes.length === 0 && end > from && /^(and|or)$/.test(doc.tokens[from]!.lower) && doc.quoteOf[from] === -1) return null
+  // "She gave him advice, Anthony says, and she felt free to …": after an inserted attribution, ", and" with a subject of
+  // its own goes on with what was said.
+  if (quotes.length === 0 && end > from && /^(and|or)$/.test(doc.tokens[from]!.lower) && doc.quoteOf[from] === -1 &&
+    !(front && CLAUSE_OPENERS.has(doc.tokens[from + 1]?.lower ?? ''))) return null
   // "said nothing", "their smiles said a lot", "Mexico said enough": an amount is no content.
   if (quotes.length === 0 && AMOUNT_ONLY.test(doc.text.slice(doc.starts[from]!, doc.ends[end - 1]!))) return null
   // "responded Tuesday to one of the messages by saying …": content cut off before "by" and the verb that says what

@@ -253,3 +253,13 @@ quotes('shares and long described subjects speak: "About two-thirds, 67 percent,
     { text: 'they want a new pool', name: null, mention: 'Majorities in all five wards', type: 'indirect' },
     { text: 'the vote will be close', name: null, mention: 'A person familiar with the planning for Thursday’s meeting', type: 'indirect' },
   ])
+
+quotes('"While old Iowa political hands say …, …": the subject of a clause a subordinator opens',
+  'While old Iowa political hands say there is a benefit in visiting every county, the cost is high.', [
+    { text: 'there is a benefit in visiting every county', name: null, mention: 'old Iowa political hands', type: 'indirect' },
+  ])
+
+quotes('"…, Anthony says, and she felt free to …": after an inserted attribution, ", and" with a subject of its own goes on',
+  'She read every draft of his speeches, Ann Lee says, and she felt free to cut whole pages.', [
+    { text: 'She read every draft of his speeches', name: 'Ann Lee', type: 'indirect' },
+  ])
