@@ -207,7 +207,9 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
   if (last.kind === TokenKind.Number) return as(base, 'role', head, indefinite)
   // "the 24-year-old": a description by age, which resolves like a role.
   if (/^\d+-year-old$/.test(head)) return as(base, 'role', head, indefinite)
-  if (ORG_HEADS.has(head) || (isOrg && !GROUP_NOUNS.has(head) && !ROLE_NOUNS.has(head))) {
+  // "Labour Party veterans", "old Iowa party hands": a lower-case plural after an organisation's word is its people.
+  const peopleOf = !last.capitalized && /[^s]s$/.test(head)
+  if (ORG_HEADS.has(head) || (isOrg && !GROUP_NOUNS.has(head) && !ROLE_NOUNS.has(head) && !peopleOf)) {
     return as(base, 'organization', head, indefinite, null, slice(doc, from, r.end))
   }
   if (GROUP_NOUNS.has(head) || head.endsWith('s')) return as(base, 'group', head, true, 'plural')

@@ -223,3 +223,11 @@ t.test('landscape words are no first names: "Prairie Central said it would pay" 
   t.equal(firstNameGender('prairie'), null)
   t.equal(firstNameGender('grace'), 'female', 'a common first name stays one')
 })
+
+t.test('a lower-case plural after an organisation\'s word is its people, not the organisation: "Labour Party veterans said"', async (t) => {
+  const input = 'Labour Party veterans said the vote was fair. The Labour Party said the count would be checked.'
+  const ex = extract(input)
+  t.not(speakerOf(t, input, ex, 'the vote was fair').s?.kind, 'organization', summary(ex))
+  t.equal(speakerOf(t, input, ex, 'the vote was fair').s?.name, null, 'no shared name for the people of a party')
+  t.equal(speakerOf(t, input, ex, 'the count would be checked').s?.name, 'Labour Party')
+})
