@@ -122,7 +122,11 @@ t.test('a reply that comes after the limit is a 503 too, whichever the main thre
   }
   t.equal(late, 503, 'a search held past the limit by a busy main thread')
   t.equal(app.searchReaders!.stopped, 1)
+  // The replacement reader answers. The 20 ms limit only served to make the reply late: a fresh reader's first
+  // search on a loaded machine (CI runs other test files beside this one) may take longer than that.
+  app.searchReaders!.timeLimitMs = 60_000
   t.equal((await app.inject({ method: 'GET', url: SLOW_SEARCH })).statusCode, 200, 'the next search is answered')
+  t.equal(app.searchReaders!.stopped, 1, 'and not stopped')
 })
 
 t.test('other requests are answered while a search runs on a reader', async (t) => {
