@@ -4,7 +4,7 @@
 // and tells when what follows an attribution is only such an aside.
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
-import { TIME_WORDS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, PERSONAL_PRONOUNS, FINITE_AUXILIARIES } from './lexicon.js'
+import { TIME_WORDS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, PERSONAL_PRONOUNS, FINITE_AUXILIARIES, PEOPLE_PLURAL_ENDINGS } from './lexicon.js'
 import { phraseAfter } from './phrases.js'
 import { isOpeningMark, AUXILIARIES } from './subjects.js'
 import { isPossessiveToken, onlyPunctuation } from './token-runs.js'
@@ -85,7 +85,7 @@ export function contentStart (doc: Doc, cue: Cue, hi: number): number {
       if (t.lower === 'that' || t.lower === 'if' || t.lower === 'whether') break
       // "told investigators", "told residents": a plural noun for people is the addressee too.
       if (/^(him|her|them|me|us|himself|herself|themselves|itself|reporters|journalists|supporters|voters|listeners|viewers|members|lawmakers|the|a|an|his|her|their|an)$/.test(t.lower) ||
-        t.capitalized || /^[a-z]{4,}(ors|ers|ists|ians|ents|ants|ees)$/.test(t.lower)) {
+        t.capitalized || (t.lower.length > 6 && PEOPLE_PLURAL_ENDINGS.test(t.lower))) {
         if (/^(him|her|them|me|us|himself|herself|themselves|itself)$/.test(t.lower)) { i++; continue }
         // "told a news conference they are …", "told reporters the store …": the object runs to the clause's subject.
         const clause = clauseAfterObject(doc, i, hi)

@@ -1,7 +1,7 @@
 // Words and names as the entity table reads them: what opens an apposition, names an organisation or a company,
 // a kinship or a plural of people, and small tests on names. Pure functions and word lists, no state.
 import { TokenKind, type Doc } from './document.js'
-import { GROUP_NOUNS, ORG_HEADS } from './lexicon.js'
+import { GROUP_NOUNS, ORG_HEADS, PEOPLE_PLURAL_ENDINGS } from './lexicon.js'
 import { firstNameGender } from './first-names.js'
 import type { Gender, Mention } from './mentions.js'
 
@@ -25,7 +25,7 @@ export function loneFirstNameGender (m: Mention): 'male' | 'female' | null {
 
 /** A plural noun for people ("critics", "campaigners", "residents"), not things ("records", "figures"). */
 export function isPeopleNoun (head: string | null): boolean {
-  return head !== null && (GROUP_NOUNS.has(head) || /(ers|ors|ists|ians|ents|ants|ees|men|women|people|folk)$/.test(head))
+  return head !== null && (GROUP_NOUNS.has(head) || PEOPLE_PLURAL_ENDINGS.test(head) || /(men|women|people|folk)$/.test(head))
 }
 
 export const DEFINITE = new Set(['the'])

@@ -175,6 +175,9 @@ export const PERSONAL_PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural'
   ['he', 'male'], ['she', 'female'], ['they', 'plural'], ['it', 'neuter'], ['i', 'first'], ['we', 'first'],
 ])
 
+/** Plural nouns for people by their ending: "campaigners", "investigators", "residents", "employees". */
+export const PEOPLE_PLURAL_ENDINGS = /(ers|ors|ists|ians|ents|ants|ees)$/
+
 /** Lower-case words inside a person's name: "Paul de Vos", "Ursula von der Leyen". */
 export const NAME_PARTICLES = set('de del la le van von der den bin ibn al da di du st')
 

@@ -7,6 +7,7 @@ import {
 import { firstNameGender, isFirstName } from './first-names.js'
 import type { Range } from './phrases.js'
 import { isRoleWord, NAME_PARTICLES } from './lexicon.js'
+import { withoutInvisible } from './text.js'
 
 export type MentionKind = 'pronoun' | 'person' | 'organization' | 'role' | 'group' | 'relative'
 export type Gender = 'male' | 'female' | 'plural' | 'neuter' | 'first' | null
@@ -101,12 +102,9 @@ function wordsIn (tokens: Token[], from: number, to: number): Token[] {
 }
 
 function slice (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, from: number, to: number): string {
-  const s = doc.text.slice(doc.starts[from]!, doc.ends[to - 1]!)
   // A soft hyphen or zero-width character inside a word ("Mar\u00ADgaret") is no part of a name.
-  return INVISIBLE.test(s) ? s.replace(INVISIBLE_ALL, '') : s
+  return withoutInvisible(doc.text.slice(doc.starts[from]!, doc.ends[to - 1]!))
 }
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/
-const INVISIBLE_ALL = /[\u00ad\u200b-\u200d\u2060\ufeff]/g
 
 /**
  * The mention `m` (made in describeMention, not yet handed out) as a `kind` with these fields. Set in place rather than

@@ -57,6 +57,12 @@ function isSpace (c: number): boolean {
 
 /** Soft hyphen, zero-width space, joiners, word joiner and BOM: invisible inside a word. */
 const INVISIBLE_JOINERS = /[\u00ad\u200b-\u200d\u2060\ufeff]/g
+const HAS_INVISIBLE_JOINER = /[\u00ad\u200b-\u200d\u2060\ufeff]/
+
+/** `s` without the invisible characters a word may hold ("Mar\u00ADgaret" is "Margaret"). */
+export function withoutInvisible (s: string): string {
+  return HAS_INVISIBLE_JOINER.test(s) ? s.replace(INVISIBLE_JOINERS, '') : s
+}
 const isInvisibleJoiner = (c: number): boolean => c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff
 const ONLY_LETTER = /\p{L}/u
 function isLetterAt (text: string, k: number): boolean {
@@ -153,7 +159,7 @@ export function tokenize (text: string): Tokens {
     // A one-character ASCII token (mostly punctuation) is found by its code, without a slice or a hash.
     const single = end === i + 1 && c < 128
     let token = single ? singles[c] : undefined
-    const t = token === undefined ? (joined ? text.slice(i, end).replace(INVISIBLE_JOINERS, '') : text.slice(i, end)) : token.text
+    const t = token === undefined ? (joined ? withoutInvisible(text.slice(i, end)) : text.slice(i, end)) : token.text
     if (token === undefined) token = seen.get(t)
     if (token === undefined) {
       const kind = classify(t)
