@@ -10,6 +10,9 @@ export interface CueVerb {
   nominal: boolean
 }
 
+/** Verbs that report speech only before a that-clause, a colon or a quotation: "maintained that …", not "maintained the road". */
+const THAT_ONLY: CueVerb = { object: false, nominal: false }
+
 // Forms are spelled out: irregular forms are common among these verbs and a stemmer would over-match.
 const CUE_VERBS: Array<[string[], CueVerb]> = [
   [['say', 'says', 'said', 'saying'], { object: false, nominal: false }],
@@ -111,29 +114,26 @@ const CUE_VERBS: Array<[string[], CueVerb]> = [
   [['agree', 'agrees', 'agreed'], { object: false, nominal: true }],
   // Verbs that report speech only with a that-clause, a colon or a quotation (THAT_ONLY_CUES): "maintained that …",
   // not "maintained the road".
-  [['maintain', 'maintains', 'maintained', 'maintaining'], { object: false, nominal: false }],
-  [['reckon', 'reckons', 'reckoned'], { object: false, nominal: false }],
-  [['hint', 'hints', 'hinted', 'hinting'], { object: false, nominal: false }],
-  [['signal', 'signals', 'signaled', 'signalled', 'signaling', 'signalling'], { object: false, nominal: false }],
-  [['underline', 'underlines', 'underlined', 'underlining'], { object: false, nominal: false }],
-  [['underscore', 'underscores', 'underscored', 'underscoring'], { object: false, nominal: false }],
-  [['affirm', 'affirms', 'affirmed', 'reaffirm', 'reaffirms', 'reaffirmed'], { object: false, nominal: false }],
-  [['confide', 'confides', 'confided'], { object: false, nominal: false }],
-  [['comment', 'comments', 'commented', 'commenting'], { object: false, nominal: false }],
-  [['concur', 'concurs', 'concurred'], { object: false, nominal: false }],
-  [['swear', 'swears', 'swore'], { object: false, nominal: false }],
-  [['reason', 'reasons', 'reasoned'], { object: false, nominal: false }],
-  [['protest', 'protests', 'protested'], { object: false, nominal: false }],
-  [['opine', 'opines', 'opined'], { object: false, nominal: false }],
+  [['maintain', 'maintains', 'maintained', 'maintaining'], THAT_ONLY],
+  [['reckon', 'reckons', 'reckoned'], THAT_ONLY],
+  [['hint', 'hints', 'hinted', 'hinting'], THAT_ONLY],
+  [['signal', 'signals', 'signaled', 'signalled', 'signaling', 'signalling'], THAT_ONLY],
+  [['underline', 'underlines', 'underlined', 'underlining'], THAT_ONLY],
+  [['underscore', 'underscores', 'underscored', 'underscoring'], THAT_ONLY],
+  [['affirm', 'affirms', 'affirmed', 'reaffirm', 'reaffirms', 'reaffirmed'], THAT_ONLY],
+  [['confide', 'confides', 'confided'], THAT_ONLY],
+  [['comment', 'comments', 'commented', 'commenting'], THAT_ONLY],
+  [['concur', 'concurs', 'concurred'], THAT_ONLY],
+  [['swear', 'swears', 'swore'], THAT_ONLY],
+  [['reason', 'reasons', 'reasoned'], THAT_ONLY],
+  [['protest', 'protests', 'protested'], THAT_ONLY],
+  [['opine', 'opines', 'opined'], THAT_ONLY],
 ]
 
 /** Cue verbs that report speech only before a that-clause, a colon or a quotation (or after a quotation). */
-export const THAT_ONLY_CUES = new Set(['maintain', 'maintains', 'maintained', 'maintaining', 'reckon', 'reckons', 'reckoned',
-  'hint', 'hints', 'hinted', 'hinting', 'signal', 'signals', 'signaled', 'signalled', 'signaling', 'signalling', 'underline',
-  'underlines', 'underlined', 'underlining', 'underscore', 'underscores', 'underscored', 'underscoring', 'affirm', 'affirms',
-  'affirmed', 'reaffirm', 'reaffirms', 'reaffirmed', 'confide', 'confides', 'confided', 'comment', 'comments', 'commented',
-  'commenting', 'concur', 'concurs', 'concurred', 'swear', 'swears', 'swore', 'reason', 'reasons', 'reasoned', 'protest',
-  'protests', 'protested', 'opine', 'opines', 'opined'])
+export const THAT_ONLY_CUES: ReadonlySet<string> = new Set(
+  CUE_VERBS.filter(([, verb]) => verb === THAT_ONLY).flatMap(([forms]) => forms),
+)
 
 export const CUE_VERB_FORMS: ReadonlyMap<string, CueVerb> = new Map(
   CUE_VERBS.flatMap(([forms, verb]) => forms.map((form) => [form, verb] as const)),
