@@ -1,7 +1,8 @@
 // Stage 4a: verbs and phrases of saying, outside quotations. Forms that are also common nouns ("reports",
 // "claims", "notes") count only where a noun phrase stands right before them and no determiner makes them nouns.
 import { TokenKind, type Doc, type Token } from './document.js'
-import { CUE_VERB_FORMS, DETERMINERS, GROUP_NOUNS, ORG_HEADS, PARTICLE_CUES, ROLE_NOUNS, THAT_ONLY_CUES, TITLES, type CueVerb } from './lexicon.js'
+import { CUE_VERB_FORMS, DETERMINERS, PARTICLE_CUES, THAT_ONLY_CUES, type CueVerb } from './lexicon.js'
+import { isNounish } from './phrases.js'
 
 export interface Cue {
   /** Token range of the cue words: "said", "called for", "according to". */
@@ -26,9 +27,6 @@ const PLURAL_WORDS = new Set(['people', 'police', 'staff', 'crew', 'media', 'pub
 const ACCORDING: CueVerb = { object: false, nominal: false }
 const NO_OBJECT: CueVerb = { object: false, nominal: true }
 
-/** A word for a person, a group or a body: "the spokesman tweets", "the board reports" keep their verbs. */
-const isNounishWord = (w: string): boolean => ROLE_NOUNS.has(w) || GROUP_NOUNS.has(w) || ORG_HEADS.has(w) || TITLES.has(w)
-
 function isNounUse (tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1]
   if (!prev) return true
@@ -43,10 +41,11 @@ function isNounUse (tokens: Token[], i: number): boolean {
     prev.lower === 'of' || prev.lower === 'in' || prev.lower === 'for' || prev.lower === 'and' || prev.kind === TokenKind.Number) return true
   // "a snappy retort", "his latest reply", "the usual answer": a lower-case word between a determiner and the word is an
   // adjective, which only a noun follows (no past tense here: "the crowd chanted" keeps its verb).
-  // Not "Nearly a third say", "people familiar with her thinking say".
+  // Not "Nearly a third say", "people familiar with her thinking say", nor after a word for a person, a group or a body
+  // ("the spokesman tweets", "the board reports").
   if (tokens[i - 2] && /^(a|an|the)$/.test(tokens[i - 2]!.lower) && prev.kind === TokenKind.Word && !prev.capitalized &&
     !/^(say|says|tell|tells)$/.test(tokens[i]!.lower) && !tokens[i]!.lower.endsWith('ed') && !/(s|ing)$/.test(prev.lower) &&
-    !PLURAL_WORDS.has(prev.lower) && !isNounishWord(prev.lower)) return true
+    !PLURAL_WORDS.has(prev.lower) && !isNounish(prev)) return true
   // "in a Facebook post", "an Instagram post": a name between an indefinite article and the word makes it a noun.
   if (prev.capitalized && (tokens[i - 2]?.lower === 'a' || tokens[i - 2]?.lower === 'an')) return true
   const next = tokens[i + 1]

@@ -617,7 +617,7 @@ export function nounPhraseSubject (doc: Doc, cue: Cue, lo: number): Subject | nu
   let apposition: Range | null = null
   if (tokens[end - 1]!.text === ',' && quoteOf[end - 1] === -1) {
     // "About two-thirds, 67 percent, say": a share restated as a figure.
-    const c = relativeOpening(doc, end - 2, Math.max(lo, end - 40)) ?? -1
+    const c = relativeOpening(doc, end - 2, Math.max(lo, end - 40))
     const share = c === -1 ? shareOpening(doc, end - 2, lo) : -1
     if (c === -1 && share === -1) return null
     const open = c === -1 ? share : c
