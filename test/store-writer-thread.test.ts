@@ -12,6 +12,7 @@ import { MIGRATIONS_DIR } from '../src/paths.js'
 import { ConflictError, InvalidExtractionError, NotFoundError, Store } from '../src/store/index.js'
 import { isStorageFull } from '../src/store/errors.js'
 import { errorShape, rebuiltError, ThreadedStore } from '../src/store/writer-thread.js'
+import { packExtraction } from '../src/store/packed-extraction.js'
 
 const story = (n: number): string => `The harbour board met for the ${n}th time on Tuesday.\n\n` +
   `“We will reopen pier ${n} in May,” said board chair Ruth Okafor. “Nobody wants it shut,” she added.`
@@ -69,6 +70,20 @@ t.test('a group stores each article or says why not, in order', async (t) => {
   if (!attempts[1]!.ok) t.ok(attempts[1]!.error instanceof InvalidExtractionError, 'the bad one fails with its own error class')
   const stored = await app.db.sources.get((attempts[0] as { result: { source_id: number } }).result.source_id)
   t.equal(stored?.title, 'G')
+})
+
+t.test('an extraction packed by a worker is stored as the extraction itself would be', async (t) => {
+  const text = story(5)
+  const packed = packExtraction(extract(text))
+  const viaPacked = await app.db.ingest({ title: 'Packed', text, url: 'https://example.org/packed' }, packed)
+  const viaObject = await app.db.ingest({ title: 'Plain', text: text + ' ', url: 'https://example.org/plain' }, extract(text + ' '))
+  t.equal(viaPacked.quote_count, 2)
+  const quotesOf = async (id: number) => ((await app.db.quotes.ofSource(id)).items)
+    .map((q) => ({ text: q.text, start: q.start, end: q.end, speaker: q.speaker?.name ?? null, type: q.type }))
+  t.same(await quotesOf(viaPacked.source_id), await quotesOf(viaObject.source_id))
+  const [bad] = await app.db.ingestMany([{ article: { title: 'B', text: 'Short.' }, extraction: packExtraction(extract(story(6))) }])
+  t.notOk(bad!.ok, 'a packed extraction that does not fit its article is refused like any other')
+  if (!bad!.ok) t.ok(bad!.error instanceof InvalidExtractionError)
 })
 
 t.test('a long write leaves the main thread answering', async (t) => {

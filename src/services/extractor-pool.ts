@@ -15,6 +15,7 @@ import { extract, MAX_QUOTATIONS, TooManyQuotationsError, type ExtractOptions } 
 import type { Extraction } from '../extract/types.js'
 import type { HtmlArticle } from '../html/index.js'
 import type { ArticleInput } from '../store/index.js'
+import { isPacked, packExtraction, type ExtractionInput } from '../store/packed-extraction.js'
 import { ArticleError, parseArticleJson, prepareArticleValue } from './article.js'
 
 /** An article to check and extract: one NDJSON line as written, or a value (e.g. built from a file). */
@@ -23,7 +24,8 @@ export type ArticleSource = { json: string } | { value: unknown }
 /** A request made ready to store: checked, converted from HTML, extracted. */
 export interface ExtractedArticle {
   article: ArticleInput
-  extraction: Extraction
+  /** Packed when it was made on a worker: the store takes it so, and unpackExtraction() reads it. */
+  extraction: ExtractionInput
   /** What the HTML conversion found, when the request gave html. */
   page: HtmlArticle | null
 }
@@ -77,10 +79,18 @@ export function runJob (job: WorkerJob, maxQuotations: number = MAX_QUOTATIONS):
   return { json: new TextEncoder().encode(JSON.stringify(reply)) }
 }
 
-/** What a reply can move to the other thread instead of copying: an encoded POST /extract reply. */
+/** A job's result as a worker sends it: an article's extraction packed, so that no thread but the writer's unpacks it. */
+export function forTransfer (result: JobResult): JobResult {
+  return 'article' in result && !isPacked(result.extraction) ? { ...result, extraction: packExtraction(result.extraction) } : result
+}
+
+/** What a reply can move to the other thread instead of copying: an encoded POST /extract reply, a packed extraction. */
 export function transferablesOf (reply: WorkerReply): ArrayBuffer[] {
-  if (reply.type !== 'done' || !('json' in reply.result)) return []
-  return [reply.result.json.buffer as ArrayBuffer]
+  if (reply.type !== 'done') return []
+  const { result } = reply
+  if ('json' in result) return [result.json.buffer as ArrayBuffer]
+  if ('article' in result && isPacked(result.extraction)) return [result.extraction.packed.buffer as ArrayBuffer]
+  return []
 }
 
 /** A failure as it crosses from a worker: an ArticleError keeps its field (and so its 400), a refused article its 422. */

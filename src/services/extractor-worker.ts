@@ -1,7 +1,7 @@
 // A worker thread of the ExtractorPool: runs the jobs it is sent, one at a time, for as long as it lives.
 import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
-import { failureReply, runJob, transferablesOf, type WorkerData, type WorkerReply, type WorkerRequest } from './extractor-pool.js'
+import { failureReply, forTransfer, runJob, transferablesOf, type WorkerData, type WorkerReply, type WorkerRequest } from './extractor-pool.js'
 
 const port = parentPort
 if (port === null) throw new Error('extractor-worker must run as a worker thread')
@@ -16,7 +16,7 @@ if (nice !== undefined && nice > 0) {
 port.on('message', ({ id, job }: WorkerRequest) => {
   let reply: WorkerReply
   try {
-    reply = { type: 'done', id, result: runJob(job, maxQuotations) }
+    reply = { type: 'done', id, result: forTransfer(runJob(job, maxQuotations)) }
   } catch (err) {
     reply = failureReply(id, err)
   }

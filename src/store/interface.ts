@@ -2,6 +2,7 @@
 // synchronously (better-sqlite3) and PostgreSQL's with promises: every method may return either, and callers await.
 // Awaiting a plain value costs one microtask, so the SQLite fast paths stay as they are.
 import type { Extraction } from '../extract/types.js'
+import type { ExtractionInput } from './packed-extraction.js'
 import type { PageRequest, PageResult } from './page.js'
 import type { Quote, QuoteDetail, QuoteFilter } from './quotes.js'
 import type { ArticleInput, IngestAttempt, IngestItem, IngestResult } from './source-writes.js'
@@ -78,7 +79,7 @@ export interface DataStore {
   /** Names of the migrations applied when this store was opened. */
   readonly appliedMigrations: string[]
   /** Stores an article and its extraction in one transaction; the same text (or URL and text) is stored once. */
-  ingest (article: ArticleInput, extraction: Extraction): Awaitable<IngestResult>
+  ingest (article: ArticleInput, extraction: ExtractionInput): Awaitable<IngestResult>
   /** Stores many articles, each all or nothing; one attempt per item, in order. */
   ingestMany (items: readonly IngestItem[]): Awaitable<IngestAttempt[]>
   /** The secret that signs pagination cursors when the configuration sets none. */

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import type { Extraction, ResolvedBy } from '../extract/types.js'
 import { textKey } from '../identity/names.js'
 import type { Database } from './database.js'
+import { unpackExtraction, type ExtractionInput } from './packed-extraction.js'
 import { StatementCache } from './statements.js'
 import { SpeakerResolver } from './speaker-resolution.js'
 import { SpeakerRollups } from './speaker-rollups.js'
@@ -31,10 +32,10 @@ export interface IngestResult {
   quote_count: number
 }
 
-/** One article to store with its extraction. */
+/** One article to store with its extraction (packed when it comes from an extraction worker). */
 export interface IngestItem {
   article: ArticleInput
-  extraction: Extraction
+  extraction: ExtractionInput
 }
 
 /** What became of one article of ingestMany: stored (or already there), or the error that kept it out. */
@@ -131,7 +132,7 @@ export class SourceWriter {
   readonly #insertQuotes: StatementCache
 
   /** Stores an article and its extraction; the same text twice is stored once. */
-  readonly ingest: (article: ArticleInput, extraction: Extraction) => IngestResult
+  readonly ingest: (article: ArticleInput, extraction: ExtractionInput) => IngestResult
   /**
    * Stores articles in one transaction, each in a savepoint of its own: an article that fails is rolled back alone
    * and the others are stored. Returns one attempt per item, in order, once the transaction is committed.
@@ -174,7 +175,7 @@ export class SourceWriter {
       SELECT id, text FROM quotes WHERE source_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
 
     this.ingest = db.transaction((article, extraction) => {
-      const result = this.#ingest(article, extraction)
+      const result = this.#ingest(article, unpackExtraction(extraction))
       if (!this.#grouped) this.#indexQuotes()
       return result
     })

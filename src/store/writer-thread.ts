@@ -10,11 +10,12 @@ import { InvalidExtractionError, type IngestAttempt, type IngestItem, type Inges
 import type { Store } from './index.js'
 import type { ArticleWrites, ChangeWatch, CorrectionWrites, DataStore } from './interface.js'
 import type { Extraction } from '../extract/types.js'
+import type { ExtractionInput } from './packed-extraction.js'
 import type { ArticleInput } from './source-writes.js'
 
 /** The writes the thread carries out, by name, with their arguments and results. */
 export interface WriteCalls {
-  ingest: [[ArticleInput, Extraction], IngestResult]
+  ingest: [[ArticleInput, ExtractionInput], IngestResult]
   ingestMany: [[readonly IngestItem[]], IngestAttempt[]]
   reextract: [[number, Extraction], boolean]
   delete: [[number], boolean]
@@ -183,7 +184,7 @@ export class ThreadedStore implements DataStore {
     return new ThreadedStore(reader, writer)
   }
 
-  ingest (article: ArticleInput, extraction: Extraction): Promise<IngestResult> {
+  ingest (article: ArticleInput, extraction: ExtractionInput): Promise<IngestResult> {
     return this.writer.call('ingest', article, extraction)
   }
 

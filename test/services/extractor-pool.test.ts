@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url'
 import t, { type Test } from 'tap'
 import { extract } from '../../src/extract/index.js'
 import { ArticleError, prepareArticle } from '../../src/services/article.js'
+import { isPacked, unpackExtraction } from '../../src/store/packed-extraction.js'
 import {
   ExtractionAbortedError, ExtractionTimeLimitError, ExtractorBusyError, ExtractorClosedError, ExtractorPool,
 } from '../../src/services/extractor-pool.js'
@@ -36,7 +37,8 @@ t.test('prepare() checks, converts and extracts on a worker; a bad article comes
   const done = await pool.prepare({ json: JSON.stringify({ html, published_at: '2024-05-01' }) })
   const expected = prepareArticle({ html, published_at: '2024-05-01' }).article
   t.same(done.article, expected)
-  t.same(done.extraction, extract(expected.text))
+  t.ok(isPacked(done.extraction), 'the extraction comes packed from the worker')
+  t.same(unpackExtraction(done.extraction), extract(expected.text))
 
   const fromValue = await pool.prepare({ value: { text: article(2) } })
   t.equal(fromValue.article.text, article(2))

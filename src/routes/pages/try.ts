@@ -5,6 +5,7 @@ import { tryPage, type TryInput } from '../../pages/try-view.js'
 import { TooManyQuotationsError } from '../../extract/limits.js'
 import { ArticleError } from '../../services/article.js'
 import { ExtractionTimeLimitError } from '../../services/extractor-pool.js'
+import { unpackExtraction } from '../../store/packed-extraction.js'
 import { disconnectSignal } from '../disconnect.js'
 import { sendPage } from './reply.js'
 
@@ -40,8 +41,8 @@ const tryRoutes: FastifyPluginAsync = async (fastify) => {
       if (err instanceof TooManyQuotationsError || err instanceof ExtractionTimeLimitError) return sendPage(reply, tryPage(input, null, err.message), 422)
       throw err
     }
-    const { article, page, extraction } = prepared
-    return sendPage(reply, tryPage(input, { text: article.text, title: page?.title ?? null, extraction }))
+    const { article, page } = prepared
+    return sendPage(reply, tryPage(input, { text: article.text, title: page?.title ?? null, extraction: unpackExtraction(prepared.extraction) }))
   })
 }
 

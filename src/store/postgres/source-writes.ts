@@ -5,6 +5,7 @@
 import type { Extraction } from '../../extract/types.js'
 import { textKey } from '../../identity/names.js'
 import type { ArticleWrites } from '../interface.js'
+import { unpackExtraction, type ExtractionInput } from '../packed-extraction.js'
 import { contentHash, validate, type ArticleInput, type IngestAttempt, type IngestItem, type IngestResult } from '../source-writes.js'
 import { inSavepoint, type Sql, type Transact } from './connection.js'
 import { PgSpeakerResolver } from './speaker-resolution.js'
@@ -26,8 +27,8 @@ function conflict (what: string): Error {
 export class PgArticleWrites implements ArticleWrites {
   constructor (private readonly transact: Transact) {}
 
-  async ingest (article: ArticleInput, extraction: Extraction): Promise<IngestResult> {
-    return await this.transact((sql) => this.#ingest(sql, article, extraction))
+  async ingest (article: ArticleInput, extraction: ExtractionInput): Promise<IngestResult> {
+    return await this.transact((sql) => this.#ingest(sql, article, unpackExtraction(extraction)))
   }
 
   async ingestMany (items: readonly IngestItem[]): Promise<IngestAttempt[]> {
@@ -48,7 +49,7 @@ export class PgArticleWrites implements ArticleWrites {
         const attempts: IngestAttempt[] = []
         for (const item of items) {
           try {
-            attempts.push({ ok: true, result: await inSavepoint(client, () => this.#ingest(client, item.article, item.extraction)) })
+            attempts.push({ ok: true, result: await inSavepoint(client, () => this.#ingest(client, item.article, unpackExtraction(item.extraction))) })
           } catch (error) {
             // A conflict with another instance retries the whole group (writeTransaction); other errors are this item's.
             if ((error as { code?: string }).code === '23505' || (error as { code?: string }).code === '40P01') throw error
