@@ -45,6 +45,8 @@ export interface QuoteReads {
   listJson?: (page: PageRequest, filter?: QuoteFilter) => Awaitable<PageResult<string>>
   /** get() as the JSON its reply schema makes of it; absent where listJson is. */
   getJson?: (id: number) => Awaitable<string | undefined>
+  /** ofSource() with each quote as JSON, as listJson gives them; absent where listJson is. */
+  ofSourceJson?: (sourceId: number) => Awaitable<PageResult<string>>
 }
 
 export interface ArticleWrites {

@@ -262,7 +262,16 @@ export class QuoteStore {
 
   /** The first QUOTES_SHOWN_PER_SOURCE quotes of one article in article order, and where the rest begin. */
   ofSource (sourceId: number): PageResult<Quote> {
-    return this.list({ limit: QUOTES_SHOWN_PER_SOURCE }, { source_id: sourceId, sort: 'position' })
+    return this.list(...QuoteStore.#ofSource(sourceId))
+  }
+
+  /** ofSource() with each quote as JSON (listJson). */
+  ofSourceJson (sourceId: number): PageResult<string> {
+    return this.listJson(...QuoteStore.#ofSource(sourceId))
+  }
+
+  static #ofSource (sourceId: number): [PageRequest, QuoteFilter] {
+    return [{ limit: QUOTES_SHOWN_PER_SOURCE }, { source_id: sourceId, sort: 'position' }]
   }
 
   get (id: number): QuoteDetail | undefined {

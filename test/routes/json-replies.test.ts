@@ -85,6 +85,13 @@ const ARTICLES = [
     ]),
 ]
 
+// More quotes than a source's detail lists (500): its reply carries a cursor to the rest.
+const LONG_ARTICLE = article(
+  { title: 'Roll call', url: null, publisher: null, published_at: '2024-02-01',
+    text: Array.from({ length: 503 }, (_, i) => `"Item ${1000 + i} is done," said Zoë Ærø.`).join(' ') },
+  [ZOE],
+  Array.from({ length: 503 }, (_, i) => ({ words: `Item ${1000 + i} is done,`, by: 0, confidence: 0.9 })))
+
 function databaseFile (t: { teardown: (fn: () => unknown) => void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'whosaid-json-replies-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
@@ -111,7 +118,7 @@ t.test('quote replies built by SQLite are byte for byte those of list() and get(
 
   const old = await sqliteTestApp(options)
   t.teardown(() => old.close())
-  Object.assign(old.reads.quotes, { listJson: undefined, getJson: undefined })
+  Object.assign(old.reads.quotes, { listJson: undefined, getJson: undefined, ofSourceJson: undefined })
 
   const quoteIds = app.db.db.prepare<[], number>('SELECT id FROM quotes ORDER BY id').pluck().all()
   const speakers = app.db.db.prepare<[], { id: number, slug: string | null }>('SELECT id, slug FROM speakers').all()
@@ -149,6 +156,28 @@ t.test('quote replies built by SQLite are byte for byte those of list() and get(
   t.match(JSON.parse((await seen(app, '/quotes/3')).body), { speaker: { resolved_by: null } })
   const confidences = JSON.parse((await seen(app, '/quotes?limit=100')).body).items.map((q: { confidence: number }) => q.confidence)
   t.same(new Set(confidences), new Set([1, 0, 1 / 3, 0.1 + 0.2, 0.85, 0.00005, 0.7, 0.95, 0.6, 0.5]), 'every number survives')
+
+  // Each article's detail, and POST /sources's reply for a text already stored (the detail with its outcome).
+  await app.db.ingest(LONG_ARTICLE.article, LONG_ARTICLE.extraction)
+  const sourceIds = app.db.db.prepare<[], number>('SELECT id FROM sources ORDER BY id').pluck().all()
+  for (const id of [...sourceIds, 999]) {
+    const url = `/sources/${id}`
+    const expected = await seen(old, url)
+    t.equal(expected.status, id === 999 ? 404 : 200, url)
+    t.same(await seen(app, url), expected, url)
+  }
+  const cursors = await Promise.all(sourceIds.map(async (id) => JSON.parse((await seen(app, `/sources/${id}`)).body).quotes_next_cursor))
+  t.equal(cursors.filter((c) => c !== null).length, 1, "the long article's detail has a cursor to its other quotes")
+  for (const { article: input } of [...ARTICLES, LONG_ARTICLE]) {
+    const post = async (which: App) => {
+      const res = await which.inject({ method: 'POST', url: '/sources', payload: input })
+      return { status: res.statusCode, body: res.body, type: res.headers['content-type'], length: res.headers['content-length'] }
+    }
+    const expected = await post(old)
+    t.equal(expected.status, 200, 'stored already')
+    t.match(JSON.parse(expected.body), { status: 'existing', updated: false })
+    t.same(await post(app), expected, `POST /sources: ${input.title}`)
+  }
 })
 
 t.test('replies built by SQLite carry an ETag and honour If-None-Match', async (t) => {

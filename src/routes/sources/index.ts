@@ -6,7 +6,7 @@ import { IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.
 import { Quote, QuoteType } from '../../schemas/quote.js'
 import { SourceDetail, SourceSummary } from '../../schemas/source.js'
 import { DateBounds, dateBounds } from '../query.js'
-import { sourceDetail } from './detail.js'
+import { sendSourceDetail } from './detail.js'
 
 const SourceListQuery = Type.Composite([PageQuery, DateBounds, Type.Object({
   publisher: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Exact publisher, any case.' })),
@@ -37,10 +37,10 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       params: IdParams,
       response: { 200: SourceDetail, ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const source = await fastify.reads.sources.get(request.params.id)
     if (!source) throw fastify.httpErrors.notFound(`source ${request.params.id} not found`)
-    return await sourceDetail(fastify, fastify.reads, source)
+    return await sendSourceDetail(fastify, reply, fastify.reads, source)
   })
 
   fastify.get('/sources/:id/quotes', {

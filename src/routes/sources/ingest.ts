@@ -4,7 +4,7 @@ import { ArticleRequest } from '../../schemas/article.js'
 import { ErrorResponse, errorResponses } from '../../schemas/common.js'
 import { IngestReply } from '../../schemas/source.js'
 import { disconnectSignal } from '../disconnect.js'
-import { sourceDetail } from './detail.js'
+import { sendSourceDetail } from './detail.js'
 
 const ingestRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/sources', {
@@ -24,11 +24,7 @@ const ingestRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const source = (await fastify.db.sources.get(result.source_id))!
     reply.code(result.status === 'created' ? 201 : 200)
     if (result.status === 'created') reply.header('location', `/sources/${result.source_id}`)
-    return {
-      ...await sourceDetail(fastify, fastify.db, source),
-      status: result.status,
-      updated: result.status === 'updated',
-    }
+    return await sendSourceDetail(fastify, reply, fastify.db, source, { status: result.status, updated: result.status === 'updated' })
   })
 }
 
