@@ -47,6 +47,9 @@ export class Store implements DataStore {
   readonly corrections: Corrections
   /** Names of the migrations applied when this store was opened. */
   readonly appliedMigrations: string[]
+  // Prepared once: /health runs both on every probe, and a load balancer probes often.
+  readonly #ping
+  readonly #pageCounts
 
   private constructor (db: Database, appliedMigrations: string[]) {
     this.db = db
@@ -56,6 +59,9 @@ export class Store implements DataStore {
     this.quotes = new QuoteStore(db)
     this.articles = new SourceWriter(db)
     this.corrections = new Corrections(db)
+    this.#ping = db.prepare('SELECT 1')
+    this.#pageCounts = db.prepare<[], { pages: number, limit: number, free: number }>(`SELECT p.page_count AS pages,
+      m.max_page_count AS "limit", f.freelist_count AS free FROM pragma_page_count() p, pragma_max_page_count() m, pragma_freelist_count() f`)
   }
 
   /** Opens the database and brings its schema up to date; throws MigrationError if a migration fails. */
@@ -89,7 +95,7 @@ export class Store implements DataStore {
 
   /** Throws if the database cannot answer a query. */
   ping (): void {
-    this.db.prepare('SELECT 1').get()
+    this.#ping.get()
   }
 
   /**
@@ -97,9 +103,7 @@ export class Store implements DataStore {
    * left, or its disk has less than MIN_FREE_BYTES free. Writes then fail with SQLITE_FULL (HTTP 507).
    */
   storage (): 'ok' | 'full' {
-    const pages = this.db.pragma('page_count', { simple: true }) as number
-    const limit = this.db.pragma('max_page_count', { simple: true }) as number
-    const free = this.db.pragma('freelist_count', { simple: true }) as number
+    const { pages, limit, free } = this.#pageCounts.get()!
     if (pages >= limit && free === 0) return 'full'
     const file = this.db.name
     if (file === ':memory:' || file === '') return 'ok'
