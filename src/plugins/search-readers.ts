@@ -23,7 +23,8 @@ export interface SearchReadersPluginOptions {
 export default fp<SearchReadersPluginOptions>(async (fastify, options) => {
   const path = options.databasePath
   const onFile = fastify.reads.kind === 'sqlite' && path !== ':memory:' && !path.startsWith('file:') && path !== ''
-  if (!onFile || options.readers === 0) {
+  const quotes = fastify.reads.quotes
+  if (!onFile || options.readers === 0 || quotes.listJson === undefined) {
     fastify.decorate('searchReaders', null)
     return
   }
@@ -32,7 +33,7 @@ export default fp<SearchReadersPluginOptions>(async (fastify, options) => {
     size: options.readers,
     timeLimitMs: options.timeLimitMs,
     nice: options.nice,
-    inline: (page, filter) => fastify.reads.quotes.list(page, filter),
+    inline: (page, filter) => quotes.listJson!(page, filter),
   })
   fastify.decorate('searchReaders', readers)
   fastify.addHook('onClose', async () => readers.close())

@@ -19,7 +19,7 @@ const quotes = new QuoteStore(openReader(path))
 port.on('message', ({ id, page, filter }: ReaderRequest) => {
   let reply: ReaderReply
   try {
-    reply = { type: 'done', id, result: quotes.list(page, filter) }
+    reply = { type: 'done', id, result: quotes.listJson(page, filter) }
   } catch (err) {
     reply = failedSearch(id, err)
   }

@@ -10,9 +10,12 @@
 // The reader is the sibling file search-reader.js (dist/, compiled) or search-reader.ts (tests under tap's TypeScript
 // loader, which worker threads inherit through execArgv). If no reader can start, searches run through `inline`
 // (the main thread's store) instead: slower for the other requests, never wrong, and without a time limit.
+//
+// A reader answers with each quote's JSON as SQLite builds it (QuoteStore.listJson): the main thread neither copies
+// quote objects across nor serializes them, it only joins the strings into the page.
 import { Worker } from 'node:worker_threads'
 import type { PageRequest, PageResult } from '../store/page.js'
-import type { Quote, QuoteFilter } from '../store/quotes.js'
+import type { QuoteFilter } from '../store/quotes.js'
 
 export interface ReaderRequest {
   id: number
@@ -29,7 +32,7 @@ export interface ReaderFailure {
 
 export type ReaderReply =
   | { type: 'ready' }
-  | { type: 'done', id: number, result: PageResult<Quote> }
+  | { type: 'done', id: number, result: PageResult<string> }
   | { type: 'failed', id: number, error: ReaderFailure }
 
 export function failedSearch (id: number, err: unknown): ReaderReply {
@@ -79,7 +82,7 @@ export interface SearchReadersOptions {
   /** Most milliseconds one search may run on a reader before it is stopped with SearchTimeLimitError. */
   timeLimitMs: number
   /** Runs a search in the calling thread when no reader can start. */
-  inline: (page: PageRequest, filter: QuoteFilter) => PageResult<Quote> | Promise<PageResult<Quote>>
+  inline: (page: PageRequest, filter: QuoteFilter) => PageResult<string> | Promise<PageResult<string>>
   /** Most searches waiting for a reader before list() rejects with SearchBusyError (default 1000). */
   maxQueue?: number
   /** The reader module (default: the sibling search-reader file). */
@@ -92,7 +95,7 @@ interface Job {
   id: number
   page: PageRequest
   filter: QuoteFilter
-  resolve: (result: PageResult<Quote>) => void
+  resolve: (result: PageResult<string>) => void
   reject: (err: Error) => void
 }
 
@@ -160,8 +163,8 @@ export class SearchReaders {
     return this.#slots.reduce((n, slot) => n + (slot.job === undefined ? 0 : 1), 0)
   }
 
-  /** A page of quotes, as QuoteStore.list gives it, read on a reader thread. */
-  list (page: PageRequest, filter: QuoteFilter): Promise<PageResult<Quote>> {
+  /** A page of quotes, each as the JSON QuoteStore.listJson gives (its reply as the schema would serialize it), read on a reader thread. */
+  list (page: PageRequest, filter: QuoteFilter): Promise<PageResult<string>> {
     if (this.#closed) return Promise.reject(new SearchReadersClosedError('the search readers are closed'))
     if (this.#fallback !== null) return Promise.resolve().then(() => this.#inline(page, filter))
     if (this.#queue.length >= this.maxQueue) {
