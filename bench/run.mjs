@@ -4,7 +4,7 @@
 //
 //   npm run bench                 full run (the 100,000-source dataset is built once, then cached in bench/.cache/)
 //   npm run bench -- --quick      under a minute: fewer rounds, a 5,000-source dataset, 400 articles to ingest
-//   npm run bench -- --only api   sections: extraction, hostile, dataset, api, ingest (dataset is implied by api)
+//   npm run bench -- --only api   sections: extraction, hostile, mainthread, dataset, api, ingest (dataset is implied by api)
 //   npm run bench -- --store postgres   the API and ingestion sections on PostgreSQL (bench/postgres.mjs says where)
 //   npm run bench -- --scale      the scale run alone (bench/scale.mjs: 1,000,000 articles; --scale-articles N;
 //                                 --scale-measure measures the database a run left, without ingesting)
@@ -18,6 +18,7 @@ import { runHostile } from './hostile.mjs'
 import { ensureDataset } from './dataset.mjs'
 import { runApi } from './api.mjs'
 import { runIngest } from './ingest.mjs'
+import { runMainThread } from './main-thread.mjs'
 import { postgresServerUrl, runPostgresApi, runPostgresIngest } from './postgres.mjs'
 
 const opts = parseArgs(process.argv.slice(2))
@@ -71,6 +72,7 @@ async function section (name, fn) {
 
 const extraction = await section('extraction', () => runExtraction(opts))
 const hostile = await section('hostile', () => runHostile(opts))
+const mainThread = postgres ? undefined : await section('mainthread', () => runMainThread())
 const dataset = await section('dataset', () => ensureDataset({ sources: SOURCES }))
 const api = dataset ? await section('api', () => (postgres ? runPostgresApi : runApi)({ quick: opts.quick, dataset, rounds: opts.rounds })) : undefined
 const ingest = postgres ? undefined : await section('ingest', () => runIngest(opts))
@@ -147,6 +149,10 @@ if (hostile) {
       return s ? `${s.us_per_kb}${s.refused ? ' (refused)' : ''}` : ''
     }), h.growth, h.max_cpu_ms, h.max_served_cpu_ms, h.largest_served ? `${h.largest_served / 1000} KB` : 'refused'])))
 }
+if (mainThread) {
+  say(); say('MAIN THREAD (busy time per request and longest event-loop delay meanwhile, requests one at a time through app.inject, client included)')
+  say(table(['request', 'busy ms per request', 'longest delay ms'], mainThread.rows.map((r) => [r.request, r.busy_ms_per_request, r.longest_delay_ms])))
+}
 
 if (api) {
   say(); say(`API${postgres ? ` ON POSTGRESQL (dataset copied with whosaid copy-store in ${api.copy_seconds} s)` : ''}: ${api.connections} connections, ${api.rounds} rounds of ${api.run_seconds} s per side, bare and real alternating; ${api.dataset.quotes} quotes`)
@@ -217,6 +223,10 @@ if (fullRun && Object.keys(results.errors).length === 0) {
         const s = h.sizes.find((x) => x.size === size)
         return s ? `${s.us_per_kb}${s.refused ? ' (refused)' : ''}` : ''
       }), h.growth, h.max_cpu_ms, h.max_served_cpu_ms, h.largest_served ? `${h.largest_served / 1000} KB` : 'refused'])))
+  }
+  if (mainThread) {
+    md.push(''); md.push('### Main thread (busy time per request and longest event-loop delay meanwhile; requests one at a time through app.inject, client included)'); md.push('')
+    md.push(markdownTable(['request', 'busy ms per request', 'longest delay ms'], mainThread.rows.map((r) => [r.request, r.busy_ms_per_request, r.longest_delay_ms])))
   }
   if (dataset) {
     md.push(''); md.push('### Dataset'); md.push('')
