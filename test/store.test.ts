@@ -2,6 +2,7 @@ import t, { type Test } from 'tap'
 import { MIGRATIONS_DIR } from '../src/paths.js'
 import { slugify } from '../src/identity/names.js'
 import { InvalidExtractionError, Store, contentHash } from '../src/store/index.js'
+import { packExtraction } from '../src/store/packed-extraction.js'
 import { budgetArticle } from './helpers/article.js'
 import { queryColumn, testStore } from './helpers/stores.js'
 import { sliceQuote } from './helpers/quotes.js'
@@ -55,6 +56,21 @@ t.test('the same text is stored once', async (t) => {
   t.same(await store.ingest({ ...article, title: 'Another title' }, extraction), { source_id: 1, status: 'existing', quote_count: 4 })
   t.equal(await store.sources.count(), 1)
   t.equal((await store.quotes.list({ limit: 100 })).items.length, 4)
+})
+
+t.test('an extraction packed by a worker is stored as the extraction itself, and checked alike', async (t) => {
+  const plain = await testStore(t)
+  const packed = await testStore(t)
+  const { article, extraction } = budgetArticle()
+  t.same(await packed.ingest(article, packExtraction(extraction)), await plain.ingest(article, extraction))
+  const [quotesOf, speakersOf] = [async (s: typeof plain) => (await s.quotes.list({ limit: 100 })).items, async (s: typeof plain) => (await s.speakers.list({ limit: 100 })).items]
+  t.same(await quotesOf(packed), await quotesOf(plain))
+  t.same(await speakersOf(packed), await speakersOf(plain))
+  const misfit = budgetArticle(' More.')
+  misfit.extraction.quotes[0]!.end = misfit.article.text.length + 5
+  const [attempt] = await packed.ingestMany([{ article: misfit.article, extraction: packExtraction(misfit.extraction) }])
+  t.notOk(attempt!.ok, 'a packed extraction that does not fit its text is refused')
+  if (!attempt!.ok) t.ok(attempt!.error instanceof InvalidExtractionError)
 })
 
 t.test('named people and organizations are shared across articles; unnamed speakers never are', async (t) => {
