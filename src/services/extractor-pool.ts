@@ -15,7 +15,7 @@ import { extract, MAX_QUOTATIONS, TooManyQuotationsError, type ExtractOptions } 
 import type { Extraction } from '../extract/types.js'
 import type { HtmlArticle } from '../html/index.js'
 import type { ArticleInput } from '../store/index.js'
-import { isPacked, packExtraction, type ExtractionInput } from '../store/packed-extraction.js'
+import { isPacked, packExtraction, worthPacking, type ExtractionInput } from '../store/packed-extraction.js'
 import { ArticleError, parseArticleJson, prepareArticleValue } from './article.js'
 
 /** An article to check and extract: one NDJSON line as written, or a value (e.g. built from a file). */
@@ -24,7 +24,7 @@ export type ArticleSource = { json: string } | { value: unknown }
 /** A request made ready to store: checked, converted from HTML, extracted. */
 export interface ExtractedArticle {
   article: ArticleInput
-  /** Packed when it was made on a worker: the store takes it so, and unpackExtraction() reads it. */
+  /** Packed when it was made on a worker and holds many quotes: the store takes it so, and unpackExtraction() reads it. */
   extraction: ExtractionInput
   /** What the HTML conversion found, when the request gave html. */
   page: HtmlArticle | null
@@ -79,9 +79,14 @@ export function runJob (job: WorkerJob, maxQuotations: number = MAX_QUOTATIONS):
   return { json: new TextEncoder().encode(JSON.stringify(reply)) }
 }
 
-/** A job's result as a worker sends it: an article's extraction packed, so that no thread but the writer's unpacks it. */
+/**
+ * A job's result as a worker sends it: a long article's extraction packed, so that no thread but the writer's
+ * unpacks it (the main thread cloned one of thousands of quotes for tens of milliseconds each way).
+ */
 export function forTransfer (result: JobResult): JobResult {
-  return 'article' in result && !isPacked(result.extraction) ? { ...result, extraction: packExtraction(result.extraction) } : result
+  return 'article' in result && !isPacked(result.extraction) && worthPacking(result.extraction)
+    ? { ...result, extraction: packExtraction(result.extraction) }
+    : result
 }
 
 /** What a reply can move to the other thread instead of copying: an encoded POST /extract reply, a packed extraction. */

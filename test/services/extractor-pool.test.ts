@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url'
 import t, { type Test } from 'tap'
 import { extract } from '../../src/extract/index.js'
 import { ArticleError, prepareArticle } from '../../src/services/article.js'
-import { isPacked, unpackExtraction } from '../../src/store/packed-extraction.js'
+import { isPacked, PACK_FROM_QUOTES, unpackExtraction } from '../../src/store/packed-extraction.js'
 import {
   ExtractionAbortedError, ExtractionTimeLimitError, ExtractorBusyError, ExtractorClosedError, ExtractorPool,
 } from '../../src/services/extractor-pool.js'
@@ -37,8 +37,13 @@ t.test('prepare() checks, converts and extracts on a worker; a bad article comes
   const done = await pool.prepare({ json: JSON.stringify({ html, published_at: '2024-05-01' }) })
   const expected = prepareArticle({ html, published_at: '2024-05-01' }).article
   t.same(done.article, expected)
-  t.ok(isPacked(done.extraction), 'the extraction comes packed from the worker')
-  t.same(unpackExtraction(done.extraction), extract(expected.text))
+  t.notOk(isPacked(done.extraction), "a short article's extraction crosses as it is")
+  t.same(done.extraction, extract(expected.text))
+  // Hundreds of quotes: packed on the worker, so that the main thread does not clone them.
+  const long = Array.from({ length: PACK_FROM_QUOTES + 10 }, (_, i) => `"Point ${i} stands," said Ana Reyes.`).join(' ')
+  const packed = await pool.prepare({ value: { text: long } })
+  t.ok(isPacked(packed.extraction), "a long article's extraction comes packed")
+  t.same(unpackExtraction(packed.extraction), extract(long))
 
   const fromValue = await pool.prepare({ value: { text: article(2) } })
   t.equal(fromValue.article.text, article(2))
