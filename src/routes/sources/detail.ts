@@ -24,11 +24,12 @@ export async function sourceDetail (fastify: FastifyInstance, store: DataStore, 
   return { ...source, quotes: page.items, quotes_next_cursor: fastify.cursors.encode('quotes:position', page.next) }
 }
 
+type Detail = Awaited<ReturnType<typeof sourceDetail>>
+
 /**
  * Answers with the detail (and the ingest outcome, for POST /sources): JSON put together here where the store builds
  * quotes' JSON, else the object for the reply schema to serialize.
  */
-type Detail = Awaited<ReturnType<typeof sourceDetail>>
 export async function sendSourceDetail (fastify: FastifyInstance, reply: FastifyReply, store: DataStore, source: SourceDetail): Promise<Detail | FastifyReply>
 export async function sendSourceDetail (fastify: FastifyInstance, reply: FastifyReply, store: DataStore, source: SourceDetail, outcome: IngestOutcome): Promise<Detail & IngestOutcome | FastifyReply>
 export async function sendSourceDetail (fastify: FastifyInstance, reply: FastifyReply, store: DataStore, source: SourceDetail, outcome?: IngestOutcome): Promise<Detail | FastifyReply> {
