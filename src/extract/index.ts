@@ -18,7 +18,7 @@ export type * from './types.js'
 export { MAX_QUOTATIONS, TooManyQuotationsError } from './limits.js'
 
 /** Bumped whenever the extractor's output may change, so stored sources can be re-extracted. */
-export const EXTRACTOR_VERSION = '1.8.0'
+export const EXTRACTOR_VERSION = '1.9.0'
 
 export function buildDoc (text: string): Doc {
   const { tokens, starts, ends } = tokenize(text)

@@ -30,7 +30,7 @@ function attributionFollows (tokens: Token[], i: number, end: number): boolean {
     // So it is after a name in a prepositional phrase: "In a series of Twitter posts Sunday, …".
     if (CUE_VERB_FORMS.has(t.lower) && j > i && (/^(a|an|the|one|his|her|their|its|this|that)$/.test(tokens[j - 1]!.lower) ||
       (tokens[j - 1]!.capitalized && j - 2 >= i && /^(of|in|on)$/.test(tokens[j - 2]!.lower)))) continue
-    if (CUE_VERB_FORMS.has(t.lower)) return endsAttribution(tokens, j + 1, end, CUE_VERB_FORMS.get(t.lower)!.object)
+    if (CUE_VERB_FORMS.has(t.lower)) return endsAttribution(tokens, j + 1, end, CUE_VERB_FORMS.get(t.lower)!.object, j > i)
   }
   return false
 }
@@ -39,13 +39,23 @@ const ASIDE_OPENERS = new Set(['in', 'on', 'at', 'during', 'to', 'of', 'with', '
 
 /**
  * After the verb of "…." he said: only an aside, a name or the sentence's end make it the quote's attribution. A clause
- * ("…." He says referees are …) starts a sentence of its own.
+ * ("…." He says referees are …) starts a sentence of its own. With the subject before the verb (`subjectFirst`), a
+ * name after a verb that takes no object opens that clause ("…." Park said Kim's state is …); only a date stays.
  */
-function endsAttribution (tokens: Token[], i: number, end: number, object: boolean): boolean {
+function endsAttribution (tokens: Token[], i: number, end: number, object: boolean, subjectFirst: boolean): boolean {
   if (object && i < end && tokens[i]!.kind === TokenKind.Word && !tokens[i]!.capitalized && !ASIDE_OPENERS.has(tokens[i]!.lower) && tokens[i]!.lower !== 'that') i++
   const t = tokens[i]
   if (!t || i >= end || t.kind !== TokenKind.Word) return true
+  if (t.capitalized && subjectFirst && !object && !TIME_WORDS.has(t.lower)) return !namesClause(tokens, i, end)
   return t.capitalized || TIME_WORDS.has(t.lower) || ASIDE_OPENERS.has(t.lower)
+}
+
+/** Whether the capitalised run at `i` goes on into a clause (a word after it), rather than ending at punctuation. */
+function namesClause (tokens: Token[], i: number, end: number): boolean {
+  let j = i
+  while (j < end && j - i < 6 && tokens[j]!.kind === TokenKind.Word && tokens[j]!.capitalized) j++
+  const next = tokens[j]
+  return j < end && next !== undefined && (next.kind === TokenKind.Word || next.text === "'s" || next.text === '’s')
 }
 
 const DATELINE_DASHES = new Set(['—', '–', '-', '--'])

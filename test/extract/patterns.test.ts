@@ -238,6 +238,17 @@ pattern('"…." He says CLAUSE is a sentence of its own',
     { words: 'referees now stop play for every small foul', name: 'Mark Ruiz', mention: 'He', type: 'indirect' },
   ], { count: 2 })
 
+pattern('"…." Name said NAME CLAUSE: a name after the verb opens the clause, not an attribution of the quote',
+  'The council accused the mayor of "reckless spending." Ruth Okafor said Hale\'s budget is "out of control."', [
+    { words: 'reckless spending', name: 'council', kind: 'organization', type: 'mixed' },
+    { words: 'budget is', text: 'Hale\'s budget is "out of control."', name: 'Ruth Okafor', type: 'mixed' },
+  ], { count: 2 })
+
+pattern('"…." Name said DATE: the date is the attribution\'s, and the quote is the speaker\'s',
+  '"We are done." Ruth Okafor said Tuesday.', [
+    { words: 'We are done', name: 'Ruth Okafor', type: 'direct' },
+  ], { count: 1 })
+
 pattern('"X, who said CLAUSE, said CLAUSE": the relative clause ends at its comma',
   'Barkley, who said he usually votes for Democrats, said one candidate he likes is the governor.', [
     { words: 'he usually votes for Democrats', notWords: 'candidate', name: null, kind: 'unnamed', mention: 'who', type: 'indirect' },
