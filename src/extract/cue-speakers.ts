@@ -73,6 +73,10 @@ function embeddedCues (doc: Doc, cues: Cue[], subjects: Array<Subject | null>, h
     // "saying anybody who complains about …", "pointed to reports that Hale called …": the inner subject closes a short
     // noun phrase that opens the content, so the inner cue is part of it too.
     else if (inner.start > from && inner.start - from <= 6 && plainWords(doc, from, inner.start)) embedded[k + 1] = true
+    // "Sanders said he cannot walk down the street without reporters asking him to …": a participle after "without"
+    // belongs to the clause it stands in.
+    else if (inner.start > from && doc.tokens[inner.start - 1]?.lower === 'without' && doc.quoteOf[inner.start - 1] === -1 &&
+      doc.tokens[cues[k + 1]!.start]!.lower.endsWith('ing')) embedded[k + 1] = true
     // "X wrote that A, but that the lower forecast suggested B": a second that-clause of the same verb is its content too.
     const that = inner.start - 1
     if (that > from && doc.tokens[that]!.lower === 'that' && doc.quoteOf[that] === -1 && /^(but|and|,)$/.test(doc.tokens[that - 1]!.lower) &&

@@ -150,7 +150,11 @@ export function extract (text: string, options: ExtractOptions = {}): Extraction
       if (!a.speaker) {
         // A question put by no one named is on the record when someone answers it ("Asked whether …, Cole said …");
         // "Asked what she would miss most, she did not hesitate" is the writer's narration.
-        const answered = a.shape === 'asked' && attributions.some((other) => other !== a && other.speaker !== null)
+        // One inside another speaker's reported clause ("… said the videos show him leaving his car when asked to do so
+        // by police") is part of what that speaker said.
+        const [qs, qe] = a.spans[0] ?? [0, 0]
+        const answered = a.shape === 'asked' && attributions.some((other) => other !== a && other.speaker !== null) &&
+          !attributions.some((other) => other !== a && other.spans.some(([s, e]) => s <= qs && qe <= e))
         if (answered || a.shape === 'transcript') found.push({ attribution: a, entity: null, mentionStart: -1, mentionEnd: -1, resolvedBy: 'unresolved' })
         continue
       }

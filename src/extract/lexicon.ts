@@ -231,7 +231,7 @@ export const GROUP_NOUNS = set(`
   americans commentators pundits respondents spokesmen spokespeople representatives senators governors
   candidates officers agents troops soldiers crowd audience
   campaigners neighbours neighbors shoppers commuters councillors merchants shopkeepers traders farmers tenants
-  passengers patients nurses families survivors relatives locals villagers businesses
+  passengers patients nurses families survivors relatives locals villagers businesses attorneys lawyers
 `)
 
 /** Head words that make a noun phrase an organisation. */

@@ -207,7 +207,9 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
       if (!role) return null
       // "The governor of Ohio, John Kasich, said": the role's head comes before its "of".
       let head = role.end - 1
-      for (let k = role.start + 1; k < role.end; k++) if (tokens[k]!.lower === 'of') { head = k - 1; break }
+      // "One of the family's attorneys, Justin Bamberg, said": after a quantifier the role's head follows its "of".
+      const quantified = role.start + 1 < role.end && tokens[role.start + 1]!.lower === 'of' && /^(one|two|three|some|many|several|another|each|both|most|none)$/.test(tokens[role.start]!.lower)
+      if (!quantified) for (let k = role.start + 1; k < role.end; k++) if (tokens[k]!.lower === 'of') { head = k - 1; break }
       // "Another delegate on the Cruz slate, Jim Poolman, said": the role's head comes before its prepositional phrase.
       const prep = tokens[role.start - 1]
       if (prep && role.start - 1 > lo && /^(on|at|for|from|in|with)$/.test(prep.lower) && quoteOf[role.start - 1] === -1) {
@@ -215,7 +217,8 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
         if (before) { role = { start: before.start, end: role.end }; head = before.end - 1 }
       }
       // A described role ("another delegate") needs no role word; a bare one ("campaign chairman") does.
-      if (tokens[head]!.capitalized || (!isNounish(tokens[head]!) && !DETERMINERS.has(tokens[role.start]!.lower))) return null
+      // A capitalised head is a name ("Clinton, Sanders, said"), unless it is a title ("The group's CEO, Kim Fritts").
+      if ((tokens[head]!.capitalized && !TITLES.has(tokens[head]!.lower)) || (!isNounish(tokens[head]!) && !DETERMINERS.has(tokens[role.start]!.lower))) return null
       return { speaker: name, apposition: role, start: role.start }
     }
     apposition ??= { start: c + 1, end: end - 1 }

@@ -263,3 +263,19 @@ quotes('"…, Anthony says, and she felt free to …": after an inserted attribu
   'She read every draft of his speeches, Ann Lee says, and she felt free to cut whole pages.', [
     { text: 'She read every draft of his speeches', name: 'Ann Lee', type: 'indirect' },
   ])
+
+quotes('"The trust\'s CEO, Ruth Okafor, said …": a title in capitals is a role, and the name after it speaks',
+  'The Harbour Trust\'s CEO, Ruth Okafor, said the two firms had agreed on the terms. Its CFO, Tom Reyes, said the deal would close in May.', [
+    { text: 'the two firms had agreed on the terms', name: 'Ruth Okafor', type: 'indirect' },
+    { text: 'the deal would close in May', name: 'Tom Reyes', type: 'indirect' },
+  ])
+
+quotes('"One of the family\'s lawyers, Ann Cole, said …": after "one of" the role is the plural noun, and the name speaks',
+  'One of the family\'s lawyers, Ann Cole, said the footage showed him leaving the car when asked to do so by officers.', [
+    { text: 'the footage showed him leaving the car when asked to do so by officers', name: 'Ann Cole', type: 'indirect' },
+  ], { count: 1 })
+
+quotes('"… without reporters asking him to …": a participle after "without" stays in the clause it stands in',
+  'Tom Reyes said he cannot walk down the street without reporters asking him to resign.', [
+    { text: 'he cannot walk down the street without reporters asking him to resign', name: 'Tom Reyes', type: 'indirect' },
+  ], { count: 1 })
