@@ -93,6 +93,8 @@ const FRACTIONS = new Set(['half', 'third', 'thirds', 'quarter', 'quarters', 'fi
   'plurality', 'minority'])
 const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(-[a-z]+)?$/
 
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those'])
+
 /**
  * A described subject with a common noun for its head, found where phraseBefore finds no name or title: "the
  * billionaire real estate magnate", "that person", "regulators", "about 4 in 10", "58 percent of voters". It must open
@@ -122,6 +124,9 @@ export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' 
     const t = tokens[i]!
     if (quoteOf[i] !== -1) return null
     if (DETERMINERS.has(t.lower) || isNumber(t)) return withModifiers(i)
+    // "That person said …", "These residents say …": a demonstrative opening the clause is a determiner; elsewhere
+    // "that" may join a clause ("officials said that person …").
+    if (DEMONSTRATIVES.has(t.lower) && (i === lo || /^(and|but|so|yet|then|later)$/.test(tokens[i - 1]!.lower))) return { start: i, end }
     // "Nearly half said", "roughly a third say": a share of the people polled speaks for them.
     if (fraction && i === end - 2 && QUANTITY_MODIFIERS.has(t.lower)) return withModifiers(i)
     if (t.kind === TokenKind.Word && (NP_STOPPERS.has(t.lower) && !QUANTIFIERS.has(t.lower))) break

@@ -279,3 +279,10 @@ quotes('"… without reporters asking him to …": a participle after "without" 
   'Tom Reyes said he cannot walk down the street without reporters asking him to resign.', [
     { text: 'he cannot walk down the street without reporters asking him to resign', name: 'Tom Reyes', type: 'indirect' },
   ], { count: 1 })
+
+quotes('"That person said …": a demonstrative opening the sentence is a determiner; after a verb "that" joins a clause',
+  'A source close to the mayor said she would run. That person said the council had not been told. Officials said that person was wrong.', [
+    { text: 'she would run', name: null, mention: 'A source close to the mayor', type: 'indirect' },
+    { text: 'the council had not been told', name: null, mention: 'That person', type: 'indirect' },
+    { text: 'that person was wrong', name: null, mention: 'Officials', type: 'indirect' },
+  ])
