@@ -234,8 +234,12 @@ const PARTICLE_WORDS = new Set(['called', 'calls', 'call', 'calling', 'dubbed', 
 function askedQuestion (doc: Doc, sIndex: number, cue: Cue, lo: number, hi: number): Attribution | null {
   const { tokens, quoteOf } = doc
   if (tokens[cue.start]!.lower !== 'asked' || cue.end - cue.start !== 1) return null
-  const prev = tokens[cue.start - 1]
-  const opens = cue.start === lo || (prev !== undefined && quoteOf[cue.start - 1] === -1 &&
+  let prev = tokens[cue.start - 1]
+  // "Sanders was asked by host John Dickerson whether …", "When Flynn was asked whether …": the passive puts the
+  // question to its subject; the asker is after "by", or no one named.
+  const passive = prev !== undefined && cue.start - 1 > lo && quoteOf[cue.start - 1] === -1 && /^(was|were|been|being|is|are|be)$/.test(prev.lower)
+  if (passive) prev = undefined
+  const opens = passive || cue.start === lo || (prev !== undefined && quoteOf[cue.start - 1] === -1 &&
     (/^(when|if|once|and|but|after|before|while)$/.test(prev.lower) || prev.text === ','))
   if (!opens || (prev && prev.text === ',' && tokens[cue.start - 2] && /^(he|she|they|i|we)$/.test(tokens[cue.start - 2]!.lower))) return null
   let i = cue.end

@@ -353,6 +353,21 @@ pattern('a question put by someone named after "by"', 'When asked by a reporter 
   { words: 'about the delay', text: 'about the delay', name: null, kind: 'unnamed', mention: 'a reporter', type: 'indirect' },
 ], { count: 1 })
 
+pattern('a passive question: "X was asked by Y whether …" is Y\'s question, not X\'s words', 'On the morning show, Ann Cole was asked by host Tom Reyes whether the pool would reopen.', [
+  { words: 'whether the pool would reopen', text: 'whether the pool would reopen', name: 'Tom Reyes', type: 'indirect', cue: 'asked' },
+], { count: 1 })
+
+t.test('a passive question no one named put is on the record when it is answered: "When X was asked whether …, she said …"', async (t) => {
+  const input = 'When Ann Cole was asked whether the pool would reopen, she said, "Not this year." Tom Reyes was asked whether he would run.'
+  const ex = extract(input)
+  t.same(offsetProblems(input, ex), [])
+  const question = quotesWith(input, ex, 'whether the pool would reopen')[0]
+  t.ok(question, summary(ex))
+  t.equal(question?.speaker, null, 'no one named asks')
+  t.equal(quotesWith(input, ex, 'Not this year')[0]?.speaker?.name, 'Ann Cole')
+  t.equal(quotesWith(input, ex, 'whether he would run').length, 0, 'an unanswered question put by no one is narration')
+})
+
 pattern('CLAUSE, according to X: an introductory phrase is the writer’s', 'Though the count is not final, the mayor leads by 300 votes, according to county officials.', [
   { words: 'the mayor leads by 300 votes', text: 'the mayor leads by 300 votes', name: null, kind: 'group', type: 'indirect' },
 ], { count: 1 })
