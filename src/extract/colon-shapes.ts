@@ -7,6 +7,7 @@ import { phraseAfter, phraseBefore } from './phrases.js'
 import { SENTENCE_PUNCT, isOpeningMark, followedByVerbish } from './subjects.js'
 import { clauseEnd } from './clause-bounds.js'
 import { isFirstName } from './first-names.js'
+import { CUE_VERB_FORMS, FINITE_AUXILIARIES } from './lexicon.js'
 import { onlyPunctuation, quoteSpan, quotesIn, spanOf } from './token-runs.js'
 
 /**
@@ -19,20 +20,27 @@ export function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: numb
   const roundup = labelledQuotation(doc, sIndex, lo)
   if (roundup) return roundup
   let colon = lo
-  while (colon < Math.min(hi, lo + 7) && tokens[colon]!.text !== ':' && quoteOf[colon] === -1) colon++
+  // A label is short: a name, perhaps with a title and a party tag ("Rep. Trey Gowdy (R-S.C.):").
+  while (colon < Math.min(hi, lo + 12) && tokens[colon]!.text !== ':' && quoteOf[colon] === -1) colon++
   if (colon >= hi - 1 || tokens[colon]!.text !== ':' || colon === lo || quoteOf[colon] !== -1) return null
   const speaker = phraseBefore(doc, colon, lo)
-  if (!speaker || speaker.start !== lo) return null
+  if (!speaker) return null
   const words = tokens.slice(lo, colon).filter((t) => t.kind === TokenKind.Word)
-  if (!words.length || !words.every((t) => t.capitalized)) return null
-  // "Q: …" and "A: …" in interviews, or section labels ("Update:") are not speakers.
-  if (words.length === 1 && words[0]!.text.length === 1) return null
-  // Section labels ("Update:", "The Latest:", "Paid Notice:") are not speakers either.
-  if (NON_SPEAKER_LABELS.has(words[words.length - 1]!.lower)) return null
+  if (!words.length) return null
   let from = colon + 1
   const quotes = quotesIn(doc, from, hi)
   const direct = quotes.length === 1 && doc.quotes[quotes[0]!]!.open === from &&
     (doc.quotes[quotes[0]!]!.close === -1 || onlyPunctuation(doc, doc.quotes[quotes[0]!]!.close + 1, hi))
+  // "Former secretary of state Hillary Rodham Clinton: “…”": before a whole quotation, a described person's name
+  // (a first name, then the surname last) labels the speaker; otherwise every word of a label is capitalised.
+  const described = direct && words.length <= 8 && onlyWords(doc, lo, speaker.start) && words[words.length - 1]!.capitalized && words.slice(0, -1).some((t) => t.capitalized && isFirstName(t.lower)) &&
+    // No verb in it ("Clinton told Fox News: …" is an attribution of its own); "secretary of state" is a noun.
+    !words.some((t, k) => (CUE_VERB_FORMS.has(t.lower) && words[k - 1]?.lower !== 'of') || FINITE_AUXILIARIES.has(t.lower))
+  if (!described && (speaker.start !== lo || !words.every((t) => t.capitalized) || words.length > 6)) return null
+  // "Q: …" and "A: …" in interviews, or section labels ("Update:") are not speakers.
+  if (words.length === 1 && words[0]!.text.length === 1) return null
+  // Section labels ("Update:", "The Latest:", "Paid Notice:") are not speakers either.
+  if (NON_SPEAKER_LABELS.has(words[words.length - 1]!.lower)) return null
   // Without quotation marks only transcript style counts: an all-capitals name ("WALLACE:"); or a headline
   // ("Poll: Trump Ties Clinton in Three-Way Contest", "Bill Clinton: Hillary thinks feds require too many tests").
   if (!direct && !words.every((t) => t.text === t.text.toUpperCase()) && !headlineColon(doc, sIndex, colon + 1, hi)) return null
@@ -44,6 +52,12 @@ export function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: numb
     shape: 'quote-after', speaker, apposition: null,
     spans: direct ? [quoteSpan(doc, quotes[0]!)] : [spanOf(doc, from, end)], quotes, direct, via: null, confidence: 0.7,
   }
+}
+
+/** Words only from `from` to `to`: a description before a labelled name ("Former secretary of state"). */
+function onlyWords (doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (doc.tokens[i]!.kind !== TokenKind.Word || doc.quoteOf[i] !== -1) return false
+  return true
 }
 
 const MAX_ROUNDUP_LABEL = 14

@@ -13,3 +13,12 @@ quotes('"Name, Outlet: “…”" paragraphs: the name speaks each quotation, wh
 
 quotes('a label that names no person, or a quotation that stops before the paragraph does, is no roundup line',
   'Valley Ledger, editorial: “Vote no.”\n\nMeghan Hale, Twitter: “Vote yes,” and then the feed went quiet for a day.', [])
+
+quotes('hearing exchanges: "Rep. Name (R-Ore.):“…”" and "Former secretary of state Name: “…”" label their speakers',
+  'The exchange went like this.\n\nRep. Ruth Okafor (D-Ore.):"Who told you that figure? Who told you that?"\n\n' +
+  'Former secretary of state Margaret Hale: "We learned it from the department."\n\n' +
+  'Margaret Hale told the panel: "That is all I know."', [
+    { text: 'Who told you that figure? Who told you that?', name: 'Ruth Okafor', type: 'direct' },
+    { text: 'We learned it from the department.', name: 'Margaret Hale', type: 'direct' },
+    { text: 'That is all I know.', name: 'Margaret Hale', type: 'direct' },
+  ])
