@@ -218,6 +218,8 @@ export function prepositionalAside (doc: Doc, i: number, hi: number): number {
     // "said in a news release the pool would …": a determiner after the aside's noun opens the clause.
     if (sawNoun && DETERMINERS.has(t.lower) && !/^(with|of)$/.test(tokens[j - 1]!.lower)) break
     if (STATEMENT_NOUNS.has(t.lower) || t.capitalized || t.lower === 'reporters' || t.lower === 'journalists') sawNoun = true
+    // "to Mrs. Clinton": the stop of an abbreviated title is part of the name.
+    else if (t.text === '.') continue
     else if (!(DETERMINERS.has(t.lower) || t.lower === 'with' || t.lower === 'of' || t.lower === 'press' || t.lower === 'news' || t.lower === 'phone' || t.lower === 'written' || t.lower === 'social' || t.lower === 'media' || t.lower === 'campaign' || t.lower === 'radio' || t.lower === 'televised')) break
   }
   if (!sawNoun) return i

@@ -67,6 +67,16 @@ function isTitleCase (tokens: Token[], from: number, to: number): boolean {
 
 const CALL = new Set(['call', 'calls', 'called', 'calling', 'dubbed', 'labeled', 'labelled', 'branded'])
 
+const SIGNAGE = new Set(['sign', 'signs', 'placard', 'placards', 'banner', 'banners', 'poster', 'posters', 'billboard', 'billboards',
+  'hat', 'hats', 'cap', 'caps', 'shirt', 'shirts', 't-shirt', 't-shirts', 'sticker', 'stickers', 'button', 'buttons', 'badge', 'mug',
+  'plaque', 'headline', 'headlines', 'caption', 'slogan', 'tattoo', 'graffiti'])
+
+/** A sign, a placard, a cap… among the few words of its sentence (`from`–`to`) around a "read" at `i`: no speech. */
+function signageNear (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, i: number, to: number): boolean {
+  for (let j = Math.max(from, i - 5); j < Math.min(to, i + 6); j++) if (doc.quoteOf[j] === -1 && SIGNAGE.has(doc.tokens[j]!.lower)) return true
+  return false
+}
+
 function quoteWithin (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): boolean {
   for (let j = from; j < to; j++) {
     if (doc.quoteOf[j] !== -1) return true
@@ -110,6 +120,7 @@ function namingObject (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, to: numb
 
 const WRITING = new Set(['write', 'writes', 'wrote', 'writing', 'post', 'posts', 'posted', 'posting'])
 const WELCOME = new Set(['welcome', 'welcomes', 'welcomed', 'welcoming'])
+const READING = new Set(['read', 'reads'])
 const MANNER_VERBS = new Set(['laughs', 'laughed', 'smiles', 'smiled', 'shrugs', 'shrugged', 'sighs', 'sighed', 'grins', 'grinned',
   'chuckles', 'chuckled', 'beams', 'beamed', 'winces', 'winced', 'snorts', 'snorted', 'groans', 'groaned', 'deadpans', 'deadpanned'])
 const MANNER: CueVerb = { object: false, nominal: false }
@@ -216,7 +227,7 @@ function asksAnonymity (tokens: Token[], i: number, to: number): boolean {
 }
 
 /** Every word the checks below look up: a word outside all of them can only be a verb after a quotation. */
-const CUE_WORDS = new Set(['according', ...CALL, ...NAMING, ...PARTICLE_CUES.keys(), ...MANNER_VERBS, ...CUE_VERB_FORMS.keys()])
+const CUE_WORDS = new Set(['according', ...READING, ...CALL, ...NAMING, ...PARTICLE_CUES.keys(), ...MANNER_VERBS, ...CUE_VERB_FORMS.keys()])
 
 /** A that-clause or a quotation within a short object after "tease". */
 function teasesWithWords (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): boolean {
@@ -264,6 +275,14 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (particles && i + 1 < to && particles.has(tokens[i + 1]!.lower) && quoteOf[i + 1] === -1) {
       cues.push({ start: i, end: i + 2, verb: NO_OBJECT, according: false })
       i++
+      continue
+    }
+    // "“…,” reads the editorial", "“…,” it read", "The letter reads: “…”": what a text says, with the quotation beside
+    // the verb ("read the report" is no speech); a sign, a placard or a cap that reads something is no speaker (issue
+    // 12: placards are not quotes). "read" is no verb of the lexicon, so "a statement read by her lawyer" stays an aside.
+    if (READING.has(t.lower)) {
+      if ((afterQuotation(doc, i, from) || quoteOf[i + 1] !== -1 || (/^[,:]$/.test(tokens[i + 1]?.text ?? '') && quoteOf[i + 2] !== -1)) &&
+        !signageNear(doc, from, i, to)) cues.push({ start: i, end: i + 1, verb: MANNER, according: false })
       continue
     }
     // "“…,” she laughs", "“…,” shrugged Ann Lee": a verb of manner is a verb of saying right after a quotation.

@@ -45,6 +45,8 @@ const ASIDE_OPENERS = new Set(['in', 'on', 'at', 'during', 'to', 'of', 'with', '
 function endsAttribution (tokens: Token[], i: number, end: number, object: boolean, subjectFirst: boolean): boolean {
   if (object && i < end && tokens[i]!.kind === TokenKind.Word && !tokens[i]!.capitalized && !ASIDE_OPENERS.has(tokens[i]!.lower) && tokens[i]!.lower !== 'that') i++
   const t = tokens[i]
+  // "…." Mrs. Clinton replied, "…": a verb that introduces a quotation of its own opens a new sentence.
+  if (subjectFirst && t && (t.text === ',' || t.text === ':') && i + 1 < end && tokens[i + 1]!.kind === TokenKind.QuoteMark) return false
   if (!t || i >= end || t.kind !== TokenKind.Word) return true
   if (t.capitalized && subjectFirst && !object && !TIME_WORDS.has(t.lower)) return !namesClause(tokens, i, end)
   return t.capitalized || TIME_WORDS.has(t.lower) || ASIDE_OPENERS.has(t.lower)

@@ -47,7 +47,10 @@ function describedSubject (doc: Doc, cue: Cue, end: number, lo: number): Range |
   const first = tokens[r.start]!.lower
   // "a plan announced earlier" is a noun and its participle; "a Clinton ally suggested she would …" a subject and
   // its verb, told apart by the clause that follows.
-  if ((first === 'a' || first === 'an') && verb.endsWith('ed') && end === cue.start && !(next === 'that' || (next !== undefined && CLAUSE_SUBJECTS.has(next)))) return null
+  // "A young boy shouted, “…”": a quotation after the verb's comma or colon is what the subject said.
+  const quotationNext = (next === ',' || next === ':') && isOpeningMark(doc, cue.end + 1)
+  if ((first === 'a' || first === 'an') && verb.endsWith('ed') && end === cue.start && !quotationNext &&
+    !(next === 'that' || (next !== undefined && CLAUSE_SUBJECTS.has(next)))) return null
   return r
 }
 

@@ -19,8 +19,10 @@ const CONTRACTION = "[’'](?:[sS]|ve|VE|re|RE|ll|LL|d|D|m|M)(?![\\p{L}\\p{N}])"
 // runs sentences together ("…,” he said.Trump added …"), and "said.Trump" is two words and a stop.
 // A number with thousands separators ("108,000", "1,250,000.5") is one token: its commas separate no clauses.
 const GROUPED_NUMBER = `\\d{1,3}(?:,\\d{3}){1,${MAX_WORD_PARTS}}(?:\\.\\d{1,${MAX_WORD_RUN}})?(?![\\p{L}\\p{N}])`
+// "… the word 'old-school,'''": three marks closing after a word are a nested single quote's, then the doubled one's.
+const NESTED_CLOSE = "(?<=[^\\s'])'(?='')"
 const TOKEN = new RegExp(`${GROUPED_NUMBER}|(?:\\p{L}\\.){2,${MAX_WORD_RUN}}|${WORD_RUN}(?:(?:(?!${CONTRACTION})[’']|[-\\/&_@]|\\.(?!\\p{Lu}\\p{Ll}))${WORD_RUN}){0,${MAX_WORD_PARTS}}` +
-  `|${CONTRACTION}|''|\`\`|\\.\\.\\.|--|\\S`, 'gu')
+  `|${CONTRACTION}|${NESTED_CLOSE}|''|\`\`|\\.\\.\\.|--|\\S`, 'gu')
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‚', "''", '``', '‹', '›'])
 

@@ -578,3 +578,27 @@ quotes('verbs that report speech only before a that-clause, a colon or a quotati
     { text: 'that he would run', name: 'Tom Reyes', type: 'indirect' },
     { text: 'We will win,', name: 'Ana Ruiz', type: 'direct' },
   ])
+
+// --- Quotation styles and written sources ------------------------------------------------------------------------
+
+quotes('doubled straight marks around a nested single quote (\'\'… \'word,\'\'\') close both, and the name after "said" speaks',
+  "''I would call it 'old-school,''' said Ruth Okafor, whom the mayor appointed in May, and who now chairs the board. ''It works.''", [
+    { text: "I would call it 'old-school,'", name: 'Ruth Okafor', type: 'direct' },
+  ])
+
+quotes('"A young boy shouted, “…”": a described speaker with "a" before a verb in -ed speaks the quotation after its comma',
+  'The square was quiet when a young boy shouted, "The bus is here!"', [
+    { text: 'The bus is here!', name: null, mention: 'a young boy', type: 'direct' },
+  ])
+
+quotes('"“…,” reads the editorial", "“…,” it read": a written text speaks through "read" beside its quotation; a sign does not',
+  'The Valley Ledger ran an editorial on Friday. "The council should act like one," the editorial read.\n\n' +
+  'A paper sign on the door reads "Overflow: Please Keep Voices Down."\n\nShe read the report twice.', [
+    { text: 'The council should act like one,', name: null, mention: 'the editorial', type: 'direct' },
+  ])
+
+quotes('"“….” Mrs. Hale replied, “…”": a verb that introduces a quotation of its own opens a new sentence',
+  "Tom Reyes wrote to Mrs. Hale about the repairs ''on behalf of the tenants.'' Mrs. Hale replied, ''I will see to it.''", [
+    { text: "about the repairs ''on behalf of the tenants.''", name: 'Tom Reyes', type: 'mixed' },
+    { text: 'I will see to it.', name: 'Hale', type: 'direct' },
+  ])

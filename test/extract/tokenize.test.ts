@@ -51,6 +51,13 @@ t.test('a number with thousands separators is one token; other commas between di
   t.same(texts('in 2015,2016 and 12,345,67 or 1,2,3 and 108,000th'), ['in', '2015', ',', '2016', 'and', '12,345', ',', '67', 'or', '1', ',', '2', ',', '3', 'and', '108', ',', '000th'])
 })
 
+t.test('three straight marks after a word close a nested single quote, then the doubled one; before a word they open', async (t) => {
+  const texts = (text: string): string[] => byTokenize(text).map(([a, b]) => text.slice(a, b))
+  t.same(texts("the word 'old-school,''' said"), ['the', 'word', "'", 'old-school', ',', "'", "''", 'said'])
+  t.same(texts("'''Tis the season,'' he"), ["''", "'", 'Tis', 'the', 'season', ',', "''", 'he'])
+  t.same(byTokenize("a 'b,''' c"), byPattern("a 'b,''' c"))
+})
+
 t.test('a run of letters far past the word bound is read in linear time (the scan stops at the bound)', async (t) => {
   assertScales(t, (n) => `“${'x'.repeat(n)},” said Ann Lee.`, 100_000)
 })
