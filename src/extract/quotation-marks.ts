@@ -71,7 +71,7 @@ function marksOf (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p: Para
  * Pairs marks with a small stack. Double marks make top-level quotes; single marks nest inside them, or make
  * top-level quotes themselves in paragraphs that use no double marks (headline style).
  */
-function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p: Paragraph, pIndex: number, out: QuoteSpan[]): boolean {
+function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends' | 'paragraphs'>, p: Paragraph, pIndex: number, out: QuoteSpan[]): boolean {
   const marks = marksOf(doc, p)
   const usesDouble = marks.some((m) => m.family === Family.Double)
   // British style: single marks outside, double ones nested (‘… “…” …’): the paragraph opens and ends with single marks.
@@ -81,15 +81,22 @@ function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p
     first.role === Role.Open && last.role === Role.Close
   const top: Family = usesDouble && !singleOutside ? Family.Double : Family.Single
   let open: Mark | null = null
+  // Curly marks nested in a quote that straight marks open ("… isn’t about “Equal Justice” anymore. …"): copy that mixes
+  // the two styles nests one in the other, as it would nest single marks.
+  let curlyInside = 0
   for (let k = 0; k < marks.length; k++) {
     const m = marks[k]!
     if (open === null) {
       if (m.family !== top) continue
-      if (m.role === Role.Open || m.role === Role.Either) open = m
+      if (m.role === Role.Open || m.role === Role.Either) { open = m; curlyInside = 0 }
       continue
     }
     // Marks of the other family inside a quote are nested quotes: part of the content.
     if (m.family !== top) continue
+    const text = doc.tokens[m.token]!.text
+    // Not right after the straight opener ("“You don’t …,” Rubio responded …"): that wraps an excerpt whose own marks count.
+    if (doc.tokens[open.token]!.text === '"' && text === '“' && m.role === Role.Open && m.token > open.token + 1 && laterStraight(doc, marks, k, pIndex)) { curlyInside++; continue }
+    if (curlyInside > 0 && text === '”') { curlyInside--; continue }
     // ‘… the officers’ report …’: a plural possessive inside single-quoted speech, when a later mark can close.
     if (top === Family.Single && m.role === Role.Close && possessiveApostrophe(doc, m.token) && laterClose(marks, k)) continue
     if (m.role === Role.Open && !(doc.tokens[m.token]!.text === '"' || doc.tokens[m.token]!.text === "''")) {
@@ -101,6 +108,16 @@ function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p
     open = null
   }
   return open !== null && push(out, span(doc, pIndex, open.token, -1, p.end))
+}
+
+/**
+ * Whether a straight double mark follows mark k in the paragraph, or the next paragraph opens with one (a quote running
+ * on into it): then curly marks at k nest inside the straight quote instead of replacing its opener.
+ */
+function laterStraight (doc: Pick<Doc, 'tokens' | 'paragraphs'>, marks: Mark[], k: number, pIndex: number): boolean {
+  for (let j = k + 1; j < marks.length; j++) if (doc.tokens[marks[j]!.token]!.text === '"') return true
+  const next = doc.paragraphs[pIndex + 1]
+  return next !== undefined && doc.tokens[next.firstToken]?.text === '"'
 }
 
 /** A single closing mark after an "s" and before a lower-case word: "the officers’ report", "the Joneses' car". */

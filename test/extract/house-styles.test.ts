@@ -602,3 +602,15 @@ quotes('"“….” Mrs. Hale replied, “…”": a verb that introduces a quot
     { text: "about the repairs ''on behalf of the tenants.''", name: 'Tom Reyes', type: 'mixed' },
     { text: 'I will see to it.', name: 'Hale', type: 'direct' },
   ])
+
+quotes('straight marks around curly ones nest them: "X stated:" then paragraphs of "… “Equal Justice” …" are one quote',
+  'Dr. Ruth Okafor stated:\n\n"The department isn’t about “Equal Justice Under Law” anymore. It is about control.\n\n' +
+  '"The council was supposed to guard the towns. I will stop this at the door."\n\nThe bill took effect in March.', [
+    { text: 'The department isn’t about “Equal Justice Under Law” anymore. It is about control.', name: 'Ruth Okafor', type: 'direct' },
+  ])
+
+quotes('a straight mark wrapping a curly quotation at once ("“…,” she said …") leaves the curly one its own quote',
+  'The interview went on.\n\n"“We will win the states we need,” Ruth Okafor responded before adding that she would campaign in March."', [
+    { text: 'We will win the states we need,', name: 'Ruth Okafor', type: 'direct' },
+    { text: 'that she would campaign in March', name: 'Ruth Okafor', type: 'indirect' },
+  ])
