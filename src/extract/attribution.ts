@@ -2,9 +2,11 @@
 // said (an adjacent quotation, or the clause the cue introduces), in the patterns of news prose:
 //   "Q," X said.  /  "Q," said X.  /  X said: "Q"  /  X said (that) CLAUSE  /  CLAUSE, X said.
 //   according to X, CLAUSE  /  CLAUSE, according to X.  /  "Q1," X said, "Q2."  /  X, the Y of Z, said …
+//   X's claim that CLAUSE  /  his promise to VERB …
 // This file is the per-sentence driver: transcript lines and nominal frames first, then the cues with their speakers
 // (cue-speakers.ts) and the shapes around each verb (verb-shapes.ts), "according to" (according.ts), or, with no
-// cue, a colon (colon-shapes.ts). Where content starts and ends is in content-start.ts and clause-bounds.ts.
+// cue, a colon (colon-shapes.ts); and possessive frames (possessive-frames.ts) beside them. Where content starts and
+// ends is in content-start.ts and clause-bounds.ts.
 import { TokenKind, type Doc, type Sentence } from './document.js'
 import type { Cue } from './cues.js'
 import { findCues } from './cues.js'
@@ -16,6 +18,7 @@ import { cueSpeakers } from './cue-speakers.js'
 import { verbAttribution } from './verb-shapes.js'
 import { attributeAccording } from './according.js'
 import { colonAttribution, subjectColonQuote } from './colon-shapes.js'
+import { possessiveFrames } from './possessive-frames.js'
 
 export type Shape = 'quote-before' | 'quote-after' | 'clause-after' | 'clause-before' | 'according' | 'asked' | 'transcript'
 
@@ -50,7 +53,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   const cues = findCues(doc, lo, hi)
   if (cues.length === 0) {
     const colon = colonAttribution(doc, sIndex, lo, hi) ?? subjectColonQuote(doc, sIndex, lo, hi)
-    return colon ? [colon] : []
+    return colon ? [colon] : possessiveFrames(doc, sIndex, lo, hi, [])
   }
   const out: Attribution[] = []
   const according = cues.filter((c) => c.according)
@@ -64,6 +67,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
 
   // according to X
   attributeAccording(doc, sIndex, according, lo, hi, out)
+  out.push(...possessiveFrames(doc, sIndex, lo, hi, out))
   return isHeadline(doc, s) ? out.filter((a) => a.quotes.length > 0) : out
 }
 

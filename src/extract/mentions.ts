@@ -119,6 +119,8 @@ function as (m: Mention, kind: MentionKind, head: string | null, indefinite: boo
   return m
 }
 
+const POSSESSIVE_PRONOUNS: ReadonlyMap<string, Gender> = new Map([['his', 'male'], ['her', 'female'], ['their', 'plural'], ['its', 'neuter']])
+
 export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, r: Range): Mention {
   const { tokens } = doc
   const first = tokens[r.start]!
@@ -128,6 +130,8 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     title: null, head: null, gender: null, indefinite: false,
   }
   if (r.end - r.start === 1 && PERSONAL_PRONOUNS.has(first.lower)) return as(base, 'pronoun', null, false, PERSONAL_PRONOUNS.get(first.lower)!)
+  // "his claim that …", "their promise to …": the owner of a noun of speech (possessive-frames.ts).
+  if (r.end - r.start === 1 && POSSESSIVE_PRONOUNS.has(first.lower)) return as(base, 'pronoun', null, false, POSSESSIVE_PRONOUNS.get(first.lower)!)
   if (r.end - r.start === 1 && first.lower === 'who') return as(base, 'relative', null, false)
 
   if (r.end - r.start === 1 && DETERMINERS.has(first.lower)) return as(base, 'group', first.lower, true)
