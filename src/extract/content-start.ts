@@ -230,9 +230,10 @@ export function prepositionalAside (doc: Doc, i: number, hi: number): number {
 
 /**
  * Whether what follows an attribution to the sentence's end is only circumstance, not content:
- * "…, X wrote in a memo to staff.", "…, the airline said Thursday.", "…, she told reporters."
+ * "…, X wrote in a memo to staff.", "…, the airline said Thursday.", "…, she told reporters." `afterSpeaker`: `from`
+ * follows the inverted speaker of "CLAUSE, said X", whom a further apposition may describe.
  */
-export function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolean {
+export function onlyAside (doc: Doc, cue: Cue, from: number, hi: number, afterSpeaker = false): boolean {
   const { tokens, quoteOf } = doc
   let i = from
   while (i < hi && (tokens[i]!.text === ',' || TIME_WORDS.has(tokens[i]!.lower))) i++
@@ -244,11 +245,14 @@ export function onlyAside (doc: Doc, cue: Cue, from: number, hi: number): boolea
   const first = tokens[i]!.lower
   // "pledged to support the nominee": "to" before a bare verb is the infinitive that was promised, not "to reporters".
   if (first === 'to' && infinitiveAt(tokens, i + 1)) return false
-  const asideStart = /^(in|on|at|during|to|with|from|after|before|while|when|as|following|for|about|via|through|over|last|this|earlier|later|of|who|whose|which|adding|noting)$/.test(first)
+  // "…, said Ann Cole, director of the union, a group that broke away and backed Sanders.": a further apposition after a
+  // comma describes the speaker, relative clause and all.
+  const appositive = afterSpeaker && i > from && tokens[i - 1]!.text === ',' && /^(a|an|the)$/.test(first)
+  const asideStart = appositive || /^(in|on|at|during|to|with|from|after|before|while|when|as|following|for|about|via|through|over|last|this|earlier|later|of|who|whose|which|adding|noting)$/.test(first)
   const shortObject = cue.verb.object && hi - i <= 6
   if (!asideStart && !shortObject) return false
   for (let j = i; j < hi; j++) {
-    if (quoteOf[j] !== -1 || tokens[j]!.lower === 'that') return false
+    if (quoteOf[j] !== -1 || (tokens[j]!.lower === 'that' && !appositive)) return false
     // "telling her the team would wait": a finite auxiliary after the object makes a reported clause, not an aside.
     if (shortObject && !asideStart && FINITE_AUXILIARIES.has(tokens[j]!.lower)) return false
     // "The goal, Hale said on Monday, is to finish …": a verb after the aside's comma goes on with the sentence.

@@ -575,7 +575,8 @@ export function subjectAfter (doc: Doc, from: number, hi: number): Subject | nul
   const t = doc.tokens[speaker.start]!
   if (t.kind === TokenKind.Word && PERSONAL_PRONOUNS.has(t.lower) && t.lower !== 'he' && t.lower !== 'she' && t.lower !== 'they') return null
   let apposition: Range | null = null
-  if (doc.tokens[speaker.end]?.text === ',' && speaker.end + 1 < hi) {
+  // "said Lee Epstein, who teaches law in St. Louis": a relative clause is no apposition (onlyAside reads it whole).
+  if (doc.tokens[speaker.end]?.text === ',' && speaker.end + 1 < hi && !/^(who|whose|whom)$/.test(doc.tokens[speaker.end + 1]!.lower)) {
     let e = speaker.end + 1
     while (e < hi && doc.tokens[e]!.text !== ',' && !SENTENCE_PUNCT.has(doc.tokens[e]!.text) && doc.quoteOf[e] === -1) e++
     if (e > speaker.end + 1 && isAppositive(doc.tokens, speaker.end + 1, e)) apposition = { start: speaker.end + 1, end: e }

@@ -94,7 +94,7 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
     // CLAUSE, said X.
     if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo) {
       const subject = subjectAfter(doc, cue.end, hi)
-      if (subject && onlyAside(doc, cue, subject.apposition?.end ?? subject.speaker.end, hi) && !participleBeforeNoun(doc, cue, subject.speaker)) {
+      if (subject && onlyAside(doc, cue, subject.apposition?.end ?? subject.speaker.end, hi, true) && !participleBeforeNoun(doc, cue, subject.speaker)) {
         const end = b + 1
         const start = clauseStartAt(doc, lo, end)
         const quotes = quotesIn(doc, start, end)

@@ -286,3 +286,10 @@ quotes('"That person said …": a demonstrative opening the sentence is a determ
     { text: 'the council had not been told', name: null, mention: 'That person', type: 'indirect' },
     { text: 'that person was wrong', name: null, mention: 'Officials', type: 'indirect' },
   ])
+
+quotes('"CLAUSE, said X, who … in St. Louis." and "…, said X, director of Y, a group that …": what follows the speaker describes them',
+  'The plan will fail, said Lee Okafor, who teaches law at Washington University in St. Louis. ' +
+  'The vote was fair, said Ann Cole, director of the tenants\' union, a group that broke away in May and backed the levy.', [
+    { text: 'The plan will fail', name: 'Lee Okafor', type: 'indirect' },
+    { text: 'The vote was fair', name: 'Ann Cole', type: 'indirect' },
+  ])
