@@ -319,6 +319,9 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (t.lower === 'asked' && asksAnonymity(tokens, i + 1, to)) continue
     // "is said to be": a passive rumour, not an attribution.
     if (t.lower === 'said' && tokens[i + 1]?.lower === 'to' && /^(is|are|was|were|be|been)$/.test(tokens[i - 1]?.lower ?? '')) continue
+    // "Having said that, …", "That said, …", "That being said": a connective ("nevertheless"), not an attribution.
+    if (t.lower === 'said' && ((tokens[i - 1]?.lower === 'having' && tokens[i + 1]?.lower === 'that' && tokens[i + 2]?.text === ',') ||
+      (/^(that|this)$/.test(tokens[i - 1]?.lower ?? '') && tokens[i + 1]?.text === ',' && (i - 1 === from || tokens[i - 2]?.kind === TokenKind.Punct)))) continue
     // "the said …" and participles used as adjectives ("the so-called", "a stated goal") are not cues.
     if (i > from && ARTICLES.has(tokens[i - 1]!.lower)) continue
     // "In one tweet Friday, …", "in a series of Twitter posts": after a preposition and a number or a name, the word is

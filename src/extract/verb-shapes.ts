@@ -110,7 +110,8 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
   // The next cue's subject bounds this one's clause.
   // "Graham, who says CLAUSE, tweeted …": a cue inside the next subject's apposition ends where the apposition does.
   const inApposition = nextSubject?.apposition && nextSubject.apposition.start <= cue.start && cue.end <= nextSubject.apposition.end
-  const stopAt = !nextSubject ? hi : inApposition ? nextSubject.apposition!.end : trimConnective(doc.tokens, cue.end, nextSubject.start)
+  const stopAt = !nextSubject || subordinateSubject(doc, cue, nextSubject) ? hi
+    : inApposition ? nextSubject.apposition!.end : trimConnective(doc.tokens, cue.end, nextSubject.start)
   let from = contentStart(doc, cue, hi)
   // "The levy, she told reporters at the harbour, would be scrapped": in an inserted attribution, the aside runs to
   // the comma before the predicate that goes on with the front.
@@ -268,6 +269,25 @@ function askedQuestion (doc: Doc, sIndex: number, cue: Cue, lo: number, hi: numb
     direct: false, via: null, confidence: 0.5,
   }
 }
+
+/**
+ * Whether the next cue's subject stands inside a subordinate clause of this cue's content, so that its attribution
+ * is part of what was said ("… said he talked to supporters who have suggested that …", "… says the reckoning will come
+ * sooner because Congress agreed to …", "… said the announcement, which some have argued was …, was an insult"):
+ * a relative pronoun for subject, or a subordinating word right before it. Coordinated clauses ("…, and Cole said …")
+ * still end the content there.
+ */
+function subordinateSubject (doc: Doc, cue: Cue, next: Subject): boolean {
+  const { tokens, quoteOf } = doc
+  const at = next.speaker.start
+  if (at <= cue.end || quoteOf[at] !== -1) return false
+  const first = tokens[at]!.lower
+  if ((first === 'who' || first === 'which') && tokens[at - 1]?.text !== ',') return true
+  const before = tokens[at - 1]
+  return before !== undefined && quoteOf[at - 1] === -1 && SUBORDINATORS.has(before.lower)
+}
+
+const SUBORDINATORS = new Set(['because', 'if', 'unless', 'whether', 'what', 'whom', 'where'])
 
 /** The verbs news puts before their subject after what was said: "…, said officials", "…, adds Hale". */
 const INVERTING_VERBS = new Set(['said', 'says', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'told', 'explained', 'explains',

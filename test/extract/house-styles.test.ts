@@ -614,3 +614,20 @@ quotes('a straight mark wrapping a curly quotation at once ("“…,” she said
     { text: 'We will win the states we need,', name: 'Ruth Okafor', type: 'direct' },
     { text: 'that she would campaign in March', name: 'Ruth Okafor', type: 'indirect' },
   ])
+
+// --- Attributions inside what was said ---------------------------------------------------------------------------
+
+t.test('an attribution in a subordinate clause of the content is part of that content', async (t) => {
+  const input = 'Tom Reyes said he had met tenants who have suggested that the levy be dropped. ' +
+    'The budget office says the deficit will grow because the council agreed to cut the levy. ' +
+    'Ann Cole said the pool would open, and Tom Reyes said it would not.'
+  const ex = extract(input)
+  const whole = (s: string): boolean => ex.quotes.some((q) => q.text === s)
+  t.ok(whole('he had met tenants who have suggested that the levy be dropped'), summary(ex))
+  t.ok(whole('the deficit will grow because the council agreed to cut the levy'), summary(ex))
+  t.ok(whole('the pool would open'), 'a coordinated clause with a speaker of its own still ends the content')
+  t.ok(whole('it would not'))
+})
+
+quotes('"Having said that, …" and "That said, …" are connectives, not attributions',
+  'Having said that, the council will meet again. That said, the levy stays.', [])
