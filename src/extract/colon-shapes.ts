@@ -177,4 +177,6 @@ export function subjectColonQuote (doc: Doc, sIndex: number, lo: number, hi: num
   }
 }
 
-const NON_SPEAKER_LABELS = new Set(['latest', 'notice', 'email', 'contact', 'caption', 'credit', 'tags', 'topics', 'update', 'updates', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a', 'live', 'factbox', 'explainer', 'timeline', 'recap', 'transcript', 'picture', 'pictured'])
+const NON_SPEAKER_LABELS = new Set(['latest', 'notice', 'email', 'contact', 'caption', 'credit', 'tags', 'topics', 'update', 'updates', 'note', 'editor', 'correction', 'related', 'source', 'sources', 'photo', 'video', 'watch', 'read', 'listen', 'abstract', 'full', 'text', 'warning', 'breaking', 'exclusive', 'analysis', 'opinion', 'q', 'a', 'live', 'factbox', 'explainer', 'timeline', 'recap', 'transcript', 'picture', 'pictured',
+  // Credit lines and exclamations: "Contributing: Ann Cole", "BYLINE: …", "LOOK: …", "BOOM: …".
+  'contributing', 'contributors', 'contributor', 'byline', 'reporting', 'photos', 'look', 'boom', 'wow'])

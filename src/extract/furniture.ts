@@ -15,6 +15,8 @@ const BOILERPLATE = new RegExp([
   '^(click|tap) here.*$',
   '^(copyright|©|all rights reserved).*$',
   '^(photo|photograph|image|video|credit|caption|source|graphic|file photo)s?:.*$',
+  // Credit lines: "Contributing: Ann Cole, The Valley Ledger", "BYLINE: Ann Cole", "Additional reporting by …".
+  '^((contributing|contributors?|byline):|(additional reporting|reporting|edited|editing) by:?) .{1,120}$',
   '^(updated|published|posted|last updated)( on| at)?:? .{0,40}$',
   '^(by|from) [\\p{L} .\'’-]{2,60}$',
   '^(loading|close|menu|search|home|next|previous|back to top)\\.{0,3}$',

@@ -33,6 +33,8 @@ const cases: Case[] = [
   { furniture: 'This will close in 5 seconds', pronoun: 'He' },
   { furniture: 'Follow Jane on Twitter', pronoun: 'She' },
   { furniture: 'Follow Jane Doe on Twitter @janedoe', pronoun: 'She' },
+  { furniture: 'Contributing: Jane Doe and John Roe, The Valley Ledger', pronoun: 'He' },
+  { furniture: 'BYLINE: Jane Doe', pronoun: 'She' },
   // Captions that name a speaker and end in a credit.
   { furniture: 'Council member John Park said the bridge was “reckless” during a hearing on Tuesday. Photo: Reuters', pronoun: 'He' },
   { furniture: 'Council member John Park cuts the ribbon on Monday. (AP Photo/Jane Doe)', pronoun: 'He' },
