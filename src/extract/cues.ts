@@ -121,6 +121,29 @@ function namingObject (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, to: numb
 const WRITING = new Set(['write', 'writes', 'wrote', 'writing', 'post', 'posts', 'posted', 'posting'])
 const WELCOME = new Set(['welcome', 'welcomes', 'welcomed', 'welcoming'])
 const READING = new Set(['read', 'reads'])
+const ADD = new Set(['add', 'adds', 'added', 'adding'])
+const GO = new Set(['go', 'goes', 'went'])
+/**
+ * After "add": a thing added to another ("to his lead", "another number to the mix"), with no that-clause or quotation
+ * in the next few words.
+ */
+function addsToSomething (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): boolean {
+  const { tokens, quoteOf } = doc
+  const first = tokens[from]
+  if (!first || quoteOf[from] !== -1) return false
+  if (first.lower !== 'to' && !/^(a|an|the|another|more|new|its|his|her|their|some|two|three|fuel|weight|insult)$/.test(first.lower)) return false
+  for (let j = from; j < to && j - from <= 8; j++) {
+    const t = tokens[j]!
+    if (quoteOf[j] !== -1 || t.lower === 'that' || t.text === ':' || t.text === ',') return false
+    // Not to whom it was said: "added to reporters", "added to People".
+    // "to her run of victories" is a possessive; "added to her, “…”" an addressee.
+    const possessive = tokens[j + 1]?.lower === 'her' && tokens[j + 2]?.kind === TokenKind.Word && tokens[j + 2]!.lower !== 'that'
+    if (t.lower === 'to' && j + 1 < to && quoteOf[j + 1] === -1 && !tokens[j + 1]!.capitalized &&
+      (possessive || !/^(reporters|journalists|him|her|them|us|me)$/.test(tokens[j + 1]!.lower))) return true
+  }
+  return false
+}
+
 const MANNER_VERBS = new Set(['laughs', 'laughed', 'smiles', 'smiled', 'shrugs', 'shrugged', 'sighs', 'sighed', 'grins', 'grinned',
   'chuckles', 'chuckled', 'beams', 'beamed', 'winces', 'winced', 'snorts', 'snorted', 'groans', 'groaned', 'deadpans', 'deadpanned'])
 const MANNER: CueVerb = { object: false, nominal: false }
@@ -272,7 +295,10 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
       continue
     }
     const particles = PARTICLE_CUES.get(t.lower)
-    if (particles && i + 1 < to && particles.has(tokens[i + 1]!.lower) && quoteOf[i + 1] === -1) {
+    // "went on: “…”", "“…,” she went on"; not "went on to win", "goes on a phone spree".
+    const goesOnWithoutWords = GO.has(t.lower) && !afterQuotation(doc, i, from) && !(i + 2 >= to || /^[,:.]$/.test(tokens[i + 2]!.text) ||
+      quoteOf[i + 2] !== -1 || tokens[i + 2]!.lower === 'that' || (tokens[i + 2]!.lower === 'to' && CUE_VERB_FORMS.has(tokens[i + 3]?.lower ?? '')))
+    if (particles && i + 1 < to && particles.has(tokens[i + 1]!.lower) && quoteOf[i + 1] === -1 && !goesOnWithoutWords) {
       cues.push({ start: i, end: i + 2, verb: NO_OBJECT, according: false })
       i++
       continue
@@ -315,6 +341,9 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (WRITING.has(t.lower) && /^(a|an|the|his|her|their|its|our|my)$/.test(tokens[i + 1]?.lower ?? '') && !quoteWithin(doc, i + 1, Math.min(to, i + 4))) continue
     // "tease her that …", "teased, “…”" report words; "teases out an ideology", "teased him for bringing water" do not.
     if (/^teas(e|es|ed)$/.test(t.lower) && !teasesWithWords(doc, i + 1, to)) continue
+    // "adding to his victories", "adds another magic number to the mix": to add a thing to another is no speech;
+    // "added that …", "added, “…”" and "added to reporters that …" are.
+    if (ADD.has(t.lower) && addsToSomething(doc, i + 1, to)) continue
     // "who asked not to be named", "asked for anonymity": a condition of the source, not speech.
     if (t.lower === 'asked' && asksAnonymity(tokens, i + 1, to)) continue
     // "is said to be": a passive rumour, not an attribution.

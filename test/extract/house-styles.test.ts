@@ -631,3 +631,18 @@ t.test('an attribution in a subordinate clause of the content is part of that co
 
 quotes('"Having said that, …" and "That said, …" are connectives, not attributions',
   'Having said that, the council will meet again. That said, the levy stays.', [])
+
+// --- Verbs of saying in other senses -----------------------------------------------------------------------------
+
+quotes('"adding to her victories", "adds another number to the mix", "went on to win", "goes on a spree" report no words',
+  'Ann Cole has won the primary in Ohio, adding to her run of victories. The rule adds another magic number to the mix. ' +
+  'Tom Reyes went on to win the seat. Ruth Okafor goes on a phone spree to defend her record.', [])
+
+quotes('"added to People, “…”", "added that …", "went on to say that …" and "she went on: “…”" still report words',
+  'Tom Reyes added to People, "That makes me feel good." Ann Cole added that the pool would reopen. ' +
+  'Ruth Okafor went on to say that the levy would pass. She went on: "We are not done."', [
+    { text: 'That makes me feel good.', name: 'Tom Reyes', type: 'direct' },
+    { text: 'that the pool would reopen', name: 'Ann Cole', type: 'indirect' },
+    { text: 'to say that the levy would pass', name: 'Ruth Okafor', type: 'indirect' },
+    { text: 'We are not done.', name: 'Ruth Okafor', type: 'direct' },
+  ])
