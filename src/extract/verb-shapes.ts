@@ -3,7 +3,8 @@
 //   CLAUSE, X said.  /  CLAUSE, said X.  /  The goal, X said, is …  /  Asked whether …, X said
 import { TokenKind, type Doc } from './document.js'
 import type { Cue } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, CUE_VERB_FORMS, DETERMINERS, PERSONAL_PRONOUNS } from './lexicon.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, CUE_VERB_FORMS, DETERMINERS, PERSONAL_PRONOUNS, TITLES } from './lexicon.js'
+import { isFirstName } from './first-names.js'
 import { phraseAfter, type Range } from './phrases.js'
 import { SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, type Subject, subjectAfter, describedAfter, endsLikeSpeech } from './subjects.js'
 import type { Attribution } from './attribution.js'
@@ -125,7 +126,11 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
   if (doc.tokens[hi - 1]!.text === ':' && end - from <= 12 && quotesIn(doc, from, end).length === 0 && !hasWord(doc, from, end, 'that')) end = from
   if (from >= end || onlyPunctuation(doc, from, end) || (b >= lo && doc.tokens[b + 1]?.text === ',' && onlyAside(doc, cue, cue.end, hi))) {
     // CLAUSE, X said.  — or a cue at the sentence's end that introduces the next sentence ("X said:").
-    if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo && doc.quoteOf[b] === -1) {
+    // "On Thursday, Comey will testify …", "In a 1963 speech, he declared: …": a short phrase of time or place before the
+    // verb is no clause that was said.
+    const frontStart = clauseStartAt(doc, lo, Math.max(lo, b))
+    const setting = b + 1 - frontStart <= 6 && quotesIn(doc, frontStart, b + 1).length === 0 && prepositionalPhraseOnly(doc, frontStart, b + 1)
+    if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo && doc.quoteOf[b] === -1 && !setting) {
       const start = clauseStartAt(doc, lo, b)
       const quotes = quotesIn(doc, start, b + 1)
       const direct = quotes.length === 1 && onlyPunctuation(doc, start, b + 1)
@@ -160,6 +165,9 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
   }
   const quotes = quotesIn(doc, front ? front[0] : from, end)
   if (!front && quotes.length === 0 && prepositionalPhraseOnly(doc, from, end)) return null
+  // "Mr. Obama called Naghmeh Abedini", "he echoed Sen. Ron Johnson": a person named, and nothing said (not in a
+  // title-case headline, where every word is capitalised: "Trump Calls On Obama To Resign").
+  if (!front && quotes.length === 0 && !doc.tokens[cue.start]!.capitalized && nameOnly(doc, from, end)) return null
   // "clapping, singing, chanting and waving balloons": a verb coordinated with the cue is no content of it.
   // "She gave him advice, Anthony says, and she felt free to …": after an inserted attribution, ", and" with a subject of
   // its own goes on with what was said.
@@ -201,7 +209,9 @@ function clauseAfterCue (doc: Doc, cue: Cue, hi: number): boolean {
   let words = 0
   for (let i = cue.end; i < hi && words < 4; i++) {
     const t = doc.tokens[i]!
-    if (doc.quoteOf[i] !== -1 || (t.kind === TokenKind.Punct && !isPossessiveToken(t))) return false
+    // "… said he had not “heard her say …”": a quotation may go on with the clause its first words open.
+    if (doc.quoteOf[i] !== -1) return words >= 2
+    if (t.kind === TokenKind.Punct && !isPossessiveToken(t)) return false
     if (t.kind === TokenKind.Word) words++
   }
   return words >= 4
@@ -268,6 +278,19 @@ function askedQuestion (doc: Doc, sIndex: number, cue: Cue, lo: number, hi: numb
     sentence: sIndex, cue, shape: 'asked', speaker, apposition: null, spans: [spanOf(doc, i, end)], quotes,
     direct: false, via: null, confidence: 0.5,
   }
+}
+
+/** Whether tokens `from` to `end` are only a capitalised name, perhaps with its title's stop and a party tag. */
+function nameOnly (doc: Doc, from: number, end: number): boolean {
+  const { tokens } = doc
+  if (end - from > 8 || !tokens[from]!.capitalized) return false
+  let words = 0
+  for (let i = from; i < end; i++) {
+    const t = tokens[i]!
+    if (t.kind === TokenKind.Word) { if (!t.capitalized && !/^(de|van|von|al|bin)$/.test(t.lower)) return false; words++ } else if (!/^[.()\-]$/.test(t.text) && !/^[RDI]-/.test(t.text)) return false
+  }
+  // A single capitalised word may open a clause ("Cruz", "Obama …" stopped early); two or more name someone.
+  return words >= 2 && (isFirstName(tokens[from]!.lower) || TITLES.has(tokens[from]!.lower))
 }
 
 /**

@@ -646,3 +646,19 @@ quotes('"added to People, “…”", "added that …", "went on to say that …
     { text: 'to say that the levy would pass', name: 'Ruth Okafor', type: 'indirect' },
     { text: 'We are not done.', name: 'Ruth Okafor', type: 'direct' },
   ])
+
+quotes('a phrase of time or place before the verb is no clause that was said; "X declared:" still opens the next paragraph',
+  'On Thursday, Tom Reyes will testify before the committee. In a 1963 speech, Ann Cole declared:\n\n"It is time to build."', [
+    { text: 'It is time to build.', name: 'Ann Cole', type: 'direct' },
+  ])
+
+quotes('a person named after the verb, and nothing more, is no content ("called Ann Cole", "echoed Sen. Tom Reyes")',
+  'A year later, Mayor Ruth Okafor called Ann Cole. And she echoed Sen. Tom Reyes (D-Ore.), who told reporters the levy would pass.', [
+    { text: 'the levy would pass', name: 'Tom Reyes', type: 'indirect' },
+  ])
+
+quotes('a show\'s title in quotation marks is no quotation of the speaker after it',
+  'Asked why he had yet to endorse her during an appearance Friday on "Valley This Morning," Tom Reyes said he had not "heard her say the things that need to be said."', [
+    { text: 'he had not "heard her say the things that need to be said."', name: 'Tom Reyes', type: 'mixed' },
+    { text: 'why he had yet to endorse her during an appearance Friday on "Valley This Morning,"', name: null, type: 'mixed' },
+  ])
