@@ -188,7 +188,9 @@ function thatAfterAside (doc: Doc, from: number, hi: number): number {
   for (let j = from + 1; j < Math.min(hi, from + 14); j++) {
     const t = tokens[j]!
     if (quoteOf[j] !== -1) return -1
-    if (t.lower === 'that') return isPossessiveToken(tokens[j + 1] ?? t) ? -1 : j
+    // Not "in a statement that was published in …": a relative clause on the statement.
+    if (t.lower === 'that') return isPossessiveToken(tokens[j + 1] ?? t) || (STATEMENT_NOUNS.has(tokens[j - 1]!.lower) &&
+      /^(was|were)$/.test(tokens[j + 1]?.lower ?? '') && /^[a-z]{3,}(ed|en)$/.test(tokens[j + 2]?.text ?? '')) ? -1 : j
     // "posted on its Facebook page: “…”"
     if (t.text === ':' && isOpeningMark(doc, j + 1)) return j
     if (t.kind === TokenKind.Punct ? !(t.text === ',' || t.text === '.' || t.text === '-' || isPossessiveToken(t)) : CUE_VERB_FORMS.has(t.lower) && !asideNoun(doc, from, j)) return -1
@@ -223,9 +225,24 @@ export function prepositionalAside (doc: Doc, i: number, hi: number): number {
     else if (!(DETERMINERS.has(t.lower) || t.lower === 'with' || t.lower === 'of' || t.lower === 'press' || t.lower === 'news' || t.lower === 'phone' || t.lower === 'written' || t.lower === 'social' || t.lower === 'media' || t.lower === 'campaign' || t.lower === 'radio' || t.lower === 'televised')) break
   }
   if (!sawNoun) return i
-  // Only an aside when what follows starts a clause or a quote: not "said to the committee's members that …" misreads.
-  if (prep === 'to' && !(tokens[j]?.lower === 'that' || tokens[j]?.text === ',' || isOpeningMark(doc, j))) return j
+  // "in a statement provided to Politico", "in a statement that was published in the Herald": what the writer says of
+  // the statement goes with the aside.
+  if (STATEMENT_NOUNS.has(tokens[j - 1]?.lower ?? '')) j = afterStatementModifier(doc, j, hi)
   return j
+}
+
+/** After a statement noun at `j - 1`: the end of a participle or relative clause describing it, or `j`. */
+function afterStatementModifier (doc: Doc, j: number, hi: number): number {
+  const { tokens, quoteOf } = doc
+  const t = tokens[j]
+  if (!t || quoteOf[j] !== -1) return j
+  const participle = /^[a-z]{3,}ed$/.test(t.text) && /^(to|by|on|in|at|through|with|via|late|earlier)$/.test(tokens[j + 1]?.lower ?? '')
+  const relative = /^(that|which)$/.test(t.lower) && /^(was|were|is|has|had)$/.test(tokens[j + 1]?.lower ?? '')
+  if (!participle && !relative) return j
+  let k = j + 2
+  while (k < hi && k - j <= 12 && quoteOf[k] === -1 && tokens[k]!.kind === TokenKind.Word && tokens[k]!.lower !== 'that') k++
+  // Only when it runs to a comma, a colon or the sentence's end: "a statement released Friday that …" goes on.
+  return k >= hi || /^[,:.;]$/.test(tokens[k]!.text) ? k : j
 }
 
 /**

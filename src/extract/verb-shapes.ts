@@ -129,7 +129,8 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
     // "On Thursday, Comey will testify …", "In a 1963 speech, he declared: …": a short phrase of time or place before the
     // verb is no clause that was said.
     const frontStart = clauseStartAt(doc, lo, Math.max(lo, b))
-    const setting = b + 1 - frontStart <= 6 && quotesIn(doc, frontStart, b + 1).length === 0 && prepositionalPhraseOnly(doc, frontStart, b + 1)
+    const setting = quotesIn(doc, frontStart, b + 1).length === 0 &&
+      ((b + 1 - frontStart <= 6 && prepositionalPhraseOnly(doc, frontStart, b + 1)) || subordinateOnly(doc, frontStart, b + 1))
     if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo && doc.quoteOf[b] === -1 && !setting) {
       const start = clauseStartAt(doc, lo, b)
       const quotes = quotesIn(doc, start, b + 1)
@@ -278,6 +279,16 @@ function askedQuestion (doc: Doc, sIndex: number, cue: Cue, lo: number, hi: numb
     sentence: sIndex, cue, shape: 'asked', speaker, apposition: null, spans: [spanOf(doc, i, end)], quotes,
     direct: false, via: null, confidence: 0.5,
   }
+}
+
+/**
+ * "As shares were tumbling, Ackman wrote to investors": a short subordinate clause with no main clause after it (no
+ * comma or dash inside) is the writer's setting of the attribution, not what was said.
+ */
+function subordinateOnly (doc: Doc, from: number, end: number): boolean {
+  if (end - from > 15 || !/^(as|when|while|after|before|since|once|until|although|though|whereas)$/.test(doc.tokens[from]?.lower ?? '')) return false
+  for (let i = from + 1; i < end; i++) if (doc.quoteOf[i] === -1 && /^(,|;|--|—|–)$/.test(doc.tokens[i]!.text)) return false
+  return true
 }
 
 /** Whether tokens `from` to `end` are only a capitalised name, perhaps with its title's stop and a party tag. */

@@ -662,3 +662,14 @@ quotes('a show\'s title in quotation marks is no quotation of the speaker after 
     { text: 'he had not "heard her say the things that need to be said."', name: 'Tom Reyes', type: 'mixed' },
     { text: 'why he had yet to endorse her during an appearance Friday on "Valley This Morning,"', name: null, type: 'mixed' },
   ])
+
+quotes('what the writer says of a statement is no content: "in a statement provided to …", "in a statement that was published in …"',
+  'Ann Cole said in a statement provided to the Ledger. The council wrote in a statement that was published in the Valley Herald. ' +
+  'Tom Reyes said in a statement that the levy would pass.', [
+    { text: 'that the levy would pass', name: 'Tom Reyes', type: 'indirect' },
+  ])
+
+quotes('a short subordinate clause before "X wrote to investors," is the writer\'s setting; a longer front with its own clause is said',
+  'As shares were tumbling, Ann Cole wrote to investors. Though rates may rise -- after the vote -- the levy will hold, Tom Reyes argued.', [
+    { text: 'Though rates may rise -- after the vote -- the levy will hold', name: 'Tom Reyes', type: 'indirect' },
+  ])
