@@ -4,7 +4,7 @@
 // he said, is …") has the words before it as a front part of that content.
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, WRITERS_PARTICIPLES, FINITE_AUXILIARIES } from './lexicon.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, WRITERS_PARTICIPLES, FINITE_AUXILIARIES, LY_NOUNS } from './lexicon.js'
 import { SENTENCE_PUNCT, LINKS, isClosingMark, type Subject } from './subjects.js'
 import { predicateWord } from './content-start.js'
 import { isPossessiveToken, quotesIn } from './token-runs.js'
@@ -297,7 +297,7 @@ export function onlyConnectives (doc: Doc, from: number, to: number): boolean {
 /** Prepositions whose phrase can follow a verb of saying without being what was said. */
 // Not "for", "against", "about", "with", "of": "asked for a photo", "argued against intervention", "agreed with Matthews"
 // report a request, a stance or an accord.
-const PHRASE_PREPOSITIONS = new Set(['to', 'in', 'on', 'at', 'over', 'from', 'into', 'out', 'during', 'after', 'across', 'through', 'by'])
+const PHRASE_PREPOSITIONS = new Set(['to', 'in', 'on', 'at', 'over', 'from', 'into', 'out', 'during', 'after', 'across', 'through', 'by', 'before'])
 /** Words after "to" that make it a preposition ("wrote to investors", "added to her lead"), not an infinitive. */
 const OBJECT_OPENERS = new Set(['him', 'her', 'them', 'us', 'me', 'it', 'this', 'that', 'these', 'those'])
 
@@ -308,6 +308,8 @@ const OBJECT_OPENERS = new Set(['him', 'her', 'them', 'us', 'me', 'it', 'this', 
  */
 export function prepositionalPhraseOnly (doc: Doc, from: number, end: number): boolean {
   const { tokens, quoteOf } = doc
+  // "asked reporters rhetorically during a news conference": an adverb of manner may open the phrase.
+  while (from < end - 1 && quoteOf[from] === -1 && /^[a-z]{4,}ly$/.test(tokens[from]!.text) && !LY_NOUNS.has(tokens[from]!.lower)) from++
   const first = tokens[from]!
   if (!PHRASE_PREPOSITIONS.has(first.lower) || end - from > 20) return false
   if (first.lower === 'to') {

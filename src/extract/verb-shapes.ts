@@ -202,7 +202,7 @@ function isTitleOfWork (doc: Doc, q: number): boolean {
   const before = tokens[quote.open - 1]
   const first = tokens[quote.open + 1]
   if (!before || !first || !first.capitalized || quote.close - quote.open > 8) return false
-  return isPossessiveToken(before) || /^(on|in|of|from|at|to|for)$/.test(before.lower)
+  return isPossessiveToken(before) || /^(on|in|of|from|at|to|for|with)$/.test(before.lower)
 }
 
 /** The cue has a clause of its own after it ("… said Hillary Clinton’s judgment is in question"), not just a stop. */
@@ -338,7 +338,8 @@ function participleBeforeNoun (doc: Doc, cue: Cue, speaker: { start: number, end
     !DETERMINERS.has(first.lower) && !PERSONAL_PRONOUNS.has(first.lower)
 }
 
-const AMOUNT_ONLY = /^(nothing|anything|something|little|much|a lot|enough|so much|very little)$/i
+// "said nothing", "has noted before", "would echo again and again": an amount or an adverb alone says nothing.
+const AMOUNT_ONLY = /^(nothing|anything|something|little|much|a lot|enough|so much|very little|before|again|again and again|often|repeatedly|earlier|too|as well|once|twice|publicly|privately)$/i
 
 const FRONT_SUBORDINATORS = new Set(['when', 'after', 'before', 'because', 'although', 'though', 'since', 'once', 'until', 'while', 'as', 'if'])
 

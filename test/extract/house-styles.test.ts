@@ -673,3 +673,11 @@ quotes('a short subordinate clause before "X wrote to investors," is the writer\
   'As shares were tumbling, Ann Cole wrote to investors. Though rates may rise -- after the vote -- the levy will hold, Tom Reyes argued.', [
     { text: 'Though rates may rise -- after the vote -- the levy will hold', name: 'Tom Reyes', type: 'indirect' },
   ])
+
+quotes('an adverb or a phrase of circumstance alone says nothing: "has noted before", "asked reporters rhetorically during …", "testified before the panel"',
+  'As the Ledger has noted before, the levy failed. Tom Reyes asked reporters rhetorically during a news conference. Ann Cole testified before the panel last fall.', [])
+
+t.test('a show\'s title after "with" is no quotation: "In an interview with “Valley Mornings,” Ann Cole pointed to …"', async (t) => {
+  const ex = extract('In an interview with "Valley Mornings," Ann Cole pointed to the harbour as the town\'s best hope.')
+  t.notOk(ex.quotes.some((q) => q.text.includes('Valley Mornings')), summary(ex))
+})
