@@ -71,6 +71,13 @@ const SIGNAGE = new Set(['sign', 'signs', 'placard', 'placards', 'banner', 'bann
   'hat', 'hats', 'cap', 'caps', 'shirt', 'shirts', 't-shirt', 't-shirts', 'sticker', 'stickers', 'button', 'buttons', 'badge', 'mug',
   'plaque', 'headline', 'headlines', 'caption', 'slogan', 'tattoo', 'graffiti'])
 
+/** After "as": "(first) reported by", "noted by", "described by": the index of "by", or -1. */
+function reportedBy (tokens: Token[], quoteOf: Int32Array, i: number, to: number): number {
+  if (tokens[i]?.lower === 'first' || tokens[i]?.lower === 'previously' || tokens[i]?.lower === 'originally') i++
+  if (i + 1 >= to || quoteOf[i] !== -1 || !/^(reported|noted|described|revealed|detailed|documented)$/.test(tokens[i]!.lower)) return -1
+  return tokens[i + 1]!.lower === 'by' && quoteOf[i + 1] === -1 ? i + 1 : -1
+}
+
 /** A sign, a placard, a cap… among the few words of its sentence (`from`–`to`) around a "read" at `i`: no speech. */
 function signageNear (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, i: number, to: number): boolean {
   for (let j = Math.max(from, i - 5); j < Math.min(to, i + 6); j++) if (doc.quoteOf[j] === -1 && SIGNAGE.has(doc.tokens[j]!.lower)) return true
@@ -271,6 +278,11 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
       // A sentence that ends with a full stop is prose, however many names it holds.
       headline ??= isTitleCase(tokens, from, to)
       if (!headline) continue
+    }
+    // "As reported by the Ledger, …", "…, as first reported by Politico": a source, as "according to" gives one.
+    if (t.lower === 'as') {
+      const by = reportedBy(tokens, quoteOf, i + 1, to)
+      if (by !== -1) { cues.push({ start: i, end: by + 1, verb: ACCORDING, according: true }); i = by; continue }
     }
     // Most words are none of the cue words: one look-up instead of five.
     if (!CUE_WORDS.has(t.lower)) {

@@ -42,8 +42,10 @@ function roleOf (text: string, tok: Token, start: number, end: number): Role {
   if (CLOSERS.has(tok.text)) {
     // French spacing: « … » with spaces inside the marks; a guillemet never opens a quote the other way round.
     if ((tok.text === '»' || tok.text === '›') && before !== undefined && /\s/.test(before)) return Role.Close
-    // A closing mark used as an opener (”word) happens in sloppy copy.
+    // A closing mark used as an opener (”word) happens in sloppy copy; so does one opening a paragraph before an
+    // ellipsis ("” … what I learned is …").
     if (canOpen && !canClose) return tok.text === '’' ? Role.None : Role.Open
+    if (tok.text === '”' && (before === undefined || before === '\n') && /^ ?(…|\.\.\.)/.test(text.slice(end, end + 4))) return Role.Open
     return Role.Close
   }
   if (canOpen && !canClose) return Role.Open

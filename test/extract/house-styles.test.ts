@@ -681,3 +681,14 @@ t.test('a show\'s title after "with" is no quotation: "In an interview with “V
   const ex = extract('In an interview with "Valley Mornings," Ann Cole pointed to the harbour as the town\'s best hope.')
   t.notOk(ex.quotes.some((q) => q.text.includes('Valley Mornings')), summary(ex))
 })
+
+quotes('"As reported by X, CLAUSE" and "CLAUSE, as first reported by X" give a source as "according to" does',
+  'As reported by the Valley Ledger, inspectors found 200 faults in the old pipes. The levy failed, as first reported by the Harbour Times.', [
+    { text: 'inspectors found 200 faults in the old pipes', name: 'Valley Ledger', kind: 'organization', type: 'indirect' },
+    { text: 'The levy failed', name: 'Harbour Times', kind: 'organization', type: 'indirect' },
+  ])
+
+quotes('a closing mark that opens a paragraph before an ellipsis opens the quotation ("” … what I learned …,” she said)',
+  'Ann Cole spoke last.\n\n” … what I learned from these families is that words matter,” she said.', [
+    { text: '… what I learned from these families is that words matter,', name: 'Ann Cole', type: 'direct' },
+  ])
