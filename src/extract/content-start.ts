@@ -141,10 +141,24 @@ function clauseAfterObject (doc: Doc, from: number, hi: number): number {
       if (isPossessiveToken(t) || t.text === '.' || t.text === '-') continue
       return -1
     }
+    // "told the AP her group never worked …": "his"/"her" after the object opens the clause's subject when a verb follows
+    // that subject's noun ("told her staff" and "told the AP her views" do not go on).
+    if ((t.lower === 'his' || t.lower === 'her') && possessiveSubject(doc, j + 1, hi)) return j
     if (NP_STOPPERS.has(t.lower) && !CLAUSE_OPENERS.has(t.lower)) return -1
     if (CLAUSE_OPENERS.has(t.lower)) return j
   }
   return -1
+}
+
+/** A noun (one or two words) at `i` and then a finite verb: the subject of a clause after "his"/"her". */
+function possessiveSubject (doc: Doc, i: number, hi: number): boolean {
+  const { tokens, quoteOf } = doc
+  for (let j = i + 1; j < Math.min(hi, i + 3); j++) {
+    const t = tokens[j]!
+    if (quoteOf[j] !== -1 || t.kind !== TokenKind.Word) return false
+    if (FINITE_AUXILIARIES.has(t.lower) || /^(never|not|also|had|has)$/.test(t.lower) || (/^[a-z]{3,}ed$/.test(t.text) && j > i)) return true
+  }
+  return false
 }
 
 /** The index of a "that" soon after an object, with no punctuation or quotation in between; or -1. */

@@ -8,7 +8,7 @@ import { isFirstName } from './first-names.js'
 import { phraseAfter, type Range } from './phrases.js'
 import { SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, type Subject, subjectAfter, describedAfter, endsLikeSpeech } from './subjects.js'
 import type { Attribution } from './attribution.js'
-import { CLAUSE_OPENERS, afterInsertedAside, contentStart, onlyAside, prepositionalAside, thatClauseFollows } from './content-start.js'
+import { CLAUSE_OPENERS, afterInsertedAside, contentStart, onlyAside, predicateWord, prepositionalAside, thatClauseFollows } from './content-start.js'
 import { clauseEnd, clauseStartAt, interruptedFront, prepositionalPhraseOnly, trimConnective } from './clause-bounds.js'
 import { hasWord, isPossessiveToken, onlyPunctuation, quoteSpan, quotesIn, spanOf } from './token-runs.js'
 
@@ -95,13 +95,19 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
     // CLAUSE, said X.
     if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo) {
       const subject = subjectAfter(doc, cue.end, hi)
-      if (subject && onlyAside(doc, cue, subject.apposition?.end ?? subject.speaker.end, hi, true) && !participleBeforeNoun(doc, cue, subject.speaker)) {
+      const subjectEnd = subject ? subject.apposition?.end ?? subject.speaker.end : -1
+      // "A lacks in the looks department, said Howard, but B": the clause goes on after the attribution.
+      const rest = subject && !participleBeforeNoun(doc, cue, subject.speaker) ? continuedAfterSubject(doc, subjectEnd, hi) : -1
+      if (subject && (rest !== -1 || onlyAside(doc, cue, subjectEnd, hi, true)) && !participleBeforeNoun(doc, cue, subject.speaker)) {
         const end = b + 1
         const start = clauseStartAt(doc, lo, end)
-        const quotes = quotesIn(doc, start, end)
+        const restEnd = rest === -1 ? -1 : clauseEnd(doc, rest, hi, hi)
+        const quotes = quotesIn(doc, start, restEnd === -1 ? end : restEnd)
+        const spans = [spanOf(doc, start, end)]
+        if (restEnd > rest) spans.push(spanOf(doc, rest, restEnd))
         return {
           sentence: sIndex, cue, shape: 'clause-before', speaker: subject.speaker, apposition: subject.apposition,
-          spans: [spanOf(doc, start, end)], quotes, direct: false, via: null, confidence: 0.7,
+          spans, quotes, direct: false, via: null, confidence: 0.7,
         }
       }
     }
@@ -279,6 +285,28 @@ function askedQuestion (doc: Doc, sIndex: number, cue: Cue, lo: number, hi: numb
     sentence: sIndex, cue, shape: 'asked', speaker, apposition: null, spans: [spanOf(doc, i, end)], quotes,
     direct: false, via: null, confidence: 0.5,
   }
+}
+
+/**
+ * After the inverted speaker of "CLAUSE, said X": ", but CLAUSE" or ", and CLAUSE" with a subject of its own (no verb of
+ * saying in it) goes on with what was said; the index where it starts, or -1.
+ */
+function continuedAfterSubject (doc: Doc, i: number, hi: number): number {
+  const { tokens, quoteOf } = doc
+  if (tokens[i]?.text !== ',' || quoteOf[i + 1] !== -1) return -1
+  // "Any reading of his actions, said Kofman, an expert on Russia, would see …": the predicate of the front goes on.
+  if (predicateWord(tokens[i + 1]) && noCueIn(doc, i + 1, hi)) return i + 1
+  if (!/^(but|and)$/.test(tokens[i + 1]?.lower ?? '')) return -1
+  const from = i + 2
+  const first = tokens[from]
+  if (!first || quoteOf[from] !== -1 || !(CLAUSE_OPENERS.has(first.lower) || first.lower === 'her' || first.lower === 'his')) return -1
+  return noCueIn(doc, from, hi) ? from : -1
+}
+
+/** No verb of saying outside quotations in the next 40 tokens from `from`. */
+function noCueIn (doc: Doc, from: number, hi: number): boolean {
+  for (let j = from; j < hi && j - from < 40; j++) if (doc.quoteOf[j] === -1 && CUE_VERB_FORMS.has(doc.tokens[j]!.lower)) return false
+  return true
 }
 
 /**

@@ -2,6 +2,7 @@
 // where reported content ends, and what is not a quote. Every sentence here is invented for the test.
 import t from 'tap'
 import { extract } from '../../src/extract/index.js'
+import type { ExtractedQuote } from '../../src/extract/types.js'
 import { summary } from '../helpers/extract.js'
 import { quotes } from '../helpers/quote-cases.js'
 
@@ -691,4 +692,23 @@ quotes('"As reported by X, CLAUSE" and "CLAUSE, as first reported by X" give a s
 quotes('a closing mark that opens a paragraph before an ellipsis opens the quotation ("” … what I learned …,” she said)',
   'Ann Cole spoke last.\n\n” … what I learned from these families is that words matter,” she said.', [
     { text: '… what I learned from these families is that words matter,', name: 'Ann Cole', type: 'direct' },
+  ])
+
+t.test('an inverted attribution inside its content: "FRONT, said X, APPOSITION, PREDICATE" and "A, said X, but B"', async (t) => {
+  const input = 'Any fair reading of the budget, said Tom Reyes, an economist at the Valley Institute, would see this as a retreat. ' +
+    'The pool is too small, said Ann Cole, but the town cannot afford a larger one. ' +
+    'The lesson of the flood, says Ruth Okafor, historian at the museum, is that the river always wins.'
+  const ex = extract(input)
+  const find = (words: string): ExtractedQuote | undefined => ex.quotes.find((q) => q.text.includes(words))
+  t.equal(find('would see this as a retreat')?.speaker?.name, 'Tom Reyes', summary(ex))
+  t.ok(find('would see this as a retreat')?.text.startsWith('Any fair reading of the budget'))
+  t.equal(find('cannot afford a larger one')?.speaker?.name, 'Ann Cole')
+  t.ok(find('cannot afford a larger one')?.text.startsWith('The pool is too small'))
+  t.equal(find('the river always wins')?.speaker?.name, 'Ruth Okafor')
+})
+
+quotes('"told the AP her group never worked …": "her" after the addressee opens the clause when a verb follows its noun',
+  'Ann Cole told the Ledger her group never worked with the developer. Tom Reyes told her staff the pool would open.', [
+    { text: 'her group never worked with the developer', name: 'Ann Cole', type: 'indirect' },
+    { text: 'the pool would open', name: 'Tom Reyes', type: 'indirect' },
   ])
