@@ -86,6 +86,11 @@ export function contentStart (doc: Doc, cue: Cue, hi: number): number {
       // "told investigators", "told residents": a plural noun for people is the addressee too.
       if (/^(him|her|them|me|us|himself|herself|themselves|itself|reporters|journalists|supporters|voters|listeners|viewers|members|lawmakers|the|a|an|his|her|their|an)$/.test(t.lower) ||
         t.capitalized || (t.lower.length > 6 && PEOPLE_PLURAL_ENDINGS.test(t.lower))) {
+        // "told her staff the pool would …": "her" may be the possessive of a longer object.
+        if (t.lower === 'her' && tokens[i + 1]?.kind === TokenKind.Word && !CLAUSE_OPENERS.has(tokens[i + 1]!.lower)) {
+          const clause = clauseAfterObject(doc, i + 1, hi)
+          if (clause >= i + 2) { i = clause; continue }
+        }
         if (/^(him|her|them|me|us|himself|herself|themselves|itself)$/.test(t.lower)) { i++; continue }
         // "told a news conference they are …", "told reporters the store …": the object runs to the clause's subject.
         const clause = clauseAfterObject(doc, i, hi)
