@@ -213,6 +213,8 @@ export function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, 
   // is a clause or a connective ("If Clinton is elected, he said, “…”", "In other words, he said, “…”") is the speaker's.
   if (quoteOf[from] !== -1 && quotesIn(doc, start, b + 1).length === 0 &&
     (writersIntroduction(doc, start, b + 1) || tokens[cue.start]!.lower.endsWith('ing'))) return null
+  // "In the early 1990s, Hale said, a boss …": a date set before an inserted attribution is the writer's too.
+  if (quotesIn(doc, start, b + 1).length === 0 && datePhrase(doc, start, b + 1)) return null
   return start <= b ? [start, b + 1] : null
 }
 
@@ -233,6 +235,19 @@ function writersIntroduction (doc: Doc, start: number, end: number): boolean {
   // "As boos erupt from the crowd, the executive says, “…”": a clause of what happened meanwhile; not "As for …".
   if (first.lower === 'as' && words[1] !== 'for' && words[1] !== 'to') return true
   return INTRODUCING_PREPOSITIONS.has(first.lower) || TIME_WORDS.has(first.lower) || (first.lower.endsWith('ing') && first.lower.length > 5)
+}
+
+/** "In the early 1990s", "In 2012", "On Tuesday", "Last year": a preposition or "last" and a time, and nothing more. */
+function datePhrase (doc: Doc, start: number, end: number): boolean {
+  const { tokens } = doc
+  if (end - start > 5 || !/^(in|on|at|during|last|this|early|late)$/.test(tokens[start]!.lower)) return false
+  let time = false
+  for (let i = start + 1; i < end; i++) {
+    const t = tokens[i]!
+    if (t.kind === TokenKind.Number || TIME_WORDS.has(t.lower) || /^\d{4}s$/.test(t.lower)) time = true
+    else if (!/^(the|early|late|mid|that|this|last|next)$/.test(t.lower)) return false
+  }
+  return time
 }
 
 /**

@@ -293,8 +293,25 @@ export function onlyAside (doc: Doc, cue: Cue, from: number, hi: number, afterSp
     if (shortObject && !asideStart && FINITE_AUXILIARIES.has(tokens[j]!.lower)) return false
     // "The goal, Hale said on Monday, is to finish …": a verb after the aside's comma goes on with the sentence.
     if (tokens[j]!.text === ',' && predicateWord(tokens[j + 1])) return false
+    // "In 1990, Hale said, when she was earning little, a boss invited her …": a clause of its own after the comma.
+    if (tokens[j]!.text === ',' && clauseAt(doc, j + 1, hi)) return false
   }
   return true
+}
+
+/** A subject and its finite verb at `i`: "a boss invited", "the council has", "she was". */
+function clauseAt (doc: Doc, i: number, hi: number): boolean {
+  const { tokens, quoteOf } = doc
+  let j = i
+  if (PERSONAL_PRONOUNS.has(tokens[j]?.lower ?? '') && tokens[j]!.lower !== 'it') j++
+  else {
+    if (!DETERMINERS.has(tokens[j]?.lower ?? '')) return false
+    j++
+    while (j < hi && j - i <= 3 && tokens[j]!.kind === TokenKind.Word && !FINITE_AUXILIARIES.has(tokens[j]!.lower) && !/^[a-z]{3,}ed$/.test(tokens[j]!.text)) j++
+    if (j === i + 1) return false
+  }
+  const v = tokens[j]
+  return v !== undefined && j < hi && quoteOf[j] === -1 && (FINITE_AUXILIARIES.has(v.lower) || /^[a-z]{3,}ed$/.test(v.text))
 }
 
 /**

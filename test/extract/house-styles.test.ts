@@ -712,3 +712,8 @@ quotes('"told the AP her group never worked …": "her" after the addressee open
     { text: 'her group never worked with the developer', name: 'Ann Cole', type: 'indirect' },
     { text: 'the pool would open', name: 'Tom Reyes', type: 'indirect' },
   ])
+
+quotes('"In 1990, Hale said, when she was earning little, a boss invited her …": a clause after the aside is what was said',
+  'In the early 1990s, Ruth Okafor said, when she was earning $24,000 a year, a boss invited her to lunch.', [
+    { text: 'when she was earning $24,000 a year, a boss invited her to lunch', name: 'Ruth Okafor', type: 'indirect' },
+  ])
