@@ -1,7 +1,7 @@
 // Stage 4b (part): who speaks for each cue of one sentence. The subject found for the cue (before it, shared with an
 // earlier verb, or after it), passed on through "X responded by saying …", cleared for a cue inside the clause
 // another cue reports, and for each cue the next cue's subject, which bounds its content.
-import { TokenKind, type Doc } from './document.js'
+import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
 import { PRE_CUE_ADVERBS } from './lexicon.js'
 import { type Subject, subjectBefore, sharedSubject, nounPhraseSubject, participleOfCue } from './subjects.js'
@@ -33,7 +33,10 @@ export function cueSpeakers (doc: Doc, cues: Cue[], lo: number, hi: number): Cue
       const whole = nounPhraseSubject(doc, cue, lo)
       if (whole && whole.speaker.start < before.speaker.start && whole.speaker.end === before.speaker.end) return whole
     }
-    return before ?? participleOfCue(doc, cues, k) ?? sharedSubject(doc, cue, lo, hi) ?? nounPhraseSubject(doc, cue, lo)
+    const subject = before ?? participleOfCue(doc, cues, k) ?? sharedSubject(doc, cue, lo, hi) ?? nounPhraseSubject(doc, cue, lo)
+    // "…, something investors have speculated about": the writer's gloss on what came before; no one speaks it.
+    if (subject && /^(something|nothing|everything|anything)$/.test(doc.tokens[subject.speaker.start]!.lower)) return null
+    return subject
   })
   // "X responded by (first) saying …", "X concluded by implying that …": the second cue speaks for the first.
   const byCue = cues.map((cue, k) => {
@@ -85,8 +88,17 @@ function embeddedCues (doc: Doc, cues: Cue[], subjects: Array<Subject | null>, h
   return embedded
 }
 
-/** Words only (no punctuation or quotation) from `from` to `to`. */
+/** A lower-case word shaped like an adjective: "internal", "finance-minded", "aggressive". */
+function adjective (t: Token | undefined): boolean {
+  return t !== undefined && t.kind === TokenKind.Word && !t.capitalized && (t.lower.includes('-') || /(al|ive|ous|ic|ful|less|ent|ant|ary)$/.test(t.lower))
+}
+
+/** Words only (no quotation, and no punctuation but a comma between adjectives: "an internal, finance-minded chief"). */
 function plainWords (doc: Doc, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (doc.quoteOf[i] !== -1 || doc.tokens[i]!.kind === TokenKind.Punct) return false
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i]!
+    if (doc.quoteOf[i] !== -1) return false
+    if (t.kind === TokenKind.Punct && !(t.text === ',' && i > from && adjective(doc.tokens[i - 1]!) && adjective(doc.tokens[i + 1]))) return false
+  }
   return true
 }

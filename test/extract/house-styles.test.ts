@@ -717,3 +717,8 @@ quotes('"In 1990, Hale said, when she was earning little, a boss invited her …
   'In the early 1990s, Ruth Okafor said, when she was earning $24,000 a year, a boss invited her to lunch.', [
     { text: 'when she was earning $24,000 a year, a boss invited her to lunch', name: 'Ruth Okafor', type: 'indirect' },
   ])
+
+quotes('"…, something investors have speculated about" is the writer\'s gloss; a verb inside the clause after "an internal, finance-minded chief" is part of it',
+  'Analysts said the choice of an internal, finance-minded interim chief suggested the board was in no hurry to sell, something investors have speculated about since the recall.', [
+    { text: 'the choice of an internal, finance-minded interim chief suggested the board was in no hurry to sell', name: null, mention: 'Analysts', type: 'indirect' },
+  ])
