@@ -1,7 +1,7 @@
 // Stage 4a: verbs and phrases of saying, outside quotations. Forms that are also common nouns ("reports",
 // "claims", "notes") count only where a noun phrase stands right before them and no determiner makes them nouns.
 import { TokenKind, type Doc, type Token } from './document.js'
-import { CUE_VERB_FORMS, DETERMINERS, PARTICLE_CUES, THAT_ONLY_CUES, type CueVerb } from './lexicon.js'
+import { CUE_VERB_FORMS, DETERMINERS, INFINITIVE_FRAMES, PARTICLE_CUES, THAT_ONLY_CUES, type CueVerb } from './lexicon.js'
 import { isNounish } from './phrases.js'
 
 export interface Cue {
@@ -37,6 +37,8 @@ function isNounUse (tokens: Token[], i: number): boolean {
     (!tokens[i + 1] || /^(on|in|over|about|of|[.,;])$/.test(tokens[i + 1]!.lower))) return true
   // "two reports" is a noun; "about 4 in 10 say", "one in five say" a verb.
   if ((tokens[i - 2]?.lower === 'in' || tokens[i - 2]?.lower === 'of') && (prev.kind === TokenKind.Number || DETERMINERS.has(prev.lower)) && !tokens[i]!.lower.endsWith('s')) return false
+  // "are more likely to say …", "went on to tell …": after a word that takes an infinitive, "to" makes the verb.
+  if (prev.lower === 'to' && INFINITIVE_FRAMES.has(tokens[i - 2]?.lower ?? '') && !/s$/.test(tokens[i]!.lower)) return false
   if (DETERMINERS.has(prev.lower) || prev.lower === '’s' || prev.lower === "'s" || prev.lower === 'to' ||
     prev.lower === 'of' || prev.lower === 'in' || prev.lower === 'for' || prev.lower === 'and' || prev.kind === TokenKind.Number) return true
   // "a snappy retort", "his latest reply", "the usual answer": a lower-case word between a determiner and the word is an

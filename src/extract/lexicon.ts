@@ -306,4 +306,10 @@ export function isRoleWord (w: string): boolean {
 export const WRITERS_PARTICIPLES = new Set(['echoing', 'citing', 'referring', 'pointing', 'prompting', 'drawing', 'sparking', 'triggering', 'signaling', 'signalling', 'reflecting', 'suggesting', 'underscoring', 'highlighting', 'setting', 'raising', 'fueling', 'fuelling'])
 
 /** Finite auxiliaries: after a noun or an object they make a clause, not an apposition or an aside. */
+/** Words that take a verb of saying as their infinitive and leave its subject before them: "are more likely to say". */
+export const INFINITIVE_FRAMES: ReadonlySet<string> = new Set(['likely', 'unlikely', 'willing', 'unwilling', 'quick', 'eager', 'inclined',
+  'ready', 'prepared', 'expected', 'wants', 'wanted', 'want', 'plans', 'planned', 'plan', 'tried', 'tries', 'began', 'begins', 'continued',
+  'continues', 'continue', 'refused', 'on', 'hoped', 'hopes', 'seemed', 'seems', 'appeared', 'appears', 'happy', 'careful', 'sure',
+  'bound', 'going', 'able'])
+
 export const FINITE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'must', 'does', 'did', 'do', 'shall'])

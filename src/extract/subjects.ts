@@ -5,7 +5,7 @@
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
 import { NAMING_VERB, NOUN_LIKE } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, LY_NOUNS, NP_STOPPERS, ORG_HEADS, TITLES, WRITERS_PARTICIPLES } from './lexicon.js'
+import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, INFINITIVE_FRAMES, LY_NOUNS, NP_STOPPERS, ORG_HEADS, TITLES, WRITERS_PARTICIPLES } from './lexicon.js'
 import { isFirstName } from './first-names.js'
 import { hasWord } from './token-runs.js'
 import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
@@ -89,12 +89,28 @@ function mannerAdverb (t: Token): boolean {
 /** Words that open or join a time phrase before a verb: "on Friday", "just this month", "late last week". */
 const TIME_PHRASE_WORDS = new Set(['on', 'this', 'last', 'next', 'early', 'late', 'earlier', 'just', 'in', 'the', 'that', 'same'])
 
+/**
+ * "Voters are generally more likely to say …", "He is expected to tell …": the cue's subject stands before the
+ * frame; the index where the frame starts, or `cueStart` when there is none.
+ */
+function infinitiveFrameStart (doc: Doc, cueStart: number, lo: number): number {
+  const { tokens, quoteOf } = doc
+  let i = cueStart - 1
+  if (i - 1 < lo || tokens[i]!.lower !== 'to' || quoteOf[i] !== -1) return cueStart
+  i--
+  // "went on to say" is a cue of its own ("went on"), whose subject is found from there.
+  if (tokens[i]!.lower === 'on' || !INFINITIVE_FRAMES.has(tokens[i]!.lower) || quoteOf[i] !== -1) return cueStart
+  // "more likely", "slightly more likely", "is expected", "were generally more likely".
+  while (i - 1 >= lo && quoteOf[i - 1] === -1 && /^(more|less|most|least|much|far|slightly|generally|very|so|too|also|now|still|not|never|is|are|was|were|be|been|being|would|will|could|might|may|has|have|had|seem|seemed|seems|appear|appears)$/.test(tokens[i - 1]!.lower)) i--
+  return i
+}
+
 const PROGRESSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be', '’s', "'s", '’re', "'re", 'am', '’m', "'m"])
 
 /** The subject before a cue, through an apposition if there is one. */
 export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   const { tokens, quoteOf } = doc
-  let end = skipAdverbsLeft(tokens, cue.start - 1, lo) + 1
+  let end = skipAdverbsLeft(tokens, infinitiveFrameStart(doc, cue.start, lo) - 1, lo) + 1
   // "X (herself) was quoted as saying …": the subject stands before the passive frame.
   if (end - 2 > lo && tokens[end - 1]!.lower === 'as' && tokens[end - 2]!.lower === 'quoted' && tokens[cue.start]!.lower === 'saying') {
     end = skipAdverbsLeft(tokens, end - 3, lo) + 1

@@ -722,3 +722,9 @@ quotes('"…, something investors have speculated about" is the writer\'s gloss;
   'Analysts said the choice of an internal, finance-minded interim chief suggested the board was in no hurry to sell, something investors have speculated about since the recall.', [
     { text: 'the choice of an internal, finance-minded interim chief suggested the board was in no hurry to sell', name: null, mention: 'Analysts', type: 'indirect' },
   ])
+
+quotes('"are more likely to say …", "is expected to tell …": the subject before the frame speaks the infinitive\'s clause',
+  'Voters are generally more likely to say the levy is too high. Ann Cole is expected to tell the council that the pool will close.', [
+    { text: 'the levy is too high', name: null, mention: 'Voters', type: 'indirect' },
+    { text: 'that the pool will close', name: 'Ann Cole', type: 'indirect' },
+  ])
