@@ -57,6 +57,11 @@ export const TEXT_SHAPES = {
   'soft hyphens inside words': (size) => fill(size, (i) => `Mar\u00adga\u00adret Ha\u00adle said ${i % 2 ? 'it' : 'the\u00adpool'} would open. `),
   // Inserted attributions whose fronts run back over the whole sentence (a front was once scanned to its start each time).
   'inserted attributions in one sentence': (size) => fill(size, () => 'Beyond that, he said, the plan, she told the Echo, '),
+  // Issue 12's later rules, each packed into one sentence or one paragraph:
+  'possessive frames in one sentence': (size) => fill(size, () => 'critics doubted Ann Lee’s claim that the pool, and ', '', 'closed.'),
+  'curly marks inside one straight quotation': (size) => fill(size, () => 'the “plan” and “it works” ', 'Ann Lee said: "', 'done."'),
+  'inverted attributions going on with but': (size) => fill(size, () => 'it works, said Ann Lee, but the plan ', '', 'failed.'),
+  'sources given by as reported by': (size) => fill(size, () => 'as reported by the Echo, the pool ', 'The plan, ', 'closed.'),
 }
 
 /** HTML shapes: name → (size in characters) → page. */

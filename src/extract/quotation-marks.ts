@@ -86,6 +86,10 @@ function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends' | '
   // Curly marks nested in a quote that straight marks open ("… isn’t about “Equal Justice” anymore. …"): copy that mixes
   // the two styles nests one in the other, as it would nest single marks.
   let curlyInside = 0
+  // Computed once per paragraph, so that each curly opener asks in constant time.
+  let lastStraight = -1
+  for (let k = marks.length - 1; k >= 0 && lastStraight === -1; k--) if (doc.tokens[marks[k]!.token]!.text === '"') lastStraight = k
+  const nextOpensStraight = doc.tokens[doc.paragraphs[pIndex + 1]?.firstToken ?? -1]?.text === '"'
   for (let k = 0; k < marks.length; k++) {
     const m = marks[k]!
     if (open === null) {
@@ -97,7 +101,7 @@ function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends' | '
     if (m.family !== top) continue
     const text = doc.tokens[m.token]!.text
     // Not right after the straight opener ("“You don’t …,” Rubio responded …"): that wraps an excerpt whose own marks count.
-    if (doc.tokens[open.token]!.text === '"' && text === '“' && m.role === Role.Open && m.token > open.token + 1 && laterStraight(doc, marks, k, pIndex)) { curlyInside++; continue }
+    if (doc.tokens[open.token]!.text === '"' && text === '“' && m.role === Role.Open && m.token > open.token + 1 && (lastStraight > k || nextOpensStraight)) { curlyInside++; continue }
     if (curlyInside > 0 && text === '”') { curlyInside--; continue }
     // ‘… the officers’ report …’: a plural possessive inside single-quoted speech, when a later mark can close.
     if (top === Family.Single && m.role === Role.Close && possessiveApostrophe(doc, m.token) && laterClose(marks, k)) continue
@@ -110,16 +114,6 @@ function pairParagraph (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends' | '
     open = null
   }
   return open !== null && push(out, span(doc, pIndex, open.token, -1, p.end))
-}
-
-/**
- * Whether a straight double mark follows mark k in the paragraph, or the next paragraph opens with one (a quote running
- * on into it): then curly marks at k nest inside the straight quote instead of replacing its opener.
- */
-function laterStraight (doc: Pick<Doc, 'tokens' | 'paragraphs'>, marks: Mark[], k: number, pIndex: number): boolean {
-  for (let j = k + 1; j < marks.length; j++) if (doc.tokens[marks[j]!.token]!.text === '"') return true
-  const next = doc.paragraphs[pIndex + 1]
-  return next !== undefined && doc.tokens[next.firstToken]?.text === '"'
 }
 
 /** A single closing mark after an "s" and before a lower-case word: "the officers’ report", "the Joneses' car". */
