@@ -50,10 +50,11 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   if (line) return line === 'inside' ? [] : [line]
   const frame = nominalFrame(doc, sIndex, lo, hi)
   if (frame) return [frame]
-  const cues = findCues(doc, lo, hi)
+  const frameNouns: number[] = []
+  const cues = findCues(doc, lo, hi, frameNouns)
   if (cues.length === 0) {
     const colon = colonAttribution(doc, sIndex, lo, hi) ?? subjectColonQuote(doc, sIndex, lo, hi)
-    return colon ? [colon] : possessiveFrames(doc, sIndex, lo, hi, [])
+    return colon ? [colon] : possessiveFrames(doc, sIndex, frameNouns, lo, hi, [])
   }
   const out: Attribution[] = []
   const according = cues.filter((c) => c.according)
@@ -67,7 +68,7 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
 
   // according to X
   attributeAccording(doc, sIndex, according, lo, hi, out)
-  out.push(...possessiveFrames(doc, sIndex, lo, hi, out))
+  if (frameNouns.length) out.push(...possessiveFrames(doc, sIndex, frameNouns, lo, hi, out))
   return isHeadline(doc, s) ? out.filter((a) => a.quotes.length > 0) : out
 }
 

@@ -1,7 +1,7 @@
 // Stage 4a: verbs and phrases of saying, outside quotations. Forms that are also common nouns ("reports",
 // "claims", "notes") count only where a noun phrase stands right before them and no determiner makes them nouns.
 import { TokenKind, type Doc, type Token } from './document.js'
-import { CUE_VERB_FORMS, DETERMINERS, INFINITIVE_FRAMES, PARTICLE_CUES, THAT_ONLY_CUES, type CueVerb } from './lexicon.js'
+import { CUE_VERB_FORMS, DETERMINERS, FRAME_NOUNS, INFINITIVE_FRAMES, PARTICLE_CUES, THAT_ONLY_CUES, type CueVerb } from './lexicon.js'
 import { isNounish } from './phrases.js'
 
 export interface Cue {
@@ -260,6 +260,8 @@ function asksAnonymity (tokens: Token[], i: number, to: number): boolean {
 
 /** Every word the checks below look up: a word outside all of them can only be a verb after a quotation. */
 const CUE_WORDS = new Set(['according', ...READING, ...CALL, ...NAMING, ...PARTICLE_CUES.keys(), ...MANNER_VERBS, ...CUE_VERB_FORMS.keys()])
+/** The words the cue stage looks at twice: cue words and nouns of speech for possessive frames. */
+const CUE_OR_FRAME_WORDS = new Set([...CUE_WORDS, ...FRAME_NOUNS])
 
 /** A that-clause or a quotation within a short object after "tease". */
 function teasesWithWords (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): boolean {
@@ -267,7 +269,11 @@ function teasesWithWords (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
   return false
 }
 
-export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): Cue[] {
+/**
+ * The cues of the tokens `from` to `to`. Nouns of speech after a possessive ("Hale's claim", "his warning") are no
+ * cues; their indices go to `frameNouns`, for the possessive frames (possessive-frames.ts).
+ */
+export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number, frameNouns?: number[]): Cue[] {
   const { tokens, quoteOf } = doc
   const cues: Cue[] = []
   let headline: boolean | null = null
@@ -287,6 +293,11 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
       if (by !== -1) { cues.push({ start: i, end: by + 1, verb: ACCORDING, according: true }); i = by; continue }
     }
     // Most words are none of the cue words: one look-up instead of five.
+    if (!CUE_OR_FRAME_WORDS.has(t.lower)) {
+      if (verbAfterQuotation(doc, i, from, to)) cues.push({ start: i, end: i + 1, verb: MANNER, according: false })
+      continue
+    }
+    if (frameNouns && FRAME_NOUNS.has(t.lower)) frameNouns.push(i)
     if (!CUE_WORDS.has(t.lower)) {
       if (verbAfterQuotation(doc, i, from, to)) cues.push({ start: i, end: i + 1, verb: MANNER, according: false })
       continue

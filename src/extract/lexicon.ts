@@ -306,6 +306,12 @@ export function isRoleWord (w: string): boolean {
 export const WRITERS_PARTICIPLES = new Set(['echoing', 'citing', 'referring', 'pointing', 'prompting', 'drawing', 'sparking', 'triggering', 'signaling', 'signalling', 'reflecting', 'suggesting', 'underscoring', 'highlighting', 'setting', 'raising', 'fueling', 'fuelling'])
 
 /** Finite auxiliaries: after a noun or an object they make a clause, not an apposition or an aside. */
+/** Nouns of a thing said that take a that-clause of what was said (the cue stage collects them: findCues). */
+export const FRAME_NOUNS: ReadonlySet<string> = new Set(['claim', 'claims', 'warning', 'warnings', 'assertion', 'assertions', 'suggestion', 'insistence',
+  'argument', 'contention', 'allegation', 'allegations', 'assurance', 'assurances', 'declaration', 'admission', 'prediction',
+  'complaint', 'boast', 'accusation', 'charge', 'statement', 'remark', 'remarks', 'promise', 'promises', 'pledge', 'vow',
+  'vows', 'threat', 'threats'])
+
 /** Words that take a verb of saying as their infinitive and leave its subject before them: "are more likely to say". */
 export const INFINITIVE_FRAMES: ReadonlySet<string> = new Set(['likely', 'unlikely', 'willing', 'unwilling', 'quick', 'eager', 'inclined',
   'ready', 'prepared', 'expected', 'wants', 'wanted', 'want', 'plans', 'planned', 'plan', 'tried', 'tries', 'began', 'begins', 'continued',

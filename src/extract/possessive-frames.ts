@@ -10,11 +10,6 @@ import { clauseEnd } from './clause-bounds.js'
 import { isPossessiveToken, quotesIn, spanOf } from './token-runs.js'
 import { DETERMINERS, PERSONAL_PRONOUNS } from './lexicon.js'
 
-/** Nouns of a thing said that take a that-clause of what was said. */
-const SPEECH_NOUNS = new Set(['claim', 'claims', 'warning', 'warnings', 'assertion', 'assertions', 'suggestion', 'insistence',
-  'argument', 'contention', 'allegation', 'allegations', 'assurance', 'assurances', 'declaration', 'admission', 'prediction',
-  'complaint', 'boast', 'accusation', 'charge', 'statement', 'remark', 'remarks', 'promise', 'promises', 'pledge', 'vow',
-  'vows', 'threat', 'threats'])
 /** Of those, the ones whose infinitive is what was said: "her promise to cut taxes", not "his warning to voters". */
 const INFINITIVE_NOUNS = new Set(['claim', 'promise', 'promises', 'pledge', 'vow', 'vows', 'threat', 'threats'])
 /** Possessive determiners that stand for a speaker named before. */
@@ -25,15 +20,19 @@ const NOUN_MODIFIERS = new Set(['repeated', 'earlier', 'recent', 'latest', 'fals
 
 const MAX_POSSESSIVE_FRAMES = 8
 
-/** The possessive frames of the sentence from `lo` to `hi`, each outside the content of `taken`. */
-export function possessiveFrames (doc: Doc, sIndex: number, lo: number, hi: number, taken: Attribution[]): Attribution[] {
+/**
+ * The possessive frames of the sentence from `lo` to `hi` around the nouns of speech at `nouns` (token indices, found by
+ * the cue stage), each outside the content of `taken`.
+ */
+export function possessiveFrames (doc: Doc, sIndex: number, nouns: readonly number[], lo: number, hi: number, taken: Attribution[]): Attribution[] {
   const { tokens, quoteOf } = doc
   const out: Attribution[] = []
   // Bounded per sentence, tried as well as found: each try reads a clause and the sentence's other attributions.
   let tried = 0
-  for (let i = lo + 1; i < hi - 2 && tried < MAX_POSSESSIVE_FRAMES; i++) {
+  for (let n = 0; n < nouns.length && tried < MAX_POSSESSIVE_FRAMES; n++) {
+    const i = nouns[n]!
+    if (i <= lo || i >= hi - 2) continue
     const t = tokens[i]!
-    if (quoteOf[i] !== -1 || t.kind !== TokenKind.Word || !SPEECH_NOUNS.has(t.lower)) continue
     let owner = i - 1
     if (NOUN_MODIFIERS.has(tokens[owner]!.lower) && quoteOf[owner] === -1) owner--
     if (owner < lo || quoteOf[owner] !== -1) continue
