@@ -41,6 +41,8 @@ export interface Attribution {
   confidence: number
 }
 
+const FRAME_NOUNS_SEEN: number[] = []
+
 /** The attributions of sentence `sIndex`: whole transcript lines and frames, or one for each cue that finds its content. */
 export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   const s: Sentence = doc.sentences[sIndex]!
@@ -50,7 +52,9 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   if (line) return line === 'inside' ? [] : [line]
   const frame = nominalFrame(doc, sIndex, lo, hi)
   if (frame) return [frame]
-  const frameNouns: number[] = []
+  // One array for every sentence (extraction is synchronous): most sentences hold no noun of speech.
+  const frameNouns = FRAME_NOUNS_SEEN
+  frameNouns.length = 0
   const cues = findCues(doc, lo, hi, frameNouns)
   if (cues.length === 0) {
     const colon = colonAttribution(doc, sIndex, lo, hi) ?? subjectColonQuote(doc, sIndex, lo, hi)

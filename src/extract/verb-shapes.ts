@@ -181,7 +181,7 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
   if (quotes.length === 0 && end > from && /^(and|or)$/.test(doc.tokens[from]!.lower) && doc.quoteOf[from] === -1 &&
     !(front && CLAUSE_OPENERS.has(doc.tokens[from + 1]?.lower ?? ''))) return null
   // "said nothing", "their smiles said a lot", "Mexico said enough": an amount is no content.
-  if (quotes.length === 0 && AMOUNT_ONLY.test(doc.text.slice(doc.starts[from]!, doc.ends[end - 1]!))) return null
+  if (quotes.length === 0 && end - from <= 3 && AMOUNT_ONLY.test(doc.text.slice(doc.starts[from]!, doc.ends[end - 1]!))) return null
   // "responded Tuesday to one of the messages by saying …": content cut off before "by" and the verb that says what
   // was said is no clause; that verb's own attribution reports it.
   if (quotes.length === 0 && end > from && doc.tokens[end - 1]!.lower === 'by' && doc.tokens[end]?.lower.endsWith('ing')) return null
