@@ -94,11 +94,12 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
   if (!left) {
     // CLAUSE, said X.
     if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo) {
-      const subject = subjectAfter(doc, cue.end, hi)
+      const found = subjectAfter(doc, cue.end, hi)
+      const subject = found && !participleBeforeNoun(doc, cue, found.speaker) ? found : null
       const subjectEnd = subject ? subject.apposition?.end ?? subject.speaker.end : -1
       // "A lacks in the looks department, said Howard, but B": the clause goes on after the attribution.
-      const rest = subject && !participleBeforeNoun(doc, cue, subject.speaker) ? continuedAfterSubject(doc, subjectEnd, hi) : -1
-      if (subject && (rest !== -1 || onlyAside(doc, cue, subjectEnd, hi, true)) && !participleBeforeNoun(doc, cue, subject.speaker)) {
+      const rest = subject ? continuedAfterSubject(doc, subjectEnd, hi) : -1
+      if (subject && (rest !== -1 || onlyAside(doc, cue, subjectEnd, hi, true))) {
         const end = b + 1
         const start = clauseStartAt(doc, lo, end)
         const restEnd = rest === -1 ? -1 : clauseEnd(doc, rest, hi, hi)
@@ -134,12 +135,12 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
     // CLAUSE, X said.  — or a cue at the sentence's end that introduces the next sentence ("X said:").
     // "On Thursday, Comey will testify …", "In a 1963 speech, he declared: …": a short phrase of time or place before the
     // verb is no clause that was said.
-    const frontStart = clauseStartAt(doc, lo, Math.max(lo, b))
-    const setting = quotesIn(doc, frontStart, b + 1).length === 0 &&
-      ((b + 1 - frontStart <= 6 && prepositionalPhraseOnly(doc, frontStart, b + 1)) || subordinateOnly(doc, frontStart, b + 1))
-    if (b >= lo && doc.tokens[b + 1]?.text === ',' && b > lo && doc.quoteOf[b] === -1 && !setting) {
-      const start = clauseStartAt(doc, lo, b)
-      const quotes = quotesIn(doc, start, b + 1)
+    const fronted = b > lo && doc.tokens[b + 1]?.text === ',' && doc.quoteOf[b] === -1
+    const start = fronted ? clauseStartAt(doc, lo, b) : lo
+    const quotes = fronted ? quotesIn(doc, start, b + 1) : []
+    const setting = fronted && quotes.length === 0 &&
+      ((b + 1 - start <= 6 && prepositionalPhraseOnly(doc, start, b + 1)) || subordinateOnly(doc, start, b + 1))
+    if (fronted && !setting) {
       const direct = quotes.length === 1 && onlyPunctuation(doc, start, b + 1)
       return {
         sentence: sIndex, cue, shape: 'clause-before', speaker: left.speaker, apposition: left.apposition,
