@@ -33,7 +33,8 @@ export function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: numb
     (doc.quotes[quotes[0]!]!.close === -1 || onlyPunctuation(doc, doc.quotes[quotes[0]!]!.close + 1, hi))
   // "Former secretary of state Hillary Rodham Clinton: “…”": before a whole quotation, a described person's name
   // (a first name, then the surname last) labels the speaker; otherwise every word of a label is capitalised.
-  const described = direct && words.length <= 8 && onlyWords(doc, lo, speaker.start) && words[words.length - 1]!.capitalized && words.slice(0, -1).some((t) => t.capitalized && isFirstName(t.lower)) &&
+  const described = direct && words.length <= 8 && onlyWords(doc, lo, speaker.start) && words[words.length - 1]!.capitalized &&
+    words.slice(0, -1).some((t) => t.capitalized && isFirstName(t.lower)) &&
     // No verb in it ("Clinton told Fox News: …" is an attribution of its own); "secretary of state" is a noun.
     !words.some((t, k) => (CUE_VERB_FORMS.has(t.lower) && words[k - 1]?.lower !== 'of') || FINITE_AUXILIARIES.has(t.lower))
   if (!described && (speaker.start !== lo || !words.every((t) => t.capitalized) || words.length > 6)) return null
