@@ -10,7 +10,7 @@ import { clauseEnd } from './clause-bounds.js'
 import { isPossessiveToken, quotesIn, spanOf } from './token-runs.js'
 import { DETERMINERS, PERSONAL_PRONOUNS } from './lexicon.js'
 
-/** Of those, the ones whose infinitive is what was said: "her promise to cut taxes", not "his warning to voters". */
+/** Nouns of speech (FRAME_NOUNS) whose infinitive is what was said: "her promise to cut taxes", not "his warning to voters". */
 const INFINITIVE_NOUNS = new Set(['claim', 'promise', 'promises', 'pledge', 'vow', 'vows', 'threat', 'threats'])
 /** Possessive determiners that stand for a speaker named before. */
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its'])
