@@ -199,6 +199,9 @@ function isRegularVerbForm (w: string): boolean {
  * with a comma, "!" or "?", then a short subject (a name or a pronoun) and one verb, then the sentence's end, a comma or
  * a preposition. In that frame any verb reports the quotation, so it need not be in the lexicon of verbs of saying.
  */
+/** The closing mark, a comma, four words of subject and the verb: how far after a quotation its verb may stand. */
+const VERB_AFTER_QUOTATION_REACH = 6
+
 function verbAfterQuotation (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, from: number, to: number): boolean {
   const { tokens, quoteOf } = doc
   const t = tokens[i]!
@@ -284,8 +287,11 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
   const { tokens, quoteOf } = doc
   const cues: Cue[] = []
   let headline: boolean | null = null
+  // The latest token of a quotation: a verb after a quotation (verbAfterQuotation) stands at most six tokens after it,
+  // so most words need no look at their own.
+  let lastQuoted = -100
   for (let i = from; i < to; i++) {
-    if (quoteOf[i] !== -1) continue
+    if (quoteOf[i] !== -1) { lastQuoted = i; continue }
     const t = tokens[i]!
     if (t.kind !== TokenKind.Word) continue
     // Mid-sentence capitals are names ("the United States", "the Washington Post"), except in headlines.
@@ -303,7 +309,7 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     const kind = WORD_KINDS.get(t.lower) ?? 0
     if (frameNouns && (kind & FRAME_NOUN)) frameNouns.push(i)
     if (!(kind & CUE_WORD)) {
-      if (verbAfterQuotation(doc, i, from, to)) cues.push({ start: i, end: i + 1, verb: MANNER, according: false })
+      if (i - lastQuoted <= VERB_AFTER_QUOTATION_REACH && verbAfterQuotation(doc, i, from, to)) cues.push({ start: i, end: i + 1, verb: MANNER, according: false })
       continue
     }
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && i + 1 < to) {
@@ -347,7 +353,7 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     }
     const verb = CUE_VERB_FORMS.get(t.lower)
     if (!verb) {
-      if (verbAfterQuotation(doc, i, from, to)) cues.push({ start: i, end: i + 1, verb: MANNER, according: false })
+      if (i - lastQuoted <= VERB_AFTER_QUOTATION_REACH && verbAfterQuotation(doc, i, from, to)) cues.push({ start: i, end: i + 1, verb: MANNER, according: false })
       continue
     }
     if (NOUN_LIKE.has(t.lower) && isNounUse(tokens, i)) continue

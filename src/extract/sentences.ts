@@ -100,7 +100,8 @@ export function splitSentences (doc: Pick<Doc, 'tokens' | 'starts' | 'ends' | 'p
     for (let i = first; i < p.endToken; i++) {
       const tok = tokens[i]!
       let boundary = -1 // the last token of the sentence
-      if (quoteOf[i] === -1 && TERMINAL.has(tok.text)) {
+      // Every terminal is punctuation: a word needs no look-up.
+      if (quoteOf[i] === -1 && tok.kind === TokenKind.Punct && TERMINAL.has(tok.text)) {
         let j = i + 1
         while (j < p.endToken && (TERMINAL.has(tokens[j]!.text) || CLOSING_BRACKETS.has(tokens[j]!.text))) j++
         const next = tokens[j]
