@@ -109,10 +109,39 @@ function plainTokenEnd (text: string, i: number, c: number): number {
     const next = text.charCodeAt(j)
     // "108,000": a comma between digits may join a number's groups.
     if (next === 44 && j - i <= 3 && isDigit(c) && isDigit(text.charCodeAt(j + 1))) return -1
-    return next >= 128 || WORD_JOINERS.has(next) ? -1 : j
+    if (next < 128 && !WORD_JOINERS.has(next)) return j
+    // A joiner or an apostrophe joins the word only to a word character after it: before white space, punctuation
+    // or the text's end ("said.", "Smith-", "citizens’ ") the word ends here, and before a contraction ("Trump’s",
+    // "they've") too. A letter or anything not ASCII after it goes to the pattern.
+    if (next < 128 || next === RIGHT_SINGLE_QUOTE) {
+      if (endsBeforeWord(text, j + 1)) return j
+      if ((next === 39 || next === RIGHT_SINGLE_QUOTE) && contractionAt(text, j + 1)) return j
+    }
+    return -1
   }
   // Punctuation that opens no longer token ('' `` ... -- and contractions): one character.
-  return c < 128 && !LONG_PUNCT_STARTS.has(c) ? i + 1 : -1
+  if (c >= 128) return -1
+  if (!LONG_PUNCT_STARTS.has(c)) return i + 1
+  // "." "-" "`" open "...", "--" and "``" only before another of their own.
+  return c !== 39 && text.charCodeAt(i + 1) !== c ? i + 1 : -1
+}
+
+const RIGHT_SINGLE_QUOTE = 0x2019
+
+/** Whether no word character is at `k`: the text's end or ASCII other than a letter or digit (white space, punctuation). */
+function endsBeforeWord (text: string, k: number): boolean {
+  if (k >= text.length) return true
+  const c = text.charCodeAt(k)
+  return c < 128 && !isAsciiAlnum(c)
+}
+
+/** Whether the letters at `k` are a contraction's after its apostrophe ("s", "ve", "re", "ll", "d", "m"), ending there. */
+function contractionAt (text: string, k: number): boolean {
+  const a = text.charCodeAt(k)
+  if (a === 115 || a === 83 || a === 100 || a === 68 || a === 109 || a === 77) return endsBeforeWord(text, k + 1)
+  const b = text.charCodeAt(k + 1)
+  const pair = (x: number, y: number): boolean => (a === x && b === y) || (a === x - 32 && b === y - 32)
+  return (pair(118, 101) || pair(114, 101) || pair(108, 108)) && endsBeforeWord(text, k + 2)
 }
 
 /** ASCII characters after which a word may go on ("don't", "al-Qassam", "3.5", "and/or", "AT&T", "a_b", "a@b"). */
