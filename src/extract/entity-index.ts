@@ -116,8 +116,13 @@ export class EntityIndex {
   index (map: Map<string, Entity[]>, key: string, e: Entity): void {
     let list = map.get(key)
     if (!list) map.set(key, (list = []))
+    // Most lists hold one or two entities: a short list is searched, a long one asked through its set.
+    if (list.length < SHORT_LIST) {
+      if (!list.includes(e)) list.push(e)
+      return
+    }
     let members = this.listed.get(list)
-    if (!members) this.listed.set(list, (members = new Set()))
+    if (!members) this.listed.set(list, (members = new Set(list)))
     if (members.has(e)) return
     members.add(e)
     list.push(e)
@@ -223,6 +228,8 @@ export class EntityIndex {
 const MAX_SENTENCE_MENTIONS = 64
 /** People sharing one surname compared with a new mention of it (findPerson). */
 export const MAX_NAMESAKES = 32
+/** Up to this many entities an index list is searched rather than kept with a set of its members. */
+const SHORT_LIST = 8
 
 /** At most this many titles per entity, the latest kept: news gives a person a handful. */
 export const MAX_TITLES = 8

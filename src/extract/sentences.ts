@@ -107,7 +107,7 @@ export function splitSentences (doc: Pick<Doc, 'tokens' | 'starts' | 'ends' | 'p
         const next = tokens[j]
         const abbreviation = tok.text === '.' && isAbbreviationStop(doc, i) && !(next && NON_NAME_CAPITALS.has(next.lower))
         if (!abbreviation && j < p.endToken && startsSentence(next)) boundary = j - 1
-      } else if (tok.kind === TokenKind.Word && tok.text.endsWith('.') && quoteOf[i] === -1) {
+      } else if (tok.kind === TokenKind.Word && tok.text.charCodeAt(tok.text.length - 1) === 46 && quoteOf[i] === -1) {
         // "U.S." closing a sentence: only when an obvious sentence opener follows.
         const next = tokens[i + 1]
         if (next && i + 1 < p.endToken && NON_NAME_CAPITALS.has(next.lower) && next.capitalized) boundary = i

@@ -136,7 +136,26 @@ const SHORT_FORMS = new Map([
 
 /** "Cllr" → "Councillor", "Sen." → "Senator"; any other title as it is. */
 export function spelledOut (title: string): string {
+  if (tooLongForShortForm(title)) return title
   return SHORT_FORMS.get(nameTokens(title).join(' ')) ?? title
+}
+
+/** The longest short form's letters ("supt"). */
+const SHORT_FORM_LETTERS = Math.max(...[...SHORT_FORMS.keys()].map((k) => k.length))
+
+/**
+ * Whether an ASCII title has more letters and digits than any short form, even with each "'s" dropped as nameTokens
+ * drops it: most titles ("chief executive of Baltic Line") are told without folding and splitting them.
+ */
+function tooLongForShortForm (title: string): boolean {
+  let letters = 0
+  for (let k = 0; k < title.length; k++) {
+    const c = title.charCodeAt(k)
+    if (c >= 128) return false
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) letters++
+    else if (c === 39) letters--
+  }
+  return letters > SHORT_FORM_LETTERS
 }
 
 /**
