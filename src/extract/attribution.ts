@@ -8,7 +8,7 @@
 // cue, a colon (colon-shapes.ts); and possessive frames (possessive-frames.ts) beside them. Where content starts and
 // ends is in content-start.ts and clause-bounds.ts.
 import { TokenKind, type Doc, type Sentence } from './document.js'
-import type { Cue } from './cues.js'
+import type { Cue, FrameWords } from './cues.js'
 import { findCues } from './cues.js'
 import type { Range } from './phrases.js'
 import { transcriptLine } from './transcripts.js'
@@ -41,7 +41,8 @@ export interface Attribution {
   confidence: number
 }
 
-const FRAME_NOUNS_SEEN: number[] = []
+// One record for every sentence (extraction is synchronous): most sentences hold no noun of speech.
+const FRAME_WORDS: FrameWords = { frameNouns: [], nominalWords: [] }
 
 /** The attributions of sentence `sIndex`: whole transcript lines and frames, or one for each cue that finds its content. */
 export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
@@ -50,12 +51,13 @@ export function attributeSentence (doc: Doc, sIndex: number): Attribution[] {
   const hi = s.endToken
   const line = transcriptLine(doc, sIndex)
   if (line) return line === 'inside' ? [] : [line]
-  const frame = nominalFrame(doc, sIndex, lo, hi)
+  const frameWords = FRAME_WORDS
+  frameWords.frameNouns.length = 0
+  frameWords.nominalWords.length = 0
+  const cues = findCues(doc, lo, hi, frameWords)
+  const frame = nominalFrame(doc, sIndex, lo, hi, frameWords.nominalWords)
   if (frame) return [frame]
-  // One array for every sentence (extraction is synchronous): most sentences hold no noun of speech.
-  const frameNouns = FRAME_NOUNS_SEEN
-  frameNouns.length = 0
-  const cues = findCues(doc, lo, hi, frameNouns)
+  const { frameNouns } = frameWords
   if (cues.length === 0) {
     const colon = colonAttribution(doc, sIndex, lo, hi) ?? subjectColonQuote(doc, sIndex, lo, hi)
     return colon ? [colon] : possessiveFrames(doc, sIndex, frameNouns, lo, hi, [])

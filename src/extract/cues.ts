@@ -1,7 +1,7 @@
 // Stage 4a: verbs and phrases of saying, outside quotations. Forms that are also common nouns ("reports",
 // "claims", "notes") count only where a noun phrase stands right before them and no determiner makes them nouns.
 import { TokenKind, type Doc, type Token } from './document.js'
-import { CUE_VERB_FORMS, DETERMINERS, FRAME_NOUNS, INFINITIVE_FRAMES, PARTICLE_CUES, THAT_ONLY_CUES, type CueVerb } from './lexicon.js'
+import { CUE_VERB_FORMS, DETERMINERS, FRAME_NOUNS, INFINITIVE_FRAMES, INVERTED_CUES, NOMINAL_SPEECH_NOUNS, PARTICLE_CUES, THAT_ONLY_CUES, type CueVerb } from './lexicon.js'
 import { isNounish } from './phrases.js'
 
 export interface Cue {
@@ -265,13 +265,27 @@ function asksAnonymity (tokens: Token[], i: number, to: number): boolean {
 const CUE_WORDS = new Set(['according', ...READING, ...CALL, ...NAMING, ...PARTICLE_CUES.keys(), ...MANNER_VERBS, ...CUE_VERB_FORMS.keys()])
 const CUE_WORD = 1
 const FRAME_NOUN = 2
-/** For each cue word and noun of speech (possessive frames), which of the two it is: one look-up per word. */
+const NOMINAL_FRAME_WORD = 4
+/**
+ * For each cue word, noun of speech (possessive frames) and word that may carry a nominal frame (frames.ts), which of
+ * those it is: one look-up per word.
+ */
 const WORD_KINDS: ReadonlyMap<string, number> = (() => {
   const kinds = new Map<string, number>()
-  for (const w of CUE_WORDS) kinds.set(w, CUE_WORD)
-  for (const w of FRAME_NOUNS) kinds.set(w, (kinds.get(w) ?? 0) | FRAME_NOUN)
+  const add = (words: Iterable<string>, kind: number): void => { for (const w of words) kinds.set(w, (kinds.get(w) ?? 0) | kind) }
+  add(CUE_WORDS, CUE_WORD)
+  add(FRAME_NOUNS, FRAME_NOUN)
+  add([...INVERTED_CUES, ...NOMINAL_SPEECH_NOUNS, 'was'], NOMINAL_FRAME_WORD)
   return kinds
 })()
+
+/** What the cue scan notes on the way for the frame stages: indices of words, in order. */
+export interface FrameWords {
+  /** Nouns of speech, for the possessive frames ("Hale's claim that …"; possessive-frames.ts). */
+  frameNouns: number[]
+  /** Words that may carry a nominal frame ("asks", "response", "was"; frames.ts). */
+  nominalWords: number[]
+}
 
 /** A that-clause or a quotation within a short object after "tease". */
 function teasesWithWords (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number): boolean {
@@ -283,7 +297,7 @@ function teasesWithWords (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
  * The cues of the tokens `from` to `to`. Nouns of speech after a possessive ("Hale's claim", "his warning") are no
  * cues; their indices go to `frameNouns`, for the possessive frames (possessive-frames.ts).
  */
-export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number, frameNouns?: number[]): Cue[] {
+export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to: number, frameWords?: FrameWords): Cue[] {
   const { tokens, quoteOf } = doc
   const cues: Cue[] = []
   let headline: boolean | null = null
@@ -294,6 +308,9 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (quoteOf[i] !== -1) { lastQuoted = i; continue }
     const t = tokens[i]!
     if (t.kind !== TokenKind.Word) continue
+    // Most words are none of the cue words or nouns of speech: one look-up instead of five.
+    const kind = WORD_KINDS.get(t.lower) ?? 0
+    if (frameWords && (kind & NOMINAL_FRAME_WORD)) frameWords.nominalWords.push(i)
     // Mid-sentence capitals are names ("the United States", "the Washington Post"), except in headlines.
     if (t.capitalized && i > from && tokens[i - 1]!.kind !== TokenKind.QuoteMark) {
       // A sentence that ends with a full stop is prose, however many names it holds.
@@ -305,9 +322,7 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
       const by = reportedBy(tokens, quoteOf, i + 1, to)
       if (by !== -1) { cues.push({ start: i, end: by + 1, verb: ACCORDING, according: true }); i = by; continue }
     }
-    // Most words are none of the cue words or nouns of speech: one look-up instead of five.
-    const kind = WORD_KINDS.get(t.lower) ?? 0
-    if (frameNouns && (kind & FRAME_NOUN)) frameNouns.push(i)
+    if (frameWords && (kind & FRAME_NOUN)) frameWords.frameNouns.push(i)
     if (!(kind & CUE_WORD)) {
       if (i - lastQuoted <= VERB_AFTER_QUOTATION_REACH && verbAfterQuotation(doc, i, from, to)) cues.push({ start: i, end: i + 1, verb: MANNER, according: false })
       continue

@@ -7,16 +7,12 @@ import type { Attribution } from './attribution.js'
 import { phraseAfter, phraseBefore, type Range } from './phrases.js'
 import { clauseEnd } from './clause-bounds.js'
 import { quotesIn, spanOf } from './token-runs.js'
+import { INVERTED_CUES, NOMINAL_SPEECH_NOUNS } from './lexicon.js'
 
-const SPEECH_NOUNS = new Set(['verdict', 'reply', 'response', 'answer', 'retort', 'reaction', 'message', 'comment', 'view', 'advice',
-  'assessment', 'explanation', 'warning', 'plea', 'promise', 'conclusion', 'summary', 'rejoinder'])
 const MANNER_ADJECTIVES = new Set(['blunt', 'emphatic', 'clear', 'firm', 'direct', 'adamant', 'defiant', 'succinct', 'brief', 'candid',
   'frank', 'simple', 'short', 'unequivocal', 'categorical', 'unrepentant', 'unapologetic', 'philosophical', 'upbeat'])
-const INVERTED = new Set(['asks', 'says', 'adds', 'explains', 'recalls', 'insists', 'notes', 'concludes', 'continues', 'replies'])
-/** The words the frame scan below stops at, by which frame they may open: one look-up per word instead of three. */
-const INVERTED_WORD = 1
-const SPEECH_NOUN = 2
-const FRAME_WORDS: ReadonlyMap<string, number> = new Map([...[...INVERTED].map((w) => [w, INVERTED_WORD] as const), ...[...SPEECH_NOUNS].map((w) => [w, SPEECH_NOUN] as const)])
+const SPEECH_NOUNS = NOMINAL_SPEECH_NOUNS
+const INVERTED = INVERTED_CUES
 
 const isWord = (doc: Doc, i: number): boolean => doc.tokens[i]?.kind === TokenKind.Word && doc.quoteOf[i] === -1
 
@@ -74,7 +70,12 @@ function introducedQuote (doc: Doc, i: number, hi: number): { at: number, q: num
   return q === -1 ? null : { at: i, q }
 }
 
-export function nominalFrame (doc: Doc, sIndex: number, lo: number, hi: number): Attribution | null {
+/**
+ * The nominal frame of the sentence from `lo` to `hi`, if any. `frameWords` are the indices, in order, of its words
+ * outside quotations that may carry one (a verb of INVERTED_CUES, a noun of NOMINAL_SPEECH_NOUNS, "was"), which the
+ * cue stage collects (findCues): the scan below looks at those alone.
+ */
+export function nominalFrame (doc: Doc, sIndex: number, lo: number, hi: number, frameWords: readonly number[]): Attribution | null {
   const { tokens } = doc
   const first = tokens[lo]
   if (!first) return null
@@ -106,17 +107,19 @@ export function nominalFrame (doc: Doc, sIndex: number, lo: number, hi: number):
     }
     return null
   }
-  for (let i = lo; i < hi && i - lo <= 30; i++) {
-    if (doc.quoteOf[i] !== -1) return null
+  // Within 31 words of the start, and before any quotation.
+  let stop = Math.min(hi, lo + 31)
+  for (let i = lo; i < stop; i++) if (doc.quoteOf[i] !== -1) stop = i
+  for (const i of frameWords) {
+    if (i >= stop) break
     const t = tokens[i]!
-    const frameWord = FRAME_WORDS.get(t.lower) ?? 0
     // "And now, asks Tom Ray, “who is checking …?”": an inverted cue set off by commas introduces the quotation after.
-    if (frameWord === INVERTED_WORD && i > lo && tokens[i - 1]!.text === ',') {
+    if (INVERTED.has(t.lower) && i > lo && tokens[i - 1]!.text === ',') {
       const speaker = phraseAfter(doc, i + 1, hi)
       const q = speaker && (tokens[speaker.end]?.text === ':' || tokens[speaker.end]?.text === ',') ? quoteToEnd(doc, speaker.end + 1, hi) : -1
       if (speaker && q !== -1) return attribution(sIndex, i, speaker, q, doc)
     }
-    if (frameWord === SPEECH_NOUN && /^(from|of)$/.test(tokens[i + 1]?.lower ?? '') && i > lo && /^(the|a)$/.test(tokens[i - 1]!.lower)) {
+    if (SPEECH_NOUNS.has(t.lower) && /^(from|of)$/.test(tokens[i + 1]?.lower ?? '') && i > lo && /^(the|a)$/.test(tokens[i - 1]!.lower)) {
       const speaker = phraseAfter(doc, i + 2, hi)
       const intro = speaker ? introducedQuote(doc, speaker.end, hi) : null
       if (speaker && intro) return attribution(sIndex, i, speaker, intro.q, doc)
@@ -124,7 +127,7 @@ export function nominalFrame (doc: Doc, sIndex: number, lo: number, hi: number):
       if (reported) return reported
     }
     // "Hale’s response was: “…”"
-    if (frameWord === SPEECH_NOUN && i > lo && (tokens[i - 1]!.text === '’s' || tokens[i - 1]!.text === "'s")) {
+    if (SPEECH_NOUNS.has(t.lower) && i > lo && (tokens[i - 1]!.text === '’s' || tokens[i - 1]!.text === "'s")) {
       const speaker = phraseBefore(doc, i - 1, lo)
       const intro = speaker ? introducedQuote(doc, i + 1, hi) : null
       if (speaker && intro) return attribution(sIndex, i, speaker, intro.q, doc)

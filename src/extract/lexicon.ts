@@ -319,3 +319,11 @@ export const INFINITIVE_FRAMES: ReadonlySet<string> = new Set(['likely', 'unlike
   'bound', 'going', 'able'])
 
 export const FINITE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'must', 'does', 'did', 'do', 'shall'])
+
+/** Nouns of speech that carry a quotation in a nominal frame: "“…,” was the verdict of one fan", "Hale's response was: “…”". */
+export const NOMINAL_SPEECH_NOUNS: ReadonlySet<string> = new Set(['verdict', 'reply', 'response', 'answer', 'retort', 'reaction', 'message',
+  'comment', 'view', 'advice', 'assessment', 'explanation', 'warning', 'plea', 'promise', 'conclusion', 'summary', 'rejoinder'])
+
+/** Verbs of saying in the present that come before their speaker: "Asks Hale: “…”", "…, says Ann Lee, “…”". */
+export const INVERTED_CUES: ReadonlySet<string> = new Set(['asks', 'says', 'adds', 'explains', 'recalls', 'insists', 'notes', 'concludes', 'continues', 'replies'])
+
