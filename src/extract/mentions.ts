@@ -37,12 +37,15 @@ const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame'])
 
 const isStop = (t: Token): boolean => t.text === '.'
 
+/** A word without the full stop that ends it ("Gov." → "gov"). */
+const withoutStop = (w: string): string => w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w
+
 /** Start of the trailing run of capitalised name words in [start, end). */
 function nameRunStart (tokens: Token[], start: number, end: number): number {
   let i = end
   while (i > start) {
     const t = tokens[i - 1]!
-    if (t.kind === TokenKind.Word && t.capitalized && !TITLES.has(t.lower.replace(/\.$/, ''))) { i--; continue }
+    if (t.kind === TokenKind.Word && t.capitalized && !TITLES.has(withoutStop(t.lower))) { i--; continue }
     if (isStop(t) && i - 2 >= start && tokens[i - 2]!.capitalized && tokens[i - 2]!.text.length === 1) { i--; continue }
     // "Paul de Vos", "Ursula von der Leyen", "Mr. de Vos": particles after a capitalised word or a title's stop.
     if (t.kind === TokenKind.Word && NAME_PARTICLES.has(t.lower) && i < end) {
