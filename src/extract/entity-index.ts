@@ -53,6 +53,25 @@ export interface Speaking { entity: Entity, mention: Mention, sentence: number }
 
 const normalizeName = (s: string): string => s.toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/['’]/g, '’').replace(/\s+/g, ' ')
 
+/** What a title as written gives its holder: the title kept, its head noun and its words as roles (addTitle). */
+interface TitleFacts {
+  clean: string
+  head: string | null
+  roles: readonly string[]
+}
+
+/**
+ * Null when the words are no title (cleanTitle). "Cllr Okafor" is a Councillor: a short form alone is spelled out, as
+ * the store does for a name's title.
+ */
+function titleFactsOf (title: string): TitleFacts | null {
+  const cleaned = cleanTitle(title)
+  if (!cleaned) return null
+  const clean = spelledOut(cleaned)
+  const head = titleHead(clean)
+  return { clean, head: head ? expandTitle(head) : null, roles: contentWords(clean).map(expandTitle) }
+}
+
 export class EntityIndex {
   readonly entities: Entity[] = []
   private readonly mentions: PlacedMention[] = []
@@ -72,8 +91,7 @@ export class EntityIndex {
   private readonly normalized = new Memo(normalizeName)
   readonly cleanedTitles = new Memo(cleanTitle)
   readonly titleWords = new Memo<readonly string[]>(contentWords)
-  private readonly spelled = new Memo(spelledOut)
-  private readonly heads = new Memo(titleHead)
+  private readonly titleFacts = new Memo(titleFactsOf)
   normalize (s: string): string { return this.normalized.get(s) }
 
   /** Mentions in text order of one sentence that can be antecedents. */
@@ -148,10 +166,9 @@ export class EntityIndex {
     if (!seen) this.seenTitles.set(e.id, (seen = new Set()))
     if (seen.has(title)) return
     seen.add(title)
-    // "Cllr Okafor" is a Councillor: a short form alone is spelled out, as the store does for a name's title.
-    const cleaned = this.cleanedTitles.get(title)
-    if (!cleaned) return
-    const clean = this.spelled.get(cleaned)
+    const facts = this.titleFacts.get(title)
+    if (!facts) return
+    const { clean } = facts
     // Most recent last: a title given again moves to the end. A caption's title goes first: the story's own wins.
     const at = e.titles.indexOf(clean)
     if (oldest) { if (at === -1 && e.titles.length < MAX_TITLES) e.titles.unshift(clean) } else {
@@ -160,10 +177,8 @@ export class EntityIndex {
     }
     // A person is given a handful of titles; the bound keeps indexOf above constant on a hostile input.
     if (e.titles.length > MAX_TITLES) e.titles.shift()
-    const head = this.heads.get(clean)
-    if (head) e.roleHeads.add(expandTitle(head))
-    for (const word of this.titleWords.get(clean)) {
-      const role = expandTitle(word)
+    if (facts.head) e.roleHeads.add(facts.head)
+    for (const role of facts.roles) {
       e.roleWords.add(role)
       // Only a named entity can be what a role refers to (byRole, orgByRole ask for one).
       if (e.name) this.index(this.roleHolders, role, e)
