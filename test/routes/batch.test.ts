@@ -1,6 +1,7 @@
 // POST /sources/batch: NDJSON in, one outcome per line; a bad line is an error for itself alone.
 import { request } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
+import { once } from 'node:events'
 import type { Readable } from 'node:stream'
 import { setTimeout } from 'node:timers/promises'
 import t from 'tap'
@@ -173,6 +174,38 @@ t.test('a request over the batch limit: 413, and the lines read before it stay s
   t.match(JSON.parse(streamed.body).message, /larger than the limit of 1000 bytes: lines 1 to \d+ were read \(\d+ stored/)
   const stored = await app.db.sources.count()
   t.ok(stored > 0 && stored < 12, `${stored} articles stored before the limit`)
+})
+
+t.test('a client that keeps sending past the batch limit still reads its 413, and is cut off only after a while', async (t) => {
+  const app = await testApp({ extractorWorkers: 0, batchBodyLimit: 1000 })
+  t.teardown(() => app.close())
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  const line = Buffer.from(JSON.stringify({ text: story(1) }) + '\n')
+  const socket = connect(port, '127.0.0.1')
+  const closed = once(socket, 'close')
+  let received = ''
+  let error: string | null = null
+  socket.setEncoding('utf8')
+  socket.on('data', (chunk: string) => { received += chunk })
+  socket.on('error', (err: NodeJS.ErrnoException) => { error = err.code ?? err.message })
+  socket.write('POST /sources/batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\n' +
+    'Transfer-Encoding: chunked\r\n\r\n')
+  // Twice the limit and more, written on without waiting for a reply, as a simple uploader does.
+  for (let i = 0; i < 30 && !socket.destroyed; i++) {
+    socket.write(`${line.length.toString(16)}\r\n`)
+    socket.write(line)
+    socket.write('\r\n')
+    await setTimeout(10)
+  }
+  await setTimeout(100)
+  t.equal(error, null, 'no write failed while the rest of the body was being sent')
+  t.match(received, /^HTTP\/1\.1 413 /, 'the 413 was read')
+  t.match(received, /larger than the limit of 1000 bytes/)
+  t.notOk(socket.destroyed, 'the connection is still open while the rest of the body is dropped')
+  // The body never ends: the server cuts the connection after its linger time.
+  await closed
+  t.pass('the server closed the connection of a body without end')
 })
 
 t.test('through worker threads: the same outcomes as inline', async (t) => {
