@@ -159,11 +159,92 @@ export interface Tokens {
   ends: Int32Array
 }
 
+/** Longest probe sequence in a TokenTable; past it a token is kept in the table's map. */
+const MAX_PROBES = 16
+
+/**
+ * The distinct token texts of one text, found by their characters in place so that a repeated word costs neither a
+ * slice nor a string hash: open addressing (FNV-1a over the characters, linear probing, at most half full). A probe
+ * sequence stops at MAX_PROBES slots, so that texts crafted for colliding hashes cannot make every lookup walk the
+ * table (time stays linear); a token whose sequence is full is kept in a Map instead, and a miss asks that map too.
+ */
+class TokenTable {
+  private slots: Array<Token | undefined> = new Array(256).fill(undefined)
+  private hashes = new Int32Array(256)
+  private size = 0
+  private overflow: Map<string, Token> | null = null
+
+  /** The token whose text is text[start, end), whose hash is `hash`, or undefined. */
+  find (text: string, start: number, end: number, hash: number): Token | undefined {
+    const mask = this.slots.length - 1
+    const length = end - start
+    for (let probe = 0, k = hash & mask; probe < MAX_PROBES; probe++, k = (k + 1) & mask) {
+      const token = this.slots[k]
+      if (token === undefined) return this.overflow?.get(text.slice(start, end))
+      if (this.hashes[k] === hash && token.text.length === length && sameChars(token.text, text, start)) return token
+    }
+    return this.overflow?.get(text.slice(start, end))
+  }
+
+  add (token: Token, hash: number): void {
+    if ((this.size + 1) * 2 > this.slots.length) this.grow()
+    if (!this.place(token, hash)) (this.overflow ??= new Map()).set(token.text, token)
+  }
+
+  private place (token: Token, hash: number): boolean {
+    const mask = this.slots.length - 1
+    for (let probe = 0, k = hash & mask; probe < MAX_PROBES; probe++, k = (k + 1) & mask) {
+      if (this.slots[k] === undefined) {
+        this.slots[k] = token
+        this.hashes[k] = hash
+        this.size++
+        return true
+      }
+    }
+    return false
+  }
+
+  private grow (): void {
+    const slots = this.slots
+    const hashes = this.hashes
+    this.slots = new Array(slots.length * 2).fill(undefined)
+    this.hashes = new Int32Array(slots.length * 2)
+    this.size = 0
+    for (let k = 0; k < slots.length; k++) {
+      const token = slots[k]
+      if (token !== undefined && !this.place(token, hashes[k]!)) (this.overflow ??= new Map()).set(token.text, token)
+    }
+  }
+}
+
+/** FNV-1a over text[start, end): the hash a TokenTable files a token under (exported for tests). */
+export function hashChars (text: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619)
+  return h
+}
+
+/** Whether `word` is the characters of `text` from `start` (its length already checked). */
+function sameChars (word: string, text: string, start: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false
+  return true
+}
+
+function newToken (t: string): Token {
+  const kind = classify(t)
+  let lower = t
+  if (kind === TokenKind.Word) {
+    const l = t.toLowerCase()
+    if (l !== t) lower = l
+  }
+  return { text: t, lower, kind, capitalized: kind === TokenKind.Word && isUpper(t) }
+}
+
 export function tokenize (text: string): Tokens {
   const tokens: Token[] = []
   // Occurrences of the same text share one Token: a long text allocates as many long-lived objects as it has
   // distinct words, not as it has words (the rest dies young), which keeps time linear in its length.
-  const seen = new Map<string, Token>()
+  const table = new TokenTable()
   const singles: Array<Token | undefined> = new Array(128).fill(undefined)
   let starts = new Int32Array(16 + (text.length >> 2))
   let ends = new Int32Array(starts.length)
@@ -181,27 +262,22 @@ export function tokenize (text: string): Tokens {
     }
     // "Mar\u00ADgaret", "Hal\u200Be": a soft hyphen or zero-width character between letters (copied from web pages)
     // joins the word's parts into one token, whose text leaves it out; the offsets still cover the original characters.
-    let joined = false
-    if (end + 1 < n && isInvisibleJoiner(text.charCodeAt(end))) {
-      const whole = joinAcrossInvisible(text, i, end)
-      joined = whole > end
+    // A joined word shares its Token with the same word written plainly.
+    let token: Token | undefined
+    const whole = end + 1 < n && isInvisibleJoiner(text.charCodeAt(end)) ? joinAcrossInvisible(text, i, end) : end
+    if (whole > end) {
       end = whole
-    }
-    // A one-character ASCII token (mostly punctuation) is found by its code, without a slice or a hash.
-    const single = end === i + 1 && c < 128
-    let token = single ? singles[c] : undefined
-    const t = token === undefined ? (joined ? withoutInvisible(text.slice(i, end)) : text.slice(i, end)) : token.text
-    if (token === undefined) token = seen.get(t)
-    if (token === undefined) {
-      const kind = classify(t)
-      let lower = t
-      if (kind === TokenKind.Word) {
-        const l = t.toLowerCase()
-        if (l !== t) lower = l
-      }
-      token = { text: t, lower, kind, capitalized: kind === TokenKind.Word && isUpper(t) }
-      seen.set(t, token)
-      if (single) singles[c] = token
+      const t = withoutInvisible(text.slice(i, end))
+      const hash = hashChars(t, 0, t.length)
+      token = table.find(t, 0, t.length, hash)
+      if (token === undefined) table.add(token = newToken(t), hash)
+    } else if (end === i + 1 && c < 128) {
+      // A one-character ASCII token (mostly punctuation) is found by its code, without a hash.
+      token = singles[c] ??= newToken(text[i]!)
+    } else {
+      const hash = hashChars(text, i, end)
+      token = table.find(text, i, end, hash)
+      if (token === undefined) table.add(token = newToken(text.slice(i, end)), hash)
     }
     if (count === starts.length) {
       const grownStarts = new Int32Array(count * 2)

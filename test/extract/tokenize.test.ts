@@ -2,7 +2,7 @@
 // pattern: both ways must give exactly the tokens the pattern alone gives.
 import t from 'tap'
 import fc from 'fast-check'
-import { tokenize, TOKEN_PATTERN } from '../../src/extract/text.js'
+import { hashChars, tokenize, TOKEN_PATTERN } from '../../src/extract/text.js'
 import { assertScales } from '../helpers/scaling.js'
 
 /** Tokens as the pattern alone reads them, skipping the white space the test alphabet uses. */
@@ -60,4 +60,40 @@ t.test('three straight marks after a word close a nested single quote, then the 
 
 t.test('a run of letters far past the word bound is read in linear time (the scan stops at the bound)', async (t) => {
   assertScales(t, (n) => `“${'x'.repeat(n)},” said Ann Lee.`, 100_000)
+})
+
+/** Whether every occurrence of one text is one Token object, and different texts are different objects. */
+function sharesTokens (t: Tap.Test, text: string): void {
+  const { tokens } = tokenize(text)
+  const byText = new Map<string, object>()
+  const objects = new Set<object>()
+  let wrong = 0
+  for (const token of tokens) {
+    const first = byText.get(token.text)
+    if (first === undefined) {
+      byText.set(token.text, token)
+      if (objects.has(token)) wrong++
+      objects.add(token)
+    } else if (first !== token) wrong++
+  }
+  t.equal(wrong, 0, `${tokens.length} tokens, ${byText.size} distinct texts, one object each`)
+}
+
+t.test('each distinct token text is one object, through the table growing and a word joined across a soft hyphen', async (t) => {
+  const words = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x`)
+  sharesTokens(t, `${words.join(' ')} Margaret Mar\u00ADgaret ${words.reverse().join(', ')} Mar\u200Bgaret Margaret.`)
+  const { tokens } = tokenize('Margaret and Mar\u00ADgaret')
+  t.equal(tokens[0], tokens[2], 'a word joined across an invisible character is the plain word\'s token')
+})
+
+t.test('words whose hashes share a table slot are still one object each (past the probe bound, in the overflow)', async (t) => {
+  // Words whose hashes agree in their low 12 bits fall in one run of slots of the table while it is small.
+  const colliding: string[] = []
+  for (let i = 0; colliding.length < 40; i++) {
+    const word = `k${i.toString(36)}`
+    if ((hashChars(word, 0, word.length) & 0xfff) === 0x5a5) colliding.push(word)
+  }
+  const text = `${colliding.join(' ')} ${colliding.join(' ')} ${colliding.slice().reverse().join(' ')}`
+  sharesTokens(t, text)
+  t.same(byTokenize(text).map(([a, b]) => text.slice(a, b)), text.split(' '))
 })
