@@ -109,7 +109,7 @@ function plainTokenEnd (text: string, i: number, c: number): number {
     const next = text.charCodeAt(j)
     // "108,000": a comma between digits may join a number's groups.
     if (next === 44 && j - i <= 3 && isDigit(c) && isDigit(text.charCodeAt(j + 1))) return -1
-    if (next < 128 && !WORD_JOINERS.has(next)) return j
+    if (next < 128 && WORD_JOINERS[next] === 0) return j
     // A joiner or an apostrophe joins the word only to a word character after it: before white space, punctuation
     // or the text's end ("said.", "Smith-", "citizens’ ") the word ends here, and before a contraction ("Trump’s",
     // "they've") too. A letter or anything not ASCII after it goes to the pattern.
@@ -121,7 +121,7 @@ function plainTokenEnd (text: string, i: number, c: number): number {
   }
   // Punctuation that opens no longer token ('' `` ... -- and contractions): one character.
   if (c >= 128) return -1
-  if (!LONG_PUNCT_STARTS.has(c)) return i + 1
+  if (LONG_PUNCT_STARTS[c] === 0) return i + 1
   // "." "-" "`" open "...", "--" and "``" only before another of their own.
   return c !== 39 && text.charCodeAt(i + 1) !== c ? i + 1 : -1
 }
@@ -144,10 +144,16 @@ function contractionAt (text: string, k: number): boolean {
   return (pair(118, 101) || pair(114, 101) || pair(108, 108)) && endsBeforeWord(text, k + 2)
 }
 
+/** A table of ASCII codes: 1 for each character of `chars`. */
+function asciiTable (chars: string): Uint8Array {
+  const table = new Uint8Array(128)
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1
+  return table
+}
 /** ASCII characters after which a word may go on ("don't", "al-Qassam", "3.5", "and/or", "AT&T", "a_b", "a@b"). */
-const WORD_JOINERS = new Set([..."'-./&_@"].map((ch) => ch.charCodeAt(0)))
+const WORD_JOINERS = asciiTable("'-./&_@")
 /** ASCII characters that may open a token of more than one character when no letter or digit comes first. */
-const LONG_PUNCT_STARTS = new Set([..."'`.-"].map((ch) => ch.charCodeAt(0)))
+const LONG_PUNCT_STARTS = asciiTable("'`.-")
 
 /** The token pattern itself, for tests that compare tokenize() with it. */
 export const TOKEN_PATTERN = TOKEN.source
