@@ -175,10 +175,18 @@ const MAX_PROBES = 16
  * table (time stays linear); a token whose sequence is full is kept in a Map instead, and a miss asks that map too.
  */
 class TokenTable {
-  private slots: Array<Token | undefined> = new Array(256).fill(undefined)
-  private hashes = new Int32Array(256)
+  private slots: Array<Token | undefined>
+  private hashes: Int32Array
   private size = 0
   private overflow: Map<string, Token> | null = null
+
+  /** Sized for about one distinct token in eight characters (a news article has fewer), so that it seldom grows. */
+  constructor (textLength: number) {
+    let capacity = 64
+    while (capacity < 16384 && capacity * 4 < textLength) capacity *= 2
+    this.slots = new Array(capacity).fill(undefined)
+    this.hashes = new Int32Array(capacity)
+  }
 
   /** The token whose text is text[start, end), whose hash is `hash`, or undefined. */
   find (text: string, start: number, end: number, hash: number): Token | undefined {
@@ -250,7 +258,7 @@ export function tokenize (text: string): Tokens {
   const tokens: Token[] = []
   // Occurrences of the same text share one Token: a long text allocates as many long-lived objects as it has
   // distinct words, not as it has words (the rest dies young), which keeps time linear in its length.
-  const table = new TokenTable()
+  const table = new TokenTable(text.length)
   const singles: Array<Token | undefined> = new Array(128).fill(undefined)
   let starts = new Int32Array(16 + (text.length >> 2))
   let ends = new Int32Array(starts.length)
