@@ -8,7 +8,7 @@ import type { Gender, Mention } from './mentions.js'
 import type { SpeakerKind } from './types.js'
 import { Memo } from './memo.js'
 import { spelledOut } from '../identity/titles.js'
-import { cleanTitle, contentWords, expandTitle, titleHead } from './titles.js'
+import { cleanTitle, contentWords, expandTitle, titleWordsOf } from './titles.js'
 import { loneFirstNameGender } from './entity-words.js'
 
 export interface Entity {
@@ -68,8 +68,8 @@ function titleFactsOf (title: string): TitleFacts | null {
   const cleaned = cleanTitle(title)
   if (!cleaned) return null
   const clean = spelledOut(cleaned)
-  const head = titleHead(clean)
-  return { clean, head: head ? expandTitle(head) : null, roles: contentWords(clean).map(expandTitle) }
+  const { head, words } = titleWordsOf(clean)
+  return { clean, head: head ? expandTitle(head) : null, roles: words.map(expandTitle) }
 }
 
 export class EntityIndex {

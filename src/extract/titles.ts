@@ -8,27 +8,36 @@ const TITLE_STOP = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'on', 'an
 
 /** The head noun of a title: its last word before "of", "for", "at" … ("chief executive of Baltic Line" → executive). */
 export function titleHead (title: string): string | null {
-  let head: string | null = null
-  for (const raw of title.toLowerCase().split(/[^\p{L}\p{N}.-]+/u)) {
-    const w = raw.endsWith('.') ? raw.slice(0, -1) : raw
-    if (!w) continue
-    if (HEAD_ENDERS.has(w)) { if (head) break; continue }
-    if (!TITLE_STOP.has(w)) head = w
-  }
-  return head
+  return titleWordsOf(title).head
 }
 
 const HEAD_ENDERS = new Set(['of', 'for', 'at', 'in', 'on', 'from', 'with', 'to', 'and', 'who', 'whose'])
 
 /** Lower-case content words of a title or role: "the town's fire chief" → town, fire, chief. */
 export function contentWords (text: string): string[] {
-  const out: string[] = []
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}.-]+/u)) {
-    const w = raw.endsWith('.') ? raw.slice(0, -1) : raw
-    if (w && !TITLE_STOP.has(w) && !/^\d/.test(w)) out.push(w)
-  }
-  return out
+  return titleWordsOf(text).words
 }
+
+const WORD_BREAK = /[^\p{L}\p{N}.-]+/u
+
+/** A title's head noun (titleHead) and content words (contentWords), read in one pass over its words. */
+export function titleWordsOf (title: string): { head: string | null, words: string[] } {
+  let head: string | null = null
+  let headDone = false
+  const words: string[] = []
+  for (const raw of title.toLowerCase().split(WORD_BREAK)) {
+    const w = raw.endsWith('.') ? raw.slice(0, -1) : raw
+    if (!w) continue
+    const stop = TITLE_STOP.has(w)
+    if (!stop && !isDigit(w.charCodeAt(0))) words.push(w)
+    if (headDone) continue
+    if (HEAD_ENDERS.has(w)) { if (head) headDone = true; continue }
+    if (!stop) head = w
+  }
+  return { head, words }
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57
 
 /**
  * A title as the article gives it, or null when the words are no title: an age ("71"; "60, a doctor" keeps the
@@ -39,7 +48,6 @@ export function cleanTitle (title: string): string | null {
   const words = title.split(/\s+/)
   let from = 0
   let to = words.length
-  const bare = (w: string): string => w.toLowerCase().replace(/[,;:.]+$/, '')
   // Leading age and time words: "71,", "then", "now".
   while (from < to && (/^\d+,?$/.test(words[from]!) || bare(words[from]!) === 'then' || bare(words[from]!) === 'now' || words[from] === '')) from++
   for (let k = from; k < to; k++) {
@@ -54,6 +62,13 @@ export function cleanTitle (title: string): string | null {
   while (end > 0 && (text[end - 1] === ',' || text[end - 1] === ' ' || text[end - 1] === ';')) end--
   text = text.slice(0, end)
   return text && /\p{L}/u.test(text) ? text : null
+}
+
+/** A word of a title in lower case without the commas, semicolons, colons and full stops after it. */
+function bare (w: string): string {
+  let end = w.length
+  for (let c = w.charCodeAt(end - 1); c === 44 || c === 59 || c === 58 || c === 46; c = w.charCodeAt(end - 1)) end--
+  return (end === w.length ? w : w.slice(0, end)).toLowerCase()
 }
 
 const RELATIVE_STARTS = new Set(['who', 'whose', 'which', 'whom', 'where', 'when', 'that'])
