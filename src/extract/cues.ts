@@ -309,7 +309,8 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     const t = tokens[i]!
     if (t.kind !== TokenKind.Word) continue
     // Most words are none of the cue words or nouns of speech: one look-up instead of five.
-    const kind = WORD_KINDS.get(t.lower) ?? 0
+    let kind = t.cueKinds
+    if (kind < 0) kind = t.cueKinds = WORD_KINDS.get(t.lower) ?? 0
     if (frameWords && (kind & NOMINAL_FRAME_WORD)) frameWords.nominalWords.push(i)
     // Mid-sentence capitals are names ("the United States", "the Washington Post"), except in headlines.
     if (t.capitalized && i > from && tokens[i - 1]!.kind !== TokenKind.QuoteMark) {

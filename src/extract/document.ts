@@ -12,6 +12,11 @@ export interface Token {
   kind: TokenKind
   /** First character is an upper-case letter. */
   capitalized: boolean
+  /**
+   * The word's classes in the cue scan's lexicon (cues.ts), -1 until the scan first asks: a Token stands for every
+   * occurrence of its text in the article, so a repeated word is looked up once.
+   */
+  cueKinds: number
 }
 
 export interface Paragraph {
