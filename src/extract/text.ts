@@ -284,8 +284,9 @@ export function tokenize (text: string): Tokens {
   // distinct words, not as it has words (the rest dies young), which keeps time linear in its length.
   const table = new TokenTable(text.length)
   const singles: Array<Token | undefined> = new Array(128).fill(undefined)
-  let starts = new Int32Array(16 + (text.length >> 2))
-  let ends = new Int32Array(starts.length)
+  // Offsets are gathered in scratch arrays kept between texts and copied out at their exact size at the end.
+  let starts = scratchStarts
+  let ends = scratchEnds
   const n = text.length
   let count = 0
   let i = 0
@@ -332,8 +333,17 @@ export function tokenize (text: string): Tokens {
     i = end
   }
   table.release()
+  if (starts.length <= SCRATCH_MAX) {
+    scratchStarts = starts
+    scratchEnds = ends
+  }
   return { tokens, starts: starts.slice(0, count), ends: ends.slice(0, count) }
 }
+
+/** Scratch offsets for tokenize(), grown as a text needs and kept up to SCRATCH_MAX tokens (8 MB in all). */
+let scratchStarts = new Int32Array(4096)
+let scratchEnds = new Int32Array(4096)
+const SCRATCH_MAX = 1 << 20
 
 /** Paragraphs are lines: a line break between two tokens starts a new one. One pass over the text. */
 export function splitParagraphs (text: string, starts: Int32Array, ends: Int32Array): Paragraph[] {
