@@ -86,6 +86,9 @@ const mark = (met) => (met === null ? 'n/a' : met ? 'met' : 'MISSED')
 const target = (name, value, met) => targets.push({ target: name, value, status: mark(met) })
 if (extraction) {
   target('extraction ≥ 5 MB/s per core (dev corpus, per CPU second)', `${extraction.mb_per_cpu_s} MB/s (${extraction.mb_per_s} MB/s elapsed)`, extraction.mb_per_cpu_s >= 5)
+  // The later issues' targets for the same figure: house styles (≥ 8 MB/s) and speed at scale (≥ 12 MB/s).
+  target('extraction ≥ 8 MB/s per core (dev corpus, per CPU second)', `${extraction.mb_per_cpu_s} MB/s`, extraction.mb_per_cpu_s >= 8)
+  target('extraction ≥ 12 MB/s per core (dev corpus, per CPU second)', `${extraction.mb_per_cpu_s} MB/s`, extraction.mb_per_cpu_s >= 12)
   target('extraction within 10× of a tokenizing pass (CPU time)', `${extraction.ratio_to_tokenizing}×`, extraction.ratio_to_tokenizing <= 10)
   target('extraction time linear in input size (µs/kchar at 100× ≤ 1.5× the smaller inputs)', `${extraction.scaling_growth_100x}×`, extraction.scaling_growth_100x <= 1.5)
 }
