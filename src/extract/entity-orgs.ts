@@ -41,6 +41,8 @@ export function orgNamedLikePerson (table: EntityIndex, m: Mention, sentence: nu
     if (m.title) table.addTitle(e, m.title)
     return e
   }
+  // No organisation named yet (most mentions of most articles): no name to open.
+  if (table.orgWords.size === 0) return undefined
   const words = table.titleWords.get(m.name)
   if (!words.length) return undefined
   let best: Entity | undefined

@@ -19,13 +19,17 @@ export function contentWords (text: string): string[] {
 }
 
 const WORD_BREAK = /[^\p{L}\p{N}.-]+/u
+const NOT_ASCII = /[^\x00-\x7f]/
 
 /** A title's head noun (titleHead) and content words (contentWords), read in one pass over its words. */
 export function titleWordsOf (title: string): { head: string | null, words: string[] } {
   let head: string | null = null
   let headDone = false
   const words: string[] = []
-  for (const raw of title.toLowerCase().split(WORD_BREAK)) {
+  const lower = title.toLowerCase()
+  // An ASCII title (most) is split by its codes; any other by the pattern, which knows Unicode letters.
+  const raws = NOT_ASCII.test(lower) ? lower.split(WORD_BREAK) : asciiWords(lower)
+  for (const raw of raws) {
     const w = raw.endsWith('.') ? raw.slice(0, -1) : raw
     if (!w) continue
     const stop = TITLE_STOP.has(w)
@@ -35,6 +39,18 @@ export function titleWordsOf (title: string): { head: string | null, words: stri
     if (!stop) head = w
   }
   return { head, words }
+}
+
+/** The runs of letters, digits, "." and "-" of an ASCII text, as WORD_BREAK splits it (empty pieces left out). */
+function asciiWords (text: string): string[] {
+  const out: string[] = []
+  let start = -1
+  for (let k = 0; k <= text.length; k++) {
+    const c = k < text.length ? text.charCodeAt(k) : 32
+    const inWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45
+    if (inWord) { if (start < 0) start = k } else if (start >= 0) { out.push(text.slice(start, k)); start = -1 }
+  }
+  return out
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
