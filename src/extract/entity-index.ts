@@ -51,7 +51,30 @@ export interface PlacedMention extends Mention {
 /** A speaker an attribution or a sentence's subject gave, for the pronouns that continue it. */
 export interface Speaking { entity: Entity, mention: Mention, sentence: number }
 
-const normalizeName = (s: string): string => s.toLowerCase().replace(/^(the|a|an)\s+/, '').replace(/['’]/g, '’').replace(/\s+/g, ' ')
+const normalizeName = (s: string): string => {
+  const lower = s.toLowerCase()
+  return plainName(lower) ? lower : lower.replace(/^(the|a|an)\s+/, '').replace(/['’]/g, '’').replace(/\s+/g, ' ')
+}
+
+/**
+ * Whether a lower-case name is already normal: ASCII words between single spaces, without a straight apostrophe or a
+ * leading article (most names: "donald trump"), so that the three patterns above need not run.
+ */
+function plainName (lower: string): boolean {
+  if (lower.startsWith('the') || lower.startsWith('a')) return false
+  let space = false
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k)
+    if (c === 32) {
+      if (space) return false
+      space = true
+    } else {
+      if (c < 32 || c === 39 || c >= 127) return false
+      space = false
+    }
+  }
+  return true
+}
 
 /** What a title as written gives its holder: the title kept, its head noun and its words as roles (addTitle). */
 interface TitleFacts {
