@@ -4,7 +4,7 @@
 // so that most capitalised runs ("The", "Washington") are never described as mentions.
 import { TokenKind } from './document.js'
 import { DETERMINERS, GROUP_NOUNS, NAME_PARTICLES, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS, TIME_WORDS, TITLES } from './lexicon.js'
-import { isFirstName } from './first-names.js'
+import { isFirstName, isFirstNameToken } from './first-names.js'
 import { describeMention, type Mention } from './mentions.js'
 import { APPOSITION_OPENERS, hasOrgWord } from './entity-words.js'
 import { MAX_NAMESAKES, type EntityIndex } from './entity-index.js'
@@ -72,7 +72,7 @@ export function collectAntecedents (table: EntityTable, sentence: number): void 
     // "Members of Wexcombe Borough Council" are people of it, not the organisation; the organisation after "of" is
     // named all the same, for a later "the council".
     // So is "Shares of Kestrel Foods Inc." opening a sentence: a common word capitalised only by its place.
-    const commonOpener = (i === s.firstToken || tokens[i - 1]!.text === '—' || tokens[i - 1]!.text === '–') && !ORG_HEADS.has(tokens[i]!.lower) && !TITLES.has(tokens[i]!.lower) && !ROLE_NOUNS.has(tokens[i]!.lower) && !isFirstName(tokens[i]!.lower)
+    const commonOpener = (i === s.firstToken || tokens[i - 1]!.text === '—' || tokens[i - 1]!.text === '–') && !ORG_HEADS.has(tokens[i]!.lower) && !TITLES.has(tokens[i]!.lower) && !ROLE_NOUNS.has(tokens[i]!.lower) && !isFirstNameToken(tokens[i]!)
     const membersOf = (GROUP_NOUNS.has(tokens[i]!.lower) || commonOpener) && tokens[i + 1]?.lower === 'of' && end - i >= 4 ? i + 2 : -1
     if (membersOf !== -1 && hasOrgWord(tokens, membersOf, end)) i = membersOf
     const orgName = end - i >= 2 && hasOrgWord(tokens, i, end) && !GROUP_NOUNS.has(tokens[i]!.lower)
@@ -198,7 +198,7 @@ function mayNamePerson (table: EntityIndex, start: number, i: number, end: numbe
   while (last >= i && tokens[last]!.kind !== TokenKind.Word) last--
   if (last >= i && (table.persons.has(tokens[last]!.lower) || table.firstNames.has(tokens[last]!.lower))) return true
   for (let j = i; j < end; j++) {
-    if (isFirstName(tokens[j]!.lower)) return true
+    if (isFirstNameToken(tokens[j]!)) return true
   }
   return false
 }

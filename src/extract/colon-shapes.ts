@@ -6,7 +6,7 @@ import type { Attribution } from './attribution.js'
 import { phraseAfter, phraseBefore } from './phrases.js'
 import { SENTENCE_PUNCT, isOpeningMark, followedByVerbish } from './subjects.js'
 import { clauseEnd } from './clause-bounds.js'
-import { isFirstName } from './first-names.js'
+import { isFirstNameToken } from './first-names.js'
 import { CUE_VERB_FORMS, FINITE_AUXILIARIES } from './lexicon.js'
 import { onlyPunctuation, quoteSpan, quotesIn, spanOf } from './token-runs.js'
 
@@ -34,7 +34,7 @@ export function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: numb
   // "Former secretary of state Hillary Rodham Clinton: “…”": before a whole quotation, a described person's name
   // (a first name, then the surname last) labels the speaker; otherwise every word of a label is capitalised.
   const described = direct && words.length <= 8 && onlyWords(doc, lo, speaker.start) && words[words.length - 1]!.capitalized &&
-    words.slice(0, -1).some((t) => t.capitalized && isFirstName(t.lower)) &&
+    words.slice(0, -1).some((t) => t.capitalized && isFirstNameToken(t)) &&
     // No verb in it ("Clinton told Fox News: …" is an attribution of its own); "secretary of state" is a noun.
     !words.some((t, k) => (CUE_VERB_FORMS.has(t.lower) && words[k - 1]?.lower !== 'of') || FINITE_AUXILIARIES.has(t.lower))
   if (!described && (speaker.start !== lo || !words.every((t) => t.capitalized) || words.length > 6)) return null
@@ -76,7 +76,7 @@ function labelledQuotation (doc: Doc, sIndex: number, lo: number): Attribution |
   if (s.firstToken !== p.firstToken || lo !== s.firstToken) return null
   // The name: a first name, an optional initial, a capitalised surname.
   const first = tokens[lo]
-  if (!first || first.kind !== TokenKind.Word || !first.capitalized || !isFirstName(first.lower) || quoteOf[lo] !== -1) return null
+  if (!first || first.kind !== TokenKind.Word || !first.capitalized || !isFirstNameToken(first) || quoteOf[lo] !== -1) return null
   let nameEnd = lo + 1
   if (tokens[nameEnd]?.text.length === 1 && tokens[nameEnd]!.capitalized && tokens[nameEnd + 1]?.text === '.') nameEnd += 2
   const surname = tokens[nameEnd]

@@ -1,6 +1,7 @@
 // First names and the gender they usually carry, from the gender-detection-from-name package (MIT; English, Italian,
 // Spanish, French, German and Turkish given names, about 100,000 of them) rather than a hand-made list.
 import { getGender } from 'gender-detection-from-name'
+import type { Token } from './document.js'
 import { CUE_VERB_FORMS, DETERMINERS, GROUP_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, ROLE_NOUNS, TIME_WORDS, TITLES } from './lexicon.js'
 
 /**
@@ -34,6 +35,13 @@ export function firstNameGender (word: string): 'male' | 'female' | null {
 }
 
 export const isFirstName = (word: string): boolean => firstNameGender(word) !== null
+
+/** Whether a token is a known first name: asked once per distinct word of an article, and kept on its shared Token. */
+export function isFirstNameToken (t: Token): boolean {
+  let g = t.firstName
+  if (g === undefined) g = t.firstName = firstNameGender(t.lower)
+  return g !== null
+}
 
 const LISTS = ['en', 'it', 'es', 'fr', 'de', 'tr'] as const
 const agreedCache = new Map<string, boolean>()

@@ -4,7 +4,7 @@ import {
   DETERMINERS, GROUP_NOUNS, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS,
   TITLE_GENDER, TITLES,
 } from './lexicon.js'
-import { firstNameGender, isFirstName } from './first-names.js'
+import { firstNameGender, isFirstNameToken } from './first-names.js'
 import type { Range } from './phrases.js'
 import { isRoleWord, NAME_PARTICLES } from './lexicon.js'
 import { withoutInvisible } from './text.js'
@@ -63,8 +63,8 @@ function nameRunStart (tokens: Token[], start: number, end: number): number {
   for (let k = i; k < end - 1; k++) {
     const t = tokens[k]!
     if (t.kind !== TokenKind.Word) continue
-    if (isFirstName(t.lower) || NAME_PARTICLES.has(t.lower)) {
-      if (k > i && tokens[end - 1]!.kind === TokenKind.Word && !isFirstName(tokens[k - 1]!.lower) && end - k <= 3 && isRoleWord(tokens[k - 1]!.lower)) return k
+    if (isFirstNameToken(t) || NAME_PARTICLES.has(t.lower)) {
+      if (k > i && tokens[end - 1]!.kind === TokenKind.Word && !isFirstNameToken(tokens[k - 1]!) && end - k <= 3 && isRoleWord(tokens[k - 1]!.lower)) return k
       break
     }
     if (t.text.length === 1) break
@@ -85,7 +85,7 @@ function affiliationStart (tokens: Token[], from: number, end: number): number {
     if (!before.capitalized || !(after.capitalized || after.lower === 'the') || before.kind !== TokenKind.Word) return end
     if (TITLES.has(before.lower) || ROLE_NOUNS.has(before.lower) || ORG_HEADS.has(before.lower)) return end
     // The words before "of" must hold a first name: "Prince of Wales", "Duke of York" stay whole.
-    for (let j = from; j < k; j++) if (tokens[j]!.kind === TokenKind.Word && isFirstName(tokens[j]!.lower)) return k
+    for (let j = from; j < k; j++) if (tokens[j]!.kind === TokenKind.Word && isFirstNameToken(tokens[j]!)) return k
     return end
   }
   return end
@@ -163,18 +163,18 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
   }
   // "the Wisconsin Republican", "the Florida senator": a definite description whose head is a role, not a name.
   if (first.lower === 'the' && from < r.end - 1 && last.kind === TokenKind.Word && (ROLE_NOUNS.has(last.lower) || TITLES.has(last.lower)) &&
-    !someToken(tokens, from, r.end - 1, (t) => isFirstName(t.lower))) {
+    !someToken(tokens, from, r.end - 1, (t) => isFirstNameToken(t))) {
     return as(base, 'role', last.lower, false, TITLE_GENDER.get(last.lower) ?? null)
   }
   // "a GP", "an MP leading the campaign": an abbreviation after an indefinite article is a role, not a name.
-  if ((first.lower === 'a' || first.lower === 'an') && from < r.end && /^[A-Z]{2,4}$/.test(tokens[from]!.text) && !isFirstName(tokens[from]!.lower) &&
+  if ((first.lower === 'a' || first.lower === 'an') && from < r.end && /^[A-Z]{2,4}$/.test(tokens[from]!.text) && !isFirstNameToken(tokens[from]!) &&
     (from + 1 === r.end || !tokens[from + 1]!.capitalized)) {
     return { ...base, kind: 'role', head: tokens[from]!.lower, indefinite, gender: null }
   }
   const nameStart = nameRunStart(tokens, from, r.end)
   const nameWords = wordsIn(tokens, nameStart, r.end)
   const isOrg = someToken(tokens, from, r.end, (t) => t.kind === TokenKind.Word && ORG_HEADS.has(t.lower)) ||
-    (nameWords.length === 1 && /^[A-Z]{2,6}$/.test(nameWords[0]!.text) && !isFirstName(nameWords[0]!.lower))
+    (nameWords.length === 1 && /^[A-Z]{2,6}$/.test(nameWords[0]!.text) && !isFirstNameToken(nameWords[0]!))
 
   // "Democrats", "Republicans", "Chinese": capitalised groups, not people.
   if (nameWords.length === 1 && nameStart === from && (GROUP_NOUNS.has(nameWords[0]!.lower) || /(ese|ians|ans|ists)$/.test(nameWords[0]!.lower))) {
@@ -192,7 +192,7 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     const titledPerson = lastOrg >= from && someToken(tokens, lastOrg + 1, nameStart, (t) => t.kind === TokenKind.Word && (TITLES.has(t.lower) || ROLE_NOUNS.has(t.lower))) &&
       !nameWords.some((t) => ORG_HEADS.has(t.lower) || /^[A-Z]{2,}$/.test(t.text))
     // "union steward Colm Reddy": a first name and a surname after an organisation's word name a person.
-    const namedPerson = nameWords.length >= 2 && isFirstName(nameWords[0]!.lower) && !ORG_HEADS.has(last.lower) &&
+    const namedPerson = nameWords.length >= 2 && isFirstNameToken(nameWords[0]!) && !ORG_HEADS.has(last.lower) &&
       !nameWords.some((t) => ORG_HEADS.has(t.lower))
     if (isOrg && !honorific && !titledPerson && !namedPerson) {
       return as(base, 'organization', last.lower, indefinite, null, slice(doc, from, r.end))

@@ -6,7 +6,7 @@ import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
 import { NAMING_VERB, NOUN_LIKE } from './cues.js'
 import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, INFINITIVE_FRAMES, LY_NOUNS, NP_STOPPERS, ORG_HEADS, TITLES, WRITERS_PARTICIPLES } from './lexicon.js'
-import { isFirstName } from './first-names.js'
+import { isFirstNameToken } from './first-names.js'
 import { hasWord } from './token-runs.js'
 import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
 
@@ -276,7 +276,7 @@ function isStateAfterCity (doc: Doc, c: number, end: number): boolean {
     // "Lindsey Graham, R-S.C., said": a party tag, not a place.
     if (t.kind !== TokenKind.Word || !t.capitalized || TITLES.has(t.lower) || /^[RDI]-/.test(t.text)) return false
     // "the governor of Ohio, John Kasich, said": a first name and a surname are a person, not a state.
-    if (words === 0 && isFirstName(t.lower) && tokens[i + 1]?.kind === TokenKind.Word) return false
+    if (words === 0 && isFirstNameToken(t) && tokens[i + 1]?.kind === TokenKind.Word) return false
     words++
   }
   return words >= 1 && words <= 2

@@ -4,7 +4,7 @@
 import { TokenKind, type Doc } from './document.js'
 import type { Cue } from './cues.js'
 import { PRE_CUE_ADVERBS, TIME_WORDS, CUE_VERB_FORMS, DETERMINERS, PERSONAL_PRONOUNS, TITLES } from './lexicon.js'
-import { isFirstName } from './first-names.js'
+import { isFirstNameToken } from './first-names.js'
 import { phraseAfter, type Range } from './phrases.js'
 import { SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, type Subject, subjectAfter, describedAfter, endsLikeSpeech } from './subjects.js'
 import type { Attribution } from './attribution.js'
@@ -330,7 +330,7 @@ function nameOnly (doc: Doc, from: number, end: number): boolean {
     if (t.kind === TokenKind.Word) { if (!t.capitalized && !/^(de|van|von|al|bin)$/.test(t.lower)) return false; words++ } else if (!/^[.()\-]$/.test(t.text) && !/^[RDI]-/.test(t.text)) return false
   }
   // A single capitalised word may open a clause ("Cruz", "Obama …" stopped early); two or more name someone.
-  return words >= 2 && (isFirstName(tokens[from]!.lower) || TITLES.has(tokens[from]!.lower))
+  return words >= 2 && (isFirstNameToken(tokens[from]!) || TITLES.has(tokens[from]!.lower))
 }
 
 /**
