@@ -2,7 +2,8 @@
 // pattern: both ways must give exactly the tokens the pattern alone gives.
 import t from 'tap'
 import fc from 'fast-check'
-import { hashChars, tokenize, TOKEN_PATTERN } from '../../src/extract/text.js'
+import { tokenize, TOKEN_PATTERN } from '../../src/extract/text.js'
+import { hashChars } from '../../src/extract/token-table.js'
 import { assertScales } from '../helpers/scaling.js'
 
 /** Tokens as the pattern alone reads them, skipping the white space the test alphabet uses. */
