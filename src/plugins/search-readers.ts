@@ -1,6 +1,7 @@
 // fastify.searchReaders: reader threads for GET /quotes?q= on a SQLite file (src/services/search-readers.ts), with a
-// time limit per search; null for PostgreSQL (whose queries already run off this thread), an in-memory database
-// (which no other connection can open) or readers turned off, where searches run through fastify.reads.
+// time limit per search; null for PostgreSQL (whose queries already run off this thread, each search bounded by the
+// server's statement_timeout), an in-memory database (which no other connection can open) or readers turned off,
+// where searches run through fastify.reads.
 import fp from 'fastify-plugin'
 import { SearchReaders } from '../services/search-readers.js'
 
@@ -25,6 +26,8 @@ export default fp<SearchReadersPluginOptions>(async (fastify, options) => {
   const onFile = fastify.reads.kind === 'sqlite' && path !== ':memory:' && !path.startsWith('file:') && path !== ''
   const quotes = fastify.reads.quotes
   if (!onFile || options.readers === 0 || quotes.listJson === undefined) {
+    // PostgreSQL bounds each search itself (statement_timeout); elsewhere searches run without a limit.
+    quotes.limitSearches?.(options.timeLimitMs)
     fastify.decorate('searchReaders', null)
     return
   }

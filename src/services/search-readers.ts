@@ -16,6 +16,10 @@
 import { Worker } from 'node:worker_threads'
 import type { PageRequest, PageResult } from '../store/page.js'
 import type { QuoteFilter } from '../store/quotes.js'
+import { SearchTimeLimitError } from '../store/errors.js'
+
+// Where it was defined first: the routes and tests import it from here too.
+export { SearchTimeLimitError }
 
 export interface ReaderRequest {
   id: number
@@ -46,20 +50,6 @@ function errorFrom (failure: ReaderFailure): Error {
   err.name = failure.name
   if (failure.statusCode !== undefined) Object.assign(err, { statusCode: failure.statusCode })
   return err
-}
-
-/** A search ran past the time limit and was stopped (HTTP 503; `expose`: the message is meant for the client). */
-export class SearchTimeLimitError extends Error {
-  override name = 'SearchTimeLimitError'
-  readonly statusCode = 503
-  readonly expose = true
-  readonly timeLimitMs: number
-
-  constructor (timeLimitMs: number) {
-    super(`this search took longer than the limit of ${timeLimitMs} ms (SEARCH_TIME_LIMIT_MS) and was stopped; ` +
-      'narrow it (rarer words, a phrase, a date range, a speaker) or try again later')
-    this.timeLimitMs = timeLimitMs
-  }
 }
 
 /** Too many searches are waiting for a reader (HTTP 503). */

@@ -36,6 +36,20 @@ export function withFtsQuery<T> (match: string | undefined, run: () => T): T {
   }
 }
 
+/** A search ran past the time limit and was stopped (HTTP 503; `expose`: the message is meant for the client). */
+export class SearchTimeLimitError extends Error {
+  override name = 'SearchTimeLimitError'
+  readonly statusCode = 503
+  readonly expose = true
+  readonly timeLimitMs: number
+
+  constructor (timeLimitMs: number) {
+    super(`this search took longer than the limit of ${timeLimitMs} ms (SEARCH_TIME_LIMIT_MS) and was stopped; ` +
+      'narrow it (rarer words, a phrase, a date range, a speaker) or try again later')
+    this.timeLimitMs = timeLimitMs
+  }
+}
+
 /** What a write that failed for want of space is told (HTTP 507): nothing of it was stored. */
 export const STORAGE_FULL_MESSAGE = 'the database cannot grow: its disk (or its size limit) is full, so nothing of this ' +
   'request was stored; reads still work, and writes succeed again once space is freed'

@@ -47,6 +47,11 @@ export interface QuoteReads {
   getJson?: (id: number) => Awaitable<string | undefined>
   /** ofSource() with each quote as JSON, as listJson gives them; absent where listJson is. */
   ofSourceJson?: (sourceId: number) => Awaitable<PageResult<string>>
+  /**
+   * Bounds the full-text searches of list() to `ms` per statement, past which they fail with SearchTimeLimitError
+   * (PostgreSQL's statement_timeout); absent where searches are bounded by other means (SQLite: reader threads).
+   */
+  limitSearches?: (ms: number) => void
 }
 
 export interface ArticleWrites {

@@ -1,0 +1,44 @@
+// A search's time limit on PostgreSQL (npm run test:postgres): each statement of a full-text search runs under
+// SEARCH_TIME_LIMIT_MS (statement_timeout); past it the reply is a 503 naming the limit, the connection goes back to
+// the pool in working order, and other requests are answered as before.
+import pg from 'pg'
+import t from 'tap'
+import { buildApp } from '../../src/app.js'
+import { newPostgresDatabase } from '../helpers/stores.js'
+
+/** One source with `count` quotes whose words share prefixes by the hundred: a search that reads much of the index. */
+async function fill (url: string, count: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ id: number }>(`INSERT INTO sources (title, text, content_hash, ingested_at, extractor_version)
+      VALUES ('Many quotes', 'text', 'hash-many', '2024-01-01T00:00:00Z', 'test') RETURNING id`)
+    await client.query(`INSERT INTO quotes (source_id, text, start_offset, end_offset, type, confidence, quoted_at)
+      SELECT $1, 'word' || (i % 509) || ' start' || (i % 701) || ' talk' || (i % 307) || ' the plan for the harbour ' || i,
+        0, 1, 'direct', 0.9, '2024-01-01T00:00:00Z'
+      FROM generate_series(1, $2::int) AS i`, [rows[0]!.id, count])
+  } finally {
+    await client.end()
+  }
+}
+
+const SEARCH = '/quotes?q=' + encodeURIComponent('wor* OR sta* OR tal* OR plan OR harbour OR the')
+
+t.test('a search past SEARCH_TIME_LIMIT_MS answers 503 naming the limit; the server goes on answering', async (t) => {
+  const url = await newPostgresDatabase()
+  await fill(url, 60_000)
+  const strict = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs: 1, replyCacheBytes: 0 })
+  t.teardown(() => strict.close())
+  const res = await strict.inject({ method: 'GET', url: SEARCH })
+  t.equal(res.statusCode, 503, res.body.slice(0, 300))
+  t.match(res.json(), { statusCode: 503, message: /longer than the limit of 1 ms \(SEARCH_TIME_LIMIT_MS\)/ })
+  // The pool's connections still work: a list, a lookup and a search that needs no index pass are answered.
+  for (let i = 0; i < 12; i++) t.equal((await strict.inject({ method: 'GET', url: '/quotes?limit=5' })).statusCode, 200)
+  t.equal((await strict.inject({ method: 'GET', url: '/sources' })).statusCode, 200)
+
+  const roomy = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs: 60_000, replyCacheBytes: 0 })
+  t.teardown(() => roomy.close())
+  const ok = await roomy.inject({ method: 'GET', url: SEARCH })
+  t.equal(ok.statusCode, 200, 'the same search within a roomy limit')
+  t.equal(ok.json().items.length, 20)
+})
