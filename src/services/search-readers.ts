@@ -18,9 +18,6 @@ import type { PageRequest, PageResult } from '../store/page.js'
 import type { QuoteFilter } from '../store/quotes.js'
 import { SearchTimeLimitError } from '../store/errors.js'
 
-// Where it was defined first: the routes and tests import it from here too.
-export { SearchTimeLimitError }
-
 export interface ReaderRequest {
   id: number
   page: PageRequest
