@@ -1,13 +1,23 @@
-// fastify.searchReaders: reader threads for GET /quotes?q= on a SQLite file (src/services/search-readers.ts), with a
-// time limit per search; null for PostgreSQL (whose queries already run off this thread, each search bounded by the
-// server's statement_timeout), an in-memory database (which no other connection can open) or readers turned off,
-// where searches run through fastify.reads.
+// fastify.searches: where the routes run full-text searches (GET /quotes?q=, /speakers/:id/quotes?q=, /sources?q=,
+// the search page), each bounded by SEARCH_TIME_LIMIT_MS:
+// - on a SQLite file, reader threads (src/services/search-readers.ts, also fastify.searchReaders), off the main thread;
+// - on PostgreSQL, fastify.reads itself, whose searches run off this thread and are stopped by statement_timeout;
+// - on an in-memory database (which no other connection can open) or with readers turned off, fastify.reads without
+//   a time limit.
 import fp from 'fastify-plugin'
 import { SearchReaders } from '../services/search-readers.js'
+import type { QuoteReads, SourceReads } from '../store/interface.js'
+
+/** The searching part of the quote and source reads, as fastify.reads has it. */
+export interface Searches {
+  quotes: Pick<QuoteReads, 'list' | 'listJson'>
+  sources: Pick<SourceReads, 'list'>
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
     searchReaders: SearchReaders | null
+    searches: Searches
   }
 }
 
@@ -21,14 +31,31 @@ export interface SearchReadersPluginOptions {
   nice?: number
 }
 
+/** Searches on reader threads; a page of quotes for a template is parsed from the JSON the reader built. */
+function searchesOn (readers: SearchReaders): Searches {
+  return {
+    quotes: {
+      listJson: (page, filter = {}) => readers.quotes(page, filter),
+      list: async (page, filter = {}) => {
+        const found = await readers.quotes(page, filter)
+        return { items: found.items.map((json) => JSON.parse(json)), next: found.next }
+      },
+    },
+    sources: { list: (page, filter = {}) => readers.sources(page, filter) },
+  }
+}
+
 export default fp<SearchReadersPluginOptions>(async (fastify, options) => {
   const path = options.databasePath
   const onFile = fastify.reads.kind === 'sqlite' && path !== ':memory:' && !path.startsWith('file:') && path !== ''
-  const quotes = fastify.reads.quotes
-  if (!onFile || options.readers === 0 || quotes.listJson === undefined) {
+  const { quotes, sources } = fastify.reads
+  const listJson = quotes.listJson
+  if (!onFile || options.readers === 0 || listJson === undefined) {
     // PostgreSQL bounds each search itself (statement_timeout); elsewhere searches run without a limit.
     quotes.limitSearches?.(options.timeLimitMs)
+    sources.limitSearches?.(options.timeLimitMs)
     fastify.decorate('searchReaders', null)
+    fastify.decorate('searches', { quotes, sources })
     return
   }
   const readers = new SearchReaders({
@@ -36,8 +63,12 @@ export default fp<SearchReadersPluginOptions>(async (fastify, options) => {
     size: options.readers,
     timeLimitMs: options.timeLimitMs,
     nice: options.nice,
-    inline: (page, filter) => quotes.listJson!(page, filter),
+    inline: {
+      quotes: (page, filter) => listJson.call(quotes, page, filter),
+      sources: (page, filter) => sources.list(page, filter),
+    },
   })
   fastify.decorate('searchReaders', readers)
+  fastify.decorate('searches', searchesOn(readers))
   fastify.addHook('onClose', async () => readers.close())
 }, { name: 'search-readers', dependencies: ['db'] })

@@ -1,6 +1,7 @@
 // Replies whose JSON the store built (QuoteReads.listJson, getJson): sent as they are, with the content type Fastify
 // gives a serialized reply, so that the bytes are those the reply schema's serializer would have made.
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { QuoteReads } from '../store/interface.js'
 import type { PageRequest, Quote, QuoteFilter } from '../store/index.js'
 
 const JSON_TYPE = 'application/json; charset=utf-8'
@@ -17,11 +18,12 @@ export function sendJson (reply: FastifyReply, json: string): FastifyReply {
 
 /**
  * The reply of a quote list (list order `order`, for its cursor): sent as JSON the store built where it can (SQLite),
- * else the page for the reply schema to serialize (PostgreSQL).
+ * else the page for the reply schema to serialize (PostgreSQL). A full-text search (filter.match) goes to
+ * fastify.searches, which bounds its time; other lists to fastify.reads.
  */
 export async function quotePage (fastify: FastifyInstance, reply: FastifyReply, order: string, page: PageRequest, filter: QuoteFilter):
 Promise<FastifyReply | { items: Quote[], next_cursor: string | null }> {
-  const quotes = fastify.reads.quotes
+  const quotes: Pick<QuoteReads, 'list' | 'listJson'> = filter.match === undefined ? fastify.reads.quotes : fastify.searches.quotes
   if (quotes.listJson !== undefined) {
     const json = await quotes.listJson(page, filter)
     return sendJson(reply, pageJson(json.items, fastify.cursors.encode(order, json.next)))

@@ -1,9 +1,10 @@
-// A thread of SearchReaders: its own read-only connection to the database, answering quote searches one at a time
+// A thread of SearchReaders: its own read-only connection to the database, answering searches one at a time
 // for as long as it lives. The pool terminates it when a search runs past the time limit.
 import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import { openReader } from '../store/database.js'
 import { QuoteStore } from '../store/quotes.js'
+import { SourceStore } from '../store/sources.js'
 import { failedSearch, type ReaderReply, type ReaderRequest } from './search-readers.js'
 
 const port = parentPort
@@ -14,12 +15,16 @@ const { path, nice } = workerData as { path: string, nice?: number }
 if (nice !== undefined && nice > 0) {
   try { setPriority(0, nice) } catch { /* runs unniced */ }
 }
-const quotes = new QuoteStore(openReader(path))
+const db = openReader(path)
+const quotes = new QuoteStore(db)
+const sources = new SourceStore(db)
 
-port.on('message', ({ id, page, filter }: ReaderRequest) => {
+port.on('message', (request: ReaderRequest) => {
+  const id = request.id
   let reply: ReaderReply
   try {
-    reply = { type: 'done', id, result: quotes.listJson(page, filter) }
+    const result = request.kind === 'quotes' ? quotes.listJson(request.page, request.filter) : sources.list(request.page, request.filter)
+    reply = { type: 'done', id, result }
   } catch (err) {
     reply = failedSearch(id, err)
   }

@@ -1,4 +1,4 @@
-// Quote searches on reader threads, each with its own read-only connection to the SQLite file: a search no longer
+// Full-text searches (quotes, article titles) on reader threads, each with its own read-only connection to the SQLite file: a search no longer
 // holds the main thread (and every other request behind it), searches run side by side, and one that runs past the
 // time limit is answered 503 and stopped by terminating its thread, which a fresh one replaces at once.
 // better-sqlite3 can neither interrupt a statement nor install a progress handler, so a thread is the unit that
@@ -16,13 +16,18 @@
 import { Worker } from 'node:worker_threads'
 import type { PageRequest, PageResult } from '../store/page.js'
 import type { QuoteFilter } from '../store/quotes.js'
+import type { SourceFilter, SourceSummary } from '../store/sources.js'
 import { SearchTimeLimitError } from '../store/errors.js'
 
-export interface ReaderRequest {
-  id: number
-  page: PageRequest
-  filter: QuoteFilter
-}
+/** What a reader searches: quotes (each as its reply JSON, QuoteStore.listJson) or articles (SourceStore.list). */
+export type ReaderSearch =
+  | { kind: 'quotes', page: PageRequest, filter: QuoteFilter }
+  | { kind: 'sources', page: PageRequest, filter: SourceFilter }
+
+export type ReaderRequest = ReaderSearch & { id: number }
+
+/** A reader's answer to each kind of search. */
+export type ReaderResult = PageResult<string> | PageResult<SourceSummary>
 
 /** A failure as it crosses from a reader: its name, message and status (a bad query or cursor stays a 400). */
 export interface ReaderFailure {
@@ -33,7 +38,7 @@ export interface ReaderFailure {
 
 export type ReaderReply =
   | { type: 'ready' }
-  | { type: 'done', id: number, result: PageResult<string> }
+  | { type: 'done', id: number, result: ReaderResult }
   | { type: 'failed', id: number, error: ReaderFailure }
 
 export function failedSearch (id: number, err: unknown): ReaderReply {
@@ -68,8 +73,11 @@ export interface SearchReadersOptions {
   size: number
   /** Most milliseconds one search may run on a reader before it is stopped with SearchTimeLimitError. */
   timeLimitMs: number
-  /** Runs a search in the calling thread when no reader can start. */
-  inline: (page: PageRequest, filter: QuoteFilter) => PageResult<string> | Promise<PageResult<string>>
+  /** Run a search in the calling thread when no reader can start. */
+  inline: {
+    quotes: (page: PageRequest, filter: QuoteFilter) => PageResult<string> | Promise<PageResult<string>>
+    sources: (page: PageRequest, filter: SourceFilter) => PageResult<SourceSummary> | Promise<PageResult<SourceSummary>>
+  }
   /** Most searches waiting for a reader before list() rejects with SearchBusyError (default 1000). */
   maxQueue?: number
   /** The reader module (default: the sibling search-reader file). */
@@ -80,9 +88,8 @@ export interface SearchReadersOptions {
 
 interface Job {
   id: number
-  page: PageRequest
-  filter: QuoteFilter
-  resolve: (result: PageResult<string>) => void
+  search: ReaderSearch
+  resolve: (result: ReaderResult) => void
   reject: (err: Error) => void
 }
 
@@ -151,9 +158,18 @@ export class SearchReaders {
   }
 
   /** A page of quotes, each as the JSON QuoteStore.listJson gives (its reply as the schema would serialize it), read on a reader thread. */
-  list (page: PageRequest, filter: QuoteFilter): Promise<PageResult<string>> {
+  quotes (page: PageRequest, filter: QuoteFilter): Promise<PageResult<string>> {
+    return this.#search({ kind: 'quotes', page, filter }) as Promise<PageResult<string>>
+  }
+
+  /** A page of articles as SourceStore.list gives it (a search of their titles), read on a reader thread. */
+  sources (page: PageRequest, filter: SourceFilter): Promise<PageResult<SourceSummary>> {
+    return this.#search({ kind: 'sources', page, filter }) as Promise<PageResult<SourceSummary>>
+  }
+
+  #search (search: ReaderSearch): Promise<ReaderResult> {
     if (this.#closed) return Promise.reject(new SearchReadersClosedError('the search readers are closed'))
-    if (this.#fallback !== null) return Promise.resolve().then(() => this.#inline(page, filter))
+    if (this.#fallback !== null) return Promise.resolve().then(() => this.#runInline(search))
     if (this.#queue.length >= this.maxQueue) {
       return Promise.reject(new SearchBusyError(`${this.maxQueue} searches are waiting for a reader; try again later`))
     }
@@ -162,9 +178,13 @@ export class SearchReaders {
       for (let i = 0; i < this.size; i++) this.#slots.push(this.#spawn())
     }
     return new Promise((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, page, filter, resolve, reject })
+      this.#queue.push({ id: this.#nextId++, search, resolve, reject })
       this.#dispatch()
     })
+  }
+
+  #runInline (search: ReaderSearch): ReaderResult | Promise<ReaderResult> {
+    return search.kind === 'quotes' ? this.#inline.quotes(search.page, search.filter) : this.#inline.sources(search.page, search.filter)
   }
 
   /** Stops the readers; searches not finished reject with SearchReadersClosedError. */
@@ -244,7 +264,7 @@ export class SearchReaders {
       }
       if (job) this.#queue.unshift(job)
       for (const waiting of this.#queue.splice(0)) {
-        Promise.resolve().then(() => this.#inline(waiting.page, waiting.filter)).then(waiting.resolve, waiting.reject)
+        Promise.resolve().then(() => this.#runInline(waiting.search)).then(waiting.resolve, waiting.reject)
       }
       return
     }
@@ -259,7 +279,7 @@ export class SearchReaders {
       if (!slot.ready || slot.job !== undefined) continue
       const job = this.#queue.shift()!
       slot.job = job
-      slot.worker.postMessage({ id: job.id, page: job.page, filter: job.filter } satisfies ReaderRequest)
+      slot.worker.postMessage({ id: job.id, ...job.search } satisfies ReaderRequest)
       slot.deadline = performance.now() + this.timeLimitMs
       slot.timer = setTimeout(() => this.#onTimeLimit(slot), this.timeLimitMs)
       slot.timer.unref()

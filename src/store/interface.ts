@@ -22,6 +22,8 @@ export interface SourceReads {
   count (): Awaitable<number>
   /** Ids of the sources extracted by another extractor version than `version`. */
   staleIds (version: string): Awaitable<number[]>
+  /** Bounds the title searches of list() as QuoteReads.limitSearches bounds quote searches; absent where it does not. */
+  limitSearches?: (ms: number) => void
 }
 
 export interface SpeakerReads {

@@ -1,4 +1,5 @@
-// A search's time limit on PostgreSQL (npm run test:postgres): each statement of a full-text search runs under
+// A search's time limit on PostgreSQL (npm run test:postgres): each statement of a full-text search (quotes, and
+// article titles) runs under
 // SEARCH_TIME_LIMIT_MS (statement_timeout); past it the reply is a 503 naming the limit, the connection goes back to
 // the pool in working order, and other requests are answered as before.
 import pg from 'pg'
@@ -22,6 +23,20 @@ async function fill (url: string, count: number): Promise<void> {
   }
 }
 
+/** `count` sources whose titles share words and prefixes by the hundred, each with no quotes. */
+async function fillSources (url: string, count: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(`INSERT INTO sources (title, text, content_hash, ingested_at, extractor_version)
+      SELECT 'word' || (i % 509) || ' start' || (i % 701) || ' the harbour plan ' || i, 'text', 'hash-' || i,
+        '2024-01-01T00:00:00Z', 'test'
+      FROM generate_series(1, $1::int) AS i`, [count])
+  } finally {
+    await client.end()
+  }
+}
+
 const SEARCH = '/quotes?q=' + encodeURIComponent('wor* OR sta* OR tal* OR plan OR harbour OR the')
 
 t.test('a search past SEARCH_TIME_LIMIT_MS answers 503 naming the limit; the server goes on answering', async (t) => {
@@ -39,6 +54,24 @@ t.test('a search past SEARCH_TIME_LIMIT_MS answers 503 naming the limit; the ser
   const roomy = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs: 60_000, replyCacheBytes: 0 })
   t.teardown(() => roomy.close())
   const ok = await roomy.inject({ method: 'GET', url: SEARCH })
+  t.equal(ok.statusCode, 200, 'the same search within a roomy limit')
+  t.equal(ok.json().items.length, 20)
+})
+
+t.test('a title search past SEARCH_TIME_LIMIT_MS answers 503 too', async (t) => {
+  const url = await newPostgresDatabase()
+  await fillSources(url, 60_000)
+  const titles = '/sources?q=' + encodeURIComponent('wor* OR sta* OR harbour OR plan OR the')
+  const strict = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs: 1, replyCacheBytes: 0 })
+  t.teardown(() => strict.close())
+  const res = await strict.inject({ method: 'GET', url: titles })
+  t.equal(res.statusCode, 503, res.body.slice(0, 300))
+  t.match(res.json(), { statusCode: 503, message: /longer than the limit of 1 ms \(SEARCH_TIME_LIMIT_MS\)/ })
+  t.equal((await strict.inject({ method: 'GET', url: '/sources?limit=5' })).statusCode, 200, 'the list without q is not bounded')
+
+  const roomy = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs: 60_000, replyCacheBytes: 0 })
+  t.teardown(() => roomy.close())
+  const ok = await roomy.inject({ method: 'GET', url: titles })
   t.equal(ok.statusCode, 200, 'the same search within a roomy limit')
   t.equal(ok.json().items.length, 20)
 })

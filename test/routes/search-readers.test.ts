@@ -1,5 +1,6 @@
-// GET /quotes?q= on reader threads: the same replies as a search in the main thread, a search over the time limit
-// answered 503 while other requests are served, and a reader that recovers after it was stopped.
+// Full-text searches on reader threads (GET /quotes?q=, /speakers/:id/quotes?q=, /sources?q=, /ui/search): the same
+// replies as a search in the main thread, a search over the time limit answered 503 while other requests are served,
+// and a reader that recovers after it was stopped.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -34,6 +35,20 @@ function bigDatabase (t: Test, copies: number): string {
   return path
 }
 
+/** A database whose article is copied `copies` times under other hashes: a title search for its words reads them all. */
+function manySources (t: Test, copies: number): string {
+  const path = databaseFile(t)
+  const store = Store.open({ path, migrationsDir: MIGRATIONS_DIR })
+  try {
+    const { article, extraction } = budgetArticle()
+    store.ingest(article, extraction)
+    const columns = (store.db.prepare('SELECT name FROM pragma_table_info(\'sources\') WHERE name NOT IN (\'id\', \'url\', \'content_hash\')').pluck().all() as string[]).join(', ')
+    store.db.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+      INSERT INTO sources (${columns}, content_hash) SELECT ${columns}, content_hash || '-' || i FROM sources, n`).run(copies)
+  } finally { store.close() }
+  return path
+}
+
 const SLOW_SEARCH = '/quotes?q=not&sort=newest'
 
 t.test('searches on readers answer as searches in the main thread', async (t) => {
@@ -49,9 +64,17 @@ t.test('searches on readers answer as searches in the main thread', async (t) =>
   t.not(readers.searchReaders, null, 'a SQLite file gets readers')
   t.equal(inline.searchReaders, null, '0 searches in the main thread')
 
+  const speaker = (await readers.inject({ method: 'GET', url: '/speakers?limit=1' })).json().items[0]
+  t.ok(speaker, 'a speaker to search the quotes of')
+  const title = (await readers.inject({ method: 'GET', url: '/sources?limit=1' })).json().items[0].title as string
+  const titleWord = title.split(/\W+/).find((word) => word.length > 3)!
   for (const url of ['/quotes?q=not', '/quotes?q=not&limit=1', '/quotes?q=not&sort=newest&type=direct',
-    '/quotes?q=fair&distinct=true', '/quotes?q=nothing', '/quotes?q=%22unclosed', '/quotes?q=not&cursor=abc']) {
-    t.equal((await readers.inject({ method: 'GET', url })).statusCode, url.includes('unclosed') || url.includes('cursor') ? 400 : 200, url)
+    '/quotes?q=fair&distinct=true', '/quotes?q=nothing', '/quotes?q=%22unclosed', '/quotes?q=not&cursor=abc',
+    `/speakers/${speaker.id}/quotes?q=not`, `/speakers/${speaker.id}/quotes?q=not&sort=newest&limit=1`,
+    `/speakers/${speaker.id}/quotes?q=%22unclosed`, `/sources?q=${titleWord}`, `/sources?q=${titleWord}&limit=1`,
+    '/sources?q=nothingatall', '/sources?q=%22unclosed', `/ui/search?q=${titleWord}`, '/ui/search?q=not']) {
+    const status = (await readers.inject({ method: 'GET', url })).statusCode
+    t.equal(status, url.includes('unclosed') || url.includes('cursor') ? 400 : 200, url)
     const expected = await inline.inject({ method: 'GET', url })
     const got = await readers.inject({ method: 'GET', url })
     t.equal(got.statusCode, expected.statusCode, `${url}: status`)
@@ -65,6 +88,34 @@ t.test('searches on readers answer as searches in the main thread', async (t) =>
   const bad = (await readers.inject({ method: 'GET', url: '/quotes?q=%22unclosed' })).json()
   t.equal(bad.statusCode, 400, 'a malformed query is still a 400')
   t.match(bad.message, /not a valid full-text query/)
+  t.match((await readers.inject({ method: 'GET', url: '/sources?q=%22unclosed' })).json(), { statusCode: 400, message: /not a valid full-text query/ })
+})
+
+t.test('a speaker\'s quote search and a title search are bounded by the time limit too', async (t) => {
+  const quotesPath = bigDatabase(t, 2_000)
+  const app = await testApp({ databasePath: quotesPath, replyCacheBytes: 0, searchReaders: 1, searchTimeLimitMs: 1 })
+  t.teardown(() => app.close())
+  const speakerId = (await app.inject({ method: 'GET', url: '/speakers?limit=1' })).json().items[0].id
+  const speakerSearch = await app.inject({ method: 'GET', url: `/speakers/${speakerId}/quotes?q=not&sort=newest` })
+  t.equal(speakerSearch.statusCode, 503, 'GET /speakers/:id/quotes?q=')
+  t.match(speakerSearch.json().message, /longer than the limit of 1 ms \(SEARCH_TIME_LIMIT_MS\)/)
+  t.equal((await app.inject({ method: 'GET', url: `/speakers/${speakerId}/quotes?limit=1` })).statusCode, 200, 'the list without q is not a search')
+  t.equal(app.searchReaders!.stopped, 1)
+
+  const sourcesPath = manySources(t, 50_000)
+  const titles = await testApp({ databasePath: sourcesPath, replyCacheBytes: 0, searchReaders: 1, searchTimeLimitMs: 1 })
+  t.teardown(() => titles.close())
+  const word = ((await titles.inject({ method: 'GET', url: '/sources?limit=1' })).json().items[0].title as string).split(/\W+/).find((w) => w.length > 3)!
+  const titleSearch = await titles.inject({ method: 'GET', url: `/sources?q=${word}*%20OR%20${word}` })
+  t.equal(titleSearch.statusCode, 503, 'GET /sources?q=')
+  t.match(titleSearch.json().message, /SEARCH_TIME_LIMIT_MS/)
+  const page = await titles.inject({ method: 'GET', url: `/ui/search?q=${word}` })
+  t.equal(page.statusCode, 503, 'the search page')
+  t.equal(titles.searchReaders!.stopped, 2)
+  titles.searchReaders!.timeLimitMs = 60_000
+  const answered = await titles.inject({ method: 'GET', url: `/sources?q=${word}&limit=3` })
+  t.equal(answered.statusCode, 200, 'within a roomy limit')
+  t.equal(answered.json().items.length, 3)
 })
 
 t.test('a search over the time limit is answered 503, the reader is replaced, and the next search is answered', async (t) => {

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { nameTokens } from '../../identity/names.js'
 import { ErrorResponse, Id, IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.js'
 import { Quote, QuoteDetail, QuoteSort, QuoteType } from '../../schemas/quote.js'
-import { pageJson, quotePage, sendJson } from '../page-json.js'
+import { quotePage, sendJson } from '../page-json.js'
 import { DateBounds, dateBounds } from '../query.js'
 
 // How many speakers a ?speaker= name may stand for.
@@ -47,11 +47,6 @@ const quoteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const order = `quotes:${sort}`
     const pageRequest = fastify.cursors.page(order, request.query)
     const filter = { speaker_ids: speakerIds, speaker_id, source_id, type, min_confidence, match: q, distinct, sort, ...dateBounds(request.query) }
-    // A search runs on a reader thread when there are readers (a SQLite file), within SEARCH_TIME_LIMIT_MS.
-    if (q !== undefined && fastify.searchReaders !== null) {
-      const page = await fastify.searchReaders.list(pageRequest, filter)
-      return sendJson(reply, pageJson(page.items, fastify.cursors.encode(order, page.next)))
-    }
     return await quotePage(fastify, reply, order, pageRequest, filter)
   })
 

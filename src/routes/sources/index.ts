@@ -2,7 +2,7 @@
 // and quotes, and its quotes as a page.
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.js'
+import { ErrorResponse, IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.js'
 import { Quote, QuoteType } from '../../schemas/quote.js'
 import { SourceDetail, SourceSummary } from '../../schemas/source.js'
 import { DateBounds, dateBounds } from '../query.js'
@@ -21,12 +21,14 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'Ingested articles, oldest first (without their text)',
       tags: ['sources'],
       querystring: SourceListQuery,
-      response: { 200: Page(SourceSummary), ...errorResponses },
+      // 503: a title search (q) over SEARCH_TIME_LIMIT_MS, or too many waiting for a reader thread.
+      response: { 200: Page(SourceSummary), ...errorResponses, 503: ErrorResponse },
     },
   }, async (request) => {
     const { publisher, q } = request.query
-    const page = await fastify.reads.sources.list(fastify.cursors.page('sources', request.query),
-      { publisher, titleMatch: q, ...dateBounds(request.query) })
+    // A title search runs where fastify.searches bounds its time.
+    const sources = q === undefined ? fastify.reads.sources : fastify.searches.sources
+    const page = await sources.list(fastify.cursors.page('sources', request.query), { publisher, titleMatch: q, ...dateBounds(request.query) })
     return { items: page.items, next_cursor: fastify.cursors.encode('sources', page.next) }
   })
 

@@ -66,7 +66,8 @@ const speakerRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       tags: ['speakers', 'quotes'],
       params: SpeakerParams,
       querystring: SpeakerQuotesQuery,
-      response: { 200: Page(Quote), ...redirect, ...errorResponses },
+      // 503: a search (q) over SEARCH_TIME_LIMIT_MS, or too many waiting for a reader thread.
+      response: { 200: Page(Quote), ...redirect, ...errorResponses, 503: ErrorResponse },
     },
   }, async (request, reply) => {
     const id = await speakerFromParam(fastify, request.params.id, reply, '/quotes')

@@ -2,12 +2,12 @@
 // index on quotes.tsv; relevance ranks the newest RANKED_MATCHES matches by ts_rank (SQLite: bm25), older ones follow.
 import pg from 'pg'
 import type { QuoteReads } from '../interface.js'
-import { SearchTimeLimitError } from '../errors.js'
 import { checkKey, PageKeyError, toPage, type PageKey, type PageRequest, type PageResult } from '../page.js'
 import { RANKED_MATCHES } from '../quote-search.js'
 import {
   COLUMNS, COPIES_SHOWN, JOINS, QUOTES_SHOWN_PER_SOURCE, fromRow, type Quote, type QuoteDetail, type QuoteFilter, type QuoteRow,
 } from '../quotes.js'
+import { boundedRead } from './bounded-read.js'
 import type { Sql } from './connection.js'
 import { tsqueryExpression } from './fts-query.js'
 
@@ -49,9 +49,6 @@ function storableId (id: number): boolean {
   return Number.isSafeInteger(id)
 }
 
-/** PostgreSQL's query_canceled: a statement stopped by statement_timeout. */
-const QUERY_CANCELED = '57014'
-
 export class PgQuoteReads implements QuoteReads {
   /** Most milliseconds a statement of a full-text search may run; null: no limit. */
   #searchTimeLimitMs: number | null = null
@@ -64,30 +61,10 @@ export class PgQuoteReads implements QuoteReads {
 
   async list (page: PageRequest, filter: QuoteFilter = {}): Promise<PageResult<Quote>> {
     const limit = this.#searchTimeLimitMs
-    if (filter.match !== undefined && limit !== null && this.sql instanceof pg.Pool) return await this.#boundedSearch(this.sql, limit, page, filter)
-    return await this.#list(page, filter)
-  }
-
-  /**
-   * A search in a read-only transaction of its own whose statements may each run `ms` (SET LOCAL statement_timeout):
-   * a query that matches much of a large archive is stopped by the server instead of holding a connection and a core.
-   */
-  async #boundedSearch (pool: pg.Pool, ms: number, page: PageRequest, filter: QuoteFilter): Promise<PageResult<Quote>> {
-    const client = await pool.connect()
-    let broken = false
-    try {
-      await client.query('BEGIN READ ONLY')
-      await client.query(`SET LOCAL statement_timeout = ${ms}`)
-      const result = await new PgQuoteReads(client).#list(page, filter)
-      await client.query('COMMIT')
-      return result
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => { broken = true })
-      if ((err as { code?: unknown }).code === QUERY_CANCELED) throw new SearchTimeLimitError(ms)
-      throw err
-    } finally {
-      client.release(broken)
+    if (filter.match !== undefined && limit !== null && this.sql instanceof pg.Pool) {
+      return await boundedRead(this.sql, limit, (client) => new PgQuoteReads(client).#list(page, filter))
     }
+    return await this.#list(page, filter)
   }
 
   async #list (page: PageRequest, filter: QuoteFilter): Promise<PageResult<Quote>> {
