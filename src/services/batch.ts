@@ -1,6 +1,7 @@
 // Many articles in: each is checked and extracted on the pool (in parallel, a bounded number at a time) and stored
-// on this thread in input order. The articles extracted and waiting are stored together, in one transaction with a
-// savepoint each (one commit per article was most of the cost of storing); a bad article is an error for itself alone.
+// in input order. Whenever the store is free, the articles extracted and waiting go to it together, in one
+// transaction with a savepoint each (one commit per article was most of the cost of storing); a bad article is an
+// error for itself alone. Reading and extracting go on while a group is stored (on a writer thread, in parallel).
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../store/errors.js'
 import type { DataStore, IngestAttempt, IngestStatus } from '../store/index.js'
 import type { ArticleSource, ExtractedArticle, ExtractorPool } from './extractor-pool.js'
@@ -28,8 +29,9 @@ export interface BatchOptions<K> {
   /** Called with errors that are not the article's fault (the outcome says only that it could not be stored). */
   onInternalError?: (key: K, err: unknown) => void
   /**
-   * Jobs in flight at once, extracting or waiting to be stored (default: 96, at least pool.concurrency; fewer while
-   * the pool's queue is half full, so that one batch does not make the pool refuse other requests).
+   * Jobs in flight at once, extracting or waiting for the store, besides the group it is storing (default: 96, at
+   * least pool.concurrency; fewer while the pool's queue is half full, so that one batch does not make the pool
+   * refuse other requests).
    */
   window?: number
   /** Bytes of article sources in flight at once, beyond which no more jobs are read until some are stored (default 16 MiB). */
@@ -47,7 +49,8 @@ interface InFlight<K> {
 }
 
 /**
- * Enough jobs in flight for the workers to extract ahead while this thread stores, and so for large groups: storing
+ * Jobs read and not yet handed to the store. Enough for the workers to extract ahead while a group is stored, and so
+ * for large groups: storing
  * costs less per article the more share a commit (groups of ~20 ran at 2/3 the rate of groups of 200). More than
  * this held more memory (a server's peak RSS 261 MB at 256 jobs, 218 MB at 96, over 10,000 articles) for no gain.
  */
@@ -55,8 +58,6 @@ const DEFAULT_WINDOW = 96
 const DEFAULT_WINDOW_BYTES = 16 * 1024 * 1024
 /** The most articles stored in one transaction. */
 const MAX_GROUP = 200
-/** How long the input may keep the next job waiting before the jobs already extracted are stored anyway. */
-const IDLE_MS = 10
 
 /** Roughly the memory an article's source holds (UTF-16 code units of its text). */
 function sourceSize (source: ArticleSource): number {
@@ -103,66 +104,107 @@ export async function ingestBatch<K> (
     return { status: 'error', error: message ?? `could not ${what} this article (internal error)` }
   }
 
-  // Waits for the oldest job only, then stores it with the jobs after it that are already extracted (never waiting
-  // for more, so a slow stream is not held back), commits, and only then reports them in order.
-  const finishReady = async (): Promise<void> => {
-    await inFlight[0]!.settled
-    // Resumed by the first worker reply that settled the oldest job: let this turn's other replies in too, or the
-    // group would hold that one article alone.
-    await new Promise((resolve) => setImmediate(resolve))
-    let count = 1
-    while (count < inFlight.length && count < MAX_GROUP && inFlight[count]!.result !== undefined) count++
-    const group = inFlight.splice(0, count)
-    for (const job of group) bytesInFlight -= job.bytes
+  let callbackError: { error: unknown } | null = null
+
+  // Stores a group and only then reports its jobs, in order.
+  const storeGroup = async (group: Array<InFlight<K>>): Promise<void> => {
     const extracted = group.flatMap((job) => 'ok' in job.result! ? [job.result.ok] : [])
     let attempts: IngestAttempt[]
     try {
-      attempts = await store.ingestMany(extracted)
+      attempts = extracted.length === 0 ? [] : await store.ingestMany(extracted)
     } catch (error) {
       attempts = extracted.map(() => ({ ok: false, error }))
     }
     let next = 0
     for (const job of group) {
       const result = job.result!
-      if ('error' in result) {
-        report(job.key, failure(job.key, result.error, 'extract'))
-        continue
+      let outcome: BatchOutcome
+      if ('error' in result) outcome = failure(job.key, result.error, 'extract')
+      else {
+        const attempt = attempts[next++]!
+        outcome = attempt.ok
+          ? { status: attempt.result.status, source_id: attempt.result.source_id, quote_count: attempt.result.quote_count }
+          : failure(job.key, attempt.error, 'store')
       }
-      const attempt = attempts[next++]!
-      report(job.key, attempt.ok
-        ? { status: attempt.result.status, source_id: attempt.result.source_id, quote_count: attempt.result.quote_count }
-        : failure(job.key, attempt.error, 'store'))
+      // An outcome callback that throws (its output is gone) does not keep the others of the group from theirs: the
+      // batch stops reading, stores and reports what it has read, and throws the first such error.
+      try {
+        report(job.key, outcome)
+      } catch (error) {
+        callbackError ??= { error }
+      }
     }
   }
 
+  // The reading loop waits here for room in the window, or for the batch to be stored: woken by every change.
+  let wake: (() => void) | null = null
+  const changed = (): void => {
+    const resume = wake
+    wake = null
+    resume?.()
+  }
+  const changes = (): Promise<void> => new Promise((resolve) => { wake = resolve })
+
+  // The store takes one group at a time: whenever it is free, the oldest jobs that are extracted (up to MAX_GROUP)
+  // go to it as one group. Jobs go on being read and extracted meanwhile, so with a writer thread storing and
+  // extracting overlap, and the busier the store, the larger the next group (the cheaper each article).
+  let storing = false
+  let pumpScheduled = false
+  const pump = (): void => {
+    pumpScheduled = false
+    if (storing || inFlight[0]?.result === undefined) return
+    let count = 1
+    while (count < inFlight.length && count < MAX_GROUP && inFlight[count]!.result !== undefined) count++
+    const group = inFlight.splice(0, count)
+    for (const job of group) bytesInFlight -= job.bytes
+    storing = true
+    storeGroup(group)
+      .catch((error: unknown) => { callbackError ??= { error } })
+      .finally(() => {
+        storing = false
+        pump()
+        changed()
+      })
+    changed()
+  }
+  // Once per turn of the event loop, so that the worker replies that came together are stored together.
+  const schedulePump = (): void => {
+    if (pumpScheduled) return
+    pumpScheduled = true
+    setImmediate(pump)
+  }
+
   const push = (key: K, bytes: number, settled: Promise<Settled>): void => {
-    const job: InFlight<K> = { key, bytes, settled: settled.then((result) => (job.result = result)) }
+    const job: InFlight<K> = { key, bytes, settled }
+    void settled.then((result) => {
+      job.result = result
+      schedulePump()
+      changed()
+    })
     inFlight.push(job)
     bytesInFlight += bytes
   }
 
   const full = (): boolean => inFlight.length >= window ||
     (inFlight.length > 0 && (bytesInFlight > windowBytes || pool.pending >= pool.maxQueue / 2))
+  const rethrow = (): void => {
+    if (callbackError === null) return
+    const { error } = callbackError
+    callbackError = null
+    throw error
+  }
 
   const input = Symbol.asyncIterator in jobs ? jobs[Symbol.asyncIterator]() : jobs[Symbol.iterator]()
   let ended = false
   try {
     for (;;) {
-      const next = Promise.resolve().then(() => input.next()).catch((err: unknown) => {
+      rethrow()
+      let step: IteratorResult<BatchJob<K>>
+      try {
+        step = await input.next()
+      } catch (err) {
         ended = true // the input threw: it is finished
         throw err
-      })
-      let step: IteratorResult<BatchJob<K>> | undefined
-      // Input slow to come: what is extracted meanwhile is stored, so that no job waits on the next line.
-      while (step === undefined) {
-        let timer: NodeJS.Timeout | undefined
-        const idle = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), IDLE_MS) })
-        step = await Promise.race([next, idle])
-        clearTimeout(timer)
-        if (step === undefined) {
-          if (inFlight.length > 0) await finishReady()
-          else step = await next
-        }
       }
       if (step.done === true) {
         ended = true
@@ -177,12 +219,14 @@ export async function ingestBatch<K> (
         push(job.key, sourceSize(job.source),
           pool.prepare(job.source).then((ok): Settled => ({ ok }), (error: unknown): Settled => ({ error })))
       }
-      while (full()) await finishReady()
+      while (full() && callbackError === null) await changes()
     }
   } finally {
-    while (inFlight.length > 0) await finishReady()
+    // Everything read is stored (and reported) before the batch ends, however it ends.
+    while (inFlight.length > 0 || storing) await changes()
     // Left early (an outcome callback threw): the input is closed, as for-await would.
     if (!ended) await input.return?.()
   }
+  rethrow()
   return counts
 }

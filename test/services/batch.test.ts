@@ -109,3 +109,56 @@ t.test('input slow to come: the jobs already extracted are stored and reported w
   t.same(seen, [0, 1, 2])
   t.same(counts, { created: 3, existing: 0, updated: 0, failed: 0 })
 })
+
+t.test('while the store writes a group, the next articles are read and extracted', async (t) => {
+  const store = Store.open({ path: ':memory:', migrationsDir: MIGRATIONS_DIR })
+  const pool = new ExtractorPool(0)
+  t.teardown(async () => { await pool.close(); store.close() })
+  let read = 0
+  function * counted (): Generator<BatchJob<number>> {
+    for (let i = 0; i < 30; i++) {
+      read++
+      yield { key: i, source: { value: { text: story(i + 1) } } }
+    }
+  }
+  // A store whose writes take a while (as a writer thread's do): the first group is held until the batch has read on.
+  const ingestMany = store.ingestMany.bind(store)
+  const held: Array<{ size: number, readAtStart: number, readAtEnd: number }> = []
+  store.ingestMany = async (items) => {
+    const readAtStart = read
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    held.push({ size: items.length, readAtStart, readAtEnd: read })
+    return ingestMany(items)
+  }
+  const seen: number[] = []
+  const counts = await ingestBatch(store, pool, counted(), { onOutcome: (key) => { seen.push(key) }, window: 4 })
+  t.same(seen, [...Array(30).keys()], 'every article reported, in order')
+  t.same(counts, { created: 30, existing: 0, updated: 0, failed: 0 })
+  const first = held[0]!
+  t.ok(first.readAtEnd >= first.readAtStart + 4, `a window of articles read while the first group was stored (${JSON.stringify(first)})`)
+  t.ok(held.some((group) => group.size > 1), `stored in groups (${held.map((group) => group.size).join(', ')})`)
+})
+
+t.test('an outcome callback that throws: the articles read are still stored, then the batch throws', async (t) => {
+  const store = Store.open({ path: ':memory:', migrationsDir: MIGRATIONS_DIR })
+  const pool = new ExtractorPool(0)
+  t.teardown(async () => { await pool.close(); store.close() })
+  let closed = false
+  function * endless (): Generator<BatchJob<number>> {
+    try {
+      for (let i = 0; ; i++) yield { key: i, source: { value: { text: story(i + 1) } } }
+    } finally { closed = true }
+  }
+  const seen: number[] = []
+  await t.rejects(ingestBatch(store, pool, endless(), {
+    window: 4,
+    onOutcome: (key) => {
+      seen.push(key)
+      if (key === 2) throw new Error('the output is gone')
+    },
+  }), /the output is gone/)
+  t.ok(closed, 'the input was closed')
+  t.same(seen, [...Array(seen.length).keys()], 'outcomes in order')
+  t.equal(store.sources.count(), seen.length, 'every article read was stored and reported')
+  t.ok(seen.length > 3, `the articles after the throw were stored too (${seen.length})`)
+})
