@@ -14,7 +14,8 @@ import { MIGRATIONS_DIR } from '../../paths.js'
 import { emptyCounts, ingestBatch, type BatchCounts, type BatchJob, type BatchOutcome } from '../../services/batch.js'
 import { ExtractorPool } from '../../services/extractor-pool.js'
 import { readNdjsonLines } from '../../services/ndjson.js'
-import { openStore } from '../../store/index.js'
+import { openStore, Store, type DataStore } from '../../store/index.js'
+import { ThreadedStore } from '../../store/writer-thread.js'
 
 const HELP = `usage: whosaid ingest [--db PATH] [--workers N] [--json] FILE|DIR|- ...
 
@@ -323,9 +324,14 @@ async function run (args: string[], io: CommandIO = processIO()): Promise<number
     for (const input of inputs) total += input.kind === 'ndjson' ? await countLines(input.path).catch(() => 1) : 1
   }
 
-  const store = await openStore({ location: settings.db ?? databasePathFrom(env), defaultMigrationsDir: MIGRATIONS_DIR })
+  let store: DataStore = await openStore({ location: settings.db ?? databasePathFrom(env), defaultMigrationsDir: MIGRATIONS_DIR })
   // No more workers than articles: each takes a moment to start; one article is extracted in this thread.
   const workers = total === null ? settings.workers : Math.min(settings.workers, total > 1 ? total : 0)
+  // With workers, a SQLite file is written on a thread of its own, as the server writes it: this thread reads the
+  // input and hands articles on while the writer stores the previous group.
+  if (workers > 0 && store instanceof Store && !['', ':memory:'].includes(store.db.name)) {
+    store = await ThreadedStore.open(store, MIGRATIONS_DIR).catch(() => store)
+  }
   const pool = new ExtractorPool(workers, { maxQuotations, workerUrl: io.extractorWorker?.url, execArgv: io.extractorWorker?.execArgv })
   // Kept up to date as outcomes arrive, for the progress line; the same as ingestBatch's counts at the end.
   const counts = emptyCounts()
