@@ -13,7 +13,38 @@ export function fold (text: string): string {
 
 /** The words of a name or query, folded: "Steve Witkoff's" → ["steve", "witkoff"]. */
 export function nameTokens (text: string): string[] {
+  if (!NOT_ASCII.test(text)) return asciiTokens(text)
   return fold(text).replace(/['’]s\b/g, '').match(/[\p{L}\p{N}]+/gu) ?? []
+}
+
+/** A lower-case ASCII letter or digit (a word of nameTokens), or with `_` a word character of `\b`. */
+function isWordCode (code: number, underscore: boolean): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (underscore && code === 95)
+}
+
+/**
+ * nameTokens of ASCII text in one pass over its codes, without the three regular expressions (every stored quote's
+ * textKey and every name's words go through here): the same words, "'s" before a word boundary left out.
+ */
+function asciiTokens (text: string): string[] {
+  const lower = text.toLowerCase()
+  const tokens: string[] = []
+  let start = -1
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i)
+    if (isWordCode(code, false)) {
+      if (start < 0) start = i
+      continue
+    }
+    if (start >= 0) {
+      tokens.push(lower.slice(start, i))
+      start = -1
+    }
+    // "'s" followed by a boundary (what /'s\b/ removes): its "s" starts no word.
+    if (code === 39 && lower.charCodeAt(i + 1) === 115 && !isWordCode(lower.charCodeAt(i + 2), true)) i++
+  }
+  if (start >= 0) tokens.push(lower.slice(start))
+  return tokens
 }
 
 /** The key two names share when they name the same thing: tokens joined, a leading "the" dropped. */
