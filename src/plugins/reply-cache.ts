@@ -7,6 +7,11 @@
 // The key is the method and the URL as sent (path and query string): the API's replies depend on nothing else in the
 // request. The hooks that depend on headers (CORS, rate limit, auth, security headers, If-None-Match) run before and
 // after it as for any request. Memory is bounded by REPLY_CACHE_BYTES, least recently used entries going first.
+//
+// A reply over 4 KB (a page of quotes) is kept only when its URL was asked for recently already (RecentUrls): a page
+// asked for once (most list pages and speakers' pages in a large archive) would only push out a reply that is asked
+// for again, and copying, keeping and collecting those one-off pages cost every request more than the cache saved
+// (bench/RESULTS.md, "Reply cache admission").
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { ByteLru } from '../byte-lru.js'
@@ -41,6 +46,39 @@ const CACHED_ROUTE = /^\/(quotes|speakers|sources)(\/|$)/
 /** A single reply larger than this share of the cache is not kept: it would push out many smaller ones. */
 const LARGEST_SHARE = 8
 
+/**
+ * Replies up to this size are kept at once: copying and keeping them costs little (Node allocates them from a shared
+ * pool), and they are the lookups most often repeated (a speaker by name, one quote).
+ */
+const SMALL_REPLY_BYTES = 4096
+
+/** URLs remembered as asked for (two generations of this many each): about 100 bytes apiece. */
+const RECENT_URLS = 16_384
+
+/**
+ * The URLs asked for recently, in two generations: when the newer one is full it becomes the older and the older is
+ * forgotten, so that memory stays bounded and a URL is remembered for at least RECENT_URLS others. A URL stays
+ * remembered when its reply is kept, so that after a write drops the cache it is kept again at its next request.
+ */
+export class RecentUrls {
+  #newer = new Set<string>()
+  #older = new Set<string>()
+
+  constructor (private readonly perGeneration: number = RECENT_URLS) {}
+
+  /** Whether `url` was asked for recently; it is remembered (again) either way. */
+  seen (url: string): boolean {
+    if (this.#newer.has(url)) return true
+    const before = this.#older.delete(url)
+    if (this.#newer.size >= this.perGeneration) {
+      this.#older = this.#newer
+      this.#newer = new Set()
+    }
+    this.#newer.add(url)
+    return before
+  }
+}
+
 export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
   // A store that cannot tell cheaply whether the database changed gets no cache rather than stale replies.
   const changes = options.maxBytes > 0 ? fastify.reads.changeWatch() : null
@@ -49,6 +87,7 @@ export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
     return
   }
   const cache = new ByteLru<CachedReply>(options.maxBytes)
+  const recent = new RecentUrls()
   let generation = 0
   fastify.decorate('replyCache', cache)
   fastify.decorateRequest('replyCacheGeneration', -1)
@@ -80,7 +119,8 @@ export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
       const etag = reply.getHeader('etag')
       const contentType = reply.getHeader('content-type')
       const bytes = Buffer.byteLength(payload)
-      if (typeof etag === 'string' && typeof contentType === 'string' && bytes <= options.maxBytes / LARGEST_SHARE) {
+      if (typeof etag === 'string' && typeof contentType === 'string' && bytes <= options.maxBytes / LARGEST_SHARE &&
+        (bytes <= SMALL_REPLY_BYTES || recent.seen(request.url))) {
         cache.set(request.url, { body: Buffer.from(payload), contentType, etag, bytes })
       }
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
 import { ByteLru } from '../../src/byte-lru.js'
+import { RecentUrls } from '../../src/plugins/reply-cache.js'
 import { MIGRATIONS_DIR } from '../../src/paths.js'
 import { Store } from '../../src/store/index.js'
 import { testApp } from '../helpers/app.js'
@@ -119,6 +120,41 @@ t.test('the cache stays within its bytes, dropping the least recently used repli
   t.ok(app.replyCache!.size > 10 && app.replyCache!.size < 400, `${app.replyCache!.size} kept`)
   t.ok(app.replyCache!.get('/quotes?limit=4&unused=399'), 'the most recent read is kept')
   t.equal(app.replyCache!.get('/quotes?limit=1&unused=0'), undefined, 'the oldest was dropped')
+})
+
+t.test('a page over 4 KB is kept at its second request, a small reply at its first; a write does not reset that', async (t) => {
+  const app = await testApp({ databasePath: databaseFile(t) })
+  t.teardown(() => app.close())
+  for (const suffix of ['', ' One.', ' Two.', ' Three.']) {
+    const { article, extraction } = budgetArticle(suffix)
+    await app.db.ingest(article, extraction)
+  }
+  const page = '/quotes?limit=40'
+  const small = '/quotes/1'
+  const first = await seen(app, page)
+  t.ok(Buffer.byteLength(first.body) > 4096, `the page is over 4 KB (${Buffer.byteLength(first.body)} bytes)`)
+  t.ok(Buffer.byteLength((await seen(app, small)).body) <= 4096, 'the quote is not')
+  t.equal(app.replyCache!.get(page), undefined, 'a page asked for once is not kept')
+  t.ok(app.replyCache!.get(small), 'a small reply is kept at once')
+  t.same(await seen(app, page), first, 'the second request: the same reply')
+  t.ok(app.replyCache!.get(page), 'which is now kept')
+  t.same(await seen(app, page), first, 'and answered from the cache')
+
+  const other = budgetArticle(' Four.')
+  t.equal((await app.inject({ method: 'POST', url: '/sources', payload: { ...other.article } })).statusCode, 201)
+  const after = await seen(app, page)
+  t.not(after.body, first.body, 'the write dropped the cache')
+  t.same(app.replyCache!.get(page)?.etag, after.etag, 'a page asked for before the write is kept again at once')
+})
+
+t.test('RecentUrls remembers the URLs asked for, within two generations', async (t) => {
+  const recent = new RecentUrls(3)
+  t.equal(recent.seen('/a'), false, 'first time')
+  t.equal(recent.seen('/a'), true, 'asked for again')
+  t.equal(recent.seen('/a'), true, 'and stays remembered')
+  for (const url of ['/b', '/c', '/d', '/e', '/f', '/g']) recent.seen(url)
+  t.equal(recent.seen('/e'), true, 'a URL of the newer generation')
+  t.equal(recent.seen('/a'), false, 'forgotten after two generations of others')
 })
 
 t.test('ByteLru keeps the most recently used entries within its bytes', async (t) => {
