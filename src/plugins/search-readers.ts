@@ -1,17 +1,19 @@
 // fastify.searches: where the routes run full-text searches (GET /quotes?q=, /speakers/:id/quotes?q=, /sources?q=,
-// the search page), each bounded by SEARCH_TIME_LIMIT_MS:
+// the search page) and lookups by name words that read much of the name index (broadNameLookup: GET /speakers?name=a,
+// GET /quotes?speaker=a), each bounded by SEARCH_TIME_LIMIT_MS:
 // - on a SQLite file, reader threads (src/services/search-readers.ts, also fastify.searchReaders), off the main thread;
 // - on PostgreSQL, fastify.reads itself, whose searches run off this thread and are stopped by statement_timeout;
 // - on an in-memory database (which no other connection can open) or with readers turned off, fastify.reads without
 //   a time limit.
 import fp from 'fastify-plugin'
 import { SearchReaders } from '../services/search-readers.js'
-import type { QuoteReads, SourceReads } from '../store/interface.js'
+import type { QuoteReads, SourceReads, SpeakerReads } from '../store/interface.js'
 
-/** The searching part of the quote and source reads, as fastify.reads has it. */
+/** The searching part of the quote, source and speaker reads, as fastify.reads has it. */
 export interface Searches {
   quotes: Pick<QuoteReads, 'list' | 'listJson'>
   sources: Pick<SourceReads, 'list'>
+  speakers: Pick<SpeakerReads, 'list' | 'idsMatching'>
 }
 
 declare module 'fastify' {
@@ -42,20 +44,25 @@ function searchesOn (readers: SearchReaders): Searches {
       },
     },
     sources: { list: (page, filter = {}) => readers.sources(page, filter) },
+    speakers: {
+      list: (page, filter = {}) => readers.speakers(page, filter),
+      idsMatching: async (nameTokens, limit) => (await readers.speakers({ limit }, { nameTokens })).items.map((speaker) => speaker.id),
+    },
   }
 }
 
 export default fp<SearchReadersPluginOptions>(async (fastify, options) => {
   const path = options.databasePath
   const onFile = fastify.reads.kind === 'sqlite' && path !== ':memory:' && !path.startsWith('file:') && path !== ''
-  const { quotes, sources } = fastify.reads
+  const { quotes, sources, speakers } = fastify.reads
   const listJson = quotes.listJson
   if (!onFile || options.readers === 0 || listJson === undefined) {
     // PostgreSQL bounds each search itself (statement_timeout); elsewhere searches run without a limit.
     quotes.limitSearches?.(options.timeLimitMs)
     sources.limitSearches?.(options.timeLimitMs)
+    speakers.limitSearches?.(options.timeLimitMs)
     fastify.decorate('searchReaders', null)
-    fastify.decorate('searches', { quotes, sources })
+    fastify.decorate('searches', { quotes, sources, speakers })
     return
   }
   const readers = new SearchReaders({
@@ -66,6 +73,7 @@ export default fp<SearchReadersPluginOptions>(async (fastify, options) => {
     inline: {
       quotes: (page, filter) => listJson.call(quotes, page, filter),
       sources: (page, filter) => sources.list(page, filter),
+      speakers: (page, filter) => speakers.list(page, filter),
     },
   })
   fastify.decorate('searchReaders', readers)

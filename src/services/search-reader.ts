@@ -5,7 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { openReader } from '../store/database.js'
 import { QuoteStore } from '../store/quotes.js'
 import { SourceStore } from '../store/sources.js'
-import { failedSearch, type ReaderReply, type ReaderRequest } from './search-readers.js'
+import { SpeakerStore } from '../store/speakers.js'
+import { failedSearch, type ReaderReply, type ReaderRequest, type ReaderResult } from './search-readers.js'
 
 const port = parentPort
 if (port === null) throw new Error('search-reader must run as a worker thread')
@@ -18,13 +19,21 @@ if (nice !== undefined && nice > 0) {
 const db = openReader(path)
 const quotes = new QuoteStore(db)
 const sources = new SourceStore(db)
+const speakers = new SpeakerStore(db)
+
+function run (request: ReaderRequest): ReaderResult {
+  switch (request.kind) {
+    case 'quotes': return quotes.listJson(request.page, request.filter)
+    case 'sources': return sources.list(request.page, request.filter)
+    case 'speakers': return speakers.list(request.page, request.filter)
+  }
+}
 
 port.on('message', (request: ReaderRequest) => {
   const id = request.id
   let reply: ReaderReply
   try {
-    const result = request.kind === 'quotes' ? quotes.listJson(request.page, request.filter) : sources.list(request.page, request.filter)
-    reply = { type: 'done', id, result }
+    reply = { type: 'done', id, result: run(request) }
   } catch (err) {
     reply = failedSearch(id, err)
   }

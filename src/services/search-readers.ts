@@ -17,17 +17,22 @@ import { Worker } from 'node:worker_threads'
 import type { PageRequest, PageResult } from '../store/page.js'
 import type { QuoteFilter } from '../store/quotes.js'
 import type { SourceFilter, SourceSummary } from '../store/sources.js'
+import type { Speaker, SpeakerFilter } from '../store/speakers.js'
 import { SearchTimeLimitError } from '../store/errors.js'
 
-/** What a reader searches: quotes (each as its reply JSON, QuoteStore.listJson) or articles (SourceStore.list). */
+/**
+ * What a reader searches: quotes (each as its reply JSON, QuoteStore.listJson), articles (SourceStore.list) or
+ * speakers by name words (SpeakerStore.list).
+ */
 export type ReaderSearch =
   | { kind: 'quotes', page: PageRequest, filter: QuoteFilter }
   | { kind: 'sources', page: PageRequest, filter: SourceFilter }
+  | { kind: 'speakers', page: PageRequest, filter: SpeakerFilter }
 
 export type ReaderRequest = ReaderSearch & { id: number }
 
 /** A reader's answer to each kind of search. */
-export type ReaderResult = PageResult<string> | PageResult<SourceSummary>
+export type ReaderResult = PageResult<string> | PageResult<SourceSummary> | PageResult<Speaker>
 
 /** A failure as it crosses from a reader: its name, message and status (a bad query or cursor stays a 400). */
 export interface ReaderFailure {
@@ -77,6 +82,7 @@ export interface SearchReadersOptions {
   inline: {
     quotes: (page: PageRequest, filter: QuoteFilter) => PageResult<string> | Promise<PageResult<string>>
     sources: (page: PageRequest, filter: SourceFilter) => PageResult<SourceSummary> | Promise<PageResult<SourceSummary>>
+    speakers: (page: PageRequest, filter: SpeakerFilter) => PageResult<Speaker> | Promise<PageResult<Speaker>>
   }
   /** Most searches waiting for a reader before list() rejects with SearchBusyError (default 1000). */
   maxQueue?: number
@@ -167,6 +173,11 @@ export class SearchReaders {
     return this.#search({ kind: 'sources', page, filter }) as Promise<PageResult<SourceSummary>>
   }
 
+  /** A page of speakers as SpeakerStore.list gives it (a lookup by name words), read on a reader thread. */
+  speakers (page: PageRequest, filter: SpeakerFilter): Promise<PageResult<Speaker>> {
+    return this.#search({ kind: 'speakers', page, filter }) as Promise<PageResult<Speaker>>
+  }
+
   #search (search: ReaderSearch): Promise<ReaderResult> {
     if (this.#closed) return Promise.reject(new SearchReadersClosedError('the search readers are closed'))
     if (this.#fallback !== null) return Promise.resolve().then(() => this.#runInline(search))
@@ -184,7 +195,11 @@ export class SearchReaders {
   }
 
   #runInline (search: ReaderSearch): ReaderResult | Promise<ReaderResult> {
-    return search.kind === 'quotes' ? this.#inline.quotes(search.page, search.filter) : this.#inline.sources(search.page, search.filter)
+    switch (search.kind) {
+      case 'quotes': return this.#inline.quotes(search.page, search.filter)
+      case 'sources': return this.#inline.sources(search.page, search.filter)
+      case 'speakers': return this.#inline.speakers(search.page, search.filter)
+    }
   }
 
   /** Stops the readers; searches not finished reject with SearchReadersClosedError. */

@@ -33,6 +33,8 @@ export interface SpeakerReads {
   idsMatching (nameTokens: string[], limit: number): Awaitable<number[]>
   /** The speaker a numeric id or a slug names, merged or not. */
   find (ref: number | string): Awaitable<SpeakerRef | undefined>
+  /** Bounds list() and idsMatching() by name words that read much of the index (broadNameLookup), as QuoteReads.limitSearches. */
+  limitSearches?: (ms: number) => void
 }
 
 export interface QuoteReads {

@@ -61,6 +61,18 @@ export function toSpeaker ({ name_key: _, ...speaker }: SpeakerRow): Speaker {
   return speaker
 }
 
+/** Name words shorter than this start the names of a large share of all speakers ("a", "jo"). */
+const NARROW_PREFIX = 3
+
+/**
+ * Whether a lookup by these name words reads much of the name index: one of its words is one or two letters, the start
+ * of many names. Such lookups run where searches run (fastify.searches), within SEARCH_TIME_LIMIT_MS: at 12.5M quotes
+ * one took 6–60 ms, and it grows with the archive; a name of longer words reads a few index entries.
+ */
+export function broadNameLookup (nameTokens: readonly string[] | undefined): boolean {
+  return nameTokens !== undefined && lookupTokens(nameTokens).some((token) => token.length < NARROW_PREFIX)
+}
+
 export class SpeakerStore {
   readonly #lists: StatementCache
   readonly #get

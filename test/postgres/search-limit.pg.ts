@@ -75,3 +75,33 @@ t.test('a title search past SEARCH_TIME_LIMIT_MS answers 503 too', async (t) => 
   t.equal(ok.statusCode, 200, 'the same search within a roomy limit')
   t.equal(ok.json().items.length, 20)
 })
+
+t.test('a lookup by a one-letter name word past SEARCH_TIME_LIMIT_MS answers 503; a longer word is no search', async (t) => {
+  const url = await newPostgresDatabase()
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(`INSERT INTO speakers (slug, name, kind, name_key, first_key, surname_key, quote_count, source_count)
+      SELECT 'person-a' || i, 'Person A' || i, 'person', 'person a' || i, 'person', 'a' || i, 1, 1
+      FROM generate_series(1, 60000) AS i`)
+    await client.query(`INSERT INTO speaker_tokens (token, speaker_id) SELECT 'a' || substr(name, 9), id FROM speakers`)
+  } finally {
+    await client.end()
+  }
+  const strict = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs: 1, replyCacheBytes: 0 })
+  t.teardown(() => strict.close())
+  for (const path of ['/speakers?name=a', '/quotes?speaker=a']) {
+    const res = await strict.inject({ method: 'GET', url: path })
+    t.equal(res.statusCode, 503, `${path}: ${res.body.slice(0, 200)}`)
+    t.match(res.json(), { message: /SEARCH_TIME_LIMIT_MS/ })
+  }
+  const named = await strict.inject({ method: 'GET', url: '/speakers?name=a123&sort=name' })
+  t.equal(named.statusCode, 200, 'a name word of three letters is looked up without the limit')
+  t.equal(named.json().items[0].name, 'Person A123')
+
+  const roomy = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs: 60_000, replyCacheBytes: 0 })
+  t.teardown(() => roomy.close())
+  const ok = await roomy.inject({ method: 'GET', url: '/speakers?name=a&limit=3' })
+  t.equal(ok.statusCode, 200, 'the same lookup within a roomy limit')
+  t.equal(ok.json().items.length, 3)
+})

@@ -49,7 +49,34 @@ function manySources (t: Test, copies: number): string {
   return path
 }
 
+/**
+ * A database with `count` more people, each quoted once, all of whose surnames start with "a": a lookup by the name
+ * word "a" reads them all.
+ */
+function manySpeakers (t: Test, count: number): string {
+  const path = databaseFile(t)
+  const store = Store.open({ path, migrationsDir: MIGRATIONS_DIR })
+  try {
+    const { article, extraction } = budgetArticle()
+    store.ingest(article, extraction)
+    store.db.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+      INSERT INTO speakers (slug, name, kind, name_key, first_key, surname_key, quote_count, source_count)
+      SELECT 'person-a' || i, 'Person A' || i, 'person', 'person a' || i, 'person', 'a' || i, 1, 1 FROM n`).run(count)
+    store.db.exec(`INSERT INTO speaker_tokens (token, speaker_id)
+      SELECT 'a' || substr(name, 9), id FROM speakers WHERE slug LIKE 'person-a%'`)
+  } finally { store.close() }
+  return path
+}
+
 const SLOW_SEARCH = '/quotes?q=not&sort=newest'
+
+/** The reply of an app that searches in its main thread, without a time limit. */
+async function inlineAnswer (path: string, url: string): Promise<{ items: any[] }> {
+  const inline = await testApp({ databasePath: path, replyCacheBytes: 0, searchReaders: 0 })
+  try {
+    return (await inline.inject({ method: 'GET', url })).json()
+  } finally { await inline.close() }
+}
 
 t.test('searches on readers answer as searches in the main thread', async (t) => {
   const path = databaseFile(t)
@@ -68,11 +95,15 @@ t.test('searches on readers answer as searches in the main thread', async (t) =>
   t.ok(speaker, 'a speaker to search the quotes of')
   const title = (await readers.inject({ method: 'GET', url: '/sources?limit=1' })).json().items[0].title as string
   const titleWord = title.split(/\W+/).find((word) => word.length > 3)!
+  const speakerWord = (speaker.name as string).slice(0, 1).toLowerCase()
   for (const url of ['/quotes?q=not', '/quotes?q=not&limit=1', '/quotes?q=not&sort=newest&type=direct',
     '/quotes?q=fair&distinct=true', '/quotes?q=nothing', '/quotes?q=%22unclosed', '/quotes?q=not&cursor=abc',
     `/speakers/${speaker.id}/quotes?q=not`, `/speakers/${speaker.id}/quotes?q=not&sort=newest&limit=1`,
     `/speakers/${speaker.id}/quotes?q=%22unclosed`, `/sources?q=${titleWord}`, `/sources?q=${titleWord}&limit=1`,
-    '/sources?q=nothingatall', '/sources?q=%22unclosed', `/ui/search?q=${titleWord}`, '/ui/search?q=not']) {
+    '/sources?q=nothingatall', '/sources?q=%22unclosed', `/ui/search?q=${titleWord}`, '/ui/search?q=not',
+    // Name words of one or two letters: the lookup runs on a reader.
+    `/speakers?name=${speakerWord}`, `/speakers?name=${speakerWord}&sort=name&limit=1`, `/quotes?speaker=${speakerWord}`,
+    `/ui/search?q=${speakerWord}`]) {
     const status = (await readers.inject({ method: 'GET', url })).statusCode
     t.equal(status, url.includes('unclosed') || url.includes('cursor') ? 400 : 200, url)
     const expected = await inline.inject({ method: 'GET', url })
@@ -92,10 +123,12 @@ t.test('searches on readers answer as searches in the main thread', async (t) =>
 })
 
 t.test('a speaker\'s quote search and a title search are bounded by the time limit too', async (t) => {
-  const quotesPath = bigDatabase(t, 2_000)
+  const quotesPath = bigDatabase(t, 20_000)
   const app = await testApp({ databasePath: quotesPath, replyCacheBytes: 0, searchReaders: 1, searchTimeLimitMs: 1 })
   t.teardown(() => app.close())
-  const speakerId = (await app.inject({ method: 'GET', url: '/speakers?limit=1' })).json().items[0].id
+  // A speaker with a quote that holds the word: its 2,000 copies are matches a newest-first search reads through.
+  const speakerId = app.searchReaders === null ? null : (await inlineAnswer(quotesPath, '/quotes?q=not&limit=50&sort=newest'))
+    .items.find((quote: { speaker: { id: number } | null }) => quote.speaker !== null).speaker.id
   const speakerSearch = await app.inject({ method: 'GET', url: `/speakers/${speakerId}/quotes?q=not&sort=newest` })
   t.equal(speakerSearch.statusCode, 503, 'GET /speakers/:id/quotes?q=')
   t.match(speakerSearch.json().message, /longer than the limit of 1 ms \(SEARCH_TIME_LIMIT_MS\)/)
@@ -119,8 +152,9 @@ t.test('a speaker\'s quote search and a title search are bounded by the time lim
 })
 
 t.test('a search over the time limit is answered 503, the reader is replaced, and the next search is answered', async (t) => {
-  const path = bigDatabase(t, 2_000)
-  // One reader, a limit no search through every match in date order meets.
+  // One reader, a limit no search through every match meets: 20,000 copies make the full-text match alone take
+  // milliseconds (with 2,000 a warm reader sometimes answered within 1 ms).
+  const path = bigDatabase(t, 20_000)
   const app = await testApp({ databasePath: path, replyCacheBytes: 0, searchReaders: 1, searchTimeLimitMs: 1 })
   t.teardown(() => app.close())
   const inline = await testApp({ databasePath: path, replyCacheBytes: 0, searchReaders: 0 })
@@ -147,7 +181,9 @@ t.test('a search over the time limit is answered 503, the reader is replaced, an
 })
 
 t.test('a reply that comes after the limit is a 503 too, whichever the main thread reads first', async (t) => {
-  const path = bigDatabase(t, 50)
+  // Enough copies that a search takes milliseconds, so that the poll below sees it running (with 50, a warm reader
+  // often answered before the first poll, and no attempt caught one).
+  const path = bigDatabase(t, 20_000)
   const app = await testApp({ databasePath: path, replyCacheBytes: 0, searchReaders: 1, searchTimeLimitMs: 60_000 })
   t.teardown(() => app.close())
   // The reader's first search (statements prepared, pages read) runs under a generous limit: on a loaded machine it
@@ -181,6 +217,28 @@ t.test('a reply that comes after the limit is a 503 too, whichever the main thre
   app.searchReaders!.timeLimitMs = 60_000
   t.equal((await app.inject({ method: 'GET', url: SLOW_SEARCH })).statusCode, 200, 'the next search is answered')
   t.equal(app.searchReaders!.stopped, 1, 'and not stopped')
+})
+
+t.test('a lookup by a name word of one or two letters is bounded by the time limit; longer words are not searches', async (t) => {
+  const path = manySpeakers(t, 60_000)
+  const app = await testApp({ databasePath: path, replyCacheBytes: 0, searchReaders: 1, searchTimeLimitMs: 1 })
+  t.teardown(() => app.close())
+  for (const url of ['/speakers?name=a', '/quotes?speaker=a', '/ui/search?q=a']) {
+    const res = await app.inject({ method: 'GET', url })
+    t.equal(res.statusCode, 503, url)
+    if (!url.startsWith('/ui')) t.match(res.json().message, /SEARCH_TIME_LIMIT_MS/)
+  }
+  t.equal(app.searchReaders!.stopped, 3, 'each was stopped on a reader')
+  const named = await app.inject({ method: 'GET', url: '/speakers?name=a123&sort=name' })
+  t.equal(named.statusCode, 200, 'a name word of three letters or more is looked up in the main thread')
+  const names = named.json().items.map((speaker: { name: string }) => speaker.name)
+  t.equal(names[0], 'Person A123')
+  t.ok(names.every((name: string) => name.startsWith('Person A123')), 'only the names the words start')
+  t.equal(app.searchReaders!.stopped, 3)
+  app.searchReaders!.timeLimitMs = 60_000
+  const answered = await app.inject({ method: 'GET', url: '/speakers?name=a&limit=3' })
+  t.equal(answered.statusCode, 200, 'the same lookup within a roomy limit')
+  t.equal(answered.json().items.length, 3)
 })
 
 t.test('other requests are answered while a search runs on a reader', async (t) => {

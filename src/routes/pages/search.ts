@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { nameTokens } from '../../identity/names.js'
 import { searchPage } from '../../pages/search-view.js'
+import { broadNameLookup } from '../../store/speakers.js'
 import { sendPage } from './reply.js'
 
 const SPEAKERS_SHOWN = 10
@@ -27,8 +28,10 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const match = words.map((word) => `"${word}"`).join(' ')
     // Speakers and articles on the first page only; the next pages are more quotes.
     const first = request.query.cursor === undefined
-    const speakers = first ? (await fastify.reads.speakers.list({ limit: SPEAKERS_SHOWN }, { nameTokens: words })).items : []
-    // Searches run where fastify.searches bounds their time (503 past SEARCH_TIME_LIMIT_MS).
+    // Searches, and a lookup by one- or two-letter words, run where fastify.searches bounds their time (503 past
+    // SEARCH_TIME_LIMIT_MS).
+    const named = broadNameLookup(words) ? fastify.searches.speakers : fastify.reads.speakers
+    const speakers = first ? (await named.list({ limit: SPEAKERS_SHOWN }, { nameTokens: words })).items : []
     const articles = first ? (await fastify.searches.sources.list({ limit: ARTICLES_SHOWN }, { titleMatch: match })).items : []
     const page = await fastify.searches.quotes.list(fastify.cursors.page(ORDER, { limit: QUOTES_PER_PAGE, cursor: request.query.cursor }),
       { match, sort: 'relevance' })

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { nameTokens } from '../../identity/names.js'
 import { ErrorResponse, Id, IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.js'
 import { Quote, QuoteDetail, QuoteSort, QuoteType } from '../../schemas/quote.js'
+import { broadNameLookup } from '../../store/speakers.js'
 import { quotePage, sendJson } from '../page-json.js'
 import { DateBounds, dateBounds } from '../query.js'
 
@@ -32,7 +33,8 @@ const quoteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       summary: 'Quotes across all articles, newest first or by relevance',
       tags: ['quotes'],
       querystring: QuoteListQuery,
-      // 503: a search over SEARCH_TIME_LIMIT_MS, or too many waiting for a reader thread.
+      // 503: a search (q, or a speaker name of one- or two-letter words) over SEARCH_TIME_LIMIT_MS, or too many
+      // waiting for a reader thread.
       response: { 200: Page(Quote), ...errorResponses, 503: ErrorResponse },
     },
   }, async (request, reply) => {
@@ -41,7 +43,8 @@ const quoteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (speaker !== undefined) {
       const tokens = nameTokens(speaker)
       if (tokens.length === 0) throw fastify.httpErrors.badRequest('querystring/speaker must contain a letter or digit')
-      speakerIds = await fastify.reads.speakers.idsMatching(tokens, SPEAKERS_PER_NAME)
+      const speakers = broadNameLookup(tokens) ? fastify.searches.speakers : fastify.reads.speakers
+      speakerIds = await speakers.idsMatching(tokens, SPEAKERS_PER_NAME)
     }
     const sort = request.query.sort ?? (q === undefined ? 'newest' : 'relevance')
     const order = `quotes:${sort}`

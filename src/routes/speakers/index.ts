@@ -6,6 +6,7 @@ import { nameTokens } from '../../identity/names.js'
 import { ErrorResponse, Page, PageQuery, errorResponses } from '../../schemas/common.js'
 import { Quote, QuoteSort, QuoteType } from '../../schemas/quote.js'
 import { Speaker, SpeakerDetail, SpeakerKind, SpeakerParams } from '../../schemas/speaker.js'
+import { broadNameLookup } from '../../store/speakers.js'
 import { quotePage } from '../page-json.js'
 import { DateBounds, dateBounds } from '../query.js'
 import { speakerFromParam } from './ref.js'
@@ -36,14 +37,17 @@ const speakerRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         'with kind=group, the others with kind=unnamed. See docs/speaker-identity.md.',
       tags: ['speakers'],
       querystring: SpeakerListQuery,
-      response: { 200: Page(Speaker), ...errorResponses },
+      // 503: a name word of one or two letters whose lookup ran past SEARCH_TIME_LIMIT_MS.
+      response: { 200: Page(Speaker), ...errorResponses, 503: ErrorResponse },
     },
   }, async (request) => {
     const { name, kind, sort } = request.query
     const tokens = name === undefined ? undefined : nameTokens(name)
     if (tokens !== undefined && tokens.length === 0) throw fastify.httpErrors.badRequest('querystring/name must contain a letter or digit')
     const order = `speakers:${sort}`
-    const page = await fastify.reads.speakers.list(fastify.cursors.page(order, request.query), { nameTokens: tokens, kind, sort })
+    // A name word of one or two letters reads much of the name index: that lookup is bounded as a search is.
+    const speakers = broadNameLookup(tokens) ? fastify.searches.speakers : fastify.reads.speakers
+    const page = await speakers.list(fastify.cursors.page(order, request.query), { nameTokens: tokens, kind, sort })
     return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
   })
 
