@@ -8,8 +8,12 @@
 import fp from 'fastify-plugin'
 import { SearchReaders } from '../services/search-readers.js'
 import type { QuoteReads, SourceReads, SpeakerReads } from '../store/interface.js'
+import { broadNameLookup } from '../store/speakers.js'
 
-/** The searching part of the quote, source and speaker reads, as fastify.reads has it. */
+/**
+ * The searching part of the quote, source and speaker reads, as fastify.reads has it. `speakers` takes every lookup by
+ * name words: a broad one (broadNameLookup) is bounded, the others are read as fastify.reads reads them.
+ */
 export interface Searches {
   quotes: Pick<QuoteReads, 'list' | 'listJson'>
   sources: Pick<SourceReads, 'list'>
@@ -33,8 +37,11 @@ export interface SearchReadersPluginOptions {
   nice?: number
 }
 
-/** Searches on reader threads; a page of quotes for a template is parsed from the JSON the reader built. */
-function searchesOn (readers: SearchReaders): Searches {
+/**
+ * Searches on reader threads; a page of quotes for a template is parsed from the JSON the reader built. A lookup by
+ * name words that are not broad stays on this thread (`speakers`), where it takes a few index entries.
+ */
+function searchesOn (readers: SearchReaders, speakers: SpeakerReads): Searches {
   return {
     quotes: {
       listJson: (page, filter = {}) => readers.quotes(page, filter),
@@ -45,8 +52,10 @@ function searchesOn (readers: SearchReaders): Searches {
     },
     sources: { list: (page, filter = {}) => readers.sources(page, filter) },
     speakers: {
-      list: (page, filter = {}) => readers.speakers(page, filter),
-      idsMatching: async (nameTokens, limit) => (await readers.speakers({ limit }, { nameTokens })).items.map((speaker) => speaker.id),
+      list: (page, filter = {}) => broadNameLookup(filter.nameTokens) ? readers.speakers(page, filter) : speakers.list(page, filter),
+      idsMatching: async (nameTokens, limit) => broadNameLookup(nameTokens)
+        ? (await readers.speakers({ limit }, { nameTokens })).items.map((speaker) => speaker.id)
+        : await speakers.idsMatching(nameTokens, limit),
     },
   }
 }
@@ -77,6 +86,6 @@ export default fp<SearchReadersPluginOptions>(async (fastify, options) => {
     },
   })
   fastify.decorate('searchReaders', readers)
-  fastify.decorate('searches', searchesOn(readers))
+  fastify.decorate('searches', searchesOn(readers, speakers))
   fastify.addHook('onClose', async () => readers.close())
 }, { name: 'search-readers', dependencies: ['db'] })

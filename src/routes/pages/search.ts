@@ -4,7 +4,6 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { nameTokens } from '../../identity/names.js'
 import { searchPage } from '../../pages/search-view.js'
-import { broadNameLookup } from '../../store/speakers.js'
 import { sendPage } from './reply.js'
 
 const SPEAKERS_SHOWN = 10
@@ -30,8 +29,7 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const first = request.query.cursor === undefined
     // Searches, and a lookup by one- or two-letter words, run where fastify.searches bounds their time (503 past
     // SEARCH_TIME_LIMIT_MS).
-    const named = broadNameLookup(words) ? fastify.searches.speakers : fastify.reads.speakers
-    const speakers = first ? (await named.list({ limit: SPEAKERS_SHOWN }, { nameTokens: words })).items : []
+    const speakers = first ? (await fastify.searches.speakers.list({ limit: SPEAKERS_SHOWN }, { nameTokens: words })).items : []
     const articles = first ? (await fastify.searches.sources.list({ limit: ARTICLES_SHOWN }, { titleMatch: match })).items : []
     const page = await fastify.searches.quotes.list(fastify.cursors.page(ORDER, { limit: QUOTES_PER_PAGE, cursor: request.query.cursor }),
       { match, sort: 'relevance' })

@@ -5,7 +5,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { nameTokens } from '../../identity/names.js'
 import { ErrorResponse, Id, IdParams, Page, PageQuery, errorResponses } from '../../schemas/common.js'
 import { Quote, QuoteDetail, QuoteSort, QuoteType } from '../../schemas/quote.js'
-import { broadNameLookup } from '../../store/speakers.js'
 import { quotePage, sendJson } from '../page-json.js'
 import { DateBounds, dateBounds } from '../query.js'
 
@@ -43,8 +42,7 @@ const quoteRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     if (speaker !== undefined) {
       const tokens = nameTokens(speaker)
       if (tokens.length === 0) throw fastify.httpErrors.badRequest('querystring/speaker must contain a letter or digit')
-      const speakers = broadNameLookup(tokens) ? fastify.searches.speakers : fastify.reads.speakers
-      speakerIds = await speakers.idsMatching(tokens, SPEAKERS_PER_NAME)
+      speakerIds = await fastify.searches.speakers.idsMatching(tokens, SPEAKERS_PER_NAME)
     }
     const sort = request.query.sort ?? (q === undefined ? 'newest' : 'relevance')
     const order = `quotes:${sort}`

@@ -6,7 +6,6 @@ import { nameTokens } from '../../identity/names.js'
 import { ErrorResponse, Page, PageQuery, errorResponses } from '../../schemas/common.js'
 import { Quote, QuoteSort, QuoteType } from '../../schemas/quote.js'
 import { Speaker, SpeakerDetail, SpeakerKind, SpeakerParams } from '../../schemas/speaker.js'
-import { broadNameLookup } from '../../store/speakers.js'
 import { quotePage } from '../page-json.js'
 import { DateBounds, dateBounds } from '../query.js'
 import { speakerFromParam } from './ref.js'
@@ -45,8 +44,8 @@ const speakerRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     const tokens = name === undefined ? undefined : nameTokens(name)
     if (tokens !== undefined && tokens.length === 0) throw fastify.httpErrors.badRequest('querystring/name must contain a letter or digit')
     const order = `speakers:${sort}`
-    // A name word of one or two letters reads much of the name index: that lookup is bounded as a search is.
-    const speakers = broadNameLookup(tokens) ? fastify.searches.speakers : fastify.reads.speakers
+    // A lookup by name words goes where a broad one (a word of one or two letters) is bounded as a search is.
+    const speakers = tokens === undefined ? fastify.reads.speakers : fastify.searches.speakers
     const page = await speakers.list(fastify.cursors.page(order, request.query), { nameTokens: tokens, kind, sort })
     return { items: page.items, next_cursor: fastify.cursors.encode(order, page.next) }
   })
