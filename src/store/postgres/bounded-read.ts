@@ -9,6 +9,23 @@ import type { Sql } from './connection.js'
 const QUERY_CANCELED = '57014'
 
 /**
+ * The time limit of a reader's searches (limitSearches of PgQuoteReads, PgSourceReads, PgSpeakerReads): unset, or
+ * set, their costly reads run through boundedRead.
+ */
+export class SearchLimit {
+  #ms: number | null = null
+
+  set (ms: number): void {
+    this.#ms = Math.max(1, Math.trunc(ms))
+  }
+
+  /** `read` on `sql`; when `costly`, a limit is set and `sql` is the pool, within the limit (boundedRead). */
+  async run<T> (sql: Sql, costly: boolean, read: (sql: Sql) => Promise<T>): Promise<T> {
+    return costly && this.#ms !== null && sql instanceof pg.Pool ? await boundedRead(sql, this.#ms, read) : await read(sql)
+  }
+}
+
+/**
  * Runs `read` on one connection of `pool` in a read-only transaction with SET LOCAL statement_timeout = `ms`. The
  * connection goes back to the pool rolled back after a failure, or is dropped if even the rollback fails.
  */

@@ -1,13 +1,12 @@
 // Reads of quotes on PostgreSQL: the same lists, filters and orders as ../quotes.ts. Full-text search uses the GIN
 // index on quotes.tsv; relevance ranks the newest RANKED_MATCHES matches by ts_rank (SQLite: bm25), older ones follow.
-import pg from 'pg'
 import type { QuoteReads } from '../interface.js'
 import { checkKey, PageKeyError, toPage, type PageKey, type PageRequest, type PageResult } from '../page.js'
 import { RANKED_MATCHES } from '../quote-search.js'
 import {
   COLUMNS, COPIES_SHOWN, JOINS, QUOTES_SHOWN_PER_SOURCE, fromRow, type Quote, type QuoteDetail, type QuoteFilter, type QuoteRow,
 } from '../quotes.js'
-import { boundedRead } from './bounded-read.js'
+import { SearchLimit } from './bounded-read.js'
 import type { Sql } from './connection.js'
 import { tsqueryExpression } from './fts-query.js'
 
@@ -50,21 +49,17 @@ function storableId (id: number): boolean {
 }
 
 export class PgQuoteReads implements QuoteReads {
-  /** Most milliseconds a statement of a full-text search may run; null: no limit. */
-  #searchTimeLimitMs: number | null = null
+  /** The time limit of full-text searches. */
+  readonly #searchLimit = new SearchLimit()
 
   constructor (private readonly sql: Sql) {}
 
   limitSearches (ms: number): void {
-    this.#searchTimeLimitMs = Math.max(1, Math.trunc(ms))
+    this.#searchLimit.set(ms)
   }
 
   async list (page: PageRequest, filter: QuoteFilter = {}): Promise<PageResult<Quote>> {
-    const limit = this.#searchTimeLimitMs
-    if (filter.match !== undefined && limit !== null && this.sql instanceof pg.Pool) {
-      return await boundedRead(this.sql, limit, (client) => new PgQuoteReads(client).#list(page, filter))
-    }
-    return await this.#list(page, filter)
+    return await this.#searchLimit.run(this.sql, filter.match !== undefined, (sql) => new PgQuoteReads(sql).#list(page, filter))
   }
 
   async #list (page: PageRequest, filter: QuoteFilter): Promise<PageResult<Quote>> {

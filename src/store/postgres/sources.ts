@@ -1,10 +1,9 @@
 // Reads of ingested articles on PostgreSQL: the same lists and filters as ../sources.ts. A search of the titles may
 // be bounded in time as quote searches are (quotes.ts).
-import pg from 'pg'
 import type { SourceReads } from '../interface.js'
 import { checkKey, toPage, type PageRequest, type PageResult } from '../page.js'
 import type { SourceDetail, SourceFilter, SourceSummary } from '../sources.js'
-import { boundedRead } from './bounded-read.js'
+import { SearchLimit } from './bounded-read.js'
 import type { Sql } from './connection.js'
 import { tsqueryExpression } from './fts-query.js'
 
@@ -12,21 +11,17 @@ const SUMMARY_COLUMNS = `s.id, s.url, s.title, s.publisher, s.published_at, s.co
   s.extractor_version, (SELECT count(*) FROM quotes q WHERE q.source_id = s.id) AS quote_count`
 
 export class PgSourceReads implements SourceReads {
-  /** Most milliseconds a statement of a title search may run; null: no limit. */
-  #searchTimeLimitMs: number | null = null
+  /** The time limit of title searches. */
+  readonly #searchLimit = new SearchLimit()
 
   constructor (private readonly sql: Sql) {}
 
   limitSearches (ms: number): void {
-    this.#searchTimeLimitMs = Math.max(1, Math.trunc(ms))
+    this.#searchLimit.set(ms)
   }
 
   async list (page: PageRequest, filter: SourceFilter = {}): Promise<PageResult<SourceSummary>> {
-    const limit = this.#searchTimeLimitMs
-    if (filter.titleMatch !== undefined && limit !== null && this.sql instanceof pg.Pool) {
-      return await boundedRead(this.sql, limit, (client) => new PgSourceReads(client).#list(page, filter))
-    }
-    return await this.#list(page, filter)
+    return await this.#searchLimit.run(this.sql, filter.titleMatch !== undefined, (sql) => new PgSourceReads(sql).#list(page, filter))
   }
 
   async #list (page: PageRequest, filter: SourceFilter): Promise<PageResult<SourceSummary>> {

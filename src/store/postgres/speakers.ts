@@ -1,6 +1,5 @@
 // Reads of speakers on PostgreSQL: the same lists, details and lookups as ../speakers.ts. A lookup by name words
 // that reads much of the name index (broadNameLookup) may be bounded in time as searches are (quotes.ts).
-import pg from 'pg'
 import { lookupTokens } from '../../identity/titles.js'
 import type { SpeakerReads } from '../interface.js'
 import { checkKey, toPage, type PageKey, type PageRequest, type PageResult } from '../page.js'
@@ -8,25 +7,21 @@ import {
   ALIAS_SOURCES_SHOWN, SPEAKER_COLUMNS as COLUMNS, toSpeaker, type Speaker, type SpeakerDetail, type SpeakerFilter,
   type SpeakerRef, type SpeakerRow, broadNameLookup,
 } from '../speakers.js'
-import { boundedRead } from './bounded-read.js'
+import { SearchLimit } from './bounded-read.js'
 import type { Sql } from './connection.js'
 
 export class PgSpeakerReads implements SpeakerReads {
-  /** Most milliseconds a statement of a broad name lookup may run; null: no limit. */
-  #searchTimeLimitMs: number | null = null
+  /** The time limit of broad name lookups. */
+  readonly #searchLimit = new SearchLimit()
 
   constructor (private readonly sql: Sql) {}
 
   limitSearches (ms: number): void {
-    this.#searchTimeLimitMs = Math.max(1, Math.trunc(ms))
+    this.#searchLimit.set(ms)
   }
 
   async list (page: PageRequest, filter: SpeakerFilter = {}): Promise<PageResult<Speaker>> {
-    const limit = this.#searchTimeLimitMs
-    if (limit !== null && broadNameLookup(filter.nameTokens) && this.sql instanceof pg.Pool) {
-      return await boundedRead(this.sql, limit, (client) => new PgSpeakerReads(client).#list(page, filter))
-    }
-    return await this.#list(page, filter)
+    return await this.#searchLimit.run(this.sql, broadNameLookup(filter.nameTokens), (sql) => new PgSpeakerReads(sql).#list(page, filter))
   }
 
   async #list (page: PageRequest, filter: SpeakerFilter): Promise<PageResult<Speaker>> {
