@@ -1,6 +1,7 @@
-// Full-text searches (quotes, article titles) on reader threads, each with its own read-only connection to the SQLite file: a search no longer
-// holds the main thread (and every other request behind it), searches run side by side, and one that runs past the
-// time limit is answered 503 and stopped by terminating its thread, which a fresh one replaces at once.
+// Searches on reader threads (full text over quotes and article titles, broad lookups by name words), each thread with
+// its own read-only connection to the SQLite file: a search no longer holds the main thread (and every other request
+// behind it), searches run side by side, and one that runs past the time limit is answered 503 and stopped by
+// terminating its thread, which a fresh one replaces at once.
 // better-sqlite3 can neither interrupt a statement nor install a progress handler, so a thread is the unit that
 // can be given up.
 //
