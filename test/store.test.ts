@@ -213,6 +213,24 @@ t.test('ingestMany: one transaction for the group, a bad article fails alone and
   t.same(await store.ingestMany([]), [])
 })
 
+t.test('ingestMany: the temporary store setting a group runs with is put back, and temporary objects are kept', async (t) => {
+  const store = memoryStore(t)
+  const tempStore = (): unknown => store.db.pragma('temp_store', { simple: true })
+  t.equal(tempStore(), 0)
+  t.same(store.ingestMany([budgetArticle(' One.'), budgetArticle(' Two.')]).map((a) => a.ok), [true, true])
+  t.equal(tempStore(), 0, 'back to the default after a group')
+  // A group that fails as a whole puts it back too.
+  store.db.exec(`CREATE TEMP TRIGGER fail_whole AFTER INSERT ON main.sources WHEN new.title = 'City budget Bad.'
+    BEGIN SELECT RAISE(ROLLBACK, 'the whole transaction is gone'); END`)
+  store.db.exec('CREATE TEMP TABLE kept (x)')
+  store.db.exec('INSERT INTO kept VALUES (1)')
+  t.same(store.ingestMany([budgetArticle(' Three.'), budgetArticle(' Bad.')]).map((a) => a.ok), [true, false])
+  t.equal(tempStore(), 0)
+  // Setting temp_store drops a connection's temporary tables and triggers: the group left them alone.
+  t.same(store.db.prepare('SELECT x FROM temp.kept').pluck().all(), [1])
+  t.same(store.db.prepare("SELECT name FROM temp.sqlite_master WHERE type = 'trigger'").pluck().all(), ['fail_whole'])
+})
+
 t.test('ingestMany: a group rolled back as a whole is stored again article by article, nothing half written', async (t) => {
   const store = memoryStore(t)
   // RAISE(ROLLBACK) ends the whole transaction, as SQLite does on a full disk or an I/O error: the articles before
