@@ -28,6 +28,16 @@ export class ByteLru<V extends Sized> {
     return value
   }
 
+  /** The least recently used key, the next to go. */
+  oldestKey (): string | undefined {
+    return this.entries.keys().next().value
+  }
+
+  /** Whether a value of `bytes` under `key` fits without dropping another entry. */
+  fits (key: string, bytes: number): boolean {
+    return this.used + sizeOf(key, { bytes }) <= this.maxBytes
+  }
+
   /** Stores value under key, dropping the least recently used entries to stay within maxBytes; false if it can never fit. */
   set (key: string, value: V): boolean {
     const size = sizeOf(key, value)

@@ -8,10 +8,12 @@
 // request. The hooks that depend on headers (CORS, rate limit, auth, security headers, If-None-Match) run before and
 // after it as for any request. Memory is bounded by REPLY_CACHE_BYTES, least recently used entries going first.
 //
-// A reply over 4 KB (a page of quotes) is kept only when its URL was asked for recently already (RecentUrls): a page
-// asked for once (most list pages and speakers' pages in a large archive) would only push out a reply that is asked
-// for again, and copying, keeping and collecting those one-off pages cost every request more than the cache saved
-// (bench/RESULTS.md, "Reply cache admission").
+// A reply over 4 KB (a page of quotes) that would push others out is kept only when its URL was asked for more often
+// recently than the least recently used reply it would replace (RequestCounts; the admission rule of TinyLFU). A
+// page asked for once, or a scan through many pages each asked for as rarely as the ones kept, would otherwise
+// replace a reply that is asked for again: copying, keeping and collecting those pages cost every request more than
+// the cache saved, and their copies left for the garbage collector held tens of megabytes and brought a full
+// collection every second (bench/RESULTS.md, "Reply cache admission").
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { ByteLru } from '../byte-lru.js'
@@ -52,30 +54,40 @@ const LARGEST_SHARE = 8
  */
 const SMALL_REPLY_BYTES = 4096
 
-/** URLs remembered as asked for (two generations of this many each): about 100 bytes apiece. */
-const RECENT_URLS = 16_384
+/** URLs whose requests are counted (two generations of this many each): about 100 bytes apiece. */
+const COUNTED_URLS = 16_384
 
 /**
- * The URLs asked for recently, in two generations: when the newer one is full it becomes the older and the older is
- * forgotten, so that memory stays bounded and a URL is remembered for at least RECENT_URLS others. A URL stays
- * remembered when its reply is kept, so that after a write drops the cache it is kept again at its next request.
+ * How often each URL was asked for recently, in two generations: when the newer one holds `perGeneration` URLs it
+ * becomes the older and the older is forgotten, so memory stays bounded. A URL asked for again while in the older
+ * generation moves to the newer one with half its count, so that a page popular an hour ago does not keep out one
+ * popular now.
  */
-export class RecentUrls {
-  #newer = new Set<string>()
-  #older = new Set<string>()
+export class RequestCounts {
+  #newer = new Map<string, number>()
+  #older = new Map<string, number>()
 
-  constructor (private readonly perGeneration: number = RECENT_URLS) {}
+  constructor (private readonly perGeneration: number = COUNTED_URLS) {}
 
-  /** Whether `url` was asked for recently; it is remembered (again) either way. */
-  seen (url: string): boolean {
-    if (this.#newer.has(url)) return true
-    const before = this.#older.delete(url)
-    if (this.#newer.size >= this.perGeneration) {
-      this.#older = this.#newer
-      this.#newer = new Set()
+  /** Counts a request for `url`; its count, this request included. */
+  add (url: string): number {
+    let count = this.#newer.get(url)
+    if (count === undefined) {
+      const before = this.#older.get(url)
+      if (before !== undefined) this.#older.delete(url)
+      if (this.#newer.size >= this.perGeneration) {
+        this.#older = this.#newer
+        this.#newer = new Map()
+      }
+      count = before === undefined ? 0 : before >> 1
     }
-    this.#newer.add(url)
-    return before
+    this.#newer.set(url, ++count)
+    return count
+  }
+
+  /** The recent requests for `url` (0 once forgotten). */
+  count (url: string): number {
+    return this.#newer.get(url) ?? this.#older.get(url) ?? 0
   }
 }
 
@@ -87,8 +99,14 @@ export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
     return
   }
   const cache = new ByteLru<CachedReply>(options.maxBytes)
-  const recent = new RecentUrls()
+  const counts = new RequestCounts()
   let generation = 0
+  /** A large reply is kept when it fits, or when its URL was asked for more often than the reply it would push out. */
+  const admits = (url: string, bytes: number): boolean => {
+    if (cache.fits(url, bytes)) return true
+    const oldest = cache.oldestKey()
+    return oldest === undefined || counts.count(url) > counts.count(oldest)
+  }
   fastify.decorate('replyCache', cache)
   fastify.decorateRequest('replyCacheGeneration', -1)
 
@@ -102,6 +120,7 @@ export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
       cache.clear()
       generation++
     }
+    counts.add(request.url)
     const hit = cache.get(request.url)
     if (hit === undefined) {
       request.replyCacheGeneration = generation
@@ -120,7 +139,7 @@ export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
       const contentType = reply.getHeader('content-type')
       const bytes = Buffer.byteLength(payload)
       if (typeof etag === 'string' && typeof contentType === 'string' && bytes <= options.maxBytes / LARGEST_SHARE &&
-        (bytes <= SMALL_REPLY_BYTES || recent.seen(request.url))) {
+        (bytes <= SMALL_REPLY_BYTES || admits(request.url, bytes))) {
         cache.set(request.url, { body: Buffer.from(payload), contentType, etag, bytes })
       }
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
 import { ByteLru } from '../../src/byte-lru.js'
-import { RecentUrls } from '../../src/plugins/reply-cache.js'
+import { RequestCounts } from '../../src/plugins/reply-cache.js'
 import { MIGRATIONS_DIR } from '../../src/paths.js'
 import { Store } from '../../src/store/index.js'
 import { testApp } from '../helpers/app.js'
@@ -122,39 +122,58 @@ t.test('the cache stays within its bytes, dropping the least recently used repli
   t.equal(app.replyCache!.get('/quotes?limit=1&unused=0'), undefined, 'the oldest was dropped')
 })
 
-t.test('a page over 4 KB is kept at its second request, a small reply at its first; a write does not reset that', async (t) => {
-  const app = await testApp({ databasePath: databaseFile(t) })
+t.test('a page over 4 KB pushes others out only when asked for more often than the oldest; a small reply always', async (t) => {
+  const app = await testApp({ databasePath: databaseFile(t), replyCacheBytes: 200_000 })
   t.teardown(() => app.close())
   for (const suffix of ['', ' One.', ' Two.', ' Three.']) {
     const { article, extraction } = budgetArticle(suffix)
     await app.db.ingest(article, extraction)
   }
-  const page = '/quotes?limit=40'
+  const cache = app.replyCache!
+  const page = (n: number): string => `/quotes?limit=40&until=2030-01-01T00:00:${String(n).padStart(2, '0')}Z`
+  const first = await seen(app, page(0))
+  const size = Buffer.byteLength(first.body)
+  t.ok(size > 4096 && size < 25_000, `a page is over 4 KB and under an eighth of the cache (${size} bytes)`)
+  t.ok(cache.get(page(0)), 'a page is kept at once while there is room')
+  // Fill the cache with pages asked for once each.
+  let n = 1
+  for (; cache.fits(page(n), size); n++) await seen(app, page(n))
+  const kept = cache.size
+  t.ok(kept >= 5, `${kept} pages kept`)
+
+  const once = page(n)
+  t.same((await seen(app, once)).body, first.body, 'a page asked for once is served')
+  t.equal(cache.get(once), undefined, 'but not kept: it would push out a page asked for as often')
+  t.equal(cache.size, kept)
+  t.same(await seen(app, once), first, 'asked for again, now more often than the oldest page')
+  t.ok(cache.get(once), 'it is kept')
+  t.equal(cache.size, kept, 'in place of the oldest')
+
   const small = '/quotes/1'
-  const first = await seen(app, page)
-  t.ok(Buffer.byteLength(first.body) > 4096, `the page is over 4 KB (${Buffer.byteLength(first.body)} bytes)`)
-  t.ok(Buffer.byteLength((await seen(app, small)).body) <= 4096, 'the quote is not')
-  t.equal(app.replyCache!.get(page), undefined, 'a page asked for once is not kept')
-  t.ok(app.replyCache!.get(small), 'a small reply is kept at once')
-  t.same(await seen(app, page), first, 'the second request: the same reply')
-  t.ok(app.replyCache!.get(page), 'which is now kept')
-  t.same(await seen(app, page), first, 'and answered from the cache')
+  t.ok(Buffer.byteLength((await seen(app, small)).body) <= 4096, 'a quote is a small reply')
+  t.ok(cache.get(small), 'kept at once, even with the cache full')
 
   const other = budgetArticle(' Four.')
   t.equal((await app.inject({ method: 'POST', url: '/sources', payload: { ...other.article } })).statusCode, 201)
-  const after = await seen(app, page)
+  const after = await seen(app, page(0))
   t.not(after.body, first.body, 'the write dropped the cache')
-  t.same(app.replyCache!.get(page)?.etag, after.etag, 'a page asked for before the write is kept again at once')
+  t.same(cache.get(page(0))?.etag, after.etag, 'the emptied cache keeps a page at once')
 })
 
-t.test('RecentUrls remembers the URLs asked for, within two generations', async (t) => {
-  const recent = new RecentUrls(3)
-  t.equal(recent.seen('/a'), false, 'first time')
-  t.equal(recent.seen('/a'), true, 'asked for again')
-  t.equal(recent.seen('/a'), true, 'and stays remembered')
-  for (const url of ['/b', '/c', '/d', '/e', '/f', '/g']) recent.seen(url)
-  t.equal(recent.seen('/e'), true, 'a URL of the newer generation')
-  t.equal(recent.seen('/a'), false, 'forgotten after two generations of others')
+t.test('RequestCounts counts requests per URL within two generations, halving what it carries over', async (t) => {
+  const counts = new RequestCounts(3)
+  t.equal(counts.count('/a'), 0)
+  t.equal(counts.add('/a'), 1, 'first time')
+  t.equal(counts.add('/a'), 2)
+  t.equal(counts.add('/a'), 3)
+  t.equal(counts.count('/a'), 3, 'count() does not count')
+  for (const url of ['/b', '/c']) counts.add(url)
+  t.equal(counts.add('/d'), 1, 'a fourth URL starts a generation')
+  t.equal(counts.count('/a'), 3, '/a is in the older one')
+  t.equal(counts.add('/a'), 2, 'asked for again: carried over at half its count, plus this request')
+  for (const url of ['/e', '/f', '/g', '/h', '/i', '/j', '/k']) counts.add(url)
+  t.equal(counts.count('/b'), 0, 'forgotten after two generations of others')
+  t.equal(counts.add('/b'), 1)
 })
 
 t.test('ByteLru keeps the most recently used entries within its bytes', async (t) => {
