@@ -13,12 +13,11 @@ import { EntityTable, type Entity } from './entities.js'
 import { isFirstName } from './first-names.js'
 import { PERSONAL_PRONOUNS } from './lexicon.js'
 import { MAX_QUOTATIONS, TooManyQuotationsError } from './limits.js'
+import { EXTRACTOR_VERSION } from './version.js'
 import type { ExtractedQuote, ExtractedSpeaker, Extraction, ExtractOptions, QuoteType, ResolvedBy } from './types.js'
 export type * from './types.js'
 export { MAX_QUOTATIONS, TooManyQuotationsError } from './limits.js'
-
-/** Bumped whenever the extractor's output may change, so stored sources can be re-extracted. */
-export const EXTRACTOR_VERSION = '1.9.0'
+export { EXTRACTOR_VERSION }
 
 export function buildDoc (text: string): Doc {
   const { tokens, starts, ends } = tokenize(text)

@@ -11,12 +11,12 @@
 // JavaScript cannot interrupt a computation in its own thread, so inline extraction has no limit.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { extract, MAX_QUOTATIONS, TooManyQuotationsError, type ExtractOptions } from '../extract/index.js'
-import type { Extraction } from '../extract/types.js'
+import { MAX_QUOTATIONS, TooManyQuotationsError } from '../extract/limits.js'
+import type { Extraction, ExtractOptions } from '../extract/types.js'
 import type { HtmlArticle } from '../html/index.js'
 import type { ArticleInput } from '../store/index.js'
 import { isPacked, packExtraction, worthPacking, type ExtractionInput } from '../store/packed-extraction.js'
-import { ArticleError, parseArticleJson, prepareArticleValue } from './article.js'
+import { ArticleError } from './article.js'
 
 /** An article to check and extract: one NDJSON line as written, or a value (e.g. built from a file). */
 export type ArticleSource = { json: string } | { value: unknown }
@@ -44,7 +44,7 @@ export interface ExtractReplyJson {
   json: Uint8Array
 }
 
-type JobResult = Extraction | ExtractedArticle | ExtractReplyJson
+export type JobResult = Extraction | ExtractedArticle | ExtractReplyJson
 
 /** What a worker is started with. */
 export interface WorkerData {
@@ -62,22 +62,6 @@ export type WorkerReply =
   | { type: 'ready' }
   | { type: 'done', id: number, result: JobResult }
   | { type: 'failed', id: number, message: string, field?: string | null, quotations?: { found: number, limit: number } }
-
-/**
- * What a job gives: the same in a worker and inline. Throws ArticleError for a bad article, TooManyQuotationsError
- * for one with more than `maxQuotations`.
- */
-export function runJob (job: WorkerJob, maxQuotations: number = MAX_QUOTATIONS): JobResult {
-  if (job.kind === 'extract') return extract(job.text, { maxQuotations, ...job.options })
-  const { article, page } = 'json' in job.source ? prepareArticleValue(parseArticleJson(job.source.json)) : prepareArticleValue(job.source.value)
-  const extraction = extract(article.text, { maxQuotations })
-  if (job.kind === 'prepare') return { article, extraction, page }
-  // Offsets index into the text sent, or for html into the text taken from the page, which the reply then gives.
-  const reply = page === null ? extraction
-    : { ...extraction, text: article.text, title: page.title, byline: page.byline, publisher: page.publisher }
-  // A TextEncoder array owns its buffer (a small Buffer shares Node's pool), so it can be transferred.
-  return { json: new TextEncoder().encode(JSON.stringify(reply)) }
-}
 
 /**
  * A job's result as a worker sends it: a long article's extraction packed, so that no thread but the writer's
@@ -363,8 +347,10 @@ export class ExtractorPool {
     await Promise.all(slots.map((slot) => slot.worker.terminate()))
   }
 
-  private runInline (job: WorkerJob): Promise<JobResult> {
-    return new Promise((resolve, reject) => {
+  private async runInline (job: WorkerJob): Promise<JobResult> {
+    // Loaded only here: with workers, the calling thread never holds the extractor.
+    const { runJob } = await import('./extractor-job.js')
+    return await new Promise((resolve, reject) => {
       setImmediate(() => {
         try {
           resolve(runJob(job, this.maxQuotations))

@@ -1,7 +1,8 @@
 // A worker thread of the ExtractorPool: runs the jobs it is sent, one at a time, for as long as it lives.
 import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
-import { failureReply, forTransfer, runJob, transferablesOf, type WorkerData, type WorkerReply, type WorkerRequest } from './extractor-pool.js'
+import { runJob } from './extractor-job.js'
+import { failureReply, forTransfer, transferablesOf, type WorkerData, type WorkerReply, type WorkerRequest } from './extractor-pool.js'
 
 const port = parentPort
 if (port === null) throw new Error('extractor-worker must run as a worker thread')

@@ -1,9 +1,11 @@
-// The one path from an article to stored quotes, shared by the API, seeding and the CLI.
-import { EXTRACTOR_VERSION, extract } from '../extract/index.js'
+// The one path from an article to stored quotes, shared by the API, seeding and the CLI. The extractor is loaded
+// when first used: the server's routes import this module, and its thread extracts nothing (workers do).
+import { EXTRACTOR_VERSION } from '../extract/version.js'
 import type { Extraction } from '../extract/types.js'
 import type { ArticleInput, DataStore, IngestResult } from '../store/index.js'
 
 export async function ingestArticle (store: DataStore, article: ArticleInput): Promise<IngestResult> {
+  const { extract } = await import('../extract/index.js')
   return await store.ingest(article, extract(article.text))
 }
 
@@ -22,6 +24,7 @@ export async function reextractSource (store: DataStore, sourceId: number, force
   if (source.extractor_version === EXTRACTOR_VERSION && !force) {
     return { source_id: sourceId, extractor_version: EXTRACTOR_VERSION, reextracted: false, quote_count: source.quote_count }
   }
+  const { extract } = await import('../extract/index.js')
   const extraction = extract(source.text)
   await store.articles.reextract(sourceId, extraction)
   return { source_id: sourceId, extractor_version: EXTRACTOR_VERSION, reextracted: true, quote_count: extraction.quotes.length }
