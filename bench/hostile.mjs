@@ -8,6 +8,7 @@
 // Each shape runs in its own process, killed after CHILD_LIMIT_S: a shape that still blows up is reported as such
 // instead of holding the benchmark for minutes.
 import { execFile } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DIST, round } from './lib.mjs'
@@ -19,7 +20,9 @@ const SELF = fileURLToPath(import.meta.url)
 /** In a child: [{ size, cpu_ms, refused }] for one shape as the server runs it, the largest size first, cold. */
 async function measureServed (kind, name, sizes) {
   const make = (kind === 'text' ? TEXT_SHAPES : HTML_SHAPES)[name]
-  const { runJob } = await import(path.join(DIST, 'services', 'extractor-pool.js'))
+  // runJob lives in extractor-job.js since 64e3c47, in extractor-pool.js before (WHOSAID_ROOT may name an older build).
+  const jobModule = path.join(DIST, 'services', 'extractor-job.js')
+  const { runJob } = await import(fs.existsSync(jobModule) ? jobModule : path.join(DIST, 'services', 'extractor-pool.js'))
   const serve = (input) => {
     try {
       runJob({ kind: 'prepare', source: { value: kind === 'text' ? { text: input } : { html: input } } })
