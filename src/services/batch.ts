@@ -147,6 +147,12 @@ export async function ingestBatch<K> (
   // The store takes one group at a time: whenever it is free, the oldest jobs that are extracted (up to MAX_GROUP)
   // go to it as one group. Jobs go on being read and extracted meanwhile, so with a writer thread storing and
   // extracting overlap, and the busier the store, the larger the next group (the cheaper each article).
+  //
+  // A group waits until it has minGroup jobs, unless every job in hand is extracted. Workers finish jobs a little out
+  // of order, so the extracted prefix grows one or two at a time; a store that took it whenever free stored most
+  // articles one to a transaction (10,000 through POST /sources/batch: 366 groups, 236 of them under 20), paying a
+  // commit and a full-text segment each, and kept the CPU from the workers (niced) it was waiting on.
+  const minGroup = Math.min(MAX_GROUP, Math.ceil(window / 2))
   let storing = false
   let pumpScheduled = false
   const pump = (): void => {
@@ -154,6 +160,8 @@ export async function ingestBatch<K> (
     if (storing || inFlight[0]?.result === undefined) return
     let count = 1
     while (count < inFlight.length && count < MAX_GROUP && inFlight[count]!.result !== undefined) count++
+    // Jobs still extracting will lengthen the group; each one's result pumps again.
+    if (count < minGroup && count < inFlight.length) return
     const group = inFlight.splice(0, count)
     for (const job of group) bytesInFlight -= job.bytes
     storing = true
