@@ -4,9 +4,17 @@ import { EXTRACTOR_VERSION } from '../extract/version.js'
 import type { Extraction } from '../extract/types.js'
 import type { ArticleInput, DataStore, IngestResult } from '../store/index.js'
 
-export async function ingestArticle (store: DataStore, article: ArticleInput): Promise<IngestResult> {
+/** Extracts in the calling thread, loading the extractor the first time. */
+export async function extractHere (text: string): Promise<Extraction> {
   const { extract } = await import('../extract/index.js')
-  return await store.ingest(article, extract(article.text))
+  return extract(text)
+}
+
+/** Stores an article with its extraction, made by `extractText` (the server passes its worker pool's). */
+export async function ingestArticle (
+  store: DataStore, article: ArticleInput, extractText: (text: string) => Promise<Extraction> = extractHere,
+): Promise<IngestResult> {
+  return await store.ingest(article, await extractText(article.text))
 }
 
 export interface ReextractResult {
@@ -24,8 +32,7 @@ export async function reextractSource (store: DataStore, sourceId: number, force
   if (source.extractor_version === EXTRACTOR_VERSION && !force) {
     return { source_id: sourceId, extractor_version: EXTRACTOR_VERSION, reextracted: false, quote_count: source.quote_count }
   }
-  const { extract } = await import('../extract/index.js')
-  const extraction = extract(source.text)
+  const extraction = await extractHere(source.text)
   await store.articles.reextract(sourceId, extraction)
   return { source_id: sourceId, extractor_version: EXTRACTOR_VERSION, reextracted: true, quote_count: extraction.quotes.length }
 }
