@@ -20,4 +20,3 @@ export function runJob (job: WorkerJob, maxQuotations: number = MAX_QUOTATIONS):
   // A TextEncoder array owns its buffer (a small Buffer shares Node's pool), so it can be transferred.
   return { json: new TextEncoder().encode(JSON.stringify(reply)) }
 }
-

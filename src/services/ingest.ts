@@ -4,6 +4,9 @@ import { EXTRACTOR_VERSION } from '../extract/version.js'
 import type { Extraction } from '../extract/types.js'
 import type { ArticleInput, DataStore, IngestResult } from '../store/index.js'
 
+/** How a caller has a text extracted: in its own thread (extractHere) or on the server's worker pool. */
+export type ExtractText = (text: string) => Promise<Extraction>
+
 /** Extracts in the calling thread, loading the extractor the first time. */
 export async function extractHere (text: string): Promise<Extraction> {
   const { extract } = await import('../extract/index.js')
@@ -12,7 +15,7 @@ export async function extractHere (text: string): Promise<Extraction> {
 
 /** Stores an article with its extraction, made by `extractText` (the server passes its worker pool's). */
 export async function ingestArticle (
-  store: DataStore, article: ArticleInput, extractText: (text: string) => Promise<Extraction> = extractHere,
+  store: DataStore, article: ArticleInput, extractText: ExtractText = extractHere,
 ): Promise<IngestResult> {
   return await store.ingest(article, await extractText(article.text))
 }
@@ -43,7 +46,7 @@ export async function reextractSource (store: DataStore, sourceId: number, force
  * extracted, so that stored offsets always index into the text stored.
  */
 export async function reextractSourceWith (
-  store: DataStore, sourceId: number, force: boolean, extractText: (text: string) => Promise<Extraction>,
+  store: DataStore, sourceId: number, force: boolean, extractText: ExtractText,
 ): Promise<ReextractResult | undefined> {
   let source = await store.sources.get(sourceId)
   for (;;) {

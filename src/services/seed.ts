@@ -1,7 +1,6 @@
 // Ingests every article of a seeds directory through the ordinary ingest path.
-import type { Extraction } from '../extract/types.js'
 import type { DataStore, IngestResult } from '../store/index.js'
-import { extractHere, ingestArticle } from './ingest.js'
+import { extractHere, ingestArticle, type ExtractText } from './ingest.js'
 import { readSeedArticles } from './seed-articles.js'
 
 export interface SeededArticle extends IngestResult {
@@ -10,7 +9,7 @@ export interface SeededArticle extends IngestResult {
 
 /** Idempotent: an article whose text is already stored is left as it is (status 'existing'). */
 export async function seed (
-  store: DataStore, dir: string, extractText: (text: string) => Promise<Extraction> = extractHere,
+  store: DataStore, dir: string, extractText: ExtractText = extractHere,
 ): Promise<SeededArticle[]> {
   // Read and check every file first so a bad metadata file stops seeding before anything is written.
   const articles = readSeedArticles(dir)
@@ -20,8 +19,6 @@ export async function seed (
 }
 
 /** Seeds only a database with no sources yet; returns null when it had some. */
-export async function seedIfEmpty (
-  store: DataStore, dir: string, extractText?: (text: string) => Promise<Extraction>,
-): Promise<SeededArticle[] | null> {
+export async function seedIfEmpty (store: DataStore, dir: string, extractText?: ExtractText): Promise<SeededArticle[] | null> {
   return await store.sources.count() === 0 ? await seed(store, dir, extractText) : null
 }

@@ -3,9 +3,16 @@
 // SEARCH_TIME_LIMIT_MS (statement_timeout); past it the reply is a 503 naming the limit, the connection goes back to
 // the pool in working order, and other requests are answered as before.
 import pg from 'pg'
-import t from 'tap'
-import { buildApp } from '../../src/app.js'
+import t, { type Test } from 'tap'
+import { buildApp, type App } from '../../src/app.js'
 import { newPostgresDatabase } from '../helpers/stores.js'
+
+/** An app on the database at `url` whose searches run within `searchTimeLimitMs`, closed when `t` ends. */
+async function appWithLimit (t: Test, url: string, searchTimeLimitMs: number): Promise<App> {
+  const app = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs, replyCacheBytes: 0 })
+  t.teardown(() => app.close())
+  return app
+}
 
 /** One source with `count` quotes whose words share prefixes by the hundred: a search that reads much of the index. */
 async function fill (url: string, count: number): Promise<void> {
@@ -42,8 +49,7 @@ const SEARCH = '/quotes?q=' + encodeURIComponent('wor* OR sta* OR tal* OR plan O
 t.test('a search past SEARCH_TIME_LIMIT_MS answers 503 naming the limit; the server goes on answering', async (t) => {
   const url = await newPostgresDatabase()
   await fill(url, 60_000)
-  const strict = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs: 1, replyCacheBytes: 0 })
-  t.teardown(() => strict.close())
+  const strict = await appWithLimit(t, url, 1)
   const res = await strict.inject({ method: 'GET', url: SEARCH })
   t.equal(res.statusCode, 503, res.body.slice(0, 300))
   t.match(res.json(), { statusCode: 503, message: /longer than the limit of 1 ms \(SEARCH_TIME_LIMIT_MS\)/ })
@@ -51,8 +57,7 @@ t.test('a search past SEARCH_TIME_LIMIT_MS answers 503 naming the limit; the ser
   for (let i = 0; i < 12; i++) t.equal((await strict.inject({ method: 'GET', url: '/quotes?limit=5' })).statusCode, 200)
   t.equal((await strict.inject({ method: 'GET', url: '/sources' })).statusCode, 200)
 
-  const roomy = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs: 60_000, replyCacheBytes: 0 })
-  t.teardown(() => roomy.close())
+  const roomy = await appWithLimit(t, url, 60_000)
   const ok = await roomy.inject({ method: 'GET', url: SEARCH })
   t.equal(ok.statusCode, 200, 'the same search within a roomy limit')
   t.equal(ok.json().items.length, 20)
@@ -62,15 +67,13 @@ t.test('a title search past SEARCH_TIME_LIMIT_MS answers 503 too', async (t) => 
   const url = await newPostgresDatabase()
   await fillSources(url, 60_000)
   const titles = '/sources?q=' + encodeURIComponent('wor* OR sta* OR harbour OR plan OR the')
-  const strict = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs: 1, replyCacheBytes: 0 })
-  t.teardown(() => strict.close())
+  const strict = await appWithLimit(t, url, 1)
   const res = await strict.inject({ method: 'GET', url: titles })
   t.equal(res.statusCode, 503, res.body.slice(0, 300))
   t.match(res.json(), { statusCode: 503, message: /longer than the limit of 1 ms \(SEARCH_TIME_LIMIT_MS\)/ })
   t.equal((await strict.inject({ method: 'GET', url: '/sources?limit=5' })).statusCode, 200, 'the list without q is not bounded')
 
-  const roomy = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs: 60_000, replyCacheBytes: 0 })
-  t.teardown(() => roomy.close())
+  const roomy = await appWithLimit(t, url, 60_000)
   const ok = await roomy.inject({ method: 'GET', url: titles })
   t.equal(ok.statusCode, 200, 'the same search within a roomy limit')
   t.equal(ok.json().items.length, 20)
@@ -88,8 +91,7 @@ t.test('a lookup by a one-letter name word past SEARCH_TIME_LIMIT_MS answers 503
   } finally {
     await client.end()
   }
-  const strict = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs: 1, replyCacheBytes: 0 })
-  t.teardown(() => strict.close())
+  const strict = await appWithLimit(t, url, 1)
   for (const path of ['/speakers?name=a', '/quotes?speaker=a']) {
     const res = await strict.inject({ method: 'GET', url: path })
     t.equal(res.statusCode, 503, `${path}: ${res.body.slice(0, 200)}`)
@@ -99,8 +101,7 @@ t.test('a lookup by a one-letter name word past SEARCH_TIME_LIMIT_MS answers 503
   t.equal(named.statusCode, 200, 'a name word of three letters is looked up without the limit')
   t.equal(named.json().items[0].name, 'Person A123')
 
-  const roomy = await buildApp({ databasePath: url, seed: false, extractorWorkers: 0, searchTimeLimitMs: 60_000, replyCacheBytes: 0 })
-  t.teardown(() => roomy.close())
+  const roomy = await appWithLimit(t, url, 60_000)
   const ok = await roomy.inject({ method: 'GET', url: '/speakers?name=a&limit=3' })
   t.equal(ok.statusCode, 200, 'the same lookup within a roomy limit')
   t.equal(ok.json().items.length, 3)

@@ -17,36 +17,46 @@ function databaseFile (t: Test): string {
   return join(dir, 'whosaid.db')
 }
 
+/** A database holding the budget article, then filled further by `fill` (SQL that copies its rows). */
+function budgetDatabase (t: Test, fill: (db: Store['db']) => void): string {
+  const path = databaseFile(t)
+  const store = Store.open({ path, migrationsDir: MIGRATIONS_DIR })
+  try {
+    const { article, extraction } = budgetArticle()
+    store.ingest(article, extraction)
+    fill(store.db)
+  } finally { store.close() }
+  return path
+}
+
+/** The columns of `table` but `except`, as a list for SQL. */
+function columnsOf (db: Store['db'], table: string, except: string[]): string {
+  const names = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]
+  return names.filter((name) => !except.includes(name)).join(', ')
+}
+
+/** Rows 1 to `count` of a recursive CTE named n(i), for INSERT … SELECT … FROM n. */
+const NUMBERS = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)'
+
 /**
  * A database whose article's quotes are copied `copies` times (with the full-text index rebuilt), so that a search
  * for a word they share is slow: `sort=newest` reads every match to keep those of a page.
  */
 function bigDatabase (t: Test, copies: number): string {
-  const path = databaseFile(t)
-  const store = Store.open({ path, migrationsDir: MIGRATIONS_DIR })
-  try {
-    const { article, extraction } = budgetArticle()
-    store.ingest(article, extraction)
-    const columns = (store.db.prepare('SELECT name FROM pragma_table_info(\'quotes\') WHERE name != \'id\'').pluck().all() as string[]).join(', ')
-    store.db.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-      INSERT INTO quotes (${columns}) SELECT ${columns} FROM quotes, n`).run(copies)
-    store.db.exec('INSERT INTO quotes_fts (quotes_fts) VALUES (\'rebuild\')')
-  } finally { store.close() }
-  return path
+  return budgetDatabase(t, (db) => {
+    const columns = columnsOf(db, 'quotes', ['id'])
+    db.prepare(`${NUMBERS} INSERT INTO quotes (${columns}) SELECT ${columns} FROM quotes, n`).run(copies)
+    db.exec('INSERT INTO quotes_fts (quotes_fts) VALUES (\'rebuild\')')
+  })
 }
 
 /** A database whose article is copied `copies` times under other hashes: a title search for its words reads them all. */
 function manySources (t: Test, copies: number): string {
-  const path = databaseFile(t)
-  const store = Store.open({ path, migrationsDir: MIGRATIONS_DIR })
-  try {
-    const { article, extraction } = budgetArticle()
-    store.ingest(article, extraction)
-    const columns = (store.db.prepare('SELECT name FROM pragma_table_info(\'sources\') WHERE name NOT IN (\'id\', \'url\', \'content_hash\')').pluck().all() as string[]).join(', ')
-    store.db.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-      INSERT INTO sources (${columns}, content_hash) SELECT ${columns}, content_hash || '-' || i FROM sources, n`).run(copies)
-  } finally { store.close() }
-  return path
+  return budgetDatabase(t, (db) => {
+    const columns = columnsOf(db, 'sources', ['id', 'url', 'content_hash'])
+    db.prepare(`${NUMBERS} INSERT INTO sources (${columns}, content_hash)
+      SELECT ${columns}, content_hash || '-' || i FROM sources, n`).run(copies)
+  })
 }
 
 /**
@@ -54,18 +64,12 @@ function manySources (t: Test, copies: number): string {
  * word "a" reads them all.
  */
 function manySpeakers (t: Test, count: number): string {
-  const path = databaseFile(t)
-  const store = Store.open({ path, migrationsDir: MIGRATIONS_DIR })
-  try {
-    const { article, extraction } = budgetArticle()
-    store.ingest(article, extraction)
-    store.db.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-      INSERT INTO speakers (slug, name, kind, name_key, first_key, surname_key, quote_count, source_count)
+  return budgetDatabase(t, (db) => {
+    db.prepare(`${NUMBERS} INSERT INTO speakers (slug, name, kind, name_key, first_key, surname_key, quote_count, source_count)
       SELECT 'person-a' || i, 'Person A' || i, 'person', 'person a' || i, 'person', 'a' || i, 1, 1 FROM n`).run(count)
-    store.db.exec(`INSERT INTO speaker_tokens (token, speaker_id)
+    db.exec(`INSERT INTO speaker_tokens (token, speaker_id)
       SELECT 'a' || substr(name, 9), id FROM speakers WHERE slug LIKE 'person-a%'`)
-  } finally { store.close() }
-  return path
+  })
 }
 
 const SLOW_SEARCH = '/quotes?q=not&sort=newest'
