@@ -78,6 +78,12 @@ export interface AppOptions {
   searchTimeLimitMs?: number
   /** Server timeouts (default SERVER_TIMEOUTS); tests shorten them. */
   timeouts?: Partial<ServerTimeouts>
+  /**
+   * Node options the app's threads (extraction workers, search readers, the writer) start with (default: this
+   * thread's, as Node passes them on). The tests leave out the test runner's own preloads, which cost each thread
+   * about a second of CPU.
+   */
+  threadExecArgv?: string[]
 }
 
 export interface ServerTimeouts {
@@ -121,6 +127,7 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
     migrationsDir: options.migrationsDir,
     defaultMigrationsDir: MIGRATIONS_DIR,
     writerThread: options.writerThread ?? true,
+    threadExecArgv: options.threadExecArgv,
   })
   await fastify.register(cursors, { secret: options.cursorSecret ?? null })
   await fastify.register(searchReaders, {
@@ -128,6 +135,7 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
     readers: options.searchReaders ?? DEFAULT_SEARCH_READERS,
     timeLimitMs: options.searchTimeLimitMs ?? DEFAULT_SEARCH_TIME_LIMIT_MS,
     nice: options.searchReaderNice,
+    execArgv: options.threadExecArgv,
   })
   // After the security, auth and ETag hooks, which run for cached replies too.
   await fastify.register(replyCache, { maxBytes: options.replyCacheBytes ?? DEFAULT_REPLY_CACHE_BYTES })
@@ -136,6 +144,7 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
     timeLimitMs: options.extractTimeLimitMs ?? DEFAULT_EXTRACT_TIME_LIMIT_MS,
     maxQuotations: options.maxQuotations,
     nice: options.extractWorkerNice,
+    execArgv: options.threadExecArgv,
   })
   if (options.seed) await fastify.register(seed, { seedsDir: options.seedsDir ?? SEEDS_DIR })
   await fastify.register(healthRoutes)

@@ -13,6 +13,7 @@ import { ConflictError, InvalidExtractionError, NotFoundError, Store } from '../
 import { isStorageFull } from '../src/store/errors.js'
 import { errorShape, rebuiltError, ThreadedStore } from '../src/store/writer-thread.js'
 import { packExtraction } from '../src/store/packed-extraction.js'
+import { THREAD_EXEC_ARGV } from './helpers/threads.js'
 
 const story = (n: number): string => `The harbour board met for the ${n}th time on Tuesday.\n\n` +
   `“We will reopen pier ${n} in May,” said board chair Ruth Okafor. “Nobody wants it shut,” she added.`
@@ -20,7 +21,7 @@ const story = (n: number): string => `The harbour board met for the ${n}th time 
 const dir = mkdtempSync(join(tmpdir(), 'whosaid-writer-'))
 t.teardown(() => rmSync(dir, { recursive: true, force: true }))
 const path = join(dir, 'w.db')
-const app = await buildApp({ databasePath: path, seed: false, extractorWorkers: 0, rateLimitPerMinute: 0, writerThread: true })
+const app = await buildApp({ databasePath: path, seed: false, extractorWorkers: 0, rateLimitPerMinute: 0, writerThread: true, threadExecArgv: THREAD_EXEC_ARGV })
 t.teardown(() => app.close())
 
 t.test('the app writes through the thread and reads its writes back at once', async (t) => {
@@ -103,7 +104,7 @@ t.test('a long write leaves the main thread answering', async (t) => {
 t.test('closing waits for the writes in flight', async (t) => {
   const other = join(dir, 'close.db')
   const reader = Store.open({ path: other, migrationsDir: MIGRATIONS_DIR })
-  const threaded = await ThreadedStore.open(reader, MIGRATIONS_DIR)
+  const threaded = await ThreadedStore.open(reader, MIGRATIONS_DIR, { execArgv: THREAD_EXEC_ARGV })
   const writes = [5, 6, 7].map((n) => threaded.ingest({ title: `S${n}`, text: story(n) }, extract(story(n))))
   await threaded.close()
   const results = await Promise.all(writes)
@@ -115,7 +116,7 @@ t.test('closing waits for the writes in flight', async (t) => {
 })
 
 t.test('an in-memory database keeps its writes on the main thread', async (t) => {
-  const memory = await buildApp({ databasePath: ':memory:', seed: false, extractorWorkers: 0, writerThread: true })
+  const memory = await buildApp({ databasePath: ':memory:', seed: false, extractorWorkers: 0, writerThread: true, threadExecArgv: THREAD_EXEC_ARGV })
   t.teardown(() => memory.close())
   t.ok(memory.db instanceof Store, 'no other connection could see an in-memory database')
 })

@@ -24,7 +24,15 @@ export interface CommandIO {
    * pool's own worker, with this process's options. The tests run commands in-process under tap's loaders, which
    * every worker would otherwise inherit (a second or more of start-up each), and start the built worker without them.
    */
-  extractorWorker?: { url: URL, execArgv: string[] }
+  extractorWorker?: ThreadModule
+  /** The same for the thread that writes a SQLite file (ingest). */
+  writerThread?: ThreadModule
+}
+
+/** What a worker thread runs: its module (default: the one beside the code that starts it) and Node options. */
+export interface ThreadModule {
+  url?: URL | undefined
+  execArgv?: string[] | undefined
 }
 
 /** The process's own streams and environment: what `whosaid` runs with. */

@@ -23,6 +23,8 @@ export interface DbPluginOptions {
   defaultMigrationsDir: string
   /** SQLite in a file: carry out writes on a thread of their own (src/store/writer-thread.ts). */
   writerThread?: boolean
+  /** Node options the writer thread starts with (default: this thread's). */
+  threadExecArgv?: string[] | undefined
 }
 
 export default fp<DbPluginOptions>(async (fastify, options) => {
@@ -36,7 +38,7 @@ export default fp<DbPluginOptions>(async (fastify, options) => {
   }
   if (options.writerThread === true && store instanceof Store && !['', ':memory:'].includes(store.db.name)) {
     try {
-      store = await ThreadedStore.open(store, options.migrationsDir ?? options.defaultMigrationsDir)
+      store = await ThreadedStore.open(store, options.migrationsDir ?? options.defaultMigrationsDir, { execArgv: options.threadExecArgv })
     } catch (err) {
       fastify.log.warn({ err }, 'writes stay on the main thread: the database writer thread could not start')
     }

@@ -35,6 +35,8 @@ export interface SearchReadersPluginOptions {
   timeLimitMs: number
   /** Nice value of the reader threads (default 0). */
   nice?: number
+  /** Node options the reader threads start with (default: this thread's). */
+  execArgv?: string[] | undefined
 }
 
 /**
@@ -79,6 +81,7 @@ export default fp<SearchReadersPluginOptions>(async (fastify, options) => {
     size: options.readers,
     timeLimitMs: options.timeLimitMs,
     nice: options.nice,
+    execArgv: options.execArgv,
     inline: {
       quotes: (page, filter) => listJson.call(quotes, page, filter),
       sources: (page, filter) => sources.list(page, filter),

@@ -17,10 +17,12 @@ export interface ExtractorPluginOptions {
   maxQuotations?: number
   /** Nice value of the worker threads (default 0). */
   nice?: number
+  /** Node options the worker threads start with (default: this thread's). */
+  execArgv?: string[] | undefined
 }
 
 export default fp<ExtractorPluginOptions>(async (fastify, options) => {
-  const pool = new ExtractorPool(options.workers, { timeLimitMs: options.timeLimitMs, maxQuotations: options.maxQuotations, nice: options.nice })
+  const pool = new ExtractorPool(options.workers, { timeLimitMs: options.timeLimitMs, maxQuotations: options.maxQuotations, nice: options.nice, execArgv: options.execArgv })
   fastify.decorate('extractor', pool)
   fastify.addHook('onClose', async () => pool.close())
 }, { name: 'extractor' })

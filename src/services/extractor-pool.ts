@@ -133,7 +133,7 @@ export interface ExtractorPoolOptions {
   /** Most jobs waiting for a worker before extract() rejects with ExtractorBusyError (default 1000). */
   maxQueue?: number
   /** The worker module (default: the sibling extractor-worker file). */
-  workerUrl?: URL
+  workerUrl?: URL | undefined
   /**
    * Node options the workers start with (default: this thread's). The tests start the built worker without the
    * test runner's loaders, which cost each worker a second or more.

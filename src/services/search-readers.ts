@@ -91,6 +91,8 @@ export interface SearchReadersOptions {
   workerUrl?: URL
   /** Nice value each reader thread gives itself (default 0), as the extraction workers do (ExtractorPoolOptions.nice). */
   nice?: number
+  /** Node options the reader threads start with (default: this thread's), as ExtractorPoolOptions.execArgv. */
+  execArgv?: string[] | undefined
 }
 
 interface Job {
@@ -132,6 +134,7 @@ export class SearchReaders {
   readonly #inline: SearchReadersOptions['inline']
   readonly #workerUrl: URL
   readonly #nice: number
+  readonly #execArgv: string[] | undefined
   readonly #slots: Slot[] = []
   readonly #queue: Job[] = []
   #started = false
@@ -151,6 +154,7 @@ export class SearchReaders {
     this.#inline = options.inline
     this.#workerUrl = options.workerUrl ?? siblingWorkerUrl()
     this.#nice = options.nice ?? 0
+    this.#execArgv = options.execArgv
     if (!Number.isInteger(this.#nice) || this.#nice < 0 || this.#nice > 19) throw new RangeError(`nice must be a whole number from 0 to 19, got ${this.#nice}`)
   }
 
@@ -218,7 +222,11 @@ export class SearchReaders {
   }
 
   #spawn (): Slot {
-    const worker = new Worker(this.#workerUrl, { workerData: { path: this.#path, nice: this.#nice }, resourceLimits: READER_HEAP_LIMITS })
+    const worker = new Worker(this.#workerUrl, {
+      workerData: { path: this.#path, nice: this.#nice },
+      resourceLimits: READER_HEAP_LIMITS,
+      ...(this.#execArgv === undefined ? {} : { execArgv: this.#execArgv }),
+    })
     const slot: Slot = { worker, ready: false }
     worker.on('message', (reply: ReaderReply) => this.#onReply(slot, reply))
     // Handled at 'exit', which comes after any reply the reader sent before it died.

@@ -67,6 +67,13 @@ export function attemptsForTransfer (attempts: IngestAttempt[]): IngestAttempt[]
   return attempts.map((a) => a.ok ? a : { ok: false, error: errorShape(a.error) })
 }
 
+export interface WriterThreadOptions {
+  /** The writer module (default: the sibling writer-worker file). */
+  workerUrl?: URL | undefined
+  /** Node options the thread starts with (default: this thread's), as ExtractorPoolOptions.execArgv. */
+  execArgv?: string[] | undefined
+}
+
 function siblingWorkerUrl (): URL {
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
   return new URL(`./writer-worker${extension}`, import.meta.url)
@@ -84,12 +91,15 @@ class WriterThread {
   #nextId = 1
   #closed = false
 
-  constructor (private readonly data: WriterData, private readonly workerUrl: URL) {}
+  constructor (private readonly data: WriterData, private readonly workerUrl: URL, private readonly execArgv?: string[]) {}
 
   /** Starts the thread and waits until its connection is open; rejects with the reason if it cannot. */
   start (): Promise<void> {
     this.#started ??= new Promise<void>((resolve, reject) => {
-      const worker = new Worker(this.workerUrl, { workerData: this.data satisfies WriterData })
+      const worker = new Worker(this.workerUrl, {
+        workerData: this.data satisfies WriterData,
+        ...(this.execArgv === undefined ? {} : { execArgv: this.execArgv }),
+      })
       this.#worker = worker
       let ready = false
       worker.on('message', (reply: WriterReply) => {
@@ -173,8 +183,8 @@ export class ThreadedStore implements DataStore {
   }
 
   /** `reader` is open and migrated; the thread opens the same file. Rejects if the thread cannot open it. */
-  static async open (reader: Store, migrationsDir: string, workerUrl: URL = siblingWorkerUrl()): Promise<ThreadedStore> {
-    const writer = new WriterThread({ path: reader.db.name, migrationsDir }, workerUrl)
+  static async open (reader: Store, migrationsDir: string, thread: WriterThreadOptions = {}): Promise<ThreadedStore> {
+    const writer = new WriterThread({ path: reader.db.name, migrationsDir }, thread.workerUrl ?? siblingWorkerUrl(), thread.execArgv)
     try {
       await writer.start()
     } catch (err) {

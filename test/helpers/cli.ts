@@ -5,14 +5,13 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { Readable, Writable } from 'node:stream'
 import { pathToFileURL } from 'node:url'
-import type { CommandIO } from '../../src/cli/command.js'
+import type { ThreadModule } from '../../src/cli/command.js'
 import { runCli } from '../../src/cli/commands.js'
 import { PROJECT_ROOT } from '../../src/paths.js'
+import { THREAD_EXEC_ARGV } from './threads.js'
 
 /** The built command line (npm run build). */
 export const CLI_JS = join(PROJECT_ROOT, 'dist', 'cli', 'main.js')
-
-const BUILT_WORKER = join(PROJECT_ROOT, 'dist', 'services', 'extractor-worker.js')
 
 /** The newest modification time of the files under `dir`. */
 function newest (dir: string): number {
@@ -23,26 +22,30 @@ function newest (dir: string): number {
   return latest
 }
 
-let extractorWorker: CommandIO['extractorWorker'] | null = null
+let builtIsFresh: boolean | null = null
 
-/**
- * The extraction workers of extract and ingest: the built worker started without tap's loaders (TypeScript, mocks),
- * which a worker otherwise inherits and which make it cost about three times the CPU of the whole spawned command.
- * Only when the build is newer than every source file; else the worker from the sources, as the pool starts it
- * (correct, but each worker then takes a second or two more), and this says so once.
- */
-function workerForTests (): CommandIO['extractorWorker'] {
-  if (extractorWorker === null) {
+/** Whether dist/ was built after the last change to src/; says once on stderr when it was not. */
+function builtFresh (): boolean {
+  if (builtIsFresh === null) {
     let built = 0
-    try { built = statSync(BUILT_WORKER).mtimeMs } catch { /* not built */ }
-    const fresh = built > 0 && built >= newest(join(PROJECT_ROOT, 'src'))
-    extractorWorker = fresh ? { url: pathToFileURL(BUILT_WORKER), execArgv: [] } : undefined
-    if (!fresh) {
-      process.stderr.write('test/helpers/cli.ts: dist/ is missing or older than src/, so the extraction workers start from the ' +
-        'sources under tap\'s loaders (slow); `npm run build` first for the fast path\n')
+    try { built = statSync(join(PROJECT_ROOT, 'dist', 'cli', 'main.js')).mtimeMs } catch { /* not built */ }
+    builtIsFresh = built > 0 && built >= newest(join(PROJECT_ROOT, 'src'))
+    if (!builtIsFresh) {
+      process.stderr.write('test/helpers/cli.ts: dist/ is missing or older than src/, so the command\'s threads start from the ' +
+        'sources under tap\'s TypeScript loader (slow); `npm run build` first for the fast path\n')
     }
   }
-  return extractorWorker
+  return builtIsFresh
+}
+
+/**
+ * The threads of extract and ingest (extraction workers, the SQLite writer): the built module started without tap's
+ * loaders (TypeScript, mocks), which a thread otherwise inherits and which make it cost about three times the CPU of
+ * the whole spawned command. Only when the build is newer than every source file; else the module from the sources
+ * under the TypeScript loader alone (correct, but each thread then takes a second more).
+ */
+function threadForTests (builtPath: string): ThreadModule {
+  return builtFresh() ? { url: pathToFileURL(join(PROJECT_ROOT, 'dist', builtPath)), execArgv: [] } : { execArgv: THREAD_EXEC_ARGV }
 }
 
 export interface CliResult {
@@ -84,8 +87,9 @@ export async function whosaid (args: string[], options: CliOptions = {}): Promis
     stderr: stderr.stream,
     stdin,
     env: options.env ?? { ...process.env },
-    // Looked at when a command starts extraction workers.
-    get extractorWorker () { return workerForTests() },
+    // Looked at when a command starts its threads.
+    get extractorWorker () { return threadForTests(join('services', 'extractor-worker.js')) },
+    get writerThread () { return threadForTests(join('store', 'writer-worker.js')) },
   })
   stdin.destroy()
   return { code, status: code, stdout: stdout.text(), stderr: stderr.text() }

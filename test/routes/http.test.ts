@@ -3,9 +3,10 @@
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
 import { ingestArticle } from '../../src/services/ingest.js'
+import { THREAD_EXEC_ARGV } from '../helpers/threads.js'
 
 t.test('over HTTP', async (t) => {
-  const app = await buildApp({ databasePath: ':memory:', seed: false, rateLimitPerMinute: 0 })
+  const app = await buildApp({ databasePath: ':memory:', seed: false, rateLimitPerMinute: 0, threadExecArgv: THREAD_EXEC_ARGV })
   t.teardown(() => app.close())
   await ingestArticle(app.db, {
     title: 'Harbour to reopen',

@@ -1,7 +1,7 @@
 // Full-text searches on reader threads (GET /quotes?q=, /speakers/:id/quotes?q=, /sources?q=, /ui/search): the same
 // replies as a search in the main thread, a search over the time limit answered 503 while other requests are served,
 // and a reader that recovers after it was stopped.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
@@ -35,6 +35,25 @@ function columnsOf (db: Store['db'], table: string, except: string[]): string {
   return names.filter((name) => !except.includes(name)).join(', ')
 }
 
+// The file's own test: templates live until the file is done.
+const fileTest = t
+const templates = new Map<string, string>()
+
+/**
+ * A copy, for test `t` to use as it likes, of the database `build` makes: built once for this file (each takes
+ * seconds, and four tests want the same one) and closed, so that its file alone holds it.
+ */
+function copyOfTemplate (t: Test, key: string, build: (template: Test) => string): string {
+  let template = templates.get(key)
+  if (template === undefined) {
+    template = build(fileTest)
+    templates.set(key, template)
+  }
+  const path = databaseFile(t)
+  copyFileSync(template, path)
+  return path
+}
+
 /** Rows 1 to `count` of a recursive CTE named n(i), for INSERT … SELECT … FROM n. */
 const NUMBERS = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)'
 
@@ -43,11 +62,11 @@ const NUMBERS = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n 
  * for a word they share is slow: `sort=newest` reads every match to keep those of a page.
  */
 function bigDatabase (t: Test, copies: number): string {
-  return budgetDatabase(t, (db) => {
+  return copyOfTemplate(t, `quotes-${copies}`, (template) => budgetDatabase(template, (db) => {
     const columns = columnsOf(db, 'quotes', ['id'])
     db.prepare(`${NUMBERS} INSERT INTO quotes (${columns}) SELECT ${columns} FROM quotes, n`).run(copies)
     db.exec('INSERT INTO quotes_fts (quotes_fts) VALUES (\'rebuild\')')
-  })
+  }))
 }
 
 /** A database whose article is copied `copies` times under other hashes: a title search for its words reads them all. */

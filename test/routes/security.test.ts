@@ -11,6 +11,7 @@ import t from 'tap'
 import { app as appPlugin, buildApp, serverOptions, SERVER_TIMEOUTS, type App, type AppOptions } from '../../src/app.js'
 import { keyMatches } from '../../src/plugins/auth.js'
 import { testApp } from '../helpers/app.js'
+import { THREAD_EXEC_ARGV } from '../helpers/threads.js'
 import { createHash } from 'node:crypto'
 
 // About twenty apps are built here; on a busy machine that takes longer than tap's default 30 s per file.
@@ -118,7 +119,7 @@ t.test('keys are compared by their SHA-256, so any length compares in the same w
 t.test('without an API key writes are open and a warning says so at start-up', async (t) => {
   const lines: string[] = []
   const stream = new Writable({ write (chunk, _encoding, done) { lines.push(String(chunk)); done() } })
-  const open = await buildApp({ databasePath: ':memory:', seed: false }, { level: 'warn', stream })
+  const open = await buildApp({ databasePath: ':memory:', seed: false, threadExecArgv: THREAD_EXEC_ARGV }, { level: 'warn', stream })
   t.teardown(() => open.close())
   const warnings = lines.map((line) => JSON.parse(line)).filter((entry) => entry.level === 40)
   t.equal(warnings.length, 1)
@@ -127,7 +128,7 @@ t.test('without an API key writes are open and a warning says so at start-up', a
   t.not(res.statusCode, 401)
 
   lines.length = 0
-  const closed = await buildApp({ databasePath: ':memory:', seed: false, apiKey: KEY }, { level: 'warn', stream })
+  const closed = await buildApp({ databasePath: ':memory:', seed: false, apiKey: KEY, threadExecArgv: THREAD_EXEC_ARGV }, { level: 'warn', stream })
   t.teardown(() => closed.close())
   t.same(lines, [], 'no warning when a key is set')
 })

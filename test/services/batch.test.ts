@@ -9,6 +9,7 @@ import { MIGRATIONS_DIR } from '../../src/paths.js'
 import { ingestBatch, type BatchJob, type BatchOutcome } from '../../src/services/batch.js'
 import { ExtractorPool } from '../../src/services/extractor-pool.js'
 import { Store } from '../../src/store/index.js'
+import { THREAD_EXEC_ARGV } from '../helpers/threads.js'
 
 const story = (n: number): string => `“Plan ${n} is ready,” said Mayor Ana Silva. The vote is on Monday ${n}.` +
   ' More words.'.repeat(n % 4 === 0 ? 400 : 1)
@@ -37,7 +38,7 @@ t.test('in order, with a window smaller than the batch; counts match the outcome
 
 t.test('a busy extractor and a store that cannot write are errors of their jobs, reported as such', async (t) => {
   const store = Store.open({ path: ':memory:', migrationsDir: MIGRATIONS_DIR })
-  const busy = new ExtractorPool(1, { maxQueue: 0 })
+  const busy = new ExtractorPool(1, { maxQueue: 0, execArgv: THREAD_EXEC_ARGV })
   t.teardown(() => busy.close())
   const seen: BatchOutcome[] = []
   const counts = await ingestBatch(store, busy, jobs(2), { onOutcome: (_key, outcome) => { seen.push(outcome) } })

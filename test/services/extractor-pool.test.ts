@@ -11,7 +11,7 @@ import { isPacked, PACK_FROM_QUOTES, unpackExtraction } from '../../src/store/pa
 import {
   ExtractionAbortedError, ExtractionTimeLimitError, ExtractorBusyError, ExtractorClosedError, ExtractorPool,
 } from '../../src/services/extractor-pool.js'
-import { threadNices } from '../helpers/threads.js'
+import { THREAD_EXEC_ARGV, threadNices } from '../helpers/threads.js'
 
 function article (n: number): string {
   return `Council member Dana Reyes${n} said the plan was "ready for a vote number ${n}."\n\n` +
@@ -20,7 +20,7 @@ function article (n: number): string {
 }
 
 // A time limit far above anything here: worker threads under tap's TypeScript loader start slowly on a busy machine.
-const pool = new ExtractorPool(2, { maxQueue: 50, timeLimitMs: 120_000 })
+const pool = new ExtractorPool(2, { maxQueue: 50, timeLimitMs: 120_000, execArgv: THREAD_EXEC_ARGV })
 t.teardown(() => pool.close())
 
 t.test('workers give the same extraction as extract(), each result for its own text', async (t) => {
@@ -93,7 +93,7 @@ t.test('a worker sent jobs ahead that dies fails only the job it was on; the oth
       parentPort.postMessage({ type: 'done', id, result: job.text.toUpperCase() })
     })
     parentPort.postMessage({ type: 'ready' })`)
-  const crashing = new ExtractorPool(1, { workerUrl: pathToFileURL(file), prefetch: 4 })
+  const crashing = new ExtractorPool(1, { workerUrl: pathToFileURL(file), prefetch: 4, execArgv: THREAD_EXEC_ARGV })
   t.teardown(() => crashing.close())
   const texts = ['a', 'b', 'crash', 'd', 'e', 'f', 'g']
   const outcomes = await Promise.allSettled(texts.map((text) => crashing.extract(text)))
@@ -118,7 +118,7 @@ function hangingWorker (t: Test): URL {
 }
 
 t.test('a job past the time limit is given up with a 422 naming the limit; its worker is replaced', async (t) => {
-  const timed = new ExtractorPool(1, { workerUrl: hangingWorker(t), prefetch: 4, timeLimitMs: 300 })
+  const timed = new ExtractorPool(1, { workerUrl: hangingWorker(t), prefetch: 4, timeLimitMs: 300, execArgv: THREAD_EXEC_ARGV })
   t.teardown(() => timed.close())
   const texts = ['a', 'hang', 'c', 'd']
   const outcomes = await Promise.allSettled(texts.map((text) => timed.extract(text)))
@@ -131,7 +131,7 @@ t.test('a job past the time limit is given up with a 422 naming the limit; its w
 })
 
 t.test('an aborted job stops its worker at once, whether running, sent ahead or waiting', async (t) => {
-  const pool = new ExtractorPool(1, { workerUrl: hangingWorker(t), prefetch: 2, timeLimitMs: 60_000 })
+  const pool = new ExtractorPool(1, { workerUrl: hangingWorker(t), prefetch: 2, timeLimitMs: 60_000, execArgv: THREAD_EXEC_ARGV })
   t.teardown(() => pool.close())
   t.equal(await pool.extract('warm'), 'WARM')
   const running = new AbortController()
@@ -160,7 +160,7 @@ t.test('an aborted job stops its worker at once, whether running, sent ahead or 
 t.test('a niced pool lowers its worker threads alone, not the thread that made it',
   { skip: process.platform === 'linux' ? false : 'threads have their own nice value on Linux only' }, async (t) => {
     const before = threadNices()
-    const niced = new ExtractorPool(1, { nice: 7, timeLimitMs: 120_000 })
+    const niced = new ExtractorPool(1, { nice: 7, timeLimitMs: 120_000, execArgv: THREAD_EXEC_ARGV })
     t.teardown(() => niced.close())
     t.same(await niced.extract(article(1)), extract(article(1)), 'a niced worker extracts the same')
     const after = threadNices()
