@@ -21,8 +21,8 @@ export interface CommandIO {
   env: NodeJS.ProcessEnv
   /**
    * The module and Node options the extraction worker threads (extract, ingest) start with; default: the extractor
-   * pool's own worker, with this process's options. The tests run commands in-process under tap's loaders, which
-   * every worker would otherwise inherit (a second or more of start-up each), and start the built worker without them.
+   * pool's own worker, with this process's options. The tests run commands in-process under tap's preloads and a
+   * TypeScript loader, which every worker would otherwise inherit, and start the built worker without them.
    */
   extractorWorker?: ThreadModule
   /** The same for the thread that writes a SQLite file (ingest). */

@@ -2,8 +2,8 @@
 // the main thread. Workers start on the first call and keep running between calls; jobs wait in one queue, and a
 // busy worker is sent a few more ahead of time, so that it keeps extracting while the main thread is busy storing.
 //
-// The worker is the sibling file extractor-worker.js (dist/, compiled) or extractor-worker.ts (tests under tap's
-// TypeScript loader, which worker threads inherit through execArgv). If no worker can start, the pool says so
+// The worker is the sibling file extractor-worker.js (dist/, compiled) or extractor-worker.ts (tests, whose
+// TypeScript loader worker threads inherit through execArgv). If no worker can start, the pool says so
 // (`inline`, `fallbackReason`) and extracts in the calling thread instead: slower, never wrong.
 //
 // A job that runs past the pool's time limit, or whose caller gives up (an AbortSignal: the client disconnected),

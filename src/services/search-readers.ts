@@ -8,8 +8,8 @@
 // A terminated thread stops at its next return from SQLite to JavaScript: at once inside a search that steps through
 // rows, at the end of the statement otherwise. The reply does not wait for it, and its replacement starts at once.
 //
-// The reader is the sibling file search-reader.js (dist/, compiled) or search-reader.ts (tests under tap's TypeScript
-// loader, which worker threads inherit through execArgv). If no reader can start, searches run through `inline`
+// The reader is the sibling file search-reader.js (dist/, compiled) or search-reader.ts (tests, whose TypeScript
+// loader worker threads inherit through execArgv). If no reader can start, searches run through `inline`
 // (the main thread's store) instead: slower for the other requests, never wrong, and without a time limit.
 //
 // A reader answers with each quote's JSON as SQLite builds it (QuoteStore.listJson): the main thread neither copies

@@ -32,17 +32,17 @@ function builtFresh (): boolean {
     builtIsFresh = built > 0 && built >= newest(join(PROJECT_ROOT, 'src'))
     if (!builtIsFresh) {
       process.stderr.write('test/helpers/cli.ts: dist/ is missing or older than src/, so the command\'s threads start from the ' +
-        'sources under tap\'s TypeScript loader (slow); `npm run build` first for the fast path\n')
+        'sources under the TypeScript loader (slower); `npm run build` first for the fast path\n')
     }
   }
   return builtIsFresh
 }
 
 /**
- * The threads of extract and ingest (extraction workers, the SQLite writer): the built module started without tap's
- * loaders (TypeScript, mocks), which a thread otherwise inherits and which make it cost about three times the CPU of
- * the whole spawned command. Only when the build is newer than every source file; else the module from the sources
- * under the TypeScript loader alone (correct, but each thread then takes a second more).
+ * The threads of extract and ingest (extraction workers, the SQLite writer): the built module started without the
+ * test process's preloads (tap's mocks and process tracking, the TypeScript loader), which a thread otherwise
+ * inherits. Only when the build is newer than every source file; else the module from the sources under the
+ * TypeScript loader alone (THREAD_EXEC_ARGV: correct, a little slower).
  */
 function threadForTests (builtPath: string): ThreadModule {
   return builtFresh() ? { url: pathToFileURL(join(PROJECT_ROOT, 'dist', builtPath)), execArgv: [] } : { execArgv: THREAD_EXEC_ARGV }

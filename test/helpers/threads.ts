@@ -1,7 +1,8 @@
 // Threads in tests. THREAD_EXEC_ARGV: the Node options a test's worker threads start with. A thread inherits its
-// process's, and under tap those preload tap's mocks and process tracking as well as its TypeScript loader: about
-// 1.6 s of CPU a thread against 0.8 s with the loader alone, over some fifty threads a run. Threads load the
-// sources through the loader and never use the mocks, which serve the test's own thread.
+// process's, and under tap those preload tap's mocks and process tracking as well as the TypeScript loader
+// (test/loader): with ts-node as the loader, 1.6 s of CPU a thread against 0.8 s without tap's two, over some fifty
+// threads a run. Threads load the sources through the loader and never use the mocks, which serve the test's own
+// thread.
 // threadNices: the nice value of each thread of this process (Linux): field 19 of /proc/self/task/<tid>/stat, after
 // the command name in parentheses. Tests of thread pools that lower their own priority read it.
 import { readdirSync, readFileSync } from 'node:fs'

@@ -1,5 +1,5 @@
 // The extractor pool: the same results as extract() in the calling thread, each for its own text, bounded, closable.
-// Worker threads under tap's TypeScript loader take seconds to start, so one pool of two serves most tests.
+// Worker threads under the tests' TypeScript loader take a second to start, so one pool of two serves most tests.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -19,7 +19,7 @@ function article (n: number): string {
     'The mayor\'s office said in a statement that it would review the proposal.'
 }
 
-// A time limit far above anything here: worker threads under tap's TypeScript loader start slowly on a busy machine.
+// A time limit far above anything here: worker threads under the tests' TypeScript loader start slowly on a busy machine.
 const pool = new ExtractorPool(2, { maxQueue: 50, timeLimitMs: 120_000, execArgv: THREAD_EXEC_ARGV })
 t.teardown(() => pool.close())
 
