@@ -31,7 +31,7 @@ export interface CommandIO {
 
 /** What a worker thread runs: its module (default: the one beside the code that starts it) and Node options. */
 export interface ThreadModule {
-  url?: URL | undefined
+  workerUrl?: URL | undefined
   execArgv?: string[] | undefined
 }
 

@@ -45,7 +45,7 @@ function builtFresh (): boolean {
  * TypeScript loader alone (THREAD_EXEC_ARGV: correct, a little slower).
  */
 function threadForTests (builtPath: string): ThreadModule {
-  return builtFresh() ? { url: pathToFileURL(join(PROJECT_ROOT, 'dist', builtPath)), execArgv: [] } : { execArgv: THREAD_EXEC_ARGV }
+  return builtFresh() ? { workerUrl: pathToFileURL(join(PROJECT_ROOT, 'dist', builtPath)), execArgv: [] } : { execArgv: THREAD_EXEC_ARGV }
 }
 
 export interface CliResult {

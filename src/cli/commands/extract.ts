@@ -177,7 +177,7 @@ async function run (args: string[], io: CommandIO = processIO()): Promise<number
   if (positionals.length > 1) return fail(stderr, `one input at most, got ${positionals.length}\n\n${HELP}`)
   const source = positionals[0]
   // One worker thread, so that a text past the time limit can be stopped (a thread cannot stop its own work).
-  const pool = new ExtractorPool(1, { timeLimitMs, maxQuotations, workerUrl: io.extractorWorker?.url, execArgv: io.extractorWorker?.execArgv })
+  const pool = new ExtractorPool(1, { timeLimitMs, maxQuotations, ...io.extractorWorker })
   // A closed reader (e.g. `| head`) is not an error: the run stops there, says nothing more and exits 0. The listener
   // stays until the workers are stopped, since the error comes a little after the write that met it.
   const closed = new AbortController()

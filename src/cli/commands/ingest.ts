@@ -330,9 +330,9 @@ async function run (args: string[], io: CommandIO = processIO()): Promise<number
   // With workers, a SQLite file is written on a thread of its own, as the server writes it: this thread reads the
   // input and hands articles on while the writer stores the previous group.
   if (workers > 0 && store instanceof Store && !['', ':memory:'].includes(store.db.name)) {
-    store = await ThreadedStore.open(store, MIGRATIONS_DIR, { workerUrl: io.writerThread?.url, execArgv: io.writerThread?.execArgv }).catch(() => store)
+    store = await ThreadedStore.open(store, MIGRATIONS_DIR, io.writerThread).catch(() => store)
   }
-  const pool = new ExtractorPool(workers, { maxQuotations, workerUrl: io.extractorWorker?.url, execArgv: io.extractorWorker?.execArgv })
+  const pool = new ExtractorPool(workers, { maxQuotations, ...io.extractorWorker })
   // Kept up to date as outcomes arrive, for the progress line; the same as ingestBatch's counts at the end.
   const counts = emptyCounts()
   const reporter = new Reporter(total, counts, stderr)
