@@ -80,8 +80,8 @@ export interface AppOptions {
   timeouts?: Partial<ServerTimeouts>
   /**
    * Node options the app's threads (extraction workers, search readers, the writer) start with (default: this
-   * thread's, as Node passes them on). The tests leave out the test runner's own preloads, which cost each thread
-   * about a second of CPU.
+   * thread's, as Node passes them on). The tests leave out the test runner's own preloads (its mocks and process
+   * tracking), which each thread would load again.
    */
   threadExecArgv?: string[]
 }
