@@ -1,6 +1,7 @@
 // What every `whosaid` command module exports as its default, and the I/O a command runs with.
 import process from 'node:process'
 import type { Readable, Writable } from 'node:stream'
+import type { ThreadModule } from '../thread-module.js'
 
 /** Where a command writes: the process's stdout or stderr, or (in tests) a stream collecting the text. */
 export type OutputStream = Writable & {
@@ -27,12 +28,6 @@ export interface CommandIO {
   extractorWorker?: ThreadModule
   /** The same for the thread that writes a SQLite file (ingest). */
   writerThread?: ThreadModule
-}
-
-/** What a worker thread runs: its module (default: the one beside the code that starts it) and Node options. */
-export interface ThreadModule {
-  workerUrl?: URL | undefined
-  execArgv?: string[] | undefined
 }
 
 /** The process's own streams and environment: what `whosaid` runs with. */

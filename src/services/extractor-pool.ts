@@ -15,6 +15,7 @@ import { MAX_QUOTATIONS, TooManyQuotationsError } from '../extract/limits.js'
 import type { Extraction, ExtractOptions } from '../extract/types.js'
 import type { HtmlArticle } from '../html/index.js'
 import type { ArticleInput } from '../store/index.js'
+import type { ThreadModule } from '../thread-module.js'
 import { isPacked, packExtraction, worthPacking, type ExtractionInput } from '../store/packed-extraction.js'
 import { ArticleError } from './article.js'
 
@@ -129,16 +130,10 @@ export class ExtractionAbortedError extends Error {
 /** Default time limit of one job on a worker: hundreds of times what a long real article takes (about 100 ms). */
 export const DEFAULT_TIME_LIMIT_MS = 10_000
 
-export interface ExtractorPoolOptions {
+/** The worker module defaults to the sibling extractor-worker file. */
+export interface ExtractorPoolOptions extends ThreadModule {
   /** Most jobs waiting for a worker before extract() rejects with ExtractorBusyError (default 1000). */
   maxQueue?: number
-  /** The worker module (default: the sibling extractor-worker file). */
-  workerUrl?: URL | undefined
-  /**
-   * Node options the workers start with (default: this thread's). The tests start the built worker without the
-   * test runner's loaders, which cost each worker a second or more.
-   */
-  execArgv?: string[]
   /**
    * Jobs sent to a busy worker ahead of time (default 24). A worker gets its next job from the main thread, which
    * cannot answer while it stores a group of articles: without jobs in hand, workers sat idle through every store,
@@ -377,7 +372,7 @@ export class ExtractorPool {
     const worker = new Worker(this.workerUrl, {
       workerData: { nice: this.nice, maxQuotations: this.maxQuotations } satisfies WorkerData,
       resourceLimits: WORKER_HEAP_LIMITS,
-      ...(this.execArgv === undefined ? {} : { execArgv: this.execArgv }),
+      execArgv: this.execArgv,
     })
     const slot: Slot = { worker, ready: false, jobs: [] }
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply))

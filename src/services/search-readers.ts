@@ -20,6 +20,7 @@ import type { QuoteFilter } from '../store/quotes.js'
 import type { SourceFilter, SourceSummary } from '../store/sources.js'
 import type { Speaker, SpeakerFilter } from '../store/speakers.js'
 import { SearchTimeLimitError } from '../store/errors.js'
+import type { ThreadModule } from '../thread-module.js'
 
 /**
  * What a reader searches: quotes (each as its reply JSON, QuoteStore.listJson), articles (SourceStore.list) or
@@ -72,7 +73,8 @@ export class SearchReadersClosedError extends Error {
   readonly statusCode = 503
 }
 
-export interface SearchReadersOptions {
+/** The reader module defaults to the sibling search-reader file. */
+export interface SearchReadersOptions extends ThreadModule {
   /** The SQLite file (a connection that migrated it is open elsewhere). */
   path: string
   /** Reader threads (at least 1). */
@@ -87,12 +89,8 @@ export interface SearchReadersOptions {
   }
   /** Most searches waiting for a reader before list() rejects with SearchBusyError (default 1000). */
   maxQueue?: number
-  /** The reader module (default: the sibling search-reader file). */
-  workerUrl?: URL
   /** Nice value each reader thread gives itself (default 0), as the extraction workers do (ExtractorPoolOptions.nice). */
   nice?: number
-  /** Node options the reader threads start with (default: this thread's), as ExtractorPoolOptions.execArgv. */
-  execArgv?: string[] | undefined
 }
 
 interface Job {
@@ -225,7 +223,7 @@ export class SearchReaders {
     const worker = new Worker(this.#workerUrl, {
       workerData: { path: this.#path, nice: this.#nice },
       resourceLimits: READER_HEAP_LIMITS,
-      ...(this.#execArgv === undefined ? {} : { execArgv: this.#execArgv }),
+      execArgv: this.#execArgv,
     })
     const slot: Slot = { worker, ready: false }
     worker.on('message', (reply: ReaderReply) => this.#onReply(slot, reply))

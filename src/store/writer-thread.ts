@@ -10,6 +10,7 @@ import { InvalidExtractionError, type IngestAttempt, type IngestItem, type Inges
 import type { Store } from './index.js'
 import type { ArticleWrites, ChangeWatch, CorrectionWrites, DataStore } from './interface.js'
 import type { Extraction } from '../extract/types.js'
+import type { ThreadModule } from '../thread-module.js'
 import type { ExtractionInput } from './packed-extraction.js'
 import type { ArticleInput } from './source-writes.js'
 
@@ -67,13 +68,6 @@ export function attemptsForTransfer (attempts: IngestAttempt[]): IngestAttempt[]
   return attempts.map((a) => a.ok ? a : { ok: false, error: errorShape(a.error) })
 }
 
-export interface WriterThreadOptions {
-  /** The writer module (default: the sibling writer-worker file). */
-  workerUrl?: URL | undefined
-  /** Node options the thread starts with (default: this thread's), as ExtractorPoolOptions.execArgv. */
-  execArgv?: string[] | undefined
-}
-
 function siblingWorkerUrl (): URL {
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
   return new URL(`./writer-worker${extension}`, import.meta.url)
@@ -98,7 +92,7 @@ class WriterThread {
     this.#started ??= new Promise<void>((resolve, reject) => {
       const worker = new Worker(this.workerUrl, {
         workerData: this.data satisfies WriterData,
-        ...(this.execArgv === undefined ? {} : { execArgv: this.execArgv }),
+        execArgv: this.execArgv,
       })
       this.#worker = worker
       let ready = false
@@ -183,7 +177,8 @@ export class ThreadedStore implements DataStore {
   }
 
   /** `reader` is open and migrated; the thread opens the same file. Rejects if the thread cannot open it. */
-  static async open (reader: Store, migrationsDir: string, thread: WriterThreadOptions = {}): Promise<ThreadedStore> {
+  /** `thread` picks the writer's module (default: the sibling writer-worker file) and Node options. */
+  static async open (reader: Store, migrationsDir: string, thread: ThreadModule = {}): Promise<ThreadedStore> {
     const writer = new WriterThread({ path: reader.db.name, migrationsDir }, thread.workerUrl ?? siblingWorkerUrl(), thread.execArgv)
     try {
       await writer.start()
