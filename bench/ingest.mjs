@@ -194,7 +194,8 @@ export async function runIngest ({ quick }) {
   }
   if (fs.existsSync(path.join(DIST, 'cli', 'commands', 'ingest.js'))) {
     try {
-      out.cli = await viaCli(articles, os.availableParallelism?.() ?? os.cpus().length)
+      // The command's default (src/cli/commands/ingest.ts, defaultIngestWorkers): a worker per core but the writer's.
+      out.cli = await viaCli(articles, Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1))
       if (out.cli.error) out.notes.push(`whosaid ingest failed: ${out.cli.error}`)
       else log(`  ingest: whosaid ingest ${out.cli.articles_per_s} articles/s`)
     } catch (err) { out.cli = { error: err.message }; out.notes.push(`whosaid ingest failed: ${err.message}`) }

@@ -115,7 +115,7 @@ if (ingest) {
   target('ingestion ≥ 1,000 articles/s, both cores: in-process (workers extract, store.ingestMany per 50)', `${ingest.in_process.articles_per_s} articles/s`, ingest.in_process.articles_per_s >= 1000)
   const b = ingest.batch_endpoint, c = ingest.cli
   target('ingestion ≥ 1,000 articles/s: POST /sources/batch', b ? (b.error ?? `${b.articles_per_s} articles/s`) : 'missing', b && !b.error ? b.articles_per_s >= 1000 : null)
-  target('ingestion ≥ 1,000 articles/s: whosaid ingest --workers 2', c ? (c.error ?? `${c.articles_per_s} articles/s`) : 'missing', c && !c.error ? c.articles_per_s >= 1000 : null)
+  target(`ingestion ≥ 1,000 articles/s: whosaid ingest (--workers ${c?.workers ?? '?'}, its default, and the writer thread)`, c ? (c.error ?? `${c.articles_per_s} articles/s`) : 'missing', c && !c.error ? c.articles_per_s >= 1000 : null)
   if (b && !b.error) target(`server peak RSS ≤ 250 MB (POST /sources/batch, ${ingest.articles} articles)`, `${b.server_peak_rss_mb} MB`, b.server_peak_rss_mb <= 250)
 }
 results.targets = targets
@@ -254,7 +254,7 @@ if (fullRun && Object.keys(results.errors).length === 0) {
     ]
     const b = ingest.batch_endpoint, c = ingest.cli
     rows.push(['POST /sources/batch (NDJSON)', b ? (b.error ? `failed: ${b.error}` : b.articles_per_s) : 'missing', b && !b.error ? `${b.server_peak_rss_mb} MB (server)` : '–'])
-    rows.push(['whosaid ingest FILE --workers 2', c ? (c.error ? `failed: ${c.error}` : c.articles_per_s) : 'missing', c && !c.error ? `${c.peak_rss_mb} MB` : '–'])
+    rows.push([`whosaid ingest FILE --workers ${c?.workers ?? '?'} (the default) and the writer thread`, c ? (c.error ? `failed: ${c.error}` : c.articles_per_s) : 'missing', c && !c.error ? `${c.peak_rss_mb} MB` : '–'])
     md.push(markdownTable(['path', 'articles/s', 'peak RSS'], rows))
     md.push(''); md.push(`Single-threaded and storing in groups, ${Math.round(ingest.extract_share * 100)}% of the time goes to extracting and ${Math.round(ingest.store_share * 100)}% to storing; with extraction on every core and storing in groups of 200 on one thread the ceiling is ${ingest.ceiling_articles_per_s} articles/s.`)
     for (const n of ingest.notes) { md.push(''); md.push(`Note: ${n}`) }

@@ -86,7 +86,7 @@ export async function ingestBatch<K> (
   store: DataStore, pool: ExtractorPool, jobs: AsyncIterable<BatchJob<K>> | Iterable<BatchJob<K>>, options: BatchOptions<K>,
 ): Promise<BatchCounts> {
   const counts = emptyCounts()
-  const window = Math.max(1, options.window ?? Math.max(DEFAULT_WINDOW, pool.concurrency))
+  const window = Math.max(1, options.window ?? Math.max(DEFAULT_WINDOW, pool.bulkConcurrency))
   const windowBytes = options.windowBytes ?? DEFAULT_WINDOW_BYTES
   const inFlight: Array<InFlight<K>> = []
   let bytesInFlight = 0
@@ -224,7 +224,7 @@ export async function ingestBatch<K> (
       } else {
         // Settled at once into a value, so that a rejection never goes unhandled while older jobs are awaited.
         push(job.key, sourceSize(job.source),
-          pool.prepare(job.source).then((ok): Settled => ({ ok }), (error: unknown): Settled => ({ error })))
+          pool.prepare(job.source, undefined, { bulk: true }).then((ok): Settled => ({ ok }), (error: unknown): Settled => ({ error })))
       }
       while (full() && callbackError === null) await changes()
     }

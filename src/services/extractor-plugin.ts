@@ -19,10 +19,26 @@ export interface ExtractorPluginOptions {
   nice?: number
   /** Node options the worker threads start with (default: this thread's). */
   execArgv?: string[] | undefined
+  /** The most workers a batch's articles use at once (default: all but one, at least one; ExtractorPoolOptions.bulkWorkers). */
+  bulkWorkers?: number
+}
+
+/**
+ * All workers but one for batches: the batch's writer thread takes a core of its own, and the worker left over
+ * answers single requests (POST /extract, POST /sources) without waiting behind a batch's articles.
+ */
+export function defaultBulkWorkers (workers: number): number {
+  return Math.max(1, workers - 1)
 }
 
 export default fp<ExtractorPluginOptions>(async (fastify, options) => {
-  const pool = new ExtractorPool(options.workers, { timeLimitMs: options.timeLimitMs, maxQuotations: options.maxQuotations, nice: options.nice, execArgv: options.execArgv })
+  const pool = new ExtractorPool(options.workers, {
+    timeLimitMs: options.timeLimitMs,
+    maxQuotations: options.maxQuotations,
+    nice: options.nice,
+    execArgv: options.execArgv,
+    bulkWorkers: options.bulkWorkers ?? defaultBulkWorkers(options.workers),
+  })
   fastify.decorate('extractor', pool)
   fastify.addHook('onClose', async () => pool.close())
 }, { name: 'extractor' })

@@ -1,6 +1,8 @@
 // Extraction on worker threads, so that ingesting many articles uses every core while the store's writes stay on
-// the main thread. Workers start on the first call and keep running between calls; jobs wait in one queue, and a
-// busy worker is sent a few more ahead of time, so that it keeps extracting while the main thread is busy storing.
+// the main thread. Workers start on the first call that needs them and keep running between calls; jobs wait in one
+// queue, and a busy worker is sent a few more ahead of time, so that it keeps extracting while the main thread is busy
+// storing. A batch's articles (bulk jobs) use at most `bulkWorkers` of them: in the server, all but one, which is
+// left for single requests.
 //
 // The worker is the sibling file extractor-worker.js (dist/, compiled) or extractor-worker.ts (tests, whose
 // TypeScript loader worker threads inherit through execArgv). If no worker can start, the pool says so
@@ -149,11 +151,23 @@ export interface ExtractorPoolOptions extends ThreadModule {
    * server's workers can yield to the thread that answers requests without slowing it or the other processes.
    */
   nice?: number
+  /**
+   * The most workers that bulk jobs (a batch's articles: prepare() with `bulk`) run on at once (default: all). The
+   * server keeps one of its workers for single requests: a batch is limited by its writer thread, which needs a core
+   * of its own, and a second worker extracting ahead only took CPU from it (bench/RESULTS.md, "Eighth stop").
+   */
+  bulkWorkers?: number
+}
+
+/** How a job is run: `bulk` for one article of many (a batch), which may use at most `bulkWorkers` workers. */
+export interface JobOptions {
+  bulk?: boolean
 }
 
 interface Job {
   id: number
   job: WorkerJob
+  bulk: boolean
   resolve: (result: JobResult) => void
   reject: (err: Error) => void
   /** Settled already (aborted): the worker running it is to be stopped, its result is not wanted. */
@@ -195,13 +209,16 @@ export class ExtractorPool {
   readonly maxQueue: number
   readonly timeLimitMs: number
   readonly maxQuotations: number
+  /** The most workers that hold bulk jobs at once. */
+  readonly bulkWorkers: number
   private readonly prefetch: number
   private readonly workerUrl: URL
   private readonly execArgv: string[] | undefined
   private readonly nice: number
   private readonly slots: Slot[] = []
   private readonly queue: Job[] = []
-  private started = false
+  /** Workers started (a replacement takes the place of the one it replaces): bulk jobs start only those they may use. */
+  private startedWorkers = 0
   private closed = false
   private nextId = 1
   private fallback: string | null = null
@@ -219,6 +236,8 @@ export class ExtractorPool {
     this.execArgv = options.execArgv
     this.nice = options.nice ?? 0
     if (!Number.isInteger(this.nice) || this.nice < 0 || this.nice > 19) throw new RangeError(`nice must be a whole number from 0 to 19, got ${this.nice}`)
+    this.bulkWorkers = options.bulkWorkers ?? Math.max(1, size)
+    if (!Number.isInteger(this.bulkWorkers) || this.bulkWorkers < 1) throw new RangeError(`bulkWorkers must be a whole number >= 1, got ${this.bulkWorkers}`)
   }
 
   /** True when extraction runs in the calling thread: size 0, or workers could not start. */
@@ -231,6 +250,11 @@ export class ExtractorPool {
     return this.fallback
   }
 
+  /** Worker threads running or starting (they start as jobs need them). */
+  get workers (): number {
+    return this.slots.length
+  }
+
   /** Jobs not yet finished (running and waiting). */
   get pending (): number {
     return this.queue.length + this.slots.reduce((sum, slot) => sum + slot.jobs.length, 0)
@@ -239,6 +263,11 @@ export class ExtractorPool {
   /** How many jobs a caller should keep in flight to keep every worker busy. */
   get concurrency (): number {
     return this.inline ? 1 : this.size * 2
+  }
+
+  /** How many bulk jobs a batch should keep in flight to keep the workers it may use busy. */
+  get bulkConcurrency (): number {
+    return this.inline ? 1 : Math.min(this.size, this.bulkWorkers) * 2
   }
 
   /** The extraction of a text; `signal` gives it up (ExtractionAbortedError) and stops the work. */
@@ -251,8 +280,8 @@ export class ExtractorPool {
    * Rejects with ArticleError (400, naming the field) for a bad request, ExtractionTimeLimitError (422) past the
    * time limit, ExtractionAbortedError when `signal` fires first.
    */
-  prepare (source: ArticleSource, signal?: AbortSignal): Promise<ExtractedArticle> {
-    return this.run({ kind: 'prepare', source }, signal) as Promise<ExtractedArticle>
+  prepare (source: ArticleSource, signal?: AbortSignal, options: JobOptions = {}): Promise<ExtractedArticle> {
+    return this.run({ kind: 'prepare', source }, signal, options.bulk === true) as Promise<ExtractedArticle>
   }
 
   /**
@@ -263,7 +292,7 @@ export class ExtractorPool {
     return this.run({ kind: 'reply', source }, signal) as Promise<ExtractReplyJson>
   }
 
-  private run (job: WorkerJob, signal?: AbortSignal): Promise<JobResult> {
+  private run (job: WorkerJob, signal?: AbortSignal, bulk = false): Promise<JobResult> {
     if (this.closed) return Promise.reject(new ExtractorClosedError('the extractor pool is closed'))
     if (signal?.aborted === true) return Promise.reject(new ExtractionAbortedError('the request was given up before extraction'))
     if (this.inline) return this.runInline(job)
@@ -272,9 +301,9 @@ export class ExtractorPool {
     if (waiting >= this.maxQueue) {
       return Promise.reject(new ExtractorBusyError(`the extractor queue is full (${this.maxQueue} articles waiting); try again later`))
     }
-    if (!this.started) this.start()
+    this.startWorkers(bulk ? Math.min(this.size, this.bulkWorkers) : this.size)
     return new Promise((resolve, reject) => {
-      const entry: Job = { id: this.nextId++, job, resolve, reject }
+      const entry: Job = { id: this.nextId++, job, bulk, resolve, reject }
       if (signal !== undefined) {
         const onAbort = (): void => this.abandon(entry)
         signal.addEventListener('abort', onAbort, { once: true })
@@ -363,9 +392,13 @@ export class ExtractorPool {
     })
   }
 
-  private start (): void {
-    this.started = true
-    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn())
+  /**
+   * Starts workers up to `count`. A batch alone starts only the workers it may use: each worker holds the extractor's
+   * lexicons and name lists (about 30 MB), so one the batch never uses is memory for nothing; the first single request
+   * starts the rest.
+   */
+  private startWorkers (count: number): void {
+    for (; this.startedWorkers < count; this.startedWorkers++) this.slots.push(this.spawn())
   }
 
   private spawn (): Slot {
@@ -422,15 +455,33 @@ export class ExtractorPool {
     this.dispatch()
   }
 
+  /**
+   * The least loaded ready worker with room for `job` (one job running and `prefetch` waiting). A bulk job goes to one
+   * of the first `bulkWorkers`: always the same ones, so that the others stay small (a worker's heap grows with the
+   * articles it extracts, and extraction outruns storing, so bulk jobs given to whichever worker was free spread over
+   * all of them). A single job is not sent ahead behind bulk jobs while the pool has workers kept from them: it waits
+   * for one of those (started, if need be, by run()).
+   */
+  private slotFor (job: Job): Slot | undefined {
+    const eligible = job.bulk ? Math.min(this.bulkWorkers, this.slots.length) : this.slots.length
+    const keptFromBulk = !job.bulk && this.size > this.bulkWorkers
+    let slot: Slot | undefined
+    for (let k = 0; k < eligible; k++) {
+      const candidate = this.slots[k]!
+      if (!candidate.ready || candidate.jobs.length > this.prefetch) continue
+      if (keptFromBulk && candidate.jobs.some((queued) => queued.bulk)) continue
+      if (!slot || candidate.jobs.length < slot.jobs.length) slot = candidate
+    }
+    return slot
+  }
+
   private dispatch (): void {
-    // Each ready worker in turn, the least loaded first, up to one job running and `prefetch` waiting.
-    while (this.queue.length > 0) {
-      let slot: Slot | undefined
-      for (const candidate of this.slots) {
-        if (candidate.ready && candidate.jobs.length <= this.prefetch && (!slot || candidate.jobs.length < slot.jobs.length)) slot = candidate
-      }
-      if (!slot) break
-      const job = this.queue.shift()!
+    // In queue order; a bulk job that must wait for its workers lets the jobs behind it go to the others.
+    for (let q = 0; q < this.queue.length && this.slots.some((s) => s.ready && s.jobs.length <= this.prefetch);) {
+      const job = this.queue[q]!
+      const slot = this.slotFor(job)
+      if (!slot) { q++; continue }
+      this.queue.splice(q, 1)
       slot.jobs.push(job)
       slot.worker.postMessage({ id: job.id, job: job.job } satisfies WorkerRequest)
     }

@@ -36,6 +36,15 @@ t.test('in order, with a window smaller than the batch; counts match the outcome
   t.equal(seen[8]![1].quote_count, extract(story(8)).quotes.length)
 })
 
+t.test("a batch's articles use the pool's bulk workers alone, and start no other", async (t) => {
+  const store = Store.open({ path: ':memory:', migrationsDir: MIGRATIONS_DIR })
+  const pool = new ExtractorPool(2, { bulkWorkers: 1, timeLimitMs: 120_000, execArgv: THREAD_EXEC_ARGV })
+  t.teardown(async () => { await pool.close(); store.close() })
+  const counts = await ingestBatch(store, pool, jobs(12), { onOutcome: () => {} })
+  t.same(counts, { created: 10, existing: 0, updated: 0, failed: 2 })
+  t.equal(pool.workers, 1, 'one extraction worker started for the batch')
+})
+
 t.test('a busy extractor and a store that cannot write are errors of their jobs, reported as such', async (t) => {
   const store = Store.open({ path: ':memory:', migrationsDir: MIGRATIONS_DIR })
   const busy = new ExtractorPool(1, { maxQueue: 0, execArgv: THREAD_EXEC_ARGV })

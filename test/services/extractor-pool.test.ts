@@ -157,6 +157,46 @@ t.test('an aborted job stops its worker at once, whether running, sent ahead or 
 })
 
 
+t.test('bulk jobs run on at most bulkWorkers workers and start no others; a single job does not wait behind them', async (t) => {
+  // A stand-in worker: answers with its thread id and the text; a job that brings a gate waits until the gate opens.
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-pool-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const file = join(dir, 'thread-worker.mjs')
+  writeFileSync(file, `import { parentPort, threadId } from 'node:worker_threads'
+    parentPort.on('message', ({ id, job }) => {
+      const { text, gate } = job.kind === 'prepare' ? job.source.value : { text: job.text }
+      if (gate) Atomics.wait(new Int32Array(gate), 0, 0)
+      parentPort.postMessage({ type: 'done', id, result: threadId + ':' + text })
+    })
+    parentPort.postMessage({ type: 'ready' })`)
+  const pool = new ExtractorPool(2, { workerUrl: pathToFileURL(file), bulkWorkers: 1, timeLimitMs: 30_000, execArgv: THREAD_EXEC_ARGV })
+  t.teardown(() => pool.close())
+  t.equal(pool.workers, 0, 'no worker before the first job')
+  const bulk = (text: string, gate?: SharedArrayBuffer): Promise<string> =>
+    pool.prepare({ value: { text, gate } }, undefined, { bulk: true }) as unknown as Promise<string>
+  const threadOf = (result: string): string => result.split(':')[0]!
+  const first = await Promise.all(Array.from({ length: 12 }, (_, i) => bulk(`b${i}`)))
+  t.equal(new Set(first.map(threadOf)).size, 1, `twelve bulk jobs at once ran on one thread: ${first.join(' ')}`)
+  t.equal(pool.workers, 1, 'bulk jobs started only the worker they may use')
+
+  // Bulk jobs held at a gate keep their worker busy; a single job sent after them starts the other worker and is
+  // answered by it while the gate is still shut.
+  const gate = new SharedArrayBuffer(4)
+  const held = Array.from({ length: 5 }, (_, i) => bulk(`held${i}`, gate))
+  let heldDone = 0
+  for (const job of held) void job.then(() => { heldDone++ })
+  const single = await pool.extract('single') as unknown as string
+  t.equal(pool.workers, 2, 'a single job started the rest')
+  t.not(threadOf(single), threadOf(first[0]!), 'the single job ran on the other worker')
+  t.equal(heldDone, 0, 'answered while the bulk jobs were still held')
+  const array = new Int32Array(gate)
+  Atomics.store(array, 0, 1)
+  Atomics.notify(array, 0)
+  t.same([...new Set((await Promise.all(held)).map(threadOf))], [threadOf(first[0]!)], 'bulk jobs stayed on their worker with the other one free')
+  t.equal(pool.pending, 0)
+  t.throws(() => new ExtractorPool(2, { bulkWorkers: 0 }), RangeError)
+})
+
 t.test('a niced pool lowers its worker threads alone, not the thread that made it',
   { skip: process.platform === 'linux' ? false : 'threads have their own nice value on Linux only' }, async (t) => {
     const before = threadNices()
