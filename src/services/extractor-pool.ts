@@ -17,6 +17,7 @@ import { MAX_QUOTATIONS, TooManyQuotationsError } from '../extract/limits.js'
 import type { Extraction, ExtractOptions } from '../extract/types.js'
 import type { HtmlArticle } from '../html/index.js'
 import type { ArticleInput } from '../store/index.js'
+import type { IngestKeys } from '../store/ingest-keys.js'
 import type { ThreadModule } from '../thread-module.js'
 import { isPacked, packExtraction, worthPacking, type ExtractionInput } from '../store/packed-extraction.js'
 import { ArticleError } from './article.js'
@@ -31,6 +32,8 @@ export interface ExtractedArticle {
   extraction: ExtractionInput
   /** What the HTML conversion found, when the request gave html. */
   page: HtmlArticle | null
+  /** The keys storing the article needs (store/ingest-keys.ts), made with the extraction. */
+  keys?: IngestKeys
 }
 
 export type WorkerJob =

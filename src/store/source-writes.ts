@@ -2,10 +2,10 @@
 // of stored text, and deletion. Each is one transaction (or one savepoint of a group's transaction),
 // so an article is never half written.
 // The store never reads the text itself: it only checks that offsets fit it.
-import { createHash } from 'node:crypto'
 import type { Extraction, ResolvedBy } from '../extract/types.js'
 import { textKey } from '../identity/names.js'
 import type { Database } from './database.js'
+import { contentHash, fittingKeys, type IngestKeys } from './ingest-keys.js'
 import { unpackExtraction, type ExtractionInput } from './packed-extraction.js'
 import { StatementCache } from './statements.js'
 import { SpeakerResolver } from './speaker-resolution.js'
@@ -36,6 +36,8 @@ export interface IngestResult {
 export interface IngestItem {
   article: ArticleInput
   extraction: ExtractionInput
+  /** ingestKeys() of the article and extraction, when the thread that extracted it made them (else computed here). */
+  keys?: IngestKeys
 }
 
 /** What became of one article of ingestMany: stored (or already there), or the error that kept it out. */
@@ -46,9 +48,7 @@ export class InvalidExtractionError extends Error {
   override name = 'InvalidExtractionError'
 }
 
-export function contentHash (text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
-}
+export { contentHash }
 
 function checkSpan (what: string, start: number, end: number, length: number): void {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > length) {
@@ -131,8 +131,8 @@ export class SourceWriter {
   /** INSERTs of n quotes at once, one statement per n. */
   readonly #insertQuotes: StatementCache
 
-  /** Stores an article and its extraction; the same text twice is stored once. */
-  readonly ingest: (article: ArticleInput, extraction: ExtractionInput) => IngestResult
+  /** Stores an article and its extraction (with its ingestKeys(), if made); the same text twice is stored once. */
+  readonly ingest: (article: ArticleInput, extraction: ExtractionInput, keys?: IngestKeys) => IngestResult
   /**
    * Stores articles in one transaction, each in a savepoint of its own: an article that fails is rolled back alone
    * and the others are stored. Returns one attempt per item, in order, once the transaction is committed.
@@ -174,8 +174,8 @@ export class SourceWriter {
     this.#indexSources = db.prepare(`INSERT INTO quotes_fts (rowid, text)
       SELECT id, text FROM quotes WHERE source_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
 
-    this.ingest = db.transaction((article, extraction) => {
-      const result = this.#ingest(article, unpackExtraction(extraction))
+    this.ingest = db.transaction((article, extraction, keys) => {
+      const result = this.#ingest(article, unpackExtraction(extraction), keys)
       if (!this.#grouped) this.#indexQuotes()
       return result
     })
@@ -196,11 +196,11 @@ export class SourceWriter {
     // writer make that rare) takes the whole transaction back with it, and the group is then stored again by
     // `group`, a savepoint an article, so that each article still gets its own outcome.
     const groupAtOnce = db.transaction((items: readonly IngestItem[]) => inGroup(items, (item) =>
-      ({ ok: true, result: this.#ingest(item.article, unpackExtraction(item.extraction)) })))
+      ({ ok: true, result: this.#ingest(item.article, unpackExtraction(item.extraction), item.keys) })))
     const group = db.transaction((items: readonly IngestItem[]) => inGroup(items, (item) => {
       const indexed = this.#unindexed.length
       try {
-        return { ok: true, result: this.ingest(item.article, item.extraction) }
+        return { ok: true, result: this.ingest(item.article, item.extraction, item.keys) }
       } catch (error) {
         this.#unindexed.length = indexed
         // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the articles before this one
@@ -251,8 +251,9 @@ export class SourceWriter {
     this.delete = db.transaction((sourceId) => this.#delete(sourceId))
   }
 
-  #ingest (article: ArticleInput, extraction: Extraction): IngestResult {
-    const hash = contentHash(article.text)
+  #ingest (article: ArticleInput, extraction: Extraction, given?: IngestKeys): IngestResult {
+    const keys = fittingKeys(given, extraction)
+    const hash = keys?.contentHash ?? contentHash(article.text)
     const existing = this.#byHash.get(hash)
     if (existing) {
       return { source_id: existing.id, status: 'existing', quote_count: this.#countQuotes.get(existing.id) as number }
@@ -275,12 +276,12 @@ export class SourceWriter {
       // A new version of a stored article: its old quotes go, the new text's quotes come.
       const before = this.#clear(previous.id)
       this.#updateSource.run({ ...row, id: previous.id })
-      const after = this.#write(previous.id, quotedAt, extraction, before.quoteIds)
+      const after = this.#write(previous.id, quotedAt, extraction, before.quoteIds, keys?.textKeys)
       this.#rollups.recount([...before.speakers, ...after.keys()])
       return { source_id: previous.id, status: 'updated', quote_count: extraction.quotes.length }
     }
     const sourceId = Number(this.#insertSource.run(row).lastInsertRowid)
-    for (const [speakerId, quotes] of this.#write(sourceId, quotedAt, extraction)) {
+    for (const [speakerId, quotes] of this.#write(sourceId, quotedAt, extraction, undefined, keys?.textKeys)) {
       this.#rollups.addSource(speakerId, quotes, quotedAt)
     }
     return { source_id: sourceId, status: 'created', quote_count: extraction.quotes.length }
@@ -295,7 +296,7 @@ export class SourceWriter {
 
   #attempt (item: IngestItem): IngestAttempt {
     try {
-      return { ok: true, result: this.ingest(item.article, item.extraction) }
+      return { ok: true, result: this.ingest(item.article, item.extraction, item.keys) }
     } catch (error) {
       return { ok: false, error }
     }
@@ -341,14 +342,14 @@ export class SourceWriter {
     return { speakers, quoteIds }
   }
 
-  /** Writes speakers and quotes; returns how many quotes each stored speaker got. */
-  #write (sourceId: number, quotedAt: string, extraction: Extraction, reuse?: Map<string, number[]>): Map<number, number> {
+  /** Writes speakers and quotes (`textKeys`: each quote's, if made); returns how many quotes each stored speaker got. */
+  #write (sourceId: number, quotedAt: string, extraction: Extraction, reuse?: Map<string, number[]>, textKeys?: readonly string[]): Map<number, number> {
     const speakerIds = this.#resolver.resolveAll(extraction.speakers, sourceId)
     const perSpeaker = new Map<number, number>()
     // Only a source extracted before can have corrections; a new one skips the lookups.
     const corrections = this.#hasCorrections.get(sourceId) !== undefined
     const rows: unknown[][] = []
-    for (const quote of extraction.quotes) {
+    for (const [index, quote] of extraction.quotes.entries()) {
       const corrected = corrections ? this.#correction.get(sourceId, quote.text) : undefined
       const speakerId = corrected ?? (quote.speaker ? speakerIds[quote.speaker.id]! : null)
       if (speakerId !== null) perSpeaker.set(speakerId, (perSpeaker.get(speakerId) ?? 0) + 1)
@@ -356,7 +357,7 @@ export class SourceWriter {
         reuse?.get(quote.text)?.shift() ?? null, sourceId, speakerId, quote.speaker?.mention ?? null,
         quote.speaker?.start ?? null, quote.speaker?.end ?? null, quote.text, quote.start, quote.end,
         quote.fragments ? JSON.stringify(quote.fragments) : null, quote.type, quote.cue, quote.confidence, quote.via,
-        quotedAt, textKey(quote.text), quote.context[0], quote.context[1], corrected === undefined ? 0 : 1,
+        quotedAt, textKeys?.[index] ?? textKey(quote.text), quote.context[0], quote.context[1], corrected === undefined ? 0 : 1,
         corrected !== undefined ? 'manual' : (quote.speaker?.resolved_by ?? null),
       ])
     }
