@@ -30,7 +30,7 @@ export interface BatchOptions<K> {
   onInternalError?: (key: K, err: unknown) => void
   /**
    * Jobs in flight at once, extracting or waiting for the store, besides the group it is storing (default: 96, at
-   * least pool.concurrency; fewer while the pool's queue is half full, so that one batch does not make the pool
+   * least pool.bulkConcurrency; fewer while the pool's queue is half full, so that one batch does not make the pool
    * refuse other requests).
    */
   window?: number

@@ -263,11 +263,6 @@ export class ExtractorPool {
     return this.queue.length + this.slots.reduce((sum, slot) => sum + slot.jobs.length, 0)
   }
 
-  /** How many jobs a caller should keep in flight to keep every worker busy. */
-  get concurrency (): number {
-    return this.inline ? 1 : this.size * 2
-  }
-
   /** How many bulk jobs a batch should keep in flight to keep the workers it may use busy. */
   get bulkConcurrency (): number {
     return this.inline ? 1 : Math.min(this.size, this.bulkWorkers) * 2
