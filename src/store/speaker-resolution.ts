@@ -149,10 +149,13 @@ export class SpeakerResolver {
     const names = namesOf(speaker)
     const local = belongsToArticle(stored)
     const insertToken = local ? this.#insertLocalToken : this.#insertToken
+    // Each word once: the article's names of one speaker share most of theirs ("Margaret Hale", "Hale").
+    const tokens = new Set<string>()
     for (const name of new Set(names)) {
       this.#insertAlias.run(id, name, sourceId)
-      for (const token of nameTokens(name)) insertToken.run(token, id)
+      for (const token of nameTokens(name)) tokens.add(token)
     }
+    for (const token of tokens) insertToken.run(token, id)
     if (stored.title !== null) {
       this.#insertTitle.run(id, stored.title, sourceId)
       if (!local) this.#refreshTitle.run({ id, title: stored.title })
