@@ -194,7 +194,7 @@ export async function runIngest ({ quick }) {
   }
   if (fs.existsSync(path.join(DIST, 'cli', 'commands', 'ingest.js'))) {
     try {
-      // The command's default (src/cli/commands/ingest.ts, defaultIngestWorkers): a worker per core but the writer's.
+      // The command's default (defaultIngestWorkers, besideTheWriter in src/services/extractor-pool.ts): a worker per core but the writer's.
       out.cli = await viaCli(articles, Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1))
       if (out.cli.error) out.notes.push(`whosaid ingest failed: ${out.cli.error}`)
       else log(`  ingest: whosaid ingest ${out.cli.articles_per_s} articles/s`)

@@ -1,6 +1,6 @@
 // fastify.extractor: the ExtractorPool the routes extract with, closed when the app closes.
 import fp from 'fastify-plugin'
-import { ExtractorPool } from './extractor-pool.js'
+import { besideTheWriter, ExtractorPool } from './extractor-pool.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,16 +19,12 @@ export interface ExtractorPluginOptions {
   nice?: number
   /** Node options the worker threads start with (default: this thread's). */
   execArgv?: string[] | undefined
-  /** The most workers a batch's articles use at once (default: all but one, at least one; ExtractorPoolOptions.bulkWorkers). */
+  /**
+   * The most workers a batch's articles use at once (ExtractorPoolOptions.bulkWorkers). By default all but one, at
+   * least one (besideTheWriter): the batch's writer thread takes a core of its own, and the worker left over answers
+   * single requests (POST /extract, POST /sources) without waiting behind a batch's articles.
+   */
   bulkWorkers?: number
-}
-
-/**
- * All workers but one for batches: the batch's writer thread takes a core of its own, and the worker left over
- * answers single requests (POST /extract, POST /sources) without waiting behind a batch's articles.
- */
-export function defaultBulkWorkers (workers: number): number {
-  return Math.max(1, workers - 1)
 }
 
 export default fp<ExtractorPluginOptions>(async (fastify, options) => {
@@ -37,7 +33,7 @@ export default fp<ExtractorPluginOptions>(async (fastify, options) => {
     maxQuotations: options.maxQuotations,
     nice: options.nice,
     execArgv: options.execArgv,
-    bulkWorkers: options.bulkWorkers ?? defaultBulkWorkers(options.workers),
+    bulkWorkers: options.bulkWorkers ?? besideTheWriter(options.workers),
   })
   fastify.decorate('extractor', pool)
   fastify.addHook('onClose', async () => pool.close())

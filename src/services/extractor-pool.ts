@@ -156,8 +156,7 @@ export interface ExtractorPoolOptions extends ThreadModule {
   nice?: number
   /**
    * The most workers that bulk jobs (a batch's articles: prepare() with `bulk`) run on at once (default: all). The
-   * server keeps one of its workers for single requests: a batch is limited by its writer thread, which needs a core
-   * of its own, and a second worker extracting ahead only took CPU from it (bench/RESULTS.md, "Eighth stop").
+   * server gives batches besideTheWriter() of its workers and keeps the other for single requests.
    */
   bulkWorkers?: number
 }
@@ -199,6 +198,16 @@ const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 8 }
 /** One worker per core by default. */
 export function defaultWorkerCount (): number {
   return availableParallelism()
+}
+
+/**
+ * Of `count` cores (or workers), those left for extraction beside the one that stores, at least one. Storing is what
+ * limits an ingest, and on two cores a second extraction worker beside the writer only took CPU from it and held
+ * about 30 MB of lexicons: one worker stored 10,000 articles through POST /sources/batch at 769-965 articles/s and
+ * 244-251 MB of peak RSS, two at 700-856 and 286-290 MB (bench/RESULTS.md, "Eighth stop").
+ */
+export function besideTheWriter (count: number): number {
+  return Math.max(1, count - 1)
 }
 
 function siblingWorkerUrl (): URL {

@@ -18,9 +18,9 @@ export { ConflictError, NotFoundError, QuerySyntaxError } from './errors.js'
 export { MigrationError } from './migrate.js'
 export { PageKeyError, type PageKey, type PageRequest, type PageResult } from './page.js'
 export type { Quote, QuoteDetail, QuoteFilter, QuoteSort, QuoteSourceRef, QuoteSpeakerRef, StoredResolvedBy } from './quotes.js'
+export { contentHash, type IngestKeys } from './ingest-keys.js'
 export {
-  InvalidExtractionError, contentHash, type ArticleInput, type IngestAttempt, type IngestItem, type IngestResult,
-  type IngestStatus,
+  InvalidExtractionError, type ArticleInput, type IngestAttempt, type IngestItem, type IngestResult, type IngestStatus,
 } from './source-writes.js'
 export type { SourceDetail, SourceFilter, SourceSummary } from './sources.js'
 export type { Speaker, SpeakerAlias, SpeakerDetail, SpeakerFilter, SpeakerRef, SpeakerSort } from './speakers.js'

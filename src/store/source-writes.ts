@@ -48,8 +48,6 @@ export class InvalidExtractionError extends Error {
   override name = 'InvalidExtractionError'
 }
 
-export { contentHash }
-
 function checkSpan (what: string, start: number, end: number, length: number): void {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > length) {
     throw new InvalidExtractionError(`${what} [${start}, ${end}] is outside the text (length ${length})`)

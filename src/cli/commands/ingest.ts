@@ -12,7 +12,7 @@ import { ConfigError, DEFAULT_BODY_LIMIT, databasePathFrom, parseMaxQuotations }
 import { MAX_HTML_LENGTH } from '../../limits.js'
 import { MIGRATIONS_DIR } from '../../paths.js'
 import { emptyCounts, ingestBatch, type BatchCounts, type BatchJob, type BatchOutcome } from '../../services/batch.js'
-import { ExtractorPool } from '../../services/extractor-pool.js'
+import { besideTheWriter, ExtractorPool } from '../../services/extractor-pool.js'
 import { readNdjsonLines } from '../../services/ndjson.js'
 import { openStore, Store, type DataStore } from '../../store/index.js'
 import { ThreadedStore } from '../../store/writer-thread.js'
@@ -269,13 +269,9 @@ class Reporter {
   }
 }
 
-/**
- * Storing takes a core of its own (the writer thread, or this one): on two cores, one extraction worker beside the
- * writer stored 10,000 articles at 964-1,026 articles/s and 229 MB peak RSS, two at 911-931 and 260-275 MB: the
- * second only took CPU from the writer, which is what limits an ingest (bench/RESULTS.md, "Eighth stop").
- */
+/** A worker per core but the one that stores (the writer thread, or this one): besideTheWriter(). */
 export function defaultIngestWorkers (): number {
-  return Math.max(1, availableParallelism() - 1)
+  return besideTheWriter(availableParallelism())
 }
 
 function parse (args: string[]): { paths: string[], db?: string, workers: number, json: boolean } | 'help' {
