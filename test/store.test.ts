@@ -277,3 +277,20 @@ t.test('ingestMany: an article updated later in its own group is searchable by i
   t.equal(matches('fight'), 1, 'only the other article still says it')
   t.doesNotThrow(() => store.db.exec("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)"))
 })
+
+t.test('a database path under a directory that takes no new entries fails at once; missing parents are made', async (t) => {
+  // Node 20's recursive mkdir retried /proc/<new>/ without end, holding a core (`whosaid ingest --db /proc/x/w.db`).
+  if (process.platform === 'linux') {
+    const started = Date.now()
+    t.throws(() => Store.open({ path: '/proc/whosaid-no-such-dir/w.db', migrationsDir: MIGRATIONS_DIR }), { code: 'ENOENT' })
+    t.ok(Date.now() - started < 5000, 'refused without retrying')
+  }
+  const { mkdtempSync, existsSync, rmSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-open-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const store = Store.open({ path: join(dir, 'a', 'b', 'w.db'), migrationsDir: MIGRATIONS_DIR })
+  store.close()
+  t.ok(existsSync(join(dir, 'a', 'b', 'w.db')), 'nested directories made')
+})

@@ -1,6 +1,6 @@
 // Opens the SQLite file with the settings every connection needs.
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { isRoleOnly, nameEnding, nameKey, nameTokens, personName, textKey } from '../identity/names.js'
 import { bareName, organizationKey } from '../identity/titles.js'
@@ -11,9 +11,23 @@ const BUSY_TIMEOUT_MS = 5000
 /** Page cache of a read-only connection, in KB. */
 const READER_CACHE_KB = 4000
 
+/**
+ * Creates a directory and its missing parents, one level at a time. Not mkdirSync's `recursive`: in Node 20 it
+ * retries without end where the parent exists but refuses a new entry (`--db /proc/x/w.db` held a core until killed);
+ * here that is the error of the one mkdir that failed.
+ */
+function makeDirectories (dir: string): void {
+  const missing: string[] = []
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.push(d)
+    if (dirname(d) === d) break
+  }
+  for (const d of missing.reverse()) mkdirSync(d)
+}
+
 export function openDatabase (path: string): Database {
   if (path !== ':memory:' && !path.startsWith('file:')) {
-    mkdirSync(dirname(path), { recursive: true })
+    makeDirectories(dirname(path))
   }
   const db = new BetterSqlite3(path)
   try {
