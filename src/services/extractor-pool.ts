@@ -277,6 +277,17 @@ export class ExtractorPool {
     return this.inline ? 1 : Math.min(this.size, this.bulkWorkers) * 2
   }
 
+  /**
+   * Starts the workers that jobs of this kind would use, ahead of the first: each takes a third of a second or more to
+   * load the extractor, which can overlap the caller's own start (opening a store, starting its writer thread).
+   */
+  warm (options: JobOptions = {}): void {
+    if (this.inline || this.closed) return
+    this.startWorkers(options.bulk === true ? Math.min(this.size, this.bulkWorkers) : this.size)
+    // Idle workers never keep the process alive (dispatch refs them while they have work).
+    for (const slot of this.slots) if (slot.jobs.length === 0) slot.worker.unref()
+  }
+
   /** The extraction of a text; `signal` gives it up (ExtractionAbortedError) and stops the work. */
   extract (text: string, signal?: AbortSignal, options?: ExtractOptions): Promise<Extraction> {
     return this.run(options === undefined ? { kind: 'extract', text } : { kind: 'extract', text, options }, signal) as Promise<Extraction>

@@ -197,6 +197,20 @@ t.test('bulk jobs run on at most bulkWorkers workers and start no others; a sing
   t.throws(() => new ExtractorPool(2, { bulkWorkers: 0 }), RangeError)
 })
 
+t.test('warm() starts the workers a kind of job would use, before the first', async (t) => {
+  const warmed = new ExtractorPool(2, { bulkWorkers: 1, timeLimitMs: 120_000, execArgv: THREAD_EXEC_ARGV })
+  t.teardown(() => warmed.close())
+  warmed.warm({ bulk: true })
+  t.equal(warmed.workers, 1, 'a batch would use one')
+  warmed.warm()
+  t.equal(warmed.workers, 2, 'single requests use them all')
+  t.same(await warmed.extract(article(4)), extract(article(4)))
+  const inline = new ExtractorPool(0)
+  inline.warm()
+  t.equal(inline.workers, 0, 'an inline pool starts none')
+  await inline.close()
+})
+
 t.test('a niced pool lowers its worker threads alone, not the thread that made it',
   { skip: process.platform === 'linux' ? false : 'threads have their own nice value on Linux only' }, async (t) => {
     const before = threadNices()

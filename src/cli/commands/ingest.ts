@@ -330,15 +330,24 @@ async function run (args: string[], io: CommandIO = processIO()): Promise<number
     for (const input of inputs) total += input.kind === 'ndjson' ? await countLines(input.path).catch(() => 1) : 1
   }
 
-  let store: DataStore = await openStore({ location: settings.db ?? databasePathFrom(env), defaultMigrationsDir: MIGRATIONS_DIR })
   // No more workers than articles: each takes a moment to start; one article is extracted in this thread.
   const workers = total === null ? settings.workers : Math.min(settings.workers, total > 1 ? total : 0)
+  const pool = new ExtractorPool(workers, { maxQuotations, ...io.extractorWorker })
+  // The workers load the extractor while the store opens and its writer thread starts, rather than after.
+  pool.warm({ bulk: true })
+  let store: DataStore
+  try {
+    store = await openStore({ location: settings.db ?? databasePathFrom(env), defaultMigrationsDir: MIGRATIONS_DIR })
+  } catch (err) {
+    await pool.close()
+    throw err
+  }
   // With workers, a SQLite file is written on a thread of its own, as the server writes it: this thread reads the
   // input and hands articles on while the writer stores the previous group.
   if (workers > 0 && store instanceof Store && !['', ':memory:'].includes(store.db.name)) {
-    store = await ThreadedStore.open(store, MIGRATIONS_DIR, io.writerThread).catch(() => store)
+    const plain = store
+    store = await ThreadedStore.open(plain, MIGRATIONS_DIR, io.writerThread).catch(() => plain)
   }
-  const pool = new ExtractorPool(workers, { maxQuotations, ...io.extractorWorker })
   // Kept up to date as outcomes arrive, for the progress line; the same as ingestBatch's counts at the end.
   const counts = emptyCounts()
   const reporter = new Reporter(total, counts, stderr)
