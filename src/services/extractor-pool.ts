@@ -284,8 +284,8 @@ export class ExtractorPool {
   warm (options: JobOptions = {}): void {
     if (this.inline || this.closed) return
     this.startWorkers(options.bulk === true ? Math.min(this.size, this.bulkWorkers) : this.size)
-    // Idle workers never keep the process alive (dispatch refs them while they have work).
-    for (const slot of this.slots) if (slot.jobs.length === 0) slot.worker.unref()
+    // Nothing to send yet: dispatch only lets the idle workers not keep the process alive, as between jobs.
+    this.dispatch()
   }
 
   /** The extraction of a text; `signal` gives it up (ExtractionAbortedError) and stops the work. */
