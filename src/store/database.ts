@@ -1,5 +1,5 @@
 // Opens the SQLite file with the settings every connection needs.
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { isRoleOnly, nameEnding, nameKey, nameTokens, personName, textKey } from '../identity/names.js'
@@ -22,7 +22,14 @@ function makeDirectories (dir: string): void {
     missing.push(d)
     if (dirname(d) === d) break
   }
-  for (const d of missing.reverse()) mkdirSync(d)
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d)
+    } catch (err) {
+      // Made meanwhile by another process opening the same new path (a server and `whosaid seed`), as recursive allowed.
+      if ((err as { code?: unknown }).code !== 'EEXIST' || !statSync(d).isDirectory()) throw err
+    }
+  }
 }
 
 export function openDatabase (path: string): Database {
