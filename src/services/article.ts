@@ -7,19 +7,9 @@ import { htmlToArticle, type HtmlArticle } from '../html/index.js'
 import { DEFAULT_TITLE_LENGTH, MAX_HTML_LENGTH, MAX_TEXT_LENGTH } from '../limits.js'
 import { ARTICLE_FIELDS, ArticleRequest, HTTP_URL_PATTERN, ISO_DATE_PATTERN } from '../schemas/article.js'
 import type { ArticleInput } from '../store/index.js'
+import { ArticleError } from './article-error.js'
 
-/** A request that cannot become an article; the message names the field. */
-export class ArticleError extends Error {
-  override name = 'ArticleError'
-  readonly statusCode = 400
-  /** The field at fault, or null when it is the request as a whole. */
-  readonly field: string | null
-
-  constructor (field: string | null, message: string) {
-    super(message)
-    this.field = field
-  }
-}
+export { ArticleError }
 
 export interface PreparedArticle {
   article: ArticleInput

@@ -20,7 +20,7 @@ import type { ArticleInput } from '../store/index.js'
 import type { IngestKeys } from '../store/ingest-keys.js'
 import type { ThreadModule } from '../thread-module.js'
 import { isPacked, packExtraction, worthPacking, type ExtractionInput } from '../store/packed-extraction.js'
-import { ArticleError } from './article.js'
+import { ArticleError } from './article-error.js'
 
 /** An article to check and extract: one NDJSON line as written, or a value (e.g. built from a file). */
 export type ArticleSource = { json: string } | { value: unknown }

@@ -118,19 +118,28 @@ async function listInputs (paths: string[]): Promise<Input[]> {
   return inputs
 }
 
-/** Non-blank lines of an NDJSON file, counted by bytes without decoding, for the progress total. */
-async function countLines (path: string): Promise<number> {
+/**
+ * Non-blank lines of an NDJSON file, counted by bytes without decoding, for the progress total. Newlines are found
+ * with indexOf, and a line's bytes are looked at only until its first that is not blank (a byte-by-byte loop took
+ * 90 ms over 17 MB, before the first article could start).
+ */
+export async function countLines (path: string): Promise<number> {
   let count = 0
+  // Whether the line read so far (it may have begun in an earlier chunk) holds only blanks.
   let blank = true
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i]!
-      if (byte === 0x0a) {
-        if (!blank) count++
-        blank = true
-      } else if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) {
-        blank = false
+    let start = 0
+    for (;;) {
+      const newline = chunk.indexOf(0x0a, start)
+      const end = newline === -1 ? chunk.length : newline
+      for (let i = start; blank && i < end; i++) {
+        const byte = chunk[i]!
+        if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) blank = false
       }
+      if (newline === -1) break
+      if (!blank) count++
+      blank = true
+      start = newline + 1
     }
   }
   return blank ? count : count + 1
