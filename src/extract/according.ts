@@ -4,12 +4,12 @@
 import { TokenKind, type Doc } from './document.js'
 import type { Cue } from './cues.js'
 import { NOUN_LIKE } from './cues.js'
-import { CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS } from './lexicon.js'
 import { isNounish, phraseAfter, type Range } from './phrases.js'
 import { SENTENCE_PUNCT, LINKS, AUXILIARIES } from './subjects.js'
 import type { Attribution } from './attribution.js'
 import { afterIntroduction, clauseEnd, clauseStartAt, onlyConnectives } from './clause-bounds.js'
 import { isPossessiveToken, onlyPunctuation, quoteSpan, quotesIn, spanOf } from './token-runs.js'
+import { isA, WordClass } from './word-classes.js'
 
 /**
  * The attributions of a sentence's "according to" cues, added to `out`, which holds the sentence's other attributions:
@@ -39,7 +39,7 @@ export function attributeAccording (doc: Doc, sIndex: number, according: Cue[], 
       // "According to early results of the exit poll conducted by … Networks, CLAUSE": the source runs to the comma.
       for (let c = extent.end; c < hi && c - cue.end <= 40 && doc.quoteOf[c] === -1; c++) {
         if (doc.tokens[c]!.text === ',') { from = c; break }
-        if (CUE_VERB_FORMS.has(doc.tokens[c]!.lower) && !NOUN_LIKE.has(doc.tokens[c]!.lower)) break
+        if (isA(doc.tokens[c], WordClass.CueVerbForm) && !NOUN_LIKE.has(doc.tokens[c]!.lower)) break
       }
       while (from < hi && doc.tokens[from]!.text === ',') from++
       end = clauseEnd(doc, from, hi, hi)
@@ -102,9 +102,9 @@ function sourceAfter (doc: Doc, from: number, hi: number): { speaker: Range, ext
     const t = tokens[i]!
     if (quoteOf[i] !== -1) break
     if (t.kind === TokenKind.Punct && !(t.text === '-' || t.text === '’s' || t.text === "'s" || t.text === '.' && tokens[i - 1]?.capitalized && tokens[i + 1]?.capitalized)) break
-    if (t.kind === TokenKind.Word && i > from && (t.lower === 'that' || (CUE_VERB_FORMS.has(t.lower) && !NOUN_LIKE.has(t.lower)))) break
+    if (t.kind === TokenKind.Word && i > from && (t.lower === 'that' || (isA(t, WordClass.CueVerbForm) && !NOUN_LIKE.has(t.lower)))) break
     // The head noun phrase names the source: "state records (kept by the county)", "a new article (in Politico)".
-    if (head < 0 && t.kind === TokenKind.Word && i > from && !t.capitalized && (NP_STOPPERS.has(t.lower) || /(ed|ing)$/.test(t.lower)) && !DETERMINERS.has(tokens[i - 1]!.lower)) head = i
+    if (head < 0 && t.kind === TokenKind.Word && i > from && !t.capitalized && (isA(t, WordClass.NpStopper) || /(ed|ing)$/.test(t.lower)) && !isA(tokens[i - 1], WordClass.Determiner)) head = i
     i++
   }
   if (i === from || tokens[from]!.kind === TokenKind.Punct) return null
@@ -118,13 +118,13 @@ function sourceApposition (doc: Doc, from: number, hi: number): boolean {
   // "…, according to her pilot, Aoife Brennan, who …": a name after a role.
   const name = first.capitalized ? phraseAfter(doc, from, hi) : null
   if (name && name.start === from && (name.end >= hi || tokens[name.end]!.text === ',' || onlyPunctuation(doc, name.end, hi))) return true
-  if (!(DETERMINERS.has(first.lower) || isNounish(first) || first.kind === TokenKind.Number)) return false
+  if (!(isA(first, WordClass.Determiner) || isNounish(first) || first.kind === TokenKind.Number)) return false
   for (let i = from + 1; i < hi && i - from <= 12; i++) {
     if (doc.quoteOf[i] !== -1) return false
     if (tokens[i]!.text === ',' || tokens[i]!.text === '—') return i + 1 < hi && !onlyPunctuation(doc, i + 1, hi)
     // "…, according to Priya Raman, the board's lead investigator.": a noun phrase to the sentence's end.
     if (SENTENCE_PUNCT.has(tokens[i]!.text) && onlyPunctuation(doc, i, hi)) return true
-    if (CUE_VERB_FORMS.has(tokens[i]!.lower) || AUXILIARIES.has(tokens[i]!.lower) || (tokens[i]!.kind === TokenKind.Punct && !isPossessiveToken(tokens[i]!) && tokens[i]!.text !== '-')) return false
+    if (isA(tokens[i], WordClass.CueVerbForm) || AUXILIARIES.has(tokens[i]!.lower) || (tokens[i]!.kind === TokenKind.Punct && !isPossessiveToken(tokens[i]!) && tokens[i]!.text !== '-')) return false
   }
   return false
 }

@@ -3,13 +3,13 @@
 // a name ("Henrik Dahl, the chief executive of Baltic Line,"), and a photo caption's titled names. Cheap tests first,
 // so that most capitalised runs ("The", "Washington") are never described as mentions.
 import { TokenKind } from './document.js'
-import { DETERMINERS, GROUP_NOUNS, NAME_PARTICLES, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS, TIME_WORDS, TITLES } from './lexicon.js'
 import { isFirstName, isFirstNameToken } from './first-names.js'
 import { describeMention, type Mention } from './mentions.js'
 import { APPOSITION_OPENERS, hasOrgWord } from './entity-words.js'
 import { MAX_NAMESAKES, type EntityIndex } from './entity-index.js'
 import { mainClauseStart } from './antecedents.js'
 import type { EntityTable } from './entities.js'
+import { isA, WordClass } from './word-classes.js'
 
 /** Person names and role nouns outside quotations: candidates for what later pronouns mean. */
 export function collectAntecedents (table: EntityTable, sentence: number): void {
@@ -35,9 +35,9 @@ export function collectAntecedents (table: EntityTable, sentence: number): void 
         // "the possibility that Mrs. Clinton": a clause word ends the noun phrase before any title in it.
         // "the Route 9 driver": a number may qualify the role.
         if (w.kind === TokenKind.Number && quoteOf[j] === -1) continue
-        if (w.kind !== TokenKind.Word || quoteOf[j] !== -1 || NP_STOPPERS.has(w.lower)) break
+        if (w.kind !== TokenKind.Word || quoteOf[j] !== -1 || isA(w, WordClass.NpStopper)) break
         const abbreviated = tokens[j + 1]?.text === '.' && tokens[j + 2]?.capitalized
-        if ((ROLE_NOUNS.has(w.lower) || TITLES.has(w.lower)) && !(tokens[j + 1]?.capitalized) && !abbreviated) {
+        if (isA(w, WordClass.RoleNoun | WordClass.Title) && !(tokens[j + 1]?.capitalized) && !abbreviated) {
           if (!table.hasMentionAt(i)) {
             const m = describeMention(doc, { start: i, end: j + 1 })
             const e = table.resolve(m, sentence)
@@ -51,19 +51,19 @@ export function collectAntecedents (table: EntityTable, sentence: number): void 
       }
       continue
     }
-    if (!t.capitalized || NON_NAME_CAPITALS.has(t.lower)) continue
+    if (!t.capitalized || isA(t, WordClass.NonNameCapital)) continue
     let end = i + 1
     // "Ursula von der Leyen": lower-case particles before a capitalised word go on with the name.
     const particleRun = (j: number): number => {
       let k = j
-      while (k < s.endToken && k - j < 3 && quoteOf[k] === -1 && !tokens[k]!.capitalized && NAME_PARTICLES.has(tokens[k]!.lower)) k++
+      while (k < s.endToken && k - j < 3 && quoteOf[k] === -1 && !tokens[k]!.capitalized && isA(tokens[k], WordClass.NameParticle)) k++
       return k > j && k < s.endToken && quoteOf[k] === -1 && tokens[k]!.capitalized ? k : j
     }
     while (end < s.endToken && quoteOf[end] === -1 && (tokens[end]!.capitalized || (tokens[end]!.text === '.' && tokens[end - 1]!.text.length === 1) || particleRun(end) > end)) end = particleRun(end) > end ? particleRun(end) : end + 1
     let start = i
     // "Mr. de Vos": the particles before a surname are part of it.
-    while (start > s.firstToken && i - start < 3 && quoteOf[start - 1] === -1 && !tokens[start - 1]!.capitalized && NAME_PARTICLES.has(tokens[start - 1]!.lower)) start--
-    while (start > s.firstToken && quoteOf[start - 1] === -1 && (TITLES.has(tokens[start - 1]!.lower) || (tokens[start - 1]!.text === '.' && TITLES.has(tokens[start - 2]?.lower ?? '')))) start--
+    while (start > s.firstToken && i - start < 3 && quoteOf[start - 1] === -1 && !tokens[start - 1]!.capitalized && isA(tokens[start - 1], WordClass.NameParticle)) start--
+    while (start > s.firstToken && quoteOf[start - 1] === -1 && (isA(tokens[start - 1], WordClass.Title) || (tokens[start - 1]!.text === '.' && isA(tokens[start - 2], WordClass.Title)))) start--
     // "Aldridge Museum of Art": a name runs on over "of" into capitals.
     while (end + 1 < s.endToken && tokens[end]!.lower === 'of' && quoteOf[end + 1] === -1 && tokens[end + 1]!.capitalized && end - i < 8) {
       end += 2
@@ -72,10 +72,10 @@ export function collectAntecedents (table: EntityTable, sentence: number): void 
     // "Members of Wexcombe Borough Council" are people of it, not the organisation; the organisation after "of" is
     // named all the same, for a later "the council".
     // So is "Shares of Kestrel Foods Inc." opening a sentence: a common word capitalised only by its place.
-    const commonOpener = (i === s.firstToken || tokens[i - 1]!.text === '—' || tokens[i - 1]!.text === '–') && !ORG_HEADS.has(tokens[i]!.lower) && !TITLES.has(tokens[i]!.lower) && !ROLE_NOUNS.has(tokens[i]!.lower) && !isFirstNameToken(tokens[i]!)
-    const membersOf = (GROUP_NOUNS.has(tokens[i]!.lower) || commonOpener) && tokens[i + 1]?.lower === 'of' && end - i >= 4 ? i + 2 : -1
+    const commonOpener = (i === s.firstToken || tokens[i - 1]!.text === '—' || tokens[i - 1]!.text === '–') && !isA(tokens[i], WordClass.OrgHead | WordClass.Title | WordClass.RoleNoun) && !isFirstNameToken(tokens[i]!)
+    const membersOf = (isA(tokens[i], WordClass.GroupNoun) || commonOpener) && tokens[i + 1]?.lower === 'of' && end - i >= 4 ? i + 2 : -1
     if (membersOf !== -1 && hasOrgWord(tokens, membersOf, end)) i = membersOf
-    const orgName = end - i >= 2 && hasOrgWord(tokens, i, end) && !GROUP_NOUNS.has(tokens[i]!.lower)
+    const orgName = end - i >= 2 && hasOrgWord(tokens, i, end) && !isA(tokens[i], WordClass.GroupNoun)
     const agent = start === i && actingSubject(table, s.firstToken, i, end)
     if (!orgName && !table.hasMentionAt(start) && !table.hasMentionAt(i) && (agent || mayNamePerson(table, start, i, end))) {
       const m = describeMention(doc, { start, end })
@@ -113,13 +113,13 @@ export function collectCaptionTitles (table: EntityTable, sentence: number): voi
   const { tokens, quoteOf } = doc
   for (let i = s.firstToken; i < s.endToken; i++) {
     const t = tokens[i]!
-    if (quoteOf[i] !== -1 || t.kind !== TokenKind.Word || !t.capitalized || NON_NAME_CAPITALS.has(t.lower) || TITLES.has(t.lower)) continue
+    if (quoteOf[i] !== -1 || t.kind !== TokenKind.Word || !t.capitalized || isA(t, WordClass.NonNameCapital | WordClass.Title)) continue
     let end = i + 1
-    while (end < s.endToken && quoteOf[end] === -1 && tokens[end]!.kind === TokenKind.Word && tokens[end]!.capitalized && !TITLES.has(tokens[end]!.lower)) end++
+    while (end < s.endToken && quoteOf[end] === -1 && tokens[end]!.kind === TokenKind.Word && tokens[end]!.capitalized && !isA(tokens[end], WordClass.Title)) end++
     let start = i
     // "Mr. de Vos": the particles before a surname are part of it.
-    while (start > s.firstToken && i - start < 3 && quoteOf[start - 1] === -1 && !tokens[start - 1]!.capitalized && NAME_PARTICLES.has(tokens[start - 1]!.lower)) start--
-    while (start > s.firstToken && tokens[start - 1]!.kind === TokenKind.Word && (TITLES.has(tokens[start - 1]!.lower) || ROLE_NOUNS.has(tokens[start - 1]!.lower))) start--
+    while (start > s.firstToken && i - start < 3 && quoteOf[start - 1] === -1 && !tokens[start - 1]!.capitalized && isA(tokens[start - 1], WordClass.NameParticle)) start--
+    while (start > s.firstToken && tokens[start - 1]!.kind === TokenKind.Word && isA(tokens[start - 1], WordClass.Title | WordClass.RoleNoun)) start--
     if (start < i && end - i >= 2) {
       const m = describeMention(doc, { start, end })
       if (m.kind === 'person' && m.title && m.firstName && isFirstName(m.firstName)) {
@@ -161,11 +161,11 @@ function appositionBefore (table: EntityIndex, start: number, sentenceStart: num
   const { tokens, quoteOf } = table.doc
   if (start - 2 < sentenceStart || tokens[start - 1]!.text !== ',') return null
   const last = tokens[start - 2]!
-  if (last.kind !== TokenKind.Word || !(ROLE_NOUNS.has(last.lower) || TITLES.has(last.lower))) return null
+  if (last.kind !== TokenKind.Word || !isA(last, WordClass.RoleNoun | WordClass.Title)) return null
   let k = start - 2
   const possessive = (x: number): boolean => tokens[x]!.text === '’s' || tokens[x]!.text === "'s"
   while (k > sentenceStart && start - k < 8 && quoteOf[k - 1] === -1 && (tokens[k - 1]!.kind === TokenKind.Word || possessive(k - 1)) &&
-    !APPOSITION_OPENERS.has(tokens[k]!.lower) && !NP_STOPPERS.has(tokens[k - 1]!.lower)) k--
+    !APPOSITION_OPENERS.has(tokens[k]!.lower) && !isA(tokens[k - 1], WordClass.NpStopper)) k--
   // It opens with a determiner ("its chief executive") or a possessive name ("Baltic Line's chief executive").
   if (!APPOSITION_OPENERS.has(tokens[k]!.lower) && !(k + 1 < start && possessive(k + 1))) return null
   return table.cleanedTitles.get(table.doc.text.slice(table.doc.starts[k]!, table.doc.ends[start - 2]!))
@@ -185,8 +185,8 @@ function actingSubject (table: EntityIndex, first: number, i: number, end: numbe
   const { tokens, quoteOf } = table.doc
   const t = tokens[i]!
   if (i !== first || end !== i + 1 || t.text.length < 3 || t.lower.endsWith('s') || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return false
-  if (NON_NAME_CAPITALS.has(t.lower) || ORG_HEADS.has(t.lower) || TITLES.has(t.lower) || ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower) ||
-    TIME_WORDS.has(t.lower) || DETERMINERS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower) || NP_STOPPERS.has(t.lower)) return false
+  if (isA(t, WordClass.NonNameCapital | WordClass.OrgHead | WordClass.Title | WordClass.RoleNoun | WordClass.GroupNoun |
+    WordClass.TimeWord | WordClass.Determiner | WordClass.PersonalPronoun | WordClass.NpStopper)) return false
   const verb = tokens[end + 1]
   return quoteOf[end] === -1 && /^(is|was)$/.test(tokens[end]?.lower ?? '') && verb !== undefined && /^[a-z]{3,}ing$/.test(verb.text)
 }

@@ -4,10 +4,11 @@
 // he said, is …") has the words before it as a front part of that content.
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, WRITERS_PARTICIPLES, FINITE_AUXILIARIES, LY_NOUNS } from './lexicon.js'
+import { PERSONAL_PRONOUNS, CUE_VERB_FORMS, WRITERS_PARTICIPLES } from './lexicon.js'
 import { SENTENCE_PUNCT, LINKS, isClosingMark, type Subject } from './subjects.js'
 import { predicateWord } from './content-start.js'
 import { isPossessiveToken, quotesIn } from './token-runs.js'
+import { isA, WordClass } from './word-classes.js'
 
 const MAX_CLAUSE = 300
 const MAX_FRONT = 80
@@ -33,7 +34,7 @@ export function clauseEnd (doc: Doc, from: number, hi: number, stopAt: number, n
     if (t.text === ',' && trailingModifier(doc, i + 1, end)) { end = i; break }
     // "… not classified at the time - a point that officials have disputed": a dash before the writer's comment.
     if ((t.text === '—' || t.text === '–' || t.text === '--' || t.text === '-') && tokens[i + 1] && quoteOf[i + 1] === -1 &&
-      (DETERMINERS.has(tokens[i + 1]!.lower) || /^(which|who)$/.test(tokens[i + 1]!.lower)) && !hasLater(doc, i + 1, end, t.text)) { end = i; break }
+      (isA(tokens[i + 1], WordClass.Determiner) || /^(which|who)$/.test(tokens[i + 1]!.lower)) && !hasLater(doc, i + 1, end, t.text)) { end = i; break }
     // "They acquire a radar - some lobbyists said they know whom to avoid - and develop …": an attribution inside a
     // dash aside reports only up to the dash that closes the aside.
     if ((t.text === '—' || t.text === '–' || t.text === '--' || t.text === '-')) {
@@ -130,10 +131,10 @@ function hasFiniteVerb (doc: Doc, from: number, end: number): boolean {
   for (let j = from + 1; j < Math.min(end, from + 4); j++) {
     if (quoteOf[j] !== -1) return false
     const t = tokens[j]!
-    if (t.kind !== TokenKind.Word || /^(that|who|whom|which|whose)$/.test(t.lower) || DETERMINERS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower)) return false
-    if (FINITE_AUXILIARIES.has(t.lower)) return true
+    if (t.kind !== TokenKind.Word || /^(that|who|whom|which|whose)$/.test(t.lower) || isA(t, WordClass.Determiner | WordClass.PersonalPronoun)) return false
+    if (isA(t, WordClass.FiniteAuxiliary)) return true
     const next = tokens[j + 1]
-    if (/^[a-z]{3,}ed$/.test(t.text) && next && (DETERMINERS.has(next.lower) || /^(him|her|them|us|me|it)$/.test(next.lower))) return true
+    if (/^[a-z]{3,}ed$/.test(t.text) && next && (isA(next, WordClass.Determiner) || /^(him|her|them|us|me|it)$/.test(next.lower))) return true
   }
   return false
 }
@@ -172,8 +173,8 @@ export function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, 
     // could …", not "to which X replied, “…”".
     const prep = tokens[left.start - 2]
     const first = tokens[from]
-    if (prep && NP_STOPPERS.has(prep.lower) && prep.lower !== 'and' && prep.lower !== 'but') return null
-    if (!first || first.kind !== TokenKind.Word || first.capitalized || DETERMINERS.has(first.lower) || PERSONAL_PRONOUNS.has(first.lower) || first.lower === 'that') return null
+    if (prep && isA(prep, WordClass.NpStopper) && prep.lower !== 'and' && prep.lower !== 'but') return null
+    if (!first || first.kind !== TokenKind.Word || first.capitalized || isA(first, WordClass.Determiner | WordClass.PersonalPronoun) || first.lower === 'that') return null
     return [left.start - 1, left.start]
   }
   // The front may be a single word opening the sentence: "Trump, Sexton said, has …", "Instead, he told CNN, …".
@@ -191,10 +192,10 @@ export function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, 
     const t = tokens[i]!
     if (t.text === ',') comma = true
     // A verb of saying here starts an attribution of its own; a capitalised one is a name ("told the Echo").
-    else if (quoteOf[i] !== -1 || (CUE_VERB_FORMS.has(t.lower) && !t.capitalized) || t.lower === 'that') return null
+    else if (quoteOf[i] !== -1 || (isA(t, WordClass.CueVerbForm) && !t.capitalized) || t.lower === 'that') return null
     // "Instead, Trump told CNN, …", "…, she told reporters, …": the addressee of a verb that takes one.
     else if (cue.verb.object && i - cue.end < 4 && (t.capitalized || isPossessiveToken(t) || /^(the|reporters|journalists|him|her|them|me|us)$/.test(t.lower))) continue
-    else if (!(aside || TIME_WORDS.has(t.lower) || PRE_CUE_ADVERBS.has(t.lower) || t.lower === 'on' || t.kind === TokenKind.Number)) return null
+    else if (!(aside || isA(t, WordClass.TimeWord | WordClass.PreCueAdverb) || t.lower === 'on' || t.kind === TokenKind.Number)) return null
   }
   if (!comma) return null
   let start = clauseStartAt(doc, lo, b)
@@ -205,7 +206,7 @@ export function interruptedFront (doc: Doc, cue: Cue, left: Subject, b: number, 
   // "… de Blasio intervened: If Sanders would debate, de Blasio tweeted, “…”": the writer's lead-in ends at a colon.
   for (let i = b - 1; i > start; i--) if (tokens[i]!.text === ':' && quoteOf[i] === -1) { start = i + 1; break }
   // A verb of saying in the front is an attribution of its own; after a determiner it is a noun ("In his state").
-  for (let i = start; i <= b; i++) if (CUE_VERB_FORMS.has(tokens[i]!.lower) && quoteOf[i] === -1 && !(i > start && DETERMINERS.has(tokens[i - 1]!.lower))) return null
+  for (let i = start; i <= b; i++) if (isA(tokens[i], WordClass.CueVerbForm) && quoteOf[i] === -1 && !(i > start && isA(tokens[i - 1], WordClass.Determiner))) return null
   // "Sanders compared himself to Clinton, saying, “…”": a front that holds the speaker is the writer's clause.
   if (start <= left.start && left.start <= b) return null
   // "In a brief interview on Wednesday, Mr. Sloan said, “…”", "Taking it in, Trump said, “…”": when a quotation opens
@@ -234,7 +235,7 @@ function writersIntroduction (doc: Doc, start: number, end: number): boolean {
   if (LINKING_PHRASES.test(words.join(' '))) return false
   // "As boos erupt from the crowd, the executive says, “…”": a clause of what happened meanwhile; not "As for …".
   if (first.lower === 'as' && words[1] !== 'for' && words[1] !== 'to') return true
-  return INTRODUCING_PREPOSITIONS.has(first.lower) || TIME_WORDS.has(first.lower) || (first.lower.endsWith('ing') && first.lower.length > 5)
+  return INTRODUCING_PREPOSITIONS.has(first.lower) || isA(first, WordClass.TimeWord) || (first.lower.endsWith('ing') && first.lower.length > 5)
 }
 
 /** "In the early 1990s", "In 2012", "On Tuesday", "Last year": a preposition or "last" and a time, and nothing more. */
@@ -244,7 +245,7 @@ function datePhrase (doc: Doc, start: number, end: number): boolean {
   let time = false
   for (let i = start + 1; i < end; i++) {
     const t = tokens[i]!
-    if (t.kind === TokenKind.Number || TIME_WORDS.has(t.lower) || /^\d{4}s$/.test(t.lower)) time = true
+    if (t.kind === TokenKind.Number || isA(t, WordClass.TimeWord) || /^\d{4}s$/.test(t.lower)) time = true
     else if (!/^(the|early|late|mid|that|this|last|next)$/.test(t.lower)) return false
   }
   return time
@@ -324,12 +325,12 @@ const OBJECT_OPENERS = new Set(['him', 'her', 'them', 'us', 'me', 'it', 'this', 
 export function prepositionalPhraseOnly (doc: Doc, from: number, end: number): boolean {
   const { tokens, quoteOf } = doc
   // "asked reporters rhetorically during a news conference": an adverb of manner may open the phrase.
-  while (from < end - 1 && quoteOf[from] === -1 && /^[a-z]{4,}ly$/.test(tokens[from]!.text) && !LY_NOUNS.has(tokens[from]!.lower)) from++
+  while (from < end - 1 && quoteOf[from] === -1 && /^[a-z]{4,}ly$/.test(tokens[from]!.text) && !isA(tokens[from], WordClass.LyNoun)) from++
   const first = tokens[from]!
   if (!PHRASE_PREPOSITIONS.has(first.lower) || end - from > 20) return false
   if (first.lower === 'to') {
     const next = tokens[from + 1]
-    if (!next || !(DETERMINERS.has(next.lower) || OBJECT_OPENERS.has(next.lower) || next.capitalized || next.kind === TokenKind.Number)) return false
+    if (!next || !(isA(next, WordClass.Determiner) || OBJECT_OPENERS.has(next.lower) || next.capitalized || next.kind === TokenKind.Number)) return false
   }
   for (let i = from; i < end; i++) {
     if (quoteOf[i] !== -1) return false

@@ -7,8 +7,8 @@ import { phraseAfter, phraseBefore } from './phrases.js'
 import { SENTENCE_PUNCT, isOpeningMark, followedByVerbish } from './subjects.js'
 import { clauseEnd } from './clause-bounds.js'
 import { isFirstNameToken } from './first-names.js'
-import { CUE_VERB_FORMS, FINITE_AUXILIARIES } from './lexicon.js'
 import { onlyPunctuation, quoteSpan, quotesIn, spanOf } from './token-runs.js'
+import { isA, WordClass } from './word-classes.js'
 
 /**
  * "Bush: "The mission is …"", "WALLACE: Do you …": a short name, a colon, then what was said. The colon is the cue.
@@ -36,7 +36,7 @@ export function colonAttribution (doc: Doc, sIndex: number, lo: number, hi: numb
   const described = direct && words.length <= 8 && onlyWords(doc, lo, speaker.start) && words[words.length - 1]!.capitalized &&
     words.slice(0, -1).some((t) => t.capitalized && isFirstNameToken(t)) &&
     // No verb in it ("Clinton told Fox News: …" is an attribution of its own); "secretary of state" is a noun.
-    !words.some((t, k) => (CUE_VERB_FORMS.has(t.lower) && words[k - 1]?.lower !== 'of') || FINITE_AUXILIARIES.has(t.lower))
+    !words.some((t, k) => (isA(t, WordClass.CueVerbForm) && words[k - 1]?.lower !== 'of') || isA(t, WordClass.FiniteAuxiliary))
   if (!described && (speaker.start !== lo || !words.every((t) => t.capitalized) || words.length > 6)) return null
   // "Q: …" and "A: …" in interviews, or section labels ("Update:") are not speakers.
   if (words.length === 1 && words[0]!.text.length === 1) return null

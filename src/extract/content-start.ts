@@ -4,10 +4,11 @@
 // and tells when what follows an attribution is only such an aside.
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
-import { TIME_WORDS, CUE_VERB_FORMS, DETERMINERS, NP_STOPPERS, PERSONAL_PRONOUNS, FINITE_AUXILIARIES, PEOPLE_PLURAL_ENDINGS } from './lexicon.js'
+import { PEOPLE_PLURAL_ENDINGS } from './lexicon.js'
 import { phraseAfter } from './phrases.js'
 import { isOpeningMark, AUXILIARIES } from './subjects.js'
 import { isPossessiveToken, onlyPunctuation } from './token-runs.js'
+import { isA, WordClass } from './word-classes.js'
 
 const MAX_ASIDE = 40
 
@@ -33,16 +34,16 @@ export function contentStart (doc: Doc, cue: Cue, hi: number): number {
     if (t.text === ',' || t.text === ':' || t.text === '—') { i++; continue }
     // "said Monday that …"; not "said Monday's decision will …", where the day's possessive opens the clause.
     // "this", "next" and "last" are time words only before one ("this week"): "told reporters this was …" opens a clause.
-    if (TIME_WORDS.has(t.lower) && !isPossessiveToken(tokens[i + 1] ?? t) &&
-      !(/^(this|next|last)$/.test(t.lower) && !TIME_WORDS.has(tokens[i + 1]?.lower ?? ''))) { i++; continue }
+    if (isA(t, WordClass.TimeWord) && !isPossessiveToken(tokens[i + 1] ?? t) &&
+      !(/^(this|next|last)$/.test(t.lower) && !isA(tokens[i + 1], WordClass.TimeWord))) { i++; continue }
     const next = tokens[i + 1]
     // "added warily: …", "said flatly that …"
     if (t.lower.endsWith('ly') && t.lower.length > 4 && next && (next.text === ',' || next.text === ':' || next.lower === 'that' || isOpeningMark(doc, i + 1))) { i++; continue }
     // "on Thursday", "last week", "early Monday"
     if ((t.lower === 'on' || t.lower === 'last' || t.lower === 'this' || t.lower === 'early' || t.lower === 'late' || t.lower === 'earlier' || t.lower === 'later') &&
-      next && (TIME_WORDS.has(next.lower) || /^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(next.lower))) {
+      next && (isA(next, WordClass.TimeWord) || /^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(next.lower))) {
       i += 2
-      while (i < hi && (tokens[i]!.kind === TokenKind.Number || TIME_WORDS.has(tokens[i]!.lower))) i++
+      while (i < hi && (tokens[i]!.kind === TokenKind.Number || isA(tokens[i], WordClass.TimeWord))) i++
       continue
     }
     // "has said for weeks he is …", "said for the first time that …": a duration is the writer's.
@@ -74,7 +75,7 @@ export function contentStart (doc: Doc, cue: Cue, hi: number): number {
     // "complained about his mic", "wrote about the use of forgeries", "calls for a single payer": the preposition
     // goes with the verb; what was said is its object.
     if (i === cue.end && (t.lower === 'about' || verbTakesPreposition(tokens[cue.start]!.lower, t.lower)) &&
-      next && quoteOf[i + 1] === -1 && next.kind === TokenKind.Word && !TIME_WORDS.has(next.lower) && !/^(years?|months?|weeks?|days?|hours?|decades?|now|it|that)$/.test(next.lower)) { i++; break }
+      next && quoteOf[i + 1] === -1 && next.kind === TokenKind.Word && !isA(next, WordClass.TimeWord) && !/^(years?|months?|weeks?|days?|hours?|decades?|now|it|that)$/.test(next.lower)) { i++; break }
     // "answers herself: “…”"
     if (/^(himself|herself|themselves|itself)$/.test(t.lower) && i === cue.end) { i++; continue }
     if (!skippedObject) {
@@ -96,7 +97,7 @@ export function contentStart (doc: Doc, cue: Cue, hi: number): number {
         const clause = clauseAfterObject(doc, i, hi)
         if (clause > i) { i = clause; continue }
         const obj = phraseAfter(doc, i, hi)
-        const end = obj ? obj.end : (!DETERMINERS.has(t.lower) ? i + 1 : i)
+        const end = obj ? obj.end : (!isA(t, WordClass.Determiner) ? i + 1 : i)
         if (end > i) { i = end; continue }
       }
     }
@@ -114,7 +115,7 @@ function durationAfter (doc: Doc, from: number, hi: number): number {
     const t = tokens[j]!
     if (quoteOf[j] !== -1) return from
     if (DURATION_UNITS.test(t.lower) || (t.lower === 'time' && j > from)) return j + 1
-    if (!(DETERMINERS.has(t.lower) || t.kind === TokenKind.Number || /^(several|many|some|few|first|last|long|more|nearly|almost|over|two|three|four|five|six|ten)$/.test(t.lower))) return from
+    if (!(isA(t, WordClass.Determiner) || t.kind === TokenKind.Number || /^(several|many|some|few|first|last|long|more|nearly|almost|over|two|three|four|five|six|ten)$/.test(t.lower))) return from
   }
   return from
 }
@@ -149,7 +150,7 @@ function clauseAfterObject (doc: Doc, from: number, hi: number): number {
     // "told the AP her group never worked …": "his"/"her" after the object opens the clause's subject when a verb follows
     // that subject's noun ("told her staff" and "told the AP her views" do not go on).
     if ((t.lower === 'his' || t.lower === 'her') && possessiveSubject(doc, j + 1, hi)) return j
-    if (NP_STOPPERS.has(t.lower) && !CLAUSE_OPENERS.has(t.lower)) return -1
+    if (isA(t, WordClass.NpStopper) && !CLAUSE_OPENERS.has(t.lower)) return -1
     if (CLAUSE_OPENERS.has(t.lower)) return j
   }
   return -1
@@ -161,7 +162,7 @@ function possessiveSubject (doc: Doc, i: number, hi: number): boolean {
   for (let j = i + 1; j < Math.min(hi, i + 3); j++) {
     const t = tokens[j]!
     if (quoteOf[j] !== -1 || t.kind !== TokenKind.Word) return false
-    if (FINITE_AUXILIARIES.has(t.lower) || /^(never|not|also|had|has)$/.test(t.lower) || (/^[a-z]{3,}ed$/.test(t.text) && j > i)) return true
+    if (isA(t, WordClass.FiniteAuxiliary) || /^(never|not|also|had|has)$/.test(t.lower) || (/^[a-z]{3,}ed$/.test(t.text) && j > i)) return true
   }
   return false
 }
@@ -182,7 +183,7 @@ export function thatClauseFollows (doc: Doc, cue: Cue, hi: number): boolean {
   if (!(from + 1 < hi && doc.tokens[from]!.lower === 'that' && doc.quoteOf[from] === -1)) return false
   // "said that night", "said that's …"
   const next = doc.tokens[from + 1]!
-  return !isPossessiveToken(next) && !TIME_WORDS.has(next.lower) && !/^(night|day|week|morning|evening|afternoon|time|year|month|weekend)$/.test(next.lower)
+  return !isPossessiveToken(next) && !isA(next, WordClass.TimeWord) && !/^(night|day|week|morning|evening|afternoon|time|year|month|weekend)$/.test(next.lower)
 }
 
 /** A colon followed by an opening mark, within a few words (no verb of saying, no other punctuation) of `from`; or -1. */
@@ -192,7 +193,7 @@ function colonBeforeQuote (doc: Doc, from: number, hi: number): number {
     const t = tokens[j]!
     if (quoteOf[j] !== -1) return -1
     if (t.text === ':') return isOpeningMark(doc, j + 1) ? j : -1
-    if (t.kind === TokenKind.Punct ? !(t.text === '.' || t.text === '-' || isPossessiveToken(t)) : CUE_VERB_FORMS.has(t.lower) && !t.capitalized) return -1
+    if (t.kind === TokenKind.Punct ? !(t.text === '.' || t.text === '-' || isPossessiveToken(t)) : isA(t, WordClass.CueVerbForm) && !t.capitalized) return -1
   }
   return -1
 }
@@ -212,7 +213,7 @@ function thatAfterAside (doc: Doc, from: number, hi: number): number {
       /^(was|were)$/.test(tokens[j + 1]?.lower ?? '') && /^[a-z]{3,}(ed|en)$/.test(tokens[j + 2]?.text ?? '')) ? -1 : j
     // "posted on its Facebook page: “…”"
     if (t.text === ':' && isOpeningMark(doc, j + 1)) return j
-    if (t.kind === TokenKind.Punct ? !(t.text === ',' || t.text === '.' || t.text === '-' || isPossessiveToken(t)) : CUE_VERB_FORMS.has(t.lower) && !asideNoun(doc, from, j)) return -1
+    if (t.kind === TokenKind.Punct ? !(t.text === ',' || t.text === '.' || t.text === '-' || isPossessiveToken(t)) : isA(t, WordClass.CueVerbForm) && !asideNoun(doc, from, j)) return -1
   }
   return -1
 }
@@ -235,13 +236,13 @@ export function prepositionalAside (doc: Doc, i: number, hi: number): number {
     const t = tokens[j]!
     if (quoteOf[j] !== -1) break
     if (t.kind !== TokenKind.Word && !(t.text === '.' && tokens[j - 1]?.capitalized) && !(t.lower === '’s' || t.lower === "'s")) break
-    if (t.lower === 'that' || (CUE_VERB_FORMS.has(t.lower) && !asideNoun(doc, i, j))) break
+    if (t.lower === 'that' || (isA(t, WordClass.CueVerbForm) && !asideNoun(doc, i, j))) break
     // "said in a news release the pool would …": a determiner after the aside's noun opens the clause.
-    if (sawNoun && DETERMINERS.has(t.lower) && !/^(with|of)$/.test(tokens[j - 1]!.lower)) break
+    if (sawNoun && isA(t, WordClass.Determiner) && !/^(with|of)$/.test(tokens[j - 1]!.lower)) break
     if (STATEMENT_NOUNS.has(t.lower) || t.capitalized || t.lower === 'reporters' || t.lower === 'journalists') sawNoun = true
     // "to Mrs. Clinton": the stop of an abbreviated title is part of the name.
     else if (t.text === '.') continue
-    else if (!(DETERMINERS.has(t.lower) || t.lower === 'with' || t.lower === 'of' || t.lower === 'press' || t.lower === 'news' || t.lower === 'phone' || t.lower === 'written' || t.lower === 'social' || t.lower === 'media' || t.lower === 'campaign' || t.lower === 'radio' || t.lower === 'televised')) break
+    else if (!(isA(t, WordClass.Determiner) || t.lower === 'with' || t.lower === 'of' || t.lower === 'press' || t.lower === 'news' || t.lower === 'phone' || t.lower === 'written' || t.lower === 'social' || t.lower === 'media' || t.lower === 'campaign' || t.lower === 'radio' || t.lower === 'televised')) break
   }
   if (!sawNoun) return i
   // "in a statement provided to Politico", "in a statement that was published in the Herald": what the writer says of
@@ -272,7 +273,7 @@ function afterStatementModifier (doc: Doc, j: number, hi: number): number {
 export function onlyAside (doc: Doc, cue: Cue, from: number, hi: number, afterSpeaker = false): boolean {
   const { tokens, quoteOf } = doc
   let i = from
-  while (i < hi && (tokens[i]!.text === ',' || TIME_WORDS.has(tokens[i]!.lower))) i++
+  while (i < hi && (tokens[i]!.text === ',' || isA(tokens[i], WordClass.TimeWord))) i++
   // "…, said Howard Rubel, who notes that costs fell.": a relative clause about the speaker, however long and whatever
   // it holds, is no content of this attribution (it may be an attribution of its own).
   if (i > from && tokens[i - 1]!.text === ',' && (tokens[i]?.lower === 'who' || tokens[i]?.lower === 'whose') && quoteOf[i] === -1) return true
@@ -290,7 +291,7 @@ export function onlyAside (doc: Doc, cue: Cue, from: number, hi: number, afterSp
   for (let j = i; j < hi; j++) {
     if (quoteOf[j] !== -1 || (tokens[j]!.lower === 'that' && !appositive)) return false
     // "telling her the team would wait": a finite auxiliary after the object makes a reported clause, not an aside.
-    if (shortObject && !asideStart && FINITE_AUXILIARIES.has(tokens[j]!.lower)) return false
+    if (shortObject && !asideStart && isA(tokens[j], WordClass.FiniteAuxiliary)) return false
     // "The goal, Hale said on Monday, is to finish …": a verb after the aside's comma goes on with the sentence.
     if (tokens[j]!.text === ',' && predicateWord(tokens[j + 1])) return false
     // "In 1990, Hale said, when she was earning little, a boss invited her …": a clause of its own after the comma.
@@ -303,15 +304,15 @@ export function onlyAside (doc: Doc, cue: Cue, from: number, hi: number, afterSp
 function clauseAt (doc: Doc, i: number, hi: number): boolean {
   const { tokens, quoteOf } = doc
   let j = i
-  if (PERSONAL_PRONOUNS.has(tokens[j]?.lower ?? '') && tokens[j]!.lower !== 'it') j++
+  if (isA(tokens[j], WordClass.PersonalPronoun) && tokens[j]!.lower !== 'it') j++
   else {
-    if (!DETERMINERS.has(tokens[j]?.lower ?? '')) return false
+    if (!isA(tokens[j], WordClass.Determiner)) return false
     j++
-    while (j < hi && j - i <= 3 && tokens[j]!.kind === TokenKind.Word && !FINITE_AUXILIARIES.has(tokens[j]!.lower) && !/^[a-z]{3,}ed$/.test(tokens[j]!.text)) j++
+    while (j < hi && j - i <= 3 && tokens[j]!.kind === TokenKind.Word && !isA(tokens[j], WordClass.FiniteAuxiliary) && !/^[a-z]{3,}ed$/.test(tokens[j]!.text)) j++
     if (j === i + 1) return false
   }
   const v = tokens[j]
-  return v !== undefined && j < hi && quoteOf[j] === -1 && (FINITE_AUXILIARIES.has(v.lower) || /^[a-z]{3,}ed$/.test(v.text))
+  return v !== undefined && j < hi && quoteOf[j] === -1 && (isA(v, WordClass.FiniteAuxiliary) || /^[a-z]{3,}ed$/.test(v.text))
 }
 
 /**
@@ -320,7 +321,7 @@ function clauseAt (doc: Doc, i: number, hi: number): boolean {
  */
 function infinitiveAt (tokens: Token[], i: number): boolean {
   const t = tokens[i]
-  if (t === undefined || t.kind !== TokenKind.Word || t.capitalized || DETERMINERS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower)) return false
+  if (t === undefined || t.kind !== TokenKind.Word || t.capitalized || isA(t, WordClass.Determiner | WordClass.PersonalPronoun)) return false
   return !(t.lower.endsWith('s') && !t.lower.endsWith('ss')) && !/^(staff|police|media|press|people|everyone|anyone|both|each|all)$/.test(t.lower)
 }
 
@@ -329,7 +330,7 @@ export function afterInsertedAside (doc: Doc, from: number, hi: number): number 
   if (!/^(at|in|on|to|during|from|after|before|with|outside|inside|via|through|over)$/.test(doc.tokens[from]?.lower ?? '')) return from
   for (let j = from; j < hi && j - from <= 10; j++) {
     const t = doc.tokens[j]!
-    if (doc.quoteOf[j] !== -1 || CUE_VERB_FORMS.has(t.lower) || t.lower === 'that' || (t.kind === TokenKind.Punct && t.text !== ',' && t.text !== '.')) return from
+    if (doc.quoteOf[j] !== -1 || isA(t, WordClass.CueVerbForm) || t.lower === 'that' || (t.kind === TokenKind.Punct && t.text !== ',' && t.text !== '.')) return from
     if (t.text === ',') return predicateWord(doc.tokens[j + 1]) ? j + 1 : from
   }
   return from

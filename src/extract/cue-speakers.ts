@@ -3,10 +3,10 @@
 // another cue reports, and for each cue the next cue's subject, which bounds its content.
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
-import { PRE_CUE_ADVERBS } from './lexicon.js'
 import { type Subject, subjectBefore, sharedSubject, nounPhraseSubject, participleOfCue } from './subjects.js'
 import { contentStart } from './content-start.js'
 import { hasWord } from './token-runs.js'
+import { isA, WordClass } from './word-classes.js'
 
 /** Each cue's speaker, by the cue's index in the sentence. */
 export interface CueSpeakers {
@@ -45,7 +45,7 @@ export function cueSpeakers (doc: Doc, cues: Cue[], lo: number, hi: number): Cue
     let i = cue.end
     if (doc.tokens[i]?.lower !== 'by') return false
     i++
-    while (i < next.start && PRE_CUE_ADVERBS.has(doc.tokens[i]!.lower)) i++
+    while (i < next.start && isA(doc.tokens[i], WordClass.PreCueAdverb)) i++
     return i === next.start && doc.tokens[next.start]!.lower.endsWith('ing')
   })
   byCue.forEach((by, k) => { if (by && subjects[k] && !subjects[k + 1]) subjects[k + 1] = { ...subjects[k]!, start: cues[k + 1]!.start } })

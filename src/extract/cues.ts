@@ -1,8 +1,10 @@
 // Stage 4a: verbs and phrases of saying, outside quotations. Forms that are also common nouns ("reports",
 // "claims", "notes") count only where a noun phrase stands right before them and no determiner makes them nouns.
 import { TokenKind, type Doc, type Token } from './document.js'
-import { CUE_VERB_FORMS, DETERMINERS, FRAME_NOUNS, INFINITIVE_FRAMES, INVERTED_CUES, NOMINAL_SPEECH_NOUNS, PARTICLE_CUES, THAT_ONLY_CUES, type CueVerb } from './lexicon.js'
+import { CUE_VERB_FORMS, FRAME_NOUNS, INVERTED_CUES, NOMINAL_SPEECH_NOUNS, PARTICLE_CUES, type CueVerb } from './lexicon.js'
 import { isNounish } from './phrases.js'
+import { isA, WordClass } from './word-classes.js'
+import { WordTable } from './word-table.js'
 
 export interface Cue {
   /** Token range of the cue words: "said", "called for", "according to". */
@@ -36,10 +38,10 @@ function isNounUse (tokens: Token[], i: number): boolean {
     prev.kind === TokenKind.Word && !prev.capitalized && !/s$/.test(prev.lower) && !PLURAL_WORDS.has(prev.lower) &&
     (!tokens[i + 1] || /^(on|in|over|about|of|[.,;])$/.test(tokens[i + 1]!.lower))) return true
   // "two reports" is a noun; "about 4 in 10 say", "one in five say" a verb.
-  if ((tokens[i - 2]?.lower === 'in' || tokens[i - 2]?.lower === 'of') && (prev.kind === TokenKind.Number || DETERMINERS.has(prev.lower)) && !tokens[i]!.lower.endsWith('s')) return false
+  if ((tokens[i - 2]?.lower === 'in' || tokens[i - 2]?.lower === 'of') && (prev.kind === TokenKind.Number || isA(prev, WordClass.Determiner)) && !tokens[i]!.lower.endsWith('s')) return false
   // "are more likely to say …", "went on to tell …": after a word that takes an infinitive, "to" makes the verb.
-  if (prev.lower === 'to' && INFINITIVE_FRAMES.has(tokens[i - 2]?.lower ?? '') && !/s$/.test(tokens[i]!.lower)) return false
-  if (DETERMINERS.has(prev.lower) || prev.lower === '’s' || prev.lower === "'s" || prev.lower === 'to' ||
+  if (prev.lower === 'to' && isA(tokens[i - 2], WordClass.InfinitiveFrame) && !/s$/.test(tokens[i]!.lower)) return false
+  if (isA(prev, WordClass.Determiner) || prev.lower === '’s' || prev.lower === "'s" || prev.lower === 'to' ||
     prev.lower === 'of' || prev.lower === 'in' || prev.lower === 'for' || prev.lower === 'and' || prev.kind === TokenKind.Number) return true
   // "a snappy retort", "his latest reply", "the usual answer": a lower-case word between a determiner and the word is an
   // adjective, which only a noun follows (no past tense here: "the crowd chanted" keeps its verb).
@@ -101,7 +103,7 @@ function namesRelativeObject (tokens: Token[], i: number, from: number): boolean
   const objectless = tokens[i + 1]?.kind === TokenKind.QuoteMark
   for (let j = i - 1; j >= from && i - j <= 6; j--) {
     const t = tokens[j]!
-    if (t.lower === 'which' || t.lower === 'what' || (objectless && t.lower === 'that' && j > from && tokens[j - 1]!.kind === TokenKind.Word && !CUE_VERB_FORMS.has(tokens[j - 1]!.lower))) return true
+    if (t.lower === 'which' || t.lower === 'what' || (objectless && t.lower === 'that' && j > from && tokens[j - 1]!.kind === TokenKind.Word && !isA(tokens[j - 1], WordClass.CueVerbForm))) return true
     if (t.kind !== TokenKind.Word) return false
   }
   return false
@@ -122,7 +124,7 @@ function namingObject (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, to: numb
     // "called it a disgrace" is naming; "called it off", "called it quits" are not.
     if (t.lower !== 'it' || !tokens[i + 1] || /^(off|quits|a day|a night)$/.test(tokens[i + 1]!.lower)) return false
   }
-  if (!(DETERMINERS.has(t.lower) || t.capitalized || /^(him|her|them|it|himself|herself|themselves|itself|me|us|this|that|these|those)$/.test(t.lower))) return false
+  if (!(isA(t, WordClass.Determiner) || t.capitalized || /^(him|her|them|it|himself|herself|themselves|itself|me|us|this|that|these|those)$/.test(t.lower))) return false
   for (let j = i; j < Math.min(to, i + 4); j++) if (NOT_NAMED.has(tokens[j]!.lower)) return false
   return true
 }
@@ -238,7 +240,7 @@ function reactsWithoutWords (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, to
   if (next.lower === 'as') return true
   if (next.lower === 'by') {
     const act = tokens[i + 1]
-    return act !== undefined && act.lower.endsWith('ing') && !CUE_VERB_FORMS.has(act.lower)
+    return act !== undefined && act.lower.endsWith('ing') && !isA(act, WordClass.CueVerbForm)
   }
   if (next.lower === 'with') {
     for (let j = i + 1; j < to && j <= i + 3; j++) if (quoteOf[j] !== -1 || WORDS_GIVEN.has(tokens[j]!.lower)) return false
@@ -270,14 +272,14 @@ const NOMINAL_FRAME_WORD = 4
  * For each cue word, noun of speech (possessive frames) and word that may carry a nominal frame (frames.ts), which of
  * those it is: one look-up per word.
  */
-const WORD_KINDS: ReadonlyMap<string, number> = (() => {
+const WORD_KINDS = new WordTable((() => {
   const kinds = new Map<string, number>()
   const add = (words: Iterable<string>, kind: number): void => { for (const w of words) kinds.set(w, (kinds.get(w) ?? 0) | kind) }
   add(CUE_WORDS, CUE_WORD)
   add(FRAME_NOUNS, FRAME_NOUN)
   add([...INVERTED_CUES, ...NOMINAL_SPEECH_NOUNS, 'was'], NOMINAL_FRAME_WORD)
   return kinds
-})()
+})())
 
 /** What the cue scan notes on the way for the frame stages: indices of words, in order. */
 export interface FrameWords {
@@ -310,7 +312,7 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (t.kind !== TokenKind.Word) continue
     // Most words are none of the cue words or nouns of speech: one look-up instead of five.
     let kind = t.cueKinds
-    if (kind < 0) kind = t.cueKinds = WORD_KINDS.get(t.lower) ?? 0
+    if (kind < 0) kind = t.cueKinds = WORD_KINDS.get(t.lower)
     if (frameWords && (kind & NOMINAL_FRAME_WORD)) frameWords.nominalWords.push(i)
     // Mid-sentence capitals are names ("the United States", "the Washington Post"), except in headlines.
     if (t.capitalized && i > from && tokens[i - 1]!.kind !== TokenKind.QuoteMark) {
@@ -348,7 +350,7 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     const particles = PARTICLE_CUES.get(t.lower)
     // "went on: “…”", "“…,” she went on"; not "went on to win", "goes on a phone spree".
     const goesOnWithoutWords = GO.has(t.lower) && !afterQuotation(doc, i, from) && !(i + 2 >= to || /^[,:.]$/.test(tokens[i + 2]!.text) ||
-      quoteOf[i + 2] !== -1 || tokens[i + 2]!.lower === 'that' || (tokens[i + 2]!.lower === 'to' && CUE_VERB_FORMS.has(tokens[i + 3]?.lower ?? '')))
+      quoteOf[i + 2] !== -1 || tokens[i + 2]!.lower === 'that' || (tokens[i + 2]!.lower === 'to' && isA(tokens[i + 3], WordClass.CueVerbForm)))
     if (particles && i + 1 < to && particles.has(tokens[i + 1]!.lower) && quoteOf[i + 1] === -1 && !goesOnWithoutWords) {
       cues.push({ start: i, end: i + 2, verb: NO_OBJECT, according: false })
       i++
@@ -382,7 +384,7 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
       (tokens[i + 1]!.lower === 'that' && tokens[i + 2]?.kind === TokenKind.Word && !/^(have|has|are|is|were|was)$/.test(tokens[i + 2]!.lower))))) continue
     // "maintained that …", "hinted: …", "“…,” she reckoned"; not "maintained the road", "signalled support".
     // After a quotation ("“…,” she reckoned.") only a past tense ends the clause: "his comments." is a noun.
-    if (THAT_ONLY_CUES.has(t.lower) && !(tokens[i + 1]?.lower === 'that' || tokens[i + 1]?.text === ':' || quoteOf[i + 1] !== -1 ||
+    if (isA(t, WordClass.ThatOnlyCue) && !(tokens[i + 1]?.lower === 'that' || tokens[i + 1]?.text === ':' || quoteOf[i + 1] !== -1 ||
       ((tokens[i + 1] === undefined || /^[,.]$/.test(tokens[i + 1]!.text)) && /(ed|swore)$/.test(t.lower)))) continue
     // "continued to rise" is not speech; "he continued: …" is.
     if (CONTINUE.has(t.lower) && !(i + 1 >= to || /^[,:.]$/.test(tokens[i + 1]!.text) || tokens[i + 1]!.kind === TokenKind.QuoteMark)) continue

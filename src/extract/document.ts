@@ -17,6 +17,8 @@ export interface Token {
    * occurrence of its text in the article, so a repeated word is looked up once.
    */
   cueKinds: number
+  /** The word's lexicon classes (word-classes.ts), -1 until first asked; looked up once for all its occurrences. */
+  classes: number
   /** The gender the word usually carries as a first name (first-names.ts), undefined until first asked. */
   firstName: 'male' | 'female' | null | undefined
 }

@@ -5,7 +5,6 @@
 // person, which is often not the nearest name. The table's state is in entity-index.ts; what a pronoun or role
 // refers to in antecedents.ts; reading a sentence for antecedents in antecedent-scan.ts; organisations in
 // entity-orgs.ts; what is settled after the article in settle-roles.ts.
-import { TITLE_GENDER } from './lexicon.js'
 import { firstNameGenderAgreed } from './first-names.js'
 import type { Mention } from './mentions.js'
 import { cleanTitle } from './titles.js'
@@ -15,6 +14,7 @@ import { noteAffiliation, orgByRole, orgNamedLikePerson } from './entity-orgs.js
 import { antecedent, byRole, describedBy, organizationAntecedent, pluralAntecedent, relativeAntecedent } from './antecedents.js'
 import { collectAntecedents, collectCaptionTitles } from './antecedent-scan.js'
 import { settleRoles } from './settle-roles.js'
+import { titleGender } from './word-classes.js'
 
 export { cleanTitle }
 export type { Entity, PlacedMention } from './entity-index.js'
@@ -30,7 +30,7 @@ export class EntityTable extends EntityIndex {
   private titleGendered (m: Mention): boolean {
     const { tokens } = this.doc
     for (let k = m.tokens.start; k < m.tokens.end && k < m.tokens.start + 6; k++) {
-      if (gendered(m.gender) && TITLE_GENDER.get(tokens[k]!.lower) === m.gender) return true
+      if (gendered(m.gender) && titleGender(tokens[k]!) === m.gender) return true
     }
     return false
   }

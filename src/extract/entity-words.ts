@@ -4,6 +4,7 @@ import { TokenKind, type Doc } from './document.js'
 import { GROUP_NOUNS, ORG_HEADS, PEOPLE_PLURAL_ENDINGS } from './lexicon.js'
 import { firstNameGender } from './first-names.js'
 import type { Gender, Mention } from './mentions.js'
+import { isA, WordClass } from './word-classes.js'
 
 /** Words that open an apposition that may be a title: "the chief executive", "a retired school cook", "its director". */
 export const APPOSITION_OPENERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our'])
@@ -12,7 +13,7 @@ export const APPOSITION_OPENERS = new Set(['the', 'a', 'an', 'its', 'his', 'her'
 export function hasOrgWord (tokens: Doc['tokens'], from: number, end: number): boolean {
   for (let k = from; k < end; k++) {
     const next = k + 1 < end ? tokens[k + 1]!.lower : 'of'
-    if (tokens[k]!.kind === TokenKind.Word && ORG_HEADS.has(tokens[k]!.lower) && next === 'of') return true
+    if (tokens[k]!.kind === TokenKind.Word && isA(tokens[k], WordClass.OrgHead) && next === 'of') return true
   }
   return false
 }

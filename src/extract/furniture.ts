@@ -2,7 +2,7 @@
 // that no later stage mines them for quotes or takes a speaker from them. The rules are about shape, not about
 // any one site: credit lines, captions ending in a credit, and short lines that read as interface text.
 import { TokenKind, type Doc, type Paragraph, type Token } from './document.js'
-import { CREDIT_AGENCIES } from './lexicon.js'
+import { isA, WordClass } from './word-classes.js'
 
 // Interface text, matched against a whole short line.
 const BOILERPLATE = new RegExp([
@@ -31,7 +31,7 @@ const BYLINE = /^(?:By|BY|From) \p{Lu}[\p{L}.'’-]*(?: (?:\p{Lu}[\p{L}.'’-]*|
 
 const SENTENCE_END = /[.!?…"”’)]$/
 
-const isCreditWord = (t: Token): boolean => CREDIT_AGENCIES.has(t.lower)
+const isCreditWord = (t: Token): boolean => isA(t, WordClass.CreditAgency)
 
 /** "NAME/AGENCY", "NAME/AGENCY-AGENCY/Shutterstock": slashes joining upper-case names. */
 function isSlashCredit (t: Token): boolean {

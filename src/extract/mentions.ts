@@ -1,13 +1,11 @@
 // Stage 5a: what kind of speaker a noun phrase names, and how: its name, its title, its grammatical gender.
 import { TokenKind, type Doc, type Token } from './document.js'
-import {
-  DETERMINERS, GROUP_NOUNS, ORG_HEADS, PERSONAL_PRONOUNS, ROLE_NOUNS,
-  TITLE_GENDER, TITLES,
-} from './lexicon.js'
+import { PERSONAL_PRONOUNS, TITLES } from './lexicon.js'
 import { firstNameGender, isFirstNameToken } from './first-names.js'
 import type { Range } from './phrases.js'
-import { isRoleWord, NAME_PARTICLES } from './lexicon.js'
+import { isRoleWord } from './lexicon.js'
 import { withoutInvisible } from './text.js'
+import { isA, WordClass, titleGender } from './word-classes.js'
 
 export type MentionKind = 'pronoun' | 'person' | 'organization' | 'role' | 'group' | 'relative'
 export type Gender = 'male' | 'female' | 'plural' | 'neuter' | 'first' | null
@@ -45,12 +43,13 @@ function nameRunStart (tokens: Token[], start: number, end: number): number {
   let i = end
   while (i > start) {
     const t = tokens[i - 1]!
-    if (t.kind === TokenKind.Word && t.capitalized && !TITLES.has(withoutStop(t.lower))) { i--; continue }
+    // A word that ends in a stop ("U.S.") is asked without it.
+    if (t.kind === TokenKind.Word && t.capitalized && !(isA(t, WordClass.Title) || (t.lower.endsWith('.') && TITLES.has(withoutStop(t.lower))))) { i--; continue }
     if (isStop(t) && i - 2 >= start && tokens[i - 2]!.capitalized && tokens[i - 2]!.text.length === 1) { i--; continue }
     // "Paul de Vos", "Ursula von der Leyen", "Mr. de Vos": particles after a capitalised word or a title's stop.
-    if (t.kind === TokenKind.Word && NAME_PARTICLES.has(t.lower) && i < end) {
+    if (t.kind === TokenKind.Word && isA(t, WordClass.NameParticle) && i < end) {
       let k = i - 1
-      while (k - 1 >= start && tokens[k - 1]!.kind === TokenKind.Word && NAME_PARTICLES.has(tokens[k - 1]!.lower)) k--
+      while (k - 1 >= start && tokens[k - 1]!.kind === TokenKind.Word && isA(tokens[k - 1], WordClass.NameParticle)) k--
       let p = k - 1
       if (p > start && isStop(tokens[p]!)) p--
       // "Von der Leyen" opening a sentence: the run's first particle is capitalised.
@@ -63,7 +62,7 @@ function nameRunStart (tokens: Token[], start: number, end: number): number {
   for (let k = i; k < end - 1; k++) {
     const t = tokens[k]!
     if (t.kind !== TokenKind.Word) continue
-    if (isFirstNameToken(t) || NAME_PARTICLES.has(t.lower)) {
+    if (isFirstNameToken(t) || isA(t, WordClass.NameParticle)) {
       if (k > i && tokens[end - 1]!.kind === TokenKind.Word && !isFirstNameToken(tokens[k - 1]!) && end - k <= 3 && isRoleWord(tokens[k - 1]!.lower)) return k
       break
     }
@@ -83,7 +82,7 @@ function affiliationStart (tokens: Token[], from: number, end: number): number {
     const after = tokens[k + 1]!
     // "of Dover", "of the regional police": a place or a body, capitalised or after "the".
     if (!before.capitalized || !(after.capitalized || after.lower === 'the') || before.kind !== TokenKind.Word) return end
-    if (TITLES.has(before.lower) || ROLE_NOUNS.has(before.lower) || ORG_HEADS.has(before.lower)) return end
+    if (isA(before, WordClass.Title | WordClass.RoleNoun | WordClass.OrgHead)) return end
     // The words before "of" must hold a first name: "Prince of Wales", "Duke of York" stay whole.
     for (let j = from; j < k; j++) if (tokens[j]!.kind === TokenKind.Word && isFirstNameToken(tokens[j]!)) return k
     return end
@@ -132,22 +131,22 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     tokens: r, start: doc.starts[r.start]!, end: doc.ends[r.end - 1]!, kind: 'group', name: null, surname: null, firstName: null,
     title: null, head: null, gender: null, indefinite: false,
   }
-  if (r.end - r.start === 1 && PERSONAL_PRONOUNS.has(first.lower)) return as(base, 'pronoun', null, false, PERSONAL_PRONOUNS.get(first.lower)!)
+  if (r.end - r.start === 1 && isA(first, WordClass.PersonalPronoun)) return as(base, 'pronoun', null, false, PERSONAL_PRONOUNS.get(first.lower)!)
   // "his claim that …", "their promise to …": the owner of a noun of speech (possessive-frames.ts).
   if (r.end - r.start === 1 && POSSESSIVE_PRONOUNS.has(first.lower)) return as(base, 'pronoun', null, false, POSSESSIVE_PRONOUNS.get(first.lower)!)
   if (r.end - r.start === 1 && first.lower === 'who') return as(base, 'relative', null, false)
 
-  if (r.end - r.start === 1 && DETERMINERS.has(first.lower)) return as(base, 'group', first.lower, true)
+  if (r.end - r.start === 1 && isA(first, WordClass.Determiner)) return as(base, 'group', first.lower, true)
   let from = r.start
   const indefinite = first.lower === 'a' || first.lower === 'an' || first.lower === 'some' || first.lower === 'one' || first.lower === 'several' || first.lower === 'many'
-  if (DETERMINERS.has(first.lower)) from++
+  if (isA(first, WordClass.Determiner)) from++
   // "a spokeswoman for Hollins County", "the chief executive of Baltic Line": a role of a body is a person in that
   // role, not the body.
   for (let k = from; k < r.end - 1 && k - from < 4; k++) {
     const t = tokens[k]!
     if (t.kind !== TokenKind.Word || t.capitalized) break
-    if (/^(for|of|at)$/.test(tokens[k + 1]!.lower) && (ROLE_NOUNS.has(t.lower) || TITLES.has(t.lower))) {
-      return as(base, 'role', t.lower, indefinite, TITLE_GENDER.get(t.lower) ?? null)
+    if (/^(for|of|at)$/.test(tokens[k + 1]!.lower) && isA(t, WordClass.RoleNoun | WordClass.Title)) {
+      return as(base, 'role', t.lower, indefinite, titleGender(t) ?? null)
     }
   }
   // "Meenakshi Ganguly of Human Rights Watch", "Juan Ruiz of Oakland": a name, then where the person is from.
@@ -162,9 +161,9 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     }
   }
   // "the Wisconsin Republican", "the Florida senator": a definite description whose head is a role, not a name.
-  if (first.lower === 'the' && from < r.end - 1 && last.kind === TokenKind.Word && (ROLE_NOUNS.has(last.lower) || TITLES.has(last.lower)) &&
+  if (first.lower === 'the' && from < r.end - 1 && last.kind === TokenKind.Word && isA(last, WordClass.RoleNoun | WordClass.Title) &&
     !someToken(tokens, from, r.end - 1, (t) => isFirstNameToken(t))) {
-    return as(base, 'role', last.lower, false, TITLE_GENDER.get(last.lower) ?? null)
+    return as(base, 'role', last.lower, false, titleGender(last) ?? null)
   }
   // "a GP", "an MP leading the campaign": an abbreviation after an indefinite article is a role, not a name.
   if ((first.lower === 'a' || first.lower === 'an') && from < r.end && /^[A-Z]{2,4}$/.test(tokens[from]!.text) && !isFirstNameToken(tokens[from]!) &&
@@ -173,11 +172,11 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
   }
   const nameStart = nameRunStart(tokens, from, r.end)
   const nameWords = wordsIn(tokens, nameStart, r.end)
-  const isOrg = someToken(tokens, from, r.end, (t) => t.kind === TokenKind.Word && ORG_HEADS.has(t.lower)) ||
+  const isOrg = someToken(tokens, from, r.end, (t) => t.kind === TokenKind.Word && isA(t, WordClass.OrgHead)) ||
     (nameWords.length === 1 && /^[A-Z]{2,6}$/.test(nameWords[0]!.text) && !isFirstNameToken(nameWords[0]!))
 
   // "Democrats", "Republicans", "Chinese": capitalised groups, not people.
-  if (nameWords.length === 1 && nameStart === from && (GROUP_NOUNS.has(nameWords[0]!.lower) || /(ese|ians|ans|ists)$/.test(nameWords[0]!.lower))) {
+  if (nameWords.length === 1 && nameStart === from && (isA(nameWords[0], WordClass.GroupNoun) || /(ese|ians|ans|ists)$/.test(nameWords[0]!.lower))) {
     return as(base, 'group', nameWords[0]!.lower, false, 'plural')
   }
   if (nameWords.length > 0 && nameStart < r.end) {
@@ -188,12 +187,12 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
     // "Union boss Frank Mills", "Police Chief Dana Whitfield", "White House press secretary Josh Earnest": an
     // organisation's word that only qualifies the title of a named person.
     let lastOrg = nameStart - 1
-    while (lastOrg >= from && !(tokens[lastOrg]!.kind === TokenKind.Word && ORG_HEADS.has(tokens[lastOrg]!.lower))) lastOrg--
-    const titledPerson = lastOrg >= from && someToken(tokens, lastOrg + 1, nameStart, (t) => t.kind === TokenKind.Word && (TITLES.has(t.lower) || ROLE_NOUNS.has(t.lower))) &&
-      !nameWords.some((t) => ORG_HEADS.has(t.lower) || /^[A-Z]{2,}$/.test(t.text))
+    while (lastOrg >= from && !(tokens[lastOrg]!.kind === TokenKind.Word && isA(tokens[lastOrg], WordClass.OrgHead))) lastOrg--
+    const titledPerson = lastOrg >= from && someToken(tokens, lastOrg + 1, nameStart, (t) => t.kind === TokenKind.Word && isA(t, WordClass.Title | WordClass.RoleNoun)) &&
+      !nameWords.some((t) => isA(t, WordClass.OrgHead) || /^[A-Z]{2,}$/.test(t.text))
     // "union steward Colm Reddy": a first name and a surname after an organisation's word name a person.
-    const namedPerson = nameWords.length >= 2 && isFirstNameToken(nameWords[0]!) && !ORG_HEADS.has(last.lower) &&
-      !nameWords.some((t) => ORG_HEADS.has(t.lower))
+    const namedPerson = nameWords.length >= 2 && isFirstNameToken(nameWords[0]!) && !isA(last, WordClass.OrgHead) &&
+      !nameWords.some((t) => isA(t, WordClass.OrgHead))
     if (isOrg && !honorific && !titledPerson && !namedPerson) {
       return as(base, 'organization', last.lower, indefinite, null, slice(doc, from, r.end))
     }
@@ -214,12 +213,12 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
   if (/^\d+-year-old$/.test(head)) return as(base, 'role', head, indefinite)
   // "Labour Party veterans", "old Iowa party hands": a lower-case plural after an organisation's word is its people.
   const peopleOf = !last.capitalized && /[^s]s$/.test(head)
-  if (ORG_HEADS.has(head) || (isOrg && !GROUP_NOUNS.has(head) && !ROLE_NOUNS.has(head) && !peopleOf)) {
+  if (isA(last, WordClass.OrgHead) || (isOrg && !isA(last, WordClass.GroupNoun | WordClass.RoleNoun) && !peopleOf)) {
     return as(base, 'organization', head, indefinite, null, slice(doc, from, r.end))
   }
-  if (GROUP_NOUNS.has(head) || head.endsWith('s')) return as(base, 'group', head, true, 'plural')
-  if (ROLE_NOUNS.has(head) || TITLES.has(head)) {
-    return as(base, 'role', head, indefinite, TITLE_GENDER.get(head) ?? null)
+  if (isA(last, WordClass.GroupNoun) || head.endsWith('s')) return as(base, 'group', head, true, 'plural')
+  if (isA(last, WordClass.RoleNoun | WordClass.Title)) {
+    return as(base, 'role', head, indefinite, titleGender(last) ?? null)
   }
   return as(base, 'group', head, true)
 }
@@ -228,12 +227,12 @@ export function describeMention (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | '
 const CAPITAL_PARTICLES = new Set(['de', 'del', 'der', 'den', 'von', 'du', 'bin', 'ibn'])
 
 function isParticle (t: Token): boolean {
-  return NAME_PARTICLES.has(t.lower) && (t.text === t.lower || CAPITAL_PARTICLES.has(t.lower))
+  return isA(t, WordClass.NameParticle) && (t.text === t.lower || CAPITAL_PARTICLES.has(t.lower))
 }
 
 function genderOf (titleWords: Token[], nameWords: Token[]): Gender {
   for (const t of titleWords) {
-    const g = TITLE_GENDER.get(t.lower)
+    const g = titleGender(t)
     if (g) return g
   }
   const firstName = nameWords.length > 1 && !isParticle(nameWords[0]!) ? nameWords[0]!.lower : null

@@ -2,10 +2,8 @@
 // titles ("U.S. special envoy Steve Witkoff"), descriptions ("the prime minister’s office"), pronouns, and the
 // appositions that follow a name ("Steve Witkoff, the US special envoy to the Middle East, told …").
 import { TokenKind, type Doc, type Token } from './document.js'
-import {
-  CUE_VERB_FORMS, DETERMINERS, GROUP_NOUNS, LY_NOUNS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, PERSONAL_PRONOUNS,
-  ROLE_NOUNS, TITLES, TIME_WORDS, FINITE_AUXILIARIES, NAME_PARTICLES,
-} from './lexicon.js'
+import { FINITE_AUXILIARIES } from './lexicon.js'
+import { isA, WordClass } from './word-classes.js'
 
 const NAME_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'jr', 'sr', 'bros', 'cos', 'lp', 'llp'])
 
@@ -17,7 +15,7 @@ const MAX_PHRASE = 12
 const MAX_MODIFIERS = 4
 
 export const isNounish = (t: Token): boolean =>
-  ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower) || TITLES.has(t.lower)
+  isA(t, WordClass.RoleNoun | WordClass.GroupNoun | WordClass.OrgHead | WordClass.Title)
 
 const isPossessive = (t: Token): boolean => t.lower === '’s' || t.lower === "'s"
 
@@ -28,9 +26,9 @@ function isAttachedStop (doc: Pick<Doc, 'tokens' | 'starts' | 'ends'>, i: number
   const next = tokens[i + 1]
   // Only mid-phrase: a stop followed by a capitalised word ("Sen. Kwan"), never a sentence's final stop ("… Ann Lee.").
   return tokens[i]!.text === '.' && prev !== undefined && doc.ends[i - 1] === doc.starts[i] && prev.kind === TokenKind.Word &&
-    (prev.text.length <= 4 && (prev.capitalized || TITLES.has(prev.lower))) && next !== undefined &&
+    (prev.text.length <= 4 && (prev.capitalized || isA(prev, WordClass.Title))) && next !== undefined &&
     // "Mr. de Vos": a name particle before a capitalised word starts a name too.
-    (next.capitalized || (NAME_PARTICLES.has(next.lower) && tokens[i + 2]?.capitalized === true))
+    (next.capitalized || (isA(next, WordClass.NameParticle) && tokens[i + 2]?.capitalized === true))
 }
 
 /**
@@ -55,23 +53,23 @@ export function phraseBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | '
     }
     if (t.kind === TokenKind.Word) {
       if (head === null) {
-        if (PERSONAL_PRONOUNS.has(t.lower) || t.lower === 'who') return { start: i, end }
+        if (isA(t, WordClass.PersonalPronoun) || t.lower === 'who') return { start: i, end }
         // "“…,” one said." / "another added": a determiner standing for an unnamed person.
-        if (STANDALONE.has(t.lower) && (i === lo || !DETERMINERS.has(tokens[i - 1]!.lower))) return { start: i, end }
+        if (STANDALONE.has(t.lower) && (i === lo || !isA(tokens[i - 1], WordClass.Determiner))) return { start: i, end }
         if (!t.capitalized && !isNounish(t)) return null
         head = t
         continue
       }
-      if (DETERMINERS.has(t.lower)) { i--; break }
+      if (isA(t, WordClass.Determiner)) { i--; break }
       // "voters who backed Trump": a relative pronoun ends the phrase, which lies inside the clause.
-      if (NP_STOPPERS.has(t.lower) || CUE_VERB_FORMS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower) || t.text === 'who') break
+      if (isA(t, WordClass.NpStopper | WordClass.CueVerbForm | WordClass.PersonalPronoun) || t.text === 'who') break
       if ((t.lower === 'of' || t.lower === 'for') && !(tokens[i - 1] && (isNounish(tokens[i - 1]!) || tokens[i - 1]!.capitalized))) break
       if (t.capitalized || isNounish(t) || t.lower === 'of' || t.lower === 'for') continue
       if (++modifiers > MAX_MODIFIERS || t.lower.endsWith('ly')) break
       continue
     }
     // "the 43-year-old": a number as the head of a described person.
-    if (head === null && t.kind === TokenKind.Number && i > lo && DETERMINERS.has(tokens[i - 1]!.lower)) { head = t; continue }
+    if (head === null && t.kind === TokenKind.Number && i > lo && isA(tokens[i - 1], WordClass.Determiner)) { head = t; continue }
     // "Kestrel Foods Inc. said": the stop of a company or generational suffix ends the name, not a sentence.
     if (head === null && t.text === '.' && i - 1 >= lo && doc.ends[i - 1] === doc.starts[i] && NAME_SUFFIXES.has(tokens[i - 1]!.lower)) continue
     if (head === null) return null
@@ -107,10 +105,10 @@ export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' 
   const isNumber = (t: Token): boolean => t.kind === TokenKind.Number || NUMBER_WORDS.test(t.lower)
   // After a determiner or number, a verb's form is a noun: "the planning", "five states", "the report".
   const nounSlot = tokens[end - 2] !== undefined && end - 2 >= lo && quoteOf[end - 2] === -1 &&
-    (DETERMINERS.has(tokens[end - 2]!.lower) || isNumber(tokens[end - 2]!))
+    (isA(tokens[end - 2], WordClass.Determiner) || isNumber(tokens[end - 2]!))
   const headOk = (head.kind === TokenKind.Word && !head.capitalized && head.lower.length > 2 &&
-    (!/(ly|ed|ing)$/.test(head.lower) || LY_NOUNS.has(head.lower) || DOCUMENT_ING_NOUNS.has(head.lower) || (nounSlot && head.lower.endsWith('ing'))) &&
-    !NP_STOPPERS.has(head.lower) && (!CUE_VERB_FORMS.has(head.lower) || nounSlot) && !DETERMINERS.has(head.lower)) ||
+    (!/(ly|ed|ing)$/.test(head.lower) || isA(head, WordClass.LyNoun) || DOCUMENT_ING_NOUNS.has(head.lower) || (nounSlot && head.lower.endsWith('ing'))) &&
+    !isA(head, WordClass.NpStopper) && (!isA(head, WordClass.CueVerbForm) || nounSlot) && !isA(head, WordClass.Determiner)) ||
     (isNumber(head) && tokens[end - 2]?.lower === 'in')
   if (!headOk) return null
   // Take in a number's modifiers: "about 4 in 10", "nearly 60 percent", "nearly half".
@@ -123,17 +121,17 @@ export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' 
   for (let i = end - 2; i >= lo && end - i <= 9; i--) {
     const t = tokens[i]!
     if (quoteOf[i] !== -1) return null
-    if (DETERMINERS.has(t.lower) || isNumber(t)) return withModifiers(i)
+    if (isA(t, WordClass.Determiner) || isNumber(t)) return withModifiers(i)
     // "That person said …", "These residents say …": a demonstrative opening the clause is a determiner; elsewhere
     // "that" may join a clause ("officials said that person …").
     if (DEMONSTRATIVES.has(t.lower) && (i === lo || /^(and|but|so|yet|then|later)$/.test(tokens[i - 1]!.lower))) return { start: i, end }
     // "Nearly half said", "roughly a third say": a share of the people polled speaks for them.
     if (fraction && i === end - 2 && QUANTITY_MODIFIERS.has(t.lower)) return withModifiers(i)
-    if (t.kind === TokenKind.Word && (NP_STOPPERS.has(t.lower) && !QUANTIFIERS.has(t.lower))) break
+    if (t.kind === TokenKind.Word && (isA(t, WordClass.NpStopper) && !QUANTIFIERS.has(t.lower))) break
     // "some state lobbyists", "the report authors": a verb's base form between a determiner and the noun is a noun.
-    if (t.kind === TokenKind.Word && CUE_VERB_FORMS.has(t.lower) && i === end - 2 && i > lo && (DETERMINERS.has(tokens[i - 1]!.lower) || isNumber(tokens[i - 1]!)) &&
+    if (t.kind === TokenKind.Word && isA(t, WordClass.CueVerbForm) && i === end - 2 && i > lo && (isA(tokens[i - 1], WordClass.Determiner) || isNumber(tokens[i - 1]!)) &&
       !/(ed|ing|s)$/.test(t.lower)) continue
-    if (t.kind === TokenKind.Word && (CUE_VERB_FORMS.has(t.lower) || PERSONAL_PRONOUNS.has(t.lower) || /(ly)$/.test(t.lower))) return null
+    if (t.kind === TokenKind.Word && (isA(t, WordClass.CueVerbForm | WordClass.PersonalPronoun) || /(ly)$/.test(t.lower))) return null
     if (t.kind === TokenKind.Punct && !isPossessive(t) && t.text !== '-') break
   }
   // No determiner: a bare plural noun ("regulators say", "security specialists say") or share ("Half said") opening
@@ -142,7 +140,7 @@ export function describedBefore (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' 
   let start = end - 1
   // Modifiers before the noun, capitalised ones too: "security specialists", "Trump fans", "Republican voters".
   while (start > lo && end - start < 3 && tokens[start - 1]!.kind === TokenKind.Word && quoteOf[start - 1] === -1 &&
-    !NP_STOPPERS.has(tokens[start - 1]!.lower) && !CUE_VERB_FORMS.has(tokens[start - 1]!.lower) && !/(ly)$/.test(tokens[start - 1]!.lower)) start--
+    !isA(tokens[start - 1], WordClass.NpStopper | WordClass.CueVerbForm) && !/(ly)$/.test(tokens[start - 1]!.lower)) start--
   const before = tokens[start - 1]
   if (start === lo || (before && (before.text === ',' || /^(and|but|while|as|because|though|although|whereas|so)$/.test(before.lower)))) return { start, end }
   return null
@@ -157,14 +155,14 @@ export function phraseAfter (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | 'e
     const t = tokens[i]!
     if (quoteOf[i] !== -1) break
     if (t.kind === TokenKind.Word) {
-      if (i === start && (PERSONAL_PRONOUNS.has(t.lower))) return { start, end: start + 1 }
+      if (i === start && isA(t, WordClass.PersonalPronoun)) return { start, end: start + 1 }
       if (i === start && STANDALONE.has(t.lower) && (tokens[i + 1]?.kind !== TokenKind.Word)) return { start, end: start + 1 }
-      if (NP_STOPPERS.has(t.lower) && !(t.lower === 'of' || t.lower === 'for')) break
-      if (CUE_VERB_FORMS.has(t.lower) && i > start && !t.capitalized) break
+      if (isA(t, WordClass.NpStopper) && !(t.lower === 'of' || t.lower === 'for')) break
+      if (isA(t, WordClass.CueVerbForm) && i > start && !t.capitalized) break
       if ((t.lower === 'of' || t.lower === 'for') && !named) break
-      if (t.capitalized) { if (!NON_NAME_CAPITALS.has(t.lower) && !TIME_WORDS.has(t.lower)) named = true; continue }
+      if (t.capitalized) { if (!isA(t, WordClass.NonNameCapital | WordClass.TimeWord)) named = true; continue }
       if (isNounish(t)) { named = true; continue }
-      if (DETERMINERS.has(t.lower) && i === start) continue
+      if (isA(t, WordClass.Determiner) && i === start) continue
       if (i > start && !t.lower.endsWith('ly')) continue
       // "political scientist Jane Doe": lower-case modifiers first, when a title or name follows soon.
       if (i === start && !t.lower.endsWith('ly') && nounSoon(tokens, i + 1, hi)) continue
@@ -179,20 +177,20 @@ export function phraseAfter (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'starts' | 'e
   let end = i
   // "Carson took the stage Tuesday at …": a day or month after the words is no part of the name either.
   while (end > start && (!(tokens[end - 1]!.capitalized || isNounish(tokens[end - 1]!) || tokens[end - 1]!.text === '.') ||
-    (end - 1 > start && TIME_WORDS.has(tokens[end - 1]!.lower)))) end--
+    (end - 1 > start && isA(tokens[end - 1], WordClass.TimeWord)))) end--
   // "Speaking at a rally, …": a participle opening the sentence is no name.
   // ("Boreing said", "King told" are names: the participle is followed by its preposition or object.)
   if (end - start === 1 && /[a-z]ing$/.test(tokens[start]!.lower) && !isNounish(tokens[start]!) &&
     (/^(at|on|in|to|with|from|before|after|for|about|during|the|a|an|his|her|their|its|this|that|earlier|later)$/.test(tokens[start + 1]?.lower ?? '') ||
-      TIME_WORDS.has(tokens[start + 1]?.lower ?? ''))) return null
+      isA(tokens[start + 1], WordClass.TimeWord))) return null
   return trimPhrase(tokens, { start, end })
 }
 
 function nounSoon (tokens: Token[], from: number, hi: number): boolean {
   for (let j = from; j < Math.min(hi, from + 3); j++) {
     const t = tokens[j]!
-    if (t.kind !== TokenKind.Word || NP_STOPPERS.has(t.lower)) return false
-    if (isNounish(t) || (t.capitalized && !NON_NAME_CAPITALS.has(t.lower))) return true
+    if (t.kind !== TokenKind.Word || isA(t, WordClass.NpStopper)) return false
+    if (isNounish(t) || (t.capitalized && !isA(t, WordClass.NonNameCapital))) return true
   }
   return false
 }
@@ -205,7 +203,7 @@ function trimPhrase (tokens: Token[], r: Range): Range | null {
   let { start } = r
   while (start < r.end) {
     const t = tokens[start]!
-    if (t.kind === TokenKind.Word && (NON_NAME_CAPITALS.has(t.lower) || TIME_WORDS.has(t.lower)) && !DETERMINERS.has(t.lower) &&
+    if (t.kind === TokenKind.Word && isA(t, WordClass.NonNameCapital | WordClass.TimeWord) && !isA(t, WordClass.Determiner) &&
       !(t.lower === 'mr' || t.lower === 'mrs' || t.lower === 'ms' || t.lower === 'dr')) { start++; continue }
     if (t.kind === TokenKind.Punct) { start++; continue }
     break
@@ -214,9 +212,9 @@ function trimPhrase (tokens: Token[], r: Range): Range | null {
   const last = tokens[r.end - 1]!
   // "Theresa May", "Yin Myint May": such a word after a name word is a surname, not "May" the month.
   const before = r.end - 2 >= start ? tokens[r.end - 2]! : null
-  const nameBefore = before !== null && before.kind === TokenKind.Word && before.capitalized && !NON_NAME_CAPITALS.has(before.lower) &&
-    !TIME_WORDS.has(before.lower) && !TITLES.has(before.lower)
-  if (last.kind === TokenKind.Word && NON_NAME_CAPITALS.has(last.lower) && !PERSONAL_PRONOUNS.has(last.lower) && !(nameBefore && SURNAME_WORDS.has(last.lower))) return null
+  const nameBefore = before !== null && before.kind === TokenKind.Word && before.capitalized && !isA(before, WordClass.NonNameCapital) &&
+    !isA(before, WordClass.TimeWord | WordClass.Title)
+  if (last.kind === TokenKind.Word && isA(last, WordClass.NonNameCapital) && !isA(last, WordClass.PersonalPronoun) && !(nameBefore && SURNAME_WORDS.has(last.lower))) return null
   return { start, end: r.end }
 }
 
@@ -234,7 +232,7 @@ export function isAppositive (tokens: Token[], start: number, end: number): bool
   if (first.lower === 'who' || first.lower === 'whose' || first.lower === 'which') return end - start <= 40
   // "a top operative who played a major role in … and is now running …": a described person with a relative clause
   // may run as long as a relative clause alone.
-  if (end - start > 20 && !(DETERMINERS.has(first.lower) && relativeSoon(tokens, start, end) && end - start <= 40)) return false
+  if (end - start > 20 && !(isA(first, WordClass.Determiner) && relativeSoon(tokens, start, end) && end - start <= 40)) return false
   // "…, the race will be tight, said Dan Cole": a finite auxiliary before any relative pronoun makes a clause, not an
   // apposition ("a teacher who has taught here for years" is one).
   for (let i = start; i < end; i++) {
@@ -242,7 +240,7 @@ export function isAppositive (tokens: Token[], start: number, end: number): bool
     if (w === 'who' || w === 'which' || w === 'that' || w === 'whose') break
     if (FINITE_AUXILIARIES.has(w)) return false
   }
-  if (DETERMINERS.has(first.lower) || TITLES.has(first.lower) || ROLE_NOUNS.has(first.lower)) return true
+  if (isA(first, WordClass.Determiner | WordClass.Title | WordClass.RoleNoun)) return true
   if (first.kind === TokenKind.Number) return true // "21, …" ages
   // "then 38", "now 81 and retired", "citing …", "Pyongyang’s only ally"
   if ((first.lower === 'then' || first.lower === 'now') && tokens[start + 1]?.kind === TokenKind.Number) return true
@@ -251,9 +249,9 @@ export function isAppositive (tokens: Token[], start: number, end: number): bool
   if (/^[RDI]-/.test(first.text)) return true
   if (first.capitalized && end - start <= 8) {
     for (let i = start; i < end; i++) if (isNounish(tokens[i]!) && !tokens[i]!.capitalized) return true
-    if (TITLES.has(first.lower)) return true
+    if (isA(first, WordClass.Title)) return true
   }
   // "…, noting the size of his following, said": a participle's phrase.
-  return !first.capitalized && first.kind === TokenKind.Word && !NP_STOPPERS.has(first.lower) &&
-    (!CUE_VERB_FORMS.has(first.lower) || first.lower.endsWith('ing'))
+  return !first.capitalized && first.kind === TokenKind.Word && !isA(first, WordClass.NpStopper) &&
+    (!isA(first, WordClass.CueVerbForm) || first.lower.endsWith('ing'))
 }

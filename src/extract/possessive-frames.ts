@@ -8,7 +8,7 @@ import type { Attribution } from './attribution.js'
 import { phraseBefore, type Range } from './phrases.js'
 import { clauseEnd } from './clause-bounds.js'
 import { isPossessiveToken, quotesIn, spanOf } from './token-runs.js'
-import { DETERMINERS, PERSONAL_PRONOUNS } from './lexicon.js'
+import { isA, WordClass } from './word-classes.js'
 
 /** Nouns of speech (FRAME_NOUNS) whose infinitive is what was said: "her promise to cut taxes", not "his warning to voters". */
 const INFINITIVE_NOUNS = new Set(['claim', 'promise', 'promises', 'pledge', 'vow', 'vows', 'threat', 'threats'])
@@ -70,7 +70,7 @@ function ownerOf (doc: Doc, i: number, lo: number): Range | null {
   if (!phrase) return null
   // A name or a pronoun owns it; "the bill's claim" is a thing's.
   const last = doc.tokens[phrase.end - 1]!
-  if (!last.capitalized && !PERSONAL_PRONOUNS.has(last.lower)) return null
+  if (!last.capitalized && !isA(last, WordClass.PersonalPronoun)) return null
   return { start: phrase.start, end: i }
 }
 
@@ -83,6 +83,6 @@ function objectPosition (doc: Doc, i: number): boolean {
 /** A verb's base form at `i` after "to": "to cut", not "to voters" or "to the board". */
 function infinitive (doc: Doc, i: number): boolean {
   const t = doc.tokens[i]
-  return t !== undefined && t.kind === TokenKind.Word && !t.capitalized && !DETERMINERS.has(t.lower) && doc.quoteOf[i] === -1 &&
+  return t !== undefined && t.kind === TokenKind.Word && !t.capitalized && !isA(t, WordClass.Determiner) && doc.quoteOf[i] === -1 &&
     !/^(him|her|them|us|me|it|this|that|these|those|voters|reporters)$/.test(t.lower) && !(t.lower.endsWith('s') && !t.lower.endsWith('ss'))
 }

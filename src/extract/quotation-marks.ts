@@ -3,7 +3,7 @@
 // with a mark (the news convention for quotes that run over several paragraphs). An unbalanced mark never
 // reaches past its paragraph.
 import { TokenKind, type Doc, type Paragraph, type QuoteSpan, type Token } from './document.js'
-import { CUE_VERB_FORMS } from './lexicon.js'
+import { isA, WordClass } from './word-classes.js'
 
 const enum Family { Double, Single }
 const enum Role { Open, Close, Either, None }
@@ -190,7 +190,7 @@ function dashQuotes (doc: Pick<Doc, 'text' | 'tokens' | 'starts' | 'ends'>, p: P
     let close = -1
     for (let k = d + 2; k < segEnd - 1 && close === -1; k++) {
       if (!SPEECH_BREAKS.has(tokens[k]!.text)) continue
-      for (let j = k + 1; j < Math.min(segEnd, k + 5); j++) if (CUE_VERB_FORMS.has(tokens[j]!.lower) && !tokens[j]!.capitalized) { close = k; break }
+      for (let j = k + 1; j < Math.min(segEnd, k + 5); j++) if (isA(tokens[j], WordClass.CueVerbForm) && !tokens[j]!.capitalized) { close = k; break }
     }
     if (close !== -1) attributed = true
     let last = (close === -1 ? segEnd : close) - 1

@@ -2,7 +2,8 @@
 // of the text around it, except where a quote ending in . ! or ? is followed by a new capitalised sentence that
 // is not its attribution ("…." He said → one sentence; "…." The next day → two).
 import { TokenKind, type Doc, type Sentence, type Token } from './document.js'
-import { ABBREVIATIONS, CUE_VERB_FORMS, NON_NAME_CAPITALS, TIME_WORDS } from './lexicon.js'
+import { CUE_VERB_FORMS } from './lexicon.js'
+import { isA, WordClass } from './word-classes.js'
 
 const TERMINAL = new Set(['.', '!', '?', '…', '...'])
 const CLOSING_BRACKETS = new Set([')', ']', '}'])
@@ -11,7 +12,7 @@ const CLOSING_BRACKETS = new Set([')', ']', '}'])
 function isAbbreviationStop (doc: Pick<Doc, 'tokens' | 'starts' | 'ends'>, i: number): boolean {
   const prev = doc.tokens[i - 1]
   if (!prev || doc.ends[i - 1] !== doc.starts[i] || prev.kind !== TokenKind.Word) return false
-  if (ABBREVIATIONS.has(prev.lower)) return true
+  if (isA(prev, WordClass.Abbreviation)) return true
   return prev.text.length === 1 && prev.capitalized
 }
 
@@ -28,9 +29,9 @@ function attributionFollows (tokens: Token[], i: number, end: number): boolean {
     if (t.kind === TokenKind.Punct && t.text !== '.' && t.text !== '-') return false
     // "“…?” In a post Sunday, …": after a determiner the cue word is a noun, no verb of attribution.
     // So it is after a name in a prepositional phrase: "In a series of Twitter posts Sunday, …".
-    if (CUE_VERB_FORMS.has(t.lower) && j > i && (/^(a|an|the|one|his|her|their|its|this|that)$/.test(tokens[j - 1]!.lower) ||
+    if (isA(t, WordClass.CueVerbForm) && j > i && (/^(a|an|the|one|his|her|their|its|this|that)$/.test(tokens[j - 1]!.lower) ||
       (tokens[j - 1]!.capitalized && j - 2 >= i && /^(of|in|on)$/.test(tokens[j - 2]!.lower)))) continue
-    if (CUE_VERB_FORMS.has(t.lower)) return endsAttribution(tokens, j + 1, end, CUE_VERB_FORMS.get(t.lower)!.object, j > i)
+    if (isA(t, WordClass.CueVerbForm)) return endsAttribution(tokens, j + 1, end, CUE_VERB_FORMS.get(t.lower)!.object, j > i)
   }
   return false
 }
@@ -48,8 +49,8 @@ function endsAttribution (tokens: Token[], i: number, end: number, object: boole
   // "…." Mrs. Clinton replied, "…": a verb that introduces a quotation of its own opens a new sentence.
   if (subjectFirst && t && (t.text === ',' || t.text === ':') && i + 1 < end && tokens[i + 1]!.kind === TokenKind.QuoteMark) return false
   if (!t || i >= end || t.kind !== TokenKind.Word) return true
-  if (t.capitalized && subjectFirst && !object && !TIME_WORDS.has(t.lower)) return !namesClause(tokens, i, end)
-  return t.capitalized || TIME_WORDS.has(t.lower) || ASIDE_OPENERS.has(t.lower)
+  if (t.capitalized && subjectFirst && !object && !isA(t, WordClass.TimeWord)) return !namesClause(tokens, i, end)
+  return t.capitalized || isA(t, WordClass.TimeWord) || ASIDE_OPENERS.has(t.lower)
 }
 
 /** Whether the capitalised run at `i` goes on into a clause (a word after it), rather than ending at punctuation. */
@@ -105,12 +106,12 @@ export function splitSentences (doc: Pick<Doc, 'tokens' | 'starts' | 'ends' | 'p
         let j = i + 1
         while (j < p.endToken && (TERMINAL.has(tokens[j]!.text) || CLOSING_BRACKETS.has(tokens[j]!.text))) j++
         const next = tokens[j]
-        const abbreviation = tok.text === '.' && isAbbreviationStop(doc, i) && !(next && NON_NAME_CAPITALS.has(next.lower))
+        const abbreviation = tok.text === '.' && isAbbreviationStop(doc, i) && !(next && isA(next, WordClass.NonNameCapital))
         if (!abbreviation && j < p.endToken && startsSentence(next)) boundary = j - 1
       } else if (tok.kind === TokenKind.Word && tok.text.charCodeAt(tok.text.length - 1) === 46 && quoteOf[i] === -1) {
         // "U.S." closing a sentence: only when an obvious sentence opener follows.
         const next = tokens[i + 1]
-        if (next && i + 1 < p.endToken && NON_NAME_CAPITALS.has(next.lower) && next.capitalized) boundary = i
+        if (next && i + 1 < p.endToken && isA(next, WordClass.NonNameCapital) && next.capitalized) boundary = i
       } else if (quoteOf[i] !== -1 && tok.kind === TokenKind.QuoteMark && quoteOf[i + 1] !== quoteOf[i] && i > first) {
         // The closing mark of a quote: a boundary when the quote ended a sentence and a new one starts.
         const prev = tokens[i - 1]!

@@ -5,10 +5,11 @@
 import { TokenKind, type Doc, type Token } from './document.js'
 import type { Cue } from './cues.js'
 import { NAMING_VERB, NOUN_LIKE } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, INFINITIVE_FRAMES, LY_NOUNS, NP_STOPPERS, ORG_HEADS, TITLES, WRITERS_PARTICIPLES } from './lexicon.js'
+import { TIME_WORDS, PERSONAL_PRONOUNS, CUE_VERB_FORMS, DETERMINERS, LY_NOUNS, NP_STOPPERS } from './lexicon.js'
 import { isFirstNameToken } from './first-names.js'
 import { hasWord } from './token-runs.js'
 import { describedBefore, isAppositive, isNounish, phraseAfter, phraseBefore, type Range } from './phrases.js'
+import { isA, WordClass } from './word-classes.js'
 
 export const isClosingMark = (doc: Pick<Doc, 'tokens' | 'quoteOf' | 'quotes'>, i: number): boolean =>
   i >= 0 && i < doc.tokens.length && doc.quoteOf[i] !== -1 && doc.quotes[doc.quoteOf[i]!]!.close === i
@@ -62,18 +63,18 @@ const AMBIGUOUS_CUES = new Set(['called', 'calls', 'call', 'calling', 'cry', 'cr
 function skipAdverbsLeft (tokens: Token[], i: number, lo: number): number {
   // "X is calling for", "X has been saying": a progressive cue takes a form of "be" as well.
   const progressive = i + 1 < tokens.length && tokens[i + 1]!.lower.endsWith('ing')
-  while (i >= lo && (PRE_CUE_ADVERBS.has(tokens[i]!.lower) || (progressive && PROGRESSIVE_AUX.has(tokens[i]!.lower)) || mannerAdverb(tokens[i]!) ||
+  while (i >= lo && (isA(tokens[i], WordClass.PreCueAdverb) || (progressive && PROGRESSIVE_AUX.has(tokens[i]!.lower)) || mannerAdverb(tokens[i]!) ||
     // "he’s predicted", "they’ve said", "I’d said": a contracted auxiliary after a pronoun.
-    (CONTRACTED_AUX.has(tokens[i]!.lower) && i > lo && PERSONAL_PRONOUNS.has(tokens[i - 1]!.lower)))) i--
+    (CONTRACTED_AUX.has(tokens[i]!.lower) && i > lo && isA(tokens[i - 1], WordClass.PersonalPronoun)))) i--
   // "McAuliffe on Friday announced", "Wells Fargo just this month announced", "defenders today argue": a time phrase
   // between the subject and its verb (a few words, ending in a time word).
-  if (i > lo && TIME_WORDS.has(tokens[i]!.lower)) {
+  if (i > lo && isA(tokens[i], WordClass.TimeWord)) {
     let j = i - 1
-    while (j > lo && i - j < 4 && (TIME_WORDS.has(tokens[j]!.lower) || TIME_PHRASE_WORDS.has(tokens[j]!.lower))) j--
+    while (j > lo && i - j < 4 && (isA(tokens[j], WordClass.TimeWord) || TIME_PHRASE_WORDS.has(tokens[j]!.lower))) j--
     // What is left before it must be able to end a subject: a word (a name, a noun) or a closing comma.
     if (j >= lo && (tokens[j]!.kind === TokenKind.Word || tokens[j]!.text === ',') && !TIME_PHRASE_WORDS.has(tokens[j]!.lower)) {
       i = j
-      while (i >= lo && PRE_CUE_ADVERBS.has(tokens[i]!.lower)) i--
+      while (i >= lo && isA(tokens[i], WordClass.PreCueAdverb)) i--
     }
   }
   return i
@@ -83,7 +84,7 @@ const CONTRACTED_AUX = new Set(['’s', "'s", '’ve', "'ve", '’d', "'d", '’
 
 /** "Cruz strongly suggested", "she defiantly told": an adverb of manner between a subject and its verb. */
 function mannerAdverb (t: Token): boolean {
-  return t.kind === TokenKind.Word && !t.capitalized && t.lower.length >= 5 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower)
+  return t.kind === TokenKind.Word && !t.capitalized && t.lower.length >= 5 && t.lower.endsWith('ly') && !isA(t, WordClass.LyNoun)
 }
 
 /** Words that open or join a time phrase before a verb: "on Friday", "just this month", "late last week". */
@@ -99,7 +100,7 @@ function infinitiveFrameStart (doc: Doc, cueStart: number, lo: number): number {
   if (i - 1 < lo || tokens[i]!.lower !== 'to' || quoteOf[i] !== -1) return cueStart
   i--
   // "went on to say" is a cue of its own ("went on"), whose subject is found from there.
-  if (tokens[i]!.lower === 'on' || !INFINITIVE_FRAMES.has(tokens[i]!.lower) || quoteOf[i] !== -1) return cueStart
+  if (tokens[i]!.lower === 'on' || !isA(tokens[i], WordClass.InfinitiveFrame) || quoteOf[i] !== -1) return cueStart
   // "more likely", "slightly more likely", "is expected", "were generally more likely".
   while (i - 1 >= lo && quoteOf[i - 1] === -1 && /^(more|less|most|least|much|far|slightly|generally|very|so|too|also|now|still|not|never|is|are|was|were|be|been|being|would|will|could|might|may|has|have|had|seem|seemed|seems|appear|appears)$/.test(tokens[i - 1]!.lower)) i--
   return i
@@ -126,7 +127,7 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
     const body = phraseBefore(doc, end - 2, lo)
     const head = body ? tokens[body.end - 1]! : null
     // Not the sentence's own subject ("The report, which said …, was published"): the clause would end mid-sentence.
-    if (body && head && body.start > lo && (ORG_HEADS.has(head.lower) || head.capitalized)) return { speaker: body, apposition: null, start: end - 1 }
+    if (body && head && body.start > lo && (isA(head, WordClass.OrgHead) || head.capitalized)) return { speaker: body, apposition: null, start: end - 1 }
   }
   // "…, with three in 10 saying a running mate would not matter": after "with", a participle has its own subject.
   // Not "with 94 percent of precincts reporting.": the participle must report something.
@@ -140,7 +141,7 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
   if (direct && cue.verb === NAMING_VERB) {
     const first = tokens[direct.start]!
     const last = tokens[direct.end - 1]!
-    if (DETERMINERS.has(first.lower) || !(PERSONAL_PRONOUNS.has(last.lower) || (last.capitalized && !ORG_HEADS.has(last.lower)))) return null
+    if (isA(first, WordClass.Determiner) || !(isA(last, WordClass.PersonalPronoun) || (last.capitalized && !isA(last, WordClass.OrgHead)))) return null
   }
   if (direct) {
     // "Voters who have listened to his speeches said …": the phrase before the verb is inside a relative clause
@@ -237,7 +238,7 @@ export function subjectBefore (doc: Doc, cue: Cue, lo: number): Subject | null {
       }
       // A described role ("another delegate") needs no role word; a bare one ("campaign chairman") does.
       // A capitalised head is a name ("Clinton, Sanders, said"), unless it is a title ("The group's CEO, Kim Fritts").
-      if ((tokens[head]!.capitalized && !TITLES.has(tokens[head]!.lower)) || (!isNounish(tokens[head]!) && !DETERMINERS.has(tokens[role.start]!.lower))) return null
+      if ((tokens[head]!.capitalized && !isA(tokens[head], WordClass.Title)) || (!isNounish(tokens[head]!) && !isA(tokens[role.start], WordClass.Determiner))) return null
       return { speaker: name, apposition: role, start: role.start }
     }
     apposition ??= { start: c + 1, end: end - 1 }
@@ -274,7 +275,7 @@ function isStateAfterCity (doc: Doc, c: number, end: number): boolean {
     const t = tokens[i]!
     if (t.text === '.') continue
     // "Lindsey Graham, R-S.C., said": a party tag, not a place.
-    if (t.kind !== TokenKind.Word || !t.capitalized || TITLES.has(t.lower) || /^[RDI]-/.test(t.text)) return false
+    if (t.kind !== TokenKind.Word || !t.capitalized || isA(t, WordClass.Title) || /^[RDI]-/.test(t.text)) return false
     // "the governor of Ohio, John Kasich, said": a first name and a surname are a person, not a state.
     if (words === 0 && isFirstNameToken(t) && tokens[i + 1]?.kind === TokenKind.Word) return false
     words++
@@ -326,9 +327,9 @@ function restrictiveRelativeHead (doc: Doc, at: number, lo: number): { head: Ran
     // "hackers who U.S. officials say …", "the field, who he accused of …": right after "who" stands the clause's own
     // subject, which is the speaker.
     const first = tokens[at]!
-    if (w + 1 === at && (first.capitalized || DETERMINERS.has(first.lower) || PERSONAL_PRONOUNS.has(first.lower))) return null
+    if (w + 1 === at && (first.capitalized || isA(first, WordClass.Determiner | WordClass.PersonalPronoun))) return null
     const before = tokens[w - 1]!
-    if (before.kind !== TokenKind.Word || CUE_VERB_FORMS.has(before.lower) || /ed$/.test(before.lower)) return null
+    if (before.kind !== TokenKind.Word || isA(before, WordClass.CueVerbForm) || /ed$/.test(before.lower)) return null
     // "Voters who …" opening the sentence: a capitalised common noun that phraseBefore does not take for a name.
     const head = describedBefore(doc, w, lo) ?? phraseBefore(doc, w, lo) ?? (w - 1 === lo && before.capitalized ? { start: lo, end: w } : null)
     return head && head.end === w ? { head, who: w } : null
@@ -345,7 +346,7 @@ function subjectAfterQuotation (doc: Doc, end: number, lo: number): Range | null
   const { tokens, quoteOf } = doc
   let start = end - 1
   while (start > lo && end - start < 5 && tokens[start - 1]!.kind === TokenKind.Word && quoteOf[start - 1] === -1) start--
-  if (start === end || !DETERMINERS.has(tokens[start]!.lower) || tokens[end - 1]!.kind !== TokenKind.Word || tokens[end - 1]!.capitalized) return null
+  if (start === end || !isA(tokens[start], WordClass.Determiner) || tokens[end - 1]!.kind !== TokenKind.Word || tokens[end - 1]!.capitalized) return null
   let mark = start - 1
   if (mark >= lo && tokens[mark]!.text === ',' && quoteOf[mark] === -1) mark--
   return mark >= lo && isClosingMark(doc, mark) && endsLikeSpeech(doc, mark) ? { start, end } : null
@@ -381,7 +382,7 @@ const ASIDE_PREPOSITIONS = new Set(['from', 'at', 'in', 'on', 'during', 'outside
 function noVerbOrQuote (doc: Doc, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i]!
-    if (doc.quoteOf[i] !== -1 || (CUE_VERB_FORMS.has(t.lower) && !nounOrPassive(doc, i)) || AUXILIARIES.has(t.lower) || t.text === ',') return false
+    if (doc.quoteOf[i] !== -1 || (isA(t, WordClass.CueVerbForm) && !nounOrPassive(doc, i)) || AUXILIARIES.has(t.lower) || t.text === ',') return false
   }
   return true
 }
@@ -392,7 +393,7 @@ function noVerbOrQuote (doc: Doc, from: number, to: number): boolean {
  */
 function nounOrPassive (doc: Doc, i: number): boolean {
   const before = doc.tokens[i - 1]
-  return doc.tokens[i + 1]?.lower === 'by' || (before !== undefined && (DETERMINERS.has(before.lower) || before.lower === 'news' || before.lower === 'press'))
+  return doc.tokens[i + 1]?.lower === 'by' || (before !== undefined && (isA(before, WordClass.Determiner) || before.lower === 'news' || before.lower === 'press'))
 }
 
 /**
@@ -423,7 +424,7 @@ export function sharedSubject (doc: Doc, cue: Cue, lo: number, hi: number): Subj
   if (prev < lo) return null
   // "… the “Golden Week,” saying …": a comma inside the closing quotation mark links the participle as one outside does.
   // Not for the writer's participles: "… described as “positive,” suggesting phase two could come" is an inference.
-  const link = isClosingMark(doc, prev) && tokens[prev - 1]?.text === ',' && !WRITERS_PARTICIPLES.has(tokens[cue.start]!.lower) ? ',' : tokens[prev]!.lower
+  const link = isClosingMark(doc, prev) && tokens[prev - 1]?.text === ',' && !isA(tokens[cue.start], WordClass.WritersParticiple) ? ',' : tokens[prev]!.lower
   const participle = tokens[cue.start]!.lower.endsWith('ing')
   // "…, before adding that …", "after saying …", "while noting …"
   // "… by saying …": "Bolton distanced himself from the movement by saying he would help".
@@ -486,7 +487,7 @@ const SUBJECT_OPENERS = new Set(['while', 'whereas', 'but', 'as', 'and', 'then',
 function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Range, apposition: Range | null } | null {
   const { tokens, quoteOf } = doc
   // "The railroad's chief executive, Marcus Lindqvist, visited …": a role, then the name in apposition, then the verb.
-  if (DETERMINERS.has(tokens[start]!.lower)) {
+  if (isA(tokens[start], WordClass.Determiner)) {
     let c = start + 1
     while (c < limit && c - start <= 8 && quoteOf[c] === -1 && tokens[c]!.text !== ',') c++
     const name = c < limit && tokens[c]!.text === ',' && isNounish(tokens[c - 1]!) ? phraseAfter(doc, c + 1, limit) : null
@@ -496,7 +497,7 @@ function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Rang
   }
   // "The tenants had sued …": a determiner before a common noun opens a described subject, not a name.
   const next = tokens[start + 1]
-  if (DETERMINERS.has(tokens[start]!.lower) && next !== undefined && next.kind === TokenKind.Word && !next.capitalized) {
+  if (isA(tokens[start], WordClass.Determiner) && next !== undefined && next.kind === TokenKind.Word && !next.capitalized) {
     const described = describedClauseSubject(doc, start, limit)
     if (described) return described
   }
@@ -505,7 +506,7 @@ function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Rang
   const first = tokens[p.start]!
   // "Eleven hours and six minutes later, Aoife Brennan …": a stretch of time opens the sentence, not its subject.
   if ((first.kind === TokenKind.Number || NUMBER_WORDS.test(first.lower)) && TIME_UNITS.test(tokens[p.start + 1]?.lower ?? '')) return null
-  if (p.end - p.start === 1 && PERSONAL_PRONOUNS.has(first.lower)) {
+  if (p.end - p.start === 1 && isA(first, WordClass.PersonalPronoun)) {
     return looseVerb(tokens[p.end]) ? { speaker: p, apposition: null } : null
   }
   for (let e = p.start + 1; e <= p.end; e++) {
@@ -526,10 +527,10 @@ function clauseSubject (doc: Doc, start: number, limit: number): { speaker: Rang
     }
     if (/^(on|in|at|last|this|earlier|later)$/.test(tokens[v]?.lower ?? '')) {
       let w = v + 1
-      while (w < limit && w - v <= 4 && tokens[w]!.kind === TokenKind.Word && (tokens[w]!.capitalized || TIME_WORDS.has(tokens[w]!.lower) || DETERMINERS.has(tokens[w]!.lower)) && quoteOf[w] === -1) w++
+      while (w < limit && w - v <= 4 && tokens[w]!.kind === TokenKind.Word && (tokens[w]!.capitalized || isA(tokens[w], WordClass.TimeWord | WordClass.Determiner)) && quoteOf[w] === -1) w++
       if (w > v + 1) v = w
     }
-    if (looseVerb(tokens[v]) && !isNounish(tokens[v]!) && !DETERMINERS.has(tokens[v]!.lower)) return { speaker: p, apposition: null }
+    if (looseVerb(tokens[v]) && !isNounish(tokens[v]!) && !isA(tokens[v], WordClass.Determiner)) return { speaker: p, apposition: null }
   }
   // "Gary Emineth, a former state party chairman, became …"
   if (tokens[p.end]?.text === ',') {
@@ -552,18 +553,18 @@ const FINITE_VERB_WORDS = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'a
 function describedClauseSubject (doc: Doc, start: number, limit: number): { speaker: Range, apposition: Range | null } | null {
   const { tokens, quoteOf } = doc
   const first = tokens[start]
-  if (!first || first.kind !== TokenKind.Word || !(DETERMINERS.has(first.lower) || NUMBER_WORDS.test(first.lower) || first.lower === 'one')) return null
+  if (!first || first.kind !== TokenKind.Word || !(isA(first, WordClass.Determiner) || NUMBER_WORDS.test(first.lower) || first.lower === 'one')) return null
   for (let v = start + 2; v < limit && v - start <= 9; v++) {
     const t = tokens[v]!
     if (quoteOf[v] !== -1 || t.kind !== TokenKind.Word) return null
     const prev = tokens[v - 1]!
     // A relative clause or a time phrase is no part of a subject this short: "the operative who …", "A few minutes later".
-    if (/^(who|whom|whose|which|that|later|ago|when|where)$/.test(t.lower) || TIME_WORDS.has(t.lower)) return null
+    if (/^(who|whom|whose|which|that|later|ago|when|where)$/.test(t.lower) || isA(t, WordClass.TimeWord)) return null
     // The verb follows the noun: not "a proposed plan" (a participle after a determiner) nor "an agreed-upon …".
     const verb = FINITE_VERB_WORDS.has(t.lower) || /^(said|says|told|wrote)$/.test(t.lower) ||
-      (/[a-z]{3,}ed$/.test(t.lower) && !DETERMINERS.has(prev.lower) && !/^(of|in|at|for|with|from|by|on)$/.test(prev.lower))
+      (/[a-z]{3,}ed$/.test(t.lower) && !isA(prev, WordClass.Determiner) && !/^(of|in|at|for|with|from|by|on)$/.test(prev.lower))
     if (!verb) continue
-    if (prev.capitalized || DETERMINERS.has(prev.lower) || /ly$/.test(prev.lower) || /^(of|in|at|for|with|from|by|on|to|and|or)$/.test(prev.lower)) return null
+    if (prev.capitalized || isA(prev, WordClass.Determiner) || /ly$/.test(prev.lower) || /^(of|in|at|for|with|from|by|on|to|and|or)$/.test(prev.lower)) return null
     return { speaker: { start, end: v }, apposition: null }
   }
   return null
@@ -580,7 +581,7 @@ const NP_STOPPERS_FOR_VERB = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to',
 export function followedByVerbish (tokens: Token[], i: number): boolean {
   const t = tokens[i]
   if (!t || t.kind !== TokenKind.Word) return false
-  return PRE_CUE_ADVERBS.has(t.lower) || /(ed|s)$/.test(t.lower) || CUE_VERB_FORMS.has(t.lower) || /^(is|are|was|were|will|would|can|could|may|might|must|should|spoke|took|made|went|came|gave|met|ran|won|lost|began|sought|said|told|wrote|held|left|kept|got|put|set|saw|stood|sent)$/.test(t.lower)
+  return isA(t, WordClass.PreCueAdverb) || /(ed|s)$/.test(t.lower) || isA(t, WordClass.CueVerbForm) || /^(is|are|was|were|will|would|can|could|may|might|must|should|spoke|took|made|went|came|gave|met|ran|won|lost|began|sought|said|told|wrote|held|left|kept|got|put|set|saw|stood|sent)$/.test(t.lower)
 }
 
 /** The speaker after an inverted cue: `"…," said X, the Y.` */
@@ -589,7 +590,7 @@ export function subjectAfter (doc: Doc, from: number, hi: number): Subject | nul
   const speaker = phraseAfter(doc, from, hi) ?? describedAfter(doc, from, hi)
   if (!speaker) return null
   const t = doc.tokens[speaker.start]!
-  if (t.kind === TokenKind.Word && PERSONAL_PRONOUNS.has(t.lower) && t.lower !== 'he' && t.lower !== 'she' && t.lower !== 'they') return null
+  if (t.kind === TokenKind.Word && isA(t, WordClass.PersonalPronoun) && t.lower !== 'he' && t.lower !== 'she' && t.lower !== 'they') return null
   let apposition: Range | null = null
   // "said Lee Epstein, who teaches law in St. Louis": a relative clause is no apposition (onlyAside reads it whole).
   if (doc.tokens[speaker.end]?.text === ',' && speaker.end + 1 < hi && !/^(who|whose|whom)$/.test(doc.tokens[speaker.end + 1]!.lower)) {
@@ -604,12 +605,12 @@ export function subjectAfter (doc: Doc, from: number, hi: number): Subject | nul
 /** A described noun phrase starting at `start` ("a reporter", "the 46-year-old", "one of those advisers"). */
 export function describedAfter (doc: Doc, start: number, hi: number): Range | null {
   const { tokens } = doc
-  if (!tokens[start] || start >= hi || !DETERMINERS.has(tokens[start]!.lower) || doc.quoteOf[start] !== -1) return null
+  if (!tokens[start] || start >= hi || !isA(tokens[start], WordClass.Determiner) || doc.quoteOf[start] !== -1) return null
   let end = start + 1
   // "one of those advisers", "one of the organizers": a determiner after "of" belongs to the phrase.
-  if (tokens[start]!.lower === 'one' && tokens[end]?.lower === 'of') { end++; if (DETERMINERS.has(tokens[end]?.lower ?? '') || /^(those|these|his|her|their|its|our)$/.test(tokens[end]?.lower ?? '')) end++ }
+  if (tokens[start]!.lower === 'one' && tokens[end]?.lower === 'of') { end++; if (isA(tokens[end], WordClass.Determiner) || /^(those|these|his|her|their|its|our)$/.test(tokens[end]?.lower ?? '')) end++ }
   while (end < hi && end - start < 6 && (tokens[end]!.kind === TokenKind.Word || tokens[end]!.kind === TokenKind.Number) &&
-    !NP_STOPPERS.has(tokens[end]!.lower) && !CUE_VERB_FORMS.has(tokens[end]!.lower) && doc.quoteOf[end] === -1) end++
+    !isA(tokens[end], WordClass.NpStopper | WordClass.CueVerbForm) && doc.quoteOf[end] === -1) end++
   return end > start + 1 && tokens[end - 1]!.lower !== 'of' ? { start, end } : null
 }
 
@@ -670,7 +671,7 @@ export function nounPhraseSubject (doc: Doc, cue: Cue, lo: number): Subject | nu
   if (start > lo && !(LINKS.has(tokens[start - 1]!.text) || quoteOf[start - 1] !== -1 || tokens[start - 1]!.text === ':' || tokens[start - 1]!.text === ';' ||
     CLAUSE_SUBORDINATORS.has(tokens[start - 1]!.lower))) return null
   if (start > lo && doc.ends[start - 1] === doc.starts[start] && quoteOf[start - 1] === -1) return null
-  while (start < end && (OPENING_CONJUNCTIONS.has(tokens[start]!.lower) || TIME_WORDS.has(tokens[start]!.lower) || tokens[start]!.kind === TokenKind.Punct)) start++
+  while (start < end && (OPENING_CONJUNCTIONS.has(tokens[start]!.lower) || isA(tokens[start], WordClass.TimeWord) || tokens[start]!.kind === TokenKind.Punct)) start++
   if (start >= end) return null
   const first = tokens[start]!
   // "In Iowa voters say": an opening preposition is an introduction run on without a comma, not the subject; "About
@@ -685,7 +686,7 @@ export function nounPhraseSubject (doc: Doc, cue: Cue, lo: number): Subject | nu
   // "committing repeated gaffes" ends in a verb; "familiar with the planning" in a noun after its determiner.
   // "for Thursday's meeting": after a possessive or a name, an -ing word is a noun too.
   const beforeLast = tokens[end - 2]
-  const nounAfter = beforeLast !== undefined && (DETERMINERS.has(beforeLast.lower) || beforeLast.text === '’s' || beforeLast.text === "'s" || (beforeLast.capitalized && end - 2 > start))
+  const nounAfter = beforeLast !== undefined && (isA(beforeLast, WordClass.Determiner) || beforeLast.text === '’s' || beforeLast.text === "'s" || (beforeLast.capitalized && end - 2 > start))
   if (last.kind === TokenKind.Word && (PHRASE_LINKS.has(last.lower) || (/[a-z]ing$/.test(last.lower) && !nounAfter))) return null
   // One word alone speaks only as a name, a plural, or a share: "Most said", "Analysts say"; not "please ask".
   if (end - start === 1 && last.kind === TokenKind.Word && !last.capitalized && !last.lower.endsWith('s') && !isNounish(last) &&
@@ -701,7 +702,7 @@ function wordOfSubject (tokens: Token[], i: number, isHead: boolean): boolean {
   const t = tokens[i]!
   const w = t.lower
   // "all five states", "the report": after a number or determiner a verb's form is the noun that heads the subject.
-  const nounSlot = isHead && i > 0 && (DETERMINERS.has(tokens[i - 1]!.lower) || tokens[i - 1]!.kind === TokenKind.Number || NUMBER_WORDS.test(tokens[i - 1]!.lower))
+  const nounSlot = isHead && i > 0 && (isA(tokens[i - 1], WordClass.Determiner) || tokens[i - 1]!.kind === TokenKind.Number || NUMBER_WORDS.test(tokens[i - 1]!.lower))
   if (PERSONAL_PRONOUNS.has(w) || AUXILIARIES.has(w) || (CUE_VERB_FORMS.has(w) && !nounSlot)) return false
   if (NP_STOPPERS.has(w) && !PHRASE_LINKS.has(w)) return false
   if (isHead && (t.capitalized || DETERMINERS.has(w))) return isHead && !/^(the|a|an|his|her|their|its|our|my|your)$/.test(w)

@@ -173,7 +173,7 @@ function newToken (t: string): Token {
     const l = t.toLowerCase()
     if (l !== t) lower = l
   }
-  return { text: t, lower, kind, capitalized: kind === TokenKind.Word && isUpper(t), cueKinds: -1, firstName: undefined }
+  return { text: t, lower, kind, capitalized: kind === TokenKind.Word && isUpper(t), cueKinds: -1, classes: -1, firstName: undefined }
 }
 
 export function tokenize (text: string): Tokens {

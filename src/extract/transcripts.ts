@@ -6,7 +6,7 @@ import { TokenKind, type Doc } from './document.js'
 import type { Attribution } from './attribution.js'
 import type { Range } from './phrases.js'
 import { isFirstNameToken } from './first-names.js'
-import { NON_NAME_CAPITALS } from './lexicon.js'
+import { isA, WordClass } from './word-classes.js'
 
 const MAX_LABEL = 4
 const SENTENCE_PUNCT = new Set(['.', '!', '?', '…', '...'])
@@ -90,7 +90,7 @@ function interviewee (doc: Doc, labels: Int32Array): Range | null {
     for (let i = firstToken; i < endToken - 1; i++) {
       const t = doc.tokens[i]!
       const next = doc.tokens[i + 1]!
-      if (doc.quoteOf[i] !== -1 || t.kind !== TokenKind.Word || !t.capitalized || !isFirstNameToken(t) || NON_NAME_CAPITALS.has(t.lower)) continue
+      if (doc.quoteOf[i] !== -1 || t.kind !== TokenKind.Word || !t.capitalized || !isFirstNameToken(t) || isA(t, WordClass.NonNameCapital)) continue
       if (next.kind !== TokenKind.Word || !next.capitalized || doc.quoteOf[i + 1] !== -1) continue
       const mention = doc.text.slice(doc.starts[i]!, doc.ends[i + 1]!)
       if (found && mention !== name) { several = true; break }

@@ -3,7 +3,6 @@
 //   CLAUSE, X said.  /  CLAUSE, said X.  /  The goal, X said, is …  /  Asked whether …, X said
 import { TokenKind, type Doc } from './document.js'
 import type { Cue } from './cues.js'
-import { PRE_CUE_ADVERBS, TIME_WORDS, CUE_VERB_FORMS, DETERMINERS, PERSONAL_PRONOUNS, TITLES } from './lexicon.js'
 import { isFirstNameToken } from './first-names.js'
 import { phraseAfter, type Range } from './phrases.js'
 import { SENTENCE_PUNCT, isClosingMark, isOpeningMark, LINKS, type Subject, subjectAfter, describedAfter, endsLikeSpeech } from './subjects.js'
@@ -11,6 +10,7 @@ import type { Attribution } from './attribution.js'
 import { CLAUSE_OPENERS, afterInsertedAside, contentStart, onlyAside, predicateWord, prepositionalAside, thatClauseFollows } from './content-start.js'
 import { clauseEnd, clauseStartAt, interruptedFront, prepositionalPhraseOnly, trimConnective } from './clause-bounds.js'
 import { hasWord, isPossessiveToken, onlyPunctuation, quoteSpan, quotesIn, spanOf } from './token-runs.js'
+import { isA, WordClass } from './word-classes.js'
 
 /**
  * The attribution a verb of saying makes in sentence `sIndex` (tokens `lo` to `hi`), given the cue's subject `left`
@@ -46,13 +46,13 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
     // "Q1," X said, "Q2."
     const afterEnd = Math.max(cue.end, subject.apposition ? subject.apposition.end : subject.speaker.end)
     let j = afterEnd
-    while (j < hi && doc.quoteOf[j] === -1 && (LINKS.has(doc.tokens[j]!.text) || doc.tokens[j]!.text === ':' || doc.tokens[j]!.text === '.' || PRE_CUE_ADVERBS.has(doc.tokens[j]!.lower) || TIME_WORDS.has(doc.tokens[j]!.lower))) j++
+    while (j < hi && doc.quoteOf[j] === -1 && (LINKS.has(doc.tokens[j]!.text) || doc.tokens[j]!.text === ':' || doc.tokens[j]!.text === '.' || isA(doc.tokens[j], WordClass.PreCueAdverb | WordClass.TimeWord))) j++
     if (j < hi && !isOpeningMark(doc, j)) {
       // "…," he said of the campaign, "…": an aside before the second part.
       let k = j
       // Not when the aside is an attribution of its own ("…," he said, adding, "…"; "…," said X, who thinks "…").
       while (k < hi && k - j < 12 && doc.quoteOf[k] === -1 && !SENTENCE_PUNCT.has(doc.tokens[k]!.text) &&
-        !CUE_VERB_FORMS.has(doc.tokens[k]!.lower) && !/^(who|going|adding|noting|before|after|then)$/.test(doc.tokens[k]!.lower)) k++
+        !isA(doc.tokens[k], WordClass.CueVerbForm) && !/^(who|going|adding|noting|before|after|then)$/.test(doc.tokens[k]!.lower)) k++
       // "…," Sanders said at a rally in Binghamton, N.Y. "…": an abbreviation's stop ends the aside too.
       if (k < hi && isOpeningMark(doc, k) && (doc.tokens[k - 1]!.text === ',' || (doc.tokens[k - 1]!.text.endsWith('.') && doc.tokens[k - 1]!.text.length > 1))) j = k
     }
@@ -169,7 +169,7 @@ export function verbAttribution (doc: Doc, sIndex: number, cue: Cue, left: Subje
     // The comma is inside the marks in American style ("changes,” including"), outside in British ("changes”, including").
     const after = doc.tokens[close + 1]?.text === ',' ? close + 2 : close + 1
     const next = doc.tokens[after]
-    if (close !== -1 && after < end && doc.quoteOf[after] === -1 && next && next.kind === TokenKind.Word && (next.lower === 'including' || (next.lower.endsWith('ing') && next.lower.length > 5 && !CUE_VERB_FORMS.has(next.lower)))) end = close + 1
+    if (close !== -1 && after < end && doc.quoteOf[after] === -1 && next && next.kind === TokenKind.Word && (next.lower === 'including' || (next.lower.endsWith('ing') && next.lower.length > 5 && !isA(next, WordClass.CueVerbForm)))) end = close + 1
   }
   const quotes = quotesIn(doc, front ? front[0] : from, end)
   if (!front && quotes.length === 0 && prepositionalPhraseOnly(doc, from, end)) return null
@@ -242,7 +242,7 @@ function cueBefore (doc: Doc, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     if (doc.quoteOf[i] !== -1) continue
     const t = doc.tokens[i]!
-    if (t.text === ':' || CUE_VERB_FORMS.has(t.lower) || PARTICLE_WORDS.has(t.lower) || (t.lower === 'according' && doc.tokens[i + 1]?.lower === 'to')) return true
+    if (t.text === ':' || isA(t, WordClass.CueVerbForm) || PARTICLE_WORDS.has(t.lower) || (t.lower === 'according' && doc.tokens[i + 1]?.lower === 'to')) return true
   }
   return false
 }
@@ -271,7 +271,7 @@ function askedQuestion (doc: Doc, sIndex: number, cue: Cue, lo: number, hi: numb
       if (by) { speaker = by; i = by.end; continue }
       break
     }
-    if (TIME_WORDS.has(t.lower) || /^(directly|again|later|repeatedly|recently)$/.test(t.lower)) { i++; continue }
+    if (isA(t, WordClass.TimeWord) || /^(directly|again|later|repeatedly|recently)$/.test(t.lower)) { i++; continue }
     if (/^(in|at|during|on|via|through|after|over)$/.test(t.lower) && prepositionalAside(doc, i, hi) > i) { i = prepositionalAside(doc, i, hi); continue }
     break
   }
@@ -306,7 +306,7 @@ function continuedAfterSubject (doc: Doc, i: number, hi: number): number {
 
 /** No verb of saying outside quotations in the next 40 tokens from `from`. */
 function noCueIn (doc: Doc, from: number, hi: number): boolean {
-  for (let j = from; j < hi && j - from < 40; j++) if (doc.quoteOf[j] === -1 && CUE_VERB_FORMS.has(doc.tokens[j]!.lower)) return false
+  for (let j = from; j < hi && j - from < 40; j++) if (doc.quoteOf[j] === -1 && isA(doc.tokens[j], WordClass.CueVerbForm)) return false
   return true
 }
 
@@ -330,7 +330,7 @@ function nameOnly (doc: Doc, from: number, end: number): boolean {
     if (t.kind === TokenKind.Word) { if (!t.capitalized && !/^(de|van|von|al|bin)$/.test(t.lower)) return false; words++ } else if (!/^[.()\-]$/.test(t.text) && !/^[RDI]-/.test(t.text)) return false
   }
   // A single capitalised word may open a clause ("Cruz", "Obama …" stopped early); two or more name someone.
-  return words >= 2 && (isFirstNameToken(tokens[from]!) || TITLES.has(tokens[from]!.lower))
+  return words >= 2 && (isFirstNameToken(tokens[from]!) || isA(tokens[from], WordClass.Title))
 }
 
 /**
@@ -364,7 +364,7 @@ const INVERTING_VERBS = new Set(['said', 'says', 'added', 'adds', 'asked', 'asks
 function participleBeforeNoun (doc: Doc, cue: Cue, speaker: { start: number, end: number }): boolean {
   const first = doc.tokens[speaker.start]!
   return !INVERTING_VERBS.has(doc.tokens[cue.start]!.lower) && speaker.start === cue.end && first.kind === TokenKind.Word && !first.capitalized &&
-    !DETERMINERS.has(first.lower) && !PERSONAL_PRONOUNS.has(first.lower)
+    !isA(first, WordClass.Determiner | WordClass.PersonalPronoun)
 }
 
 // "said nothing", "has noted before", "would echo again and again": an amount or an adverb alone says nothing.

@@ -1,0 +1,85 @@
+// A derived index of the lexicon (lexicon.ts): for each listed word, the lists it is in, as bits. The stages ask
+// several lists about almost every token (is it a title, a role noun, a determiner …), which was about four
+// string-keyed look-ups per token. A Token stands for every occurrence of its text in an article, so its classes are
+// looked up once, on first asking, and kept on it (Token.classes); every later question is a bit test. The lists
+// themselves stay in lexicon.ts, the one place to edit them; this file only folds them together.
+import type { Token } from './document.js'
+import {
+  ABBREVIATIONS, CREDIT_AGENCIES, CUE_VERB_FORMS, DETERMINERS, FINITE_AUXILIARIES, GROUP_NOUNS, INFINITIVE_FRAMES, LY_NOUNS,
+  NAME_PARTICLES, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, PERSONAL_PRONOUNS, PRE_CUE_ADVERBS, ROLE_NOUNS, THAT_ONLY_CUES,
+  TIME_WORDS, TITLE_GENDER, TITLES, WRITERS_PARTICIPLES,
+} from './lexicon.js'
+import { WordTable } from './word-table.js'
+
+/** One bit per list of lexicon.ts (named after it, in the singular). At most 30 bits, so that a mask is a small integer. */
+export const enum WordClass {
+  Title = 1 << 0,
+  RoleNoun = 1 << 1,
+  OrgHead = 1 << 2,
+  GroupNoun = 1 << 3,
+  NameParticle = 1 << 4,
+  NonNameCapital = 1 << 5,
+  Determiner = 1 << 6,
+  NpStopper = 1 << 7,
+  TimeWord = 1 << 8,
+  PreCueAdverb = 1 << 9,
+  PersonalPronoun = 1 << 10,
+  CueVerbForm = 1 << 11,
+  ThatOnlyCue = 1 << 12,
+  CreditAgency = 1 << 13,
+  Abbreviation = 1 << 14,
+  FiniteAuxiliary = 1 << 15,
+  InfinitiveFrame = 1 << 16,
+  WritersParticiple = 1 << 17,
+  LyNoun = 1 << 18,
+  /** TITLE_GENDER's male and female titles. */
+  MaleTitle = 1 << 19,
+  FemaleTitle = 1 << 20,
+}
+
+const CLASSES = new WordTable((() => {
+  const classes = new Map<string, number>()
+  const add = (words: Iterable<string>, c: WordClass): void => { for (const w of words) classes.set(w, (classes.get(w) ?? 0) | c) }
+  add(TITLES, WordClass.Title)
+  add(ROLE_NOUNS, WordClass.RoleNoun)
+  add(ORG_HEADS, WordClass.OrgHead)
+  add(GROUP_NOUNS, WordClass.GroupNoun)
+  add(NAME_PARTICLES, WordClass.NameParticle)
+  add(NON_NAME_CAPITALS, WordClass.NonNameCapital)
+  add(DETERMINERS, WordClass.Determiner)
+  add(NP_STOPPERS, WordClass.NpStopper)
+  add(TIME_WORDS, WordClass.TimeWord)
+  add(PRE_CUE_ADVERBS, WordClass.PreCueAdverb)
+  add(PERSONAL_PRONOUNS.keys(), WordClass.PersonalPronoun)
+  add(CUE_VERB_FORMS.keys(), WordClass.CueVerbForm)
+  add(THAT_ONLY_CUES, WordClass.ThatOnlyCue)
+  add(CREDIT_AGENCIES, WordClass.CreditAgency)
+  add(ABBREVIATIONS, WordClass.Abbreviation)
+  add(FINITE_AUXILIARIES, WordClass.FiniteAuxiliary)
+  add(INFINITIVE_FRAMES, WordClass.InfinitiveFrame)
+  add(WRITERS_PARTICIPLES, WordClass.WritersParticiple)
+  add(LY_NOUNS, WordClass.LyNoun)
+  for (const [w, g] of TITLE_GENDER) add([w], g === 'male' ? WordClass.MaleTitle : WordClass.FemaleTitle)
+  return classes
+})())
+
+/** The lexicon classes of a token's lower-case form: looked up on first asking, then kept on the shared Token. */
+export function classesOf (t: Token): number {
+  let c = t.classes
+  if (c < 0) c = t.classes = CLASSES.get(t.lower)
+  return c
+}
+
+/**
+ * Whether the token is in any of the lists `classes` names (WordClass bits, or-ed): `isA(t, WordClass.Title)` is
+ * `TITLES.has(t.lower)`. No token (past either end of the text) is in none.
+ */
+export function isA (t: Token | undefined, classes: number): boolean {
+  return t !== undefined && (classesOf(t) & classes) !== 0
+}
+
+/** TITLE_GENDER.get(t.lower), from the token's classes. */
+export function titleGender (t: Token): 'male' | 'female' | undefined {
+  const c = classesOf(t)
+  return c & WordClass.MaleTitle ? 'male' : c & WordClass.FemaleTitle ? 'female' : undefined
+}
