@@ -278,6 +278,14 @@ class Reporter {
   }
 }
 
+/**
+ * Articles read ahead of the store: twice a batch's default (ingestBatch's window), so that the writer stores groups
+ * of about 100-200 articles instead of 50-100, each article's share of a commit smaller (storing alone: 0.54-0.56 ms
+ * of CPU an article in groups of 200 against 0.58-0.62 in groups of 96). The server keeps the default, which holds
+ * its peak RSS under 250 MB; a command that runs alone may take the 20-40 MB more.
+ */
+const INGEST_WINDOW = 192
+
 /** A worker per core but the one that stores (the writer thread, or this one): besideTheWriter(). */
 export function defaultIngestWorkers (): number {
   return besideTheWriter(availableParallelism())
@@ -362,6 +370,7 @@ async function run (args: string[], io: CommandIO = processIO()): Promise<number
   const reporter = new Reporter(total, counts, stderr)
   try {
     await ingestBatch(store, pool, jobsOf(inputs, stdin), {
+      window: INGEST_WINDOW,
       onOutcome: (origin, outcome) => {
         if (outcome.status === 'error') counts.failed++
         else counts[outcome.status]++
