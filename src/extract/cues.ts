@@ -272,14 +272,11 @@ const NOMINAL_FRAME_WORD = 4
  * For each cue word, noun of speech (possessive frames) and word that may carry a nominal frame (frames.ts), which of
  * those it is: one look-up per word.
  */
-const WORD_KINDS = new WordTable((() => {
-  const kinds = new Map<string, number>()
-  const add = (words: Iterable<string>, kind: number): void => { for (const w of words) kinds.set(w, (kinds.get(w) ?? 0) | kind) }
-  add(CUE_WORDS, CUE_WORD)
-  add(FRAME_NOUNS, FRAME_NOUN)
-  add([...INVERTED_CUES, ...NOMINAL_SPEECH_NOUNS, 'was'], NOMINAL_FRAME_WORD)
-  return kinds
-})())
+const WORD_KINDS = WordTable.ofLists([
+  [CUE_WORDS, CUE_WORD],
+  [FRAME_NOUNS, FRAME_NOUN],
+  [[...INVERTED_CUES, ...NOMINAL_SPEECH_NOUNS, 'was'], NOMINAL_FRAME_WORD],
+])
 
 /** What the cue scan notes on the way for the frame stages: indices of words, in order. */
 export interface FrameWords {

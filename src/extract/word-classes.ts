@@ -37,31 +37,29 @@ export const enum WordClass {
   FemaleTitle = 1 << 20,
 }
 
-const CLASSES = new WordTable((() => {
-  const classes = new Map<string, number>()
-  const add = (words: Iterable<string>, c: WordClass): void => { for (const w of words) classes.set(w, (classes.get(w) ?? 0) | c) }
-  add(TITLES, WordClass.Title)
-  add(ROLE_NOUNS, WordClass.RoleNoun)
-  add(ORG_HEADS, WordClass.OrgHead)
-  add(GROUP_NOUNS, WordClass.GroupNoun)
-  add(NAME_PARTICLES, WordClass.NameParticle)
-  add(NON_NAME_CAPITALS, WordClass.NonNameCapital)
-  add(DETERMINERS, WordClass.Determiner)
-  add(NP_STOPPERS, WordClass.NpStopper)
-  add(TIME_WORDS, WordClass.TimeWord)
-  add(PRE_CUE_ADVERBS, WordClass.PreCueAdverb)
-  add(PERSONAL_PRONOUNS.keys(), WordClass.PersonalPronoun)
-  add(CUE_VERB_FORMS.keys(), WordClass.CueVerbForm)
-  add(THAT_ONLY_CUES, WordClass.ThatOnlyCue)
-  add(CREDIT_AGENCIES, WordClass.CreditAgency)
-  add(ABBREVIATIONS, WordClass.Abbreviation)
-  add(FINITE_AUXILIARIES, WordClass.FiniteAuxiliary)
-  add(INFINITIVE_FRAMES, WordClass.InfinitiveFrame)
-  add(WRITERS_PARTICIPLES, WordClass.WritersParticiple)
-  add(LY_NOUNS, WordClass.LyNoun)
-  for (const [w, g] of TITLE_GENDER) add([w], g === 'male' ? WordClass.MaleTitle : WordClass.FemaleTitle)
-  return classes
-})())
+const CLASSES = WordTable.ofLists([
+  [TITLES, WordClass.Title],
+  [ROLE_NOUNS, WordClass.RoleNoun],
+  [ORG_HEADS, WordClass.OrgHead],
+  [GROUP_NOUNS, WordClass.GroupNoun],
+  [NAME_PARTICLES, WordClass.NameParticle],
+  [NON_NAME_CAPITALS, WordClass.NonNameCapital],
+  [DETERMINERS, WordClass.Determiner],
+  [NP_STOPPERS, WordClass.NpStopper],
+  [TIME_WORDS, WordClass.TimeWord],
+  [PRE_CUE_ADVERBS, WordClass.PreCueAdverb],
+  [PERSONAL_PRONOUNS.keys(), WordClass.PersonalPronoun],
+  [CUE_VERB_FORMS.keys(), WordClass.CueVerbForm],
+  [THAT_ONLY_CUES, WordClass.ThatOnlyCue],
+  [CREDIT_AGENCIES, WordClass.CreditAgency],
+  [ABBREVIATIONS, WordClass.Abbreviation],
+  [FINITE_AUXILIARIES, WordClass.FiniteAuxiliary],
+  [INFINITIVE_FRAMES, WordClass.InfinitiveFrame],
+  [WRITERS_PARTICIPLES, WordClass.WritersParticiple],
+  [LY_NOUNS, WordClass.LyNoun],
+  [[...TITLE_GENDER].filter(([, g]) => g === 'male').map(([w]) => w), WordClass.MaleTitle],
+  [[...TITLE_GENDER].filter(([, g]) => g === 'female').map(([w]) => w), WordClass.FemaleTitle],
+])
 
 /** The lexicon classes of a token's lower-case form: looked up on first asking, then kept on the shared Token. */
 export function classesOf (t: Token): number {

@@ -28,6 +28,13 @@ export class WordTable {
     })
   }
 
+  /** Each word of the lists with the bits of every list it is in (or-ed): one look-up answers all of them. */
+  static ofLists (lists: ReadonlyArray<readonly [Iterable<string>, number]>): WordTable {
+    const bits = new Map<string, number>()
+    for (const [words, bit] of lists) for (const w of words) bits.set(w, (bits.get(w) ?? 0) | bit)
+    return new WordTable(bits)
+  }
+
   /** The number of `word`, or 0 when it is not in the table. */
   get (word: string): number {
     const { cells, mask } = this
