@@ -208,7 +208,7 @@ function isPersonName (table: EntityIndex, m: Mention, titled: boolean): boolean
   if (titled) return true
   if (m.firstName && isFirstName(m.firstName)) return true
   // "Suu Kyi" again, after the article named her so: a full name it knows, whatever the first name.
-  if (m.firstName && m.surname && table.fullNames.has(m.surname + ' ' + m.firstName)) return true
+  if (m.firstName && m.surname && table.fullName(m.surname, m.firstName)) return true
   if (m.firstName && m.surname && m.name && endsKnownName(table, m.surname, m.name)) return true
   // A lone word: a known person's surname, a known person's first name ("Margit" after "Margit Halvorsen"), or a
   // first name used as a name (loneNameInUse).

@@ -46,7 +46,7 @@ export class EntityTable extends EntityIndex {
       else if (m.name && (!e.name || wordCount(m.name) > wordCount(e.name))) e.name = m.name
       if (m.firstName && !e.firstName) e.firstName = m.firstName
       if (e.firstName) this.index(this.firstNames, e.firstName, e)
-      if (e.firstName && e.surname) this.fullNames.set(e.surname + ' ' + e.firstName, e)
+      if (e.firstName && e.surname) this.setFullName(e.surname, e.firstName, e)
       // "Lee Epstein" then "Ms. Epstein": an honorific outweighs a first name borne by men and women.
       const sure = this.genderSureOf(m)
       if (m.gender && (!e.gender || e.genderWeak || (sure && !e.genderSure))) { e.gender = m.gender; e.genderWeak = false }
@@ -62,11 +62,11 @@ export class EntityTable extends EntityIndex {
       this.alias(e, this.doc.text.slice(m.start, m.end))
       if (m.name) this.alias(e, m.name)
     } else if (m.kind === 'organization') {
-      const key = 'org:' + this.normalize(m.name ?? '')
-      e = m.indefinite ? undefined : (orgByRole(this, m) ?? this.named.get(key))
+      const key = this.normalize(m.name ?? '')
+      e = m.indefinite ? undefined : (orgByRole(this, m) ?? this.orgsByName.get(key))
       if (!e) {
         e = this.create('organization', m, m.name?.replace(/^(the|a|an)\s+/i, '') ?? null)
-        if (!m.indefinite) this.named.set(key, e)
+        if (!m.indefinite) this.orgsByName.set(key, e)
         // "the council" before "Wexcombe Borough Council" is named: settled after the article (settleRoles).
         if (!m.indefinite && e.name && !/\p{Lu}/u.test(e.name)) this.pendingOrgs.push({ entity: e, mention: m })
       }
@@ -77,12 +77,12 @@ export class EntityTable extends EntityIndex {
       e = orgByRole(this, m)
       if (e) this.alias(e, text)
       else {
-        const key = 'group:' + this.normalize(text)
-        e = this.named.get(key)
+        const key = this.normalize(text)
+        e = this.groupsByName.get(key)
         if (!e) {
           // "residents", "analysts": plural people are a group; "someone close to the mayor" one unnamed person.
           e = this.create(m.gender === 'plural' && isPeopleNoun(m.head) ? 'group' : 'unnamed', m, null)
-          this.named.set(key, e)
+          this.groupsByName.set(key, e)
         }
         this.alias(e, text)
       }
@@ -111,7 +111,7 @@ export class EntityTable extends EntityIndex {
     // A lone first name ("Hillary") matches a fuller name seen before, when no one bears it as a surname.
     const candidates = sameSurname.length || m.firstName ? sameSurname : (this.firstNames.get(m.surname) ?? [])
     // The same full name is found by key however many namesakes the article has.
-    if (m.firstName) best = this.fullNames.get(m.surname + ' ' + m.firstName)
+    if (m.firstName) best = this.fullName(m.surname, m.firstName)
     // Bounded: only the latest MAX_NAMESAKES people of one surname are compared. No news article has that many
     // different people sharing a surname; a hostile one that does would otherwise compare every mention with all.
     for (let k = candidates.length - 1, stop = Math.max(0, candidates.length - MAX_NAMESAKES); k >= stop; k--) {

@@ -103,9 +103,23 @@ export class EntityIndex {
   // organisations and unnamed groups by their normalised name.
   readonly persons = new Map<string, Entity[]>()
   readonly firstNames = new Map<string, Entity[]>()
-  /** Persons by "surname firstname". */
-  readonly fullNames = new Map<string, Entity>()
-  readonly named = new Map<string, Entity>()
+  /** Persons by surname, then first name. */
+  private readonly fullNames = new Map<string, Map<string, Entity>>()
+  // By normalised name, one map per kind rather than one keyed by "org:…" and "group:…": a joined key is a new string,
+  // which the runtime hashes anew at every mention, where the name alone is the Memo's string, hashed once.
+  readonly orgsByName = new Map<string, Entity>()
+  readonly groupsByName = new Map<string, Entity>()
+
+  /** The person named `firstName surname` (lower case) the article gave in full, if any. */
+  fullName (surname: string, firstName: string): Entity | undefined {
+    return this.fullNames.get(surname)?.get(firstName)
+  }
+
+  setFullName (surname: string, firstName: string, e: Entity): void {
+    let byFirstName = this.fullNames.get(surname)
+    if (!byFirstName) this.fullNames.set(surname, (byFirstName = new Map()))
+    byFirstName.set(firstName, e)
+  }
   readonly roleHolders = new Map<string, Entity[]>()
 
   constructor (readonly doc: Doc) {}

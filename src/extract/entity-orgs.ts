@@ -14,11 +14,11 @@ export function noteAffiliation (table: EntityIndex, apposition: string | null, 
   const match = apposition ? /^(?:for|on behalf of)\s+((?:\p{Lu}[\p{L}&.'’-]*\s*){1,5})$/u.exec(apposition.trim()) : null
   if (!match) return
   const name = match[1]!.trim()
-  const key = 'org:' + table.normalize(name)
-  let org = table.named.get(key)
+  const key = table.normalize(name)
+  let org = table.orgsByName.get(key)
   if (!org) {
     org = table.create('organization', { ...m, kind: 'organization', name, surname: null, firstName: null, title: null, gender: null }, name)
-    table.named.set(key, org)
+    table.orgsByName.set(key, org)
   }
   table.lastOrg = org
   if (isCompanyName(name)) table.lastCompany = org
@@ -30,14 +30,14 @@ export function noteAffiliation (table: EntityIndex, apposition: string | null, 
  */
 export function orgNamedLikePerson (table: EntityIndex, m: Mention, sentence: number): Entity | undefined {
   if (!m.name || (m.title && !GENERIC_ORG_NOUNS.has(m.title.toLowerCase()))) return undefined
-  const same = table.named.get('org:' + table.normalize(m.name))
+  const same = table.orgsByName.get(table.normalize(m.name))
   if (same) return same
   const known = m.firstName !== null && isFirstName(m.firstName)
   // "Developer Harrowgate Living", "Harrowgate Living said in a statement": no first name, and the article treats
   // it as a body.
   if (!known && m.firstName && (m.title || inStatement(table, sentence))) {
     const e = table.create('organization', m, m.name)
-    table.named.set('org:' + table.normalize(m.name), e)
+    table.orgsByName.set(table.normalize(m.name), e)
     if (m.title) table.addTitle(e, m.title)
     return e
   }
