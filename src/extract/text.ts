@@ -121,13 +121,19 @@ function plainTokenEnd (text: string, i: number, c: number): number {
     return -1
   }
   // Punctuation that opens no longer token ('' `` ... -- and contractions): one character.
-  if (c >= 128) return -1
+  if (c >= 128) return ONE_CHARACTER_MARKS.has(c) ? i + 1 : -1
   if (LONG_PUNCT_STARTS[c] === 0) return i + 1
   // "." "-" "`" open "...", "--" and "``" only before another of their own.
   return c !== 39 && text.charCodeAt(i + 1) !== c ? i + 1 : -1
 }
 
 const RIGHT_SINGLE_QUOTE = 0x2019
+
+/**
+ * Marks outside ASCII that news text is full of and that are always a token of one character (neither a letter nor
+ * "’", which may open a contraction): curly quotation marks, dashes, the ellipsis, guillemets.
+ */
+const ONE_CHARACTER_MARKS = new Set([0x201c, 0x201d, 0x2018, 0x201e, 0x2014, 0x2013, 0x2026, 0xab, 0xbb])
 
 /** Whether no word character is at `k`: the text's end or ASCII other than a letter or digit (white space, punctuation). */
 function endsBeforeWord (text: string, k: number): boolean {
@@ -169,11 +175,20 @@ export interface Tokens {
 function newToken (t: string): Token {
   const kind = classify(t)
   let lower = t
-  if (kind === TokenKind.Word) {
+  if (kind === TokenKind.Word && mayHaveCapitals(t)) {
     const l = t.toLowerCase()
     if (l !== t) lower = l
   }
   return { text: t, lower, kind, capitalized: kind === TokenKind.Word && isUpper(t), cueKinds: -1, classes: -1, firstName: undefined }
+}
+
+/** Whether toLowerCase may change `t`: most words are lower-case ASCII, which a scan tells faster than the call. */
+function mayHaveCapitals (t: string): boolean {
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k)
+    if ((c >= 65 && c <= 90) || c >= 128) return true
+  }
+  return false
 }
 
 export function tokenize (text: string): Tokens {
