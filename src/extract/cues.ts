@@ -1,10 +1,9 @@
 // Stage 4a: verbs and phrases of saying, outside quotations. Forms that are also common nouns ("reports",
 // "claims", "notes") count only where a noun phrase stands right before them and no determiner makes them nouns.
 import { TokenKind, type Doc, type Token } from './document.js'
-import { CUE_VERB_FORMS, FRAME_NOUNS, INVERTED_CUES, NOMINAL_SPEECH_NOUNS, PARTICLE_CUES, type CueVerb } from './lexicon.js'
+import { CALL_VERBS as CALL, CUE_VERB_FORMS, MANNER_VERBS, NAMING_VERBS as NAMING, PARTICLE_CUES, READING_VERBS as READING, type CueVerb } from './lexicon.js'
 import { isNounish } from './phrases.js'
-import { isA, WordClass } from './word-classes.js'
-import { WordTable } from './word-table.js'
+import { classesOf, isA, WordClass } from './word-classes.js'
 
 export interface Cue {
   /** Token range of the cue words: "said", "called for", "according to". */
@@ -69,8 +68,6 @@ function isTitleCase (tokens: Token[], from: number, to: number): boolean {
   return words > 0 && capitals / words >= 0.6
 }
 
-const CALL = new Set(['call', 'calls', 'called', 'calling', 'dubbed', 'labeled', 'labelled', 'branded'])
-
 const SIGNAGE = new Set(['sign', 'signs', 'placard', 'placards', 'banner', 'banners', 'poster', 'posters', 'billboard', 'billboards',
   'hat', 'hats', 'cap', 'caps', 'shirt', 'shirts', 't-shirt', 't-shirts', 'sticker', 'stickers', 'button', 'buttons', 'badge', 'mug',
   'plaque', 'headline', 'headlines', 'caption', 'slogan', 'tattoo', 'graffiti'])
@@ -109,7 +106,6 @@ function namesRelativeObject (tokens: Token[], i: number, from: number): boolean
   return false
 }
 
-const NAMING = new Set(['called', 'calls', 'call', 'calling'])
 /** The verb of a naming cue without a quotation ("He called the actions lawful"), told apart by identity. */
 export const NAMING_VERB: CueVerb = { object: false, nominal: true }
 const NOT_NAMED = new Set(['meeting', 'meetings', 'session', 'election', 'elections', 'vote', 'votes', 'conference', 'strike', 'hearing',
@@ -131,7 +127,6 @@ function namingObject (doc: Pick<Doc, 'tokens' | 'quoteOf'>, i: number, to: numb
 
 const WRITING = new Set(['write', 'writes', 'wrote', 'writing', 'post', 'posts', 'posted', 'posting'])
 const WELCOME = new Set(['welcome', 'welcomes', 'welcomed', 'welcoming'])
-const READING = new Set(['read', 'reads'])
 const ADD = new Set(['add', 'adds', 'added', 'adding'])
 const GO = new Set(['go', 'goes', 'went'])
 /**
@@ -155,8 +150,6 @@ function addsToSomething (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
   return false
 }
 
-const MANNER_VERBS = new Set(['laughs', 'laughed', 'smiles', 'smiled', 'shrugs', 'shrugged', 'sighs', 'sighed', 'grins', 'grinned',
-  'chuckles', 'chuckled', 'beams', 'beamed', 'winces', 'winced', 'snorts', 'snorted', 'groans', 'groaned', 'deadpans', 'deadpanned'])
 const MANNER: CueVerb = { object: false, nominal: false }
 
 /** A closing quotation mark just before token i, or before a short subject there ("“…,” Edda Moll laughs"). */
@@ -263,21 +256,6 @@ function asksAnonymity (tokens: Token[], i: number, to: number): boolean {
   return at(j) === 'to' && at(j + 1) === 'be' && /^(named|identified|quoted)$/.test(at(j + 2))
 }
 
-/** Every word the checks below look up: a word outside all of them can only be a verb after a quotation. */
-const CUE_WORDS = new Set(['according', ...READING, ...CALL, ...NAMING, ...PARTICLE_CUES.keys(), ...MANNER_VERBS, ...CUE_VERB_FORMS.keys()])
-const CUE_WORD = 1
-const FRAME_NOUN = 2
-const NOMINAL_FRAME_WORD = 4
-/**
- * For each cue word, noun of speech (possessive frames) and word that may carry a nominal frame (frames.ts), which of
- * those it is: one look-up per word.
- */
-const WORD_KINDS = WordTable.ofLists([
-  [CUE_WORDS, CUE_WORD],
-  [FRAME_NOUNS, FRAME_NOUN],
-  [[...INVERTED_CUES, ...NOMINAL_SPEECH_NOUNS, 'was'], NOMINAL_FRAME_WORD],
-])
-
 /** What the cue scan notes on the way for the frame stages: indices of words, in order. */
 export interface FrameWords {
   /** Nouns of speech, for the possessive frames ("Hale's claim that …"; possessive-frames.ts). */
@@ -307,10 +285,9 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
     if (quoteOf[i] !== -1) { lastQuoted = i; continue }
     const t = tokens[i]!
     if (t.kind !== TokenKind.Word) continue
-    // Most words are none of the cue words or nouns of speech: one look-up instead of five.
-    let kind = t.cueKinds
-    if (kind < 0) kind = t.cueKinds = WORD_KINDS.get(t.lower)
-    if (frameWords && (kind & NOMINAL_FRAME_WORD)) frameWords.nominalWords.push(i)
+    // Most words are none of the cue words or nouns of speech: their word classes tell, kept on the Token.
+    const kind = classesOf(t)
+    if (frameWords && (kind & WordClass.NominalFrameWord)) frameWords.nominalWords.push(i)
     // Mid-sentence capitals are names ("the United States", "the Washington Post"), except in headlines.
     if (t.capitalized && i > from && tokens[i - 1]!.kind !== TokenKind.QuoteMark) {
       // A sentence that ends with a full stop is prose, however many names it holds.
@@ -322,8 +299,8 @@ export function findCues (doc: Pick<Doc, 'tokens' | 'quoteOf'>, from: number, to
       const by = reportedBy(tokens, quoteOf, i + 1, to)
       if (by !== -1) { cues.push({ start: i, end: by + 1, verb: ACCORDING, according: true }); i = by; continue }
     }
-    if (frameWords && (kind & FRAME_NOUN)) frameWords.frameNouns.push(i)
-    if (!(kind & CUE_WORD)) {
+    if (frameWords && (kind & WordClass.FrameNoun)) frameWords.frameNouns.push(i)
+    if (!(kind & WordClass.CueWord)) {
       if (i - lastQuoted <= VERB_AFTER_QUOTATION_REACH && verbAfterQuotation(doc, i, from, to)) cues.push({ start: i, end: i + 1, verb: MANNER, according: false })
       continue
     }

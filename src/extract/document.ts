@@ -12,11 +12,6 @@ export interface Token {
   kind: TokenKind
   /** First character is an upper-case letter. */
   capitalized: boolean
-  /**
-   * The word's classes in the cue scan's lexicon (cues.ts), -1 until the scan first asks: a Token stands for every
-   * occurrence of its text in the article, so a repeated word is looked up once.
-   */
-  cueKinds: number
   /** The word's lexicon classes (word-classes.ts), -1 until first asked; looked up once for all its occurrences. */
   classes: number
   /** The gender the word usually carries as a first name (first-names.ts), undefined until first asked. */

@@ -327,3 +327,18 @@ export const NOMINAL_SPEECH_NOUNS: ReadonlySet<string> = new Set(['verdict', 're
 /** Verbs of saying in the present that come before their speaker: "Asks Hale: “…”", "…, says Ann Lee, “…”". */
 export const INVERTED_CUES: ReadonlySet<string> = new Set(['asks', 'says', 'adds', 'explains', 'recalls', 'insists', 'notes', 'concludes', 'continues', 'replies'])
 
+
+/** "called Ohio “one of …”": verbs of naming that are speech with a quotation after them (the cue scan, cues.ts). */
+export const CALL_VERBS: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'calling', 'dubbed', 'labeled', 'labelled', 'branded'])
+/** "Graham called both candidates “crazy”": naming what someone is, as a verb with an object (cues.ts). */
+export const NAMING_VERBS: ReadonlySet<string> = new Set(['called', 'calls', 'call', 'calling'])
+/** "“…,” reads the editorial": what a text says (cues.ts). */
+export const READING_VERBS: ReadonlySet<string> = new Set(['read', 'reads'])
+/** "“…,” she laughs": verbs of manner, verbs of saying right after a quotation (cues.ts). */
+export const MANNER_VERBS: ReadonlySet<string> = new Set(['laughs', 'laughed', 'smiles', 'smiled', 'shrugs', 'shrugged', 'sighs', 'sighed', 'grins', 'grinned',
+  'chuckles', 'chuckled', 'beams', 'beamed', 'winces', 'winced', 'snorts', 'snorted', 'groans', 'groaned', 'deadpans', 'deadpanned'])
+/** Every word the cue scan's checks look up (findCues): a word outside all of them can only be a verb after a quotation. */
+export const CUE_WORDS: ReadonlySet<string> = new Set(['according', ...READING_VERBS, ...CALL_VERBS, ...NAMING_VERBS, ...PARTICLE_CUES.keys(),
+  ...MANNER_VERBS, ...CUE_VERB_FORMS.keys()])
+/** Words that may carry a nominal frame ("asks", "response", "was"; frames.ts), which the cue scan notes. */
+export const NOMINAL_FRAME_WORDS: ReadonlySet<string> = new Set([...INVERTED_CUES, ...NOMINAL_SPEECH_NOUNS, 'was'])

@@ -179,7 +179,7 @@ function newToken (t: string): Token {
     const l = t.toLowerCase()
     if (l !== t) lower = l
   }
-  return { text: t, lower, kind, capitalized: kind === TokenKind.Word && isUpper(t), cueKinds: -1, classes: -1, firstName: undefined }
+  return { text: t, lower, kind, capitalized: kind === TokenKind.Word && isUpper(t), classes: -1, firstName: undefined }
 }
 
 /** Whether toLowerCase may change `t`: most words are lower-case ASCII, which a scan tells faster than the call. */

@@ -5,9 +5,9 @@
 // themselves stay in lexicon.ts, the one place to edit them; this file only folds them together.
 import type { Token } from './document.js'
 import {
-  ABBREVIATIONS, CREDIT_AGENCIES, CUE_VERB_FORMS, DETERMINERS, FINITE_AUXILIARIES, GROUP_NOUNS, INFINITIVE_FRAMES, LY_NOUNS,
-  NAME_PARTICLES, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS, PERSONAL_PRONOUNS, PRE_CUE_ADVERBS, ROLE_NOUNS, THAT_ONLY_CUES,
-  TIME_WORDS, TITLE_GENDER, TITLES, WRITERS_PARTICIPLES,
+  ABBREVIATIONS, CREDIT_AGENCIES, CUE_VERB_FORMS, CUE_WORDS, DETERMINERS, FINITE_AUXILIARIES, FRAME_NOUNS, GROUP_NOUNS,
+  INFINITIVE_FRAMES, LY_NOUNS, NAME_PARTICLES, NOMINAL_FRAME_WORDS, NON_NAME_CAPITALS, NP_STOPPERS, ORG_HEADS,
+  PERSONAL_PRONOUNS, PRE_CUE_ADVERBS, ROLE_NOUNS, THAT_ONLY_CUES, TIME_WORDS, TITLE_GENDER, TITLES, WRITERS_PARTICIPLES,
 } from './lexicon.js'
 import { WordTable } from './word-table.js'
 
@@ -35,6 +35,10 @@ export const enum WordClass {
   /** TITLE_GENDER's male and female titles. */
   MaleTitle = 1 << 19,
   FemaleTitle = 1 << 20,
+  /** The cue scan's words (CUE_WORDS), nouns of speech (FRAME_NOUNS) and words of nominal frames (cues.ts). */
+  CueWord = 1 << 21,
+  FrameNoun = 1 << 22,
+  NominalFrameWord = 1 << 23,
 }
 
 const CLASSES = WordTable.ofLists([
@@ -59,6 +63,9 @@ const CLASSES = WordTable.ofLists([
   [LY_NOUNS, WordClass.LyNoun],
   [[...TITLE_GENDER].filter(([, g]) => g === 'male').map(([w]) => w), WordClass.MaleTitle],
   [[...TITLE_GENDER].filter(([, g]) => g === 'female').map(([w]) => w), WordClass.FemaleTitle],
+  [CUE_WORDS, WordClass.CueWord],
+  [FRAME_NOUNS, WordClass.FrameNoun],
+  [NOMINAL_FRAME_WORDS, WordClass.NominalFrameWord],
 ])
 
 /** The lexicon classes of a token's lower-case form: looked up on first asking, then kept on the shared Token. */
