@@ -6,18 +6,17 @@
 //
 // The key is the method and the URL as sent (path and query string): the API's replies depend on nothing else in the
 // request. The hooks that depend on headers (CORS, rate limit, auth, security headers, If-None-Match) run before and
-// after it as for any request. Memory is bounded by REPLY_CACHE_BYTES, in one slab
-// (src/reply-slab.ts), the oldest entries going first.
+// after it as for any request. Memory is bounded by REPLY_CACHE_BYTES, least recently used entries going first.
 //
 // A reply over 4 KB (a page of quotes) that would push others out is kept only when its URL was asked for more often
-// recently than the oldest reply it would replace (RequestCounts; the admission rule of TinyLFU). A
+// recently than the least recently used reply it would replace (RequestCounts; the admission rule of TinyLFU). A
 // page asked for once, or a scan through many pages each asked for as rarely as the ones kept, would otherwise
 // replace a reply that is asked for again: copying, keeping and collecting those pages cost every request more than
 // the cache saved, and their copies left for the garbage collector held tens of megabytes and brought a full
 // collection every second (bench/RESULTS.md, "Reply cache admission").
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { ReplySlab } from '../reply-slab.js'
+import { ByteLru } from '../byte-lru.js'
 
 export interface ReplyCachePluginOptions {
   /** Bytes of replies kept (keys and bookkeeping included); 0 turns the cache off. */
@@ -25,14 +24,16 @@ export interface ReplyCachePluginOptions {
 }
 
 interface CachedReply {
+  readonly body: Buffer
   readonly contentType: string
   readonly etag: string
+  readonly bytes: number
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The reply cache, or null when it is turned off; its size and bytes are read by tests and the benchmark. */
-    replyCache: ReplySlab<CachedReply> | null
+    replyCache: ByteLru<CachedReply> | null
   }
   interface FastifyRequest {
     /** The cache generation this request was looked up in; -1 when the request is not cached (or was a hit). */
@@ -97,7 +98,7 @@ export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
     fastify.decorate('replyCache', null)
     return
   }
-  const cache = new ReplySlab<CachedReply>(options.maxBytes)
+  const cache = new ByteLru<CachedReply>(options.maxBytes)
   const counts = new RequestCounts()
   let generation = 0
   /** A large reply is kept when it fits, or when its URL was asked for more often than the reply it would push out. */
@@ -139,7 +140,7 @@ export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
       const bytes = Buffer.byteLength(payload)
       if (typeof etag === 'string' && typeof contentType === 'string' && bytes <= options.maxBytes / LARGEST_SHARE &&
         (bytes <= SMALL_REPLY_BYTES || admits(request.url, bytes))) {
-        cache.set(request.url, payload, { contentType, etag })
+        cache.set(request.url, { body: Buffer.from(payload), contentType, etag, bytes })
       }
     }
     done(null, payload)
