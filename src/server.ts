@@ -3,6 +3,7 @@ import { env, exit, stderr, stdout } from 'node:process'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { prettyLogStream } from './log-format.js'
+import { lowerHelperThreads } from './services/helper-threads.js'
 
 let config: Config
 try {
@@ -12,6 +13,9 @@ try {
   stderr.write(`whosaid: configuration error: ${err.message}\n`)
   exit(1)
 }
+
+// Before any worker starts: V8's helper threads, which collect the workers' garbage, go at the workers' priority.
+lowerHelperThreads(config.extractWorkerNice)
 
 let app: Awaited<ReturnType<typeof buildApp>>
 try {

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import t from 'tap'
 import { SERVER_JS, exited, serverEnv, startServer } from './helpers/server.js'
 import { sliceQuote } from './helpers/quotes.js'
+import { threadNices } from './helpers/threads.js'
 
 const getJson = async (url: string): Promise<any> => (await fetch(url)).json()
 const logged = (logs: Array<Record<string, unknown>>, msg: string) => logs.filter((entry) => entry['msg'] === msg)
@@ -52,6 +53,12 @@ t.test('SEED=false starts with an empty database', async (t) => {
   const server = await startServer({ DATABASE_PATH: databasePath, SEED: 'false' })
   t.teardown(() => { server.child.kill('SIGKILL') })
   t.same(await getJson(`${server.url}/sources`), { items: [], next_cursor: null })
+  if (process.platform === 'linux') {
+    // V8's helper threads collect the niced workers' garbage: they run at the workers' nice value (EXTRACT_WORKER_NICE).
+    const nices = threadNices(server.child.pid!)
+    t.equal(nices.get(server.child.pid!), 0, 'the thread that answers requests keeps the server\'s priority')
+    t.ok([...nices.values()].filter((nice) => nice === 10).length >= 4, `helper threads at nice 10: ${JSON.stringify([...nices.values()])}`)
+  }
   t.equal(await server.stop(), 0)
 })
 

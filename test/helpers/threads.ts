@@ -3,18 +3,23 @@
 // (test/loader): with ts-node as the loader, 1.6 s of CPU a thread against 0.8 s without tap's two, over some fifty
 // threads a run. Threads load the sources through the loader and never use the mocks, which serve the test's own
 // thread.
-// threadNices: the nice value of each thread of this process (Linux): field 19 of /proc/self/task/<tid>/stat, after
-// the command name in parentheses. Tests of thread pools that lower their own priority read it.
+// threadNices: the nice value of each thread of a process, this one by default (Linux): field 19 of
+// /proc/<pid>/task/<tid>/stat, after the command name in parentheses. Tests of threads that lower their priority read it.
 import { readdirSync, readFileSync } from 'node:fs'
 
 const TAP_BOOKKEEPING = ['@tapjs/mock', '@tapjs/processinfo']
 
 export const THREAD_EXEC_ARGV: string[] = process.execArgv.filter((arg) => !TAP_BOOKKEEPING.some((name) => arg.includes(name)))
 
-export function threadNices (): Map<number, number> {
+export function threadNices (pid: number | 'self' = 'self'): Map<number, number> {
   const nices = new Map<number, number>()
-  for (const tid of readdirSync('/proc/self/task')) {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+    } catch {
+      continue // the thread ended after the listing
+    }
     nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]))
   }
   return nices
