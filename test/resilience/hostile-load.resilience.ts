@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
+import { setPriority, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
 import { generatedArticles } from '../helpers/generated-articles.js'
@@ -29,6 +29,7 @@ const SECONDS = Number(process.env['HOSTILE_LOAD_SECONDS'] ?? 8)
 // Which attackers run (all by default); one at a time tells which path costs the reader most.
 const ATTACKERS = new Set((process.env['HOSTILE_ATTACKERS'] ?? 'extract,sources,search').split(','))
 const HOSTILE_SIZE = 100_000
+const ATTACKERS_NICE = Number(process.env['HOSTILE_ATTACKERS_NICE'] ?? 19)
 // A blow-up guard, not a speed target: before issue 16 one hostile POST held a worker for minutes and a search
 // /health for 29 s. On a shared two-core machine with the attackers and the reader in this process, seconds are normal.
 const LOADED_P99_BOUND_MS = 10_000
@@ -61,6 +62,13 @@ t.test('a reader keeps being served while hostile extraction, ingestion and sear
   // reader's own measurements, which are of the server.
   const attack = spawn(process.execPath, [ATTACKERS_JS, server.url, [...ATTACKERS].join(','), String(HOSTILE_SIZE), HEAVY_QUERY], { stdio: ['pipe', 'pipe', 'inherit'] })
   t.teardown(() => { if (attack.exitCode === null) attack.kill('SIGKILL') })
+  // An attacker is another machine: here it shares the server's two cores, and building 100 KB bodies and reading
+  // megabyte replies at the server's priority takes CPU the server itself never spends (the reader's p99 6-7 ms,
+  // against 4-5 ms with the attackers lowered). Lowered (HOSTILE_ATTACKERS_NICE; 0 measures them at equal priority),
+  // they still take every cycle the server leaves idle.
+  if (ATTACKERS_NICE > 0) {
+    try { setPriority(attack.pid!, ATTACKERS_NICE) } catch { /* not lowered: the figures include the attackers' CPU */ }
+  }
   let attackOutput = ''
   attack.stdout!.on('data', (chunk: Buffer) => { attackOutput += chunk.toString('utf8') })
   while (!attackOutput.includes('started\n')) await new Promise((resolve) => setTimeout(resolve, 20))
@@ -78,6 +86,7 @@ t.test('a reader keeps being served while hostile extraction, ingestion and sear
     unloaded: { requests: alone.requests.total, p50_ms: alone.latency.p50, p99_ms: alone.latency.p99, max_ms: alone.latency.max },
     loaded: { requests: loaded.requests.total, p50_ms: loaded.latency.p50, p99_ms: loaded.latency.p99, max_ms: loaded.latency.max },
     p99_ratio: +ratio.toFixed(2),
+    attackers_nice: ATTACKERS_NICE,
     within_2x: ratio <= 2,
     hostile_answers: answered,
   }
