@@ -4,16 +4,26 @@ import { createRequire, register } from 'node:module'
 
 register('./typescript-hooks.mjs', import.meta.url)
 
-// tap's @tapjs/processinfo adds itself to NODE_OPTIONS in every process a test starts (the server, the CLI, the
-// attackers): module hooks that record each file loaded, for coverage. With coverage off they record for nobody, and
-// they doubled the start of a seeded server (1.6 s to 3.3 s). process-on-spawn runs its listeners in order, so this
-// one, added after processinfo's, takes the hooks back out of a child's NODE_OPTIONS.
+// tap puts @tapjs/processinfo in NODE_OPTIONS: module hooks that record each file loaded, for coverage. A worker thread
+// started with its own execArgv takes its preloads from NODE_OPTIONS, and process-on-spawn puts them back in the
+// environment of every process a test starts (the server, the CLI, the attackers). With coverage off they record for
+// nobody, and they more than doubled the start of a thread (0.4 to 0.9-1.2 s) and of a seeded server (1.6 to 3.3 s).
+// So this process's NODE_OPTIONS goes without them, and a process-on-spawn listener, added after processinfo's (they
+// run in order), takes them back out of a child's.
+const withoutProcessinfo = (options) =>
+  options.replace(/"?--(?:import|loader)=[^"\s]*@tapjs[/\\]processinfo[^"\s]*"?/g, '').trim()
+
 if (process.env.TAP_DISABLE_COVERAGE === '1') {
+  if (process.env.NODE_OPTIONS !== undefined) {
+    const kept = withoutProcessinfo(process.env.NODE_OPTIONS)
+    if (kept === '') delete process.env.NODE_OPTIONS
+    else process.env.NODE_OPTIONS = kept
+  }
   const processinfo = createRequire(import.meta.url).resolve('@tapjs/processinfo')
   createRequire(processinfo)('process-on-spawn').addListener((spawned) => {
     const options = spawned.env?.NODE_OPTIONS
     if (options === undefined) return
-    const kept = options.replace(/"?--(?:import|loader)=[^"\s]*@tapjs[/\\]processinfo[^"\s]*"?/g, '').trim()
+    const kept = withoutProcessinfo(options)
     if (kept === '') delete spawned.env.NODE_OPTIONS
     else spawned.env.NODE_OPTIONS = kept
   })
