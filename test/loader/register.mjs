@@ -10,21 +10,16 @@ register('./typescript-hooks.mjs', import.meta.url)
 // nobody, and they more than doubled the start of a thread (0.4 to 0.9-1.2 s) and of a seeded server (1.6 to 3.3 s).
 // So this process's NODE_OPTIONS goes without them, and a process-on-spawn listener, added after processinfo's (they
 // run in order), takes them back out of a child's.
-const withoutProcessinfo = (options) =>
-  options.replace(/"?--(?:import|loader)=[^"\s]*@tapjs[/\\]processinfo[^"\s]*"?/g, '').trim()
+/** Takes processinfo's hooks out of `env`'s NODE_OPTIONS, and NODE_OPTIONS itself when nothing else is left. */
+function dropProcessinfo (env) {
+  if (env?.NODE_OPTIONS === undefined) return
+  const kept = env.NODE_OPTIONS.replace(/"?--(?:import|loader)=[^"\s]*@tapjs[/\\]processinfo[^"\s]*"?/g, '').trim()
+  if (kept === '') delete env.NODE_OPTIONS
+  else env.NODE_OPTIONS = kept
+}
 
 if (process.env.TAP_DISABLE_COVERAGE === '1') {
-  if (process.env.NODE_OPTIONS !== undefined) {
-    const kept = withoutProcessinfo(process.env.NODE_OPTIONS)
-    if (kept === '') delete process.env.NODE_OPTIONS
-    else process.env.NODE_OPTIONS = kept
-  }
+  dropProcessinfo(process.env)
   const processinfo = createRequire(import.meta.url).resolve('@tapjs/processinfo')
-  createRequire(processinfo)('process-on-spawn').addListener((spawned) => {
-    const options = spawned.env?.NODE_OPTIONS
-    if (options === undefined) return
-    const kept = withoutProcessinfo(options)
-    if (kept === '') delete spawned.env.NODE_OPTIONS
-    else spawned.env.NODE_OPTIONS = kept
-  })
+  createRequire(processinfo)('process-on-spawn').addListener((spawned) => { dropProcessinfo(spawned.env) })
 }
