@@ -109,6 +109,7 @@ export class EntityIndex {
   // which the runtime hashes anew at every mention, where the name alone is the Memo's string, hashed once.
   readonly orgsByName = new Map<string, Entity>()
   readonly groupsByName = new Map<string, Entity>()
+  readonly roleHolders = new Map<string, Entity[]>()
 
   /** The person named `firstName surname` (lower case) the article gave in full, if any. */
   fullName (surname: string, firstName: string): Entity | undefined {
@@ -120,7 +121,6 @@ export class EntityIndex {
     if (!byFirstName) this.fullNames.set(surname, (byFirstName = new Map()))
     byFirstName.set(firstName, e)
   }
-  readonly roleHolders = new Map<string, Entity[]>()
 
   constructor (readonly doc: Doc) {}
 

@@ -327,7 +327,6 @@ export const NOMINAL_SPEECH_NOUNS: ReadonlySet<string> = new Set(['verdict', 're
 /** Verbs of saying in the present that come before their speaker: "Asks Hale: “…”", "…, says Ann Lee, “…”". */
 export const INVERTED_CUES: ReadonlySet<string> = new Set(['asks', 'says', 'adds', 'explains', 'recalls', 'insists', 'notes', 'concludes', 'continues', 'replies'])
 
-
 /** "called Ohio “one of …”": verbs of naming that are speech with a quotation after them (the cue scan, cues.ts). */
 export const CALL_VERBS: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'calling', 'dubbed', 'labeled', 'labelled', 'branded'])
 /** "Graham called both candidates “crazy”": naming what someone is, as a verb with an object (cues.ts). */
