@@ -11,6 +11,11 @@
 // A job that runs past the pool's time limit, or whose caller gives up (an AbortSignal: the client disconnected),
 // is stopped by terminating its worker, which is replaced at once; the jobs sent to it ahead go back to the queue.
 // JavaScript cannot interrupt a computation in its own thread, so inline extraction has no limit.
+//
+// Workers are threads by default, or child processes (`isolation: 'process'`, extractor-process.ts): a process
+// collects its own garbage, so its whole cost can be given a low priority, down to Linux's SCHED_IDLE (`nice:
+// 'idle'`), which runs it only on a core nothing else wants. A process's time limit counts the CPU time it uses, so
+// an article that waits for a busy core is not given up for waiting.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { MAX_QUOTATIONS, TooManyQuotationsError } from '../extract/limits.js'
@@ -21,6 +26,7 @@ import type { IngestKeys } from '../store/ingest-keys.js'
 import type { ThreadModule } from '../thread-module.js'
 import { isPacked, packExtraction, worthPacking, type ExtractionInput } from '../store/packed-extraction.js'
 import { ArticleError } from './article-error.js'
+import { findCommand, ProcessWorker } from './extractor-process.js'
 
 /** An article to check and extract: one NDJSON line as written, or a value (e.g. built from a file). */
 export type ArticleSource = { json: string } | { value: unknown }
@@ -54,6 +60,7 @@ export type JobResult = Extraction | ExtractedArticle | ExtractReplyJson
 
 /** What a worker is started with. */
 export interface WorkerData {
+  /** The nice value it gives itself (a process started under SCHED_IDLE is given 0). */
   nice: number
   /** Most quotations one article may hold (TooManyQuotationsError past it). */
   maxQuotations: number
@@ -149,17 +156,23 @@ export interface ExtractorPoolOptions extends ThreadModule {
   timeLimitMs?: number
   /** Most quotations one article may hold before it is refused with TooManyQuotationsError (default MAX_QUOTATIONS). */
   maxQuotations?: number
+  /** Workers as threads of this process (default) or as child processes of their own. */
+  isolation?: WorkerIsolation
   /**
-   * Nice value each worker thread gives itself (default 0). Linux schedules threads by their own nice value, so a
-   * server's workers can yield to the thread that answers requests without slowing it or the other processes.
+   * Nice value each worker gives itself (default 0). Linux schedules threads by their own nice value, so a server's
+   * workers can yield to the thread that answers requests without slowing it or the other processes. 'idle' (process
+   * workers only, and the chrt command of util-linux) starts them under SCHED_IDLE: they run only on an idle core.
    */
-  nice?: number
+  nice?: WorkerNice
   /**
    * The most workers that bulk jobs (a batch's articles: prepare() with `bulk`) run on at once (default: all). The
    * server gives batches besideTheWriter() of its workers and keeps the other for single requests.
    */
   bulkWorkers?: number
 }
+
+export type WorkerIsolation = 'thread' | 'process'
+export type WorkerNice = number | 'idle'
 
 /** How a job is run: `bulk` for one article of many (a batch), which may use at most `bulkWorkers` workers. */
 export interface JobOptions {
@@ -177,7 +190,7 @@ interface Job {
 }
 
 interface Slot {
-  worker: Worker
+  worker: Worker | ProcessWorker
   ready: boolean
   /** Sent to this worker, in order; it runs the first and holds the others. */
   jobs: Job[]
@@ -186,6 +199,9 @@ interface Slot {
   /** The job the time limit runs for (the first of `jobs`), and its timer. */
   timed?: Job
   timer?: NodeJS.Timeout
+  /** When the timed job became the one the worker runs: wall clock, and a process's CPU time (null: not known). */
+  timedSince?: number
+  timedCpuSince?: number | null
 }
 
 /**
@@ -194,6 +210,14 @@ interface Slot {
  * the server 47 MB less peak RSS with two workers (291 MB against 339). At 4 MB it was slower.
  */
 const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 8 }
+/** The same for a process worker: V8's young generation is three semi-spaces. */
+const PROCESS_HEAP_FLAGS = ['--max-semi-space-size=3']
+
+/**
+ * A process worker is given up past its time limit in CPU time; one starved of CPU that long (the machine overloaded,
+ * or a worker stuck without computing) is given up past this many times the limit in elapsed time.
+ */
+const ELAPSED_LIMIT_FACTOR = 10
 
 /** One worker per core by default. */
 export function defaultWorkerCount (): number {
@@ -226,7 +250,10 @@ export class ExtractorPool {
   private readonly prefetch: number
   private readonly workerUrl: URL
   private readonly execArgv: string[] | undefined
-  private readonly nice: number
+  private readonly nice: WorkerNice
+  readonly isolation: WorkerIsolation
+  /** The command a process worker starts under (chrt for SCHED_IDLE), or none. */
+  private readonly wrapper: string[]
   private readonly slots: Slot[] = []
   private readonly queue: Job[] = []
   /** Workers started (a replacement takes the place of the one it replaces): bulk jobs start only those they may use. */
@@ -246,8 +273,18 @@ export class ExtractorPool {
     if (!Number.isInteger(this.maxQuotations) || this.maxQuotations < 1) throw new RangeError(`maxQuotations must be a whole number >= 1, got ${this.maxQuotations}`)
     this.workerUrl = options.workerUrl ?? siblingWorkerUrl()
     this.execArgv = options.execArgv
+    this.isolation = options.isolation ?? 'thread'
+    if (this.isolation !== 'thread' && this.isolation !== 'process') throw new RangeError(`isolation must be 'thread' or 'process', got ${String(this.isolation)}`)
     this.nice = options.nice ?? 0
-    if (!Number.isInteger(this.nice) || this.nice < 0 || this.nice > 19) throw new RangeError(`nice must be a whole number from 0 to 19, got ${this.nice}`)
+    this.wrapper = []
+    if (this.nice === 'idle') {
+      if (this.isolation !== 'process') throw new RangeError("nice 'idle' needs process workers (isolation 'process')")
+      const chrt = findCommand('chrt')
+      if (chrt === null) throw new RangeError("nice 'idle' needs the chrt command (util-linux), which is not on PATH")
+      this.wrapper = [chrt, '--idle', '0']
+    } else if (!Number.isInteger(this.nice) || this.nice < 0 || this.nice > 19) {
+      throw new RangeError(`nice must be a whole number from 0 to 19 or 'idle', got ${this.nice}`)
+    }
     this.bulkWorkers = options.bulkWorkers ?? Math.max(1, size)
     if (!Number.isInteger(this.bulkWorkers) || this.bulkWorkers < 1) throw new RangeError(`bulkWorkers must be a whole number >= 1, got ${this.bulkWorkers}`)
   }
@@ -262,7 +299,7 @@ export class ExtractorPool {
     return this.fallback
   }
 
-  /** Worker threads running or starting (they start as jobs need them). */
+  /** Workers (threads or processes) running or starting (they start as jobs need them). */
   get workers (): number {
     return this.slots.length
   }
@@ -377,9 +414,34 @@ export class ExtractorPool {
       this.stop(slot, null)
       return
     }
-    slot.timer = setTimeout(() => this.stop(slot, new ExtractionTimeLimitError(this.timeLimitMs)), this.timeLimitMs)
+    slot.timedSince = Date.now()
+    slot.timedCpuSince = slot.worker instanceof ProcessWorker ? slot.worker.cpuMs() : null
+    this.arm(slot, this.timeLimitMs)
+  }
+
+  private arm (slot: Slot, ms: number): void {
+    slot.timer = setTimeout(() => this.overtime(slot), ms)
     // The time limit alone never keeps the process alive (a busy worker does, see dispatch).
     slot.timer.unref()
+  }
+
+  /**
+   * The timed job has run as long as the limit. A thread is stopped. A process is stopped once it has used that much
+   * CPU for the job, or waited ELAPSED_LIMIT_FACTOR times as long; until then the limit is checked again when the
+   * CPU it has left could be used up.
+   */
+  private overtime (slot: Slot): void {
+    const since = slot.timedCpuSince
+    const now = slot.worker instanceof ProcessWorker ? slot.worker.cpuMs() : null
+    if (since !== null && since !== undefined && now !== null) {
+      const left = this.timeLimitMs - (now - since)
+      if (left > 0 && Date.now() - slot.timedSince! < this.timeLimitMs * ELAPSED_LIMIT_FACTOR) {
+        // At least 10 ms: Linux counts CPU time in hundredths of a second.
+        this.arm(slot, Math.max(left, 10))
+        return
+      }
+    }
+    this.stop(slot, new ExtractionTimeLimitError(this.timeLimitMs))
   }
 
   /** Stops the workers; jobs not finished reject with ExtractorClosedError. */
@@ -420,11 +482,14 @@ export class ExtractorPool {
   }
 
   private spawn (): Slot {
-    const worker = new Worker(this.workerUrl, {
-      workerData: { nice: this.nice, maxQuotations: this.maxQuotations } satisfies WorkerData,
-      resourceLimits: WORKER_HEAP_LIMITS,
-      execArgv: this.execArgv,
-    })
+    const workerData = { nice: this.nice === 'idle' ? 0 : this.nice, maxQuotations: this.maxQuotations } satisfies WorkerData
+    const worker = this.isolation === 'process'
+      ? new ProcessWorker(this.workerUrl, {
+        workerData,
+        execArgv: [...(this.execArgv ?? process.execArgv), ...PROCESS_HEAP_FLAGS],
+        wrapper: this.wrapper,
+      })
+      : new Worker(this.workerUrl, { workerData, resourceLimits: WORKER_HEAP_LIMITS, execArgv: this.execArgv })
     const slot: Slot = { worker, ready: false, jobs: [] }
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply))
     // Handled at 'exit', which comes after the replies the worker sent before it died: the jobs it finished keep

@@ -5,6 +5,7 @@
 // thread.
 // threadNices: the nice value of each thread of a process, this one by default (Linux): field 19 of
 // /proc/<pid>/task/<tid>/stat, after the command name in parentheses. Tests of threads that lower their priority read it.
+// childPids and schedulingPolicy: the same for process workers.
 import { readdirSync, readFileSync } from 'node:fs'
 
 const TAP_BOOKKEEPING = ['@tapjs/mock', '@tapjs/processinfo']
@@ -23,4 +24,27 @@ export function threadNices (pid: number | 'self' = 'self'): Map<number, number>
     nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]))
   }
   return nices
+}
+
+/** Fields of /proc/<path>/stat after the command name (which is in parentheses and may hold spaces): 3 is index 0. */
+function statFields (path: string): string[] {
+  const stat = readFileSync(`/proc/${path}/stat`, 'utf8')
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+}
+
+/** The processes whose parent is `pid` (Linux). */
+export function childPids (pid: number): number[] {
+  const children: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      if (Number(statFields(entry)[1]) === pid) children.push(Number(entry))
+    } catch { /* ended after the listing */ }
+  }
+  return children
+}
+
+/** A process's scheduling policy (Linux: field 41; 0 normal, 5 SCHED_IDLE). */
+export function schedulingPolicy (pid: number): number {
+  return Number(statFields(String(pid))[38])
 }
