@@ -30,7 +30,7 @@ import sourceManageRoutes from './routes/sources/manage.js'
 import speakerCorrectionRoutes from './routes/speakers/corrections.js'
 import speakerRoutes from './routes/speakers/index.js'
 import extractor from './services/extractor-plugin.js'
-import { defaultWorkerCount } from './services/extractor-pool.js'
+import { defaultWorkerCount, type WorkerIsolation, type WorkerNice } from './services/extractor-pool.js'
 
 export interface AppOptions {
   /** A SQLite file path, ':memory:', or a postgres:// URL (PostgreSQL). */
@@ -68,8 +68,10 @@ export interface AppOptions {
   maxQuotations?: number
   /** Bytes of GET replies kept in memory until the database changes (default 32 MB); 0 turns the cache off. */
   replyCacheBytes?: number
-  /** Nice value of the extraction worker threads (default 0: as the rest; the server passes EXTRACT_WORKER_NICE). */
-  extractWorkerNice?: number
+  /** Extraction workers as threads (default) or child processes (the server passes EXTRACT_ISOLATION). */
+  extractIsolation?: WorkerIsolation
+  /** Nice value of the extraction workers (default 0: as the rest; the server passes EXTRACT_WORKER_NICE). */
+  extractWorkerNice?: WorkerNice
   /** Nice value of the search reader threads (default 0: as the rest; the server passes SEARCH_READER_NICE). */
   searchReaderNice?: number
   /** Reader threads for GET /quotes?q= on a SQLite file (default 2); 0 searches in the main thread. */
@@ -143,6 +145,7 @@ export const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, option
     workers: options.extractorWorkers ?? defaultWorkerCount(),
     timeLimitMs: options.extractTimeLimitMs ?? DEFAULT_EXTRACT_TIME_LIMIT_MS,
     maxQuotations: options.maxQuotations,
+    isolation: options.extractIsolation,
     nice: options.extractWorkerNice,
     execArgv: options.threadExecArgv,
   })

@@ -1,6 +1,7 @@
 // Server configuration from environment variables, checked up front with messages that name the variable.
 import { isIP } from 'node:net'
 import { MAX_QUOTATIONS } from './extract/limits.js'
+import type { WorkerIsolation, WorkerNice } from './services/extractor-pool.js'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = typeof LOG_LEVELS[number]
@@ -35,8 +36,13 @@ export interface Config {
   maxQuotations: number
   /** Bytes of GET replies kept in memory until the database changes; 0 turns the cache off. */
   replyCacheBytes: number
-  /** Nice value (0-19) of the extraction worker threads: the thread that answers requests comes first. */
-  extractWorkerNice: number
+  /** Extraction workers as threads of the server (default) or as child processes (EXTRACT_ISOLATION). */
+  extractIsolation: WorkerIsolation
+  /**
+   * Nice value (0-19) of the extraction workers, so that the thread that answers requests comes first; 'idle'
+   * (process workers only) runs them under Linux's SCHED_IDLE, on cores nothing else wants.
+   */
+  extractWorkerNice: WorkerNice
   /** Nice value (0-19) of the search reader threads: a costly search yields to the thread that answers requests. */
   searchReaderNice: number
   /** Reader threads for GET /quotes?q= on a SQLite file (SEARCH_READERS); 0 searches in the main thread. */
@@ -135,6 +141,24 @@ function parseNice (name: string, value: string | undefined, fallback: number): 
   return nice
 }
 
+function parseIsolation (value: string | undefined): WorkerIsolation {
+  if (value === undefined || value.trim() === '' || value.trim() === 'thread') return 'thread'
+  if (value.trim() === 'process') return 'process'
+  throw new ConfigError(`EXTRACT_ISOLATION must be "thread" or "process", got "${value}"`)
+}
+
+function parseWorkerNice (value: string | undefined, isolation: WorkerIsolation): WorkerNice {
+  if (value?.trim() !== 'idle') {
+    try {
+      return parseNice('EXTRACT_WORKER_NICE', value, DEFAULT_EXTRACT_WORKER_NICE)
+    } catch (err) {
+      throw err instanceof ConfigError ? new ConfigError(`${err.message} (or "idle" with EXTRACT_ISOLATION=process)`) : err
+    }
+  }
+  if (isolation !== 'process') throw new ConfigError('EXTRACT_WORKER_NICE=idle needs EXTRACT_ISOLATION=process')
+  return 'idle'
+}
+
 function parseCorsOrigin (value: string | undefined): CorsOrigin {
   if (value === undefined || value.trim() === '') return null
   if (value.trim() === '*') return '*'
@@ -204,6 +228,7 @@ function parseCursorSecret (value: string | undefined): string | null {
 /** Reads every setting, throwing ConfigError on the first bad one. */
 export function loadConfig (env: Env): Config {
   const host = env['HOST']
+  const extractIsolation = parseIsolation(env['EXTRACT_ISOLATION'])
   return {
     port: parsePort(env['PORT']),
     host: host === undefined || host === '' ? '127.0.0.1' : host,
@@ -221,7 +246,8 @@ export function loadConfig (env: Env): Config {
     extractTimeLimitMs: parseCount('EXTRACT_TIME_LIMIT_MS', env['EXTRACT_TIME_LIMIT_MS'], DEFAULT_EXTRACT_TIME_LIMIT_MS, 1),
     maxQuotations: parseMaxQuotations(env['MAX_QUOTATIONS']),
     replyCacheBytes: parseCount('REPLY_CACHE_BYTES', env['REPLY_CACHE_BYTES'], DEFAULT_REPLY_CACHE_BYTES, 0),
-    extractWorkerNice: parseNice('EXTRACT_WORKER_NICE', env['EXTRACT_WORKER_NICE'], DEFAULT_EXTRACT_WORKER_NICE),
+    extractIsolation,
+    extractWorkerNice: parseWorkerNice(env['EXTRACT_WORKER_NICE'], extractIsolation),
     searchReaderNice: parseNice('SEARCH_READER_NICE', env['SEARCH_READER_NICE'], DEFAULT_SEARCH_READER_NICE),
     searchReaders: parseCount('SEARCH_READERS', env['SEARCH_READERS'], DEFAULT_SEARCH_READERS, 0),
     searchTimeLimitMs: parseCount('SEARCH_TIME_LIMIT_MS', env['SEARCH_TIME_LIMIT_MS'], DEFAULT_SEARCH_TIME_LIMIT_MS, 1),

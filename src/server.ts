@@ -14,8 +14,9 @@ try {
   exit(1)
 }
 
-// Before any worker starts: V8's helper threads, which collect the workers' garbage, go at the workers' priority.
-lowerHelperThreads(config.extractWorkerNice)
+// Before any worker thread starts: V8's helper threads, which collect the workers' garbage, go at the workers'
+// priority. Process workers collect their own, and this process's helpers then work for the request thread alone.
+if (config.extractIsolation === 'thread' && typeof config.extractWorkerNice === 'number') lowerHelperThreads(config.extractWorkerNice)
 
 let app: Awaited<ReturnType<typeof buildApp>>
 try {
@@ -35,6 +36,7 @@ try {
       extractTimeLimitMs: config.extractTimeLimitMs,
       maxQuotations: config.maxQuotations,
       replyCacheBytes: config.replyCacheBytes,
+      extractIsolation: config.extractIsolation,
       extractWorkerNice: config.extractWorkerNice,
       searchReaderNice: config.searchReaderNice,
       searchReaders: config.searchReaders,

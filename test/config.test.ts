@@ -19,12 +19,13 @@ t.test('defaults', async (t) => {
     extractTimeLimitMs: 10000,
     maxQuotations: 10000,
     replyCacheBytes: 33554432,
+    extractIsolation: 'thread',
     extractWorkerNice: 10,
     searchReaderNice: 10,
     searchReaders: 2,
     searchTimeLimitMs: 3000,
   })
-  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '', MAX_QUOTATIONS: '', REPLY_CACHE_BYTES: '', EXTRACT_WORKER_NICE: '', SEARCH_READER_NICE: '', SEARCH_READERS: '', SEARCH_TIME_LIMIT_MS: '', DATABASE_URL: '', DATABASE_READ_URL: '', CURSOR_SECRET: '' }
+  const empty = { PORT: '', HOST: '', DATABASE_PATH: '', LOG_LEVEL: '', SEED: '', API_KEY: '', RATE_LIMIT_PER_MINUTE: '', CORS_ORIGIN: '', BODY_LIMIT: '', BATCH_BODY_LIMIT: '', TRUST_PROXY: '', EXTRACT_TIME_LIMIT_MS: '', MAX_QUOTATIONS: '', REPLY_CACHE_BYTES: '', EXTRACT_WORKER_NICE: '', EXTRACT_ISOLATION: '', SEARCH_READER_NICE: '', SEARCH_READERS: '', SEARCH_TIME_LIMIT_MS: '', DATABASE_URL: '', DATABASE_READ_URL: '', CURSOR_SECRET: '' }
   t.same(loadConfig(empty), loadConfig({}), 'empty means unset')
 })
 
@@ -90,8 +91,16 @@ t.test('SEARCH_READER_NICE', async (t) => {
 t.test('EXTRACT_WORKER_NICE', async (t) => {
   t.equal(loadConfig({ EXTRACT_WORKER_NICE: '0' }).extractWorkerNice, 0, '0 runs the workers as the server')
   t.equal(loadConfig({ EXTRACT_WORKER_NICE: '19' }).extractWorkerNice, 19)
-  t.throws(() => loadConfig({ EXTRACT_WORKER_NICE: '20' }), new ConfigError('EXTRACT_WORKER_NICE must be an integer from 0 to 19, got "20"'))
-  t.throws(() => loadConfig({ EXTRACT_WORKER_NICE: '-5' }), new ConfigError('EXTRACT_WORKER_NICE must be an integer of at least 0, got "-5"'))
+  t.throws(() => loadConfig({ EXTRACT_WORKER_NICE: '20' }), new ConfigError('EXTRACT_WORKER_NICE must be an integer from 0 to 19, got "20" (or "idle" with EXTRACT_ISOLATION=process)'))
+  t.throws(() => loadConfig({ EXTRACT_WORKER_NICE: '-5' }), new ConfigError('EXTRACT_WORKER_NICE must be an integer of at least 0, got "-5" (or "idle" with EXTRACT_ISOLATION=process)'))
+  t.equal(loadConfig({ EXTRACT_ISOLATION: 'process', EXTRACT_WORKER_NICE: 'idle' }).extractWorkerNice, 'idle')
+  t.throws(() => loadConfig({ EXTRACT_WORKER_NICE: 'idle' }), new ConfigError('EXTRACT_WORKER_NICE=idle needs EXTRACT_ISOLATION=process'))
+})
+
+t.test('EXTRACT_ISOLATION', async (t) => {
+  t.equal(loadConfig({}).extractIsolation, 'thread', 'worker threads by default')
+  t.equal(loadConfig({ EXTRACT_ISOLATION: 'process' }).extractIsolation, 'process')
+  t.throws(() => loadConfig({ EXTRACT_ISOLATION: 'processes' }), new ConfigError('EXTRACT_ISOLATION must be "thread" or "process", got "processes"'))
 })
 
 t.test('CORS_ORIGIN', async (t) => {

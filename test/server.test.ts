@@ -6,7 +6,9 @@ import { join } from 'node:path'
 import t from 'tap'
 import { SERVER_JS, exited, serverEnv, startServer } from './helpers/server.js'
 import { sliceQuote } from './helpers/quotes.js'
-import { threadNices } from './helpers/threads.js'
+import { childPids, schedulingPolicy, threadNices } from './helpers/threads.js'
+import { extract } from '../src/extract/index.js'
+import { findCommand } from '../src/services/extractor-process.js'
 
 const getJson = async (url: string): Promise<any> => (await fetch(url)).json()
 const logged = (logs: Array<Record<string, unknown>>, msg: string) => logs.filter((entry) => entry['msg'] === msg)
@@ -60,6 +62,26 @@ t.test('SEED=false starts with an empty database', async (t) => {
     t.ok([...nices.values()].filter((nice) => nice === 10).length >= 4, `helper threads at nice 10: ${JSON.stringify([...nices.values()])}`)
   }
   t.equal(await server.stop(), 0)
+})
+
+t.test('EXTRACT_ISOLATION=process extracts in child processes; the server keeps its helper threads', async (t) => {
+  const databasePath = join(mkdtempSync(join(tmpdir(), 'whosaid-server-')), 'w.db')
+  const idle = process.platform === 'linux' && findCommand('chrt') !== null
+  const server = await startServer({ DATABASE_PATH: databasePath, SEED: 'false', EXTRACT_ISOLATION: 'process', EXTRACT_WORKER_NICE: idle ? 'idle' : '10' })
+  t.teardown(() => { server.child.kill('SIGKILL') })
+  const text = 'Ann Lee, the director, said "the bridge opens in May."'
+  const res = await fetch(`${server.url}/extract`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) })
+  t.equal(res.status, 200)
+  t.same(await res.json(), JSON.parse(JSON.stringify(extract(text))), 'the same reply as extraction here')
+  if (process.platform === 'linux') {
+    const children = childPids(server.child.pid!)
+    t.ok(children.length >= 1, `extraction ran in ${children.length} child process(es)`)
+    if (idle) t.same(children.map(schedulingPolicy), children.map(() => 5), 'each under SCHED_IDLE (policy 5)')
+    // Nothing of this process collects a worker's garbage, so its helpers keep the server's priority.
+    t.same([...new Set(threadNices(server.child.pid!).values())], [0], 'every thread of the server at nice 0')
+  }
+  t.equal(await server.stop(), 0, 'a graceful stop with the workers running')
+  if (process.platform === 'linux') t.same(childPids(server.child.pid!), [], 'no worker process outlives the server')
 })
 
 t.test('a bad PORT stops start-up with a clear message and no stack trace', async (t) => {

@@ -1,6 +1,6 @@
 // fastify.extractor: the ExtractorPool the routes extract with, closed when the app closes.
 import fp from 'fastify-plugin'
-import { besideTheWriter, ExtractorPool } from './extractor-pool.js'
+import { besideTheWriter, ExtractorPool, type WorkerIsolation, type WorkerNice } from './extractor-pool.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,8 +15,10 @@ export interface ExtractorPluginOptions {
   timeLimitMs?: number
   /** Most quotations one article may hold before it is refused (TooManyQuotationsError, 422). */
   maxQuotations?: number
-  /** Nice value of the worker threads (default 0). */
-  nice?: number
+  /** Workers as threads (default) or child processes. */
+  isolation?: WorkerIsolation
+  /** Nice value of the workers (default 0), or 'idle' for process workers. */
+  nice?: WorkerNice
   /** Node options the worker threads start with (default: this thread's). */
   execArgv?: string[] | undefined
   /**
@@ -31,6 +33,7 @@ export default fp<ExtractorPluginOptions>(async (fastify, options) => {
   const pool = new ExtractorPool(options.workers, {
     timeLimitMs: options.timeLimitMs,
     maxQuotations: options.maxQuotations,
+    isolation: options.isolation,
     nice: options.nice,
     execArgv: options.execArgv,
     bulkWorkers: options.bulkWorkers ?? besideTheWriter(options.workers),

@@ -17,7 +17,7 @@ export interface RunningServer {
 export function serverEnv (extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env }
   for (const key of ['PORT', 'HOST', 'DATABASE_PATH', 'DATABASE_URL', 'CURSOR_SECRET', 'LOG_LEVEL', 'SEED', 'API_KEY', 'RATE_LIMIT_PER_MINUTE', 'CORS_ORIGIN',
-    'BODY_LIMIT', 'BATCH_BODY_LIMIT', 'TRUST_PROXY', 'EXTRACT_TIME_LIMIT_MS']) delete env[key]
+    'BODY_LIMIT', 'BATCH_BODY_LIMIT', 'TRUST_PROXY', 'EXTRACT_TIME_LIMIT_MS', 'EXTRACT_ISOLATION', 'EXTRACT_WORKER_NICE', 'SEARCH_READER_NICE']) delete env[key]
   return { ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...extra }
 }
 
