@@ -84,6 +84,29 @@ t.test('EXTRACT_ISOLATION=process extracts in child processes; the server keeps 
   if (process.platform === 'linux') t.same(childPids(server.child.pid!), [], 'no worker process outlives the server')
 })
 
+t.test('worker processes end with a server that is killed', { skip: process.platform !== 'linux' && 'reads /proc' }, async (t) => {
+  const databasePath = join(mkdtempSync(join(tmpdir(), 'whosaid-server-')), 'w.db')
+  const server = await startServer({ DATABASE_PATH: databasePath, SEED: 'false', EXTRACT_ISOLATION: 'process' })
+  t.teardown(() => { server.child.kill('SIGKILL') })
+  const res = await fetch(`${server.url}/extract`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Ann Lee said "yes."' }) })
+  t.equal(res.status, 200)
+  const workers = childPids(server.child.pid!)
+  t.ok(workers.length >= 1)
+  t.equal(await server.stop('SIGKILL'), null, 'killed')
+  // Each sees its channel to the server close, and exits.
+  for (const deadline = Date.now() + 5000; workers.some(alive) && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 50))
+  t.same(workers.filter(alive), [], 'no worker process is left running')
+})
+
+function alive (pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
 t.test('a bad PORT stops start-up with a clear message and no stack trace', async (t) => {
   const child = spawn(process.execPath, [SERVER_JS], { env: serverEnv({ PORT: 'abc' }), stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
