@@ -79,10 +79,6 @@ export class ProcessWorker extends EventEmitter {
     return this.child.pid === undefined ? null : processCpuMs(this.child.pid)
   }
 
-  get pid (): number | undefined {
-    return this.child.pid
-  }
-
   postMessage (message: unknown): void {
     if (this.child.connected) this.child.send(message as never)
   }
