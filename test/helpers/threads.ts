@@ -15,13 +15,13 @@ export const THREAD_EXEC_ARGV: string[] = process.execArgv.filter((arg) => !TAP_
 export function threadNices (pid: number | 'self' = 'self'): Map<number, number> {
   const nices = new Map<number, number>()
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    let stat: string
+    let fields: string[]
     try {
-      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+      fields = statFields(`${pid}/task/${tid}`)
     } catch {
       continue // the thread ended after the listing
     }
-    nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]))
+    nices.set(Number(tid), Number(fields[16]))
   }
   return nices
 }
