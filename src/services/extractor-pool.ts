@@ -26,7 +26,7 @@ import type { IngestKeys } from '../store/ingest-keys.js'
 import type { ThreadModule } from '../thread-module.js'
 import { isPacked, packExtraction, worthPacking, type ExtractionInput } from '../store/packed-extraction.js'
 import { ArticleError } from './article-error.js'
-import { findCommand, ProcessWorker } from './extractor-process.js'
+import { idleScheduling, ProcessWorker } from './extractor-process.js'
 
 /** An article to check and extract: one NDJSON line as written, or a value (e.g. built from a file). */
 export type ArticleSource = { json: string } | { value: unknown }
@@ -279,9 +279,9 @@ export class ExtractorPool {
     this.wrapper = []
     if (this.nice === 'idle') {
       if (this.isolation !== 'process') throw new RangeError("nice 'idle' needs process workers (isolation 'process')")
-      const chrt = findCommand('chrt')
-      if (chrt === null) throw new RangeError("nice 'idle' needs the chrt command (util-linux), which is not on PATH")
-      this.wrapper = [chrt, '--idle', '0']
+      const idle = idleScheduling()
+      if ('reason' in idle) throw new RangeError(`nice 'idle' needs Linux's SCHED_IDLE: ${idle.reason}`)
+      this.wrapper = idle.command
     } else if (!Number.isInteger(this.nice) || this.nice < 0 || this.nice > 19) {
       throw new RangeError(`nice must be a whole number from 0 to 19 or 'idle', got ${this.nice}`)
     }

@@ -5,7 +5,7 @@
 // makes much garbage, so worker threads' collections ran on the threads that also do the main thread's, and no
 // priority given to the workers could keep that work from the thread that answers requests. A child process has
 // helpers of its own, and all its threads can be given the low priority (bench/RESULTS.md, "Twelfth stop").
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { EventEmitter } from 'node:events'
 import { accessSync, constants, readFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
@@ -36,6 +36,23 @@ export function findCommand (command: string): string | null {
     } catch { /* not here */ }
   }
   return null
+}
+
+/**
+ * The command that starts a process under Linux's SCHED_IDLE ([chrt, '--idle', '0']), or why there is none: not
+ * Linux, no chrt (util-linux) on PATH, or chrt refused (a seccomp profile that forbids sched_setscheduler). Tried
+ * once on a process that only prints Node's version, so that a server does not find out at its first article.
+ */
+export function idleScheduling (): { command: string[] } | { reason: string } {
+  if (process.platform !== 'linux') return { reason: `SCHED_IDLE is Linux's, and this is ${process.platform}` }
+  const chrt = findCommand('chrt')
+  if (chrt === null) return { reason: 'the chrt command (util-linux) is not on PATH' }
+  const command = [chrt, '--idle', '0']
+  const probe = spawnSync(command[0]!, [...command.slice(1), process.execPath, '--version'], { stdio: 'ignore', timeout: 10_000 })
+  if (probe.error !== undefined || probe.status !== 0) {
+    return { reason: `chrt could not start a process under SCHED_IDLE (${probe.error?.message ?? `exit status ${probe.status ?? probe.signal}`})` }
+  }
+  return { command }
 }
 
 /** CPU time (user and system, ms) the process `pid` has used, or null where /proc cannot tell. */

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url'
 import t, { type Test } from 'tap'
 import { extract } from '../../src/extract/index.js'
 import { ExtractionTimeLimitError, ExtractorPool } from '../../src/services/extractor-pool.js'
-import { findCommand, processCpuMs } from '../../src/services/extractor-process.js'
+import { findCommand, idleScheduling, processCpuMs } from '../../src/services/extractor-process.js'
 import { childPids, THREAD_EXEC_ARGV, threadNices } from '../helpers/threads.js'
 
 const linux = process.platform === 'linux'
@@ -91,6 +91,23 @@ t.test("nice 'idle' needs process workers; isolation takes two values", async (t
   t.throws(() => new ExtractorPool(1, { nice: 'idle' }), { name: 'RangeError', message: /needs process workers/ })
   t.throws(() => new ExtractorPool(1, { isolation: 'fork' as never }), { name: 'RangeError', message: /isolation must be 'thread' or 'process'/ })
   t.throws(() => new ExtractorPool(1, { isolation: 'process', nice: 20 }), { name: 'RangeError', message: /0 to 19 or 'idle'/ })
+})
+
+t.test('idleScheduling: chrt where it can start a process under SCHED_IDLE, and why not elsewhere', async (t) => {
+  const path = process.env['PATH']
+  t.teardown(() => { process.env['PATH'] = path })
+  if (linux && findCommand('chrt') !== null) t.match(idleScheduling(), { command: [/\/chrt$/, '--idle', '0'] })
+  if (!linux) t.match(idleScheduling(), { reason: /Linux's/ })
+
+  const empty = mkdtempSync(join(tmpdir(), 'whosaid-path-'))
+  t.teardown(() => rmSync(empty, { recursive: true, force: true }))
+  process.env['PATH'] = empty
+  if (linux) t.same(idleScheduling(), { reason: 'the chrt command (util-linux) is not on PATH' })
+  t.throws(() => new ExtractorPool(1, { isolation: 'process', nice: 'idle' }), { name: 'RangeError', message: /nice 'idle' needs Linux's SCHED_IDLE: / })
+
+  // A chrt that fails, as one does where a seccomp profile forbids sched_setscheduler.
+  writeFileSync(join(empty, 'chrt'), '#!/bin/sh\necho "chrt: failed to set pid 0\'s policy: Operation not permitted" >&2\nexit 1\n', { mode: 0o755 })
+  if (linux) t.same(idleScheduling(), { reason: 'chrt could not start a process under SCHED_IDLE (exit status 1)' })
 })
 
 t.test('processCpuMs reads a process CPU time, and null for one that does not exist', { skip: !linux && 'reads /proc' }, async (t) => {
