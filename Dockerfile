@@ -16,15 +16,13 @@ RUN npm run build && npm prune --omit=dev
 FROM node:22-slim
 # SEED=false: a production volume starts empty; run with -e SEED=true for the demo article. Set API_KEY to close
 # writes (without it anyone who reaches the port can ingest and delete).
-# Extraction in child processes under SCHED_IDLE (chrt is in util-linux, part of every Debian image): requests come
-# first, whatever articles are being extracted (docs/operations.md, EXTRACT_ISOLATION).
+# Extraction is left to EXTRACT_ISOLATION's default, as under npm start: child processes under SCHED_IDLE (chrt is in
+# util-linux, essential in every Debian image), or worker threads where a seccomp profile forbids it.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATABASE_PATH=/data/whosaid.db \
-    SEED=false \
-    EXTRACT_ISOLATION=process \
-    EXTRACT_WORKER_NICE=idle
+    SEED=false
 WORKDIR /app
 COPY --from=builder /app/package.json ./package.json
 COPY --from=builder /app/node_modules ./node_modules

@@ -68,7 +68,7 @@ export interface AppOptions {
   maxQuotations?: number
   /** Bytes of GET replies kept in memory until the database changes (default 32 MB); 0 turns the cache off. */
   replyCacheBytes?: number
-  /** Extraction workers as threads (default) or child processes (the server passes EXTRACT_ISOLATION). */
+  /** Extraction workers as threads (default) or child processes (the server passes what planExtraction chose). */
   extractIsolation?: WorkerIsolation
   /** Nice value of the extraction workers (default 0: as the rest; the server passes EXTRACT_WORKER_NICE). */
   extractWorkerNice?: WorkerNice

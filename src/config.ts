@@ -36,13 +36,17 @@ export interface Config {
   maxQuotations: number
   /** Bytes of GET replies kept in memory until the database changes; 0 turns the cache off. */
   replyCacheBytes: number
-  /** Extraction workers as threads of the server (default) or as child processes (EXTRACT_ISOLATION). */
-  extractIsolation: WorkerIsolation
+  /**
+   * Extraction workers as threads of the server, as child processes, or 'auto' (default): processes where Linux's
+   * SCHED_IDLE can be used, threads elsewhere (EXTRACT_ISOLATION; planExtraction decides).
+   */
+  extractIsolation: WorkerIsolation | 'auto'
   /**
    * Nice value (0-19) of the extraction workers, so that the thread that answers requests comes first; 'idle'
-   * (process workers only) runs them under Linux's SCHED_IDLE, on cores nothing else wants.
+   * (process workers only) runs them under Linux's SCHED_IDLE, on cores nothing else wants. Null when not set: idle
+   * for processes, 10 for threads.
    */
-  extractWorkerNice: WorkerNice
+  extractWorkerNice: WorkerNice | null
   /** Nice value (0-19) of the search reader threads: a costly search yields to the thread that answers requests. */
   searchReaderNice: number
   /** Reader threads for GET /quotes?q= on a SQLite file (SEARCH_READERS); 0 searches in the main thread. */
@@ -141,22 +145,59 @@ function parseNice (name: string, value: string | undefined, fallback: number): 
   return nice
 }
 
-function parseIsolation (value: string | undefined): WorkerIsolation {
-  if (value === undefined || value.trim() === '' || value.trim() === 'thread') return 'thread'
-  if (value.trim() === 'process') return 'process'
-  throw new ConfigError(`EXTRACT_ISOLATION must be "thread" or "process", got "${value}"`)
+function parseIsolation (value: string | undefined): WorkerIsolation | 'auto' {
+  const setting = value?.trim() ?? ''
+  if (setting === '' || setting === 'auto') return 'auto'
+  if (setting === 'thread' || setting === 'process') return setting
+  throw new ConfigError(`EXTRACT_ISOLATION must be "auto", "thread" or "process", got "${value}"`)
 }
 
-function parseWorkerNice (value: string | undefined, isolation: WorkerIsolation): WorkerNice {
-  if (value?.trim() !== 'idle') {
+function parseWorkerNice (value: string | undefined, isolation: WorkerIsolation | 'auto'): WorkerNice | null {
+  if (value === undefined || value.trim() === '') return null
+  if (value.trim() !== 'idle') {
     try {
       return parseNice('EXTRACT_WORKER_NICE', value, DEFAULT_EXTRACT_WORKER_NICE)
     } catch (err) {
-      throw err instanceof ConfigError ? new ConfigError(`${err.message} (or "idle" with EXTRACT_ISOLATION=process)`) : err
+      throw err instanceof ConfigError ? new ConfigError(`${err.message} (or "idle")`) : err
     }
   }
-  if (isolation !== 'process') throw new ConfigError('EXTRACT_WORKER_NICE=idle needs EXTRACT_ISOLATION=process')
+  if (isolation === 'thread') throw new ConfigError('EXTRACT_WORKER_NICE=idle needs process workers, not EXTRACT_ISOLATION=thread')
   return 'idle'
+}
+
+/** Where articles are extracted and at what priority, once the machine has been asked what it allows. */
+export interface ExtractionPlan {
+  isolation: WorkerIsolation
+  nice: WorkerNice
+  /** Why, for the start-up log: what was set, or what the machine allowed. */
+  reason: string
+}
+
+/**
+ * Decides EXTRACT_ISOLATION=auto and an unset EXTRACT_WORKER_NICE. Processes under SCHED_IDLE are the one setting
+ * that keeps a reader's p99 within 2× of an idle server's while hostile articles are extracted on two cores; threads
+ * at nice 10 give 3× (bench/RESULTS.md, "Twelfth stop"). Where SCHED_IDLE cannot be had, threads: a process at a
+ * nice value costs 55 MB more than a thread for little of the gain. `idle` tells whether it can (idleScheduling).
+ */
+export function planExtraction (
+  config: Pick<Config, 'extractIsolation' | 'extractWorkerNice'>,
+  idle: () => { command: string[] } | { reason: string },
+): ExtractionPlan {
+  const { extractIsolation: isolation, extractWorkerNice: nice } = config
+  if (isolation === 'thread') return { isolation, nice: nice ?? DEFAULT_EXTRACT_WORKER_NICE, reason: 'EXTRACT_ISOLATION=thread' }
+  if (typeof nice === 'number') {
+    return isolation === 'process'
+      ? { isolation, nice, reason: 'EXTRACT_ISOLATION=process' }
+      : { isolation: 'thread', nice, reason: `EXTRACT_WORKER_NICE=${nice}: processes are chosen only for SCHED_IDLE` }
+  }
+  const unavailable = idle()
+  if ('reason' in unavailable) {
+    if (nice === 'idle') throw new ConfigError(`EXTRACT_WORKER_NICE=idle cannot be had here: ${unavailable.reason}`)
+    if (isolation === 'process') return { isolation, nice: DEFAULT_EXTRACT_WORKER_NICE, reason: `EXTRACT_ISOLATION=process without SCHED_IDLE: ${unavailable.reason}` }
+    return { isolation: 'thread', nice: DEFAULT_EXTRACT_WORKER_NICE, reason: `no SCHED_IDLE for processes: ${unavailable.reason}` }
+  }
+  const reason = isolation === 'process' ? 'EXTRACT_ISOLATION=process' : nice === 'idle' ? 'EXTRACT_WORKER_NICE=idle' : 'SCHED_IDLE is available'
+  return { isolation: 'process', nice: 'idle', reason }
 }
 
 function parseCorsOrigin (value: string | undefined): CorsOrigin {

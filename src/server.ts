@@ -1,13 +1,16 @@
 // Runs the service: configuration from the environment, listen, and a graceful stop on SIGINT/SIGTERM.
 import { env, exit, stderr, stdout } from 'node:process'
 import { buildApp } from './app.js'
-import { ConfigError, loadConfig, type Config } from './config.js'
+import { ConfigError, loadConfig, planExtraction, type Config, type ExtractionPlan } from './config.js'
 import { prettyLogStream } from './log-format.js'
+import { idleScheduling } from './services/extractor-process.js'
 import { lowerHelperThreads } from './services/helper-threads.js'
 
 let config: Config
+let extraction: ExtractionPlan
 try {
   config = loadConfig(env)
+  extraction = planExtraction(config, idleScheduling)
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err
   stderr.write(`whosaid: configuration error: ${err.message}\n`)
@@ -16,7 +19,7 @@ try {
 
 // Before any worker thread starts: V8's helper threads, which collect the workers' garbage, go at the workers'
 // priority. Process workers collect their own, and this process's helpers then work for the request thread alone.
-if (config.extractIsolation === 'thread' && typeof config.extractWorkerNice === 'number') lowerHelperThreads(config.extractWorkerNice)
+if (extraction.isolation === 'thread' && typeof extraction.nice === 'number') lowerHelperThreads(extraction.nice)
 
 let app: Awaited<ReturnType<typeof buildApp>>
 try {
@@ -36,8 +39,8 @@ try {
       extractTimeLimitMs: config.extractTimeLimitMs,
       maxQuotations: config.maxQuotations,
       replyCacheBytes: config.replyCacheBytes,
-      extractIsolation: config.extractIsolation,
-      extractWorkerNice: config.extractWorkerNice,
+      extractIsolation: extraction.isolation,
+      extractWorkerNice: extraction.nice,
       searchReaderNice: config.searchReaderNice,
       searchReaders: config.searchReaders,
       searchTimeLimitMs: config.searchTimeLimitMs,
@@ -47,6 +50,8 @@ try {
   )
   const address = await app.listen({ port: config.port, host: config.host })
   app.log.info(`Pages for people at ${address}/ · API documentation at ${address}/docs`)
+  const where = extraction.isolation === 'process' ? 'child processes' : 'worker threads'
+  app.log.info(`Extraction in ${where} ${extraction.nice === 'idle' ? 'under SCHED_IDLE' : `at nice ${extraction.nice}`} (${extraction.reason})`)
 } catch (err) {
   // Start-up failures (bad migration, seed file, port in use) are reported by message alone.
   stderr.write(`whosaid: cannot start: ${err instanceof Error ? err.message : String(err)}\n`)

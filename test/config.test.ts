@@ -1,5 +1,5 @@
 import t from 'tap'
-import { ConfigError, loadConfig } from '../src/config.js'
+import { ConfigError, loadConfig, planExtraction } from '../src/config.js'
 
 t.test('defaults', async (t) => {
   t.same(loadConfig({}), {
@@ -19,8 +19,8 @@ t.test('defaults', async (t) => {
     extractTimeLimitMs: 10000,
     maxQuotations: 10000,
     replyCacheBytes: 33554432,
-    extractIsolation: 'thread',
-    extractWorkerNice: 10,
+    extractIsolation: 'auto',
+    extractWorkerNice: null,
     searchReaderNice: 10,
     searchReaders: 2,
     searchTimeLimitMs: 3000,
@@ -89,18 +89,45 @@ t.test('SEARCH_READER_NICE', async (t) => {
 })
 
 t.test('EXTRACT_WORKER_NICE', async (t) => {
+  t.equal(loadConfig({}).extractWorkerNice, null, 'not set: planExtraction chooses')
   t.equal(loadConfig({ EXTRACT_WORKER_NICE: '0' }).extractWorkerNice, 0, '0 runs the workers as the server')
   t.equal(loadConfig({ EXTRACT_WORKER_NICE: '19' }).extractWorkerNice, 19)
-  t.throws(() => loadConfig({ EXTRACT_WORKER_NICE: '20' }), new ConfigError('EXTRACT_WORKER_NICE must be an integer from 0 to 19, got "20" (or "idle" with EXTRACT_ISOLATION=process)'))
-  t.throws(() => loadConfig({ EXTRACT_WORKER_NICE: '-5' }), new ConfigError('EXTRACT_WORKER_NICE must be an integer of at least 0, got "-5" (or "idle" with EXTRACT_ISOLATION=process)'))
+  t.throws(() => loadConfig({ EXTRACT_WORKER_NICE: '20' }), new ConfigError('EXTRACT_WORKER_NICE must be an integer from 0 to 19, got "20" (or "idle")'))
+  t.throws(() => loadConfig({ EXTRACT_WORKER_NICE: '-5' }), new ConfigError('EXTRACT_WORKER_NICE must be an integer of at least 0, got "-5" (or "idle")'))
   t.equal(loadConfig({ EXTRACT_ISOLATION: 'process', EXTRACT_WORKER_NICE: 'idle' }).extractWorkerNice, 'idle')
-  t.throws(() => loadConfig({ EXTRACT_WORKER_NICE: 'idle' }), new ConfigError('EXTRACT_WORKER_NICE=idle needs EXTRACT_ISOLATION=process'))
+  t.equal(loadConfig({ EXTRACT_WORKER_NICE: 'idle' }).extractWorkerNice, 'idle', 'with auto isolation')
+  t.throws(() => loadConfig({ EXTRACT_ISOLATION: 'thread', EXTRACT_WORKER_NICE: 'idle' }), new ConfigError('EXTRACT_WORKER_NICE=idle needs process workers, not EXTRACT_ISOLATION=thread'))
 })
 
 t.test('EXTRACT_ISOLATION', async (t) => {
-  t.equal(loadConfig({}).extractIsolation, 'thread', 'worker threads by default')
+  t.equal(loadConfig({}).extractIsolation, 'auto', 'auto by default')
   t.equal(loadConfig({ EXTRACT_ISOLATION: 'process' }).extractIsolation, 'process')
-  t.throws(() => loadConfig({ EXTRACT_ISOLATION: 'processes' }), new ConfigError('EXTRACT_ISOLATION must be "thread" or "process", got "processes"'))
+  t.equal(loadConfig({ EXTRACT_ISOLATION: ' thread ' }).extractIsolation, 'thread')
+  t.throws(() => loadConfig({ EXTRACT_ISOLATION: 'processes' }), new ConfigError('EXTRACT_ISOLATION must be "auto", "thread" or "process", got "processes"'))
+})
+
+t.test('planExtraction: processes under SCHED_IDLE where the machine allows, threads at nice 10 elsewhere', async (t) => {
+  const idle = (): { command: string[] } => ({ command: ['/usr/bin/chrt', '--idle', '0'] })
+  const noIdle = (): { reason: string } => ({ reason: 'the chrt command (util-linux) is not on PATH' })
+  const plan = (env: Record<string, string>, probe: typeof idle | typeof noIdle): [string, unknown] => {
+    const { isolation, nice } = planExtraction(loadConfig(env), probe)
+    return [isolation, nice]
+  }
+  t.same(plan({}, idle), ['process', 'idle'], 'by default, where SCHED_IDLE can be had')
+  t.same(plan({}, noIdle), ['thread', 10], 'by default, where it cannot')
+  t.match(planExtraction(loadConfig({}), noIdle).reason, /chrt command .* not on PATH/, 'the reason is kept for the log')
+  t.same(plan({ EXTRACT_ISOLATION: 'thread' }, idle), ['thread', 10], 'threads when asked for')
+  t.same(plan({ EXTRACT_WORKER_NICE: '5' }, idle), ['thread', 5], 'a nice value set keeps threads: processes are for SCHED_IDLE')
+  t.same(plan({ EXTRACT_ISOLATION: 'process' }, idle), ['process', 'idle'])
+  t.same(plan({ EXTRACT_ISOLATION: 'process' }, noIdle), ['process', 10], 'processes when asked for, at nice 10 without SCHED_IDLE')
+  t.same(plan({ EXTRACT_ISOLATION: 'process', EXTRACT_WORKER_NICE: '19' }, idle), ['process', 19])
+  t.same(plan({ EXTRACT_WORKER_NICE: 'idle' }, idle), ['process', 'idle'])
+  t.throws(() => plan({ EXTRACT_WORKER_NICE: 'idle' }, noIdle),
+    new ConfigError('EXTRACT_WORKER_NICE=idle cannot be had here: the chrt command (util-linux) is not on PATH'), 'idle asked for and not to be had: the server does not start')
+  let asked = 0
+  planExtraction(loadConfig({ EXTRACT_ISOLATION: 'thread' }), () => { asked++; return idle() })
+  planExtraction(loadConfig({ EXTRACT_WORKER_NICE: '3' }), () => { asked++; return idle() })
+  t.equal(asked, 0, 'the machine is not probed when the settings decide')
 })
 
 t.test('CORS_ORIGIN', async (t) => {

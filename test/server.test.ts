@@ -3,12 +3,12 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { SERVER_JS, exited, serverEnv, startServer } from './helpers/server.js'
 import { sliceQuote } from './helpers/quotes.js'
 import { childPids, schedulingPolicy, threadNices } from './helpers/threads.js'
 import { extract } from '../src/extract/index.js'
-import { findCommand } from '../src/services/extractor-process.js'
+import { idleScheduling } from '../src/services/extractor-process.js'
 
 const getJson = async (url: string): Promise<any> => (await fetch(url)).json()
 const logged = (logs: Array<Record<string, unknown>>, msg: string) => logs.filter((entry) => entry['msg'] === msg)
@@ -55,33 +55,55 @@ t.test('SEED=false starts with an empty database', async (t) => {
   const server = await startServer({ DATABASE_PATH: databasePath, SEED: 'false' })
   t.teardown(() => { server.child.kill('SIGKILL') })
   t.same(await getJson(`${server.url}/sources`), { items: [], next_cursor: null })
-  if (process.platform === 'linux') {
-    // V8's helper threads collect the niced workers' garbage: they run at the workers' nice value (EXTRACT_WORKER_NICE).
-    const nices = threadNices(server.child.pid!)
-    t.equal(nices.get(server.child.pid!), 0, 'the thread that answers requests keeps the server\'s priority')
-    t.ok([...nices.values()].filter((nice) => nice === 10).length >= 4, `helper threads at nice 10: ${JSON.stringify([...nices.values()])}`)
-  }
   t.equal(await server.stop(), 0)
 })
 
-t.test('EXTRACT_ISOLATION=process extracts in child processes; the server keeps its helper threads', async (t) => {
-  const databasePath = join(mkdtempSync(join(tmpdir(), 'whosaid-server-')), 'w.db')
-  const idle = process.platform === 'linux' && findCommand('chrt') !== null
-  const server = await startServer({ DATABASE_PATH: databasePath, SEED: 'false', EXTRACT_ISOLATION: 'process', EXTRACT_WORKER_NICE: idle ? 'idle' : '10' })
-  t.teardown(() => { server.child.kill('SIGKILL') })
+const extracted = async (t: Test, url: string): Promise<void> => {
   const text = 'Ann Lee, the director, said "the bridge opens in May."'
-  const res = await fetch(`${server.url}/extract`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) })
+  const res = await fetch(`${url}/extract`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) })
   t.equal(res.status, 200)
   t.same(await res.json(), JSON.parse(JSON.stringify(extract(text))), 'the same reply as extraction here')
-  if (process.platform === 'linux') {
-    const children = childPids(server.child.pid!)
-    t.ok(children.length >= 1, `extraction ran in ${children.length} child process(es)`)
-    if (idle) t.same(children.map(schedulingPolicy), children.map(() => 5), 'each under SCHED_IDLE (policy 5)')
-    // Nothing of this process collects a worker's garbage, so its helpers keep the server's priority.
-    t.same([...new Set(threadNices(server.child.pid!).values())], [0], 'every thread of the server at nice 0')
-  }
+}
+const extractionLog = (logs: Array<Record<string, unknown>>): string => String(logs.find((entry) => String(entry['msg']).startsWith('Extraction in '))?.['msg'])
+const idleAvailable = 'command' in idleScheduling()
+
+t.test('by default, extraction runs in child processes under SCHED_IDLE where the machine allows', { skip: !idleAvailable && 'no SCHED_IDLE here' }, async (t) => {
+  const databasePath = join(mkdtempSync(join(tmpdir(), 'whosaid-server-')), 'w.db')
+  const server = await startServer({ DATABASE_PATH: databasePath, SEED: 'false' })
+  t.teardown(() => { server.child.kill('SIGKILL') })
+  await extracted(t, server.url)
+  t.equal(extractionLog(server.logs), 'Extraction in child processes under SCHED_IDLE (SCHED_IDLE is available)', 'the start-up log says where')
+  const children = childPids(server.child.pid!)
+  t.ok(children.length >= 1, `extraction ran in ${children.length} child process(es)`)
+  t.same(children.map(schedulingPolicy), children.map(() => 5), 'each under SCHED_IDLE (policy 5)')
+  // Nothing of this process collects a worker's garbage, so its helpers keep the server's priority.
+  t.same([...new Set(threadNices(server.child.pid!).values())], [0], 'every thread of the server at nice 0')
   t.equal(await server.stop(), 0, 'a graceful stop with the workers running')
-  if (process.platform === 'linux') t.same(childPids(server.child.pid!), [], 'no worker process outlives the server')
+  t.same(childPids(server.child.pid!), [], 'no worker process outlives the server')
+})
+
+t.test('without SCHED_IDLE (no chrt on PATH), extraction runs in worker threads at nice 10', { skip: process.platform !== 'linux' && 'reads /proc' }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-server-'))
+  const server = await startServer({ DATABASE_PATH: join(dir, 'w.db'), SEED: 'false', PATH: dir })
+  t.teardown(() => { server.child.kill('SIGKILL') })
+  await extracted(t, server.url)
+  t.equal(extractionLog(server.logs), 'Extraction in worker threads at nice 10 (no SCHED_IDLE for processes: the chrt command (util-linux) is not on PATH)')
+  t.same(childPids(server.child.pid!), [], 'no child process')
+  // V8's helper threads collect the niced workers' garbage: they run at the workers' nice value.
+  const nices = threadNices(server.child.pid!)
+  t.equal(nices.get(server.child.pid!), 0, 'the thread that answers requests keeps the server\'s priority')
+  t.ok([...nices.values()].filter((nice) => nice === 10).length >= 5, `helper and worker threads at nice 10: ${JSON.stringify([...nices.values()])}`)
+  t.equal(await server.stop(), 0)
+})
+
+t.test('EXTRACT_WORKER_NICE=idle where SCHED_IDLE cannot be had stops the server at start', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-server-'))
+  const child = spawn(process.execPath, [SERVER_JS], { env: serverEnv({ DATABASE_PATH: join(dir, 'w.db'), SEED: 'false', PATH: dir, EXTRACT_WORKER_NICE: 'idle' }), stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr!.on('data', (chunk) => { stderr += chunk })
+  t.equal(await exited(child), 1)
+  t.match(stderr, /^whosaid: configuration error: EXTRACT_WORKER_NICE=idle cannot be had here: /)
+  t.notOk(existsSync(join(dir, 'w.db')), 'before the database is touched')
 })
 
 t.test('worker processes end with a server that is killed', { skip: process.platform !== 'linux' && 'reads /proc' }, async (t) => {
