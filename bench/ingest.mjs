@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { BENCH_DIR, DIST, MIGRATIONS_DIR, ROOT, log, now, peakRssMb, round, seconds, stopChild, tailOf } from './lib.mjs'
+import { BENCH_DIR, DIST, MIGRATIONS_DIR, ROOT, childPeakRssMb, log, now, peakRssMb, round, seconds, stopChild, tailOf } from './lib.mjs'
 import { article, populationFor } from './generator.mjs'
 import { describeDb, loadStore } from './dataset.mjs'
 import { startServer } from './api.mjs'
@@ -91,13 +91,14 @@ async function viaBatchEndpoint (articles, { perRequest = 1000, inFlight = 2 } =
     const { statuses, firstError } = tally
     const s = seconds(t0)
     const peak = peakRssMb(server.child.pid)
+    const workerPeaks = childPeakRssMb(server.child.pid)
     await stopChild(server.child)
     const Store = await loadStore()
     const store = Store.open({ path: file, migrationsDir: MIGRATIONS_DIR })
     const stored = describeDb(store.db, null)
     store.close()
     if (firstError) log(`  ingest: POST /sources/batch answered ${JSON.stringify(statuses)}: ${firstError}`)
-    return { articles_per_s: Math.round(articles.length / s), seconds: round(s, 2), per_request: perRequest, in_flight: inFlight, statuses, stored_sources: stored.sources, stored_quotes: stored.quotes, server_peak_rss_mb: peak, error: firstError }
+    return { articles_per_s: Math.round(articles.length / s), seconds: round(s, 2), per_request: perRequest, in_flight: inFlight, statuses, stored_sources: stored.sources, stored_quotes: stored.quotes, server_peak_rss_mb: peak, worker_process_peak_rss_mb: workerPeaks, error: firstError }
   } finally {
     await stopChild(server.child)
     fs.rmSync(dir, { recursive: true, force: true })

@@ -87,6 +87,24 @@ export function peakRssMb (pid = 'self') {
   } catch { return null }
 }
 
+/** Peak RSS (MB) of each child process of `pid`: a server's extraction worker processes. Empty where /proc cannot tell. */
+export function childPeakRssMb (pid) {
+  const peaks = []
+  let entries = []
+  try { entries = fs.readdirSync('/proc') } catch { return peaks }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'latin1')
+      // The parent's pid is the second field after the command name, which is in parentheses and may hold spaces.
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== pid) continue
+      const peak = peakRssMb(entry)
+      if (peak !== null) peaks.push(peak)
+    } catch { /* ended after the listing */ }
+  }
+  return peaks
+}
+
 export function freePort () {
   return new Promise((resolve, reject) => {
     const srv = net.createServer()

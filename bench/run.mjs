@@ -28,6 +28,13 @@ if (opts.scale) {
   else await runScale({ articles: opts.scaleArticles, step: opts.scaleStep })
   process.exit(0)
 }
+/** ' + 85 MB in 1 extraction process' for a batch whose server extracted in child processes, else ''. */
+const workerProcesses = (b) => {
+  const peaks = b.worker_process_peak_rss_mb ?? []
+  if (peaks.length === 0) return ''
+  return ` + ${peaks.map((mb) => `${mb} MB`).join(' + ')} in ${peaks.length} extraction process${peaks.length === 1 ? '' : 'es'}`
+}
+
 const wanted = (s) => (!opts.only || opts.only.includes(s) || (s === 'dataset' && opts.only.includes('api'))) && !opts.skip.includes(s)
 const postgres = opts.store === 'postgres'
 // PostgreSQL runs the store's sections only: extraction and hostile inputs do not touch a store.
@@ -116,7 +123,9 @@ if (ingest) {
   const b = ingest.batch_endpoint, c = ingest.cli
   target('ingestion ≥ 1,000 articles/s: POST /sources/batch', b ? (b.error ?? `${b.articles_per_s} articles/s`) : 'missing', b && !b.error ? b.articles_per_s >= 1000 : null)
   target(`ingestion ≥ 1,000 articles/s: whosaid ingest (--workers ${c?.workers ?? '?'}, its default, and the writer thread)`, c ? (c.error ?? `${c.articles_per_s} articles/s`) : 'missing', c && !c.error ? c.articles_per_s >= 1000 : null)
-  if (b && !b.error) target(`server peak RSS ≤ 250 MB (POST /sources/batch, ${ingest.articles} articles)`, `${b.server_peak_rss_mb} MB`, b.server_peak_rss_mb <= 250)
+  // Extraction worker processes (EXTRACT_ISOLATION's default where SCHED_IDLE can be had) hold their heaps outside the
+  // server's RSS: shown beside it, not hidden in it.
+  if (b && !b.error) target(`server peak RSS ≤ 250 MB (POST /sources/batch, ${ingest.articles} articles)`, `${b.server_peak_rss_mb} MB${workerProcesses(b)}`, b.server_peak_rss_mb <= 250)
 }
 results.targets = targets
 
@@ -180,7 +189,7 @@ if (ingest) {
     [`storing alone (200 articles per transaction; ${ingest.store_batched.articles} articles)`, ingest.store_batched.articles_per_s, ingest.store_batched.seconds, null],
     [`in-process: ${ingest.in_process.workers} extraction workers + main thread storing`, ingest.in_process.articles_per_s, ingest.in_process.seconds, ingest.in_process.peak_rss_mb],
   ]
-  if (ingest.batch_endpoint && !ingest.batch_endpoint.error) rows.push([`POST /sources/batch (${ingest.batch_endpoint.per_request} per request, ${ingest.batch_endpoint.in_flight} in flight)`, ingest.batch_endpoint.articles_per_s, ingest.batch_endpoint.seconds, ingest.batch_endpoint.server_peak_rss_mb])
+  if (ingest.batch_endpoint && !ingest.batch_endpoint.error) rows.push([`POST /sources/batch (${ingest.batch_endpoint.per_request} per request, ${ingest.batch_endpoint.in_flight} in flight)`, ingest.batch_endpoint.articles_per_s, ingest.batch_endpoint.seconds, `${ingest.batch_endpoint.server_peak_rss_mb}${workerProcesses(ingest.batch_endpoint)}`])
   if (ingest.cli && !ingest.cli.error) rows.push([`whosaid ingest --workers ${ingest.cli.workers}`, ingest.cli.articles_per_s, ingest.cli.seconds, ingest.cli.peak_rss_mb])
   say(table(['path', 'articles/s', 'seconds', 'peak RSS MB'], rows))
   say(`single-threaded split: ${Math.round(ingest.extract_share * 100)}% extracting, ${Math.round(ingest.store_share * 100)}% storing; ceiling with extraction on every core and storing in groups on one thread: ${ingest.ceiling_articles_per_s} articles/s`)
@@ -253,7 +262,7 @@ if (fullRun && Object.keys(results.errors).length === 0) {
       [`in-process: ${ingest.in_process.workers} extraction workers, main thread storing`, ingest.in_process.articles_per_s, `${ingest.in_process.peak_rss_mb} MB`],
     ]
     const b = ingest.batch_endpoint, c = ingest.cli
-    rows.push(['POST /sources/batch (NDJSON)', b ? (b.error ? `failed: ${b.error}` : b.articles_per_s) : 'missing', b && !b.error ? `${b.server_peak_rss_mb} MB (server)` : '–'])
+    rows.push(['POST /sources/batch (NDJSON)', b ? (b.error ? `failed: ${b.error}` : b.articles_per_s) : 'missing', b && !b.error ? `${b.server_peak_rss_mb} MB (server)${workerProcesses(b)}` : '–'])
     rows.push([`whosaid ingest FILE --workers ${c?.workers ?? '?'} (the default) and the writer thread`, c ? (c.error ? `failed: ${c.error}` : c.articles_per_s) : 'missing', c && !c.error ? `${c.peak_rss_mb} MB` : '–'])
     md.push(markdownTable(['path', 'articles/s', 'peak RSS'], rows))
     md.push(''); md.push(`Single-threaded and storing in groups, ${Math.round(ingest.extract_share * 100)}% of the time goes to extracting and ${Math.round(ingest.store_share * 100)}% to storing; with extraction on every core and storing in groups of 200 on one thread the ceiling is ${ingest.ceiling_articles_per_s} articles/s.`)
