@@ -16,8 +16,8 @@ RUN npm run build && npm prune --omit=dev
 FROM node:22-slim
 # SEED=false: a production volume starts empty; run with -e SEED=true for the demo article. Set API_KEY to close
 # writes (without it anyone who reaches the port can ingest and delete).
-# Extraction is left to EXTRACT_ISOLATION's default, as under npm start: child processes under SCHED_IDLE (chrt is in
-# util-linux, essential in every Debian image), or worker threads where a seccomp profile forbids it.
+# Extraction is left to EXTRACT_ISOLATION's default: alone in the container's CPU cgroup, child processes under
+# SCHED_IDLE (chrt is in util-linux, essential in every Debian image); worker threads where that cannot be had.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \

@@ -37,8 +37,8 @@ export interface Config {
   /** Bytes of GET replies kept in memory until the database changes; 0 turns the cache off. */
   replyCacheBytes: number
   /**
-   * Extraction workers as threads of the server, as child processes, or 'auto' (default): processes where Linux's
-   * SCHED_IDLE can be used, threads elsewhere (EXTRACT_ISOLATION; planExtraction decides).
+   * Extraction workers as threads of the server, as child processes, or 'auto' (default): processes under Linux's
+   * SCHED_IDLE where the server is alone in its CPU cgroup, threads elsewhere (EXTRACT_ISOLATION; planExtraction).
    */
   extractIsolation: WorkerIsolation | 'auto'
   /**
@@ -173,16 +173,23 @@ export interface ExtractionPlan {
   reason: string
 }
 
+/** What planExtraction asks the machine (extractor-process.ts, cpu-cgroup.ts); tests give answers of their own. */
+export interface ExtractionProbes {
+  /** The command that starts a process under SCHED_IDLE, or why there is none. */
+  idle: () => { command: string[] } | { reason: string }
+  /** Null when the server is alone in its CPU cgroup, else why not. */
+  sharedCgroup: () => string | null
+}
+
 /**
  * Decides EXTRACT_ISOLATION=auto and an unset EXTRACT_WORKER_NICE. Processes under SCHED_IDLE are the one setting
  * that keeps a reader's p99 within 2× of an idle server's while hostile articles are extracted on two cores; threads
- * at nice 10 give 3× (bench/RESULTS.md, "Twelfth stop"). Where SCHED_IDLE cannot be had, threads: a process at a
- * nice value costs 55 MB more than a thread for little of the gain. `idle` tells whether it can (idleScheduling).
+ * at nice 10 give 3× (bench/RESULTS.md, "Twelfth stop"). But SCHED_IDLE yields to every busy task of the cgroup, so
+ * auto chooses it only where the server is alone in its CPU cgroup (a container, a systemd service): in a shared one
+ * its articles would wait for whatever else runs there. Elsewhere threads: a process at a nice value costs 55 MB
+ * more than a thread for little of the gain.
  */
-export function planExtraction (
-  config: Pick<Config, 'extractIsolation' | 'extractWorkerNice'>,
-  idle: () => { command: string[] } | { reason: string },
-): ExtractionPlan {
+export function planExtraction (config: Pick<Config, 'extractIsolation' | 'extractWorkerNice'>, probes: ExtractionProbes): ExtractionPlan {
   const { extractIsolation: isolation, extractWorkerNice: nice } = config
   if (isolation === 'thread') return { isolation, nice: nice ?? DEFAULT_EXTRACT_WORKER_NICE, reason: 'EXTRACT_ISOLATION=thread' }
   if (typeof nice === 'number') {
@@ -190,13 +197,18 @@ export function planExtraction (
       ? { isolation, nice, reason: 'EXTRACT_ISOLATION=process' }
       : { isolation: 'thread', nice, reason: `EXTRACT_WORKER_NICE=${nice}: processes are chosen only for SCHED_IDLE` }
   }
-  const unavailable = idle()
-  if ('reason' in unavailable) {
-    if (nice === 'idle') throw new ConfigError(`EXTRACT_WORKER_NICE=idle cannot be had here: ${unavailable.reason}`)
-    if (isolation === 'process') return { isolation, nice: DEFAULT_EXTRACT_WORKER_NICE, reason: `EXTRACT_ISOLATION=process without SCHED_IDLE: ${unavailable.reason}` }
-    return { isolation: 'thread', nice: DEFAULT_EXTRACT_WORKER_NICE, reason: `no SCHED_IDLE for processes: ${unavailable.reason}` }
+  const threads = { isolation: 'thread', nice: DEFAULT_EXTRACT_WORKER_NICE } as const
+  if (isolation === 'auto' && nice === null) {
+    const shared = probes.sharedCgroup()
+    if (shared !== null) return { ...threads, reason: `no SCHED_IDLE: ${shared}` }
   }
-  const reason = isolation === 'process' ? 'EXTRACT_ISOLATION=process' : nice === 'idle' ? 'EXTRACT_WORKER_NICE=idle' : 'SCHED_IDLE is available'
+  const idle = probes.idle()
+  if ('reason' in idle) {
+    if (nice === 'idle') throw new ConfigError(`EXTRACT_WORKER_NICE=idle cannot be had here: ${idle.reason}`)
+    if (isolation === 'process') return { isolation, nice: DEFAULT_EXTRACT_WORKER_NICE, reason: `EXTRACT_ISOLATION=process without SCHED_IDLE: ${idle.reason}` }
+    return { ...threads, reason: `no SCHED_IDLE: ${idle.reason}` }
+  }
+  const reason = isolation === 'process' ? 'EXTRACT_ISOLATION=process' : nice === 'idle' ? 'EXTRACT_WORKER_NICE=idle' : 'alone in its CPU cgroup, with SCHED_IDLE'
   return { isolation: 'process', nice: 'idle', reason }
 }
 

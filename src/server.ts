@@ -3,6 +3,7 @@ import { env, exit, stderr, stdout } from 'node:process'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, planExtraction, type Config, type ExtractionPlan } from './config.js'
 import { prettyLogStream } from './log-format.js'
+import { cpuCgroupShared } from './services/cpu-cgroup.js'
 import { idleScheduling } from './services/extractor-process.js'
 import { lowerHelperThreads } from './services/helper-threads.js'
 
@@ -10,7 +11,7 @@ let config: Config
 let extraction: ExtractionPlan
 try {
   config = loadConfig(env)
-  extraction = planExtraction(config, idleScheduling)
+  extraction = planExtraction(config, { idle: idleScheduling, sharedCgroup: cpuCgroupShared })
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err
   stderr.write(`whosaid: configuration error: ${err.message}\n`)

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { ConfigError, loadConfig, planExtraction } from '../src/config.js'
+import { ConfigError, loadConfig, planExtraction, type ExtractionProbes } from '../src/config.js'
 
 t.test('defaults', async (t) => {
   t.same(loadConfig({}), {
@@ -106,27 +106,32 @@ t.test('EXTRACT_ISOLATION', async (t) => {
   t.throws(() => loadConfig({ EXTRACT_ISOLATION: 'processes' }), new ConfigError('EXTRACT_ISOLATION must be "auto", "thread" or "process", got "processes"'))
 })
 
-t.test('planExtraction: processes under SCHED_IDLE where the machine allows, threads at nice 10 elsewhere', async (t) => {
+t.test('planExtraction: processes under SCHED_IDLE where the server is alone in its CPU cgroup, threads at nice 10 elsewhere', async (t) => {
   const idle = (): { command: string[] } => ({ command: ['/usr/bin/chrt', '--idle', '0'] })
   const noIdle = (): { reason: string } => ({ reason: 'the chrt command (util-linux) is not on PATH' })
-  const plan = (env: Record<string, string>, probe: typeof idle | typeof noIdle): [string, unknown] => {
-    const { isolation, nice } = planExtraction(loadConfig(env), probe)
+  const alone = (): null => null
+  const shared = (): string => 'the server shares its CPU cgroup (/sys/fs/cgroup/cpu) with 80 other processes'
+  const plan = (env: Record<string, string>, probes: ExtractionProbes): [string, unknown] => {
+    const { isolation, nice } = planExtraction(loadConfig(env), probes)
     return [isolation, nice]
   }
-  t.same(plan({}, idle), ['process', 'idle'], 'by default, where SCHED_IDLE can be had')
-  t.same(plan({}, noIdle), ['thread', 10], 'by default, where it cannot')
-  t.match(planExtraction(loadConfig({}), noIdle).reason, /chrt command .* not on PATH/, 'the reason is kept for the log')
-  t.same(plan({ EXTRACT_ISOLATION: 'thread' }, idle), ['thread', 10], 'threads when asked for')
-  t.same(plan({ EXTRACT_WORKER_NICE: '5' }, idle), ['thread', 5], 'a nice value set keeps threads: processes are for SCHED_IDLE')
-  t.same(plan({ EXTRACT_ISOLATION: 'process' }, idle), ['process', 'idle'])
-  t.same(plan({ EXTRACT_ISOLATION: 'process' }, noIdle), ['process', 10], 'processes when asked for, at nice 10 without SCHED_IDLE')
-  t.same(plan({ EXTRACT_ISOLATION: 'process', EXTRACT_WORKER_NICE: '19' }, idle), ['process', 19])
-  t.same(plan({ EXTRACT_WORKER_NICE: 'idle' }, idle), ['process', 'idle'])
-  t.throws(() => plan({ EXTRACT_WORKER_NICE: 'idle' }, noIdle),
+  t.same(plan({}, { idle, sharedCgroup: alone }), ['process', 'idle'], 'by default, alone in a cgroup where SCHED_IDLE can be had')
+  t.same(plan({}, { idle, sharedCgroup: shared }), ['thread', 10], 'by default, in a shared cgroup: SCHED_IDLE would wait for the others')
+  t.same(plan({}, { idle: noIdle, sharedCgroup: alone }), ['thread', 10], 'by default, where SCHED_IDLE cannot be had')
+  t.equal(planExtraction(loadConfig({}), { idle, sharedCgroup: shared }).reason, `no SCHED_IDLE: ${shared()}`, 'the reason is kept for the log')
+  t.match(planExtraction(loadConfig({}), { idle: noIdle, sharedCgroup: alone }).reason, /chrt command .* not on PATH/)
+  t.same(plan({ EXTRACT_ISOLATION: 'thread' }, { idle, sharedCgroup: alone }), ['thread', 10], 'threads when asked for')
+  t.same(plan({ EXTRACT_WORKER_NICE: '5' }, { idle, sharedCgroup: alone }), ['thread', 5], 'a nice value set keeps threads: processes are for SCHED_IDLE')
+  t.same(plan({ EXTRACT_ISOLATION: 'process' }, { idle, sharedCgroup: shared }), ['process', 'idle'], 'processes asked for: SCHED_IDLE whatever the cgroup')
+  t.same(plan({ EXTRACT_ISOLATION: 'process' }, { idle: noIdle, sharedCgroup: alone }), ['process', 10], 'processes when asked for, at nice 10 without SCHED_IDLE')
+  t.same(plan({ EXTRACT_ISOLATION: 'process', EXTRACT_WORKER_NICE: '19' }, { idle, sharedCgroup: alone }), ['process', 19])
+  t.same(plan({ EXTRACT_WORKER_NICE: 'idle' }, { idle, sharedCgroup: shared }), ['process', 'idle'], 'idle asked for: as asked')
+  t.throws(() => plan({ EXTRACT_WORKER_NICE: 'idle' }, { idle: noIdle, sharedCgroup: alone }),
     new ConfigError('EXTRACT_WORKER_NICE=idle cannot be had here: the chrt command (util-linux) is not on PATH'), 'idle asked for and not to be had: the server does not start')
   let asked = 0
-  planExtraction(loadConfig({ EXTRACT_ISOLATION: 'thread' }), () => { asked++; return idle() })
-  planExtraction(loadConfig({ EXTRACT_WORKER_NICE: '3' }), () => { asked++; return idle() })
+  const counting: ExtractionProbes = { idle: () => { asked++; return idle() }, sharedCgroup: () => { asked++; return null } }
+  planExtraction(loadConfig({ EXTRACT_ISOLATION: 'thread' }), counting)
+  planExtraction(loadConfig({ EXTRACT_WORKER_NICE: '3' }), counting)
   t.equal(asked, 0, 'the machine is not probed when the settings decide')
 })
 

@@ -1,11 +1,13 @@
 // The built server as a process: start-up, seeding, restart, graceful stop, configuration errors.
 import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { SERVER_JS, exited, serverEnv, startServer } from './helpers/server.js'
 import { sliceQuote } from './helpers/quotes.js'
+import { makeCpuCgroup, moveToCgroup, removeCpuCgroup } from './helpers/cgroup.js'
 import { childPids, schedulingPolicy, threadNices } from './helpers/threads.js'
 import { extract } from '../src/extract/index.js'
 import { idleScheduling } from '../src/services/extractor-process.js'
@@ -67,12 +69,16 @@ const extracted = async (t: Test, url: string): Promise<void> => {
 const extractionLog = (logs: Array<Record<string, unknown>>): string => String(logs.find((entry) => String(entry['msg']).startsWith('Extraction in '))?.['msg'])
 const idleAvailable = 'command' in idleScheduling()
 
-t.test('by default, extraction runs in child processes under SCHED_IDLE where the machine allows', { skip: !idleAvailable && 'no SCHED_IDLE here' }, async (t) => {
+t.test('in a CPU cgroup of its own, extraction runs in child processes under SCHED_IDLE by default', { skip: !idleAvailable && 'no SCHED_IDLE here' }, async (t) => {
   const databasePath = join(mkdtempSync(join(tmpdir(), 'whosaid-server-')), 'w.db')
-  const server = await startServer({ DATABASE_PATH: databasePath, SEED: 'false' })
+  // Where no cgroup can be made (not root), the same through EXTRACT_ISOLATION=process.
+  const cgroup = makeCpuCgroup('server')
+  const server = cgroup === null
+    ? await startServer({ DATABASE_PATH: databasePath, SEED: 'false', EXTRACT_ISOLATION: 'process' })
+    : await startServer({ DATABASE_PATH: databasePath, SEED: 'false' }, { cgroup })
   t.teardown(() => { server.child.kill('SIGKILL') })
   await extracted(t, server.url)
-  t.equal(extractionLog(server.logs), 'Extraction in child processes under SCHED_IDLE (SCHED_IDLE is available)', 'the start-up log says where')
+  t.equal(extractionLog(server.logs), `Extraction in child processes under SCHED_IDLE (${cgroup === null ? 'EXTRACT_ISOLATION=process' : 'alone in its CPU cgroup, with SCHED_IDLE'})`, 'the start-up log says where and why')
   const children = childPids(server.child.pid!)
   t.ok(children.length >= 1, `extraction ran in ${children.length} child process(es)`)
   t.same(children.map(schedulingPolicy), children.map(() => 5), 'each under SCHED_IDLE (policy 5)')
@@ -80,6 +86,25 @@ t.test('by default, extraction runs in child processes under SCHED_IDLE where th
   t.same([...new Set(threadNices(server.child.pid!).values())], [0], 'every thread of the server at nice 0')
   t.equal(await server.stop(), 0, 'a graceful stop with the workers running')
   t.same(childPids(server.child.pid!), [], 'no worker process outlives the server')
+  if (cgroup !== null) removeCpuCgroup(cgroup)
+})
+
+t.test('in a CPU cgroup shared with another process, extraction runs in worker threads at nice 10 by default', async (t) => {
+  const cgroup = makeCpuCgroup('shared')
+  if (cgroup === null) return t.skip('cannot make a cgroup here (needs root)')
+  const neighbour = spawn('sleep', ['60'], { stdio: 'ignore' })
+  t.teardown(() => { neighbour.kill('SIGKILL') })
+  moveToCgroup(cgroup, neighbour.pid!)
+  const server = await startServer({ DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'whosaid-server-')), 'w.db'), SEED: 'false' }, { cgroup })
+  t.teardown(() => { server.child.kill('SIGKILL') })
+  await extracted(t, server.url)
+  t.match(extractionLog(server.logs), /^Extraction in worker threads at nice 10 \(no SCHED_IDLE: the server shares its CPU cgroup \(.*\) with 1 other process\)$/,
+    'SCHED_IDLE would make its articles wait for every busy process there')
+  t.same(childPids(server.child.pid!), [], 'no child process')
+  t.equal(await server.stop(), 0)
+  neighbour.kill('SIGKILL')
+  await once(neighbour, 'exit')
+  removeCpuCgroup(cgroup)
 })
 
 t.test('without SCHED_IDLE (no chrt on PATH), extraction runs in worker threads at nice 10', { skip: process.platform !== 'linux' && 'reads /proc' }, async (t) => {
@@ -87,7 +112,7 @@ t.test('without SCHED_IDLE (no chrt on PATH), extraction runs in worker threads 
   const server = await startServer({ DATABASE_PATH: join(dir, 'w.db'), SEED: 'false', PATH: dir })
   t.teardown(() => { server.child.kill('SIGKILL') })
   await extracted(t, server.url)
-  t.equal(extractionLog(server.logs), 'Extraction in worker threads at nice 10 (no SCHED_IDLE for processes: the chrt command (util-linux) is not on PATH)')
+  t.match(extractionLog(server.logs), /^Extraction in worker threads at nice 10 \(no SCHED_IDLE: /)
   t.same(childPids(server.child.pid!), [], 'no child process')
   // V8's helper threads collect the niced workers' garbage: they run at the workers' nice value.
   const nices = threadNices(server.child.pid!)

@@ -26,9 +26,15 @@ export function exited (child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)))
 }
 
-/** Starts the server and resolves once it logs the address it listens on. */
-export function startServer (env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(process.execPath, [SERVER_JS], { env: serverEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+/**
+ * Starts the server and resolves once it logs the address it listens on. `cgroup`: a CPU cgroup (helpers/cgroup.ts)
+ * the server starts in, moved there by the shell that then becomes it.
+ */
+export function startServer (env: Record<string, string>, options: { cgroup?: string } = {}): Promise<RunningServer> {
+  const command = options.cgroup === undefined
+    ? [process.execPath, SERVER_JS]
+    : ['/bin/sh', '-c', `echo $$ > ${join(options.cgroup, 'cgroup.procs')} && exec "$0" "$@"`, process.execPath, SERVER_JS]
+  const child = spawn(command[0]!, command.slice(1), { env: serverEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
   const logs: Array<Record<string, unknown>> = []
   let stderr = ''
   child.stderr!.on('data', (chunk) => { stderr += chunk })

@@ -1,0 +1,51 @@
+// Whether this process is alone in its CPU cgroup. Linux schedules SCHED_IDLE and nice values against the other tasks
+// of the same cgroup: a server alone in one (a container, a systemd service) can give its extraction workers
+// SCHED_IDLE and they wait only for its own threads; a server in a shared one (a login session, a CI job) would see
+// them wait for every busy process there — two busy loops kept a seed article from being extracted for 35 s.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** The directory of this process's CPU cgroup: the v1 hierarchy that has the cpu controller, else the v2 one. */
+function cpuCgroupDir (): string {
+  const lines = readFileSync('/proc/self/cgroup', 'utf8').split('\n').filter((line) => line !== '')
+  for (const line of lines) {
+    const [, controllers = '', path = '/'] = line.split(':')
+    if (controllers.split(',').includes('cpu')) return join('/sys/fs/cgroup/cpu', path)
+  }
+  const unified = lines.find((line) => line.startsWith('0::'))
+  if (unified === undefined) throw new Error('/proc/self/cgroup names no CPU cgroup')
+  let root = '/sys/fs/cgroup'
+  try { readFileSync(join(root, 'cgroup.controllers')) } catch { root = '/sys/fs/cgroup/unified' }
+  return join(root, unified.slice(3))
+}
+
+/** This process and the ones that started it (npm, a shell, an init): they wait for it and take no CPU. */
+function selfAndAncestors (): Set<number> {
+  const pids = new Set<number>()
+  for (let pid = process.pid; pid > 1 && !pids.has(pid);) {
+    pids.add(pid)
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
+    pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+  }
+  pids.add(1)
+  return pids
+}
+
+/** Null when no process but this one, its ancestors and its children shares its CPU cgroup; else why not. */
+export function cpuCgroupShared (): string | null {
+  if (process.platform !== 'linux') return `CPU cgroups are Linux's, and this is ${process.platform}`
+  try {
+    const dir = cpuCgroupDir()
+    const ours = selfAndAncestors()
+    const others = readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter((line) => line !== '').map(Number).filter((pid) => {
+      if (ours.has(pid)) return false
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== process.pid
+      } catch { return false } // ended meanwhile
+    })
+    return others.length === 0 ? null : `the server shares its CPU cgroup (${dir}) with ${others.length} other process${others.length === 1 ? '' : 'es'}`
+  } catch (err) {
+    return `its CPU cgroup cannot be read (${err instanceof Error ? err.message : String(err)})`
+  }
+}
