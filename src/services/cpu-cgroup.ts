@@ -2,21 +2,31 @@
 // of the same cgroup: a server alone in one (a container, a systemd service) can give its extraction workers
 // SCHED_IDLE and they wait only for its own threads; a server in a shared one (a login session, a CI job) would see
 // them wait for every busy process there — two busy loops kept a seed article from being extracted for 35 s.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** The directory of this process's CPU cgroup: the v1 hierarchy that has the cpu controller, else the v2 one. */
-function cpuCgroupDir (): string {
-  const lines = readFileSync('/proc/self/cgroup', 'utf8').split('\n').filter((line) => line !== '')
-  for (const line of lines) {
-    const [, controllers = '', path = '/'] = line.split(':')
-    if (controllers.split(',').includes('cpu')) return join('/sys/fs/cgroup/cpu', path)
+/**
+ * The directory of this process's CPU cgroup: the v1 hierarchy that has the cpu controller, else the v2 one. A
+ * container that shares the host's cgroup namespace sees its own cgroup mounted at the root of the hierarchy, under
+ * a path (/docker/…) that does not exist there: then the root is its cgroup. On a host the root is everyone's, and
+ * the answer is "shared" as it should be.
+ */
+export function cpuCgroupDir (cgroupFile = '/proc/self/cgroup', sysRoot = '/sys/fs/cgroup'): string {
+  const lines = readFileSync(cgroupFile, 'utf8').split('\n').filter((line) => line !== '')
+  let root: string
+  let path: string
+  const v1 = lines.find((line) => line.split(':')[1]?.split(',').includes('cpu'))
+  if (v1 !== undefined) {
+    root = join(sysRoot, 'cpu')
+    path = v1.slice(v1.indexOf(':', v1.indexOf(':') + 1) + 1)
+  } else {
+    const unified = lines.find((line) => line.startsWith('0::'))
+    if (unified === undefined) throw new Error('/proc/self/cgroup names no CPU cgroup')
+    root = existsSync(join(sysRoot, 'cgroup.controllers')) ? sysRoot : join(sysRoot, 'unified')
+    path = unified.slice(3)
   }
-  const unified = lines.find((line) => line.startsWith('0::'))
-  if (unified === undefined) throw new Error('/proc/self/cgroup names no CPU cgroup')
-  let root = '/sys/fs/cgroup'
-  try { readFileSync(join(root, 'cgroup.controllers')) } catch { root = '/sys/fs/cgroup/unified' }
-  return join(root, unified.slice(3))
+  const dir = join(root, path)
+  return existsSync(join(dir, 'cgroup.procs')) ? dir : root
 }
 
 /** This process and the ones that started it (npm, a shell, an init): they wait for it and take no CPU. */

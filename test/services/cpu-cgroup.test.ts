@@ -3,9 +3,11 @@
 // cpu hierarchy or v2): alone there, then with one more process beside it.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
-import { cpuCgroupShared } from '../../src/services/cpu-cgroup.js'
+import { cpuCgroupDir, cpuCgroupShared } from '../../src/services/cpu-cgroup.js'
 import { makeCpuCgroup, moveToCgroup, removeCpuCgroup } from '../helpers/cgroup.js'
 import { THREAD_EXEC_ARGV } from '../helpers/threads.js'
 
@@ -39,4 +41,26 @@ t.test('alone in a cgroup of its own; shared once another process joins it', { s
   t.match(await askFrom(dir!), /^the server shares its CPU cgroup \(.*whosaid-test-probe-\d+\) with 1 other process$/, 'a busy neighbour would starve SCHED_IDLE')
   other.kill('SIGKILL')
   await once(other, 'exit')
+})
+
+t.test('cpuCgroupDir: v1 and v2 hierarchies, and a container that sees its own cgroup at the root', async (t) => {
+  const fake = (cgroup: string, dirs: string[]): [string, string] => {
+    const root = mkdtempSync(join(tmpdir(), 'whosaid-cgroup-'))
+    t.teardown(() => rmSync(root, { recursive: true, force: true }))
+    writeFileSync(join(root, 'cgroup'), cgroup)
+    for (const dir of dirs) {
+      mkdirSync(join(root, 'sys', dir), { recursive: true })
+      writeFileSync(join(root, 'sys', dir, dir.endsWith('unified') || dir === '' ? 'cgroup.controllers' : 'cgroup.procs'), '')
+      writeFileSync(join(root, 'sys', dir, 'cgroup.procs'), '')
+    }
+    return [join(root, 'cgroup'), join(root, 'sys')]
+  }
+  const v1 = fake('12:memory:/x\n3:cpu,cpuacct:/system.slice/whosaid.service\n0::/\n', ['cpu', 'cpu/system.slice/whosaid.service'])
+  t.equal(cpuCgroupDir(...v1), join(v1[1], 'cpu/system.slice/whosaid.service'), 'v1: the hierarchy with the cpu controller')
+  const v2 = fake('0::/system.slice/whosaid.service\n', ['', 'system.slice/whosaid.service'])
+  t.equal(cpuCgroupDir(...v2), join(v2[1], 'system.slice/whosaid.service'), 'v2 alone')
+  const hybrid = fake('1:name=systemd:/\n0::/user.slice\n', ['unified', 'unified/user.slice'])
+  t.equal(cpuCgroupDir(...hybrid), join(hybrid[1], 'unified/user.slice'), 'hybrid without a v1 cpu controller: the unified hierarchy')
+  const container = fake('3:cpu,cpuacct:/docker/0123abcd\n', ['cpu'])
+  t.equal(cpuCgroupDir(...container), join(container[1], 'cpu'), 'a container sharing the host\'s namespace: its cgroup is the mount\'s root')
 })
