@@ -18,9 +18,11 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       request.log.error({ err }, 'health check: database did not answer')
       return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'database is not answering' })
     }
-    // Still 200 when storage is full: reads are served, and a load balancer should keep sending them.
+    // Still 200 when storage is full or workers failed: reads are served, and a load balancer should keep sending them.
     const storage = await fastify.db.storage()
-    return { status: storage === 'ok' ? 'ok' as const : 'degraded' as const, database: 'ok' as const, storage }
+    const extraction = fastify.extractor.inline ? 'main-thread' as const : 'workers' as const
+    const degraded = storage !== 'ok' || fastify.extractor.fallbackReason !== null
+    return { status: degraded ? 'degraded' as const : 'ok' as const, database: 'ok' as const, storage, extraction }
   })
 }
 

@@ -37,6 +37,8 @@ export default fp<ExtractorPluginOptions>(async (fastify, options) => {
     nice: options.nice,
     execArgv: options.execArgv,
     bulkWorkers: options.bulkWorkers ?? besideTheWriter(options.workers),
+    // Articles then hold the thread that answers requests, with no time limit: an operator has to know (and /health says).
+    onFallback: (reason) => fastify.log.error(reason),
   })
   fastify.decorate('extractor', pool)
   fastify.addHook('onClose', async () => pool.close())

@@ -158,6 +158,8 @@ export interface ExtractorPoolOptions extends ThreadModule {
   maxQuotations?: number
   /** Workers as threads of this process (default) or as child processes of their own. */
   isolation?: WorkerIsolation
+  /** Told once, with the reason, when workers cannot start and the pool extracts in the calling thread instead. */
+  onFallback?: (reason: string) => void
   /**
    * Nice value each worker gives itself (default 0). Linux schedules threads by their own nice value, so a server's
    * workers can yield to the thread that answers requests without slowing it or the other processes. 'idle' (process
@@ -261,6 +263,7 @@ export class ExtractorPool {
   private closed = false
   private nextId = 1
   private fallback: string | null = null
+  private readonly onFallback: ((reason: string) => void) | undefined
 
   constructor (size: number = defaultWorkerCount(), options: ExtractorPoolOptions = {}) {
     if (!Number.isInteger(size) || size < 0) throw new RangeError(`pool size must be a whole number >= 0, got ${size}`)
@@ -273,6 +276,7 @@ export class ExtractorPool {
     if (!Number.isInteger(this.maxQuotations) || this.maxQuotations < 1) throw new RangeError(`maxQuotations must be a whole number >= 1, got ${this.maxQuotations}`)
     this.workerUrl = options.workerUrl ?? siblingWorkerUrl()
     this.execArgv = options.execArgv
+    this.onFallback = options.onFallback
     this.isolation = options.isolation ?? 'thread'
     if (this.isolation !== 'thread' && this.isolation !== 'process') throw new RangeError(`isolation must be 'thread' or 'process', got ${String(this.isolation)}`)
     this.nice = options.nice ?? 0
@@ -525,6 +529,7 @@ export class ExtractorPool {
     this.queue.unshift(...ahead.filter((waiting) => waiting.abandoned !== true))
     if (!slot.ready) {
       this.fallback = `extractor workers cannot start (${err.message}); extracting in the main thread`
+      this.onFallback?.(this.fallback)
       for (const other of this.slots.splice(0)) {
         this.queue.unshift(...other.jobs.splice(0))
         void other.worker.terminate()

@@ -25,7 +25,7 @@ t.test('over HTTP', async (t) => {
   const health = await fetch(`${base}/health`)
   t.equal(health.status, 200)
   t.match(health.headers.get('content-type'), /^application\/json/)
-  t.same(await health.json(), { status: 'ok', database: 'ok', storage: 'ok' })
+  t.same(await health.json(), { status: 'ok', database: 'ok', storage: 'ok', extraction: 'workers' })
 
   const search = await fetch(`${base}/speakers?name=${encodeURIComponent('LINDQ')}&sort=name`)
   t.equal(search.status, 200)

@@ -17,7 +17,7 @@ t.test('a full database: 507 on writes, health degraded, reads served, writes re
   const app = await testApp({ databasePath: path })
   t.teardown(() => app.close())
   t.equal((await app.inject({ method: 'POST', url: '/sources', payload: { text: story(0) } })).statusCode, 201)
-  t.same((await app.inject({ method: 'GET', url: '/health' })).json(), { status: 'ok', database: 'ok', storage: 'ok' })
+  t.same((await app.inject({ method: 'GET', url: '/health' })).json(), { status: 'ok', database: 'ok', storage: 'ok', extraction: 'main-thread' })
 
   // No room for more pages than the database has now (PRAGMA max_page_count is per connection, not stored).
   const pages = app.db.db.pragma('page_count', { simple: true }) as number
@@ -47,7 +47,7 @@ t.test('a full database: 507 on writes, health degraded, reads served, writes re
   }
   const health = await app.inject({ method: 'GET', url: '/health' })
   t.equal(health.statusCode, 200, 'reads are still served: not out of rotation')
-  t.same(health.json(), { status: 'degraded', database: 'ok', storage: 'full' })
+  t.same(health.json(), { status: 'degraded', database: 'ok', storage: 'full', extraction: 'main-thread' })
   const list = await app.inject({ method: 'GET', url: '/sources' })
   t.equal(list.statusCode, 200)
   const stored = list.json().items.length
@@ -56,7 +56,7 @@ t.test('a full database: 507 on writes, health degraded, reads served, writes re
   const resumed = await app.inject({ method: 'POST', url: '/sources', payload: { text: story(1000) } })
   t.equal(resumed.statusCode, 201, 'writes resume once there is room')
   t.equal((await app.inject({ method: 'GET', url: '/sources' })).json().items.length, stored + 1)
-  t.same((await app.inject({ method: 'GET', url: '/health' })).json(), { status: 'ok', database: 'ok', storage: 'ok' })
+  t.same((await app.inject({ method: 'GET', url: '/health' })).json(), { status: 'ok', database: 'ok', storage: 'ok', extraction: 'main-thread' })
   await app.close()
   t.same(databaseProblems(path), [], 'nothing half-written')
 })
