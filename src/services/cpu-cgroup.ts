@@ -41,11 +41,19 @@ function selfAndAncestors (): Set<number> {
   return pids
 }
 
-/** Null when no process but this one, its ancestors and its children shares its CPU cgroup; else why not. */
-export function cpuCgroupShared (): string | null {
+/**
+ * Null when no process but this one, its ancestors and its children shares its CPU cgroup; else why not. On cgroup v2
+ * a cgroup is scheduled as a group only when its parent enables the cpu controller for it (Docker does; systemd
+ * does for a service only when asked, e.g. CPUWeight=): without it the server is scheduled with its parent's tasks.
+ */
+export function cpuCgroupShared (cgroupFile = '/proc/self/cgroup', sysRoot = '/sys/fs/cgroup'): string | null {
   if (process.platform !== 'linux') return `CPU cgroups are Linux's, and this is ${process.platform}`
   try {
-    const dir = cpuCgroupDir()
+    const dir = cpuCgroupDir(cgroupFile, sysRoot)
+    const controllers = join(dir, 'cgroup.controllers')
+    if (existsSync(controllers) && !readFileSync(controllers, 'utf8').trim().split(/\s+/).includes('cpu')) {
+      return `its cgroup (${dir}) has no cpu controller of its own: it is scheduled with its parent's processes`
+    }
     const ours = selfAndAncestors()
     const others = readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter((line) => line !== '').map(Number).filter((pid) => {
       if (ours.has(pid)) return false

@@ -64,3 +64,18 @@ t.test('cpuCgroupDir: v1 and v2 hierarchies, and a container that sees its own c
   const container = fake('3:cpu,cpuacct:/docker/0123abcd\n', ['cpu'])
   t.equal(cpuCgroupDir(...container), join(container[1], 'cpu'), 'a container sharing the host\'s namespace: its cgroup is the mount\'s root')
 })
+
+t.test('on cgroup v2, a cgroup without the cpu controller is scheduled with its parent\'s: shared', { skip: process.platform !== 'linux' && 'reads /proc' }, async (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'whosaid-cgroup-'))
+  t.teardown(() => rmSync(root, { recursive: true, force: true }))
+  const service = join(root, 'sys', 'system.slice', 'whosaid.service')
+  mkdirSync(service, { recursive: true })
+  writeFileSync(join(root, 'sys', 'cgroup.controllers'), 'cpuset cpu io memory pids\n')
+  writeFileSync(join(root, 'cgroup'), '0::/system.slice/whosaid.service\n')
+  writeFileSync(join(service, 'cgroup.procs'), `${process.pid}\n`)
+  writeFileSync(join(service, 'cgroup.controllers'), 'memory pids\n')
+  t.equal(cpuCgroupShared(join(root, 'cgroup'), join(root, 'sys')),
+    `its cgroup (${service}) has no cpu controller of its own: it is scheduled with its parent's processes`, 'systemd without CPUWeight=')
+  writeFileSync(join(service, 'cgroup.controllers'), 'cpu memory pids\n')
+  t.equal(cpuCgroupShared(join(root, 'cgroup'), join(root, 'sys')), null, 'with the cpu controller, and nothing but this process in it')
+})
