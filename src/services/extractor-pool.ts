@@ -113,6 +113,8 @@ function failureError (reply: Extract<WorkerReply, { type: 'failed' }>): Error {
 export class ExtractorBusyError extends Error {
   override name = 'ExtractorBusyError'
   readonly statusCode = 503
+  /** The message is meant for the client (src/plugins/errors.ts). */
+  readonly expose = true
 }
 
 export class ExtractorClosedError extends Error {
@@ -129,6 +131,22 @@ export class ExtractionTimeLimitError extends Error {
   constructor (timeLimitMs: number) {
     super(`extracting this article took longer than the limit of ${timeLimitMs} ms (EXTRACT_TIME_LIMIT_MS) and was given up`)
     this.timeLimitMs = timeLimitMs
+  }
+}
+
+/**
+ * A process worker waited so long for a free core that the article was given up before it had used its time limit of
+ * CPU: not the article's fault (HTTP 503), the machine was too busy. Under SCHED_IDLE that happens while requests keep
+ * every core busy.
+ */
+export class ExtractionStarvedError extends Error {
+  override name = 'ExtractionStarvedError'
+  readonly statusCode = 503
+  readonly expose = true
+
+  constructor (waitedMs: number, cpuMs: number) {
+    super(`extracting this article waited ${Math.round(waitedMs / 1000)} s for a free core and had ${Math.round(cpuMs)} ms of CPU: ` +
+      'the server is too busy to extract it now; try again later')
   }
 }
 
@@ -439,9 +457,14 @@ export class ExtractorPool {
     const now = slot.worker instanceof ProcessWorker ? slot.worker.cpuMs() : null
     if (since !== null && since !== undefined && now !== null) {
       const left = this.timeLimitMs - (now - since)
-      if (left > 0 && Date.now() - slot.timedSince! < this.timeLimitMs * ELAPSED_LIMIT_FACTOR) {
+      const waited = Date.now() - slot.timedSince!
+      if (left > 0 && waited < this.timeLimitMs * ELAPSED_LIMIT_FACTOR) {
         // At least 10 ms: Linux counts CPU time in hundredths of a second.
         this.arm(slot, Math.max(left, 10))
+        return
+      }
+      if (left > 0) {
+        this.stop(slot, new ExtractionStarvedError(waited, now - since))
         return
       }
     }

@@ -1,4 +1,7 @@
+import Fastify from 'fastify'
 import t from 'tap'
+import errors from '../../src/plugins/errors.js'
+import { ExtractionStarvedError, ExtractorBusyError } from '../../src/services/extractor-pool.js'
 import { testApp } from '../helpers/app.js'
 import { testStoreKind } from '../helpers/stores.js'
 import { MIGRATIONS_DIR } from '../../src/paths.js'
@@ -62,4 +65,17 @@ t.test('every documented operation declares its success and error responses', as
       if (path.includes('{id}')) t.ok(codes.includes('404'), `${method.toUpperCase()} ${path} documents 404`)
     }
   }
+})
+
+t.test('an extractor that is too busy answers 503 with a message the client can act on', async (t) => {
+  const app = Fastify()
+  await app.register(errors)
+  app.get('/full', async () => { throw new ExtractorBusyError('the extractor queue is full (1000 articles waiting); try again later') })
+  app.get('/starved', async () => { throw new ExtractionStarvedError(100_000, 40) })
+  t.teardown(() => app.close())
+  t.same((await app.inject({ method: 'GET', url: '/full' })).json(),
+    { statusCode: 503, error: 'Service Unavailable', message: 'the extractor queue is full (1000 articles waiting); try again later' })
+  const starved = await app.inject({ method: 'GET', url: '/starved' })
+  t.equal(starved.statusCode, 503)
+  t.same(starved.json(), { statusCode: 503, error: 'Service Unavailable', message: 'extracting this article waited 100 s for a free core and had 40 ms of CPU: the server is too busy to extract it now; try again later' })
 })

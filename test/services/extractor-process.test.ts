@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import t, { type Test } from 'tap'
 import { extract } from '../../src/extract/index.js'
-import { ExtractionTimeLimitError, ExtractorPool } from '../../src/services/extractor-pool.js'
+import { ExtractionStarvedError, ExtractionTimeLimitError, ExtractorPool } from '../../src/services/extractor-pool.js'
 import { findCommand, idleScheduling, processCpuMs } from '../../src/services/extractor-process.js'
 import { childPids, THREAD_EXEC_ARGV, threadNices } from '../helpers/threads.js'
 
@@ -70,6 +70,16 @@ t.test('a process that waits without computing is not given up at the time limit
   const pool = new ExtractorPool(1, { isolation: 'process', workerUrl: standIn(t), timeLimitMs: 300 })
   t.teardown(() => pool.close())
   t.equal(await pool.extract('sleep'), 'SLEPT')
+})
+
+t.test('a process that waits ten times its limit without the CPU to use it is given up as busy (503), not as the article\'s fault', { skip: !linux && 'CPU time is read from /proc' }, async (t) => {
+  // 900 ms of waiting against a 50 ms limit: past 500 ms the machine is taken to be too busy for it.
+  const pool = new ExtractorPool(1, { isolation: 'process', workerUrl: standIn(t), timeLimitMs: 50 })
+  t.teardown(() => pool.close())
+  const err = await pool.extract('sleep').catch((error: unknown) => error)
+  t.ok(err instanceof ExtractionStarvedError, String(err))
+  t.match(err, { statusCode: 503, expose: true, message: /^extracting this article waited \d+ s for a free core and had \d+ ms of CPU: the server is too busy to extract it now; try again later$/ })
+  t.equal(await pool.extract('after'), 'AFTER', 'its replacement takes the next article')
 })
 
 t.test('a process that dies fails only the job it was on', async (t) => {
