@@ -86,7 +86,7 @@ t.test('in a CPU cgroup of its own, extraction runs in child processes under SCH
   t.same([...new Set(threadNices(server.child.pid!).values())], [0], 'every thread of the server at nice 0')
   t.equal(await server.stop(), 0, 'a graceful stop with the workers running')
   t.same(childPids(server.child.pid!), [], 'no worker process outlives the server')
-  if (cgroup !== null) removeCpuCgroup(cgroup)
+  if (cgroup !== null) await removeCpuCgroup(cgroup)
 })
 
 t.test('in a CPU cgroup shared with another process, extraction runs in worker threads at nice 10 by default', async (t) => {
@@ -104,7 +104,7 @@ t.test('in a CPU cgroup shared with another process, extraction runs in worker t
   t.equal(await server.stop(), 0)
   neighbour.kill('SIGKILL')
   await once(neighbour, 'exit')
-  removeCpuCgroup(cgroup)
+  await removeCpuCgroup(cgroup)
 })
 
 t.test('without SCHED_IDLE (no chrt on PATH), extraction runs in worker threads at nice 10', { skip: process.platform !== 'linux' && 'reads /proc' }, async (t) => {

@@ -21,7 +21,15 @@ export function moveToCgroup (dir: string, pid: number): void {
   writeFileSync(join(dir, 'cgroup.procs'), String(pid))
 }
 
-/** Removes a cgroup once its processes have ended; one still in use is left to the system. */
-export function removeCpuCgroup (dir: string): void {
-  try { rmdirSync(dir) } catch { /* still has a process */ }
+/** Removes a cgroup once its processes have ended, waiting up to 5 s for them; one still in use is left. */
+export async function removeCpuCgroup (dir: string): Promise<void> {
+  for (const deadline = Date.now() + 5000; ;) {
+    try {
+      rmdirSync(dir)
+      return
+    } catch {
+      if (Date.now() > deadline) return
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
 }

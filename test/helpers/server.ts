@@ -31,9 +31,7 @@ export function exited (child: ChildProcess): Promise<number | null> {
  * the server starts in, moved there by the shell that then becomes it.
  */
 export function startServer (env: Record<string, string>, options: { cgroup?: string } = {}): Promise<RunningServer> {
-  const command = options.cgroup === undefined
-    ? [process.execPath, SERVER_JS]
-    : ['/bin/sh', '-c', `echo $$ > ${join(options.cgroup, 'cgroup.procs')} && exec "$0" "$@"`, process.execPath, SERVER_JS]
+  const command = inCgroup([process.execPath, SERVER_JS], options.cgroup)
   const child = spawn(command[0]!, command.slice(1), { env: serverEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
   const logs: Array<Record<string, unknown>> = []
   let stderr = ''
@@ -77,19 +75,29 @@ async function freePort (): Promise<number> {
  * /health. Its log is drained without parsing; lines at level error (50) or above, which a 5xx logs, and anything on
  * stderr are kept in `errors`.
  */
-export async function startProductionServer (databasePath: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess, url: string, errors: string[] }> {
+export async function startProductionServer (
+  databasePath: string,
+  env: Record<string, string> = {},
+  options: { cgroup?: string } = {},
+): Promise<{ child: ChildProcess, url: string, errors: string[], extraction: () => string | null }> {
   const port = await freePort()
-  const child = spawn(process.execPath, [SERVER_JS], {
+  const command = inCgroup([process.execPath, SERVER_JS], options.cgroup)
+  const child = spawn(command[0]!, command.slice(1), {
     env: serverEnv({ PORT: String(port), DATABASE_PATH: databasePath, SEED: 'false', RATE_LIMIT_PER_MINUTE: '0', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const errors: string[] = []
+  let extraction: string | null = null
   let buffered = ''
   child.stdout!.on('data', (chunk: Buffer) => {
     buffered += chunk.toString('utf8')
     const lines = buffered.split('\n')
     buffered = lines.pop()!
-    for (const line of lines) if (/"level":(5\d|60)\b/.test(line)) errors.push(line.slice(0, 300))
+    for (const line of lines) {
+      if (/"level":(5\d|60)\b/.test(line)) errors.push(line.slice(0, 300))
+      const said = /"msg":"(Extraction in [^"]*)"/.exec(line)
+      if (said) extraction = said[1]!
+    }
   })
   child.stderr!.on('data', (chunk: Buffer) => { errors.push(chunk.toString('utf8')) })
   const url = `http://127.0.0.1:${port}`
@@ -102,5 +110,11 @@ export async function startProductionServer (databasePath: string, env: Record<s
     if (Date.now() > deadline) throw new Error('server did not answer /health within 30 s')
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  return { child, url, errors }
+  return { child, url, errors, extraction: () => extraction }
+}
+
+/** `command` started in the CPU cgroup `cgroup` (helpers/cgroup.ts) by a shell that moves itself there and becomes it. */
+function inCgroup (command: string[], cgroup: string | undefined): string[] {
+  if (cgroup === undefined) return command
+  return ['/bin/sh', '-c', `echo $$ > ${join(cgroup, 'cgroup.procs')} && exec "$0" "$@"`, ...command]
 }

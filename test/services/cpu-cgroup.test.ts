@@ -33,7 +33,7 @@ t.test('answers with a reason or null, never throws', async (t) => {
 
 const dir = makeCpuCgroup('probe')
 t.test('alone in a cgroup of its own; shared once another process joins it', { skip: dir === null && 'cannot make a cgroup here (needs root)' }, async (t) => {
-  t.teardown(() => removeCpuCgroup(dir!))
+  t.teardown(async () => await removeCpuCgroup(dir!))
   t.equal(await askFrom(dir!), null, 'nothing but the process and its ancestors')
   const other = spawn('sleep', ['30'], { stdio: 'ignore' })
   t.teardown(() => { other.kill('SIGKILL') })
