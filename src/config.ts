@@ -182,12 +182,11 @@ export interface ExtractionProbes {
 }
 
 /**
- * Decides EXTRACT_ISOLATION=auto and an unset EXTRACT_WORKER_NICE. Processes under SCHED_IDLE are the one setting
- * that keeps a reader's p99 within 2× of an idle server's while hostile articles are extracted on two cores; threads
- * at nice 10 give 3× (bench/RESULTS.md, "Twelfth stop"). But SCHED_IDLE yields to every busy task of the cgroup, so
- * auto chooses it only where the server is alone in its CPU cgroup (a container, a systemd service with CPUWeight=): in a shared one
- * its articles would wait for whatever else runs there. Elsewhere threads: a process at a nice value costs 55 MB
- * more than a thread for little of the gain.
+ * Decides EXTRACT_ISOLATION=auto and an unset EXTRACT_WORKER_NICE. Processes under SCHED_IDLE keep hostile
+ * extraction furthest from a reader's p99 (bench/RESULTS.md, "Twelfth stop" and "Thirteenth stop"). But SCHED_IDLE
+ * yields to every busy task of the cgroup, so auto chooses it only where the server is alone in its CPU cgroup (a
+ * container, a systemd service with CPUWeight=): in a shared one its articles would wait for whatever else runs there.
+ * Elsewhere threads: a process at a nice value costs 55 MB more than a thread for little of the gain.
  */
 export function planExtraction (config: Pick<Config, 'extractIsolation' | 'extractWorkerNice'>, probes: ExtractionProbes): ExtractionPlan {
   const { extractIsolation: isolation, extractWorkerNice: nice } = config
