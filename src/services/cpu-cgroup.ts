@@ -4,6 +4,7 @@
 // them wait for every busy process there — two busy loops kept a seed article from being extracted for 35 s.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { parentPid } from './proc-stat.js'
 
 /**
  * The directory of this process's CPU cgroup: the v1 hierarchy that has the cpu controller, else the v2 one. A
@@ -34,8 +35,7 @@ function selfAndAncestors (): Set<number> {
   const pids = new Set<number>()
   for (let pid = process.pid; pid > 1 && !pids.has(pid);) {
     pids.add(pid)
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
-    pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    pid = parentPid(pid)
   }
   pids.add(1)
   return pids
@@ -58,8 +58,7 @@ export function cpuCgroupShared (cgroupFile = '/proc/self/cgroup', sysRoot = '/s
     const others = readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter((line) => line !== '').map(Number).filter((pid) => {
       if (ours.has(pid)) return false
       try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== process.pid
+        return parentPid(pid) !== process.pid
       } catch { return false } // ended meanwhile
     })
     return others.length === 0 ? null : `the server shares its CPU cgroup (${dir}) with ${others.length} other process${others.length === 1 ? '' : 'es'}`

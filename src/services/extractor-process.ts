@@ -7,9 +7,10 @@
 // helpers of its own, and all its threads can be given the low priority (bench/RESULTS.md, "Twelfth stop").
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { EventEmitter } from 'node:events'
-import { accessSync, constants, readFileSync } from 'node:fs'
+import { accessSync, constants } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { procStatFields } from './proc-stat.js'
 
 /** The environment variable a process worker reads its workerData from (a worker thread gets it from Node). */
 export const WORKER_DATA_ENV = 'WHOSAID_EXTRACTOR_WORKER_DATA'
@@ -58,9 +59,7 @@ export function idleScheduling (): { command: string[] } | { reason: string } {
 /** CPU time (user and system, ms) the process `pid` has used, or null where /proc cannot tell. */
 export function processCpuMs (pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
-    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const fields = procStatFields(pid)
     return (Number(fields[11]) + Number(fields[12])) * 1000 / TICKS_PER_SECOND
   } catch {
     return null

@@ -6,7 +6,8 @@
 // threadNices: the nice value of each thread of a process, this one by default (Linux): field 19 of
 // /proc/<pid>/task/<tid>/stat, after the command name in parentheses. Tests of threads that lower their priority read it.
 // childPids and schedulingPolicy: the same for process workers.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
+import { procStatFields } from '../../src/services/proc-stat.js'
 
 const TAP_BOOKKEEPING = ['@tapjs/mock', '@tapjs/processinfo']
 
@@ -17,7 +18,7 @@ export function threadNices (pid: number | 'self' = 'self'): Map<number, number>
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     let fields: string[]
     try {
-      fields = statFields(`${pid}/task/${tid}`)
+      fields = procStatFields(`${pid}/task/${tid}`)
     } catch {
       continue // the thread ended after the listing
     }
@@ -27,10 +28,6 @@ export function threadNices (pid: number | 'self' = 'self'): Map<number, number>
 }
 
 /** Fields of /proc/<path>/stat after the command name (which is in parentheses and may hold spaces): 3 is index 0. */
-function statFields (path: string): string[] {
-  const stat = readFileSync(`/proc/${path}/stat`, 'utf8')
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-}
 
 /** The processes whose parent is `pid` (Linux). */
 export function childPids (pid: number): number[] {
@@ -38,7 +35,7 @@ export function childPids (pid: number): number[] {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     try {
-      if (Number(statFields(entry)[1]) === pid) children.push(Number(entry))
+      if (Number(procStatFields(entry)[1]) === pid) children.push(Number(entry))
     } catch { /* ended after the listing */ }
   }
   return children
@@ -46,5 +43,5 @@ export function childPids (pid: number): number[] {
 
 /** A process's scheduling policy (Linux: field 41; 0 normal, 5 SCHED_IDLE). */
 export function schedulingPolicy (pid: number): number {
-  return Number(statFields(String(pid))[38])
+  return Number(procStatFields(String(pid))[38])
 }
