@@ -1,9 +1,5 @@
 // The extractor pool: the same results as extract() in the calling thread, each for its own text, bounded, closable.
 // Worker threads under the tests' TypeScript loader take a second to start, so one pool of two serves most tests.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import t, { type Test } from 'tap'
 import { extract } from '../../src/extract/index.js'
 import { ArticleError, prepareArticle } from '../../src/services/article.js'
@@ -11,6 +7,7 @@ import { isPacked, PACK_FROM_QUOTES, unpackExtraction } from '../../src/store/pa
 import {
   ExtractionAbortedError, ExtractionTimeLimitError, ExtractorBusyError, ExtractorClosedError, ExtractorPool,
 } from '../../src/services/extractor-pool.js'
+import { standInWorker } from '../helpers/stand-in-worker.js'
 import { THREAD_EXEC_ARGV, threadNices } from '../helpers/threads.js'
 
 function article (n: number): string {
@@ -83,17 +80,14 @@ t.test('a worker file that cannot load falls back to inline extraction', async (
 
 t.test('a worker sent jobs ahead that dies fails only the job it was on; the others go to its replacement', async (t) => {
   // A stand-in worker: upper-cases each text after a moment's work, one at a time, and dies on "crash".
-  const dir = mkdtempSync(join(tmpdir(), 'whosaid-pool-'))
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
-  const file = join(dir, 'crashing-worker.mjs')
-  writeFileSync(file, `import { parentPort } from 'node:worker_threads'
+  const workerUrl = standInWorker(t, 'crashing-worker.mjs', `import { parentPort } from 'node:worker_threads'
     parentPort.on('message', ({ id, job }) => {
       for (const until = Date.now() + 5; Date.now() < until;) ;
       if (job.text === 'crash') throw new Error('out of its depth')
       parentPort.postMessage({ type: 'done', id, result: job.text.toUpperCase() })
     })
     parentPort.postMessage({ type: 'ready' })`)
-  const crashing = new ExtractorPool(1, { workerUrl: pathToFileURL(file), prefetch: 4, execArgv: THREAD_EXEC_ARGV })
+  const crashing = new ExtractorPool(1, { workerUrl, prefetch: 4, execArgv: THREAD_EXEC_ARGV })
   t.teardown(() => crashing.close())
   const texts = ['a', 'b', 'crash', 'd', 'e', 'f', 'g']
   const outcomes = await Promise.allSettled(texts.map((text) => crashing.extract(text)))
@@ -105,16 +99,12 @@ t.test('a worker sent jobs ahead that dies fails only the job it was on; the oth
 
 /** A stand-in worker: upper-cases each text, and spins without end on "hang" (as a pathological input would). */
 function hangingWorker (t: Test): URL {
-  const dir = mkdtempSync(join(tmpdir(), 'whosaid-pool-'))
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
-  const file = join(dir, 'hanging-worker.mjs')
-  writeFileSync(file, `import { parentPort } from 'node:worker_threads'
+  return standInWorker(t, 'hanging-worker.mjs', `import { parentPort } from 'node:worker_threads'
     parentPort.on('message', ({ id, job }) => {
       if (job.text === 'hang') for (;;) ;
       parentPort.postMessage({ type: 'done', id, result: job.text.toUpperCase() })
     })
     parentPort.postMessage({ type: 'ready' })`)
-  return pathToFileURL(file)
 }
 
 t.test('a job past the time limit is given up with a 422 naming the limit; its worker is replaced', async (t) => {
@@ -159,17 +149,14 @@ t.test('an aborted job stops its worker at once, whether running, sent ahead or 
 
 t.test('bulk jobs run on at most bulkWorkers workers and start no others; a single job does not wait behind them', async (t) => {
   // A stand-in worker: answers with its thread id and the text; a job that brings a gate waits until the gate opens.
-  const dir = mkdtempSync(join(tmpdir(), 'whosaid-pool-'))
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
-  const file = join(dir, 'thread-worker.mjs')
-  writeFileSync(file, `import { parentPort, threadId } from 'node:worker_threads'
+  const workerUrl = standInWorker(t, 'thread-worker.mjs', `import { parentPort, threadId } from 'node:worker_threads'
     parentPort.on('message', ({ id, job }) => {
       const { text, gate } = job.kind === 'prepare' ? job.source.value : { text: job.text }
       if (gate) Atomics.wait(new Int32Array(gate), 0, 0)
       parentPort.postMessage({ type: 'done', id, result: threadId + ':' + text })
     })
     parentPort.postMessage({ type: 'ready' })`)
-  const pool = new ExtractorPool(2, { workerUrl: pathToFileURL(file), bulkWorkers: 1, timeLimitMs: 30_000, execArgv: THREAD_EXEC_ARGV })
+  const pool = new ExtractorPool(2, { workerUrl, bulkWorkers: 1, timeLimitMs: 30_000, execArgv: THREAD_EXEC_ARGV })
   t.teardown(() => pool.close())
   t.equal(pool.workers, 0, 'no worker before the first job')
   const bulk = (text: string, gate?: SharedArrayBuffer): Promise<string> =>

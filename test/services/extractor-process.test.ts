@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import t, { type Test } from 'tap'
 import { extract } from '../../src/extract/index.js'
 import { ExtractionStarvedError, ExtractionTimeLimitError, ExtractorPool } from '../../src/services/extractor-pool.js'
 import { findCommand, idleScheduling, processCpuMs } from '../../src/services/extractor-process.js'
+import { standInWorker } from '../helpers/stand-in-worker.js'
 import { childPids, THREAD_EXEC_ARGV, threadNices } from '../helpers/threads.js'
 
 const linux = process.platform === 'linux'
@@ -21,10 +21,7 @@ const text = 'Council member Dana Reyes said the plan was "ready for a vote."\n\
  * scheduling policy (field 41 of /proc/self/stat; 5 is SCHED_IDLE).
  */
 function standIn (t: Test): URL {
-  const dir = mkdtempSync(join(tmpdir(), 'whosaid-process-'))
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
-  const file = join(dir, 'stand-in-worker.mjs')
-  writeFileSync(file, `import { readFileSync } from 'node:fs'
+  return standInWorker(t, 'stand-in-worker.mjs', `import { readFileSync } from 'node:fs'
     process.on('message', ({ id, job }) => {
       const done = (result) => process.send({ type: 'done', id, result })
       if (job.text === 'spin') for (;;) ;
@@ -37,7 +34,6 @@ function standIn (t: Test): URL {
       done(job.text.toUpperCase())
     })
     process.send({ type: 'ready' })`)
-  return pathToFileURL(file)
 }
 
 t.test('the real worker module as a process gives what extract() gives here, and lowers every thread it has', async (t) => {
