@@ -136,7 +136,7 @@ export async function runIngest ({ quick }) {
     fs.rmSync(dir, { recursive: true, force: true })
     if (r.code !== 0) throw new Error(`ingest-pipeline.mjs failed: ${r.stderr}`)
     const res = JSON.parse(r.stdout.trim().split('\n').pop())
-    out.in_process = { articles_per_s: Math.round(count / res.seconds), seconds: round(res.seconds, 2), quotes: res.quotes, workers: os.availableParallelism?.() ?? os.cpus().length, peak_rss_mb: res.peak_rss_mb }
+    out.in_process = { articles_per_s: Math.round(count / res.seconds), seconds: round(res.seconds, 2), quotes: res.quotes, workers: res.workers, peak_rss_mb: res.peak_rss_mb }
     log(`  ingest: in-process pipeline ${out.in_process.articles_per_s} articles/s`)
   }
 
