@@ -52,6 +52,39 @@ t.test('serves the seed article, keeps data across restarts, re-seeds a deleted 
   t.equal(await third.stop(), 0)
 })
 
+t.test('a SIGTERM during start-up stops the server gracefully once start-up has ended', async (t) => {
+  const databasePath = join(mkdtempSync(join(tmpdir(), 'whosaid-server-')), 'w.db')
+  // The signal goes as soon as the migrations are logged: the seed article is then still to be stored and nothing
+  // listens yet. Node's default for SIGTERM would kill the process there (exit code null).
+  const child = spawn(process.execPath, [SERVER_JS], { env: serverEnv({ DATABASE_PATH: databasePath }), stdio: ['ignore', 'pipe', 'pipe'] })
+  t.teardown(() => { child.kill('SIGKILL') })
+  const messages: string[] = []
+  let buffered = ''
+  child.stdout.on('data', (chunk) => {
+    buffered += chunk
+    const lines = buffered.split('\n')
+    buffered = lines.pop()!
+    for (const line of lines) {
+      const msg = String((JSON.parse(line) as Record<string, unknown>)['msg'])
+      messages.push(msg)
+      if (msg === 'applied migrations') child.kill('SIGTERM')
+    }
+  })
+  t.equal(await exited(child), 0, 'exit code 0')
+  t.ok(messages.includes('shutting down'), 'the stop is logged')
+  t.notOk(messages.some((msg) => msg.startsWith('Server listening')), 'it never listened')
+  t.notOk(existsSync(`${databasePath}-wal`), 'the database was closed cleanly')
+
+  // The seed was stored whole or not at all: the next start serves the seed article either way.
+  const again = await startServer({ DATABASE_PATH: databasePath })
+  t.teardown(() => { again.child.kill('SIGKILL') })
+  const sources = (await getJson(`${again.url}/sources`)).items as Array<{ title: string }>
+  t.ok(sources.some((s) => s.title.startsWith('Joint US-Israeli military action')), 'the seed article is served after a restart')
+  // Stopped the moment it logs that it listens, before the lines it logs after that.
+  again.child.kill('SIGTERM')
+  t.equal(await exited(again.child), 0, 'a SIGTERM right after listening: exit code 0')
+})
+
 t.test('SEED=false starts with an empty database', async (t) => {
   const databasePath = join(mkdtempSync(join(tmpdir(), 'whosaid-server-')), 'w.db')
   const server = await startServer({ DATABASE_PATH: databasePath, SEED: 'false' })
