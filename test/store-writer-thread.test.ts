@@ -47,6 +47,14 @@ t.test('the app writes through the thread and reads its writes back at once', as
   t.equal((await app.inject({ method: 'DELETE', url: `/sources/${id}` })).statusCode, 404)
 })
 
+t.test('the connection left on the calling thread only reads, with a reader\'s page cache', async (t) => {
+  const store = app.db as ThreadedStore
+  t.equal(store.reader.db.pragma('cache_size', { simple: true }), -4000, 'a quarter of the 16 MB a writing connection has')
+  const own = Store.open({ path: join(dir, 'own.db'), migrationsDir: MIGRATIONS_DIR })
+  t.teardown(() => own.close())
+  t.equal(own.db.pragma('cache_size', { simple: true }), -16000, 'a store that writes keeps the full cache')
+})
+
 t.test('errors raised on the thread keep their class and HTTP status', async (t) => {
   const created = await app.inject({ method: 'POST', url: '/sources', payload: { title: 'Pier', text: story(2) } })
   const speaker = created.json().quotes[0].speaker.id as number

@@ -5,6 +5,7 @@
 // connection, which in WAL mode sees each write once it is committed and is never blocked by it. The reply cache still
 // sees every write: a commit by another connection moves PRAGMA data_version (src/store/change-counter.ts).
 import { Worker } from 'node:worker_threads'
+import { readerCache } from './database.js'
 import { ConflictError, NotFoundError } from './errors.js'
 import { InvalidExtractionError, type IngestAttempt, type IngestItem, type IngestResult } from './source-writes.js'
 import type { Store } from './index.js'
@@ -195,6 +196,8 @@ export class ThreadedStore implements DataStore {
       await writer.close()
       throw err
     }
+    // From here the calling thread's connection only reads.
+    readerCache(reader.db)
     return new ThreadedStore(reader, writer)
   }
 
