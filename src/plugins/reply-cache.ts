@@ -14,6 +14,11 @@
 // replace a reply that is asked for again: copying, keeping and collecting those pages cost every request more than
 // the cache saved, and their copies left for the garbage collector held tens of megabytes and brought a full
 // collection every second (bench/RESULTS.md, "Reply cache admission").
+// A least recently used reply that keeps out a page asked for less than half as often loses half its count: it was
+// popular once and is asked for no more (it is the least recently used), and without this one stale favourite kept
+// every new page out until two generations of other URLs had passed (seconds of misses after traffic moved from
+// speakers' pages to searches, bench/RESULTS.md, fourteenth stop). Pages asked for about as often still leave the
+// ones kept in place.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { ByteLru } from '../byte-lru.js'
@@ -89,6 +94,13 @@ export class RequestCounts {
   count (url: string): number {
     return this.#newer.get(url) ?? this.#older.get(url) ?? 0
   }
+
+  /** Halves the count of `url` (down to 1): a lead that is not renewed fades. */
+  halve (url: string): void {
+    const generation = this.#newer.has(url) ? this.#newer : this.#older
+    const count = generation.get(url)
+    if (count !== undefined && count > 1) generation.set(url, count >> 1)
+  }
 }
 
 export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
@@ -101,11 +113,19 @@ export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
   const cache = new ByteLru<CachedReply>(options.maxBytes)
   const counts = new RequestCounts()
   let generation = 0
-  /** A large reply is kept when it fits, or when its URL was asked for more often than the reply it would push out. */
+  /**
+   * A large reply is kept when it fits, or when its URL was asked for more often than the reply it would push out; a
+   * reply that keeps out one asked for less than half as often loses half its lead.
+   */
   const admits = (url: string, bytes: number): boolean => {
     if (cache.fits(url, bytes)) return true
     const oldest = cache.oldestKey()
-    return oldest === undefined || counts.count(url) > counts.count(oldest)
+    if (oldest === undefined) return true
+    const mine = counts.count(url)
+    const theirs = counts.count(oldest)
+    if (mine > theirs) return true
+    if (theirs > 2 * mine) counts.halve(oldest)
+    return false
   }
   fastify.decorate('replyCache', cache)
   fastify.decorateRequest('replyCacheGeneration', -1)

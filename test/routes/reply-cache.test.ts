@@ -160,6 +160,37 @@ t.test('a page over 4 KB pushes others out only when asked for more often than t
   t.same(cache.get(page(0))?.etag, after.etag, 'the emptied cache keeps a page at once')
 })
 
+t.test('a page popular once and asked for no more gives way to one asked for again within a few requests', async (t) => {
+  const app = await testApp({ databasePath: databaseFile(t), replyCacheBytes: 200_000 })
+  t.teardown(() => app.close())
+  for (const suffix of ['', ' One.', ' Two.', ' Three.']) {
+    const { article, extraction } = budgetArticle(suffix)
+    await app.db.ingest(article, extraction)
+  }
+  const cache = app.replyCache!
+  const page = (n: number): string => `/quotes?limit=40&until=2030-01-01T00:00:${String(n).padStart(2, '0')}Z`
+  // Yesterday's favourite: asked for twelve times, then not again while other pages fill the cache after it.
+  for (let i = 0; i < 12; i++) await seen(app, page(0))
+  const size = Buffer.byteLength((await seen(app, page(0))).body)
+  let n = 1
+  for (; cache.fits(page(n), size); n++) await seen(app, page(n))
+  t.equal(cache.oldestKey(), page(0), 'the favourite is now the least recently used')
+
+  const once = page(n)
+  await seen(app, once)
+  t.equal(cache.get(once), undefined, 'a page asked for once is not kept')
+  const newcomer = page(n + 1)
+  await seen(app, newcomer)
+  await seen(app, newcomer)
+  t.equal(cache.get(newcomer), undefined, 'nor one asked for twice, against a reply asked for thirteen times')
+  await seen(app, newcomer)
+  await seen(app, newcomer)
+  // Counted as TinyLFU alone counts, it would have to be asked for fourteen times.
+  t.ok(cache.get(newcomer), 'the fourth request keeps it: the favourite\'s lead has faded')
+  t.equal(cache.get(page(0)), undefined, 'in place of the favourite')
+  t.ok(cache.get(page(1)), 'and of nothing asked for as often as the newcomer')
+})
+
 t.test('RequestCounts counts requests per URL within two generations, halving what it carries over', async (t) => {
   const counts = new RequestCounts(3)
   t.equal(counts.count('/a'), 0)
@@ -174,6 +205,15 @@ t.test('RequestCounts counts requests per URL within two generations, halving wh
   for (const url of ['/e', '/f', '/g', '/h', '/i', '/j', '/k']) counts.add(url)
   t.equal(counts.count('/b'), 0, 'forgotten after two generations of others')
   t.equal(counts.add('/b'), 1)
+
+  const fading = new RequestCounts(100)
+  for (let i = 0; i < 9; i++) fading.add('/old')
+  fading.halve('/old')
+  t.equal(fading.count('/old'), 4, 'halve() halves a count')
+  for (let i = 0; i < 3; i++) fading.halve('/old')
+  t.equal(fading.count('/old'), 1, 'down to 1, not below: a URL asked for stays remembered')
+  fading.halve('/never')
+  t.equal(fading.count('/never'), 0, 'a URL never asked for stays unknown')
 })
 
 t.test('ByteLru keeps the most recently used entries within its bytes', async (t) => {
