@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import t from 'tap'
 import { PROJECT_ROOT } from '../src/paths.js'
 import { CLI_JS } from './helpers/cli.js'
+import { generatedArticles } from './helpers/generated-articles.js'
+import { ndjsonLines } from './helpers/robustness.js'
 
 if (!existsSync(CLI_JS)) spawnSync('npx', ['tsc', '-p', '.'], { cwd: PROJECT_ROOT, stdio: 'ignore' })
 
@@ -81,4 +83,57 @@ t.test('extract --jsonl stops and exits 0 when the reader of its output goes awa
   t.ok(lines >= 1, 'it wrote predictions first')
   t.same([code, signal], [0, null], 'exit 0, not killed')
   t.equal(stderr, '', 'nothing said about it')
+})
+
+t.test('ingest stopped by SIGINT stores what it read, says so and exits 130; run again, it goes on', async (t) => {
+  const file = join(dir, 'many.jsonl')
+  const articles = generatedArticles(4000)
+  writeFileSync(file, ndjsonLines(articles).join('\n') + '\n')
+  const db = join(dir, 'interrupted.db')
+  const child = spawn(process.execPath, [CLI_JS, 'ingest', file, '--db', db], { env: env(), stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  let signalled = false
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk
+    // Once some articles are stored, well before the end of the file.
+    if (!signalled && (stderr.match(/created source/g) ?? []).length >= 50) {
+      signalled = true
+      child.kill('SIGINT')
+    }
+  })
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])))
+  clearTimeout(timer)
+  t.ok(signalled, 'interrupted while it ran')
+  t.same([code, signal], [130, null], 'exit status 130, after its own summary, not killed by the signal')
+  t.match(stderr, /SIGINT: no more articles are read; storing those already read/)
+  t.match(stderr, /stopped by SIGINT before the end of the input; the same command again goes on from there\n$/)
+  const summary = /ingested (\d+) articles in [\d.]+ s \([\d.]+ articles\/s\): (\d+) created, 0 existing, 0 updated, 0 failed/.exec(stderr)
+  t.ok(summary, 'the summary is printed')
+  const stored = Number(summary![2])
+  t.ok(stored >= 50 && stored < articles.length, `${stored} of ${articles.length} stored`)
+  t.equal((stderr.match(/created source/g) ?? []).length, stored, 'a line for each article stored')
+  t.notOk(existsSync(`${db}-wal`), 'the database was closed cleanly')
+
+  const again = whosaid(['ingest', file, '--db', db])
+  t.equal(again.status, 0, again.stderr)
+  t.match(again.stderr, new RegExp(`ingested ${articles.length} articles in .*: ${articles.length - stored} created, ${stored} existing, 0 updated, 0 failed`),
+    'the second run stores the rest and finds the first run\'s articles stored')
+})
+
+t.test('ingest from stdin stopped by SIGTERM while it waits for input exits 143 at once', async (t) => {
+  const child = spawn(process.execPath, [CLI_JS, 'ingest', '-', '--db', join(dir, 'waiting.db')], { env: env(), stdio: ['pipe', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => { stderr += chunk })
+  // One article, and stdin left open: the command waits for more.
+  child.stdin.write(JSON.stringify({ title: 'Roads', text: TEXT }) + '\n')
+  const deadline = Date.now() + 30_000
+  while (!/created source/.test(stderr) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])))
+  clearTimeout(timer)
+  child.stdin.destroy()
+  t.same([code, signal], [143, null], 'exit status 143 without waiting for the end of stdin')
+  t.match(stderr, /ingested 1 articles in [\d.]+ s .*: 1 created, 0 existing, 0 updated, 0 failed/)
 })

@@ -28,11 +28,16 @@ export interface CommandIO {
   extractorWorker?: ThreadModule
   /** The same for the thread that writes a SQLite file (ingest). */
   writerThread?: ThreadModule
+  /**
+   * Whether a long command may take SIGINT and SIGTERM for itself while it runs, to stop cleanly (ingest): true for the
+   * process's own streams, unset for a command run inside another program or a test.
+   */
+  signals?: boolean
 }
 
 /** The process's own streams and environment: what `whosaid` runs with. */
 export function processIO (): CommandIO {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signals: true }
 }
 
 export interface Command {

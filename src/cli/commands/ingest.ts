@@ -42,6 +42,11 @@ plain text otherwise.
 
 Progress and per-article lines go to stderr. Exit status: 0 when every article
 was stored (or already was), 1 when some failed, 2 for a usage error.
+
+Ctrl-C (SIGINT) or SIGTERM stops reading: the articles already read are
+extracted and stored, the summary is printed, and the exit status is 130 or
+143. Run the same command again to go on: articles stored are found and
+skipped. A second Ctrl-C stops at once; what was stored stays stored.
 `
 
 const KINDS: Record<string, 'text' | 'html' | 'ndjson'> = {
@@ -196,6 +201,39 @@ async function * stdinJobs (stdin: Readable): AsyncGenerator<BatchJob<Origin>> {
   }
   yield { key: { file: '-' }, source: { value: first === 0x3c ? { html: text } : { text } } }
 }
+
+/**
+ * The jobs until `stop` is aborted: then no more are read, even while a read is waiting (stdin with no input yet);
+ * that read is left behind, and `onCut` is called if any input was left unread.
+ */
+async function * untilStopped<T> (jobs: AsyncIterable<T>, stop: AbortSignal, onCut: () => void): AsyncGenerator<T> {
+  const iterator = jobs[Symbol.asyncIterator]()
+  const stopped = new Promise<'stopped'>((resolve) => {
+    if (stop.aborted) resolve('stopped')
+    else stop.addEventListener('abort', () => resolve('stopped'), { once: true })
+  })
+  let finished = false
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), stopped])
+      if (next === 'stopped') {
+        onCut()
+        return
+      }
+      if (next.done === true) {
+        finished = true
+        return
+      }
+      yield next.value
+    }
+  } finally {
+    // A file's stream is closed; a read of stdin still waiting is not waited for (return() would queue behind it).
+    if (!finished) void iterator.return?.(undefined)
+  }
+}
+
+/** Exit status of a command stopped by a signal, as a shell reports one killed by it (128 + its number). */
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 }
 
 async function * jobsOf (inputs: Input[], stdin: Readable): AsyncGenerator<BatchJob<Origin>> {
   for (const input of inputs) {
@@ -368,8 +406,26 @@ async function run (args: string[], io: CommandIO = processIO()): Promise<number
   // Kept up to date as outcomes arrive, for the progress line; the same as ingestBatch's counts at the end.
   const counts = emptyCounts()
   const reporter = new Reporter(total, counts, stderr)
+  // The first SIGINT or SIGTERM stops reading; what was read is still stored. A second one ends the process as the
+  // signal would have: SQLite keeps every committed group, and the group being written is rolled back whole.
+  const stop = new AbortController()
+  let cut = false
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stop.signal.aborted) {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+      process.kill(process.pid, signal)
+      return
+    }
+    stop.abort(signal)
+    reporter.print(`whosaid ingest: ${signal}: no more articles are read; storing those already read (${signal} again stops at once)`)
+  }
+  if (io.signals === true) {
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+  }
   try {
-    await ingestBatch(store, pool, jobsOf(inputs, stdin), {
+    await ingestBatch(store, pool, untilStopped(jobsOf(inputs, stdin), stop.signal, () => { cut = true }), {
       window: INGEST_WINDOW,
       onOutcome: (origin, outcome) => {
         if (outcome.status === 'error') counts.failed++
@@ -381,6 +437,10 @@ async function run (args: string[], io: CommandIO = processIO()): Promise<number
       },
     })
   } finally {
+    if (io.signals === true) {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    }
     reporter.finish()
     await pool.close()
     await store.close()
@@ -401,6 +461,11 @@ async function run (args: string[], io: CommandIO = processIO()): Promise<number
       workers: pool.inline ? 0 : pool.size,
       failures: reporter.failures,
     }) + '\n')
+  }
+  if (stop.signal.aborted) {
+    const signal = String(stop.signal.reason)
+    if (cut) stderr.write(`whosaid ingest: stopped by ${signal} before the end of the input; the same command again goes on from there\n`)
+    return SIGNAL_EXIT[signal] ?? 130
   }
   return counts.failed > 0 ? 1 : 0
 }
