@@ -164,3 +164,35 @@ t.test('whosaid backup refuses what it should', async (t) => {
   t.match(help.stdout, /online backup/)
   t.match((await run('--help')).stdout, /^ {2}backup +copy the database/m, 'listed among the commands, with what it does')
 })
+
+t.test('a backup stopped by SIGINT removes its partial copy, leaves FILE as it was and exits 130', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-backup-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const seeded = await inProcess(['seed', '--db', join(dir, 'w.db')], { env: env() })
+  t.equal(seeded.status, 0, seeded.stderr)
+  // About 40 MB, so that copying and checking take long enough to be interrupted.
+  const db = new BetterSqlite3(join(dir, 'w.db'))
+  const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)')
+  db.transaction(() => { for (let i = 0; i < 4000; i++) insert.run(`filler-${i}`, `${i}`.padEnd(10_000, 'x')) })()
+  db.close()
+  writeFileSync(join(dir, 'old.db'), 'the previous backup')
+
+  const child = spawn(process.execPath, [CLI, 'backup', join(dir, 'old.db'), '--force', '--db', join(dir, 'w.db')], { env: env() })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => { stderr += chunk })
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])))
+  let running = true
+  void exited.then(() => { running = false })
+  // The signal goes once the partial copy is on disk.
+  let seen = false
+  while (running && !seen) {
+    seen = readdirSync(dir).some((name) => name.startsWith('.old.db.partial-'))
+    if (!seen) await new Promise((resolve) => setTimeout(resolve, 1))
+  }
+  t.ok(seen, 'the partial copy appeared while the backup ran')
+  child.kill('SIGINT')
+  t.same(await exited, [130, null], 'exit status 130, not killed by the signal')
+  t.match(stderr, /stopped by SIGINT; the partial copy was removed and .*old\.db left as it was/)
+  t.same(readdirSync(dir).filter((name) => name.includes('partial')), [], 'nothing of the copy is left')
+  t.equal(readFileSync(join(dir, 'old.db'), 'utf8'), 'the previous backup', 'FILE is as it was')
+})

@@ -22,9 +22,22 @@ before it is renamed to FILE, so FILE is never a half-written backup.
   --force     replace FILE if it is a regular file
   --db PATH   database file (default: $DATABASE_PATH or ./data/whosaid.db)
 
+Ctrl-C (SIGINT) or SIGTERM before the copy is renamed removes it and exits 130
+(143): FILE is left as it was.
+
 To restore: stop the server, copy the backup over the database file, delete the
 database's -wal and -shm files if any are left, and start the server again.
 `
+
+/** A backup given up at a signal, before its copy was renamed to FILE. */
+class Interrupted extends Error {
+  constructor (readonly signal: NodeJS.Signals) {
+    super(`stopped by ${signal}`)
+  }
+}
+
+/** Exit status of a command stopped by a signal, as a shell reports one killed by it (128 + its number). */
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 }
 
 /** What SQLite keeps open for a database beside the file itself: its log, shared memory and rollback journal. */
 const DATABASE_FILES = ['', '-wal', '-shm', '-journal']
@@ -108,6 +121,19 @@ const backupCommand: Command = {
     // Written beside FILE (so that the rename is atomic) and removed, with any file SQLite made beside it, on failure.
     const partial = join(directory, `.${basename(file)}.partial-${pid}`)
     const removePartial = (): void => { for (const suffix of DATABASE_FILES) rmSync(partial + suffix, { force: true }) }
+    // A signal is taken, not left to kill the process with the partial copy on disk: the copy and the check are each
+    // one call into SQLite, so it is acted on between them and before the rename (a failed backup leaves nothing).
+    let signalled: NodeJS.Signals | null = null
+    const onSignal = (signal: NodeJS.Signals): void => { signalled ??= signal }
+    const stopIfSignalled = async (): Promise<void> => {
+      // Signal handlers run from the event loop: let it turn once.
+      await new Promise((resolve) => setImmediate(resolve))
+      if (signalled !== null) throw new Interrupted(signalled)
+    }
+    if (io.signals === true) {
+      process.on('SIGINT', onSignal)
+      process.on('SIGTERM', onSignal)
+    }
     let sources: number
     let quotes: number
     try {
@@ -119,6 +145,7 @@ const backupCommand: Command = {
       } finally {
         await store.close()
       }
+      await stopIfSignalled()
       const copy = new BetterSqlite3(partial)
       try {
         const integrity = copy.pragma('integrity_check', { simple: true })
@@ -130,6 +157,7 @@ const backupCommand: Command = {
       } finally {
         copy.close()
       }
+      await stopIfSignalled()
       // Checked again just before the rename: FILE may have been replaced meanwhile (by a device, a directory).
       const late = targetRefusal(file, source)
       if (late !== null) throw new Error(late)
@@ -137,7 +165,14 @@ const backupCommand: Command = {
       renameSync(partial, file)
     } catch (err) {
       removePartial()
-      throw err
+      if (!(err instanceof Interrupted)) throw err
+      stderr.write(`whosaid backup: ${err.message}; the partial copy was removed and ${file} left as it was\n`)
+      return SIGNAL_EXIT[err.signal] ?? 130
+    } finally {
+      if (io.signals === true) {
+        process.off('SIGINT', onSignal)
+        process.off('SIGTERM', onSignal)
+      }
     }
     const mb = (statSync(file).size / 1024 / 1024).toFixed(1)
     stdout.write(`backed up ${sources} sources and ${quotes} quotes to ${file} (${mb} MB)\n`)
