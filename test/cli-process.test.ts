@@ -121,6 +121,32 @@ t.test('ingest stopped by SIGINT stores what it read, says so and exits 130; run
     'the second run stores the rest and finds the first run\'s articles stored')
 })
 
+t.test('reextract --all stopped by SIGTERM finishes the source it is on, prints its summary and exits 143', async (t) => {
+  // The 4,000 articles the test above stored.
+  const db = join(dir, 'interrupted.db')
+  const child = spawn(process.execPath, [CLI_JS, 'reextract', '--all', '--force', '--db', db], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  let signalled = false
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk
+    if (!signalled && (stdout.match(/re-extracted with/g) ?? []).length >= 20) {
+      signalled = true
+      child.kill('SIGTERM')
+    }
+  })
+  child.stderr.on('data', (chunk) => { stderr += chunk })
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])))
+  clearTimeout(timer)
+  t.ok(signalled, 'interrupted while it ran')
+  t.same([code, signal], [143, null], 'exit status 143, not killed by the signal')
+  const done = (stdout.match(/re-extracted with/g) ?? []).length
+  t.ok(done >= 20 && done < 4000, `${done} sources re-extracted`)
+  t.match(stdout, new RegExp(`\\nre-extracted ${done} of ${done} sources with `), 'the summary counts the sources done')
+  t.match(stderr, new RegExp(`^whosaid reextract: stopped by SIGTERM after ${done} of 4000 sources\\n$`))
+})
+
 t.test('ingest from stdin stopped by SIGTERM while it waits for input exits 143 at once', async (t) => {
   const child = spawn(process.execPath, [CLI_JS, 'ingest', '-', '--db', join(dir, 'waiting.db')], { env: env(), stdio: ['pipe', 'ignore', 'pipe'] })
   let stderr = ''

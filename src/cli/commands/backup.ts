@@ -8,6 +8,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { processIO, type Command } from '../command.js'
 import { databasePathFrom } from '../../config.js'
 import { UsageError, openExistingSqliteStore, usageLines } from '../output.js'
+import { signalExit, takeSignals, turnOfTheLoop } from '../signals.js'
 
 const HELP = `usage: whosaid backup FILE [--force] [--db PATH]
 
@@ -35,9 +36,6 @@ class Interrupted extends Error {
     super(`stopped by ${signal}`)
   }
 }
-
-/** Exit status of a command stopped by a signal, as a shell reports one killed by it (128 + its number). */
-const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 }
 
 /** What SQLite keeps open for a database beside the file itself: its log, shared memory and rollback journal. */
 const DATABASE_FILES = ['', '-wal', '-shm', '-journal']
@@ -124,15 +122,10 @@ const backupCommand: Command = {
     // A signal is taken, not left to kill the process with the partial copy on disk: the copy and the check are each
     // one call into SQLite, so it is acted on between them and before the rename (a failed backup leaves nothing).
     let signalled: NodeJS.Signals | null = null
-    const onSignal = (signal: NodeJS.Signals): void => { signalled ??= signal }
+    const releaseSignals = takeSignals(io, (signal) => { signalled ??= signal })
     const stopIfSignalled = async (): Promise<void> => {
-      // Signal handlers run from the event loop: let it turn once.
-      await new Promise((resolve) => setImmediate(resolve))
+      await turnOfTheLoop()
       if (signalled !== null) throw new Interrupted(signalled)
-    }
-    if (io.signals === true) {
-      process.on('SIGINT', onSignal)
-      process.on('SIGTERM', onSignal)
     }
     let sources: number
     let quotes: number
@@ -167,12 +160,9 @@ const backupCommand: Command = {
       removePartial()
       if (!(err instanceof Interrupted)) throw err
       stderr.write(`whosaid backup: ${err.message}; the partial copy was removed and ${file} left as it was\n`)
-      return SIGNAL_EXIT[err.signal] ?? 130
+      return signalExit(err.signal)
     } finally {
-      if (io.signals === true) {
-        process.off('SIGINT', onSignal)
-        process.off('SIGTERM', onSignal)
-      }
+      releaseSignals()
     }
     const mb = (statSync(file).size / 1024 / 1024).toFixed(1)
     stdout.write(`backed up ${sources} sources and ${quotes} quotes to ${file} (${mb} MB)\n`)

@@ -16,6 +16,7 @@ import { besideTheWriter, ExtractorPool } from '../../services/extractor-pool.js
 import { readNdjsonLines } from '../../services/ndjson.js'
 import { openStore, Store, type DataStore } from '../../store/index.js'
 import { ThreadedStore } from '../../store/writer-thread.js'
+import { signalExit, takeSignals } from '../signals.js'
 
 const HELP = `usage: whosaid ingest [--db PATH] [--workers N] [--json] FILE|DIR|- ...
 
@@ -232,9 +233,6 @@ async function * untilStopped<T> (jobs: AsyncIterable<T>, stop: AbortSignal, onC
   }
 }
 
-/** Exit status of a command stopped by a signal, as a shell reports one killed by it (128 + its number). */
-const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 }
-
 async function * jobsOf (inputs: Input[], stdin: Readable): AsyncGenerator<BatchJob<Origin>> {
   for (const input of inputs) {
     if (input.kind === 'stdin') {
@@ -410,20 +408,15 @@ async function run (args: string[], io: CommandIO = processIO()): Promise<number
   // signal would have: SQLite keeps every committed group, and the group being written is rolled back whole.
   const stop = new AbortController()
   let cut = false
-  const onSignal = (signal: NodeJS.Signals): void => {
+  const releaseSignals = takeSignals(io, (signal) => {
     if (stop.signal.aborted) {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
+      releaseSignals()
       process.kill(process.pid, signal)
       return
     }
     stop.abort(signal)
     reporter.print(`whosaid ingest: ${signal}: no more articles are read; storing those already read (${signal} again stops at once)`)
-  }
-  if (io.signals === true) {
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
-  }
+  })
   try {
     await ingestBatch(store, pool, untilStopped(jobsOf(inputs, stdin), stop.signal, () => { cut = true }), {
       window: INGEST_WINDOW,
@@ -437,10 +430,7 @@ async function run (args: string[], io: CommandIO = processIO()): Promise<number
       },
     })
   } finally {
-    if (io.signals === true) {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-    }
+    releaseSignals()
     reporter.finish()
     await pool.close()
     await store.close()
@@ -463,9 +453,9 @@ async function run (args: string[], io: CommandIO = processIO()): Promise<number
     }) + '\n')
   }
   if (stop.signal.aborted) {
-    const signal = String(stop.signal.reason)
+    const signal = stop.signal.reason as NodeJS.Signals
     if (cut) stderr.write(`whosaid ingest: stopped by ${signal} before the end of the input; the same command again goes on from there\n`)
-    return SIGNAL_EXIT[signal] ?? 130
+    return signalExit(signal)
   }
   return counts.failed > 0 ? 1 : 0
 }

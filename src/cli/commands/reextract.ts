@@ -6,6 +6,7 @@ import { EXTRACTOR_VERSION } from '../../extract/index.js'
 import { reextractSource } from '../../services/ingest.js'
 import type { DataStore, PageKey } from '../../store/index.js'
 import { UsageError, usageLines, openExistingStore, positiveInteger } from '../output.js'
+import { signalExit, takeSignals, turnOfTheLoop } from '../signals.js'
 
 const HELP = `usage: whosaid reextract ID... [--force] [--json] [--db PATH]
        whosaid reextract --all [--force] [--json] [--db PATH]
@@ -21,6 +22,8 @@ Merges, splits and quote corrections made by hand are kept.
   --db PATH   database file or postgres:// URL (default: $DATABASE_URL, $DATABASE_PATH or ./data/whosaid.db)
 
 Prints one line per source and a summary; exits with 1 when a source is missing or fails.
+Ctrl-C (SIGINT) or SIGTERM stops after the source being extracted (each is replaced whole
+or not at all), prints the summary and exits 130 (143); --all again goes on from there.
 `
 
 type Status = 'reextracted' | 'up-to-date' | 'not-found' | 'failed'
@@ -103,14 +106,20 @@ const reextractCommand: Command = {
     const force = values.force ?? false
     const store = await openExistingStore(values.db, env)
     const outcomes: Outcome[] = []
+    let signalled: NodeJS.Signals | null = null
+    const releaseSignals = takeSignals(io, (signal) => { signalled ??= signal })
+    const unique = [...new Set(ids)]
     try {
-      if (values.all) ids = force ? await everySourceId(store) : await store.sources.staleIds(EXTRACTOR_VERSION)
-      for (const id of new Set(ids)) {
+      if (values.all) unique.push(...new Set(force ? await everySourceId(store) : await store.sources.staleIds(EXTRACTOR_VERSION)))
+      for (const id of unique) {
         const outcome = await reextractOne(store, id, force)
         outcomes.push(outcome)
         if (!values.json) stdout.write(describe(outcome) + '\n')
+        await turnOfTheLoop()
+        if (signalled !== null) break
       }
     } finally {
+      releaseSignals()
       await store.close()
     }
     const count = (status: Status): number => outcomes.filter((outcome) => outcome.status === status).length
@@ -127,6 +136,10 @@ const reextractCommand: Command = {
         ? `no source to re-extract: every source is extracted by ${EXTRACTOR_VERSION}`
         : `re-extracted ${totals.reextracted} of ${outcomes.length} source${outcomes.length === 1 ? '' : 's'} with ${EXTRACTOR_VERSION}`
       stdout.write(`${what}${others.length > 0 ? `; ${others.join(', ')}` : ''}\n`)
+    }
+    if (signalled !== null && outcomes.length < unique.length) {
+      stderr.write(`whosaid reextract: stopped by ${signalled} after ${outcomes.length} of ${unique.length} sources\n`)
+      return signalExit(signalled)
     }
     return totals.not_found + totals.failed > 0 ? 1 : 0
   },
