@@ -122,15 +122,22 @@ t.test('the cache stays within its bytes, dropping the least recently used repli
   t.equal(app.replyCache!.get('/quotes?limit=1&unused=0'), undefined, 'the oldest was dropped')
 })
 
-t.test('a page over 4 KB pushes others out only when asked for more often than the oldest; a small reply always', async (t) => {
+/**
+ * An app with a 200 KB reply cache and four articles, and the URL of the nth page of 40 quotes: pages of 5-25 KB
+ * (over the 4 KB kept at once), whose URLs differ while their bodies are the same.
+ */
+async function pagesOfQuotes (t: { teardown: (fn: () => unknown) => void }): Promise<{ app: App, cache: NonNullable<App['replyCache']>, page: (n: number) => string }> {
   const app = await testApp({ databasePath: databaseFile(t), replyCacheBytes: 200_000 })
   t.teardown(() => app.close())
   for (const suffix of ['', ' One.', ' Two.', ' Three.']) {
     const { article, extraction } = budgetArticle(suffix)
     await app.db.ingest(article, extraction)
   }
-  const cache = app.replyCache!
-  const page = (n: number): string => `/quotes?limit=40&until=2030-01-01T00:00:${String(n).padStart(2, '0')}Z`
+  return { app, cache: app.replyCache!, page: (n) => `/quotes?limit=40&until=2030-01-01T00:00:${String(n).padStart(2, '0')}Z` }
+}
+
+t.test('a page over 4 KB pushes others out only when asked for more often than the oldest; a small reply always', async (t) => {
+  const { app, cache, page } = await pagesOfQuotes(t)
   const first = await seen(app, page(0))
   const size = Buffer.byteLength(first.body)
   t.ok(size > 4096 && size < 25_000, `a page is over 4 KB and under an eighth of the cache (${size} bytes)`)
@@ -161,14 +168,7 @@ t.test('a page over 4 KB pushes others out only when asked for more often than t
 })
 
 t.test('a page popular once and asked for no more gives way to one asked for again within a few requests', async (t) => {
-  const app = await testApp({ databasePath: databaseFile(t), replyCacheBytes: 200_000 })
-  t.teardown(() => app.close())
-  for (const suffix of ['', ' One.', ' Two.', ' Three.']) {
-    const { article, extraction } = budgetArticle(suffix)
-    await app.db.ingest(article, extraction)
-  }
-  const cache = app.replyCache!
-  const page = (n: number): string => `/quotes?limit=40&until=2030-01-01T00:00:${String(n).padStart(2, '0')}Z`
+  const { app, cache, page } = await pagesOfQuotes(t)
   // Yesterday's favourite: asked for twelve times, then not again while other pages fill the cache after it.
   for (let i = 0; i < 12; i++) await seen(app, page(0))
   const size = Buffer.byteLength((await seen(app, page(0))).body)
