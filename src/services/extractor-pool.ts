@@ -26,7 +26,7 @@ import type { IngestKeys } from '../store/ingest-keys.js'
 import type { ThreadModule } from '../thread-module.js'
 import { isPacked, packExtraction, worthPacking, type ExtractionInput } from '../store/packed-extraction.js'
 import { ArticleError } from './article-error.js'
-import { idleScheduling, ProcessWorker } from './extractor-process.js'
+import { idleScheduling, processCpuMs, ProcessWorker } from './extractor-process.js'
 
 /** An article to check and extract: one NDJSON line as written, or a value (e.g. built from a file). */
 export type ArticleSource = { json: string } | { value: unknown }
@@ -72,7 +72,8 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { type: 'ready' }
+  /** `tid`: a worker thread's id in the kernel (Linux), whose CPU time the time limit then counts. */
+  | { type: 'ready', tid?: number }
   | { type: 'done', id: number, result: JobResult }
   | { type: 'failed', id: number, message: string, field?: string | null, quotations?: { found: number, limit: number } }
 
@@ -219,9 +220,11 @@ interface Slot {
   /** The job the time limit runs for (the first of `jobs`), and its timer. */
   timed?: Job
   timer?: NodeJS.Timeout
-  /** When the timed job became the one the worker runs: wall clock, and a process's CPU time (null: not known). */
+  /** When the timed job became the one the worker runs: wall clock, and the worker's CPU time (null: not known). */
   timedSince?: number
   timedCpuSince?: number | null
+  /** A worker thread's id in the kernel, as it said when ready; its CPU time is read from /proc/self/task/<tid>. */
+  tid?: number
 }
 
 /**
@@ -234,10 +237,17 @@ const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 8 }
 const PROCESS_HEAP_FLAGS = ['--max-semi-space-size=3']
 
 /**
- * A process worker is given up past its time limit in CPU time; one starved of CPU that long (the machine overloaded,
- * or a worker stuck without computing) is given up past this many times the limit in elapsed time.
+ * A worker (a process, or a thread that said its kernel id) is given up past its time limit in CPU time; one starved
+ * of CPU that long (the machine overloaded, a worker at a low priority beside busy ones, or a worker stuck without
+ * computing) is given up past this many times the limit in elapsed time, as the server's fault (503).
  */
 const ELAPSED_LIMIT_FACTOR = 10
+
+/** CPU time a worker has used so far (ms): a process's, or a thread's that said its kernel id; null where unknown. */
+function workerCpuMs (slot: Slot): number | null {
+  if (slot.worker instanceof ProcessWorker) return slot.worker.cpuMs()
+  return slot.tid === undefined ? null : processCpuMs(`self/task/${slot.tid}`)
+}
 
 /** One worker per core by default. */
 export function defaultWorkerCount (): number {
@@ -437,7 +447,7 @@ export class ExtractorPool {
       return
     }
     slot.timedSince = Date.now()
-    slot.timedCpuSince = slot.worker instanceof ProcessWorker ? slot.worker.cpuMs() : null
+    slot.timedCpuSince = workerCpuMs(slot)
     this.arm(slot, this.timeLimitMs)
   }
 
@@ -448,13 +458,13 @@ export class ExtractorPool {
   }
 
   /**
-   * The timed job has run as long as the limit. A thread is stopped. A process is stopped once it has used that much
+   * The timed job has run as long as the limit. A worker whose CPU time is known is stopped once it has used that much
    * CPU for the job, or waited ELAPSED_LIMIT_FACTOR times as long; until then the limit is checked again when the
-   * CPU it has left could be used up.
+   * CPU it has left could be used up. Another (a thread elsewhere than Linux) is stopped.
    */
   private overtime (slot: Slot): void {
     const since = slot.timedCpuSince
-    const now = slot.worker instanceof ProcessWorker ? slot.worker.cpuMs() : null
+    const now = workerCpuMs(slot)
     if (since !== null && since !== undefined && now !== null) {
       const left = this.timeLimitMs - (now - since)
       const waited = Date.now() - slot.timedSince!
@@ -529,6 +539,7 @@ export class ExtractorPool {
   private onReply (slot: Slot, reply: WorkerReply): void {
     if (reply.type === 'ready') {
       slot.ready = true
+      if (reply.tid !== undefined && Number.isInteger(reply.tid) && reply.tid > 0) slot.tid = reply.tid
     } else {
       const index = slot.jobs.findIndex((job) => job.id === reply.id)
       const job = index < 0 ? null : slot.jobs.splice(index, 1)[0]!

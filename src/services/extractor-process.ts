@@ -57,7 +57,7 @@ export function idleScheduling (): { command: string[] } | { reason: string } {
 }
 
 /** CPU time (user and system, ms) the process `pid` has used, or null where /proc cannot tell. */
-export function processCpuMs (pid: number): number | null {
+export function processCpuMs (pid: number | string): number | null {
   try {
     const fields = procStatFields(pid)
     return (Number(fields[11]) + Number(fields[12])) * 1000 / TICKS_PER_SECOND

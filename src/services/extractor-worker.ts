@@ -1,5 +1,6 @@
 // A worker of the ExtractorPool, as a worker thread or as a child process (extractor-process.ts): runs the jobs it is
 // sent, one at a time, for as long as it lives.
+import { readlinkSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { parentPort, workerData as threadData } from 'node:worker_threads'
 import { runJob } from './extractor-job.js'
@@ -35,6 +36,19 @@ if (nice !== undefined && nice > 0) {
   if (inProcess) lowerHelperThreads(nice)
 }
 
+/**
+ * This thread's id in the kernel (Linux: /proc/thread-self links to <pid>/task/<tid>), so that the pool can count the
+ * time limit in this thread's CPU time; undefined elsewhere.
+ */
+function kernelThreadId (): number | undefined {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop())
+    return Number.isInteger(tid) && tid > 0 ? tid : undefined
+  } catch {
+    return undefined
+  }
+}
+
 port.on('message', ({ id, job }: WorkerRequest) => {
   let reply: WorkerReply
   try {
@@ -45,4 +59,4 @@ port.on('message', ({ id, job }: WorkerRequest) => {
   port.postMessage(reply, transferablesOf(reply))
 })
 
-port.postMessage({ type: 'ready' } satisfies WorkerReply, [])
+port.postMessage({ type: 'ready', ...(inProcess ? {} : { tid: kernelThreadId() }) } satisfies WorkerReply, [])

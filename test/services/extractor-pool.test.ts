@@ -1,11 +1,14 @@
 // The extractor pool: the same results as extract() in the calling thread, each for its own text, bounded, closable.
 // Worker threads under the tests' TypeScript loader take a second to start, so one pool of two serves most tests.
+import { once } from 'node:events'
+import { readdirSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
 import t, { type Test } from 'tap'
 import { extract } from '../../src/extract/index.js'
 import { ArticleError, prepareArticle } from '../../src/services/article.js'
 import { isPacked, PACK_FROM_QUOTES, unpackExtraction } from '../../src/store/packed-extraction.js'
 import {
-  ExtractionAbortedError, ExtractionTimeLimitError, ExtractorBusyError, ExtractorClosedError, ExtractorPool,
+  ExtractionAbortedError, ExtractionStarvedError, ExtractionTimeLimitError, ExtractorBusyError, ExtractorClosedError, ExtractorPool,
 } from '../../src/services/extractor-pool.js'
 import { standInWorker } from '../helpers/stand-in-worker.js'
 import { THREAD_EXEC_ARGV, threadNices } from '../helpers/threads.js'
@@ -219,4 +222,38 @@ t.test('close() rejects what is still waiting, and everything after', async (t) 
   t.ok(outcomes.some((o) => o.status === 'rejected' && o.reason instanceof ExtractorClosedError), 'waiting jobs rejected')
   await t.rejects(pool.extract('"Hi," she said.'), ExtractorClosedError)
   await pool.close()
+})
+
+t.test('a worker thread\'s time limit counts its CPU time: one that waits is not given up, one starved ten times as long is busy (503)', { skip: process.platform !== 'linux' && 'CPU time is read from /proc' }, async (t) => {
+  // A stand-in worker that says its kernel thread id, as the extractor's does, and sleeps on "sleep" without computing.
+  const workerUrl = standInWorker(t, 'sleeping-worker.mjs', `import { readlinkSync } from 'node:fs'
+    import { parentPort } from 'node:worker_threads'
+    parentPort.on('message', ({ id, job }) => {
+      if (job.text === 'sleep') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 900)
+      parentPort.postMessage({ type: 'done', id, result: job.text === 'sleep' ? 'SLEPT' : job.text.toUpperCase() })
+    })
+    parentPort.postMessage({ type: 'ready', tid: Number(readlinkSync('/proc/thread-self').split('/').pop()) })`)
+  // 900 ms of waiting against a 300 ms limit: an article whose thread waits for a busy core is not lost.
+  const patient = new ExtractorPool(1, { workerUrl, timeLimitMs: 300, execArgv: THREAD_EXEC_ARGV })
+  t.teardown(() => patient.close())
+  t.equal(await patient.extract('sleep'), 'SLEPT')
+  // Against a 50 ms limit: past 500 ms of waiting the machine is taken to be too busy for it.
+  const starved = new ExtractorPool(1, { workerUrl, timeLimitMs: 50, execArgv: THREAD_EXEC_ARGV })
+  t.teardown(() => starved.close())
+  const err = await starved.extract('sleep').catch((error: unknown) => error)
+  t.ok(err instanceof ExtractionStarvedError, String(err))
+  t.match(err, { statusCode: 503, message: /waited \d+ s for a free core/ })
+  t.equal(await starved.extract('after'), 'AFTER', 'its replacement takes the next article')
+})
+
+t.test('the extractor\'s own worker thread says its kernel thread id when ready', { skip: process.platform !== 'linux' && 'Linux only' }, async (t) => {
+  const worker = new Worker(new URL('../../src/services/extractor-worker.ts', import.meta.url), {
+    execArgv: THREAD_EXEC_ARGV,
+    workerData: { nice: 0, maxQuotations: 100 },
+  })
+  t.teardown(() => worker.terminate())
+  const [ready] = await once(worker, 'message') as [{ type: string, tid?: number }]
+  t.equal(ready.type, 'ready')
+  t.ok(readdirSync('/proc/self/task').includes(String(ready.tid)), `thread ${ready.tid} is one of this process's`)
+  t.not(ready.tid, process.pid, 'and not the main thread')
 })
