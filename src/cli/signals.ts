@@ -3,7 +3,7 @@
 import type { CommandIO } from './command.js'
 
 /** Exit status of a command stopped by a signal, as a shell reports one killed by it (128 + its number). */
-export const SIGNAL_EXIT: Readonly<Partial<Record<NodeJS.Signals, number>>> = { SIGINT: 130, SIGTERM: 143 }
+const SIGNAL_EXIT: Readonly<Partial<Record<NodeJS.Signals, number>>> = { SIGINT: 130, SIGTERM: 143 }
 
 /** The exit status for `signal` (130 for anything unexpected, as for SIGINT). */
 export function signalExit (signal: NodeJS.Signals): number {

@@ -108,9 +108,9 @@ const reextractCommand: Command = {
     const outcomes: Outcome[] = []
     let signalled: NodeJS.Signals | null = null
     const releaseSignals = takeSignals(io, (signal) => { signalled ??= signal })
-    const unique = [...new Set(ids)]
+    let unique = [...new Set(ids)]
     try {
-      if (values.all) unique.push(...new Set(force ? await everySourceId(store) : await store.sources.staleIds(EXTRACTOR_VERSION)))
+      if (values.all) unique = [...new Set(force ? await everySourceId(store) : await store.sources.staleIds(EXTRACTOR_VERSION))]
       for (const id of unique) {
         const outcome = await reextractOne(store, id, force)
         outcomes.push(outcome)
