@@ -29,8 +29,9 @@ export interface CommandIO {
   /** The same for the thread that writes a SQLite file (ingest). */
   writerThread?: ThreadModule
   /**
-   * Whether a long command may take SIGINT and SIGTERM for itself while it runs, to stop cleanly (ingest): true for the
-   * process's own streams, unset for a command run inside another program or a test.
+   * Whether a long command may take SIGINT and SIGTERM for itself while it runs, to stop cleanly (ingest, reextract,
+   * backup: src/cli/signals.ts): true for the process's own streams, unset for a command run inside another program
+   * or a test.
    */
   signals?: boolean
 }
