@@ -26,7 +26,7 @@ import type { IngestKeys } from '../store/ingest-keys.js'
 import type { ThreadModule } from '../thread-module.js'
 import { isPacked, packExtraction, worthPacking, type ExtractionInput } from '../store/packed-extraction.js'
 import { ArticleError } from './article-error.js'
-import { idleScheduling, processCpuMs, ProcessWorker } from './extractor-process.js'
+import { idleScheduling, ProcessWorker, threadCpuMs } from './extractor-process.js'
 
 /** An article to check and extract: one NDJSON line as written, or a value (e.g. built from a file). */
 export type ArticleSource = { json: string } | { value: unknown }
@@ -261,7 +261,7 @@ function workerCpuMs (slot: Slot, reuseMs: number): number | null {
   if (slot.cpuRead !== undefined && now - slot.cpuRead.at < reuseMs) return slot.cpuRead.ms
   const ms = slot.worker instanceof ProcessWorker
     ? slot.worker.cpuMs()
-    : slot.tid === undefined ? null : processCpuMs(`self/task/${slot.tid}`)
+    : slot.tid === undefined ? null : threadCpuMs(slot.tid)
   slot.cpuRead = { at: now, ms }
   return ms
 }

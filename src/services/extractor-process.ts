@@ -57,9 +57,18 @@ export function idleScheduling (): { command: string[] } | { reason: string } {
 }
 
 /** CPU time (user and system, ms) the process `pid` has used, or null where /proc cannot tell. */
-export function processCpuMs (pid: number | string): number | null {
+export function processCpuMs (pid: number): number | null {
+  return cpuMsAt(pid)
+}
+
+/** CPU time (ms) a thread of this process has used (its kernel id: kernelThreadId()), or null where /proc cannot tell. */
+export function threadCpuMs (tid: number): number | null {
+  return cpuMsAt(`self/task/${tid}`)
+}
+
+function cpuMsAt (path: number | string): number | null {
   try {
-    const fields = procStatFields(pid)
+    const fields = procStatFields(path)
     return (Number(fields[11]) + Number(fields[12])) * 1000 / TICKS_PER_SECOND
   } catch {
     return null

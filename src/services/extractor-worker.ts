@@ -1,12 +1,12 @@
 // A worker of the ExtractorPool, as a worker thread or as a child process (extractor-process.ts): runs the jobs it is
 // sent, one at a time, for as long as it lives.
-import { readlinkSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { parentPort, workerData as threadData } from 'node:worker_threads'
 import { runJob } from './extractor-job.js'
 import { WORKER_DATA_ENV } from './extractor-process.js'
 import { failureReply, forTransfer, transferablesOf, type WorkerData, type WorkerReply, type WorkerRequest } from './extractor-pool.js'
 import { lowerHelperThreads } from './helper-threads.js'
+import { kernelThreadId } from './proc-stat.js'
 
 interface Port {
   on: (event: 'message', listener: (request: WorkerRequest) => void) => void
@@ -36,19 +36,6 @@ if (nice !== undefined && nice > 0) {
   if (inProcess) lowerHelperThreads(nice)
 }
 
-/**
- * This thread's id in the kernel (Linux: /proc/thread-self links to <pid>/task/<tid>), so that the pool can count the
- * time limit in this thread's CPU time; undefined elsewhere.
- */
-function kernelThreadId (): number | undefined {
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop())
-    return Number.isInteger(tid) && tid > 0 ? tid : undefined
-  } catch {
-    return undefined
-  }
-}
-
 port.on('message', ({ id, job }: WorkerRequest) => {
   let reply: WorkerReply
   try {
@@ -59,4 +46,5 @@ port.on('message', ({ id, job }: WorkerRequest) => {
   port.postMessage(reply, transferablesOf(reply))
 })
 
+// A thread says its kernel id, so that the pool counts its time limit in this thread's CPU time.
 port.postMessage({ type: 'ready', ...(inProcess ? {} : { tid: kernelThreadId() }) } satisfies WorkerReply, [])
