@@ -2,7 +2,7 @@
 // this process (test/helpers/cli.ts) cannot show: the binary starts, reads the process's stdin and environment, and
 // exits with the command's code, also when the reader of its output goes away. `npx tsc -p .` first; the test builds
 // when dist is missing.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -26,6 +26,16 @@ function env (): NodeJS.ProcessEnv {
 
 function whosaid (args: string[], options: { input?: string, env?: NodeJS.ProcessEnv } = {}) {
   return spawnSync(process.execPath, [CLI_JS, ...args], { encoding: 'utf8', input: options.input, env: options.env ?? env() })
+}
+
+/** The exit code and signal of `child`, killed if it has not exited within `ms`. */
+async function exitOf (child: ChildProcess, ms: number): Promise<[number | null, NodeJS.Signals | null]> {
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms)
+  try {
+    return await new Promise((resolve) => child.on('exit', (code, signal) => resolve([code, signal])))
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'whosaid-cli-process-'))
@@ -77,9 +87,7 @@ t.test('extract --jsonl stops and exits 0 when the reader of its output goes awa
     lines = chunk.toString().split('\n').length - 1
     child.stdout.destroy()
   })
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])))
-  clearTimeout(timer)
+  const [code, signal] = await exitOf(child, 60_000)
   t.ok(lines >= 1, 'it wrote predictions first')
   t.same([code, signal], [0, null], 'exit 0, not killed')
   t.equal(stderr, '', 'nothing said about it')
@@ -101,9 +109,7 @@ t.test('ingest stopped by SIGINT stores what it read, says so and exits 130; run
       child.kill('SIGINT')
     }
   })
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])))
-  clearTimeout(timer)
+  const [code, signal] = await exitOf(child, 60_000)
   t.ok(signalled, 'interrupted while it ran')
   t.same([code, signal], [130, null], 'exit status 130, after its own summary, not killed by the signal')
   t.match(stderr, /SIGINT: no more articles are read; storing those already read/)
@@ -136,9 +142,7 @@ t.test('reextract --all stopped by SIGTERM finishes the source it is on, prints 
     }
   })
   child.stderr.on('data', (chunk) => { stderr += chunk })
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])))
-  clearTimeout(timer)
+  const [code, signal] = await exitOf(child, 60_000)
   t.ok(signalled, 'interrupted while it ran')
   t.same([code, signal], [143, null], 'exit status 143, not killed by the signal')
   const done = (stdout.match(/re-extracted with/g) ?? []).length
@@ -156,9 +160,7 @@ t.test('ingest from stdin stopped by SIGTERM while it waits for input exits 143 
   const deadline = Date.now() + 30_000
   while (!/created source/.test(stderr) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
   child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])))
-  clearTimeout(timer)
+  const [code, signal] = await exitOf(child, 30_000)
   child.stdin.destroy()
   t.same([code, signal], [143, null], 'exit status 143 without waiting for the end of stdin')
   t.match(stderr, /ingested 1 articles in [\d.]+ s .*: 1 created, 0 existing, 0 updated, 0 failed/)
