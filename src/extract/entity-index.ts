@@ -78,9 +78,9 @@ function plainName (lower: string): boolean {
 
 /** What a title as written gives its holder: the title kept, its head noun and its words as roles (addTitle). */
 interface TitleFacts {
-  clean: string
-  head: string | null
-  roles: readonly string[]
+  readonly clean: string
+  readonly head: string | null
+  readonly roles: readonly string[]
 }
 
 /**
@@ -94,6 +94,13 @@ function titleFactsOf (title: string): TitleFacts | null {
   const { head, words } = titleWordsOf(clean)
   return { clean, head: head ? expandTitle(head) : null, roles: words.map(expandTitle) }
 }
+
+// Shared by every article of the process: the functions are pure, so an answer is the same whichever article asked
+// first (extraction stays deterministic), and each memo is bounded (Memo's LIMIT).
+const NORMALIZED = new Memo(normalizeName)
+const CLEANED_TITLES = new Memo(cleanTitle)
+const TITLE_WORDS = new Memo<readonly string[]>(contentWords)
+const TITLE_FACTS = new Memo(titleFactsOf)
 
 export class EntityIndex {
   readonly entities: Entity[] = []
@@ -124,11 +131,11 @@ export class EntityIndex {
 
   constructor (readonly doc: Doc) {}
 
-  // Per article: the same names and titles are normalised, cleaned and split at every mention.
-  private readonly normalized = new Memo(normalizeName)
-  readonly cleanedTitles = new Memo(cleanTitle)
-  readonly titleWords = new Memo<readonly string[]>(contentWords)
-  private readonly titleFacts = new Memo(titleFactsOf)
+  // The same names and titles are normalised, cleaned and split at every mention, and again in the next article.
+  private readonly normalized = NORMALIZED
+  readonly cleanedTitles = CLEANED_TITLES
+  readonly titleWords = TITLE_WORDS
+  private readonly titleFacts = TITLE_FACTS
   normalize (s: string): string { return this.normalized.get(s) }
 
   /** Mentions in text order of one sentence that can be antecedents. */
