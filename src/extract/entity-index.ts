@@ -6,7 +6,7 @@
 import type { Doc } from './document.js'
 import type { Gender, Mention } from './mentions.js'
 import type { SpeakerKind } from './types.js'
-import { Memo } from './memo.js'
+import { Memo, SharedAnswers } from './memo.js'
 import { spelledOut } from '../identity/titles.js'
 import { cleanTitle, contentWords, expandTitle, titleWordsOf } from './titles.js'
 import { loneFirstNameGender } from './entity-words.js'
@@ -95,12 +95,12 @@ function titleFactsOf (title: string): TitleFacts | null {
   return { clean, head: head ? expandTitle(head) : null, roles: words.map(expandTitle) }
 }
 
-// Shared by every article of the process: the functions are pure, so an answer is the same whichever article asked
-// first (extraction stays deterministic), and each memo is bounded (Memo's LIMIT).
-const NORMALIZED = new Memo(normalizeName)
-const CLEANED_TITLES = new Memo(cleanTitle)
-const TITLE_WORDS = new Memo<readonly string[]>(contentWords)
-const TITLE_FACTS = new Memo(titleFactsOf)
+// The answers kept for every article of the process (memo.ts): the functions are pure, so an answer is the same
+// whichever article asked first, and extraction stays deterministic.
+const NORMALIZED = new SharedAnswers<string>()
+const CLEANED_TITLES = new SharedAnswers<string | null>()
+const TITLE_WORDS = new SharedAnswers<readonly string[]>()
+const TITLE_FACTS = new SharedAnswers<TitleFacts | null>()
 
 export class EntityIndex {
   readonly entities: Entity[] = []
@@ -131,11 +131,11 @@ export class EntityIndex {
 
   constructor (readonly doc: Doc) {}
 
-  // The same names and titles are normalised, cleaned and split at every mention, and again in the next article.
-  private readonly normalized = NORMALIZED
-  readonly cleanedTitles = CLEANED_TITLES
-  readonly titleWords = TITLE_WORDS
-  private readonly titleFacts = TITLE_FACTS
+  // The same names and titles are normalised, cleaned and split at every mention, and again in later articles.
+  private readonly normalized = new Memo(normalizeName, NORMALIZED)
+  readonly cleanedTitles = new Memo(cleanTitle, CLEANED_TITLES)
+  readonly titleWords = new Memo<readonly string[]>(contentWords, TITLE_WORDS)
+  private readonly titleFacts = new Memo(titleFactsOf, TITLE_FACTS)
   normalize (s: string): string { return this.normalized.get(s) }
 
   /** Mentions in text order of one sentence that can be antecedents. */

@@ -1,6 +1,6 @@
 // An article's extraction does not depend on the articles the process read before it. The identity stage keeps the
-// answers of its pure name and title functions for the whole process (entity-index.ts), so the first article to ask
-// computes an answer that later ones read; this checks that reading it gives what computing it gave.
+// answers of its pure name and title functions met in several articles for the whole process (memo.ts), so an
+// article computes an answer that later ones read; this checks that reading it gives what computing it gave.
 import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { extract } from '../../src/extract/index.js'
