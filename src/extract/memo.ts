@@ -5,6 +5,8 @@ import { hashChars } from './token-table.js'
 
 /** Bounded: cleared when full, so that a hostile input of many distinct strings keeps memory and time flat. */
 const LIMIT = 4096
+/** The Bloom filter of SharedAnswers: 8 KB. */
+const BLOOM_BITS = 1 << 16
 
 /**
  * Answers kept for the whole process, for strings met in more than one article. A string met in one article only (in
@@ -48,8 +50,6 @@ export class SharedAnswers<V> {
     }
   }
 }
-
-const BLOOM_BITS = 1 << 16
 
 /**
  * A string sliced from an article (a name, a title) may be kept by the runtime as a view into the whole text: a copy

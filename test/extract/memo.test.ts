@@ -23,7 +23,7 @@ t.test('a string is kept for the process from the second article that meets it, 
   t.equal(calls, 2, 'the third article reads the kept answer')
 })
 
-t.test('a key sliced from a long text is kept as its own text, and a null answer is kept as an answer', async (t) => {
+t.test('a key sliced from a long text is kept and answered, and a null answer is kept as an answer', async (t) => {
   const shared = new SharedAnswers<string | null>()
   let calls = 0
   const none = (): null => { calls++; return null }
