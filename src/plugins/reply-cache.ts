@@ -154,13 +154,15 @@ export default fp<ReplyCachePluginOptions>(async (fastify, options) => {
   // Registered after the ETag plugin, so the reply's tag is set (or the reply already turned into a 304).
   fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload?: unknown) => void) => {
     // A reply read while the cache was dropped may come from before the write: it is not kept.
-    if (request.replyCacheGeneration === generation && reply.statusCode === 200 && typeof payload === 'string') {
+    // A body the route sent as bytes (store-built JSON, src/routes/page-json.ts) is kept as it is: nothing writes to it.
+    const body = typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : null
+    if (request.replyCacheGeneration === generation && reply.statusCode === 200 && body !== null) {
+      const bytes = typeof body === 'string' ? Buffer.byteLength(body) : body.length
       const etag = reply.getHeader('etag')
       const contentType = reply.getHeader('content-type')
-      const bytes = Buffer.byteLength(payload)
       if (typeof etag === 'string' && typeof contentType === 'string' && bytes <= options.maxBytes / LARGEST_SHARE &&
         (bytes <= SMALL_REPLY_BYTES || admits(request.url, bytes))) {
-        cache.set(request.url, { body: Buffer.from(payload), contentType, etag, bytes })
+        cache.set(request.url, { body: typeof body === 'string' ? Buffer.from(body) : body, contentType, etag, bytes })
       }
     }
     done(null, payload)
