@@ -16,11 +16,10 @@ export function registerJsonNumber (db: Database): void {
  * A REAL column as a JSON number printed like JavaScript's String(x). SQLite prints 1.0 as "1.0", 1e-7 as "1.0e-07"
  * and some values with 17 digits where JavaScript needs fewer; "%.15g" is JavaScript's output whenever it reads back
  * as the same double and no exponent is involved (1e-4 ≤ |x| < 1e15). Anything else goes to JavaScript itself.
- * Every confidence the extractor makes is hundredths (k / 100, k > 0): such a value is handed to json_object as it
- * is, which prints it with "%!.15g" as JavaScript does, without the two printf() calls and the JSON parse of the
- * general case (a fifth of a page's JSON time). It is told exactly: k / 100 computed as a double is the value itself.
- * Below 1e9 only: at 15 significant digits SQLite may not read its own print back as the same double, and then prints
- * 17 digits (9999999999999.99 came out as 9999999999999.9902).
+ * Every confidence the extractor makes is hundredths (k / 100, k > 0): such a value goes to json_object as it is,
+ * which prints it as JavaScript does, without the general case's two printf() calls and JSON parse. It is told
+ * exactly (k / 100 computed as a double is the value itself), and below 1e9 only: at 15 significant digits SQLite may
+ * not read its own print back, and prints 17 digits (9999999999999.99 came out as 9999999999999.9902).
  */
 export function jsNumber (column: string): string {
   return `CASE WHEN ${column} = CAST(${column} AS INTEGER) AND abs(${column}) < 1e15 THEN CAST(${column} AS INTEGER)
