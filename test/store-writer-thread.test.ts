@@ -47,6 +47,28 @@ t.test('the app writes through the thread and reads its writes back at once', as
   t.equal((await app.inject({ method: 'DELETE', url: `/sources/${id}` })).statusCode, 404)
 })
 
+t.test("POST /sources answers with the detail read on the writer thread, byte for byte GET /sources/:id's", async (t) => {
+  // More quotes than a detail lists (500), so that the reply carries a cursor to the rest.
+  const text = Array.from({ length: 503 }, (_, i) => `“Item ${1000 + i} is done,” said Zoë Ærø.`).join(' ')
+  const posted = await app.inject({ method: 'POST', url: '/sources', payload: { title: 'Roll call', text } })
+  t.equal(posted.statusCode, 201)
+  const id = posted.json().id as number
+  t.equal(posted.json().quotes.length, 500)
+  t.type(posted.json().quotes_next_cursor, 'string')
+  const detail = await app.inject({ method: 'GET', url: `/sources/${id}` })
+  t.equal(posted.body, `${detail.body.slice(0, -1)},"status":"created","updated":false}`)
+  t.equal(posted.headers['content-length'], String(Buffer.byteLength(posted.body)))
+  const again = await app.inject({ method: 'POST', url: '/sources', payload: { title: 'Roll call', text } })
+  t.equal(again.body, `${detail.body.slice(0, -1)},"status":"existing","updated":false}`)
+
+  const stored = await (app.db as ThreadedStore).ingestDetailed({ title: 'Roll call', text }, extract(text))
+  t.equal(stored.result.status, 'existing')
+  t.equal(stored.source.text, text)
+  const json = `[${Buffer.from(stored.quotesJson).toString('utf8')}]`
+  t.same(JSON.parse(json), detail.json().quotes, "the writer's quotes JSON is the detail's")
+  await app.inject({ method: 'DELETE', url: `/sources/${id}` })
+})
+
 t.test('the connection left on the calling thread only reads, with a reader\'s page cache', async (t) => {
   const store = app.db as ThreadedStore
   t.equal(store.reader.db.pragma('cache_size', { simple: true }), -4000, 'a quarter of the 16 MB a writing connection has')

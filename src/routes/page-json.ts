@@ -17,7 +17,12 @@ export function pageJson (items: readonly string[], nextCursor: string | null): 
  * a 20 KB page's request (bench/RESULTS.md, sixteenth stop).
  */
 export function sendJson (reply: FastifyReply, json: string): FastifyReply {
-  return reply.type(JSON_TYPE).send(Buffer.from(json))
+  return sendJsonBytes(reply, Buffer.from(json))
+}
+
+/** Sends JSON already encoded to UTF-8. */
+export function sendJsonBytes (reply: FastifyReply, json: Buffer): FastifyReply {
+  return reply.type(JSON_TYPE).send(json)
 }
 
 /**

@@ -9,10 +9,10 @@ import { QuoteStore } from './quotes.js'
 import { SourceWriter, type IngestAttempt, type IngestItem } from './source-writes.js'
 import { SourceStore } from './sources.js'
 import { SpeakerStore } from './speakers.js'
-import type { ChangeWatch, DataStore } from './interface.js'
+import type { ChangeWatch, DataStore, IngestedDetail } from './interface.js'
 
 export type { Database } from './database.js'
-export type { Awaitable, ChangeWatch, DataStore, StoreKind } from './interface.js'
+export type { Awaitable, ChangeWatch, DataStore, IngestedDetail, StoreKind } from './interface.js'
 export { openStore, isPostgresUrl, type OpenStoreOptions } from './open.js'
 export { ConflictError, NotFoundError, QuerySyntaxError } from './errors.js'
 export { MigrationError } from './migrate.js'
@@ -33,6 +33,8 @@ export interface StoreOptions {
 
 /** Less free space than this on the database's disk is reported as full: a write-ahead log grows by megabytes. */
 const MIN_FREE_BYTES = 1024 * 1024
+
+const UTF8 = new TextEncoder()
 
 /** The SQLite store (better-sqlite3): every method answers synchronously, which satisfies DataStore. */
 export class Store implements DataStore {
@@ -78,6 +80,13 @@ export class Store implements DataStore {
   /** Stores an article and its extraction in one transaction; the same text twice is stored once. */
   ingest (...args: Parameters<SourceWriter['ingest']>): ReturnType<SourceWriter['ingest']> {
     return this.articles.ingest(...args)
+  }
+
+  /** ingest(), then the source's detail and its first quotes' JSON in UTF-8, read on this connection. */
+  ingestDetailed (...args: Parameters<SourceWriter['ingest']>): IngestedDetail {
+    const result = this.articles.ingest(...args)
+    const page = this.quotes.ofSourceJson(result.source_id)
+    return { result, source: this.sources.get(result.source_id)!, quotesJson: UTF8.encode(page.items.join(',')), next: page.next }
   }
 
   /**

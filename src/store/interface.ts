@@ -13,6 +13,18 @@ export type Awaitable<T> = T | Promise<T>
 
 export type StoreKind = 'sqlite' | 'postgres'
 
+/**
+ * An article stored, with what POST /sources answers about it, read on the thread that wrote it: the source and its
+ * first quotes as JSON (QuoteReads.ofSourceJson), joined by commas and encoded to UTF-8 there.
+ */
+export interface IngestedDetail {
+  result: IngestResult
+  source: SourceDetail
+  quotesJson: Uint8Array
+  /** The key of the quotes after those, or null when they are all. */
+  next: PageResult<string>['next']
+}
+
 export interface SourceReads {
   /** Oldest ingested first. */
   list (page: PageRequest, filter?: SourceFilter): Awaitable<PageResult<SourceSummary>>
@@ -91,6 +103,11 @@ export interface DataStore {
   readonly appliedMigrations: string[]
   /** Stores an article and its extraction in one transaction; the same text (or URL and text) is stored once. */
   ingest (article: ArticleInput, extraction: ExtractionInput): Awaitable<IngestResult>
+  /**
+   * ingest(), then the stored source's detail read where it was written (SQLite; on the writer thread where there is
+   * one), so that the thread answering requests neither reads a long article's quotes nor encodes them.
+   */
+  ingestDetailed?: (article: ArticleInput, extraction: ExtractionInput) => Awaitable<IngestedDetail>
   /** Stores many articles, each all or nothing; one attempt per item, in order. */
   ingestMany (items: readonly IngestItem[]): Awaitable<IngestAttempt[]>
   /** The secret that signs pagination cursors when the configuration sets none. */

@@ -19,6 +19,7 @@ try {
 
 const writes: { [N in WriteName]: (...args: WriteCalls[N][0]) => WriteCalls[N][1] } = {
   ingest: (article, extraction) => store.ingest(article, extraction),
+  ingestDetailed: (article, extraction) => store.ingestDetailed(article, extraction),
   ingestMany: (items) => attemptsForTransfer(store.ingestMany(items)),
   reextract: (sourceId, extraction) => store.articles.reextract(sourceId, extraction),
   delete: (sourceId) => store.articles.delete(sourceId),

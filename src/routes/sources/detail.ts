@@ -7,8 +7,8 @@
 // are the same either way (test/routes/json-replies.test.ts).
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { IngestReply } from '../../schemas/source.js'
-import type { DataStore, SourceDetail } from '../../store/index.js'
-import { sendJson } from '../page-json.js'
+import type { DataStore, IngestedDetail, PageKey, SourceDetail } from '../../store/index.js'
+import { sendJsonBytes } from '../page-json.js'
 
 /** What POST /sources adds to the detail. */
 export interface IngestOutcome {
@@ -35,8 +35,22 @@ export async function sendSourceDetail (fastify: FastifyInstance, reply: Fastify
 export async function sendSourceDetail (fastify: FastifyInstance, reply: FastifyReply, store: DataStore, source: SourceDetail, outcome?: IngestOutcome): Promise<Detail | FastifyReply> {
   if (store.quotes.ofSourceJson === undefined) return { ...await sourceDetail(fastify, store, source), ...outcome }
   const page = await store.quotes.ofSourceJson(source.id)
-  const values: Record<string, unknown> = { ...source, quotes_next_cursor: fastify.cursors.encode('quotes:position', page.next), ...outcome }
-  const fields = KEYS.flatMap((key) => key === 'quotes' ? [`"quotes":[${page.items.join(',')}]`]
-    : values[key] === undefined ? [] : [`${JSON.stringify(key)}:${JSON.stringify(values[key])}`])
-  return sendJson(reply, `{${fields.join(',')}}`)
+  return sendDetailJson(fastify, reply, source, Buffer.from(page.items.join(',')), page.next, outcome)
+}
+
+/** Answers POST /sources with the detail a store read as it stored the article (DataStore.ingestDetailed). */
+export function sendIngestedDetail (fastify: FastifyInstance, reply: FastifyReply, detail: IngestedDetail, outcome: IngestOutcome): FastifyReply {
+  return sendDetailJson(fastify, reply, detail.source, detail.quotesJson, detail.next, outcome)
+}
+
+/** The detail's JSON around its quotes' (UTF-8, joined by commas), in the reply schema's key order. */
+function sendDetailJson (fastify: FastifyInstance, reply: FastifyReply, source: SourceDetail, quotesJson: Uint8Array, next: PageKey | null, outcome?: IngestOutcome): FastifyReply {
+  const values: Record<string, unknown> = { ...source, quotes_next_cursor: fastify.cursors.encode('quotes:position', next), ...outcome }
+  const field = (key: string): string[] => values[key] === undefined ? [] : [`${JSON.stringify(key)}:${JSON.stringify(values[key])}`]
+  const quotesAt = KEYS.indexOf('quotes')
+  const before = KEYS.slice(0, quotesAt).flatMap(field)
+  const after = KEYS.slice(quotesAt + 1).flatMap(field)
+  const head = `{${before.map((f) => f + ',').join('')}"quotes":[`
+  const tail = `]${after.map((f) => ',' + f).join('')}}`
+  return sendJsonBytes(reply, Buffer.concat([Buffer.from(head), quotesJson, Buffer.from(tail)]))
 }

@@ -4,7 +4,7 @@ import { ArticleRequest } from '../../schemas/article.js'
 import { ErrorResponse, errorResponses } from '../../schemas/common.js'
 import { IngestReply } from '../../schemas/source.js'
 import { disconnectSignal } from '../disconnect.js'
-import { sendSourceDetail } from './detail.js'
+import { sendIngestedDetail, sendSourceDetail } from './detail.js'
 
 const ingestRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post('/sources', {
@@ -20,11 +20,15 @@ const ingestRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     // Checking, HTML conversion and extraction run on a worker thread, stopped past the time limit (422) or when the
     // client goes away (nothing is stored then); the write stays here.
     const { article, extraction } = await fastify.extractor.prepare({ value: request.body }, disconnectSignal(reply))
-    const result = await fastify.db.ingest(article, extraction)
-    const source = (await fastify.db.sources.get(result.source_id))!
+    const { db } = fastify
+    // SQLite reads the reply where it stores the article (the writer thread); PostgreSQL stores, then reads here.
+    const detailed = db.ingestDetailed === undefined ? undefined : await db.ingestDetailed(article, extraction)
+    const result = detailed?.result ?? await db.ingest(article, extraction)
     reply.code(result.status === 'created' ? 201 : 200)
     if (result.status === 'created') reply.header('location', `/sources/${result.source_id}`)
-    return await sendSourceDetail(fastify, reply, fastify.db, source, { status: result.status, updated: result.status === 'updated' })
+    const outcome = { status: result.status, updated: result.status === 'updated' }
+    if (detailed !== undefined) return sendIngestedDetail(fastify, reply, detailed, outcome)
+    return await sendSourceDetail(fastify, reply, db, (await db.sources.get(result.source_id))!, outcome)
   })
 }
 
