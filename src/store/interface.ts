@@ -3,7 +3,7 @@
 // Awaiting a plain value costs one microtask, so the SQLite fast paths stay as they are.
 import type { Extraction } from '../extract/types.js'
 import type { ExtractionInput } from './packed-extraction.js'
-import type { PageRequest, PageResult } from './page.js'
+import type { PageKey, PageRequest, PageResult } from './page.js'
 import type { Quote, QuoteDetail, QuoteFilter } from './quotes.js'
 import type { ArticleInput, IngestAttempt, IngestItem, IngestResult } from './source-writes.js'
 import type { SourceDetail, SourceFilter, SourceSummary } from './sources.js'
@@ -22,7 +22,7 @@ export interface IngestedDetail {
   source: SourceDetail
   quotesJson: Uint8Array
   /** The key of the quotes after those, or null when they are all. */
-  next: PageResult<string>['next']
+  next: PageKey | null
 }
 
 export interface SourceReads {
